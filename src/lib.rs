@@ -1,0 +1,19 @@
+//! Sorot: review suggested entities and quotations in news articles.
+//!
+//! Layers, from the core out (see ARCHITECTURE.md):
+//! - [`model`]: documents, spans, edits with inverses; no I/O, no egui.
+//! - [`analysis`]: text in, suggestions out.
+//! - [`store`]: article and annotation files, atomic writes.
+//! - [`annotate`] and [`session`]: an article opened for review.
+//! - [`cli`] and [`ui`]: the command line and the app shell.
+
+pub mod analysis;
+pub mod annotate;
+pub mod cli;
+pub mod model;
+pub mod session;
+pub mod store;
+pub mod ui;
+
+/// The Indonesian article opened when no file is given.
+pub const BUNDLED_SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/samples/teritorial-putin-kim.txt");

@@ -1,0 +1,81 @@
+//! Undo and redo stacks over a document, and whether it has unsaved changes.
+
+use super::{Document, Edit, EditError};
+
+/// Records applied edits so they can be undone and redone.
+///
+/// Every state of the document gets a number; the document is dirty when the
+/// current state is not the one last saved, so undoing back to the saved state
+/// makes it clean again.
+#[derive(Debug, Default)]
+pub struct History {
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    current_state: u64,
+    saved_state: u64,
+    next_state: u64,
+}
+
+#[derive(Debug)]
+struct Step {
+    edit: Edit,
+    state_before: u64,
+    state_after: u64,
+}
+
+impl History {
+    /// Applies `edit` to `doc` and records it.
+    pub fn perform(&mut self, doc: &mut Document, edit: Edit) -> Result<(), EditError> {
+        doc.apply(&edit)?;
+        self.next_state += 1;
+        let step = Step {
+            edit,
+            state_before: self.current_state,
+            state_after: self.next_state,
+        };
+        self.current_state = step.state_after;
+        self.undo.push(step);
+        self.redo.clear();
+        Ok(())
+    }
+
+    /// Reverts the last edit; `Ok(false)` when there is nothing to undo.
+    pub fn undo(&mut self, doc: &mut Document) -> Result<bool, EditError> {
+        let Some(step) = self.undo.pop() else { return Ok(false) };
+        if let Err(error) = doc.apply(&step.edit.inverse()) {
+            self.undo.push(step);
+            return Err(error);
+        }
+        self.current_state = step.state_before;
+        self.redo.push(step);
+        Ok(true)
+    }
+
+    /// Re-applies the last undone edit; `Ok(false)` when there is none.
+    pub fn redo(&mut self, doc: &mut Document) -> Result<bool, EditError> {
+        let Some(step) = self.redo.pop() else { return Ok(false) };
+        if let Err(error) = doc.apply(&step.edit) {
+            self.redo.push(step);
+            return Err(error);
+        }
+        self.current_state = step.state_after;
+        self.undo.push(step);
+        Ok(true)
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.current_state != self.saved_state
+    }
+
+    pub fn mark_saved(&mut self) {
+        self.saved_state = self.current_state;
+    }
+}

@@ -1,0 +1,104 @@
+//! Entity labels are data, not an enum: a project may define its own schema.
+
+use serde::{Deserialize, Serialize};
+
+/// One entity label: its name as exported, a colour, a description for the help.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LabelDef {
+    pub name: String,
+    pub description: String,
+    /// sRGB colour used to highlight spans of this label.
+    pub color: [u8; 3],
+}
+
+/// The labels an annotator can choose from, in hotkey order (1, 2, …).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct LabelSet {
+    labels: Vec<LabelDef>,
+}
+
+impl Default for LabelSet {
+    /// The labels news annotators need most, in the OntoNotes spirit.
+    fn default() -> Self {
+        let def = |name: &str, description: &str, color: [u8; 3]| LabelDef {
+            name: name.to_owned(),
+            description: description.to_owned(),
+            color,
+        };
+        Self {
+            labels: vec![
+                def("PERSON", "People, real or fictional", [66, 133, 244]),
+                def("ORG", "Organisations, companies, agencies, media", [234, 134, 0]),
+                def("LOC", "Places: countries, cities, regions, landmarks", [52, 168, 83]),
+                def("DATE", "Dates and periods", [171, 71, 188]),
+                def("NORP", "Nationalities, religious or political groups", [0, 150, 160]),
+                def("EVENT", "Named events: wars, summits, elections", [219, 68, 55]),
+                def("MISC", "Other names: laws, products, works", [120, 120, 120]),
+            ],
+        }
+    }
+}
+
+impl LabelSet {
+    pub fn new(labels: Vec<LabelDef>) -> Self {
+        Self { labels }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &LabelDef> {
+        self.labels.iter()
+    }
+
+    pub fn get(&self, name: &str) -> Option<&LabelDef> {
+        self.labels.iter().find(|l| l.name == name)
+    }
+
+    /// The label bound to hotkey `digit` (1-based, as on the keyboard).
+    pub fn by_hotkey(&self, digit: usize) -> Option<&LabelDef> {
+        digit.checked_sub(1).and_then(|i| self.labels.get(i))
+    }
+
+    pub fn len(&self) -> usize {
+        self.labels.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.labels.is_empty()
+    }
+
+    /// Adds a label met in loaded annotations but missing from the schema, so
+    /// that no span is ever shown or saved with an unknown label.
+    pub fn ensure(&mut self, name: &str) {
+        if self.get(name).is_none() {
+            self.labels.push(LabelDef {
+                name: name.to_owned(),
+                description: String::new(),
+                color: [128, 128, 128],
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hotkeys_are_one_based_in_schema_order() {
+        let labels = LabelSet::default();
+        assert_eq!(labels.by_hotkey(1).unwrap().name, "PERSON");
+        assert_eq!(labels.by_hotkey(3).unwrap().name, "LOC");
+        assert!(labels.by_hotkey(0).is_none());
+        assert!(labels.by_hotkey(99).is_none());
+    }
+
+    #[test]
+    fn unknown_labels_are_added_once() {
+        let mut labels = LabelSet::default();
+        let before = labels.len();
+        labels.ensure("WORK_OF_ART");
+        labels.ensure("WORK_OF_ART");
+        labels.ensure("PERSON");
+        assert_eq!(labels.len(), before + 1);
+    }
+}

@@ -1,0 +1,20 @@
+//! The document model: an article's text and its annotations, and the edits that
+//! change them. Knows nothing of egui or of how suggestions are made.
+//!
+//! Offsets are Unicode code points into `Document::text`, end exclusive.
+
+mod annotation;
+mod document;
+mod edit;
+mod history;
+mod labels;
+mod review;
+mod text_index;
+
+pub use annotation::{Cue, Entity, Quote, QuoteKind, SpanRef, Status};
+pub use document::{Document, DocumentError};
+pub use edit::{Edit, EditError};
+pub use history::History;
+pub use labels::{LabelDef, LabelSet};
+pub use review::ReviewError;
+pub use text_index::TextIndex;

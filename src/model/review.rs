@@ -1,0 +1,396 @@
+//! The annotator's review operations, each turned into an [`Edit`] against the
+//! document's current state. Building an edit never changes the document:
+//! the caller applies it through [`super::History`] so that it can be undone.
+
+use super::{Cue, Document, Edit, Entity, Quote, QuoteKind, SpanRef, Status};
+
+/// A review operation that makes no sense for the document as it is.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum ReviewError {
+    #[error("no annotation {0}")]
+    Missing(String),
+    #[error("{0} is not a label of this document")]
+    UnknownLabel(String),
+    #[error("a span must cover at least one character of the text ({start}..{end})")]
+    BadRange { start: usize, end: usize },
+    #[error("{0} is not an entity, so it cannot be a speaker")]
+    NotAnEntity(String),
+}
+
+/// Correcting a suggestion reviews it: it becomes accepted. Manual spans stay manual.
+fn reviewed(status: Status) -> Status {
+    match status {
+        Status::Manual => Status::Manual,
+        _ => Status::Accepted,
+    }
+}
+
+impl Document {
+    fn entity_or_err(&self, id: &str) -> Result<&Entity, ReviewError> {
+        self.entity(id).ok_or_else(|| ReviewError::Missing(id.to_owned()))
+    }
+
+    fn quote_or_err(&self, id: &str) -> Result<&Quote, ReviewError> {
+        self.quote(id).ok_or_else(|| ReviewError::Missing(id.to_owned()))
+    }
+
+    /// Sets the review status of a span (accept, reject, or back to suggested).
+    pub fn set_status_edit(&self, span: &SpanRef, status: Status) -> Result<Edit, ReviewError> {
+        Ok(match span {
+            SpanRef::Entity(id) => {
+                let before = self.entity_or_err(id)?;
+                let after = Entity {
+                    status,
+                    ..before.clone()
+                };
+                Edit::Entity {
+                    before: Some(before.clone()),
+                    after: Some(after),
+                }
+            }
+            SpanRef::Quote(id) => {
+                let before = self.quote_or_err(id)?;
+                let after = Quote {
+                    status,
+                    ..before.clone()
+                };
+                Edit::Quote {
+                    before: Some(before.clone()),
+                    after: Some(after),
+                }
+            }
+        })
+    }
+
+    pub fn accept_edit(&self, span: &SpanRef) -> Result<Edit, ReviewError> {
+        let status = match span {
+            SpanRef::Entity(id) => reviewed(self.entity_or_err(id)?.status),
+            SpanRef::Quote(id) => reviewed(self.quote_or_err(id)?.status),
+        };
+        self.set_status_edit(span, status)
+    }
+
+    pub fn reject_edit(&self, span: &SpanRef) -> Result<Edit, ReviewError> {
+        self.set_status_edit(span, Status::Rejected)
+    }
+
+    /// Changes an entity's label; a relabelled suggestion counts as reviewed.
+    pub fn relabel_edit(&self, entity_id: &str, label: &str) -> Result<Edit, ReviewError> {
+        if self.labels.get(label).is_none() {
+            return Err(ReviewError::UnknownLabel(label.to_owned()));
+        }
+        let before = self.entity_or_err(entity_id)?;
+        let after = Entity {
+            label: label.to_owned(),
+            status: reviewed(before.status),
+            ..before.clone()
+        };
+        Ok(Edit::Entity {
+            before: Some(before.clone()),
+            after: Some(after),
+        })
+    }
+
+    /// Moves a span's boundaries; the covered text follows.
+    pub fn rebound_edit(&self, span: &SpanRef, start: usize, end: usize) -> Result<Edit, ReviewError> {
+        let text = self.covered(start, end)?;
+        Ok(match span {
+            SpanRef::Entity(id) => {
+                let before = self.entity_or_err(id)?;
+                let after = Entity {
+                    start,
+                    end,
+                    text,
+                    status: reviewed(before.status),
+                    ..before.clone()
+                };
+                Edit::Entity {
+                    before: Some(before.clone()),
+                    after: Some(after),
+                }
+            }
+            SpanRef::Quote(id) => {
+                let before = self.quote_or_err(id)?;
+                let after = Quote {
+                    start,
+                    end,
+                    text,
+                    status: reviewed(before.status),
+                    ..before.clone()
+                };
+                Edit::Quote {
+                    before: Some(before.clone()),
+                    after: Some(after),
+                }
+            }
+        })
+    }
+
+    /// A new entity made by the annotator.
+    pub fn add_entity_edit(&self, start: usize, end: usize, label: &str) -> Result<Edit, ReviewError> {
+        if self.labels.get(label).is_none() {
+            return Err(ReviewError::UnknownLabel(label.to_owned()));
+        }
+        let entity = Entity {
+            id: self.fresh_id("e"),
+            start,
+            end,
+            label: label.to_owned(),
+            text: self.covered(start, end)?,
+            status: Status::Manual,
+            source: "annotator".to_owned(),
+            confidence: None,
+        };
+        Ok(Edit::Entity {
+            before: None,
+            after: Some(entity),
+        })
+    }
+
+    /// A new quotation made by the annotator, without speaker yet.
+    pub fn add_quote_edit(&self, start: usize, end: usize, kind: QuoteKind) -> Result<Edit, ReviewError> {
+        let quote = Quote {
+            id: self.fresh_id("q"),
+            start,
+            end,
+            text: self.covered(start, end)?,
+            kind,
+            speaker: None,
+            cue: None,
+            status: Status::Manual,
+            source: "annotator".to_owned(),
+            confidence: None,
+        };
+        Ok(Edit::Quote {
+            before: None,
+            after: Some(quote),
+        })
+    }
+
+    /// Removes a span entirely; deleting an entity also unlinks the quotes it spoke.
+    pub fn delete_edit(&self, span: &SpanRef) -> Result<Edit, ReviewError> {
+        match span {
+            SpanRef::Quote(id) => {
+                let before = self.quote_or_err(id)?;
+                Ok(Edit::Quote {
+                    before: Some(before.clone()),
+                    after: None,
+                })
+            }
+            SpanRef::Entity(id) => {
+                let before = self.entity_or_err(id)?;
+                let mut edits: Vec<Edit> = self
+                    .quotes
+                    .iter()
+                    .filter(|q| q.speaker.as_deref() == Some(id))
+                    .map(|q| Edit::Quote {
+                        before: Some(q.clone()),
+                        after: Some(Quote {
+                            speaker: None,
+                            ..q.clone()
+                        }),
+                    })
+                    .collect();
+                edits.push(Edit::Entity {
+                    before: Some(before.clone()),
+                    after: None,
+                });
+                Ok(Edit::Batch(edits))
+            }
+        }
+    }
+
+    /// Sets (or clears) who said a quote.
+    pub fn speaker_edit(&self, quote_id: &str, speaker: Option<&str>) -> Result<Edit, ReviewError> {
+        if let Some(id) = speaker {
+            self.entity(id).ok_or_else(|| ReviewError::NotAnEntity(id.to_owned()))?;
+        }
+        let before = self.quote_or_err(quote_id)?;
+        let after = Quote {
+            speaker: speaker.map(str::to_owned),
+            status: reviewed(before.status),
+            ..before.clone()
+        };
+        Ok(Edit::Quote {
+            before: Some(before.clone()),
+            after: Some(after),
+        })
+    }
+
+    /// Sets (or clears) the speech verb of a quote.
+    pub fn cue_edit(&self, quote_id: &str, cue: Option<(usize, usize)>) -> Result<Edit, ReviewError> {
+        let before = self.quote_or_err(quote_id)?;
+        let cue = match cue {
+            Some((start, end)) => Some(Cue {
+                start,
+                end,
+                text: self.covered(start, end)?,
+            }),
+            None => None,
+        };
+        let after = Quote {
+            cue,
+            status: reviewed(before.status),
+            ..before.clone()
+        };
+        Ok(Edit::Quote {
+            before: Some(before.clone()),
+            after: Some(after),
+        })
+    }
+
+    fn covered(&self, start: usize, end: usize) -> Result<String, ReviewError> {
+        match self.slice(start, end) {
+            Some(text) if start < end => Ok(text.to_owned()),
+            _ => Err(ReviewError::BadRange { start, end }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::History;
+
+    /// “Saya yakin 😀,” kata Vladimir Putin.\r\nPutin → entities e1 (Vladimir Putin), e2 (Putin), quote q1.
+    fn sample() -> Document {
+        let text = "“Saya yakin 😀,” kata Vladimir Putin.\r\nPutin tersenyum.";
+        let mut doc = Document::new(text.into(), None);
+        let find = |needle: &str, from: usize| {
+            let chars: Vec<char> = text.chars().collect();
+            let n: Vec<char> = needle.chars().collect();
+            let start = (from..chars.len()).find(|&i| chars[i..].starts_with(&n)).unwrap();
+            (start, start + n.len())
+        };
+        for (id, (start, end)) in [("e1", find("Vladimir Putin", 0)), ("e2", find("Putin", 36))] {
+            let add = doc.add_entity_edit(start, end, "PERSON").unwrap();
+            doc.apply(&add).unwrap();
+            let last = doc.entities.iter_mut().find(|e| e.start == start).unwrap();
+            last.id = id.into();
+            last.status = Status::Suggested;
+        }
+        let (qs, qe) = find("“Saya yakin 😀,”", 0);
+        doc.apply(&doc.add_quote_edit(qs, qe, QuoteKind::Direct).unwrap())
+            .unwrap();
+        doc.quotes[0].speaker = Some("e1".into());
+        doc.quotes[0].status = Status::Suggested;
+        doc.validated().unwrap()
+    }
+
+    #[test]
+    fn offsets_of_the_fixture_are_code_points() {
+        let doc = sample();
+        let e1 = doc.entity("e1").unwrap();
+        assert_eq!((e1.start, e1.end), (21, 35));
+        assert_eq!(doc.quote("q1").unwrap().text, "“Saya yakin 😀,”");
+        let e2 = doc.entity("e2").unwrap();
+        assert_eq!(doc.slice(e2.start - 2, e2.start), Some("\r\n"));
+    }
+
+    #[test]
+    fn accept_then_undo_and_redo_restore_each_state() {
+        let mut doc = sample();
+        let original = doc.clone();
+        let mut history = History::default();
+        let e1 = SpanRef::Entity("e1".into());
+        let edit = doc.accept_edit(&e1).unwrap();
+        history.perform(&mut doc, edit).unwrap();
+        let accepted = doc.clone();
+        assert_eq!(doc.entity("e1").unwrap().status, Status::Accepted);
+        assert!(history.is_dirty());
+
+        assert!(history.undo(&mut doc).unwrap());
+        assert_eq!(doc, original);
+        assert!(!history.is_dirty(), "back at the saved state");
+        assert!(history.redo(&mut doc).unwrap());
+        assert_eq!(doc, accepted);
+        assert!(!history.redo(&mut doc).unwrap(), "nothing left to redo");
+    }
+
+    #[test]
+    fn a_new_edit_clears_the_redo_stack() {
+        let mut doc = sample();
+        let mut history = History::default();
+        let e1 = SpanRef::Entity("e1".into());
+        let edit = doc.reject_edit(&e1).unwrap();
+        history.perform(&mut doc, edit).unwrap();
+        history.undo(&mut doc).unwrap();
+        let edit = doc.relabel_edit("e1", "ORG").unwrap();
+        history.perform(&mut doc, edit).unwrap();
+        assert!(!history.can_redo());
+        assert_eq!(doc.entity("e1").unwrap().label, "ORG");
+        assert_eq!(
+            doc.entity("e1").unwrap().status,
+            Status::Accepted,
+            "relabelling reviews"
+        );
+    }
+
+    #[test]
+    fn deleting_a_speaker_unlinks_its_quotes_and_undo_relinks() {
+        let mut doc = sample();
+        let original = doc.clone();
+        let mut history = History::default();
+        let edit = doc.delete_edit(&SpanRef::Entity("e1".into())).unwrap();
+        history.perform(&mut doc, edit).unwrap();
+        assert!(doc.entity("e1").is_none());
+        assert_eq!(doc.quote("q1").unwrap().speaker, None);
+        history.undo(&mut doc).unwrap();
+        assert_eq!(doc, original);
+    }
+
+    #[test]
+    fn rebounding_keeps_text_true_to_code_points() {
+        let mut doc = sample();
+        let e1 = doc.entity("e1").unwrap().clone();
+        // shrink "Vladimir Putin" to "Putin"
+        let edit = doc
+            .rebound_edit(&SpanRef::Entity("e1".into()), e1.start + 9, e1.end)
+            .unwrap();
+        doc.apply(&edit).unwrap();
+        assert_eq!(doc.entity("e1").unwrap().text, "Putin");
+        let bad = doc.rebound_edit(&SpanRef::Entity("e1".into()), 5, 5);
+        assert_eq!(bad, Err(ReviewError::BadRange { start: 5, end: 5 }));
+        assert!(doc.rebound_edit(&SpanRef::Entity("e1".into()), 0, 999).is_err());
+    }
+
+    #[test]
+    fn speaker_and_cue_edits_check_their_targets() {
+        let mut doc = sample();
+        assert_eq!(
+            doc.speaker_edit("q1", Some("q1")),
+            Err(ReviewError::NotAnEntity("q1".into()))
+        );
+        let edit = doc.speaker_edit("q1", Some("e2")).unwrap();
+        doc.apply(&edit).unwrap();
+        assert_eq!(doc.quote("q1").unwrap().speaker.as_deref(), Some("e2"));
+        let kata = doc.text.find("kata").unwrap();
+        let kata = doc.index().char_of(kata).unwrap();
+        doc.apply(&doc.cue_edit("q1", Some((kata, kata + 4))).unwrap()).unwrap();
+        assert_eq!(doc.quote("q1").unwrap().cue.as_ref().unwrap().text, "kata");
+    }
+
+    #[test]
+    fn a_stale_edit_is_refused_and_changes_nothing() {
+        let mut doc = sample();
+        let edit = doc.accept_edit(&SpanRef::Entity("e1".into())).unwrap();
+        doc.apply(&edit).unwrap();
+        let after_first = doc.clone();
+        assert!(matches!(doc.apply(&edit), Err(crate::model::EditError::Stale(_))));
+        assert_eq!(doc, after_first);
+    }
+
+    #[test]
+    fn a_failing_batch_is_rolled_back() {
+        let mut doc = sample();
+        let original = doc.clone();
+        let good = doc.accept_edit(&SpanRef::Entity("e1".into())).unwrap();
+        let stale = Edit::Entity {
+            before: Some(doc.entity("e2").unwrap().clone()),
+            after: None,
+        };
+        let batch = Edit::Batch(vec![good, stale.clone(), stale]);
+        assert!(doc.apply(&batch).is_err());
+        assert_eq!(doc, original);
+    }
+}

@@ -1,0 +1,10 @@
+//! Files on disk: reading articles safely, saving and loading annotations
+//! atomically beside them. Never writes over an article.
+
+mod annotation_file;
+mod article;
+mod atomic;
+
+pub use annotation_file::{annotation_path_for, load_annotations, save_annotations, AnnotationFileError};
+pub use article::{read_article, ArticleError, MAX_ARTICLE_BYTES};
+pub use atomic::write_atomically;
