@@ -1,0 +1,118 @@
+//! The analysed document: characters, tokens, sentences and per-token word forms,
+//! computed once and shared by every rule.
+
+use super::sentences;
+use super::tokenizer::{self, Token, TokenKind};
+use std::ops::Range;
+
+pub struct Doc {
+    pub chars: Vec<char>,
+    pub tokens: Vec<Token>,
+    /// Token text, one entry per token.
+    pub words: Vec<String>,
+    /// Lower-cased token text.
+    pub lower: Vec<String>,
+    pub sentences: Vec<Range<usize>>,
+    /// Sentence index of each token.
+    pub sentence_of: Vec<usize>,
+}
+
+impl Doc {
+    pub fn new(text: &str) -> Doc {
+        let chars: Vec<char> = text.chars().collect();
+        let tokens = tokenizer::tokenize(&chars);
+        let words: Vec<String> = tokens
+            .iter()
+            .map(|t| chars.get(t.start..t.end).unwrap_or(&[]).iter().collect())
+            .collect();
+        let lower = words.iter().map(|w| w.to_lowercase()).collect();
+        let sentences = sentences::split(&chars, &tokens);
+        let mut sentence_of = vec![0; tokens.len()];
+        for (s, range) in sentences.iter().enumerate() {
+            for slot in sentence_of.get_mut(range.clone()).into_iter().flatten() {
+                *slot = s;
+            }
+        }
+        Doc {
+            chars,
+            tokens,
+            words,
+            lower,
+            sentences,
+            sentence_of,
+        }
+    }
+
+    pub fn word(&self, i: usize) -> &str {
+        self.words.get(i).map_or("", String::as_str)
+    }
+
+    pub fn low(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", String::as_str)
+    }
+
+    pub fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.tokens.get(i).map(|t| t.kind)
+    }
+
+    /// A word starting with an upper-case letter (`Putin`, `AS`, `Teritorial.Com`).
+    pub fn is_capitalised(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Word) && self.word(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// A word written entirely in capitals (`KPK`, `AS`).
+    pub fn is_all_caps(&self, i: usize) -> bool {
+        let w = self.word(i);
+        self.kind(i) == Some(TokenKind::Word)
+            && w.chars().any(char::is_alphabetic)
+            && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+    }
+
+    /// Is token `i` the first word of its sentence (only punctuation before it)?
+    pub fn is_sentence_initial(&self, i: usize) -> bool {
+        let Some(range) = self.sentences.get(self.sentence_of.get(i).copied().unwrap_or(0)) else {
+            return true;
+        };
+        (range.start..i).all(|j| self.kind(j) == Some(TokenKind::Punct))
+    }
+
+    /// Is token `i` in a title-case line (a headline: most words capitalised, no full
+    /// stop at the end)?
+    pub fn is_title_case_sentence(&self, i: usize) -> bool {
+        let Some(range) = self.sentence_of.get(i).and_then(|&s| self.sentences.get(s)) else {
+            return false;
+        };
+        let last = range.end.saturating_sub(1);
+        if self.is_punct(last, '.') || self.is_punct(last, '!') || self.is_punct(last, '?') {
+            return false;
+        }
+        let words = range.clone().filter(|&t| self.kind(t) == Some(TokenKind::Word));
+        let (n, caps) = words.fold((0, 0), |(n, c), t| (n + 1, c + usize::from(self.is_capitalised(t))));
+        n >= 3 && caps * 10 >= n * 7
+    }
+
+    pub fn is_punct(&self, i: usize, c: char) -> bool {
+        self.kind(i) == Some(TokenKind::Punct)
+            && self.chars.get(self.tokens.get(i).map_or(usize::MAX, |t| t.start)) == Some(&c)
+    }
+
+    /// Character span of tokens `start..end`.
+    pub fn char_span(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        let a = self.tokens.get(start)?.start;
+        let b = self.tokens.get(end.checked_sub(1)?)?.end;
+        (end > start).then_some((a, b))
+    }
+
+    /// Index of the first token starting at or after char `pos`.
+    pub fn token_at_or_after(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.start < pos)
+    }
+
+    /// Whether a line break separates tokens `a` and `a + 1`.
+    pub fn newline_after(&self, a: usize) -> bool {
+        match (self.tokens.get(a), self.tokens.get(a + 1)) {
+            (Some(x), Some(y)) => self.chars.get(x.end..y.start).is_some_and(|g| g.contains(&'\n')),
+            _ => false,
+        }
+    }
+}

@@ -1,0 +1,207 @@
+//! Gazetteer matching: names from the embedded lists found in the text with one
+//! Aho-Corasick automaton, kept only where they line up with token boundaries.
+
+use super::lexicon::{self, Lexicon};
+use super::tokenizer::Token;
+use super::Label;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashMap;
+
+/// A gazetteer hit in token indices, end exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GazMatch {
+    pub start: usize,
+    pub end: usize,
+    pub label: Label,
+}
+
+pub struct Gazetteer {
+    automaton: Option<AhoCorasick>,
+    labels: Vec<Label>,
+    /// Lower-cased one-word names of the hand-made and region lists, for ALL-CAPS
+    /// datelines such as `JAKARTA, KOMPAS —`.
+    upper_case: HashMap<String, Label>,
+}
+
+impl Gazetteer {
+    /// Builds the automaton. Earlier lists win when a name appears in several
+    /// (the hand-made list first, DBpedia, the noisiest, last).
+    pub fn new(lex: &Lexicon) -> Gazetteer {
+        let mut index: HashMap<&str, Label> = HashMap::new();
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut labels = Vec::new();
+        let mut upper_case = HashMap::new();
+        let mut add = |name: &'static str, label: Label, curated: bool| {
+            let one_word = !name.contains(' ');
+            // A lone common or stop word (`Hal`, `Share`) is never a name on its own.
+            // Curated lists are trusted (`AS` is a country even though `as` is a word).
+            if (one_word && !curated && is_common(lex, name)) || index.contains_key(name) {
+                return;
+            }
+            if curated && one_word {
+                upper_case.insert(name.to_lowercase(), label);
+            }
+            index.insert(name, label);
+            patterns.push(name);
+            labels.push(label);
+        };
+        for (label, name) in lexicon::lines(lexicon::MANUAL).filter_map(labelled) {
+            add(name, label, true);
+        }
+        for name in lexicon::lines(lexicon::WILAYAH) {
+            add(name, Label::Loc, true);
+        }
+        for (label, name) in lexicon::lines(lexicon::TRAIN_ENTITIES).filter_map(labelled) {
+            add(name, label, false);
+        }
+        for (text, label) in [
+            (lexicon::DBPEDIA_PLACE, Label::Loc),
+            (lexicon::DBPEDIA_PERSON, Label::Person),
+            (lexicon::DBPEDIA_ORG, Label::Org),
+        ] {
+            for name in lexicon::lines(text) {
+                add(name, label, false);
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .ok();
+        Gazetteer {
+            automaton,
+            labels,
+            upper_case,
+        }
+    }
+
+    /// Longest token-aligned match starting at each token, by start token.
+    pub fn matches(&self, text: &str, chars: &[char], tokens: &[Token]) -> Vec<Option<GazMatch>> {
+        let mut best: Vec<Option<GazMatch>> = vec![None; tokens.len()];
+        let byte_to_char = byte_to_char_table(text);
+        let mut tok_at_start = vec![usize::MAX; chars.len() + 1];
+        let mut tok_at_end = vec![usize::MAX; chars.len() + 1];
+        for (i, t) in tokens.iter().enumerate() {
+            if let Some(slot) = tok_at_start.get_mut(t.start) {
+                *slot = i;
+            }
+            if let Some(slot) = tok_at_end.get_mut(t.end) {
+                *slot = i;
+            }
+        }
+        if let Some(ac) = &self.automaton {
+            for m in ac.find_overlapping_iter(text) {
+                let (Some(&s), Some(&e)) = (byte_to_char.get(m.start()), byte_to_char.get(m.end())) else {
+                    continue;
+                };
+                let (Some(&ts), Some(&te)) = (tok_at_start.get(s), tok_at_end.get(e)) else {
+                    continue;
+                };
+                if ts == usize::MAX || te == usize::MAX || te < ts {
+                    continue;
+                }
+                let Some(&label) = self.labels.get(m.pattern().as_usize()) else {
+                    continue;
+                };
+                let cand = GazMatch {
+                    start: ts,
+                    end: te + 1,
+                    label,
+                };
+                if let Some(slot) = best.get_mut(ts) {
+                    if slot.is_none_or(|b| b.end < cand.end) {
+                        *slot = Some(cand);
+                    }
+                }
+            }
+        }
+        self.add_upper_case(chars, tokens, &mut best);
+        best
+    }
+
+    fn add_upper_case(&self, chars: &[char], tokens: &[Token], best: &mut [Option<GazMatch>]) {
+        for (i, t) in tokens.iter().enumerate() {
+            let word: String = chars.get(t.start..t.end).unwrap_or(&[]).iter().collect();
+            let all_caps = word.chars().count() >= 4 && word.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+            if !all_caps {
+                continue;
+            }
+            if let (Some(&label), Some(slot)) = (self.upper_case.get(&word.to_lowercase()), best.get_mut(i)) {
+                if slot.is_none() {
+                    *slot = Some(GazMatch {
+                        start: i,
+                        end: i + 1,
+                        label,
+                    });
+                }
+            }
+        }
+    }
+}
+
+fn is_common(lex: &Lexicon, name: &str) -> bool {
+    let lower = name.to_lowercase();
+    lex.common.contains(&lower) || lex.stop.contains(&lower) || lex.calendar.contains(&lower)
+}
+
+/// `LABEL<TAB>name` lines.
+fn labelled(line: &'static str) -> Option<(Label, &'static str)> {
+    let (label, name) = line.split_once('\t')?;
+    Some((Label::parse(label)?, name.trim()))
+}
+
+/// Maps each byte offset of `text` to its code-point index (char boundaries only are meaningful).
+fn byte_to_char_table(text: &str) -> Vec<usize> {
+    let mut table = vec![0; text.len() + 1];
+    let mut count = 0;
+    for (b, _) in text.char_indices() {
+        if let Some(slot) = table.get_mut(b) {
+            *slot = count;
+        }
+        count += 1;
+    }
+    if let Some(last) = table.last_mut() {
+        *last = count;
+    }
+    table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokenizer::tokenize;
+    use super::*;
+
+    fn labels(text: &str) -> Vec<(String, Label)> {
+        let lex = Lexicon::new();
+        let gaz = Gazetteer::new(&lex);
+        let chars: Vec<char> = text.chars().collect();
+        let tokens = tokenize(&chars);
+        gaz.matches(text, &chars, &tokens)
+            .into_iter()
+            .flatten()
+            .filter_map(|m| {
+                let a = tokens.get(m.start)?.start;
+                let b = tokens.get(m.end - 1)?.end;
+                Some((chars[a..b].iter().collect(), m.label))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn finds_aligned_names_after_emoji_and_crlf() {
+        let got = labels("😀 Korea Utara\r\ndan Reuters");
+        assert!(got.contains(&("Korea Utara".to_string(), Label::Loc)), "{got:?}");
+        assert!(got.contains(&("Reuters".to_string(), Label::Org)), "{got:?}");
+    }
+
+    #[test]
+    fn ignores_matches_inside_words() {
+        let got = labels("KASUS Asam");
+        assert!(!got.iter().any(|(t, _)| t == "AS"), "{got:?}");
+    }
+
+    #[test]
+    fn all_caps_dateline_is_found() {
+        let got = labels("JAKARTA, KOMPAS —");
+        assert!(got.contains(&("JAKARTA".to_string(), Label::Loc)), "{got:?}");
+    }
+}

@@ -1,0 +1,318 @@
+//! Word lists embedded in the binary: common words, given names, titles, speech verbs,
+//! stop words. All keys are lower case.
+
+use std::collections::HashSet;
+
+macro_rules! asset {
+    ($name:literal) => {
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/gazetteers/", $name))
+    };
+}
+
+pub(crate) const MANUAL: &str = asset!("manual.tsv");
+pub(crate) const TRAIN_ENTITIES: &str = asset!("train_entities.tsv");
+pub(crate) const WILAYAH: &str = asset!("wilayah.txt");
+pub(crate) const DBPEDIA_PERSON: &str = asset!("dbpedia_person.txt");
+pub(crate) const DBPEDIA_PLACE: &str = asset!("dbpedia_place.txt");
+pub(crate) const DBPEDIA_ORG: &str = asset!("dbpedia_organization.txt");
+const COMMON_ID: &str = asset!("common_words_id.txt");
+const FIRST_NAMES: &str = asset!("first_names.txt");
+const TITLES: &str = asset!("titles.txt");
+const TITLE_ABBREVIATIONS: &str = asset!("spacy_id_title_abbreviations.txt");
+const CUES: &str = asset!("cue_verbs.txt");
+const STOP_CAPS: &str = asset!("stop_caps.txt");
+
+/// Words that open an organisation's name (`Partai Demokrat`) or close it (`… Association`).
+const ORG_WORDS: &[&str] = &[
+    "partai",
+    "universitas",
+    "kementerian",
+    "kementerian",
+    "dinas",
+    "badan",
+    "komisi",
+    "dewan",
+    "bank",
+    "pt",
+    "cv",
+    "yayasan",
+    "lembaga",
+    "institut",
+    "sekolah",
+    "sma",
+    "smp",
+    "sd",
+    "smk",
+    "polres",
+    "polda",
+    "polsek",
+    "polresta",
+    "pengadilan",
+    "kejaksaan",
+    "kejari",
+    "kejati",
+    "majelis",
+    "mahkamah",
+    "persatuan",
+    "ikatan",
+    "asosiasi",
+    "federasi",
+    "liga",
+    "klub",
+    "perusahaan",
+    "koperasi",
+    "rumah",
+    "rs",
+    "rsud",
+    "pemerintah",
+    "pemkot",
+    "pemkab",
+    "pemprov",
+    "fraksi",
+    "direktorat",
+    "kantor",
+    "biro",
+    "tim",
+    "satgas",
+    "gerakan",
+    "front",
+    "serikat",
+    "himpunan",
+    "forum",
+    "kongres",
+    "perum",
+    "bumn",
+    "stikes",
+    "politeknik",
+    "akademi",
+    "council",
+    "university",
+    "association",
+    "department",
+    "ministry",
+    "party",
+    "company",
+    "institute",
+    "committee",
+    "commission",
+    "agency",
+    "corporation",
+    "inc",
+    "ltd",
+    "corp",
+    "group",
+    "fc",
+    "club",
+    "bank",
+    "college",
+    "school",
+    "foundation",
+    "union",
+    "society",
+    "authority",
+    "board",
+    "office",
+    "service",
+    "news",
+    "times",
+    "post",
+    "network",
+];
+
+/// Words that open a place name (`Pulau Bali`) or close it (`Gunwharf Quay`).
+const LOC_WORDS: &[&str] = &[
+    "jalan",
+    "jl",
+    "kota",
+    "kabupaten",
+    "provinsi",
+    "kecamatan",
+    "desa",
+    "kelurahan",
+    "pulau",
+    "kepulauan",
+    "gunung",
+    "sungai",
+    "danau",
+    "teluk",
+    "selat",
+    "laut",
+    "samudra",
+    "semenanjung",
+    "kampung",
+    "dusun",
+    "bandara",
+    "pelabuhan",
+    "stasiun",
+    "terminal",
+    "tanjung",
+    "lembah",
+    "pantai",
+    "taman",
+    "lake",
+    "mount",
+    "river",
+    "street",
+    "road",
+    "avenue",
+    "quay",
+    "square",
+    "island",
+    "islands",
+    "bay",
+    "park",
+    "valley",
+    "bridge",
+    "hall",
+    "county",
+    "city",
+    "town",
+    "village",
+    "lane",
+    "harbour",
+    "harbor",
+    "airport",
+    "station",
+];
+
+/// Weekday and month names: dates, never the start of a name.
+pub(crate) const CALENDAR: &[&str] = &[
+    "senin",
+    "selasa",
+    "rabu",
+    "kamis",
+    "jumat",
+    "jum’at",
+    "sabtu",
+    "minggu",
+    "ahad",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "januari",
+    "februari",
+    "maret",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "agustus",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+    "january",
+    "february",
+    "march",
+    "may",
+    "june",
+    "july",
+    "august",
+    "october",
+    "december",
+];
+
+/// Lower-case word sets used by the rules.
+pub struct Lexicon {
+    pub common: HashSet<String>,
+    pub first_names: HashSet<String>,
+    pub titles: HashSet<String>,
+    pub stop: HashSet<String>,
+    pub cues_after: HashSet<String>,
+    pub cues_before: HashSet<String>,
+    pub org_words: HashSet<String>,
+    pub loc_words: HashSet<String>,
+    pub calendar: HashSet<String>,
+}
+
+/// Non-comment, non-empty lines of an embedded list.
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn word_set(text: &str) -> HashSet<String> {
+    lines(text)
+        .flat_map(str::split_whitespace)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn const_set(words: &[&str]) -> HashSet<String> {
+    words.iter().map(|w| w.to_string()).collect()
+}
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        Lexicon::new()
+    }
+}
+
+impl Lexicon {
+    pub fn new() -> Lexicon {
+        let mut titles = word_set(TITLES);
+        // `Dr.`, `Hj.`, `KH.`: keep the first part of each abbreviation as a title word.
+        for abbr in lines(TITLE_ABBREVIATIONS) {
+            if let Some(first) = abbr.split('.').next().filter(|f| !f.is_empty()) {
+                titles.insert(first.to_lowercase());
+            }
+        }
+        let (mut cues_after, mut cues_before) = (HashSet::new(), HashSet::new());
+        let mut section_after = true;
+        for line in lines(CUES) {
+            match line {
+                "[after]" => section_after = true,
+                "[before]" => section_after = false,
+                w if section_after => {
+                    cues_after.insert(w.to_lowercase());
+                }
+                w => {
+                    cues_before.insert(w.to_lowercase());
+                }
+            }
+        }
+        Lexicon {
+            common: word_set(COMMON_ID),
+            first_names: word_set(FIRST_NAMES),
+            titles,
+            stop: word_set(STOP_CAPS),
+            cues_after,
+            cues_before,
+            org_words: const_set(ORG_WORDS),
+            loc_words: const_set(LOC_WORDS),
+            calendar: const_set(CALENDAR),
+        }
+    }
+
+    /// `katanya` → `kata`, `ujar-nya` → `ujar`: the base of a `-nya` cue, if it is one.
+    pub fn nya_cue_base<'a>(&self, lower: &'a str) -> Option<&'a str> {
+        let base = lower.strip_suffix("nya")?;
+        let base = base.strip_suffix('-').unwrap_or(base);
+        self.cues_after.contains(base).then_some(base)
+    }
+
+    /// A cue that may follow a direct quote: `kata`, `ujarnya`, `said`.
+    pub fn is_cue_after(&self, lower: &str) -> bool {
+        self.cues_after.contains(lower) || self.nya_cue_base(lower).is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load_and_cues_know_nya_forms() {
+        let lex = Lexicon::new();
+        assert!(lex.titles.contains("presiden") && lex.titles.contains("mayor"));
+        assert!(lex.is_cue_after("ujarnya") && lex.is_cue_after("kata") && lex.is_cue_after("said"));
+        assert!(!lex.is_cue_after("dilansir"));
+        assert!(lex.cues_before.contains("mengatakan"));
+        assert!(lex.stop.contains("share") && lex.common.contains("dan"));
+    }
+}
