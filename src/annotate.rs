@@ -1,0 +1,126 @@
+//! Where an article becomes a document: its saved annotations when it has
+//! some, otherwise fresh suggestions from the analysis.
+
+use std::path::{Path, PathBuf};
+
+use crate::analysis::{Analyzer, QuoteKind as FoundKind, Suggestions};
+use crate::model::{Cue, Document, Entity, Quote, QuoteKind, Status};
+use crate::store::{self, AnnotationFileError, ArticleError};
+
+/// An article opened for review.
+#[derive(Debug)]
+pub struct Opened {
+    pub document: Document,
+    /// Where its annotations are saved.
+    pub annotation_path: PathBuf,
+    /// True when the annotations came from a saved file rather than the analysis.
+    pub from_saved: bool,
+    /// Something the annotator should know (e.g. the article changed on disk).
+    pub warning: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error(transparent)]
+    Article(#[from] ArticleError),
+    #[error(transparent)]
+    Annotations(#[from] AnnotationFileError),
+}
+
+/// Opens `article`: loads `<article>.sorot.json` if it exists, else analyses the text.
+pub fn open_article(article: &Path, analyzer: &Analyzer) -> Result<Opened, OpenError> {
+    let text = store::read_article(article)?;
+    let annotation_path = store::annotation_path_for(article);
+    if !annotation_path.exists() {
+        let document = suggest_document(text, Some(article.to_owned()), analyzer);
+        return Ok(Opened {
+            document,
+            annotation_path,
+            from_saved: false,
+            warning: None,
+        });
+    }
+    let mut document = store::load_annotations(&annotation_path)?;
+    document.source = Some(article.to_owned());
+    // The saved text is what the spans point into; showing it keeps every span
+    // in place even if the article was edited since.
+    let warning = (document.text != text).then(|| {
+        format!(
+            "{} changed since its annotations were saved; showing the saved text",
+            article.display()
+        )
+    });
+    Ok(Opened {
+        document,
+        annotation_path,
+        from_saved: true,
+        warning,
+    })
+}
+
+/// A document whose annotations are the analysis' suggestions for `text`.
+pub fn suggest_document(text: String, source: Option<PathBuf>, analyzer: &Analyzer) -> Document {
+    let suggestions = analyzer.analyze(&text);
+    let mut document = Document::new(text, source);
+    add_suggestions(&mut document, suggestions);
+    document
+}
+
+fn add_suggestions(document: &mut Document, suggestions: Suggestions) {
+    let entity_id = |i: usize| format!("e{}", i + 1);
+    let mut entities = Vec::new();
+    for (i, found) in suggestions.entities.into_iter().enumerate() {
+        // The analysis promises valid ranges; a span it got wrong is dropped
+        // here rather than saved with a text that does not match.
+        let Some(text) = document
+            .slice(found.start, found.end)
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+        else {
+            continue;
+        };
+        document.labels.ensure(&found.label);
+        entities.push(Entity {
+            id: entity_id(i),
+            start: found.start,
+            end: found.end,
+            label: found.label,
+            text,
+            status: Status::Suggested,
+            source: found.source,
+            confidence: Some(found.confidence),
+        });
+    }
+    let mut quotes = Vec::new();
+    for (i, found) in suggestions.quotes.into_iter().enumerate() {
+        let Some(text) = document.slice(found.start, found.end).filter(|t| !t.is_empty()) else {
+            continue;
+        };
+        let speaker = found
+            .speaker
+            .map(entity_id)
+            .filter(|id| entities.iter().any(|e| &e.id == id));
+        let cue = found.cue.and_then(|(start, end)| {
+            let text = document.slice(start, end)?.to_owned();
+            Some(Cue { start, end, text })
+        });
+        quotes.push(Quote {
+            id: format!("q{}", i + 1),
+            start: found.start,
+            end: found.end,
+            text: text.to_owned(),
+            kind: match found.kind {
+                FoundKind::Direct => QuoteKind::Direct,
+                FoundKind::Indirect => QuoteKind::Indirect,
+            },
+            speaker,
+            cue,
+            status: Status::Suggested,
+            source: found.source,
+            confidence: Some(found.confidence),
+        });
+    }
+    document.entities = entities;
+    document.quotes = quotes;
+    document.sort_spans();
+}
