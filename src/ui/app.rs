@@ -1,0 +1,446 @@
+//! The app shell: holds the open session and the view state, draws the panels,
+//! and performs every action the views ask for. The only place that edits the
+//! document, touches files or opens dialogs.
+
+use std::path::{Path, PathBuf};
+
+use egui::{Id, RichText, ViewportCommand};
+
+use super::document_view::{document_view_ui, DocumentView, DocumentViewState};
+use super::help::help_window_ui;
+use super::inspector::inspector_ui;
+use super::menu_bar::menu_bar_ui;
+use super::shortcuts::shortcut_actions;
+use super::side_panel::side_panel_ui;
+use super::{dialogs, Action};
+use crate::analysis::Analyzer;
+use crate::annotate::open_article;
+use crate::model::{Document, Edit, ReviewError, SpanRef};
+use crate::session::Session;
+
+/// What to do once the unsaved-changes question is answered.
+#[derive(Debug, Clone, PartialEq)]
+enum AfterPrompt {
+    Close,
+    Open(PathBuf),
+}
+
+/// A line in the status bar.
+#[derive(Debug, Clone)]
+struct Message {
+    text: String,
+    is_error: bool,
+}
+
+pub struct SorotApp {
+    analyzer: Analyzer,
+    session: Option<Session>,
+    selection: Option<SpanRef>,
+    text_selection: Option<(usize, usize)>,
+    view_state: DocumentViewState,
+    scroll_to_selection: bool,
+    show_help: bool,
+    message: Option<Message>,
+    prompt: Option<AfterPrompt>,
+    /// Set once the annotator chose to close despite unsaved changes.
+    may_close: bool,
+    shown_title: String,
+    /// Frames left in which to try taking keyboard focus (see `x11_focus`).
+    focus_attempts_left: u8,
+}
+
+impl SorotApp {
+    /// The app with `article` open (or an error message if it cannot be).
+    pub fn new(ctx: &egui::Context, article: PathBuf) -> Self {
+        super::style::setup_style(ctx);
+        let mut app = Self {
+            analyzer: Analyzer::new(),
+            session: None,
+            selection: None,
+            text_selection: None,
+            view_state: DocumentViewState::default(),
+            scroll_to_selection: false,
+            show_help: false,
+            message: None,
+            prompt: None,
+            may_close: false,
+            shown_title: String::new(),
+            focus_attempts_left: 30,
+        };
+        app.open_now(&article);
+        app
+    }
+
+    pub fn session(&self) -> Option<&Session> {
+        self.session.as_ref()
+    }
+
+    pub fn selection(&self) -> Option<&SpanRef> {
+        self.selection.as_ref()
+    }
+
+    /// The status line's text, if any.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_ref().map(|m| m.text.as_str())
+    }
+
+    fn is_dirty(&self) -> bool {
+        self.session.as_ref().is_some_and(Session::is_dirty)
+    }
+
+    fn inform(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            is_error: false,
+        });
+    }
+
+    fn complain(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            is_error: true,
+        });
+    }
+
+    fn open_now(&mut self, article: &Path) {
+        match open_article(article, &self.analyzer) {
+            Ok(opened) => {
+                let how = if opened.from_saved {
+                    "saved annotations"
+                } else {
+                    "new suggestions"
+                };
+                let note = format!("Opened {} with {how}", article.display());
+                let warning = opened.warning.clone();
+                self.session = Some(Session::new(opened));
+                self.selection = None;
+                self.text_selection = None;
+                match warning {
+                    Some(w) => self.complain(w),
+                    None => self.inform(note),
+                }
+            }
+            Err(error) => self.complain(format!("Could not open: {error}")),
+        }
+    }
+
+    /// Performs one action asked for by a view or a shortcut.
+    pub fn perform(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::OpenDialog => {
+                if let Some(path) = dialogs::pick_article() {
+                    self.perform(ctx, Action::Open(path));
+                }
+            }
+            Action::Open(path) if self.is_dirty() => self.prompt = Some(AfterPrompt::Open(path)),
+            Action::Open(path) => self.open_now(&path),
+            Action::Save => {
+                self.save();
+            }
+            Action::Undo => self.step_history(true),
+            Action::Redo => self.step_history(false),
+            Action::Select(span) => {
+                self.selection = span;
+                self.scroll_to_selection = self.selection.is_some();
+            }
+            Action::SelectNeighbour { backwards } => {
+                let next = self
+                    .document()
+                    .and_then(|d| d.neighbour_suggestion(self.selection.as_ref(), backwards));
+                match next {
+                    Some(span) => self.perform(ctx, Action::Select(Some(span))),
+                    None => self.inform("No open suggestions left"),
+                }
+            }
+            Action::Accept(span) => self.review(span, Document::accept_edit),
+            Action::Reject(span) => self.review(span, Document::reject_edit),
+            Action::Delete(span) => self.review(span, Document::delete_edit),
+            Action::Relabel { entity, label } => {
+                self.edit(|d| d.relabel_edit(&entity, &label));
+            }
+            Action::Nudge { span, start_by, end_by } => self.nudge(&span, start_by, end_by),
+            Action::SetSpeaker { quote, speaker } => {
+                self.edit(|d| d.speaker_edit(&quote, speaker.as_deref()));
+            }
+            Action::CreateEntity { start, end, label } => {
+                self.create(start, end, "e", |d, s, e| d.add_entity_edit(s, e, &label))
+            }
+            Action::CreateQuote { start, end } => self.create(start, end, "q", |d, s, e| {
+                d.add_quote_edit(s, e, crate::model::QuoteKind::Direct)
+            }),
+            Action::SelectText(range) => {
+                self.text_selection = range;
+                if range.is_some() {
+                    self.selection = None;
+                }
+            }
+            Action::ToggleHelp => self.show_help = !self.show_help,
+            Action::RequestClose => ctx.send_viewport_cmd(ViewportCommand::Close),
+        }
+    }
+
+    fn document(&self) -> Option<&Document> {
+        self.session.as_ref().map(|s| &s.document)
+    }
+
+    /// Builds an edit from the current document and performs it; reports a
+    /// failure on the status line. Returns whether the edit was made.
+    fn edit(&mut self, make: impl FnOnce(&Document) -> Result<Edit, ReviewError>) -> bool {
+        let Some(session) = self.session.as_mut() else {
+            return false;
+        };
+        let result = make(&session.document)
+            .map_err(|e| e.to_string())
+            .and_then(|edit| session.perform(edit).map_err(|e| e.to_string()));
+        match result {
+            Ok(()) => true,
+            Err(error) => {
+                self.complain(format!("Could not change the annotations: {error}"));
+                false
+            }
+        }
+    }
+
+    /// Accept, reject or delete; when it was the selected span, the next open
+    /// suggestion is selected so that review flows on.
+    fn review(&mut self, span: SpanRef, make: fn(&Document, &SpanRef) -> Result<Edit, ReviewError>) {
+        if self.edit(|d| make(d, &span)) && self.selection.as_ref() == Some(&span) {
+            let next = self.document().and_then(|d| d.neighbour_suggestion(Some(&span), false));
+            self.selection = next;
+            self.scroll_to_selection = self.selection.is_some();
+        }
+    }
+
+    fn nudge(&mut self, span: &SpanRef, start_by: isize, end_by: isize) {
+        let Some((start, end)) = self.document().and_then(|d| d.range_of(span)) else {
+            return;
+        };
+        let (Some(start), Some(end)) = (start.checked_add_signed(start_by), end.checked_add_signed(end_by)) else {
+            return;
+        };
+        self.edit(|d| d.rebound_edit(span, start, end));
+    }
+
+    /// Makes a new span from the text selection (whitespace at its ends left
+    /// out) and selects it.
+    fn create(
+        &mut self,
+        start: usize,
+        end: usize,
+        prefix: &str,
+        make: impl FnOnce(&Document, usize, usize) -> Result<Edit, ReviewError>,
+    ) {
+        let Some(document) = self.document() else { return };
+        let (start, end) = document.trim_range(start, end);
+        let id = document.fresh_id(prefix);
+        if self.edit(|d| make(d, start, end)) {
+            self.text_selection = None;
+            self.selection = Some(if prefix == "q" {
+                SpanRef::Quote(id)
+            } else {
+                SpanRef::Entity(id)
+            });
+        }
+    }
+
+    fn step_history(&mut self, undo: bool) {
+        let Some(session) = self.session.as_mut() else { return };
+        let result = if undo { session.undo() } else { session.redo() };
+        match result {
+            Ok(true) => {}
+            Ok(false) => self.inform(if undo { "Nothing to undo" } else { "Nothing to redo" }),
+            Err(error) => self.complain(format!("Could not {}: {error}", if undo { "undo" } else { "redo" })),
+        }
+    }
+
+    /// Saves; returns whether the annotations are now on disk.
+    fn save(&mut self) -> bool {
+        let Some(session) = self.session.as_mut() else {
+            return false;
+        };
+        match session.save() {
+            Ok(()) => {
+                let path = session.annotation_path.display().to_string();
+                self.inform(format!("Saved {path}"));
+                true
+            }
+            Err(error) => {
+                self.complain(format!("Not saved: {error}"));
+                false
+            }
+        }
+    }
+
+    fn dropped_files(ctx: &egui::Context) -> Vec<Action> {
+        ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| Action::Open(f.path().to_owned()))
+                .collect()
+        })
+    }
+
+    /// Closing with unsaved changes asks first.
+    fn intercept_close(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && self.is_dirty() && !self.may_close {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.prompt = Some(AfterPrompt::Close);
+        }
+    }
+
+    fn unsaved_prompt_ui(&mut self, ctx: &egui::Context) {
+        let Some(after) = self.prompt.clone() else { return };
+        let mut answer = None;
+        egui::Modal::new(Id::unique("unsaved-changes")).show(ctx, |ui| {
+            ui.heading("Unsaved changes");
+            ui.label("The annotations have changes that are not saved.");
+            ui.horizontal(|ui| {
+                if ui.button("Save").clicked() {
+                    answer = Some(true);
+                }
+                if ui.button("Discard changes").clicked() {
+                    answer = Some(false);
+                }
+                if ui.button("Cancel").clicked() {
+                    self.prompt = None;
+                }
+            });
+        });
+        let Some(save_first) = answer else { return };
+        if save_first && !self.save() {
+            self.prompt = None;
+            return;
+        }
+        self.prompt = None;
+        match after {
+            AfterPrompt::Close => {
+                self.may_close = true;
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+            AfterPrompt::Open(path) => self.open_now(&path),
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = match &self.session {
+            Some(session) => {
+                let name = session
+                    .document
+                    .source
+                    .as_deref()
+                    .and_then(Path::file_name)
+                    .map_or("untitled".into(), |n| n.to_string_lossy());
+                let dirty = if session.is_dirty() { "● " } else { "" };
+                format!("{dirty}{name} — Sorot")
+            }
+            None => "Sorot".to_owned(),
+        };
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+    }
+
+    fn status_bar_ui(&self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            if let Some(message) = &self.message {
+                let text = RichText::new(&message.text);
+                ui.label(if message.is_error {
+                    text.color(ui.visuals().error_fg_color)
+                } else {
+                    text
+                });
+                ui.separator();
+            }
+            ui.weak("Tab next · Enter accept · Del reject · 1–7 label · Ctrl+Z undo · Ctrl+S save · F1 help");
+        });
+    }
+
+    /// On a bare X server nobody gives the window keyboard focus; take it
+    /// while the window appears (a few frames, until it is mapped).
+    fn claim_keyboard_focus(&mut self, ctx: &egui::Context, frame: &eframe::Frame) {
+        if self.focus_attempts_left == 0 || ctx.input(|i| i.viewport().focused) == Some(true) {
+            return;
+        }
+        self.focus_attempts_left -= 1;
+        #[cfg(target_os = "linux")]
+        if super::x11_focus::take_focus_without_window_manager(frame) {
+            self.focus_attempts_left = 0;
+        } else {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        #[cfg(not(target_os = "linux"))]
+        let _ = frame;
+    }
+
+    fn workspace_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        let Self {
+            session,
+            selection,
+            text_selection,
+            view_state,
+            scroll_to_selection,
+            ..
+        } = self;
+        let Some(session) = session.as_ref() else {
+            egui::CentralPanel::default().show(ui, |ui| {
+                ui.centered_and_justified(|ui| ui.heading("Open an article (Ctrl+O) or drop a .txt file here."));
+            });
+            return;
+        };
+        let document = &session.document;
+        egui::Panel::left("annotations").default_size(300.0).show(ui, |ui| {
+            actions.extend(side_panel_ui(ui, document, selection.as_ref()));
+        });
+        egui::Panel::right("inspector").default_size(330.0).show(ui, |ui| {
+            actions.extend(inspector_ui(ui, document, selection.as_ref(), *text_selection));
+        });
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.heading(&document.title);
+            ui.separator();
+            let view = DocumentView {
+                document,
+                selection: selection.as_ref(),
+                text_selection: *text_selection,
+                scroll_to_selection,
+            };
+            actions.extend(document_view_ui(ui, view, view_state));
+        });
+    }
+}
+
+impl eframe::App for SorotApp {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.claim_keyboard_focus(&ctx, frame);
+        let mut actions = Self::dropped_files(&ctx);
+        if self.prompt.is_none() {
+            let keyed = shortcut_actions(&ctx, self.document(), self.selection.as_ref(), self.text_selection);
+            if keyed.iter().any(|a| matches!(a, Action::SelectNeighbour { .. })) {
+                // egui moved widget focus on that Tab before we consumed it; Tab
+                // is ours, so give the focus back.
+                ctx.memory_mut(|m| m.focused().map(|id| m.surrender_focus(id)));
+            }
+            actions.extend(keyed);
+        }
+        self.intercept_close(&ctx);
+        let (can_undo, can_redo) = self
+            .session
+            .as_ref()
+            .map_or((false, false), |s| (s.history.can_undo(), s.history.can_redo()));
+        egui::Panel::top("menu").show(ui, |ui| actions.extend(menu_bar_ui(ui, can_undo, can_redo)));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
+        self.workspace_ui(ui, &mut actions);
+        help_window_ui(&ctx, &mut self.show_help);
+        self.unsaved_prompt_ui(&ctx);
+        let acted = !actions.is_empty();
+        for action in actions {
+            self.perform(&ctx, action);
+        }
+        if acted {
+            ctx.request_repaint();
+        }
+        self.update_title(&ctx);
+    }
+}

@@ -1,0 +1,55 @@
+//! How spans look: label colours turned into egui formats per review status.
+
+use egui::{Color32, Stroke, TextFormat};
+
+use crate::model::{LabelSet, Status};
+
+pub fn label_color(labels: &LabelSet, label: &str) -> Color32 {
+    let [r, g, b] = labels.get(label).map_or([128, 128, 128], |l| l.color);
+    Color32::from_rgb(r, g, b)
+}
+
+/// Suggestions are outlined (underlined, faint fill), reviewed spans filled,
+/// rejected ones struck through: status is readable at a glance.
+pub fn style_entity(format: &mut TextFormat, color: Color32, status: Status) {
+    match status {
+        Status::Suggested => {
+            format.background = color.gamma_multiply(0.18);
+            format.underline = Stroke::new(2.0, color);
+        }
+        Status::Accepted | Status::Manual => {
+            format.background = color.gamma_multiply(0.55);
+        }
+        Status::Rejected => {
+            format.strikethrough = Stroke::new(1.0, Color32::GRAY);
+            format.color = Color32::GRAY;
+        }
+    }
+}
+
+/// Quotations are set apart by italics and a warm tint, entities by colour.
+pub fn style_quote(format: &mut TextFormat, status: Status) {
+    format.italics = true;
+    if status != Status::Rejected {
+        format.background = QUOTE_TINT;
+    }
+}
+
+pub fn style_cue(format: &mut TextFormat) {
+    format.underline = Stroke::new(1.5, CUE_COLOR);
+    format.color = CUE_COLOR;
+}
+
+pub fn style_selected(format: &mut TextFormat) {
+    format.background = SELECTED;
+    format.underline = Stroke::new(2.5, Color32::BLACK);
+}
+
+pub fn style_text_selection(format: &mut TextFormat) {
+    format.background = TEXT_SELECTION;
+}
+
+pub const QUOTE_TINT: Color32 = Color32::from_rgb(255, 243, 205);
+pub const CUE_COLOR: Color32 = Color32::from_rgb(160, 60, 0);
+const SELECTED: Color32 = Color32::from_rgb(255, 214, 10);
+const TEXT_SELECTION: Color32 = Color32::from_rgb(173, 214, 255);

@@ -1,0 +1,188 @@
+//! The selected span in detail, with every correction the mouse can make:
+//! accept, reject, relabel, move boundaries, delete, set a quote's speaker;
+//! and for a text selection, making a new entity or quote.
+
+use egui::RichText;
+
+use super::side_panel::shorten;
+use super::{colors, Action};
+use crate::model::{Document, Entity, Quote, SpanRef};
+
+pub fn inspector_ui(
+    ui: &mut egui::Ui,
+    document: &Document,
+    selection: Option<&SpanRef>,
+    text_selection: Option<(usize, usize)>,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    if let Some((start, end)) = text_selection {
+        new_span_ui(ui, document, start, end, &mut actions);
+        ui.separator();
+    }
+    match selection {
+        Some(SpanRef::Entity(id)) => match document.entity(id) {
+            Some(entity) => entity_ui(ui, document, entity, &mut actions),
+            None => nothing_selected_ui(ui),
+        },
+        Some(SpanRef::Quote(id)) => match document.quote(id) {
+            Some(quote) => quote_ui(ui, document, quote, &mut actions),
+            None => nothing_selected_ui(ui),
+        },
+        None if text_selection.is_none() => nothing_selected_ui(ui),
+        None => {}
+    }
+    actions
+}
+
+fn nothing_selected_ui(ui: &mut egui::Ui) {
+    ui.heading("Nothing selected");
+    ui.label("Press Tab to go to the next suggestion, click a highlighted span, or drag over text to mark a new one.");
+}
+
+fn new_span_ui(ui: &mut egui::Ui, document: &Document, start: usize, end: usize, actions: &mut Vec<Action>) {
+    ui.heading("New span");
+    ui.label(RichText::new(shorten(document.slice(start, end).unwrap_or_default(), 80)).italics());
+    ui.label("Label (key):");
+    ui.horizontal_wrapped(|ui| {
+        for (i, label) in document.labels.iter().enumerate() {
+            let text = RichText::new(format!("{} {}", i + 1, label.name))
+                .color(colors::label_color(&document.labels, &label.name));
+            if ui.button(text).on_hover_text(&label.description).clicked() {
+                actions.push(Action::CreateEntity {
+                    start,
+                    end,
+                    label: label.name.clone(),
+                });
+            }
+        }
+    });
+    if ui.button("Q  Mark as quote").clicked() {
+        actions.push(Action::CreateQuote { start, end });
+    }
+}
+
+fn review_buttons_ui(ui: &mut egui::Ui, span: &SpanRef, actions: &mut Vec<Action>) {
+    ui.horizontal(|ui| {
+        if ui.button("✔ Accept").on_hover_text("Enter").clicked() {
+            actions.push(Action::Accept(span.clone()));
+        }
+        if ui.button("✖ Reject").on_hover_text("Delete").clicked() {
+            actions.push(Action::Reject(span.clone()));
+        }
+        if ui
+            .button("Remove span")
+            .on_hover_text("Shift+Delete: remove entirely, not kept as a negative")
+            .clicked()
+        {
+            actions.push(Action::Delete(span.clone()));
+        }
+    });
+}
+
+fn bounds_ui(ui: &mut egui::Ui, span: &SpanRef, actions: &mut Vec<Action>) {
+    let nudge = |start_by, end_by| Action::Nudge {
+        span: span.clone(),
+        start_by,
+        end_by,
+    };
+    ui.horizontal(|ui| {
+        ui.label("Start");
+        if ui.small_button("◀").on_hover_text("Alt+Left").clicked() {
+            actions.push(nudge(-1, 0));
+        }
+        if ui.small_button("▶").on_hover_text("Alt+Right").clicked() {
+            actions.push(nudge(1, 0));
+        }
+        ui.label("End");
+        if ui.small_button("◀").on_hover_text("Shift+Left").clicked() {
+            actions.push(nudge(0, -1));
+        }
+        if ui.small_button("▶").on_hover_text("Shift+Right").clicked() {
+            actions.push(nudge(0, 1));
+        }
+    });
+}
+
+fn entity_ui(ui: &mut egui::Ui, document: &Document, entity: &Entity, actions: &mut Vec<Action>) {
+    let span = SpanRef::Entity(entity.id.clone());
+    ui.heading(format!("Entity {}", entity.id));
+    ui.label(RichText::new(&entity.text).strong().size(18.0));
+    ui.label(format!(
+        "{:?} · from {} · {}..{}",
+        entity.status, entity.source, entity.start, entity.end
+    ));
+    ui.label("Label (key):");
+    ui.horizontal_wrapped(|ui| {
+        for (i, label) in document.labels.iter().enumerate() {
+            let text = RichText::new(format!("{} {}", i + 1, label.name))
+                .color(colors::label_color(&document.labels, &label.name));
+            if ui
+                .selectable_label(entity.label == label.name, text)
+                .on_hover_text(&label.description)
+                .clicked()
+            {
+                actions.push(Action::Relabel {
+                    entity: entity.id.clone(),
+                    label: label.name.clone(),
+                });
+            }
+        }
+    });
+    bounds_ui(ui, &span, actions);
+    review_buttons_ui(ui, &span, actions);
+    let spoken: Vec<&Quote> = document
+        .quotes
+        .iter()
+        .filter(|q| q.speaker.as_deref() == Some(&entity.id))
+        .collect();
+    if !spoken.is_empty() {
+        ui.separator();
+        ui.label(format!("Speaker of {} quote(s)", spoken.len()));
+    }
+}
+
+fn quote_ui(ui: &mut egui::Ui, document: &Document, quote: &Quote, actions: &mut Vec<Action>) {
+    let span = SpanRef::Quote(quote.id.clone());
+    ui.heading(format!("Quote {}", quote.id));
+    ui.label(RichText::new(shorten(&quote.text, 240)).italics());
+    let cue = quote.cue.as_ref().map_or("none".to_owned(), |c| c.text.clone());
+    ui.label(format!(
+        "{:?} · {:?} · cue: {cue} · from {}",
+        quote.kind, quote.status, quote.source
+    ));
+    speaker_ui(ui, document, quote, actions);
+    bounds_ui(ui, &span, actions);
+    review_buttons_ui(ui, &span, actions);
+}
+
+/// Any PERSON or ORG entity (not rejected) can be the speaker.
+fn speaker_ui(ui: &mut egui::Ui, document: &Document, quote: &Quote, actions: &mut Vec<Action>) {
+    let current = quote.speaker.as_deref().and_then(|id| document.entity(id));
+    let shown = current.map_or("(none)".to_owned(), |e| format!("{} ({})", e.text, e.id));
+    egui::ComboBox::from_label("Speaker")
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            if ui.selectable_label(current.is_none(), "(none)").clicked() {
+                actions.push(Action::SetSpeaker {
+                    quote: quote.id.clone(),
+                    speaker: None,
+                });
+            }
+            let candidates = document
+                .entities
+                .iter()
+                .filter(|e| matches!(e.label.as_str(), "PERSON" | "ORG") && e.status != crate::model::Status::Rejected);
+            for entity in candidates {
+                let chosen = quote.speaker.as_deref() == Some(entity.id.as_str());
+                if ui
+                    .selectable_label(chosen, format!("{} ({})", entity.text, entity.id))
+                    .clicked()
+                {
+                    actions.push(Action::SetSpeaker {
+                        quote: quote.id.clone(),
+                        speaker: Some(entity.id.clone()),
+                    });
+                }
+            }
+        });
+}

@@ -1,0 +1,44 @@
+//! The menu bar: File and Edit menus, each entry naming its shortcut.
+
+use super::Action;
+
+pub fn menu_bar_ui(ui: &mut egui::Ui, can_undo: bool, can_redo: bool) -> Vec<Action> {
+    let mut actions = Vec::new();
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            if ui.add(egui::Button::new("Open…").shortcut_text("Ctrl+O")).clicked() {
+                actions.push(Action::OpenDialog);
+            }
+            if ui.add(egui::Button::new("Save").shortcut_text("Ctrl+S")).clicked() {
+                actions.push(Action::Save);
+            }
+            ui.separator();
+            if ui.button("Quit").clicked() {
+                actions.push(Action::RequestClose);
+            }
+        });
+        ui.menu_button("Edit", |ui| {
+            if ui
+                .add_enabled(can_undo, egui::Button::new("Undo").shortcut_text("Ctrl+Z"))
+                .clicked()
+            {
+                actions.push(Action::Undo);
+            }
+            if ui
+                .add_enabled(can_redo, egui::Button::new("Redo").shortcut_text("Ctrl+Shift+Z"))
+                .clicked()
+            {
+                actions.push(Action::Redo);
+            }
+        });
+        ui.menu_button("Help", |ui| {
+            if ui
+                .add(egui::Button::new("Keyboard shortcuts").shortcut_text("F1"))
+                .clicked()
+            {
+                actions.push(Action::ToggleHelp);
+            }
+        });
+    });
+    actions
+}
