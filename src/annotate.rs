@@ -33,29 +33,15 @@ pub fn open_article(article: &Path, analyzer: &Analyzer) -> Result<Opened, OpenE
     let annotation_path = store::annotation_path_for(article);
     if !annotation_path.exists() {
         let document = suggest_document(text, Some(article.to_owned()), analyzer);
-        return Ok(Opened {
-            document,
-            annotation_path,
-            from_saved: false,
-            warning: None,
-        });
+        return Ok(Opened { document, annotation_path, from_saved: false, warning: None });
     }
     let mut document = store::load_annotations(&annotation_path)?;
     document.source = Some(article.to_owned());
     // The saved text is what the spans point into; showing it keeps every span
     // in place even if the article was edited since.
-    let warning = (document.text != text).then(|| {
-        format!(
-            "{} changed since its annotations were saved; showing the saved text",
-            article.display()
-        )
-    });
-    Ok(Opened {
-        document,
-        annotation_path,
-        from_saved: true,
-        warning,
-    })
+    let warning = (document.text != text)
+        .then(|| format!("{} changed since its annotations were saved; showing the saved text", article.display()));
+    Ok(Opened { document, annotation_path, from_saved: true, warning })
 }
 
 /// A document whose annotations are the analysis' suggestions for `text`.
@@ -72,11 +58,7 @@ fn add_suggestions(document: &mut Document, suggestions: Suggestions) {
     for (i, found) in suggestions.entities.into_iter().enumerate() {
         // The analysis promises valid ranges; a span it got wrong is dropped
         // here rather than saved with a text that does not match.
-        let Some(text) = document
-            .slice(found.start, found.end)
-            .filter(|t| !t.is_empty())
-            .map(str::to_owned)
-        else {
+        let Some(text) = document.slice(found.start, found.end).filter(|t| !t.is_empty()).map(str::to_owned) else {
             continue;
         };
         document.labels.ensure(&found.label);
@@ -96,10 +78,7 @@ fn add_suggestions(document: &mut Document, suggestions: Suggestions) {
         let Some(text) = document.slice(found.start, found.end).filter(|t| !t.is_empty()) else {
             continue;
         };
-        let speaker = found
-            .speaker
-            .map(entity_id)
-            .filter(|id| entities.iter().any(|e| &e.id == id));
+        let speaker = found.speaker.map(entity_id).filter(|id| entities.iter().any(|e| &e.id == id));
         let cue = found.cue.and_then(|(start, end)| {
             let text = document.slice(start, end)?.to_owned();
             Some(Cue { start, end, text })

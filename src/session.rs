@@ -15,11 +15,7 @@ pub struct Session {
 
 impl Session {
     pub fn new(opened: Opened) -> Self {
-        Self {
-            document: opened.document,
-            history: History::default(),
-            annotation_path: opened.annotation_path,
-        }
+        Self { document: opened.document, history: History::default(), annotation_path: opened.annotation_path }
     }
 
     pub fn perform(&mut self, edit: Edit) -> Result<(), EditError> {

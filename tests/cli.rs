@@ -20,18 +20,10 @@ fn code_point_slice(text: &str, start: u64, end: u64) -> String {
 
 fn check_spans_match_text(doc: &Value) {
     let text = doc["text"].as_str().unwrap();
-    let spans = doc["entities"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .chain(doc["quotes"].as_array().unwrap());
+    let spans = doc["entities"].as_array().unwrap().iter().chain(doc["quotes"].as_array().unwrap());
     for span in spans {
         let (start, end) = (span["start"].as_u64().unwrap(), span["end"].as_u64().unwrap());
-        assert_eq!(
-            span["text"].as_str().unwrap(),
-            code_point_slice(text, start, end),
-            "{span}"
-        );
+        assert_eq!(span["text"].as_str().unwrap(), code_point_slice(text, start, end), "{span}");
     }
 }
 
@@ -39,31 +31,14 @@ fn check_spans_match_text(doc: &Value) {
 fn analyze_writes_json_true_to_the_article() {
     let out = tempfile::tempdir().unwrap();
     let article = sample("teritorial-putin-kim.txt");
-    let status = sorot()
-        .arg("analyze")
-        .arg(&article)
-        .arg("--out")
-        .arg(out.path())
-        .status()
-        .unwrap();
+    let status = sorot().arg("analyze").arg(&article).arg("--out").arg(out.path()).status().unwrap();
     assert!(status.success());
     let json: Value =
         serde_json::from_slice(&std::fs::read(out.path().join("teritorial-putin-kim.json")).unwrap()).unwrap();
-    assert_eq!(
-        json["text"].as_str().unwrap(),
-        std::fs::read_to_string(&article).unwrap()
-    );
+    assert_eq!(json["text"].as_str().unwrap(), std::fs::read_to_string(&article).unwrap());
     assert_eq!(json["format"], "sorot");
     assert!(json["entities"].as_array().unwrap().len() > 10);
-    assert_eq!(
-        json["quotes"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|q| q["kind"] == "direct")
-            .count(),
-        2
-    );
+    assert_eq!(json["quotes"].as_array().unwrap().iter().filter(|q| q["kind"] == "direct").count(), 2);
     check_spans_match_text(&json);
 }
 
@@ -74,18 +49,9 @@ fn analyze_a_folder_with_curly_quotes_emoji_and_crlf() {
     std::fs::write(articles.path().join("crlf.txt"), text).unwrap();
     std::fs::write(articles.path().join("notes.md"), "not an article").unwrap();
     let out = tempfile::tempdir().unwrap();
-    let status = sorot()
-        .arg("analyze")
-        .arg(articles.path())
-        .arg("--out")
-        .arg(out.path())
-        .status()
-        .unwrap();
+    let status = sorot().arg("analyze").arg(articles.path()).arg("--out").arg(out.path()).status().unwrap();
     assert!(status.success());
-    let written: Vec<_> = std::fs::read_dir(out.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
+    let written: Vec<_> = std::fs::read_dir(out.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(written, vec!["crlf.json"], "only .txt files are articles");
     let json: Value = serde_json::from_slice(&std::fs::read(out.path().join("crlf.json")).unwrap()).unwrap();
     assert_eq!(json["text"], text, "CRLF kept");
@@ -99,23 +65,13 @@ fn analyze_a_folder_with_curly_quotes_emoji_and_crlf() {
 #[test]
 fn unreadable_articles_fail_clearly_and_the_rest_are_written() {
     let articles = tempfile::tempdir().unwrap();
-    std::fs::write(
-        articles.path().join("good.txt"),
-        "Presiden Joko Widodo tiba di Bandung.",
-    )
-    .unwrap();
+    std::fs::write(articles.path().join("good.txt"), "Presiden Joko Widodo tiba di Bandung.").unwrap();
     std::fs::write(articles.path().join("latin1.txt"), b"Caf\xe9 di Bandung").unwrap();
     std::fs::write(articles.path().join("binary.txt"), b"\x00\x01\x02PNG").unwrap();
     let out = tempfile::tempdir().unwrap();
     let missing = articles.path().join("missing.txt");
-    let output = sorot()
-        .arg("analyze")
-        .arg(articles.path())
-        .arg(&missing)
-        .arg("--out")
-        .arg(out.path())
-        .output()
-        .unwrap();
+    let output =
+        sorot().arg("analyze").arg(articles.path()).arg(&missing).arg("--out").arg(out.path()).output().unwrap();
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("latin1.txt") && stderr.contains("UTF-8"), "{stderr}");

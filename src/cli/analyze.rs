@@ -26,11 +26,7 @@ pub fn run_analyze(paths: &[PathBuf], out: &Path) -> ExitCode {
             }
         }
     }
-    eprintln!(
-        "sorot: wrote {written} of {} article(s) to {}",
-        articles.len(),
-        out.display()
-    );
+    eprintln!("sorot: wrote {written} of {} article(s) to {}", articles.len(), out.display());
     if failures == 0 {
         ExitCode::SUCCESS
     } else {

@@ -31,11 +31,7 @@ pub enum AnnotationFileError {
     #[error("{path} is not valid Sorot annotation JSON: {source}")]
     Malformed { path: PathBuf, source: serde_json::Error },
     #[error("{path} is a {format:?} v{version} file; this Sorot reads {FORMAT:?} v{VERSION}")]
-    WrongFormat {
-        path: PathBuf,
-        format: String,
-        version: u32,
-    },
+    WrongFormat { path: PathBuf, format: String, version: u32 },
     #[error("{path} does not fit its text: {source}")]
     Inconsistent { path: PathBuf, source: DocumentError },
     #[error("refusing to write annotations over {0}: it is not an annotation file")]
@@ -51,39 +47,22 @@ pub fn annotation_path_for(article: &Path) -> PathBuf {
 
 /// Saves `doc` as annotation JSON at `path`, atomically.
 pub fn save_annotations(doc: &Document, path: &Path) -> Result<(), AnnotationFileError> {
-    let is_annotation_name = path
-        .to_str()
-        .is_some_and(|p| p.ends_with(ANNOTATION_SUFFIX) || p.ends_with(".json"));
+    let is_annotation_name = path.to_str().is_some_and(|p| p.ends_with(ANNOTATION_SUFFIX) || p.ends_with(".json"));
     if !is_annotation_name || doc.source.as_deref() == Some(path) {
         return Err(AnnotationFileError::WouldOverwriteArticle(path.to_owned()));
     }
-    let saved = SavedDocument {
-        format: FORMAT.to_owned(),
-        version: VERSION,
-        document: doc,
-    };
-    let mut json = serde_json::to_vec_pretty(&saved).map_err(|source| AnnotationFileError::Malformed {
-        path: path.to_owned(),
-        source,
-    })?;
+    let saved = SavedDocument { format: FORMAT.to_owned(), version: VERSION, document: doc };
+    let mut json = serde_json::to_vec_pretty(&saved)
+        .map_err(|source| AnnotationFileError::Malformed { path: path.to_owned(), source })?;
     json.push(b'\n');
-    write_atomically(path, &json).map_err(|source| AnnotationFileError::Write {
-        path: path.to_owned(),
-        source,
-    })
+    write_atomically(path, &json).map_err(|source| AnnotationFileError::Write { path: path.to_owned(), source })
 }
 
 /// Loads annotation JSON and checks every span against the saved text.
 pub fn load_annotations(path: &Path) -> Result<Document, AnnotationFileError> {
-    let bytes = std::fs::read(path).map_err(|source| AnnotationFileError::Read {
-        path: path.to_owned(),
-        source,
-    })?;
-    let saved: SavedDocument<Document> =
-        serde_json::from_slice(&bytes).map_err(|source| AnnotationFileError::Malformed {
-            path: path.to_owned(),
-            source,
-        })?;
+    let bytes = std::fs::read(path).map_err(|source| AnnotationFileError::Read { path: path.to_owned(), source })?;
+    let saved: SavedDocument<Document> = serde_json::from_slice(&bytes)
+        .map_err(|source| AnnotationFileError::Malformed { path: path.to_owned(), source })?;
     if saved.format != FORMAT || saved.version != VERSION {
         return Err(AnnotationFileError::WrongFormat {
             path: path.to_owned(),
@@ -91,13 +70,7 @@ pub fn load_annotations(path: &Path) -> Result<Document, AnnotationFileError> {
             version: saved.version,
         });
     }
-    saved
-        .document
-        .validated()
-        .map_err(|source| AnnotationFileError::Inconsistent {
-            path: path.to_owned(),
-            source,
-        })
+    saved.document.validated().map_err(|source| AnnotationFileError::Inconsistent { path: path.to_owned(), source })
 }
 
 #[cfg(test)]
@@ -110,21 +83,16 @@ mod tests {
         let mut doc = Document::new(text.into(), Some(PathBuf::from("a.txt")));
         doc.apply(&doc.add_entity_edit(20, 23, "PERSON").unwrap()).unwrap();
         doc.apply(&doc.add_entity_edit(41, 48, "LOC").unwrap()).unwrap();
-        doc.apply(&doc.add_quote_edit(0, 14, QuoteKind::Direct).unwrap())
-            .unwrap();
+        doc.apply(&doc.add_quote_edit(0, 14, QuoteKind::Direct).unwrap()).unwrap();
         doc.apply(&doc.speaker_edit("q1", Some("e1")).unwrap()).unwrap();
         doc.apply(&doc.cue_edit("q1", Some((15, 19))).unwrap()).unwrap();
-        doc.apply(&doc.reject_edit(&SpanRef::Entity("e2".into())).unwrap())
-            .unwrap();
+        doc.apply(&doc.reject_edit(&SpanRef::Entity("e2".into())).unwrap()).unwrap();
         doc
     }
 
     #[test]
     fn annotation_name_is_beside_the_article_and_not_an_article() {
-        assert_eq!(
-            annotation_path_for(Path::new("/d/berita.txt")),
-            PathBuf::from("/d/berita.txt.sorot.json")
-        );
+        assert_eq!(annotation_path_for(Path::new("/d/berita.txt")), PathBuf::from("/d/berita.txt.sorot.json"));
     }
 
     #[test]
@@ -151,15 +119,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("bad.sorot.json");
         std::fs::write(&path, "{\"format\": \"sorot\", ").unwrap();
-        assert!(matches!(
-            load_annotations(&path),
-            Err(AnnotationFileError::Malformed { .. })
-        ));
+        assert!(matches!(load_annotations(&path), Err(AnnotationFileError::Malformed { .. })));
 
         save_annotations(&annotated(), &path).unwrap();
-        let edited = std::fs::read_to_string(&path)
-            .unwrap()
-            .replace("\"start\": 20", "\"start\": 21");
+        let edited = std::fs::read_to_string(&path).unwrap().replace("\"start\": 20", "\"start\": 21");
         std::fs::write(&path, edited).unwrap();
         let error = load_annotations(&path).unwrap_err();
         assert!(matches!(error, AnnotationFileError::Inconsistent { .. }), "{error}");
@@ -172,10 +135,7 @@ mod tests {
         std::fs::write(&article, "teks").unwrap();
         let mut doc = annotated();
         doc.source = Some(article.clone());
-        assert!(matches!(
-            save_annotations(&doc, &article),
-            Err(AnnotationFileError::WouldOverwriteArticle(_))
-        ));
+        assert!(matches!(save_annotations(&doc, &article), Err(AnnotationFileError::WouldOverwriteArticle(_))));
         assert_eq!(std::fs::read_to_string(&article).unwrap(), "teks");
     }
 }

@@ -23,17 +23,10 @@ pub enum ArticleError {
 /// Reads an article: UTF-8, a leading BOM stripped, line endings kept as they
 /// are so that offsets stay true to the file.
 pub fn read_article(path: &Path) -> Result<String, ArticleError> {
-    let io = |source| ArticleError::Io {
-        path: path.to_owned(),
-        source,
-    };
+    let io = |source| ArticleError::Io { path: path.to_owned(), source };
     let size = std::fs::metadata(path).map_err(io)?.len();
     if size > MAX_ARTICLE_BYTES {
-        return Err(ArticleError::TooLarge {
-            path: path.to_owned(),
-            size,
-            limit: MAX_ARTICLE_BYTES,
-        });
+        return Err(ArticleError::TooLarge { path: path.to_owned(), size, limit: MAX_ARTICLE_BYTES });
     }
     let bytes = std::fs::read(path).map_err(io)?;
     text_from_bytes(path, bytes)
@@ -43,10 +36,8 @@ fn text_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, ArticleError> 
     if bytes.contains(&0) {
         return Err(ArticleError::Binary { path: path.to_owned() });
     }
-    let text = String::from_utf8(bytes).map_err(|e| ArticleError::NotUtf8 {
-        path: path.to_owned(),
-        offset: e.utf8_error().valid_up_to(),
-    })?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| ArticleError::NotUtf8 { path: path.to_owned(), offset: e.utf8_error().valid_up_to() })?;
     Ok(match text.strip_prefix(UTF8_BOM) {
         Some(rest) => rest.to_owned(),
         None => text,
@@ -79,10 +70,7 @@ mod tests {
 
     #[test]
     fn binary_and_missing_files_are_refused() {
-        assert!(matches!(
-            read(b"\x89PNG\r\n\x1a\n\0\0"),
-            Err(ArticleError::Binary { .. })
-        ));
+        assert!(matches!(read(b"\x89PNG\r\n\x1a\n\0\0"), Err(ArticleError::Binary { .. })));
         let missing = read_article(Path::new("/nonexistent/sorot/article.txt")).unwrap_err();
         assert!(matches!(missing, ArticleError::Io { .. }));
         assert!(missing.to_string().contains("/nonexistent/sorot/article.txt"));
