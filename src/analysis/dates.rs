@@ -88,9 +88,7 @@ fn is_numeric_date(doc: &Doc, i: usize) -> bool {
         && ['/', '-'].iter().any(|&sep| {
             let parts: Vec<&str> = w.split(sep).collect();
             parts.len() == 3
-                && parts
-                    .iter()
-                    .all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
+                && parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
         })
 }
 
@@ -168,10 +166,7 @@ mod tests {
 
     #[test]
     fn written_dates_in_both_languages() {
-        assert_eq!(
-            dates("Pada 25 April 2019 dan March 2025."),
-            ["25 April 2019", "March 2025"]
-        );
+        assert_eq!(dates("Pada 25 April 2019 dan March 2025."), ["25 April 2019", "March 2025"]);
         assert_eq!(
             dates("On 12 March 2024 and March 12, 2024, Tuesday"),
             ["12 March 2024", "March 12, 2024", "Tuesday"]
@@ -188,14 +183,8 @@ mod tests {
         let text = "😀🇷🇺 “Halo”\r\nSelasa (12/3/2024) ok";
         let doc = Doc::new(text);
         let spans = find(&doc);
-        let (a, b) = spans
-            .first()
-            .and_then(|s| doc.char_span(s.start, s.end))
-            .unwrap_or((0, 0));
-        assert_eq!(
-            text.chars().skip(a).take(b - a).collect::<String>(),
-            "Selasa (12/3/2024)"
-        );
+        let (a, b) = spans.first().and_then(|s| doc.char_span(s.start, s.end)).unwrap_or((0, 0));
+        assert_eq!(text.chars().skip(a).take(b - a).collect::<String>(), "Selasa (12/3/2024)");
         assert_eq!(a, 12);
     }
 }

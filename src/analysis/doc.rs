@@ -21,10 +21,8 @@ impl Doc {
     pub fn new(text: &str) -> Doc {
         let chars: Vec<char> = text.chars().collect();
         let tokens = tokenizer::tokenize(&chars);
-        let words: Vec<String> = tokens
-            .iter()
-            .map(|t| chars.get(t.start..t.end).unwrap_or(&[]).iter().collect())
-            .collect();
+        let words: Vec<String> =
+            tokens.iter().map(|t| chars.get(t.start..t.end).unwrap_or(&[]).iter().collect()).collect();
         let lower = words.iter().map(|w| w.to_lowercase()).collect();
         let sentences = sentences::split(&chars, &tokens);
         let mut sentence_of = vec![0; tokens.len()];
@@ -33,14 +31,7 @@ impl Doc {
                 *slot = s;
             }
         }
-        Doc {
-            chars,
-            tokens,
-            words,
-            lower,
-            sentences,
-            sentence_of,
-        }
+        Doc { chars, tokens, words, lower, sentences, sentence_of }
     }
 
     pub fn word(&self, i: usize) -> &str {

@@ -118,9 +118,7 @@ impl Rules<'_> {
         let mut out = Vec::new();
         // A lower-case role word before the run counts as a title too
         // (`pemimpin Korut Kim Jong Un`, `juru bicara X`).
-        let mut has_title = a
-            .checked_sub(1)
-            .is_some_and(|p| !doc.is_capitalised(p) && lex.titles.contains(doc.low(p)));
+        let mut has_title = a.checked_sub(1).is_some_and(|p| !doc.is_capitalised(p) && lex.titles.contains(doc.low(p)));
         let mut seg: Option<usize> = None;
         let mut k = a;
         while k < b {
@@ -229,11 +227,7 @@ impl Rules<'_> {
                     out.extend(self.label_segment(s, k, a, false));
                 }
                 let e = self.extend_person(k + 1, b);
-                let (source, conf) = if has_title {
-                    ("rules:title", 0.8)
-                } else {
-                    ("rules:name", 0.6)
-                };
+                let (source, conf) = if has_title { ("rules:title", 0.8) } else { ("rules:name", 0.6) };
                 out.push(Span::new(k, e, Label::Person, source, conf));
                 (has_title, k) = (false, e);
                 continue;
@@ -477,13 +471,8 @@ pub fn propagate(doc: &Doc, lex: &Lexicon, spans: &mut Vec<Span>, used: &mut [bo
 fn fill_repeated_names(doc: &Doc, spans: &mut Vec<Span>, used: &mut [bool]) {
     use std::collections::HashMap;
     let mut names: HashMap<Vec<&str>, Label> = HashMap::new();
-    for s in spans
-        .iter()
-        .filter(|s| s.end - s.start >= 2 && s.end - s.start <= 8 && s.label != Label::Date)
-    {
-        names
-            .entry((s.start..s.end).map(|t| doc.word(t)).collect())
-            .or_insert(s.label);
+    for s in spans.iter().filter(|s| s.end - s.start >= 2 && s.end - s.start <= 8 && s.label != Label::Date) {
+        names.entry((s.start..s.end).map(|t| doc.word(t)).collect()).or_insert(s.label);
     }
     let longest = names.keys().map(Vec::len).max().unwrap_or(0);
     let mut t = 0;
@@ -507,18 +496,22 @@ fn fill_repeated_names(doc: &Doc, spans: &mut Vec<Span>, used: &mut [bool]) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::lexicon::Lexicon;
+    use super::super::sources::{DateRules, NameRules};
     use super::super::Analyzer;
+    use std::sync::Arc;
+
+    /// An analyser with the rules as its only name source.
+    fn rules_only() -> Analyzer {
+        let lex = Arc::new(Lexicon::new());
+        Analyzer::with_sources(Arc::clone(&lex), vec![Box::new(DateRules), Box::new(NameRules::new(lex))])
+    }
 
     fn ents(text: &str) -> Vec<(String, String)> {
-        let sugg = Analyzer::new().analyze(text);
+        let sugg = rules_only().analyze(text);
         sugg.entities
             .iter()
-            .map(|e| {
-                (
-                    text.chars().skip(e.start).take(e.end - e.start).collect(),
-                    e.label.clone(),
-                )
-            })
+            .map(|e| (text.chars().skip(e.start).take(e.end - e.start).collect(), e.label.clone()))
             .collect()
     }
 
@@ -529,10 +522,7 @@ mod tests {
     #[test]
     fn title_before_name_splits_place_and_person() {
         let got = ents("Presiden Rusia Vladimir Putin datang.");
-        assert!(
-            has(&got, "Rusia", "LOC") && has(&got, "Vladimir Putin", "PERSON"),
-            "{got:?}"
-        );
+        assert!(has(&got, "Rusia", "LOC") && has(&got, "Vladimir Putin", "PERSON"), "{got:?}");
         let got = ents("“Yes,” said Mayor Helen Carter.");
         assert!(has(&got, "Helen Carter", "PERSON"), "{got:?}");
     }
@@ -540,11 +530,7 @@ mod tests {
     #[test]
     fn sentence_initial_function_words_are_not_names() {
         let got = ents("Namun, ia pergi. Menurut Putin, itu baik. Share.\r\n\r\nComments are closed.");
-        assert!(
-            got.iter()
-                .all(|(t, _)| !["Namun", "Menurut", "Share", "Comments"].contains(&t.as_str())),
-            "{got:?}"
-        );
+        assert!(got.iter().all(|(t, _)| !["Namun", "Menurut", "Share", "Comments"].contains(&t.as_str())), "{got:?}");
     }
 
     #[test]
@@ -564,18 +550,14 @@ mod tests {
     #[test]
     fn repeated_names_and_place_heads() {
         let got = ents("Ia bertemu pemimpin Korut Kim Jong Un 😀.\r\nKemudian Kim Jong Un pergi ke kota Bandung.");
-        assert_eq!(
-            got.iter().filter(|(t, l)| t == "Kim Jong Un" && l == "PERSON").count(),
-            2,
-            "{got:?}"
-        );
+        assert_eq!(got.iter().filter(|(t, l)| t == "Kim Jong Un" && l == "PERSON").count(), 2, "{got:?}");
         assert!(has(&got, "kota Bandung", "LOC"), "{got:?}");
     }
 
     #[test]
     fn offsets_are_code_points_after_emoji_and_crlf() {
         let text = "🇷🇺😀 “Halo,”\r\nkata Presiden Rusia Vladimir Putin.";
-        let sugg = Analyzer::new().analyze(text);
+        let sugg = rules_only().analyze(text);
         let putin = sugg.entities.iter().find(|e| e.label == "PERSON");
         let got: Option<String> = putin.map(|e| text.chars().skip(e.start).take(e.end - e.start).collect());
         assert_eq!(got.as_deref(), Some("Vladimir Putin"));

@@ -15,6 +15,14 @@ pub struct GazMatch {
     pub label: Label,
 }
 
+/// Which lists go into a [`Gazetteer`].
+#[derive(Debug, Clone, Copy)]
+pub struct Lists {
+    /// The names drawn from the NER training sets (`train_entities.tsv`). The tagger's
+    /// rule features leave them out: on its own training data they would be always right.
+    pub training_names: bool,
+}
+
 pub struct Gazetteer {
     automaton: Option<AhoCorasick>,
     labels: Vec<Label>,
@@ -27,6 +35,11 @@ impl Gazetteer {
     /// Builds the automaton. Earlier lists win when a name appears in several
     /// (the hand-made list first, DBpedia, the noisiest, last).
     pub fn new(lex: &Lexicon) -> Gazetteer {
+        Gazetteer::with_lists(lex, Lists { training_names: true })
+    }
+
+    /// Builds from the chosen lists.
+    pub fn with_lists(lex: &Lexicon, lists: Lists) -> Gazetteer {
         let mut index: HashMap<&str, Label> = HashMap::new();
         let mut patterns: Vec<&str> = Vec::new();
         let mut labels = Vec::new();
@@ -51,7 +64,8 @@ impl Gazetteer {
         for name in lexicon::lines(lexicon::WILAYAH) {
             add(name, Label::Loc, true);
         }
-        for (label, name) in lexicon::lines(lexicon::TRAIN_ENTITIES).filter_map(labelled) {
+        let training = if lists.training_names { lexicon::TRAIN_ENTITIES } else { "" };
+        for (label, name) in lexicon::lines(training).filter_map(labelled) {
             add(name, label, false);
         }
         for (text, label) in [
@@ -63,15 +77,8 @@ impl Gazetteer {
                 add(name, label, false);
             }
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .ok();
-        Gazetteer {
-            automaton,
-            labels,
-            upper_case,
-        }
+        let automaton = AhoCorasick::builder().match_kind(MatchKind::Standard).build(&patterns).ok();
+        Gazetteer { automaton, labels, upper_case }
     }
 
     /// Longest token-aligned match starting at each token, by start token.
@@ -102,11 +109,7 @@ impl Gazetteer {
                 let Some(&label) = self.labels.get(m.pattern().as_usize()) else {
                     continue;
                 };
-                let cand = GazMatch {
-                    start: ts,
-                    end: te + 1,
-                    label,
-                };
+                let cand = GazMatch { start: ts, end: te + 1, label };
                 if let Some(slot) = best.get_mut(ts) {
                     if slot.is_none_or(|b| b.end < cand.end) {
                         *slot = Some(cand);
@@ -127,11 +130,7 @@ impl Gazetteer {
             }
             if let (Some(&label), Some(slot)) = (self.upper_case.get(&word.to_lowercase()), best.get_mut(i)) {
                 if slot.is_none() {
-                    *slot = Some(GazMatch {
-                        start: i,
-                        end: i + 1,
-                        label,
-                    });
+                    *slot = Some(GazMatch { start: i, end: i + 1, label });
                 }
             }
         }

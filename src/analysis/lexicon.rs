@@ -231,16 +231,11 @@ pub struct Lexicon {
 
 /// Non-comment, non-empty lines of an embedded list.
 pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 fn word_set(text: &str) -> HashSet<String> {
-    lines(text)
-        .flat_map(str::split_whitespace)
-        .map(str::to_lowercase)
-        .collect()
+    lines(text).flat_map(str::split_whitespace).map(str::to_lowercase).collect()
 }
 
 fn const_set(words: &[&str]) -> HashSet<String> {

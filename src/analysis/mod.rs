@@ -10,22 +10,33 @@
 //! exclusive. The module uses only `std` and `aho-corasick` so that it can be built on
 //! its own.
 
+pub mod coreference;
+pub mod cues;
 pub mod dates;
 pub mod doc;
 pub mod entities;
 pub mod gazetteer;
+pub mod indirect;
 pub mod lexicon;
+pub mod quote_marks;
 pub mod quotes;
 pub mod sentences;
+pub mod sources;
+pub mod speaker_names;
 pub mod speakers;
+pub mod tagger;
 pub mod tokenizer;
 
+#[cfg(test)]
+mod quote_fixtures;
 #[cfg(test)]
 mod sample_tests;
 
 use doc::Doc;
-use gazetteer::Gazetteer;
 use lexicon::Lexicon;
+use sources::{DateRules, EntitySource, NameRules, TaggerSource};
+use std::sync::Arc;
+use tagger::Tagger;
 
 /// Offsets everywhere are Unicode code points (char indices into the &str), end exclusive.
 #[derive(Debug, Clone, PartialEq)]
@@ -105,20 +116,15 @@ pub struct Span {
 
 impl Span {
     pub fn new(start: usize, end: usize, label: Label, source: &'static str, confidence: f32) -> Span {
-        Span {
-            start,
-            end,
-            label,
-            source,
-            confidence,
-        }
+        Span { start, end, label, source, confidence }
     }
 }
 
-/// Holds the word lists and the gazetteer automaton; build once, analyse many texts.
+/// Holds the word lists and the entity sources; build once, analyse many texts.
 pub struct Analyzer {
-    lex: Lexicon,
-    gaz: Gazetteer,
+    lex: Arc<Lexicon>,
+    /// Entity sources in priority order (see [`sources::merge`]).
+    sources: Vec<Box<dyn EntitySource>>,
 }
 
 impl Default for Analyzer {
@@ -128,40 +134,33 @@ impl Default for Analyzer {
 }
 
 impl Analyzer {
-    /// Builds from the gazetteers embedded in the binary.
+    /// Builds from the gazetteers and tagger weights embedded in the binary: dates from
+    /// patterns, names from the statistical tagger. Should the weights not load, the
+    /// name rules take the tagger's place, so analysis always works.
     pub fn new() -> Analyzer {
-        let lex = Lexicon::new();
-        let gaz = Gazetteer::new(&lex);
-        Analyzer { lex, gaz }
+        let lex = Arc::new(Lexicon::new());
+        let names: Box<dyn EntitySource> = match Tagger::builtin(&lex) {
+            Ok(tagger) => Box::new(TaggerSource::new(Arc::clone(&lex), tagger)),
+            Err(_) => Box::new(NameRules::new(Arc::clone(&lex))),
+        };
+        Analyzer::with_sources(lex, vec![Box::new(DateRules), names])
+    }
+
+    /// An analyser over the given entity sources, earlier ones winning overlaps.
+    pub fn with_sources(lex: Arc<Lexicon>, sources: Vec<Box<dyn EntitySource>>) -> Analyzer {
+        Analyzer { lex, sources }
     }
 
     /// Suggests entities (sorted by start, not overlapping) and quotations.
     pub fn analyze(&self, text: &str) -> Suggestions {
         let doc = Doc::new(text);
-        let entities = self.entities(text, &doc);
-        let quotes = self.quotes(&doc, &entities);
+        let mut entities = self.entities(text, &doc);
+        let quotes = self.quotes(&doc, &mut entities);
         Suggestions { entities, quotes }
     }
 
     fn entities(&self, text: &str, doc: &Doc) -> Vec<EntitySuggestion> {
-        let gaz = self.gaz.matches(text, &doc.chars, &doc.tokens);
-        let date_spans = dates::find(doc);
-        let mut used = vec![false; doc.tokens.len()];
-        for s in &date_spans {
-            for slot in used.get_mut(s.start..s.end).into_iter().flatten() {
-                *slot = true;
-            }
-        }
-        let mut rules = entities::Rules {
-            doc,
-            lex: &self.lex,
-            gaz: &gaz,
-            used,
-        };
-        let mut spans = rules.find();
-        entities::propagate(doc, &self.lex, &mut spans, &mut rules.used);
-        entities::extend_place_heads(doc, &mut spans, &mut rules.used);
-        spans.extend(date_spans);
+        let spans = sources::merge(&self.sources, text, doc);
         let mut out: Vec<EntitySuggestion> = spans
             .iter()
             .filter_map(|s| {
@@ -188,15 +187,14 @@ impl Analyzer {
         out
     }
 
-    fn quotes(&self, doc: &Doc, entities: &[EntitySuggestion]) -> Vec<QuoteSuggestion> {
+    /// Quotes and their speakers; speakers the entity stage missed are added to `entities`.
+    fn quotes(&self, doc: &Doc, entities: &mut Vec<EntitySuggestion>) -> Vec<QuoteSuggestion> {
         let direct = quotes::find_direct(doc, &self.lex);
         let indirect = quotes::find_indirect(doc, &self.lex, &direct);
         let mut raw: Vec<quotes::RawQuote> = direct.into_iter().chain(indirect).collect();
         raw.sort_by_key(|q| (q.start, q.end));
-        let is_title = |w: &str| self.lex.titles.contains(w);
-        let speakers = speakers::resolve_all(doc, entities, &raw, &is_title);
-        let out: Vec<QuoteSuggestion> = raw
-            .iter()
+        let speakers = speakers::link(doc, &self.lex, entities, &raw);
+        raw.iter()
             .zip(speakers)
             .map(|(q, speaker)| QuoteSuggestion {
                 start: q.start,
@@ -207,7 +205,6 @@ impl Analyzer {
                 source: "rules:quote".to_string(),
                 confidence: q.confidence,
             })
-            .collect();
-        out
+            .collect()
     }
 }

@@ -2,25 +2,15 @@
 
 use super::{Analyzer, QuoteKind, Suggestions};
 
-const PUTIN_KIM: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/assets/samples/teritorial-putin-kim.txt"
-));
-const HARBOUR: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/assets/samples/harbour-bridge-vote.txt"
-));
+const PUTIN_KIM: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/samples/teritorial-putin-kim.txt"));
+const HARBOUR: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/samples/harbour-bridge-vote.txt"));
 
 fn slice(text: &str, start: usize, end: usize) -> String {
     text.chars().skip(start).take(end.saturating_sub(start)).collect()
 }
 
 fn labelled(text: &str, s: &Suggestions, label: &str) -> Vec<String> {
-    s.entities
-        .iter()
-        .filter(|e| e.label == label)
-        .map(|e| slice(text, e.start, e.end))
-        .collect()
+    s.entities.iter().filter(|e| e.label == label).map(|e| slice(text, e.start, e.end)).collect()
 }
 
 fn speaker_of(text: &str, s: &Suggestions, quote_prefix: &str) -> Option<String> {
@@ -43,20 +33,10 @@ fn putin_kim_people_places_and_organisations() {
     }
     let putins = PUTIN_KIM.matches("Putin").count();
     let tagged = persons.iter().filter(|p| p.contains("Putin")).count();
-    assert!(
-        tagged * 10 >= putins * 8,
-        "only {tagged} of {putins} Putin mentions: {persons:?}"
-    );
-    for place in [
-        "Vladivostok",
-        "Rusia",
-        "Korea Utara",
-        "Korut",
-        "Amerika Serikat",
-        "AS",
-        "Semenanjung Korea",
-        "Washington",
-    ] {
+    assert!(tagged * 10 >= putins * 8, "only {tagged} of {putins} Putin mentions: {persons:?}");
+    for place in
+        ["Vladivostok", "Rusia", "Korea Utara", "Korut", "Amerika Serikat", "AS", "Semenanjung Korea", "Washington"]
+    {
         assert!(locs.iter().any(|l| l == place), "{place} missing from {locs:?}");
     }
     for org in ["Reuters", "Teritorial.Com"] {
@@ -73,19 +53,8 @@ fn putin_kim_date_and_no_function_words() {
         let text = slice(PUTIN_KIM, e.start, e.end);
         let first = text.split_whitespace().next().unwrap_or("");
         assert!(
-            ![
-                "Share",
-                "Hal",
-                "Menurut",
-                "Namun",
-                "Comments",
-                "Pertemuan",
-                "Para",
-                "Dalam",
-                "Melalui",
-                "Selain"
-            ]
-            .contains(&first),
+            !["Share", "Hal", "Menurut", "Namun", "Comments", "Pertemuan", "Para", "Dalam", "Melalui", "Selain"]
+                .contains(&first),
             "{text} tagged {}",
             e.label
         );
@@ -95,45 +64,18 @@ fn putin_kim_date_and_no_function_words() {
 #[test]
 fn putin_kim_quotes_are_spoken_by_vladimir_putin() {
     let s = Analyzer::new().analyze(PUTIN_KIM);
-    assert_eq!(
-        speaker_of(PUTIN_KIM, &s, "“Mereka (Korut) hanya").as_deref(),
-        Some("Vladimir Putin")
-    );
-    assert_eq!(
-        speaker_of(PUTIN_KIM, &s, "“Saya sangat yakin").as_deref(),
-        Some("Vladimir Putin")
-    );
-    let q = s
-        .quotes
-        .iter()
-        .find(|q| slice(PUTIN_KIM, q.start, q.end).starts_with("“Mereka"));
-    let q = q.map(|q| {
-        (
-            slice(PUTIN_KIM, q.start, q.end),
-            q.cue.map(|(a, b)| slice(PUTIN_KIM, a, b)),
-        )
-    });
+    assert_eq!(speaker_of(PUTIN_KIM, &s, "“Mereka (Korut) hanya").as_deref(), Some("Vladimir Putin"));
+    assert_eq!(speaker_of(PUTIN_KIM, &s, "“Saya sangat yakin").as_deref(), Some("Vladimir Putin"));
+    let q = s.quotes.iter().find(|q| slice(PUTIN_KIM, q.start, q.end).starts_with("“Mereka"));
+    let q = q.map(|q| (slice(PUTIN_KIM, q.start, q.end), q.cue.map(|(a, b)| slice(PUTIN_KIM, a, b))));
     assert!(q.as_ref().is_some_and(|(t, _)| t.ends_with("tentang ini,”")), "{q:?}");
     assert_eq!(q.and_then(|(_, c)| c).as_deref(), Some("kata"));
-    let indirect: Vec<String> = s
-        .quotes
-        .iter()
-        .filter(|q| q.kind == QuoteKind::Indirect)
-        .map(|q| slice(PUTIN_KIM, q.start, q.end))
-        .collect();
-    assert!(
-        indirect.iter().any(|q| q.starts_with("Korut siap membongkar")),
-        "{indirect:?}"
-    );
-    assert!(
-        indirect.iter().any(|q| q.starts_with("jaminan semacam itu")),
-        "{indirect:?}"
-    );
+    let indirect: Vec<String> =
+        s.quotes.iter().filter(|q| q.kind == QuoteKind::Indirect).map(|q| slice(PUTIN_KIM, q.start, q.end)).collect();
+    assert!(indirect.iter().any(|q| q.starts_with("Korut siap membongkar")), "{indirect:?}");
+    assert!(indirect.iter().any(|q| q.starts_with("jaminan semacam itu")), "{indirect:?}");
     for q in &s.quotes {
-        let speaker = q
-            .speaker
-            .and_then(|i| s.entities.get(i))
-            .map(|e| slice(PUTIN_KIM, e.start, e.end));
+        let speaker = q.speaker.and_then(|i| s.entities.get(i)).map(|e| slice(PUTIN_KIM, e.start, e.end));
         assert_ne!(speaker.as_deref(), Some("Reuters"));
     }
 }
@@ -142,23 +84,14 @@ fn putin_kim_quotes_are_spoken_by_vladimir_putin() {
 fn harbour_quotes_have_their_speakers() {
     let s = Analyzer::new().analyze(HARBOUR);
     assert_eq!(speaker_of(HARBOUR, &s, "“This bridge").as_deref(), Some("Helen Carter"));
-    assert_eq!(
-        speaker_of(HARBOUR, &s, "“We are being asked").as_deref(),
-        Some("David Okafor")
-    );
-    assert_eq!(
-        speaker_of(HARBOUR, &s, "“It is the best news").as_deref(),
-        Some("Priya Nair")
-    );
+    assert_eq!(speaker_of(HARBOUR, &s, "“We are being asked").as_deref(), Some("David Okafor"));
+    assert_eq!(speaker_of(HARBOUR, &s, "“It is the best news").as_deref(), Some("Priya Nair"));
     let persons = labelled(HARBOUR, &s, "PERSON");
     for name in ["Helen Carter", "David Okafor", "Priya Nair", "Carter", "Okafor"] {
         assert!(persons.iter().any(|p| p == name), "{name} missing from {persons:?}");
     }
     let dates = labelled(HARBOUR, &s, "DATE");
-    assert!(
-        dates.iter().any(|d| d.contains("12/3/2024")) && dates.iter().any(|d| d == "March 2025"),
-        "{dates:?}"
-    );
+    assert!(dates.iter().any(|d| d.contains("12/3/2024")) && dates.iter().any(|d| d == "March 2025"), "{dates:?}");
     let all: Vec<String> = s.entities.iter().map(|e| slice(HARBOUR, e.start, e.end)).collect();
     for word in ["Opponents", "According"] {
         assert!(!all.iter().any(|t| t.starts_with(word)), "{word} tagged: {all:?}");
@@ -177,23 +110,12 @@ fn entities_are_sorted_and_disjoint_on_samples() {
 
 #[test]
 fn crlf_and_emoji_keep_code_point_offsets() {
-    let text = PUTIN_KIM
-        .replace('\n', "\r\n")
-        .replacen("Vladivostok", "🇷🇺 Vladivostok 😀", 1);
+    let text = PUTIN_KIM.replace('\n', "\r\n").replacen("Vladivostok", "🇷🇺 Vladivostok 😀", 1);
     let s = Analyzer::new().analyze(&text);
-    assert_eq!(
-        speaker_of(&text, &s, "“Mereka (Korut) hanya").as_deref(),
-        Some("Vladimir Putin")
-    );
-    let q = s
-        .quotes
-        .iter()
-        .find(|q| slice(&text, q.start, q.end).starts_with("“Saya sangat"));
+    assert_eq!(speaker_of(&text, &s, "“Mereka (Korut) hanya").as_deref(), Some("Vladimir Putin"));
+    let q = s.quotes.iter().find(|q| slice(&text, q.start, q.end).starts_with("“Saya sangat"));
     assert!(q.is_some_and(|q| slice(&text, q.start, q.end).ends_with("cukup,”")));
-    assert!(s
-        .entities
-        .iter()
-        .any(|e| slice(&text, e.start, e.end) == "Vladivostok" && e.label == "LOC"));
+    assert!(s.entities.iter().any(|e| slice(&text, e.start, e.end) == "Vladivostok" && e.label == "LOC"));
 }
 
 #[test]
@@ -237,9 +159,7 @@ fn builds_fast() {
 #[test]
 fn never_panics_on_scrambled_text() {
     // A small deterministic generator over the characters the rules care about.
-    let alphabet: Vec<char> = "aK P.,”“\"\r\n😀🇷🇺()/-’:kata ujarnya Putin AS 25/4/2019 Menurut said"
-        .chars()
-        .collect();
+    let alphabet: Vec<char> = "aK P.,”“\"\r\n😀🇷🇺()/-’:kata ujarnya Putin AS 25/4/2019 Menurut said".chars().collect();
     let a = Analyzer::new();
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
     for _ in 0..300 {
@@ -256,9 +176,6 @@ fn never_panics_on_scrambled_text() {
         let n = text.chars().count();
         assert!(s.entities.windows(2).all(|w| w[0].end <= w[1].start), "{text:?}");
         assert!(s.quotes.iter().all(|q| q.start < q.end && q.end <= n), "{text:?}");
-        assert!(
-            s.quotes.iter().all(|q| q.speaker.is_none_or(|i| i < s.entities.len())),
-            "{text:?}"
-        );
+        assert!(s.quotes.iter().all(|q| q.speaker.is_none_or(|i| i < s.entities.len())), "{text:?}");
     }
 }

@@ -120,18 +120,12 @@ mod tests {
 
     #[test]
     fn splits_at_stops_before_capitals() {
-        assert_eq!(
-            sentences("Itu saja. Kita semua perlu."),
-            ["Itu saja.", "Kita semua perlu."]
-        );
+        assert_eq!(sentences("Itu saja. Kita semua perlu."), ["Itu saja.", "Kita semua perlu."]);
     }
 
     #[test]
     fn abbreviations_and_initials_do_not_split() {
-        assert_eq!(
-            sentences("Dr. Sinta dan John B. Fenn datang."),
-            ["Dr. Sinta dan John B. Fenn datang."]
-        );
+        assert_eq!(sentences("Dr. Sinta dan John B. Fenn datang."), ["Dr. Sinta dan John B. Fenn datang."]);
         assert_eq!(sentences("Mr. Okafor said so."), ["Mr. Okafor said so."]);
     }
 

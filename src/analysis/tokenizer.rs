@@ -53,22 +53,14 @@ pub fn tokenize(chars: &[char]) -> Vec<Token> {
         if c.is_alphanumeric() {
             i = word_end(chars, i);
             let digits_only = chars.get(start..i).unwrap_or(&[]).iter().all(|c| !c.is_alphabetic());
-            let kind = if c.is_ascii_digit() && digits_only {
-                TokenKind::Number
-            } else {
-                TokenKind::Word
-            };
+            let kind = if c.is_ascii_digit() && digits_only { TokenKind::Number } else { TokenKind::Word };
             tokens.push(Token { start, end: i, kind });
         } else {
             i += 1;
             while chars.get(i).is_some_and(|&c| is_attached_mark(c)) {
                 i += 1;
             }
-            tokens.push(Token {
-                start,
-                end: i,
-                kind: TokenKind::Punct,
-            });
+            tokens.push(Token { start, end: i, kind: TokenKind::Punct });
         }
     }
     tokens
@@ -77,10 +69,7 @@ pub fn tokenize(chars: &[char]) -> Vec<Token> {
 /// End of the word or number starting at `i` (which is alphanumeric).
 fn word_end(chars: &[char], mut i: usize) -> usize {
     loop {
-        while chars
-            .get(i)
-            .is_some_and(|&c| c.is_alphanumeric() || is_attached_mark(c))
-        {
+        while chars.get(i).is_some_and(|&c| c.is_alphanumeric() || is_attached_mark(c)) {
             i += 1;
         }
         match (chars.get(i.wrapping_sub(1)), chars.get(i), chars.get(i + 1)) {
@@ -96,10 +85,7 @@ mod tests {
 
     fn texts(s: &str) -> Vec<String> {
         let chars: Vec<char> = s.chars().collect();
-        tokenize(&chars)
-            .iter()
-            .map(|t| chars[t.start..t.end].iter().collect())
-            .collect()
+        tokenize(&chars).iter().map(|t| chars[t.start..t.end].iter().collect()).collect()
     }
 
     #[test]

@@ -1,0 +1,43 @@
+//! What the features read besides the words: name-list hits and the name rules'
+//! own reading of the text, both computed once per document.
+//!
+//! The rules' spans are features, not answers: the tagger learns how far to trust
+//! them. Their gazetteer leaves out the names drawn from the training sets, for the
+//! same reason [`super::names`] does.
+
+use super::super::doc::Doc;
+use super::super::gazetteer::Lists;
+use super::super::lexicon::Lexicon;
+use super::super::sources::{EntitySource, NameRules};
+use super::super::Span;
+use super::features::{self, FeatureMatrix, Input};
+use super::names::NameIndex;
+use super::tags::{tags_from_spans, Tag};
+use std::sync::Arc;
+
+pub struct Evidence {
+    lex: Arc<Lexicon>,
+    names: NameIndex,
+    rules: NameRules,
+}
+
+impl Evidence {
+    pub fn new(lex: &Arc<Lexicon>) -> Evidence {
+        Evidence {
+            lex: Arc::clone(lex),
+            names: NameIndex::new(lex),
+            rules: NameRules::with_lists(Arc::clone(lex), Lists { training_names: false }),
+        }
+    }
+
+    /// The features of every token of `doc` (the tokens of `text`), and the rules'
+    /// spans (sorted).
+    pub fn features(&self, text: &str, doc: &Doc, bits: u32) -> (FeatureMatrix, Vec<Span>) {
+        let hits = self.names.hits(text, doc);
+        let mut rules = self.rules.entities(text, doc);
+        rules.sort_by_key(|s| s.start);
+        let rule_tags: Vec<Tag> =
+            tags_from_spans(doc.tokens.len(), &rules.iter().map(|s| (s.start, s.end, s.label)).collect::<Vec<_>>());
+        (features::extract(&Input { doc, lex: &self.lex, hits: &hits, rule_tags: &rule_tags, bits }), rules)
+    }
+}

@@ -1,0 +1,410 @@
+//! Feature extraction: for each token, the hashed buckets of its features.
+//!
+//! Templates: the word, its lower case, shape, prefixes and suffixes; the lower case
+//! and shape of the neighbours ±2 and word pairs; word-list flags (given names, titles,
+//! organisation and place words, common words, speech verbs) of the token and its
+//! neighbours; sentence position and headline lines; name-list hits from
+//! [`super::names`]; and two document-level facts: whether the word also appears in
+//! lower case in the article (then it is probably a plain word) and whether it appears
+//! capitalised mid-sentence elsewhere (then it is probably a name).
+
+use super::super::doc::Doc;
+use super::super::lexicon::Lexicon;
+use super::super::tokenizer::TokenKind;
+use super::hashing::{bucket, hash_str, mix};
+use super::names::{without_list, Hit};
+use super::tags::Tag;
+use std::collections::{HashMap, HashSet};
+
+/// Words before a place name.
+const PLACE_PREPOSITIONS: &[&str] = &["di", "ke", "dari", "menuju", "in", "at", "near", "from", "into", "asal"];
+
+/// Token flags, one bit each.
+mod flag {
+    pub const CAP: u32 = 1;
+    pub const ALL_CAPS: u32 = 1 << 1;
+    pub const NUMBER: u32 = 1 << 2;
+    pub const PUNCT: u32 = 1 << 3;
+    pub const FIRST_NAME: u32 = 1 << 4;
+    pub const TITLE: u32 = 1 << 5;
+    pub const ORG_WORD: u32 = 1 << 6;
+    pub const LOC_WORD: u32 = 1 << 7;
+    pub const COMMON: u32 = 1 << 8;
+    pub const STOP: u32 = 1 << 9;
+    pub const CALENDAR: u32 = 1 << 10;
+    pub const CUE_AFTER: u32 = 1 << 11;
+    pub const CUE_BEFORE: u32 = 1 << 12;
+    pub const SENTENCE_START: u32 = 1 << 13;
+    pub const HEADLINE: u32 = 1 << 14;
+    pub const LOWER_ELSEWHERE: u32 = 1 << 15;
+    pub const CAP_MID_ELSEWHERE: u32 = 1 << 16;
+    pub const LINE_START: u32 = 1 << 17;
+    pub const PREPOSITION: u32 = 1 << 18;
+    pub const DOMAIN: u32 = 1 << 19;
+    pub const BITS: u32 = 20;
+    /// Flags worth seeing on a neighbour.
+    pub const CONTEXT: u32 = CAP
+        | ALL_CAPS
+        | NUMBER
+        | PUNCT
+        | FIRST_NAME
+        | TITLE
+        | ORG_WORD
+        | LOC_WORD
+        | CUE_AFTER
+        | CUE_BEFORE
+        | PREPOSITION
+        | CALENDAR;
+}
+
+/// Per-token hashes and flags, computed once per document.
+struct TokenInfo {
+    word: u64,
+    lower: u64,
+    shape: u64,
+    affixes: [u64; 7],
+    flags: u32,
+    run: Option<Run>,
+}
+
+/// The run of capitalised words a token belongs to (`Kejaksaan Tinggi Sulawesi
+/// Selatan`): its first and last words and the words around it say what the whole
+/// name is, however long it is.
+#[derive(Clone, Copy)]
+struct Run {
+    start: usize,
+    end: usize,
+}
+
+/// Hashed feature buckets of every token of a document.
+pub struct FeatureMatrix {
+    ids: Vec<u32>,
+    offsets: Vec<usize>,
+}
+
+impl FeatureMatrix {
+    pub fn len(&self) -> usize {
+        self.offsets.len().saturating_sub(1)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The feature buckets of token `i`.
+    pub fn token(&self, i: usize) -> &[u32] {
+        match (self.offsets.get(i), self.offsets.get(i + 1)) {
+            (Some(&a), Some(&b)) => self.ids.get(a..b).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+}
+
+/// Everything the features read, for one document.
+pub struct Input<'a> {
+    pub doc: &'a Doc,
+    pub lex: &'a Lexicon,
+    /// Name-list hits per token.
+    pub hits: &'a [Vec<Hit>],
+    /// The name rules' tag of each token.
+    pub rule_tags: &'a [Tag],
+    /// Table size: `2^bits` rows.
+    pub bits: u32,
+}
+
+/// Extracts the features of every token.
+pub fn extract(input: &Input) -> FeatureMatrix {
+    let infos = token_infos(input.doc, input.lex);
+    let n = infos.len();
+    let mut ids = Vec::with_capacity(n * 48);
+    let mut offsets = Vec::with_capacity(n + 1);
+    offsets.push(0);
+    for i in 0..n {
+        let mut sink = Sink { ids: &mut ids, bits: input.bits };
+        token_features(&infos, input.hits, i, &mut sink);
+        rule_features(input.rule_tags, &infos, i, &mut sink);
+        offsets.push(ids.len());
+    }
+    FeatureMatrix { ids, offsets }
+}
+
+struct Sink<'a> {
+    ids: &'a mut Vec<u32>,
+    bits: u32,
+}
+
+impl Sink<'_> {
+    fn add(&mut self, template: u64, value: u64) {
+        self.ids.push(bucket(mix(template, value), self.bits));
+    }
+}
+
+const NO_WORD: u64 = 0x5151;
+
+fn token_features(infos: &[TokenInfo], hits: &[Vec<Hit>], i: usize, sink: &mut Sink) {
+    let at = |d: isize| i.checked_add_signed(d).and_then(|j| infos.get(j));
+    let lower = |d| at(d).map_or(NO_WORD, |t: &TokenInfo| t.lower);
+    let shape = |d| at(d).map_or(NO_WORD, |t: &TokenInfo| t.shape);
+    let flags = |d| at(d).map_or(0, |t: &TokenInfo| t.flags);
+    let Some(me) = infos.get(i) else {
+        return;
+    };
+    sink.add(0, 0);
+    sink.add(1, me.word);
+    sink.add(2, me.lower);
+    sink.add(3, me.shape);
+    for (k, &a) in me.affixes.iter().enumerate() {
+        sink.add(4 + k as u64, a);
+    }
+    sink.add(11, lower(-1));
+    sink.add(12, lower(-2));
+    sink.add(13, lower(1));
+    sink.add(14, lower(2));
+    sink.add(15, shape(-1));
+    sink.add(16, shape(1));
+    sink.add(17, mix(lower(-1), me.lower));
+    sink.add(18, mix(me.lower, lower(1)));
+    sink.add(19, mix(mix(shape(-1), me.shape), shape(1)));
+    sink.add(20, mix(lower(-1), me.shape));
+    sink.add(21, mix(me.shape, lower(1)));
+    for bit in 0..flag::BITS {
+        let b = 1 << bit;
+        if me.flags & b != 0 {
+            sink.add(22, u64::from(bit));
+        }
+        if flags(-1) & b & flag::CONTEXT != 0 {
+            sink.add(23, u64::from(bit));
+        }
+        if flags(1) & b & flag::CONTEXT != 0 {
+            sink.add(24, u64::from(bit));
+        }
+    }
+    run_features(infos, i, sink);
+    let position = flag::CAP | flag::SENTENCE_START | flag::COMMON | flag::HEADLINE | flag::LOWER_ELSEWHERE;
+    sink.add(25, u64::from(me.flags & position));
+    sink.add(26, u64::from(flags(-2) & flag::TITLE));
+    sink.add(27, u64::from(me.flags & (flag::CAP | flag::CAP_MID_ELSEWHERE | flag::LOWER_ELSEWHERE)));
+    name_features(hits, i, sink);
+}
+
+fn rule_features(tags: &[Tag], infos: &[TokenInfo], i: usize, sink: &mut Sink) {
+    let at = |j: Option<usize>| j.and_then(|j| tags.get(j)).map_or(99, |t| t.index() as u64);
+    let me = at(Some(i));
+    sink.add(50, me);
+    sink.add(51, mix(at(i.checked_sub(1)), me));
+    sink.add(52, mix(me, at(Some(i + 1))));
+    sink.add(53, mix(me, infos.get(i).map_or(NO_WORD, |t| t.shape)));
+}
+
+fn run_features(infos: &[TokenInfo], i: usize, sink: &mut Sink) {
+    let Some(run) = infos.get(i).and_then(|t| t.run) else {
+        sink.add(40, 0);
+        return;
+    };
+    let lower = |j: Option<usize>| j.and_then(|j| infos.get(j)).map_or(NO_WORD, |t| t.lower);
+    let len = (run.end - run.start).min(4) as u64;
+    let position = match (i == run.start, i + 1 == run.end) {
+        (true, true) => 0,
+        (true, false) => 1,
+        (false, true) => 3,
+        (false, false) => 2,
+    };
+    sink.add(41, len * 4 + position);
+    sink.add(42, mix(lower(Some(run.start)), position));
+    sink.add(43, mix(lower(Some(run.end - 1)), position));
+    sink.add(44, mix(lower(run.start.checked_sub(1)), position));
+    sink.add(45, mix(lower(Some(run.end)), position));
+    sink.add(46, mix(lower(run.start.checked_sub(1)), lower(Some(run.start))));
+}
+
+fn name_features(hits: &[Vec<Hit>], i: usize, sink: &mut Sink) {
+    let me = hits.get(i).map_or(&[][..], Vec::as_slice);
+    for &h in me {
+        sink.add(30, u64::from(h));
+        sink.add(31, u64::from(without_list(h)));
+    }
+    if me.is_empty() {
+        sink.add(32, 0);
+    }
+    let first =
+        |j: Option<usize>| j.and_then(|j| hits.get(j)).and_then(|v| v.first()).map_or(0xFFFF, |&h| without_list(h));
+    sink.add(33, u64::from(first(i.checked_sub(1))));
+    sink.add(34, u64::from(first(Some(i + 1))));
+}
+
+fn token_infos(doc: &Doc, lex: &Lexicon) -> Vec<TokenInfo> {
+    let stats = DocStats::new(doc);
+    let mut infos: Vec<TokenInfo> = (0..doc.tokens.len()).map(|i| token_info(doc, lex, &stats, i)).collect();
+    mark_runs(doc, &mut infos);
+    infos
+}
+
+/// Finds the runs of capitalised words (not across line breaks).
+fn mark_runs(doc: &Doc, infos: &mut [TokenInfo]) {
+    let n = infos.len();
+    let mut i = 0;
+    while i < n {
+        if !doc.is_capitalised(i) {
+            i += 1;
+            continue;
+        }
+        let mut e = i + 1;
+        while e < n && doc.is_capitalised(e) && !doc.newline_after(e - 1) {
+            e += 1;
+        }
+        for t in infos.get_mut(i..e).into_iter().flatten() {
+            t.run = Some(Run { start: i, end: e });
+        }
+        i = e;
+    }
+}
+
+fn token_info(doc: &Doc, lex: &Lexicon, stats: &DocStats, i: usize) -> TokenInfo {
+    let (word, low) = (doc.word(i), doc.low(i));
+    let chars: Vec<char> = low.chars().collect();
+    let n = chars.len();
+    let piece = |a: usize, b: usize| chars.get(a..b).map_or(NO_WORD, |s| hash_str(&s.iter().collect::<String>()));
+    let affixes = [
+        piece(0, 1.min(n)),
+        piece(0, 2.min(n)),
+        piece(0, 3.min(n)),
+        piece(n.saturating_sub(1), n),
+        piece(n.saturating_sub(2), n),
+        piece(n.saturating_sub(3), n),
+        piece(n.saturating_sub(4), n),
+    ];
+    TokenInfo {
+        word: hash_str(word),
+        lower: hash_str(low),
+        shape: hash_str(&shape(word)),
+        affixes,
+        flags: flags(doc, lex, stats, i),
+        run: None,
+    }
+}
+
+fn flags(doc: &Doc, lex: &Lexicon, stats: &DocStats, i: usize) -> u32 {
+    let low = doc.low(i);
+    let cap = doc.is_capitalised(i);
+    let checks = [
+        (cap, flag::CAP),
+        (doc.is_all_caps(i), flag::ALL_CAPS),
+        (doc.kind(i) == Some(TokenKind::Number), flag::NUMBER),
+        (doc.kind(i) == Some(TokenKind::Punct), flag::PUNCT),
+        (lex.first_names.contains(low), flag::FIRST_NAME),
+        (lex.titles.contains(low), flag::TITLE),
+        (lex.org_words.contains(low), flag::ORG_WORD),
+        (lex.loc_words.contains(low), flag::LOC_WORD),
+        (lex.common.contains(low), flag::COMMON),
+        (lex.stop.contains(low), flag::STOP),
+        (lex.calendar.contains(low), flag::CALENDAR),
+        (lex.is_cue_after(low), flag::CUE_AFTER),
+        (lex.cues_before.contains(low), flag::CUE_BEFORE),
+        (doc.is_sentence_initial(i), flag::SENTENCE_START),
+        (doc.is_title_case_sentence(i), flag::HEADLINE),
+        (cap && stats.lower.contains(low), flag::LOWER_ELSEWHERE),
+        (
+            cap && stats.cap_mid.get(doc.word(i)).is_some_and(|&c| c > u32::from(!doc.is_sentence_initial(i))),
+            flag::CAP_MID_ELSEWHERE,
+        ),
+        (i == 0 || i.checked_sub(1).is_some_and(|p| doc.newline_after(p)), flag::LINE_START),
+        (PLACE_PREPOSITIONS.contains(&low), flag::PREPOSITION),
+        (is_domain(low), flag::DOMAIN),
+    ];
+    checks.iter().filter(|(on, _)| *on).fold(0, |acc, (_, b)| acc | b)
+}
+
+/// Document-level counts: lower-case word forms, and capitalised words seen mid-sentence.
+struct DocStats {
+    lower: HashSet<String>,
+    cap_mid: HashMap<String, u32>,
+}
+
+impl DocStats {
+    fn new(doc: &Doc) -> DocStats {
+        let mut lower = HashSet::new();
+        let mut cap_mid: HashMap<String, u32> = HashMap::new();
+        for i in 0..doc.tokens.len() {
+            if doc.kind(i) != Some(TokenKind::Word) {
+                continue;
+            }
+            if !doc.is_capitalised(i) {
+                lower.insert(doc.low(i).to_string());
+            } else if !doc.is_sentence_initial(i) && !doc.is_title_case_sentence(i) {
+                *cap_mid.entry(doc.word(i).to_string()).or_insert(0) += 1;
+            }
+        }
+        DocStats { lower, cap_mid }
+    }
+}
+
+/// Word shape with runs collapsed: `Putin` → `Xx`, `KPK` → `X`, `25/4/2019` → `d/d/d`.
+pub fn shape(word: &str) -> String {
+    let mut out = String::new();
+    let mut last = None;
+    for c in word.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if last != Some(s) {
+            out.push(s);
+            last = Some(s);
+        }
+    }
+    if word.chars().count() <= 3 && out.starts_with('X') {
+        out.push('.'); // short acronyms and short names look different from long ones
+    }
+    out
+}
+
+/// `teritorial.com`, `kompas.id`: a word with a dot before a web suffix.
+fn is_domain(lower: &str) -> bool {
+    [".com", ".id", ".net", ".org", ".co", ".tv", ".news"]
+        .iter()
+        .any(|suffix| lower.ends_with(suffix) && lower.len() > suffix.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_collapse_runs() {
+        assert_eq!(shape("Putin"), "Xx");
+        assert_eq!(shape("KPK"), "X.");
+        assert_eq!(shape("25/4/2019"), "d/d/d");
+        assert_eq!(shape("Teritorial.Com"), "Xx.Xx");
+    }
+
+    #[test]
+    fn same_word_same_features_and_context_changes_them() {
+        let lex = Lexicon::new();
+        let doc = Doc::new("Presiden Joko datang. Joko pergi ke Bandung.");
+        let hits = vec![Vec::new(); doc.tokens.len()];
+        let rule_tags = vec![Tag::O; doc.tokens.len()];
+        let m = extract(&Input { doc: &doc, lex: &lex, hits: &hits, rule_tags: &rule_tags, bits: 18 });
+        assert_eq!(m.len(), doc.tokens.len());
+        let (a, b) = (m.token(1), m.token(4));
+        assert!(a.iter().all(|&f| f < 1 << 18));
+        // The word's own features agree, its context differs.
+        assert_eq!(a.get(1..3), b.get(1..3));
+        assert_ne!(a, b);
+        let again = extract(&Input { doc: &doc, lex: &lex, hits: &hits, rule_tags: &rule_tags, bits: 18 });
+        assert_eq!(again.token(1), a);
+    }
+
+    #[test]
+    fn flags_see_titles_and_lower_case_use() {
+        let lex = Lexicon::new();
+        let doc = Doc::new("Kata Presiden Harapan. Harapan itu harapan kami.");
+        let stats = DocStats::new(&doc);
+        assert!(flags(&doc, &lex, &stats, 1) & flag::TITLE != 0);
+        assert!(flags(&doc, &lex, &stats, 2) & flag::LOWER_ELSEWHERE != 0);
+    }
+}

@@ -1,0 +1,103 @@
+//! A statistical sequence tagger for PERSON / ORG / LOC: an averaged perceptron over
+//! hashed features, BIO tags decoded by Viterbi with only valid transitions, and a
+//! document-level consistency pass.
+//!
+//! [`Tagger::builtin`] loads the weights shipped in `assets/models/ner-id.bin`, trained
+//! by `sorot train` with [`training::train`] from corpora read by [`conll_reader`].
+//! Each suggestion's confidence comes from the Viterbi margin of its tokens: how much
+//! worse the best path that tags them otherwise scores.
+
+pub mod conll_reader;
+pub mod consistency;
+pub mod evidence;
+pub mod features;
+pub mod hashing;
+pub mod model_io;
+pub mod names;
+pub mod perceptron;
+pub mod reconcile;
+pub mod tags;
+pub mod training;
+pub mod viterbi;
+pub mod weights;
+
+use super::doc::Doc;
+use super::lexicon::Lexicon;
+use super::Span;
+use evidence::Evidence;
+use model_io::ModelError;
+use std::sync::Arc;
+use tags::spans_from_tags;
+use weights::Weights;
+
+/// Drops title words from the front of personal names (`Mayor Helen Carter` →
+/// `Helen Carter`): both training corpora leave titles out, but the tagger has seen
+/// few of them, English ones not at all.
+fn trim_titles(doc: &Doc, lex: &Lexicon, spans: &mut Vec<Span>) {
+    for s in spans.iter_mut().filter(|s| s.label == super::Label::Person) {
+        while s.end - s.start > 1
+            && lex.titles.contains(doc.low(s.start))
+            && !lex.first_names.contains(doc.low(s.start))
+        {
+            s.start += 1;
+        }
+    }
+    spans.retain(|s| s.end > s.start);
+}
+
+/// The weights shipped with Sorot.
+const BUILTIN_MODEL: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/models/ner-id.bin"));
+
+/// Source name of the tagger's own suggestions.
+pub const SOURCE: &str = "tagger";
+/// Margin at which confidence reaches about 0.63 (1 − 1/e): perceptron scores have no
+/// natural unit, so this is set from the margins the shipped model gives.
+const MARGIN_SCALE: f32 = 4.0;
+
+pub struct Tagger {
+    weights: Weights,
+    evidence: Evidence,
+}
+
+impl Tagger {
+    /// The tagger with the shipped weights.
+    pub fn builtin(lex: &Arc<Lexicon>) -> Result<Tagger, ModelError> {
+        Tagger::from_bytes(BUILTIN_MODEL, lex)
+    }
+
+    /// A tagger with weights read from a model file's bytes.
+    pub fn from_bytes(bytes: &[u8], lex: &Arc<Lexicon>) -> Result<Tagger, ModelError> {
+        Ok(Tagger::new(model_io::from_bytes(bytes)?, lex))
+    }
+
+    pub fn new(weights: Weights, lex: &Arc<Lexicon>) -> Tagger {
+        Tagger { weights, evidence: Evidence::new(lex) }
+    }
+
+    /// PERSON / ORG / LOC spans of `doc` (the tokens of `text`), sorted, disjoint.
+    pub fn tag(&self, text: &str, doc: &Doc, lex: &Lexicon) -> Vec<Span> {
+        let (mut spans, rules) = self.tag_sentences(text, doc);
+        reconcile::reconcile(doc, lex, &mut spans, &rules);
+        trim_titles(doc, lex, &mut spans);
+        consistency::propagate(doc, lex, &mut spans);
+        spans
+    }
+
+    /// Tagging without the document-level pass; also the rules' spans.
+    fn tag_sentences(&self, text: &str, doc: &Doc) -> (Vec<Span>, Vec<Span>) {
+        let (features, rules) = self.evidence.features(text, doc, self.weights.bits);
+        let mut spans = Vec::new();
+        for range in &doc.sentences {
+            let emissions = self.weights.emissions(&features, range.clone());
+            let (path, margins) = viterbi::decode_with_margins(&emissions, &self.weights.transitions);
+            for (s, e, label) in spans_from_tags(&path) {
+                // The token after a span decides where it ends, so its margin counts too.
+                let upto = (e + 1).min(margins.len());
+                let margin = margins.get(s..upto).unwrap_or(&[]).iter().fold(f32::INFINITY, |m, &x| m.min(x));
+                let confidence = 1.0 - (-margin.min(100.0) / MARGIN_SCALE).exp();
+                spans.push(Span::new(range.start + s, range.start + e, label, SOURCE, confidence));
+            }
+        }
+        (spans, rules)
+    }
+}
