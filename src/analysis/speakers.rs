@@ -1,121 +1,120 @@
-//! Speaker linking: turns a quote's speaker hint into an index into the entity list.
+//! Speaker linking: turns each quote's speaker hint into an entity index.
 //!
-//! A short mention (`Putin`) resolves to the first full mention containing its words
-//! (`Vladimir Putin`); pronouns and `-nya` cues to the last PERSON named before the quote.
+//! Names after or before a cue are read by [`speaker_names`](super::speaker_names);
+//! pronouns and `-nya` cues by [`coreference`](super::coreference). A short mention
+//! (`Putin`) resolves to the first full mention containing its words (`Vladimir
+//! Putin`). Speakers the tagger missed are added as PERSON entities, so that every
+//! speaker is an entity of the document.
 
+use super::coreference::Context;
+use super::cues::SpeakerHint;
 use super::doc::Doc;
-use super::quotes::{RawQuote, SpeakerHint};
+use super::lexicon::Lexicon;
+use super::quotes::RawQuote;
+use super::speaker_names::{Mention, Names};
 use super::EntitySuggestion;
 
-/// Speakers of quotes sorted by start. A pronoun or `-nya` cue goes to the speaker of
-/// the previous quote when that one ended at most a paragraph before (Kompas writes
-/// `X mengatakan, …` then `”…,” katanya.`, often naming others in between); otherwise
-/// to the last person mentioned.
+/// Source of the PERSON entities added for speakers the tagger missed.
+pub const SPEAKER_SOURCE: &str = "rules:speaker";
+const SPEAKER_CONFIDENCE: f32 = 0.5;
+
+/// Speakers of `quotes` (sorted by start) as indices into `entities`, which gains an
+/// entity for every speaker it lacked (kept sorted and disjoint).
+pub fn link(doc: &Doc, lex: &Lexicon, entities: &mut Vec<EntitySuggestion>, quotes: &[RawQuote]) -> Vec<Option<usize>> {
+    let mentions = resolve_all(doc, lex, entities, quotes);
+    attach(entities, &mentions)
+}
+
+/// The speaker mention of each quote.
 pub fn resolve_all(
     doc: &Doc,
+    lex: &Lexicon,
     entities: &[EntitySuggestion],
     quotes: &[RawQuote],
-    titles: &dyn Fn(&str) -> bool,
-) -> Vec<Option<usize>> {
+) -> Vec<Option<Mention>> {
+    let names = Names { doc, lex, entities };
+    let mut context = Context::new(doc, lex, entities, quotes);
     let mut out = Vec::with_capacity(quotes.len());
-    let mut previous: Option<(usize, usize)> = None; // (end, speaker)
     for q in quotes {
-        let speaker = match (q.hint, previous) {
-            (SpeakerHint::Pronoun(_), Some((end, who))) if line_breaks(doc, end, q.start) <= 1 => Some(who),
-            (hint, _) => resolve(doc, entities, hint, titles),
+        let found = match q.hint {
+            SpeakerHint::After(a, b) => names.after_cue(a, b),
+            SpeakerHint::Subject(a, b) => names.subject(a, b),
+            SpeakerHint::Pronoun(pos) => context.pronoun(pos.min(q.start)),
+            SpeakerHint::None => None,
         };
-        if let Some(who) = speaker {
-            previous = Some((q.end, who));
+        let found = found.map(|m| full_mention(doc, entities, m));
+        if let Some(m) = found {
+            context.spoke(q, m);
         }
-        out.push(speaker);
+        out.push(found);
     }
     out
 }
 
-/// Paragraph breaks (non-empty lines started) between two char offsets.
-fn line_breaks(doc: &Doc, a: usize, b: usize) -> usize {
-    let Some(gap) = doc.chars.get(a.min(b)..b) else {
-        return 0;
-    };
-    let mut count = 0;
-    let mut fresh = false;
-    for &c in gap {
-        if c == '\n' {
-            fresh = true;
-        } else if fresh && !c.is_whitespace() {
-            count += 1;
-            fresh = false;
-        }
-    }
-    count
-}
-
-/// Entity index for `hint`, given entities sorted by start.
-pub fn resolve(
-    doc: &Doc,
-    entities: &[EntitySuggestion],
-    hint: SpeakerHint,
-    titles: &dyn Fn(&str) -> bool,
-) -> Option<usize> {
-    match hint {
-        SpeakerHint::None => None,
-        SpeakerHint::Pronoun(pos) => last_person_before(entities, pos).map(|i| full_mention(doc, entities, i)),
-        SpeakerHint::Window(a, b) => {
-            let in_window = |label: &str| {
-                (a..b).find_map(|t| {
-                    let pos = doc.tokens.get(t)?.start;
-                    entities
-                        .iter()
-                        .position(|e| e.label == label && e.start <= pos && pos < e.end)
-                })
-            };
-            // An organisation speaks only when named right after the cue (`kata KPK`).
-            let org = || {
-                let pos = doc.tokens.get(a)?.start;
-                entities.iter().position(|e| e.label == "ORG" && e.start == pos)
-            };
-            if let Some(i) = in_window("PERSON").or_else(org) {
-                return Some(full_mention(doc, entities, i));
-            }
-            // `kata Presiden`: the last person introduced with that title.
-            let title = (a..b).map(|t| doc.low(t)).find(|w| titles(w))?;
-            let pos = doc.tokens.get(a)?.start;
-            let i = entities.iter().rposition(|e| {
-                e.label == "PERSON" && e.end <= pos && {
-                    let before = doc.token_at_or_after(e.start).checked_sub(1);
-                    before.is_some_and(|b| doc.low(b) == title)
-                }
-            })?;
-            Some(full_mention(doc, entities, i))
-        }
-    }
-}
-
-fn last_person_before(entities: &[EntitySuggestion], pos: usize) -> Option<usize> {
-    entities.iter().rposition(|e| e.label == "PERSON" && e.end <= pos)
-}
-
-fn words_of(doc: &Doc, e: &EntitySuggestion) -> Vec<String> {
-    let text: String = doc.chars.get(e.start..e.end).unwrap_or(&[]).iter().collect();
+fn words_in(doc: &Doc, start: usize, end: usize) -> Vec<String> {
+    let text: String = doc.chars.get(start..end).unwrap_or(&[]).iter().collect();
     text.split_whitespace().map(str::to_string).collect()
 }
 
-/// The first PERSON mention with more words that contains every word of entity `i`.
-pub fn full_mention(doc: &Doc, entities: &[EntitySuggestion], i: usize) -> usize {
-    let Some(short) = entities.get(i) else {
-        return i;
+/// A short PERSON mention (`Putin`, `Roland`) as the first longer PERSON mention
+/// holding all its words (`Vladimir Putin`, `Ajun Komisaris Roland Manurung`).
+pub fn full_mention(doc: &Doc, entities: &[EntitySuggestion], m: Mention) -> Mention {
+    let (start, end) = match m {
+        Mention::Entity(i) => match entities.get(i) {
+            Some(e) if e.label == "PERSON" => (e.start, e.end),
+            _ => return m,
+        },
+        Mention::New { start, end } => (start, end),
     };
-    if short.label != "PERSON" {
-        return i;
+    let words = words_in(doc, start, end);
+    let longer = entities.iter().position(|e| {
+        let full = words_in(doc, e.start, e.end);
+        e.label == "PERSON" && full.len() > words.len() && words.iter().all(|w| full.contains(w))
+    });
+    longer.map_or(m, Mention::Entity)
+}
+
+/// Where an entity of the merged list came from: `Ok(old index)` or `Err(new span)`.
+type Origin = Result<usize, (usize, usize)>;
+
+/// Adds the new mentions as PERSON entities and returns every speaker's index.
+fn attach(entities: &mut Vec<EntitySuggestion>, mentions: &[Option<Mention>]) -> Vec<Option<usize>> {
+    let mut tagged: Vec<(EntitySuggestion, Origin)> = entities.drain(..).enumerate().map(|(i, e)| (e, Ok(i))).collect();
+    for m in mentions.iter().flatten() {
+        let Mention::New { start, end } = *m else { continue };
+        let clashes: Vec<usize> =
+            (0..tagged.len()).filter(|&k| tagged.get(k).is_some_and(|(e, _)| e.start < end && start < e.end)).collect();
+        if let [k] = clashes[..] {
+            // A PERSON span over role words and the name: trim it to the name.
+            if let Some((e, _)) =
+                tagged.get_mut(k).filter(|(e, _)| e.label == "PERSON" && e.start <= start && end <= e.end)
+            {
+                e.start = start;
+                e.end = end;
+                e.source = SPEAKER_SOURCE.to_string();
+            }
+        } else if clashes.is_empty() {
+            let e = EntitySuggestion {
+                start,
+                end,
+                label: "PERSON".to_string(),
+                source: SPEAKER_SOURCE.to_string(),
+                confidence: SPEAKER_CONFIDENCE,
+            };
+            tagged.push((e, Err((start, end))));
+        }
     }
-    let words = words_of(doc, short);
-    entities
-        .iter()
-        .position(|e| {
-            let full = words_of(doc, e);
-            e.label == "PERSON" && full.len() > words.len() && words.iter().all(|w| full.contains(w))
-        })
-        .unwrap_or(i)
+    tagged.sort_by_key(|(e, _)| (e.start, e.end));
+    let index_of = |m: &Mention| match *m {
+        Mention::Entity(i) => tagged.iter().position(|(_, o)| *o == Ok(i)),
+        Mention::New { start, end } => tagged
+            .iter()
+            .position(|(_, o)| *o == Err((start, end)))
+            .or_else(|| tagged.iter().position(|(e, _)| e.start < end && start < e.end)),
+    };
+    let out = mentions.iter().map(|m| m.as_ref().and_then(index_of)).collect();
+    entities.extend(tagged.into_iter().map(|(e, _)| e));
+    out
 }
 
 #[cfg(test)]
@@ -128,12 +127,7 @@ mod tests {
         s.quotes
             .iter()
             .filter(|q| q.kind == QuoteKind::Direct)
-            .map(|q| {
-                (
-                    slice(q.start, q.end),
-                    q.speaker.and_then(|i| s.entities.get(i)).map(|e| slice(e.start, e.end)),
-                )
-            })
+            .map(|q| (slice(q.start, q.end), q.speaker.and_then(|i| s.entities.get(i)).map(|e| slice(e.start, e.end))))
             .collect()
     }
 
@@ -142,29 +136,19 @@ mod tests {
         let text = "😀 Kepala Dinas Kesehatan Bambang Santoso hadir.\r\n\r\n“Kami siap,” kata Bambang.\r\n\r\n“Semua aman 🇷🇺,” ujarnya.";
         let got = speakers(text);
         assert_eq!(got.len(), 2, "{got:?}");
-        assert!(
-            got.iter().all(|(_, who)| who.as_deref() == Some("Bambang Santoso")),
-            "{got:?}"
-        );
+        assert!(got.iter().all(|(_, who)| who.as_deref() == Some("Bambang Santoso")), "{got:?}");
     }
 
     #[test]
     fn pronoun_after_cue_goes_to_last_person() {
         let text = "Mayor Helen Carter spoke 😀.\r\n“We will build it,” she said.";
-        assert_eq!(
-            speakers(text).first().and_then(|(_, w)| w.clone()).as_deref(),
-            Some("Helen Carter")
-        );
+        assert_eq!(speakers(text).first().and_then(|(_, w)| w.clone()).as_deref(), Some("Helen Carter"));
     }
 
     #[test]
     fn news_agency_is_a_source_not_the_speaker() {
         let text = "“Itu saja,” kata Putin usai bertemu Kim, seperti dilansir Reuters.";
         let got = speakers(text);
-        assert_ne!(
-            got.first().and_then(|(_, w)| w.clone()).as_deref(),
-            Some("Reuters"),
-            "{got:?}"
-        );
+        assert_ne!(got.first().and_then(|(_, w)| w.clone()).as_deref(), Some("Reuters"), "{got:?}");
     }
 }

@@ -1,0 +1,135 @@
+//! Speech cues around a direct quote and where their speaker is written.
+//!
+//! After the quote: `,” kata Putin`, `,” ujarnya`, `,” said Mayor Helen Carter`,
+//! `,” Okafor told reporters`, `,” he said`. Before it: `Putin berkata, “…”`,
+//! `He said: "…"`. Each cue comes with a [`SpeakerHint`] that the speaker stage
+//! resolves once entities are known.
+
+use super::doc::Doc;
+use super::lexicon::Lexicon;
+use super::quote_marks::is_quote_mark;
+
+/// Where to look for the speaker once entities are known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpeakerHint {
+    /// A name written after the cue in tokens `a..b` (`kata Kepala Dinas X Budi`).
+    After(usize, usize),
+    /// The subject of a speech verb, in tokens `a..b` before it (`Budi, Senin, mengatakan`).
+    Subject(usize, usize),
+    /// A pronoun or `-nya` cue at this char offset: the person spoken of just before.
+    Pronoun(usize),
+    None,
+}
+
+pub const PRONOUNS: &[&str] = &["ia", "dia", "beliau", "he", "she"];
+/// Words between a subject and its speech verb (`Putin juga mengatakan`).
+const ADVERBS: &[&str] = &[
+    "juga",
+    "pun",
+    "lalu",
+    "kemudian",
+    "telah",
+    "sudah",
+    "kembali",
+    "lantas",
+    "pula",
+    "also",
+    "then",
+    "later",
+    "has",
+    "had",
+    "previously",
+    "earlier",
+];
+/// Words that end the name after a cue (`kata Putin usai …`, `said Carter after …`).
+const NAME_STOPS: &[&str] = &[
+    "di", "dalam", "saat", "ketika", "usai", "seusai", "kepada", "pada", "yang", "melalui", "via", "seperti",
+    "sebelum", "setelah", "sambil", "dengan", "kemarin", "ini", "itu", "when", "after", "at", "in", "on", "to", "who",
+    "during", "before", "as", "while", "from", "outside", "last", "this",
+];
+
+pub fn is_name_stop(low: &str) -> bool {
+    NAME_STOPS.contains(&low)
+}
+
+fn is_cue(lex: &Lexicon, low: &str) -> bool {
+    lex.is_cue_after(low) || lex.cues_before.contains(low)
+}
+
+/// A speech verb written in lower case (a capitalised one belongs to a title).
+fn is_cue_at(doc: &Doc, lex: &Lexicon, t: usize) -> bool {
+    !doc.is_capitalised(t) && is_cue(lex, doc.low(t))
+}
+
+fn start_of(doc: &Doc, t: usize) -> usize {
+    doc.tokens.get(t).map_or(0, |x| x.start)
+}
+
+/// The cue token and speaker hint after the closing mark; `t` is the first token after it.
+pub fn cue_after(doc: &Doc, lex: &Lexicon, mut t: usize) -> Option<(usize, SpeakerHint)> {
+    while doc.is_punct(t, ',') {
+        t += 1;
+    }
+    let low = doc.low(t);
+    if is_cue_at(doc, lex, t) {
+        let pronoun = lex.nya_cue_base(low).is_some() || low == "menurutnya" || PRONOUNS.contains(&doc.low(t + 1));
+        if pronoun {
+            return Some((t, SpeakerHint::Pronoun(start_of(doc, t))));
+        }
+        return Some((t, SpeakerHint::After(t + 1, window_end(doc, t + 1))));
+    }
+    // Subject first: `Okafor told`, `he said`, `Putin menambahkan`.
+    let mut v = t + 1;
+    while doc.is_capitalised(v) && v < t + 4 {
+        v += 1;
+    }
+    if !is_cue_at(doc, lex, v) {
+        return None;
+    }
+    if PRONOUNS.contains(&low) {
+        return Some((v, SpeakerHint::Pronoun(start_of(doc, t))));
+    }
+    doc.is_capitalised(t).then_some((v, SpeakerHint::Subject(t, v)))
+}
+
+/// The verb just before the opening mark at token `t` and its subject.
+pub fn cue_before(doc: &Doc, lex: &Lexicon, t: usize) -> Option<(usize, SpeakerHint)> {
+    let mut v = t.checked_sub(1)?;
+    while doc.is_punct(v, ',') || doc.is_punct(v, ':') {
+        v = v.checked_sub(1)?;
+    }
+    if !is_cue_at(doc, lex, v) {
+        return None;
+    }
+    Some((v, subject_before(doc, v)?))
+}
+
+/// The speaker hint for the subject of the verb at token `v`: a pronoun, a name right
+/// before it, or a name that opens the clause before an apposition or a date
+/// (`Budi, Kepala Dinas, Senin (20/4/2020), mengatakan`).
+pub fn subject_before(doc: &Doc, v: usize) -> Option<SpeakerHint> {
+    let mut s = v.checked_sub(1)?;
+    while ADVERBS.contains(&doc.low(s)) {
+        s = s.checked_sub(1)?;
+    }
+    if PRONOUNS.contains(&doc.low(s)) {
+        return Some(SpeakerHint::Pronoun(start_of(doc, s)));
+    }
+    let sentence = doc.sentence_of.get(v).and_then(|&i| doc.sentences.get(i))?;
+    let glued = doc.is_punct(s, ',') || doc.is_punct(s, ')');
+    (doc.is_capitalised(s) || glued).then_some(SpeakerHint::Subject(sentence.start.max(v.saturating_sub(40)), s + 1))
+}
+
+/// Tokens after a cue where the speaker's name may be: up to the end of the sentence
+/// (`kata Kepala Dusun Nglahar, Kelurahan Sumbersari, Wahyu Wibowo`).
+pub fn window_end(doc: &Doc, from: usize) -> usize {
+    let mut e = from;
+    while e < from + 30 && e < doc.tokens.len() {
+        let stop = doc.is_punct(e, '.') || doc.chars.get(start_of(doc, e)).is_some_and(|&c| is_quote_mark(c));
+        if stop || (e > from && doc.newline_after(e - 1)) {
+            break;
+        }
+        e += 1;
+    }
+    e
+}

@@ -1,0 +1,112 @@
+//! Indirect speech: `X mengatakan (bahwa) …`, `X menyatakan …`, `Menurut X, …`,
+//! `X said (that) …`, `According to X, …`. The quote span is the reported content,
+//! from after the cue to the end of its sentence; the cue and the speaker are kept
+//! apart. Text inside direct quotes is never reported speech.
+
+use super::cues::{subject_before, SpeakerHint};
+use super::doc::Doc;
+use super::lexicon::Lexicon;
+use super::quote_marks::is_quote_mark;
+use super::quotes::RawQuote;
+use super::tokenizer::TokenKind;
+use super::QuoteKind;
+
+/// Lower-case nouns naming people by role (`menurut pakar …`, `according to the mayor`).
+const ROLE_NOUNS: &[&str] = &[
+    "dokter", "pakar", "pengamat", "ahli", "peneliti", "ekonom", "anggota", "warga", "politisi", "sosiolog", "guru",
+    "dosen", "mantan", "juru", "the", "a", "an",
+];
+/// Fewest words of reported content: `X mengatakan hal itu` reports nothing.
+const MIN_CONTENT_WORDS: usize = 3;
+
+/// Indirect reports, at most one per sentence.
+pub fn find_indirect(doc: &Doc, lex: &Lexicon, direct: &[RawQuote]) -> Vec<RawQuote> {
+    let inside = |t: usize| {
+        let pos = doc.tokens.get(t).map_or(0, |x| x.start);
+        direct.iter().any(|q| q.start <= pos && pos < q.end)
+    };
+    let mut out = Vec::new();
+    for range in &doc.sentences {
+        for v in range.clone() {
+            if inside(v) || direct.iter().any(|q| q.cue == Some(v)) {
+                continue;
+            }
+            let Some((c, hint)) = report_at(doc, lex, v, range.end) else { continue };
+            let Some((start, end)) = content_span(doc, c, range.end, &inside) else { continue };
+            let confidence = if hint == SpeakerHint::None { 0.3 } else { 0.5 };
+            out.push(RawQuote { start, end, kind: QuoteKind::Indirect, cue: Some(v), hint, confidence });
+            break;
+        }
+    }
+    out
+}
+
+/// A reporting construction whose cue is token `v`: (content start, speaker hint).
+fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<(usize, SpeakerHint)> {
+    let low = doc.low(v);
+    if low == "menurut" || low == "menurutnya" || (low == "according" && doc.low(v + 1) == "to") {
+        return according_to(doc, lex, v, sentence_end);
+    }
+    // `said to be …` is not a report; a capitalised verb is part of a title.
+    if !lex.cues_before.contains(low) || doc.low(v + 1) == "to" || doc.is_capitalised(v) {
+        return None;
+    }
+    let hint = subject_before(doc, v)?;
+    Some((content_start(doc, v + 1), hint))
+}
+
+/// `Menurut Putin, …` / `menurutnya, …` / `According to the minister, …`.
+fn according_to(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<(usize, SpeakerHint)> {
+    let pos = doc.tokens.get(v).map_or(0, |x| x.start);
+    if doc.low(v) == "menurutnya" {
+        return Some((content_start(doc, v + 1), SpeakerHint::Pronoun(pos)));
+    }
+    let from = if doc.low(v) == "according" { v + 2 } else { v + 1 };
+    let comma = (from..sentence_end.min(from + 12)).find(|&t| doc.is_punct(t, ','))?;
+    if super::cues::PRONOUNS.contains(&doc.low(from)) && comma == from + 1 {
+        return Some((comma + 1, SpeakerHint::Pronoun(pos)));
+    }
+    // `Menurut data …`, `menurut pantauan Kompas`: a source that is not a person.
+    let first = doc.low(from);
+    if !doc.is_capitalised(from) && !lex.titles.contains(first) && !ROLE_NOUNS.contains(&first) {
+        return None;
+    }
+    Some((skip_apposition(doc, lex, comma + 1, sentence_end), SpeakerHint::After(from, comma)))
+}
+
+/// `Menurut Irma, salah satu pendiri X, data …`: the content starts after a short
+/// role phrase set off by commas.
+fn skip_apposition(doc: &Doc, lex: &Lexicon, c: usize, sentence_end: usize) -> usize {
+    let first = doc.low(c);
+    let role = lex.titles.contains(first) || matches!(first, "salah" | "anggota" | "mantan" | "pakar" | "pengamat");
+    let next = (c..sentence_end.min(c + 10)).find(|&t| doc.is_punct(t, ','));
+    match next {
+        Some(n) if role && !doc.is_capitalised(c) => n + 1,
+        _ => c,
+    }
+}
+
+/// Skips `,` `:` `bahwa` `that` after a speech verb.
+fn content_start(doc: &Doc, mut c: usize) -> usize {
+    while doc.is_punct(c, ',') || doc.is_punct(c, ':') || matches!(doc.low(c), "bahwa" | "that") {
+        c += 1;
+    }
+    c
+}
+
+/// Char span of the reported content `c..sentence_end`, without the final stop.
+fn content_span(doc: &Doc, c: usize, sentence_end: usize, inside: &dyn Fn(usize) -> bool) -> Option<(usize, usize)> {
+    let mut e = sentence_end;
+    while e > c && doc.kind(e - 1) == Some(TokenKind::Punct) {
+        e -= 1;
+    }
+    let words = (c..e).filter(|&t| doc.kind(t) == Some(TokenKind::Word)).count();
+    if words < MIN_CONTENT_WORDS || (c..e).any(inside) {
+        return None;
+    }
+    let first = doc.tokens.get(c)?;
+    if doc.chars.get(first.start).is_some_and(|&ch| is_quote_mark(ch)) {
+        return None;
+    }
+    doc.char_span(c, e)
+}

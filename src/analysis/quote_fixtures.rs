@@ -1,0 +1,187 @@
+//! Readable fixtures for quotation finding, one per pattern, Indonesian and English.
+//!
+//! Markup: `[[…]]` a direct quote (marks included), `((…))` an indirect report's
+//! content, `{{…}}` its cue, `<<…>>` the speaker's mention (the entity the quote must
+//! link to). Texts are written for these tests.
+
+use super::{Analyzer, QuoteKind, Suggestions};
+
+/// A fixture with its markup removed: plain text and marked spans (code points).
+struct Marked {
+    text: String,
+    quotes: Vec<(usize, usize, QuoteKind)>,
+    cues: Vec<(usize, usize)>,
+    speakers: Vec<(usize, usize)>,
+}
+
+fn parse(markup: &str) -> Marked {
+    let mut m = Marked { text: String::new(), quotes: Vec::new(), cues: Vec::new(), speakers: Vec::new() };
+    let mut open: Vec<(&str, usize)> = Vec::new();
+    let mut n = 0;
+    let mut rest = markup;
+    while let Some(c) = rest.chars().next() {
+        let tag = ["[[", "]]", "((", "))", "{{", "}}", "<<", ">>"].into_iter().find(|t| rest.starts_with(t));
+        match tag {
+            Some(t @ ("[[" | "((" | "{{" | "<<")) => open.push((t, n)),
+            Some(t) => {
+                let (kind, start) = open.pop().expect("balanced markup");
+                match (kind, t) {
+                    ("[[", "]]") => m.quotes.push((start, n, QuoteKind::Direct)),
+                    ("((", "))") => m.quotes.push((start, n, QuoteKind::Indirect)),
+                    ("{{", "}}") => m.cues.push((start, n)),
+                    ("<<", ">>") => m.speakers.push((start, n)),
+                    _ => panic!("mismatched markup {kind}{t}"),
+                }
+            }
+            None => {
+                m.text.push(c);
+                n += 1;
+                rest = &rest[c.len_utf8()..];
+                continue;
+            }
+        }
+        rest = &rest[2..];
+    }
+    m
+}
+
+fn slice(text: &str, (a, b): (usize, usize)) -> String {
+    text.chars().skip(a).take(b - a).collect()
+}
+
+/// Checks every marked quote: found with ≥ 80% overlap and the same kind, its cue as
+/// marked, and its speaker the entity written at the marked speaker mention.
+fn check(markup: &str) {
+    let m = parse(markup);
+    let s: Suggestions = Analyzer::new().analyze(&m.text);
+    for (i, &(a, b, kind)) in m.quotes.iter().enumerate() {
+        let found = s.quotes.iter().find(|q| {
+            let overlap = q.end.min(b).saturating_sub(q.start.max(a));
+            q.kind == kind && overlap * 5 >= (b - a) * 4 && overlap * 5 >= (q.end - q.start) * 4
+        });
+        let want = slice(&m.text, (a, b));
+        let got: Vec<String> = s.quotes.iter().map(|q| slice(&m.text, (q.start, q.end))).collect();
+        let q = found.unwrap_or_else(|| panic!("{kind:?} quote {want:?} not found in {got:?}"));
+        if let Some(&cue) = m.cues.get(i) {
+            let got_cue = q.cue.map(|c| slice(&m.text, c));
+            assert_eq!(got_cue.as_deref(), Some(slice(&m.text, cue).as_str()), "cue of {want:?}");
+        }
+        let speaker = q.speaker.and_then(|i| s.entities.get(i)).map(|e| slice(&m.text, (e.start, e.end)));
+        let expected = m.speakers.get(i).or(m.speakers.last()).map(|&sp| slice(&m.text, sp));
+        assert_eq!(speaker, expected, "speaker of {want:?}");
+    }
+}
+
+#[test]
+fn direct_with_cue_after_and_full_name_for_short_mention() {
+    check(
+        "Kepala Unit Reserse Kriminal Polsek Menteng Ajun Komisaris <<Roland Manurung>> datang pagi itu.\n\n\
+         [[“Kami siap menjaga lokasi,”]] {{kata}} Roland.",
+    );
+}
+
+#[test]
+fn direct_with_cue_before() {
+    check("Menteri Keuangan <<Sri Wahyuni>> {{berkata}}, [[“Anggaran sudah cukup untuk tahun depan.”]]");
+    check("Mayor <<Helen Carter>> {{said}}: [[\"We will open the bridge in May.\"]]");
+}
+
+#[test]
+fn kompas_style_marks_and_nya_cue_naming_the_speaker_paragraphs_earlier() {
+    check(
+        "Ketua Koperasi Tani Makmur <<Sutrisno Hadi>> menilai harga gabah terlalu rendah.\n\n\
+         Panen tahun ini melimpah di banyak desa.\n\n\
+         [[”Petani rugi kalau harga tidak naik,”]] {{ujarnya}}.",
+    );
+}
+
+#[test]
+fn apposition_names_the_speaker_after_the_role() {
+    check("[[“Stok beras aman,”]] {{kata}} juru bicara Bulog Kabupaten Bekasi, <<Alamsyah>>, Rabu (3/6/2020).");
+    check("[[“Kami tutup sementara,”]] {{ujar}} Kepala Puskesmas Cilincing, Jakarta Utara, <<Edison Lubis>> ketika dihubungi.");
+}
+
+#[test]
+fn role_speaks_when_no_name_is_written() {
+    check("[[”Semua harus bekerja keras minggu ini,”]] {{kata}} <<Presiden>> dalam rapat terbatas.");
+}
+
+#[test]
+fn multi_paragraph_quote_is_one_span() {
+    check(
+        "Dokter <<Ratna Sari>> menjelaskan kondisi pasien.\n\n\
+         [[“Pasien sudah stabil. Kami terus memantau.\n\n\
+         “Besok pagi kami putuskan apakah bisa pulang,”]] {{katanya}}.",
+    );
+}
+
+#[test]
+fn stray_mark_does_not_swallow_the_article() {
+    check(
+        "Pipa berukuran 5\" dipasang kemarin.\n\n\
+         Warga mengeluh air keruh.\n\n\
+         [[“Airnya bau sejak Senin,”]] {{kata}} <<Wati Lestari>>, warga setempat.",
+    );
+}
+
+#[test]
+fn nested_single_quotes_stay_inside_the_quote() {
+    check("[[“Ia selalu bilang ‘kerja dulu’ kepada kami,”]] {{tutur}} <<Bambang Suryo>>.");
+    check("[[‘We are not giving up on this town,’]] {{said}} <<Tom Hughes>>, a shop owner.");
+}
+
+#[test]
+fn emoji_and_crlf_keep_offsets() {
+    check("😀 Warga <<Dewi Anggraini>> hadir.\r\n\r\n[[“Kami senang 🇮🇩 sekali,”]] {{ujarnya}}.");
+}
+
+#[test]
+fn english_pronoun_and_subject_first_cues() {
+    check("Councillor <<David Okafor>> spoke after the vote.\n[[“Families wait for basic repairs,”]] she {{said}}.");
+    check("[[\"The council must listen,\"]] <<Okafor>> {{told}} reporters.");
+}
+
+#[test]
+fn indirect_speech_indonesian() {
+    check("Presiden Rusia <<Vladimir Putin>> {{menyatakan}} ((Korea Utara bersedia meninggalkan program nuklirnya)).");
+    check("Gubernur <<Anies Baswedan>> {{mengatakan}}, ((pembatasan akan diperpanjang dua pekan)).");
+    check("{{Menurut}} dokter <<Widyastuti>>, ((jumlah pasien terus menurun sejak Mei)).");
+    check("Kepala BPBD <<Joko Santoso>>, Senin (4/5/2020), {{menjelaskan}}, ((tim masih mencari dua korban)).");
+}
+
+#[test]
+fn indirect_speech_english() {
+    check("Councillor <<David Okafor>> {{said}} that ((the money should go to roads and schools)).");
+    check("{{According}} to <<Priya Nair>>, ((footfall has fallen by a third since the ferry closed)).");
+}
+
+#[test]
+fn news_agency_credit_is_a_source_not_the_speaker() {
+    check("[[“Itu saja yang kami minta,”]] {{kata}} <<Putin>> usai bertemu Kim, seperti dilansir Reuters.");
+    check("[[“Talks will continue,”]] {{said}} <<Ahmed Karim>> to Reuters on Monday.");
+}
+
+#[test]
+fn sample_article_has_putins_three_reports_and_two_quotes() {
+    let text = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/samples/teritorial-putin-kim.txt"));
+    let s = Analyzer::new().analyze(text);
+    let by_putin = |kind: QuoteKind| -> Vec<String> {
+        s.quotes
+            .iter()
+            .filter(|q| q.kind == kind)
+            .filter(|q| {
+                q.speaker
+                    .and_then(|i| s.entities.get(i))
+                    .is_some_and(|e| slice(text, (e.start, e.end)) == "Vladimir Putin")
+            })
+            .map(|q| slice(text, (q.start, q.end)))
+            .collect()
+    };
+    let reports = by_putin(QuoteKind::Indirect);
+    for start in
+        ["Korea Utara (Korut) bersedia meninggalkan", "Korut siap membongkar", "jaminan semacam itu harus memiliki"]
+    {
+        assert!(reports.iter().any(|r| r.starts_with(start)), "{start} missing from {reports:?}");
+    }
+    assert_eq!(by_putin(QuoteKind::Direct).len(), 2);
+}

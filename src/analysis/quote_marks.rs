@@ -1,0 +1,159 @@
+//! Pairing quote marks into direct-quote spans.
+//!
+//! Marks are paired by position, not direction, because Kompas opens with ” as well
+//! as closes with it: a mark after a space opens, a mark before a space or
+//! punctuation closes. A quote running over several paragraphs re-opens each one
+//! with a mark and closes only at the end; a paragraph that starts without a mark
+//! ends an unclosed quote, so a stray mark never swallows the article.
+//! Single marks (‘…’) are read only outside double-quoted text: inside it they are
+//! nested quotes, and ’ between letters is an apostrophe (`Ma’ruf`).
+
+/// Longest direct quote considered, in chars; a longer "quote" is a stray mark.
+const MAX_QUOTE: usize = 5000;
+/// Fewest words for a top-level ‘…’ span: shorter ones are scare quotes or titles.
+const MIN_SINGLE_WORDS: usize = 4;
+
+pub fn is_quote_mark(c: char) -> bool {
+    matches!(c, '“' | '”' | '"' | '„' | '‟' | '«' | '»')
+}
+
+/// Char spans of direct quotes, marks included, sorted by start.
+pub fn direct_spans(chars: &[char]) -> Vec<(usize, usize)> {
+    let mut out = double_spans(chars);
+    let singles = single_spans(chars, &out);
+    out.extend(singles);
+    out.sort_unstable();
+    out
+}
+
+fn is_opening_context(c: Option<char>) -> bool {
+    c.is_none_or(|c| c.is_whitespace() || "([{—–-:".contains(c))
+}
+
+fn is_closing_context(c: Option<char>) -> bool {
+    c.is_none_or(|c| c.is_whitespace() || ",.;:!?)]…—–".contains(c) || is_quote_mark(c))
+}
+
+fn neighbours(chars: &[char], p: usize) -> (Option<char>, Option<char>) {
+    let prev = p.checked_sub(1).and_then(|q| chars.get(q)).copied();
+    (prev, chars.get(p + 1).copied())
+}
+
+fn double_spans(chars: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (p, &c) in chars.iter().enumerate() {
+        if !is_quote_mark(c) {
+            continue;
+        }
+        let (prev, next) = neighbours(chars, p);
+        let space_after = is_closing_context(next) && !next.is_some_and(is_quote_mark);
+        let looks_open = matches!(c, '“' | '„' | '«') || (is_opening_context(prev) && !space_after);
+        if let Some(o) = open {
+            if p - o > MAX_QUOTE || !paragraphs_continue(chars, o, p) {
+                open = None; // unclosed: forget the old opener and read this mark afresh
+            } else if looks_open && !space_after {
+                if !has_paragraph_break(chars, o, p) {
+                    open = Some(p); // a stray opener before: restart here
+                }
+                continue;
+            } else {
+                out.push((o, p + 1));
+                open = None;
+                continue;
+            }
+        }
+        if looks_open || !space_after {
+            open = Some(p);
+        }
+    }
+    out
+}
+
+/// Top-level ‘…’ quotes (British style) outside the double-quoted `spans`.
+fn single_spans(chars: &[char], spans: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let inside = |p: usize| spans.iter().any(|&(a, b)| a <= p && p < b);
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (p, &c) in chars.iter().enumerate() {
+        if !matches!(c, '‘' | '’') || inside(p) {
+            continue;
+        }
+        let (prev, next) = neighbours(chars, p);
+        if c == '‘' && is_opening_context(prev) {
+            open = Some(p);
+        } else if let Some(o) = open.filter(|_| c == '’' && is_closing_context(next)) {
+            let text = chars.get(o..p).unwrap_or(&[]);
+            let words = text.split(|c| c.is_whitespace()).filter(|w| !w.is_empty()).count();
+            if words >= MIN_SINGLE_WORDS && !text.contains(&'\n') {
+                out.push((o, p + 1));
+            }
+            open = None;
+        }
+    }
+    out
+}
+
+fn has_paragraph_break(chars: &[char], a: usize, b: usize) -> bool {
+    chars.get(a..b).is_some_and(|s| s.contains(&'\n'))
+}
+
+/// Every line break between `a` and `b` must be followed by a quote mark (the
+/// convention for quotes running over paragraphs); otherwise the quote at `a` was
+/// never closed.
+fn paragraphs_continue(chars: &[char], a: usize, b: usize) -> bool {
+    let mut i = a;
+    while i < b {
+        if chars.get(i) == Some(&'\n') {
+            let mut j = i + 1;
+            while chars.get(j).is_some_and(|c| c.is_whitespace()) {
+                j += 1;
+            }
+            if j < b && !chars.get(j).is_some_and(|&c| is_quote_mark(c)) {
+                return false;
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(text: &str) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        direct_spans(&chars).into_iter().map(|(a, b)| text.chars().skip(a).take(b - a).collect()).collect()
+    }
+
+    #[test]
+    fn pairs_curly_straight_guillemet_and_kompas_style_marks() {
+        assert_eq!(spans("“Satu dua,” kata A. \"Tiga,\" he said."), ["“Satu dua,”", "\"Tiga,\""]);
+        assert_eq!(spans("”Saya minta,” kata Presiden. ”Lagi,” ujarnya."), ["”Saya minta,”", "”Lagi,”"]);
+        assert_eq!(spans("«Nous partons,» a dit Macron."), ["«Nous partons,»"]);
+    }
+
+    #[test]
+    fn quote_over_two_paragraphs_is_one_span() {
+        assert_eq!(spans("“Satu.\r\n\r\n“Dua,” kata Putin."), ["“Satu.\r\n\r\n“Dua,”"]);
+    }
+
+    #[test]
+    fn unclosed_quote_does_not_swallow_the_next_paragraph() {
+        assert_eq!(spans("“Satu dua.\n\nLain hal. “Tiga,” kata B."), ["“Tiga,”"]);
+        assert!(spans("Ukuran 5\" dan 7\" saja.\n\nTidak ada kutipan di sini.").iter().all(|s| !s.contains('\n')));
+    }
+
+    #[test]
+    fn nested_single_quotes_stay_inside_and_apostrophes_are_ignored() {
+        assert_eq!(
+            spans("“Ia bilang ‘jangan ribut’ kepada kami,” kata Ma’ruf."),
+            ["“Ia bilang ‘jangan ribut’ kepada kami,”"]
+        );
+        assert_eq!(spans("‘We will not give up on this,’ she said."), ["‘We will not give up on this,’"]);
+        assert!(spans("the ‘green’ plan and Ma’ruf’s view").is_empty());
+    }
+}

@@ -1,0 +1,204 @@
+//! Finding the speaker's mention next to a cue: the name that ends a role phrase
+//! (`kata Kepala Kelompok Konservasi Penyu Cilacap Jumawan`), a name in apposition
+//! (`kata peneliti senior Centropolis, Suryono Herlambang, di Jakarta`), or, when no
+//! name is written, the role itself (`kata Presiden`, `kata Panglima TNI`).
+//!
+//! The tagger's PERSON entities are used where they cover the name; otherwise the
+//! name is read from capitalisation and word lists and returned as a new span, so
+//! that the speaker is always an entity even when the tagger missed it.
+
+use super::cues::is_name_stop;
+use super::doc::Doc;
+use super::lexicon::{lines, Lexicon, WILAYAH};
+use super::{EntitySuggestion, Label};
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// Lower-case words that may sit inside a role phrase once it has capitals (`Head of X`).
+const CONNECTORS: &[&str] = &["dan", "dari", "of", "and", "the", "for", "bidang", "bagian", "urusan"];
+/// Words after a cue that are not a speaker (`kata sumber itu`, `kata mereka`).
+const PRONOUN_LIKE: &[&str] = &["mereka", "they", "kami", "kita", "we", "sumber", "source", "sources", "pihak"];
+/// Most words in a person's name read without the tagger.
+const MAX_NAME_WORDS: usize = 4;
+
+/// A speaker mention: an existing entity, or a new span (chars) to add as an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mention {
+    Entity(usize),
+    New { start: usize, end: usize },
+}
+
+/// Single-word region names (`Cilacap`, `Maluku`): places, never part of a name.
+fn places() -> &'static HashSet<String> {
+    static PLACES: OnceLock<HashSet<String>> = OnceLock::new();
+    PLACES.get_or_init(|| lines(WILAYAH).filter(|l| !l.contains(' ')).map(str::to_lowercase).collect())
+}
+
+/// Everything the name reader needs about the document.
+pub struct Names<'a> {
+    pub doc: &'a Doc,
+    pub lex: &'a Lexicon,
+    pub entities: &'a [EntitySuggestion],
+}
+
+impl Names<'_> {
+    fn entity_at(&self, t: usize) -> Option<usize> {
+        let pos = self.doc.tokens.get(t)?.start;
+        self.entities.iter().position(|e| e.start <= pos && pos < e.end)
+    }
+
+    fn is_person_at(&self, t: usize) -> Option<usize> {
+        self.entity_at(t).filter(|&i| self.entities.get(i).is_some_and(|e| e.label == Label::Person.as_str()))
+    }
+
+    /// Can token `t` be part of a person's name (capitalised, not a role, office or place)?
+    fn is_name_word(&self, t: usize) -> bool {
+        let low = self.doc.low(t);
+        if !self.doc.is_capitalised(t) {
+            return false;
+        }
+        if self.lex.first_names.contains(low) {
+            return true;
+        }
+        let listed = self.lex.titles.contains(low)
+            || self.lex.org_words.contains(low)
+            || self.lex.loc_words.contains(low)
+            || self.lex.calendar.contains(low)
+            || self.lex.common.contains(low)
+            || places().contains(low);
+        let placed = self.entity_at(t).and_then(|i| self.entities.get(i)).is_some_and(|e| e.label != "PERSON");
+        !listed && !placed && !self.doc.is_all_caps(t)
+    }
+
+    /// The name run ending just before token `end` (exclusive), at most
+    /// [`MAX_NAME_WORDS`] words, not reaching before `floor`.
+    fn run_before(&self, floor: usize, end: usize) -> Option<(usize, usize)> {
+        // Skip a date or a trailing abbreviation after the name (`Mahfud MD`).
+        let caps_tail = end > floor + 1 && self.doc.is_all_caps(end - 1) && self.is_name_word(end - 2);
+        let inner = if caps_tail { end - 1 } else { end };
+        let (s, _) = self.run_core(floor, inner)?;
+        Some((s, end))
+    }
+
+    fn run_core(&self, floor: usize, end: usize) -> Option<(usize, usize)> {
+        let mut s = end;
+        while s > floor && end - s < MAX_NAME_WORDS && self.is_name_word(s - 1) {
+            s -= 1;
+        }
+        // A one-letter initial before the run belongs to it (`M Baiquni`).
+        if s > floor && self.doc.word(s - 1).chars().count() == 1 && self.doc.is_capitalised(s - 1) {
+            s -= 1;
+        }
+        (s < end).then_some((s, end))
+    }
+
+    /// The mention for a run of tokens: the PERSON entity over it, else a new span.
+    fn mention(&self, (a, b): (usize, usize)) -> Option<Mention> {
+        if let Some(i) = (a..b).rev().find_map(|t| self.is_person_at(t)) {
+            // A PERSON span reaching back over role words (`Dinas Kesehatan Widyastuti`)
+            // is cut to the name; the speaker stage trims the entity.
+            let starts_early = self.entities.get(i).is_some_and(|e| {
+                let first = self.doc.token_at_or_after(e.start);
+                first < a && (first..a).all(|t| !self.is_name_word(t))
+            });
+            if !starts_early {
+                return Some(Mention::Entity(i));
+            }
+        }
+        let (start, end) = self.doc.char_span(a, b)?;
+        Some(Mention::New { start, end })
+    }
+
+    /// `(KAI Commuter)` inside a role phrase: a short bracket of capitalised words.
+    fn is_name_bracket(&self, t: usize) -> bool {
+        let close = (t + 1..t + 5).find(|&c| self.doc.is_punct(c, ')'));
+        close.is_some_and(|c| c > t + 1 && (t + 1..c).all(|i| self.doc.is_capitalised(i)))
+    }
+
+    /// End (exclusive) of the phrase after a cue starting at token `a`: a full stop, a
+    /// bracket with a date or age, a word like `saat`/`usai`, or a lower-case word once
+    /// the capitalised part has begun (`kata Bupati Banyumas Achmad Husein lewat …`).
+    fn phrase_end(&self, a: usize, b: usize) -> usize {
+        let mut seen_caps = false;
+        let mut t = a;
+        while t < b {
+            let low = self.doc.low(t);
+            if self.doc.is_punct(t, '(') && self.is_name_bracket(t) {
+                t += 1;
+                continue;
+            }
+            let punct_stop = self.doc.is_punct(t, '.') || self.doc.is_punct(t, '(') || self.doc.is_punct(t, ';');
+            let lower = self.doc.kind(t) == Some(super::tokenizer::TokenKind::Word) && !self.doc.is_capitalised(t);
+            let word_stop = t > a && lower && (is_name_stop(low) || (seen_caps && !CONNECTORS.contains(&low)));
+            if punct_stop || word_stop {
+                break;
+            }
+            seen_caps |= self.doc.is_capitalised(t);
+            t += 1;
+        }
+        t
+    }
+
+    /// The speaker written after a cue in tokens `a..b`: the name ending the last
+    /// comma-separated part that holds one (`kata Kepala Dusun X, Kelurahan Y, Wahyu
+    /// Wibowo`), skipping trailing dates; failing that, the role.
+    pub fn after_cue(&self, a: usize, b: usize) -> Option<Mention> {
+        let e = self.phrase_end(a, b);
+        if e == a {
+            return None;
+        }
+        let mut bounds: Vec<usize> = (a..e).filter(|&t| self.doc.is_punct(t, ',')).collect();
+        bounds.push(e);
+        let mut start = a;
+        let mut parts = Vec::new();
+        for &end in &bounds {
+            parts.push((start, end));
+            start = end + 1;
+        }
+        for &(s, t) in parts.iter().rev() {
+            if let Some(run) = self.run_before(s, t) {
+                return self.mention(run);
+            }
+        }
+        let first_end = parts.first().map_or(e, |p| p.1);
+        self.role(a, first_end)
+    }
+
+    /// No name written: the role phrase speaks (`Presiden`, `politisi senior Partai
+    /// Golkar`), or an entity inside it (`kata KPK`, `kata Kepala Dinas Kesehatan`).
+    fn role(&self, a: usize, e: usize) -> Option<Mention> {
+        if let Some(i) = (a..e).find_map(|t| self.entity_at(t)) {
+            return Some(Mention::Entity(i));
+        }
+        if e <= a || e - a > 8 || PRONOUN_LIKE.contains(&self.doc.low(a)) {
+            return None;
+        }
+        let (start, end) = self.doc.char_span(a, e)?;
+        Some(Mention::New { start, end })
+    }
+
+    /// The subject of a speech verb, in tokens `a..b` before it: the name right before
+    /// the verb (`Okafor told`, `Kepala Dinas Budi mengatakan`), else, after an
+    /// apposition or a date (`Budi, Kepala Dinas, Senin, mengatakan`), the first person
+    /// of the clause.
+    pub fn subject(&self, a: usize, b: usize) -> Option<Mention> {
+        let last = b.checked_sub(1)?;
+        if self.doc.is_capitalised(last) {
+            if let Some(run) = self.run_before(a, b) {
+                // A lone capitalised word opening the sentence is mostly a noun
+                // (`Opponents argued`): a speaker only if the tagger says so.
+                let lone = run.1 - run.0 == 1 && self.doc.is_sentence_initial(run.0);
+                if lone && !self.lex.first_names.contains(self.doc.low(run.0)) {
+                    return self.is_person_at(run.0).map(Mention::Entity);
+                }
+                return self.mention(run);
+            }
+            let mut s = last;
+            while s > a && self.doc.is_capitalised(s - 1) {
+                s -= 1;
+            }
+            return self.role(s, b);
+        }
+        (a..b).find_map(|t| self.is_person_at(t)).map(Mention::Entity)
+    }
+}
