@@ -2,12 +2,19 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use sorot::cli::{run_analyze, Cli, Command};
+use sorot::analysis::tagger::training::TrainConfig;
+use sorot::cli::{run_analyze, run_export, run_import, run_train, Cli, Command, TrainArgs};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Analyze { paths, out }) => run_analyze(&paths, &out),
+        Some(Command::Train { data, out, epochs, seed }) => {
+            let config = TrainConfig { epochs, seed, ..TrainConfig::default() };
+            run_train(&TrainArgs { data, out, config })
+        }
+        Some(Command::Export(args)) => run_export(&args),
+        Some(Command::Import(args)) => run_import(&args),
         None => {
             let file = cli.file.unwrap_or_else(|| PathBuf::from(sorot::BUNDLED_SAMPLE));
             match sorot::ui::run(file) {

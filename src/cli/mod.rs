@@ -2,12 +2,18 @@
 //! the same code without a window.
 
 mod analyze;
+mod export;
+mod import;
+mod train;
 
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
 pub use analyze::run_analyze;
+pub use export::{run_export, ExportArgs};
+pub use import::{run_import, ImportArgs};
+pub use train::{run_train, TrainArgs};
 
 /// Sorot: review suggested entities and quotations in news articles.
 ///
@@ -39,4 +45,39 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Train the entity tagger and write its weights.
+    ///
+    /// Each DATA is a token-per-line corpus (`token [POS] TAG`, blank line between
+    /// sentences, BIO tags over PER/PERSON, ORG/ORGANISATION, LOC/PLACE) or a folder
+    /// whose `train*.txt` files are all read. The same data and options give the same
+    /// weights byte for byte. The shipped model is trained with
+    /// `sorot train --data ../shared/data/ner --out assets/models/ner-id.bin`.
+    Train {
+        /// Corpus files or folders of them.
+        #[arg(long, required = true, num_args = 1..)]
+        data: Vec<PathBuf>,
+        /// Weight file to write (its folder is created if missing).
+        #[arg(long)]
+        out: PathBuf,
+        /// Passes over the training sentences.
+        #[arg(long, default_value_t = crate::analysis::tagger::training::TrainConfig::default().epochs)]
+        epochs: usize,
+        /// Seed of the order in which sentences are visited.
+        #[arg(long, default_value_t = crate::analysis::tagger::training::TrainConfig::default().seed)]
+        seed: u64,
+    },
+    /// Export saved annotations as a dataset (only reviewed spans unless asked).
+    ///
+    /// Formats and their offsets: jsonl (Sorot documents, code points), doccano
+    /// (UTF-16 units; --offsets codepoints), label-studio (code points, plus
+    /// label-studio-config.xml beside), brat (folder of .txt/.ann, code points),
+    /// conll (tokens; --scheme iob2|bioes), spacy (.spacy DocBin: tokens, code-point
+    /// characters), spacy-jsonl (code points), quotes-jsonl and quotes-csv (code
+    /// points). Prints one summary line: what was written and what the format lost.
+    Export(ExportArgs),
+    /// Import a dataset as Sorot annotation JSON, one file per document.
+    ///
+    /// All-or-nothing: a malformed input (bad JSON, offsets out of range, unknown
+    /// labels) is reported with its file and line and nothing is written.
+    Import(ImportArgs),
 }

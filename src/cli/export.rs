@@ -1,0 +1,170 @@
+//! `sorot export`: saved annotation files to a dataset format.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+
+use crate::formats::{self, DoccanoVariant, ExportOptions, Format, OffsetUnit, TagScheme};
+use crate::store;
+
+/// The formats, as `--format` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Sorot's own documents, one per line; code points; keeps everything.
+    Jsonl,
+    /// doccano JSONL; UTF-16 units by default (`--offsets codepoints`).
+    Doccano,
+    /// Label Studio tasks + label-studio-config.xml beside; code points.
+    LabelStudio,
+    /// brat standoff folder (.txt/.ann/annotation.conf); code points.
+    Brat,
+    /// CoNLL token-per-line, IOB2 or BIOES (`--scheme`); tokens.
+    Conll,
+    /// spaCy .spacy DocBin; tokens, character offsets in code points.
+    Spacy,
+    /// spaCy/Prodigy JSONL (spans + relations); code points.
+    SpacyJsonl,
+    /// One quotation per line with speaker and cue; code points; export only.
+    QuotesJsonl,
+    /// One quotation per row with speaker and cue; code points; export only.
+    QuotesCsv,
+}
+
+impl From<FormatArg> for Format {
+    fn from(arg: FormatArg) -> Format {
+        match arg {
+            FormatArg::Jsonl => Format::Jsonl,
+            FormatArg::Doccano => Format::Doccano,
+            FormatArg::LabelStudio => Format::LabelStudio,
+            FormatArg::Brat => Format::Brat,
+            FormatArg::Conll => Format::Conll,
+            FormatArg::Spacy => Format::Spacy,
+            FormatArg::SpacyJsonl => Format::SpacyJsonl,
+            FormatArg::QuotesJsonl => Format::QuotesJsonl,
+            FormatArg::QuotesCsv => Format::QuotesCsv,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemeArg {
+    Iob2,
+    Bioes,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OffsetsArg {
+    Utf16,
+    Codepoints,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DoccanoArg {
+    /// `entities` + `relations` (keeps quote → speaker links).
+    Relations,
+    /// `label` lists (spans only).
+    Label,
+}
+
+/// `sorot export` arguments.
+#[derive(Debug, Clone, Args)]
+pub struct ExportArgs {
+    /// Dataset format.
+    #[arg(long, value_enum)]
+    pub format: FormatArg,
+    /// Saved annotation JSON files, or folders of `*.sorot.json` / `*.json`.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// File to write (a folder for brat).
+    #[arg(long)]
+    pub out: PathBuf,
+    /// CoNLL tag scheme.
+    #[arg(long, value_enum, default_value = "iob2")]
+    pub scheme: SchemeArg,
+    /// doccano offset unit.
+    #[arg(long, value_enum, default_value = "utf16")]
+    pub offsets: OffsetsArg,
+    /// doccano layout.
+    #[arg(long, value_enum, default_value = "relations")]
+    pub doccano: DoccanoArg,
+    /// Also export open suggestions.
+    #[arg(long)]
+    pub with_suggestions: bool,
+    /// Also export rejected spans, as negatives where the format can mark them.
+    #[arg(long)]
+    pub with_rejected: bool,
+}
+
+impl ExportArgs {
+    fn options(&self) -> ExportOptions {
+        ExportOptions {
+            with_suggestions: self.with_suggestions,
+            with_rejected: self.with_rejected,
+            scheme: match self.scheme {
+                SchemeArg::Iob2 => TagScheme::Iob2,
+                SchemeArg::Bioes => TagScheme::Bioes,
+            },
+            offsets: match self.offsets {
+                OffsetsArg::Utf16 => OffsetUnit::Utf16,
+                OffsetsArg::Codepoints => OffsetUnit::CodePoints,
+            },
+            doccano: match self.doccano {
+                DoccanoArg::Relations => DoccanoVariant::Relations,
+                DoccanoArg::Label => DoccanoVariant::Label,
+            },
+        }
+    }
+}
+
+/// Exports every annotation file under `args.inputs`; writes nothing if any
+/// input cannot be read. Prints the summary line on stderr.
+pub fn run_export(args: &ExportArgs) -> ExitCode {
+    match export(args) {
+        Ok(line) => {
+            eprintln!("sorot: {line}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("sorot: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn export(args: &ExportArgs) -> Result<String, String> {
+    let files = annotation_files(&args.inputs)?;
+    if files.iter().any(|f| same_file(f, &args.out)) {
+        return Err(format!("refusing to write {}: it is one of the inputs", args.out.display()));
+    }
+    let docs =
+        files.iter().map(|f| store::load_annotations(f).map_err(|e| e.to_string())).collect::<Result<Vec<_>, _>>()?;
+    let summary = formats::export(&docs, args.format.into(), &args.options(), &args.out).map_err(|e| e.to_string())?;
+    Ok(summary.to_string())
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+/// The files named, and the `.json` files of the folders named (sorted).
+fn annotation_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut files = Vec::new();
+    for input in inputs {
+        if !input.is_dir() {
+            files.push(input.clone());
+            continue;
+        }
+        let entries = std::fs::read_dir(input).map_err(|e| format!("cannot list {}: {e}", input.display()))?;
+        let mut found: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        found.sort();
+        files.extend(found);
+    }
+    Ok(files)
+}

@@ -1,0 +1,142 @@
+//! A document being rebuilt from an imported file: spans are added by label
+//! and checked against the text, links by relation type, then validated.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use super::{CUE, CUE_OF, DIRECT_QUOTE, INDIRECT_QUOTE, SAID_BY};
+use crate::model::{Cue, Document, Entity, Quote, QuoteKind, Status};
+
+/// An imported span, as relations refer to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum SpanId {
+    Entity(String),
+    Quote(String),
+    /// Index into the draft's cue spans, waiting for a `CUE_OF` link.
+    Cue(usize),
+}
+
+pub(crate) struct Draft {
+    doc: Document,
+    origin: String,
+    cues: Vec<(usize, usize)>,
+}
+
+impl Draft {
+    /// `origin` names the format in each span's `source` (`import:brat`).
+    pub fn new(text: String, source: Option<PathBuf>, origin: &str) -> Self {
+        Self { doc: Document::new(text, source), origin: format!("import:{origin}"), cues: Vec::new() }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.doc.text
+    }
+
+    pub fn char_len(&self) -> usize {
+        self.doc.char_len()
+    }
+
+    /// Adds a span by its exported label: a quote, a cue or an entity.
+    pub fn span(&mut self, start: usize, end: usize, label: &str, status: Status) -> Result<SpanId, String> {
+        let text = self.slice(start, end)?;
+        check_label(label)?;
+        match label {
+            DIRECT_QUOTE => Ok(self.quote(start, end, text, QuoteKind::Direct, status)),
+            INDIRECT_QUOTE => Ok(self.quote(start, end, text, QuoteKind::Indirect, status)),
+            CUE => {
+                self.cues.push((start, end));
+                Ok(SpanId::Cue(self.cues.len() - 1))
+            }
+            _ => Ok(self.entity(start, end, text, label, status)),
+        }
+    }
+
+    /// Links two spans by a relation type: `SAID_BY` (quote → speaker) or
+    /// `CUE_OF` (cue → quote).
+    pub fn relate(&mut self, from: &SpanId, to: &SpanId, kind: &str) -> Result<(), String> {
+        match (kind, from, to) {
+            (SAID_BY, SpanId::Quote(quote), SpanId::Entity(entity)) => {
+                self.quote_mut(quote)?.speaker = Some(entity.clone());
+                Ok(())
+            }
+            (CUE_OF, SpanId::Cue(cue), SpanId::Quote(quote)) => {
+                let (start, end) = self.cues.get(*cue).copied().ok_or("unknown cue")?;
+                let text = self.slice(start, end)?;
+                self.quote_mut(quote)?.cue = Some(Cue { start, end, text });
+                Ok(())
+            }
+            (SAID_BY | CUE_OF, _, _) => Err(format!("a {kind} relation links the wrong kinds of spans")),
+            _ => Err(format!("unknown relation type {kind:?} (expected {SAID_BY} or {CUE_OF})")),
+        }
+    }
+
+    /// The validated document; cues never linked to a quote are dropped.
+    pub fn finish(self) -> Result<Document, String> {
+        self.doc.validated().map_err(|e| e.to_string())
+    }
+
+    fn slice(&self, start: usize, end: usize) -> Result<String, String> {
+        if start >= end {
+            return Err(format!("empty or reversed span {start}..{end}"));
+        }
+        self.doc
+            .slice(start, end)
+            .map(str::to_owned)
+            .ok_or_else(|| format!("span {start}..{end} lies outside the text ({} code points)", self.doc.char_len()))
+    }
+
+    fn entity(&mut self, start: usize, end: usize, text: String, label: &str, status: Status) -> SpanId {
+        let id = format!("e{}", self.doc.entities.len() + 1);
+        self.doc.entities.push(Entity {
+            id: id.clone(),
+            start,
+            end,
+            label: label.to_owned(),
+            text,
+            status,
+            source: self.origin.clone(),
+            confidence: None,
+        });
+        SpanId::Entity(id)
+    }
+
+    fn quote(&mut self, start: usize, end: usize, text: String, kind: QuoteKind, status: Status) -> SpanId {
+        let id = format!("q{}", self.doc.quotes.len() + 1);
+        self.doc.quotes.push(Quote {
+            id: id.clone(),
+            start,
+            end,
+            text,
+            kind,
+            speaker: None,
+            cue: None,
+            status,
+            source: self.origin.clone(),
+            confidence: None,
+        });
+        SpanId::Quote(id)
+    }
+
+    fn quote_mut(&mut self, id: &str) -> Result<&mut Quote, String> {
+        self.doc.quotes.iter_mut().find(|q| q.id == id).ok_or_else(|| format!("unknown quote {id}"))
+    }
+}
+
+/// A label must be a name: not empty, no whitespace (formats separate on it).
+pub(crate) fn check_label(label: &str) -> Result<(), String> {
+    if label.is_empty() || label.chars().any(char::is_whitespace) {
+        return Err(format!("unknown label {label:?}: labels are non-empty names without spaces"));
+    }
+    Ok(())
+}
+
+/// Resolves a format's span ids (`T3`, `12`, `"abc"`) to draft spans.
+pub(crate) type SpanIds = HashMap<String, SpanId>;
+
+/// The label a span of the model is exported under.
+pub(crate) fn quote_label(kind: QuoteKind) -> &'static str {
+    match kind {
+        QuoteKind::Direct => DIRECT_QUOTE,
+        QuoteKind::Indirect => INDIRECT_QUOTE,
+    }
+}

@@ -1,0 +1,32 @@
+//! Why an export or an import failed; every variant names the file.
+
+use std::path::PathBuf;
+
+use super::Format;
+
+#[derive(Debug, thiserror::Error)]
+pub enum FormatError {
+    #[error("cannot read {path}: {source}")]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("cannot write {path}: {source}")]
+    Write { path: PathBuf, source: std::io::Error },
+    /// The input does not follow the format; `line` is 1-based (0 when the
+    /// problem is not on one line, e.g. in a binary file).
+    #[error("{}:{line}: {message}", path.display())]
+    Malformed { path: PathBuf, line: usize, message: String },
+    #[error("refusing to write {0}: it is one of the inputs")]
+    WouldOverwriteInput(PathBuf),
+    #[error("{0} is an export-only format: it does not hold whole documents")]
+    ExportOnly(Format),
+}
+
+impl FormatError {
+    pub(crate) fn malformed(path: &std::path::Path, line: usize, message: impl Into<String>) -> Self {
+        FormatError::Malformed { path: path.to_owned(), line, message: message.into() }
+    }
+
+    /// A JSON parse error, with the line serde_json found it on.
+    pub(crate) fn json(path: &std::path::Path, error: &serde_json::Error) -> Self {
+        Self::malformed(path, error.line(), format!("bad JSON: {error}"))
+    }
+}

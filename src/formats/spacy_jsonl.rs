@@ -1,0 +1,99 @@
+//! spaCy / Prodigy-style JSONL: `{"text", "spans": [{start, end, label}],
+//! "relations": [{head_span, child_span, label}]}`, code points. Quotes and
+//! cues are spans with the quote labels; links are `SAID_BY` (head: quote,
+//! child: speaker) and `CUE_OF` (head: cue, child: quote) relations.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::draft::{Draft, SpanId};
+use super::flat::flatten;
+use super::output::{json_lines, parse_json_lines, write_file};
+use super::{ExportSummary, FormatError};
+use crate::model::{Document, Status};
+
+#[derive(Serialize, Deserialize)]
+struct Line {
+    text: String,
+    #[serde(default)]
+    spans: Vec<Span>,
+    #[serde(default)]
+    relations: Vec<Relation>,
+}
+
+#[derive(Serialize, Deserialize, Clone, PartialEq)]
+struct Span {
+    start: usize,
+    end: usize,
+    label: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Relation {
+    head_span: Span,
+    child_span: Span,
+    label: String,
+}
+
+pub(crate) fn export(docs: &[Document], out: &Path, summary: &mut ExportSummary) -> Result<(), FormatError> {
+    let lines: Vec<Line> = docs.iter().map(|doc| line_of(doc, summary)).collect();
+    write_file(out, &json_lines(&lines), summary)
+}
+
+fn line_of(doc: &Document, summary: &mut ExportSummary) -> Line {
+    let (mut spans, relations) = flatten(doc);
+    let before = spans.len();
+    spans.retain(|s| s.status != Status::Rejected);
+    summary.lose(before - spans.len(), "rejected spans (spaCy JSONL cannot mark negatives)");
+    summary.lose(
+        spans.iter().filter(|s| s.status == Status::Suggested).count(),
+        "review statuses of suggestions (spaCy JSONL has none)",
+    );
+    summary.spans_written += spans.len();
+    let by_id: HashMap<&str, Span> =
+        spans.iter().map(|s| (s.id.as_str(), Span { start: s.start, end: s.end, label: s.label.clone() })).collect();
+    let relations = relations
+        .iter()
+        .filter_map(|r| {
+            Some(Relation {
+                head_span: by_id.get(r.from.as_str())?.clone(),
+                child_span: by_id.get(r.to.as_str())?.clone(),
+                label: r.kind.to_owned(),
+            })
+        })
+        .collect();
+    Line {
+        text: doc.text.clone(),
+        spans: spans.iter().filter_map(|s| by_id.get(s.id.as_str()).cloned()).collect(),
+        relations,
+    }
+}
+
+pub(crate) fn import(path: &Path) -> Result<Vec<Document>, FormatError> {
+    let mut docs = Vec::new();
+    for (number, line) in parse_json_lines::<Line>(path)? {
+        docs.push(document_of(line).map_err(|m| FormatError::malformed(path, number, m))?);
+    }
+    Ok(docs)
+}
+
+fn document_of(line: Line) -> Result<Document, String> {
+    let mut draft = Draft::new(line.text, None, "spacy-jsonl");
+    let mut ids: Vec<(Span, SpanId)> = Vec::new();
+    for span in line.spans {
+        let id = draft.span(span.start, span.end, &span.label, Status::Accepted)?;
+        ids.push((span, id));
+    }
+    let find = |span: &Span| {
+        ids.iter().find(|(s, _)| s == span).map(|(_, id)| id.clone()).ok_or_else(|| {
+            format!("relation refers to a span {}..{} {} not in `spans`", span.start, span.end, span.label)
+        })
+    };
+    for relation in &line.relations {
+        let (head, child) = (find(&relation.head_span)?, find(&relation.child_span)?);
+        draft.relate(&head, &child, &relation.label)?;
+    }
+    draft.finish()
+}
