@@ -10,9 +10,11 @@
 pub mod analysis;
 pub mod annotate;
 pub mod cli;
+pub mod formats;
 pub mod model;
 pub mod session;
 pub mod store;
+pub mod synthetic;
 pub mod ui;
 
 /// The Indonesian article opened when no file is given.

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use super::span_lookup::SpanReach;
 use super::{Entity, LabelSet, Quote, SpanRef, Status, TextIndex};
 
 /// An article and its annotations.
@@ -24,26 +25,18 @@ pub struct Document {
     pub quotes: Vec<Quote>,
     #[serde(skip)]
     index: TextIndex,
+    /// How far spans reach, for lookups by position (see `span_lookup`).
+    #[serde(skip)]
+    pub(super) reach: SpanReach,
 }
 
 /// Why loaded annotations do not fit their text.
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum DocumentError {
     #[error("{id}: span {start}..{end} lies outside the text ({len} code points)")]
-    OutOfRange {
-        id: String,
-        start: usize,
-        end: usize,
-        len: usize,
-    },
+    OutOfRange { id: String, start: usize, end: usize, len: usize },
     #[error("{id}: says its text is {claimed:?} but the text at {start}..{end} is {actual:?}")]
-    TextMismatch {
-        id: String,
-        start: usize,
-        end: usize,
-        claimed: String,
-        actual: String,
-    },
+    TextMismatch { id: String, start: usize, end: usize, claimed: String, actual: String },
     #[error("{quote}: speaker {speaker} is not an entity of this document")]
     UnknownSpeaker { quote: String, speaker: String },
     #[error("two annotations share the id {0}")]
@@ -62,6 +55,7 @@ impl Document {
             entities: Vec::new(),
             quotes: Vec::new(),
             index,
+            reach: SpanReach::default(),
         }
     }
 
@@ -72,19 +66,11 @@ impl Document {
         let mut ids = std::collections::HashSet::new();
         let entity_spans = self.entities.iter().map(|e| (&e.id, e.start, e.end, &e.text));
         let quote_spans = self.quotes.iter().map(|q| (&q.id, q.start, q.end, &q.text));
-        let cue_spans = self
-            .quotes
-            .iter()
-            .filter_map(|q| q.cue.as_ref().map(|c| (&q.id, c.start, c.end, &c.text)));
+        let cue_spans = self.quotes.iter().filter_map(|q| q.cue.as_ref().map(|c| (&q.id, c.start, c.end, &c.text)));
         for (id, start, end, claimed) in entity_spans.chain(quote_spans).chain(cue_spans) {
             self.check_span(id, start, end, claimed)?;
         }
-        for id in self
-            .entities
-            .iter()
-            .map(|e| &e.id)
-            .chain(self.quotes.iter().map(|q| &q.id))
-        {
+        for id in self.entities.iter().map(|e| &e.id).chain(self.quotes.iter().map(|q| &q.id)) {
             if !ids.insert(id.clone()) {
                 return Err(DocumentError::DuplicateId(id.clone()));
             }
@@ -92,10 +78,7 @@ impl Document {
         for quote in &self.quotes {
             if let Some(speaker) = &quote.speaker {
                 if self.entity(speaker).is_none() {
-                    return Err(DocumentError::UnknownSpeaker {
-                        quote: quote.id.clone(),
-                        speaker: speaker.clone(),
-                    });
+                    return Err(DocumentError::UnknownSpeaker { quote: quote.id.clone(), speaker: speaker.clone() });
                 }
             }
         }
@@ -194,15 +177,10 @@ impl Document {
             return None;
         }
         let position_key = |span: &SpanRef| {
-            self.range_of(span)
-                .map(|(s, e)| (s, std::cmp::Reverse(e), matches!(span, SpanRef::Entity(_))))
+            self.range_of(span).map(|(s, e)| (s, std::cmp::Reverse(e), matches!(span, SpanRef::Entity(_))))
         };
         let Some(here) = current.and_then(position_key) else {
-            return if backwards {
-                open.last().cloned()
-            } else {
-                open.first().cloned()
-            };
+            return if backwards { open.last().cloned() } else { open.first().cloned() };
         };
         let found = if backwards {
             open.iter().rev().find(|s| position_key(s).is_some_and(|k| k < here))
@@ -222,11 +200,7 @@ impl Document {
 
     /// Innermost entity covering code point `at`, else the quote covering it.
     pub fn span_at(&self, at: usize) -> Option<SpanRef> {
-        let entity = self
-            .entities
-            .iter()
-            .filter(|e| e.start <= at && at < e.end)
-            .min_by_key(|e| e.end - e.start);
+        let entity = self.entities.iter().filter(|e| e.start <= at && at < e.end).min_by_key(|e| e.end - e.start);
         if let Some(e) = entity {
             return Some(SpanRef::Entity(e.id.clone()));
         }
@@ -237,21 +211,17 @@ impl Document {
             .map(|q| SpanRef::Quote(q.id.clone()))
     }
 
+    /// Restores the order (and the derived reach) after annotations changed.
     pub fn sort_spans(&mut self) {
-        self.entities
-            .sort_by(|a, b| (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id)));
-        self.quotes
-            .sort_by(|a, b| (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id)));
+        self.entities.sort_by(|a, b| (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id)));
+        self.quotes.sort_by(|a, b| (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id)));
+        self.reach = SpanReach::of(&self.entities, &self.quotes);
     }
 }
 
 /// The first non-empty line, trimmed.
 fn title_of(text: &str) -> String {
-    text.lines()
-        .map(str::trim)
-        .find(|line| !line.is_empty())
-        .unwrap_or_default()
-        .to_owned()
+    text.lines().map(str::trim).find(|line| !line.is_empty()).unwrap_or_default().to_owned()
 }
 
 #[cfg(test)]
@@ -304,27 +274,16 @@ mod tests {
             source: "test".into(),
             confidence: None,
         });
-        assert!(matches!(
-            doc.clone().validated(),
-            Err(DocumentError::UnknownSpeaker { .. })
-        ));
+        assert!(matches!(doc.clone().validated(), Err(DocumentError::UnknownSpeaker { .. })));
         doc.quotes.clear();
-        doc.entities.push(Entity {
-            start: 10,
-            end: 99,
-            ..entity("e1", &doc, 11, 14)
-        });
+        doc.entities.push(Entity { start: 10, end: 99, ..entity("e1", &doc, 11, 14) });
         assert!(matches!(doc.validated(), Err(DocumentError::OutOfRange { .. })));
     }
 
     #[test]
     fn navigation_visits_open_suggestions_in_reading_order_and_wraps() {
         let mut doc = Document::new("Ana 😀 met Budi in Jakarta.".into(), None);
-        let (a, b, c) = (
-            entity("e1", &doc, 0, 3),
-            entity("e2", &doc, 10, 14),
-            entity("e3", &doc, 18, 25),
-        );
+        let (a, b, c) = (entity("e1", &doc, 0, 3), entity("e2", &doc, 10, 14), entity("e3", &doc, 18, 25));
         doc.entities = vec![c, a, b];
         doc.entities[2].status = Status::Accepted; // e2 reviewed: skipped
         let doc = doc.validated().unwrap();

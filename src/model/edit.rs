@@ -37,14 +37,8 @@ pub enum EditError {
 impl Edit {
     pub fn inverse(&self) -> Edit {
         match self {
-            Edit::Entity { before, after } => Edit::Entity {
-                before: after.clone(),
-                after: before.clone(),
-            },
-            Edit::Quote { before, after } => Edit::Quote {
-                before: after.clone(),
-                after: before.clone(),
-            },
+            Edit::Entity { before, after } => Edit::Entity { before: after.clone(), after: before.clone() },
+            Edit::Quote { before, after } => Edit::Quote { before: after.clone(), after: before.clone() },
             Edit::Batch(edits) => Edit::Batch(edits.iter().rev().map(Edit::inverse).collect()),
         }
     }
@@ -59,26 +53,14 @@ impl Document {
                 if let Some(e) = after {
                     self.check_range(e.start, e.end, &e.text)?;
                 }
-                replace(
-                    &mut self.entities,
-                    before_id.or(after_id),
-                    before.as_ref(),
-                    after.as_ref(),
-                    |e| &e.id,
-                )?;
+                replace(&mut self.entities, before_id.or(after_id), before.as_ref(), after.as_ref(), |e| &e.id)?;
             }
             Edit::Quote { before, after } => {
                 let (before_id, after_id) = (before.as_ref().map(|q| &q.id), after.as_ref().map(|q| &q.id));
                 if let Some(q) = after {
                     self.check_range(q.start, q.end, &q.text)?;
                 }
-                replace(
-                    &mut self.quotes,
-                    before_id.or(after_id),
-                    before.as_ref(),
-                    after.as_ref(),
-                    |q| &q.id,
-                )?;
+                replace(&mut self.quotes, before_id.or(after_id), before.as_ref(), after.as_ref(), |q| &q.id)?;
             }
             Edit::Batch(edits) => self.apply_all(edits)?,
         }

@@ -28,11 +28,7 @@ impl History {
     pub fn perform(&mut self, doc: &mut Document, edit: Edit) -> Result<(), EditError> {
         doc.apply(&edit)?;
         self.next_state += 1;
-        let step = Step {
-            edit,
-            state_before: self.current_state,
-            state_after: self.next_state,
-        };
+        let step = Step { edit, state_before: self.current_state, state_after: self.next_state };
         self.current_state = step.state_after;
         self.undo.push(step);
         self.redo.clear();

@@ -70,11 +70,7 @@ impl LabelSet {
     /// that no span is ever shown or saved with an unknown label.
     pub fn ensure(&mut self, name: &str) {
         if self.get(name).is_none() {
-            self.labels.push(LabelDef {
-                name: name.to_owned(),
-                description: String::new(),
-                color: [128, 128, 128],
-            });
+            self.labels.push(LabelDef { name: name.to_owned(), description: String::new(), color: [128, 128, 128] });
         }
     }
 }

@@ -9,6 +9,7 @@ mod edit;
 mod history;
 mod labels;
 mod review;
+mod span_lookup;
 mod text_index;
 
 pub use annotation::{Cue, Entity, Quote, QuoteKind, SpanRef, Status};

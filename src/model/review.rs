@@ -39,25 +39,13 @@ impl Document {
         Ok(match span {
             SpanRef::Entity(id) => {
                 let before = self.entity_or_err(id)?;
-                let after = Entity {
-                    status,
-                    ..before.clone()
-                };
-                Edit::Entity {
-                    before: Some(before.clone()),
-                    after: Some(after),
-                }
+                let after = Entity { status, ..before.clone() };
+                Edit::Entity { before: Some(before.clone()), after: Some(after) }
             }
             SpanRef::Quote(id) => {
                 let before = self.quote_or_err(id)?;
-                let after = Quote {
-                    status,
-                    ..before.clone()
-                };
-                Edit::Quote {
-                    before: Some(before.clone()),
-                    after: Some(after),
-                }
+                let after = Quote { status, ..before.clone() };
+                Edit::Quote { before: Some(before.clone()), after: Some(after) }
             }
         })
     }
@@ -80,15 +68,8 @@ impl Document {
             return Err(ReviewError::UnknownLabel(label.to_owned()));
         }
         let before = self.entity_or_err(entity_id)?;
-        let after = Entity {
-            label: label.to_owned(),
-            status: reviewed(before.status),
-            ..before.clone()
-        };
-        Ok(Edit::Entity {
-            before: Some(before.clone()),
-            after: Some(after),
-        })
+        let after = Entity { label: label.to_owned(), status: reviewed(before.status), ..before.clone() };
+        Ok(Edit::Entity { before: Some(before.clone()), after: Some(after) })
     }
 
     /// Moves a span's boundaries; the covered text follows.
@@ -97,31 +78,13 @@ impl Document {
         Ok(match span {
             SpanRef::Entity(id) => {
                 let before = self.entity_or_err(id)?;
-                let after = Entity {
-                    start,
-                    end,
-                    text,
-                    status: reviewed(before.status),
-                    ..before.clone()
-                };
-                Edit::Entity {
-                    before: Some(before.clone()),
-                    after: Some(after),
-                }
+                let after = Entity { start, end, text, status: reviewed(before.status), ..before.clone() };
+                Edit::Entity { before: Some(before.clone()), after: Some(after) }
             }
             SpanRef::Quote(id) => {
                 let before = self.quote_or_err(id)?;
-                let after = Quote {
-                    start,
-                    end,
-                    text,
-                    status: reviewed(before.status),
-                    ..before.clone()
-                };
-                Edit::Quote {
-                    before: Some(before.clone()),
-                    after: Some(after),
-                }
+                let after = Quote { start, end, text, status: reviewed(before.status), ..before.clone() };
+                Edit::Quote { before: Some(before.clone()), after: Some(after) }
             }
         })
     }
@@ -141,10 +104,7 @@ impl Document {
             source: "annotator".to_owned(),
             confidence: None,
         };
-        Ok(Edit::Entity {
-            before: None,
-            after: Some(entity),
-        })
+        Ok(Edit::Entity { before: None, after: Some(entity) })
     }
 
     /// A new quotation made by the annotator, without speaker yet.
@@ -161,10 +121,7 @@ impl Document {
             source: "annotator".to_owned(),
             confidence: None,
         };
-        Ok(Edit::Quote {
-            before: None,
-            after: Some(quote),
-        })
+        Ok(Edit::Quote { before: None, after: Some(quote) })
     }
 
     /// Removes a span entirely; deleting an entity also unlinks the quotes it spoke.
@@ -172,10 +129,7 @@ impl Document {
         match span {
             SpanRef::Quote(id) => {
                 let before = self.quote_or_err(id)?;
-                Ok(Edit::Quote {
-                    before: Some(before.clone()),
-                    after: None,
-                })
+                Ok(Edit::Quote { before: Some(before.clone()), after: None })
             }
             SpanRef::Entity(id) => {
                 let before = self.entity_or_err(id)?;
@@ -183,18 +137,9 @@ impl Document {
                     .quotes
                     .iter()
                     .filter(|q| q.speaker.as_deref() == Some(id))
-                    .map(|q| Edit::Quote {
-                        before: Some(q.clone()),
-                        after: Some(Quote {
-                            speaker: None,
-                            ..q.clone()
-                        }),
-                    })
+                    .map(|q| Edit::Quote { before: Some(q.clone()), after: Some(Quote { speaker: None, ..q.clone() }) })
                     .collect();
-                edits.push(Edit::Entity {
-                    before: Some(before.clone()),
-                    after: None,
-                });
+                edits.push(Edit::Entity { before: Some(before.clone()), after: None });
                 Ok(Edit::Batch(edits))
             }
         }
@@ -206,37 +151,37 @@ impl Document {
             self.entity(id).ok_or_else(|| ReviewError::NotAnEntity(id.to_owned()))?;
         }
         let before = self.quote_or_err(quote_id)?;
-        let after = Quote {
-            speaker: speaker.map(str::to_owned),
-            status: reviewed(before.status),
-            ..before.clone()
+        let after = Quote { speaker: speaker.map(str::to_owned), status: reviewed(before.status), ..before.clone() };
+        Ok(Edit::Quote { before: Some(before.clone()), after: Some(after) })
+    }
+
+    /// Changes a quote's kind (direct ↔ indirect).
+    pub fn quote_kind_edit(&self, quote_id: &str, kind: QuoteKind) -> Result<Edit, ReviewError> {
+        let before = self.quote_or_err(quote_id)?;
+        let after = Quote { kind, status: reviewed(before.status), ..before.clone() };
+        Ok(Edit::Quote { before: Some(before.clone()), after: Some(after) })
+    }
+
+    /// Makes `start..end` a new entity and the speaker of `quote_id`, as one step.
+    pub fn add_speaker_edit(&self, quote_id: &str, start: usize, end: usize, label: &str) -> Result<Edit, ReviewError> {
+        let add = self.add_entity_edit(start, end, label)?;
+        let Edit::Entity { after: Some(speaker), .. } = &add else {
+            return Err(ReviewError::BadRange { start, end });
         };
-        Ok(Edit::Quote {
-            before: Some(before.clone()),
-            after: Some(after),
-        })
+        let before = self.quote_or_err(quote_id)?;
+        let after = Quote { speaker: Some(speaker.id.clone()), status: reviewed(before.status), ..before.clone() };
+        Ok(Edit::Batch(vec![add, Edit::Quote { before: Some(before.clone()), after: Some(after) }]))
     }
 
     /// Sets (or clears) the speech verb of a quote.
     pub fn cue_edit(&self, quote_id: &str, cue: Option<(usize, usize)>) -> Result<Edit, ReviewError> {
         let before = self.quote_or_err(quote_id)?;
         let cue = match cue {
-            Some((start, end)) => Some(Cue {
-                start,
-                end,
-                text: self.covered(start, end)?,
-            }),
+            Some((start, end)) => Some(Cue { start, end, text: self.covered(start, end)? }),
             None => None,
         };
-        let after = Quote {
-            cue,
-            status: reviewed(before.status),
-            ..before.clone()
-        };
-        Ok(Edit::Quote {
-            before: Some(before.clone()),
-            after: Some(after),
-        })
+        let after = Quote { cue, status: reviewed(before.status), ..before.clone() };
+        Ok(Edit::Quote { before: Some(before.clone()), after: Some(after) })
     }
 
     fn covered(&self, start: usize, end: usize) -> Result<String, ReviewError> {
@@ -270,8 +215,7 @@ mod tests {
             last.status = Status::Suggested;
         }
         let (qs, qe) = find("“Saya yakin 😀,”", 0);
-        doc.apply(&doc.add_quote_edit(qs, qe, QuoteKind::Direct).unwrap())
-            .unwrap();
+        doc.apply(&doc.add_quote_edit(qs, qe, QuoteKind::Direct).unwrap()).unwrap();
         doc.quotes[0].speaker = Some("e1".into());
         doc.quotes[0].status = Status::Suggested;
         doc.validated().unwrap()
@@ -319,11 +263,7 @@ mod tests {
         history.perform(&mut doc, edit).unwrap();
         assert!(!history.can_redo());
         assert_eq!(doc.entity("e1").unwrap().label, "ORG");
-        assert_eq!(
-            doc.entity("e1").unwrap().status,
-            Status::Accepted,
-            "relabelling reviews"
-        );
+        assert_eq!(doc.entity("e1").unwrap().status, Status::Accepted, "relabelling reviews");
     }
 
     #[test]
@@ -344,9 +284,7 @@ mod tests {
         let mut doc = sample();
         let e1 = doc.entity("e1").unwrap().clone();
         // shrink "Vladimir Putin" to "Putin"
-        let edit = doc
-            .rebound_edit(&SpanRef::Entity("e1".into()), e1.start + 9, e1.end)
-            .unwrap();
+        let edit = doc.rebound_edit(&SpanRef::Entity("e1".into()), e1.start + 9, e1.end).unwrap();
         doc.apply(&edit).unwrap();
         assert_eq!(doc.entity("e1").unwrap().text, "Putin");
         let bad = doc.rebound_edit(&SpanRef::Entity("e1".into()), 5, 5);
@@ -357,10 +295,7 @@ mod tests {
     #[test]
     fn speaker_and_cue_edits_check_their_targets() {
         let mut doc = sample();
-        assert_eq!(
-            doc.speaker_edit("q1", Some("q1")),
-            Err(ReviewError::NotAnEntity("q1".into()))
-        );
+        assert_eq!(doc.speaker_edit("q1", Some("q1")), Err(ReviewError::NotAnEntity("q1".into())));
         let edit = doc.speaker_edit("q1", Some("e2")).unwrap();
         doc.apply(&edit).unwrap();
         assert_eq!(doc.quote("q1").unwrap().speaker.as_deref(), Some("e2"));
@@ -368,6 +303,38 @@ mod tests {
         let kata = doc.index().char_of(kata).unwrap();
         doc.apply(&doc.cue_edit("q1", Some((kata, kata + 4))).unwrap()).unwrap();
         assert_eq!(doc.quote("q1").unwrap().cue.as_ref().unwrap().text, "kata");
+    }
+
+    #[test]
+    fn a_new_speaker_entity_is_linked_in_one_undoable_step() {
+        let mut doc = sample();
+        let original = doc.clone();
+        let mut history = History::default();
+        // "Putin" on the second line (after CRLF) becomes q1's speaker
+        let (start, end) = (doc.entity("e2").unwrap().start, doc.entity("e2").unwrap().end);
+        let remove = Edit::Entity { before: doc.entity("e2").cloned(), after: None };
+        history.perform(&mut doc, remove).unwrap();
+        let edit = doc.add_speaker_edit("q1", start, end, "PERSON").unwrap();
+        history.perform(&mut doc, edit).unwrap();
+        let speaker = doc.quote("q1").unwrap().speaker.clone().unwrap();
+        assert_eq!(doc.entity(&speaker).unwrap().text, "Putin");
+        assert_eq!(doc.entity(&speaker).unwrap().status, Status::Manual);
+        history.undo(&mut doc).unwrap();
+        history.undo(&mut doc).unwrap();
+        assert_eq!(doc, original);
+    }
+
+    #[test]
+    fn changing_a_quote_kind_reviews_it_and_undoes() {
+        let mut doc = sample();
+        let original = doc.clone();
+        let mut history = History::default();
+        let edit = doc.quote_kind_edit("q1", QuoteKind::Indirect).unwrap();
+        history.perform(&mut doc, edit).unwrap();
+        let quote = doc.quote("q1").unwrap();
+        assert_eq!((quote.kind, quote.status), (QuoteKind::Indirect, Status::Accepted));
+        history.undo(&mut doc).unwrap();
+        assert_eq!(doc, original);
     }
 
     #[test]
@@ -385,10 +352,7 @@ mod tests {
         let mut doc = sample();
         let original = doc.clone();
         let good = doc.accept_edit(&SpanRef::Entity("e1".into())).unwrap();
-        let stale = Edit::Entity {
-            before: Some(doc.entity("e2").unwrap().clone()),
-            after: None,
-        };
+        let stale = Edit::Entity { before: Some(doc.entity("e2").unwrap().clone()), after: None };
         let batch = Edit::Batch(vec![good, stale.clone(), stale]);
         assert!(doc.apply(&batch).is_err());
         assert_eq!(doc, original);

@@ -1,0 +1,52 @@
+//! A 1 MB document with some 20,000 spans: the view's work per frame stays
+//! bounded by what is on screen (a measure of work, not of time).
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use sorot::analysis::Analyzer;
+use sorot::model::{SpanRef, Status};
+use sorot::store::{annotation_path_for, save_annotations, write_atomically};
+use sorot::ui::{Action, SorotApp};
+
+/// Most blocks a 820-pixel-high view can show at once, with room to spare.
+const MAX_BLOCKS_ON_SCREEN: usize = 60;
+
+fn large_app(dir: &std::path::Path) -> Harness<'static, SorotApp> {
+    let article = dir.join("large.txt");
+    let mut document = sorot::synthetic::large_document(1_000_000, &Analyzer::new()).unwrap();
+    document.source = Some(article.clone());
+    write_atomically(&article, document.text.as_bytes()).unwrap();
+    save_annotations(&document, &annotation_path_for(&article)).unwrap();
+    let mut harness =
+        Harness::builder().with_size([1280.0, 820.0]).build_eframe(move |cc| SorotApp::new(&cc.egui_ctx, article));
+    harness.run();
+    harness
+}
+
+#[test]
+fn work_per_frame_is_bounded_on_a_large_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = large_app(dir.path());
+    let document = &app.state().session().unwrap().document;
+    assert!(document.text.len() >= 1_000_000);
+    assert!(document.entities.len() + document.quotes.len() >= 15_000);
+    let first = app.state().blocks_laid_out_last_frame();
+    assert!(0 < first && first <= MAX_BLOCKS_ON_SCREEN, "{first} blocks laid out");
+
+    // Jump to a span in the middle, as the side panel would.
+    let middle = document.entities[document.entities.len() / 2].clone();
+    let ctx = app.ctx.clone();
+    app.state_mut().perform(&ctx, Action::Select(Some(SpanRef::Entity(middle.id.clone()))));
+    app.run();
+    let after_jump = app.state().blocks_laid_out_last_frame();
+    assert!(0 < after_jump && after_jump <= MAX_BLOCKS_ON_SCREEN, "{after_jump} blocks laid out");
+    let (shown_from, shown_to) = app.state().text_shown_last_frame();
+    assert!(shown_from <= middle.start && middle.end <= shown_to, "{:?} not in {shown_from}..{shown_to}", middle);
+
+    // An edit in the middle still lays out only what is visible.
+    app.key_press_modifiers(Modifiers::NONE, Key::Enter);
+    app.run();
+    let document = &app.state().session().unwrap().document;
+    assert_eq!(document.entity(&middle.id).unwrap().status, Status::Accepted);
+    assert!(app.state().blocks_laid_out_last_frame() <= MAX_BLOCKS_ON_SCREEN);
+}
