@@ -18,9 +18,8 @@ fn article_copy(dir: &Path) -> PathBuf {
 }
 
 fn app_on(article: PathBuf) -> Harness<'static, SorotApp> {
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 820.0])
-        .build_eframe(move |cc| SorotApp::new(&cc.egui_ctx, article));
+    let mut harness =
+        Harness::builder().with_size([1280.0, 820.0]).build_eframe(move |cc| SorotApp::new(&cc.egui_ctx, article));
     harness.run();
     harness
 }
@@ -47,11 +46,7 @@ fn keyboard_review_accept_reject_undo_redo_save() {
     assert!(app.state().selection().is_none());
 
     press(&mut app, Modifiers::NONE, Key::Tab);
-    let first = app
-        .state()
-        .selection()
-        .cloned()
-        .expect("Tab selects the first suggestion");
+    let first = app.state().selection().cloned().expect("Tab selects the first suggestion");
     press(&mut app, Modifiers::NONE, Key::Enter);
     assert_eq!(status_of(&app, &first), Status::Accepted);
     let advanced = app.state().selection().cloned().unwrap();
@@ -61,11 +56,7 @@ fn keyboard_review_accept_reject_undo_redo_save() {
     let third = app.state().selection().cloned().unwrap();
     press(&mut app, Modifiers::NONE, Key::Delete);
     assert_eq!(status_of(&app, &third), Status::Rejected);
-    assert_eq!(
-        status_of(&app, &advanced),
-        Status::Suggested,
-        "skipped with Tab, untouched"
-    );
+    assert_eq!(status_of(&app, &advanced), Status::Suggested, "skipped with Tab, untouched");
 
     press(&mut app, Modifiers::COMMAND, Key::Z);
     assert_eq!(status_of(&app, &third), Status::Suggested, "undo");
@@ -76,19 +67,11 @@ fn keyboard_review_accept_reject_undo_redo_save() {
     press(&mut app, Modifiers::COMMAND, Key::S);
     assert!(!app.state().session().unwrap().is_dirty());
     let saved = sorot::store::load_annotations(&dir.path().join("berita.txt.sorot.json")).unwrap();
-    let statuses: Vec<Status> = saved
-        .entities
-        .iter()
-        .map(|e| e.status)
-        .chain(saved.quotes.iter().map(|q| q.status))
-        .collect();
+    let statuses: Vec<Status> =
+        saved.entities.iter().map(|e| e.status).chain(saved.quotes.iter().map(|q| q.status)).collect();
     assert_eq!(statuses.iter().filter(|s| **s == Status::Accepted).count(), 1);
     assert_eq!(statuses.iter().filter(|s| **s == Status::Rejected).count(), 1);
-    assert_eq!(
-        std::fs::read(&article).unwrap(),
-        original,
-        "the article is never written"
-    );
+    assert_eq!(std::fs::read(&article).unwrap(), original, "the article is never written");
 
     // Reopening loads the saved annotations instead of re-analysing.
     let reopened = app_on(article);
@@ -109,11 +92,7 @@ fn digits_relabel_and_buttons_accept() {
     press(&mut app, Modifiers::NONE, Key::Num2);
     let document = &app.state().session().unwrap().document;
     assert_eq!(document.entity(&entity).unwrap().label, "ORG");
-    assert_eq!(
-        document.entity(&entity).unwrap().status,
-        Status::Accepted,
-        "relabelling reviews"
-    );
+    assert_eq!(document.entity(&entity).unwrap().status, Status::Accepted, "relabelling reviews");
 
     press(&mut app, Modifiers::NONE, Key::Tab);
     let next = app.state().selection().cloned().unwrap();
@@ -131,8 +110,7 @@ fn selected_text_becomes_an_entity_with_a_digit() {
     let start = document.index().char_of(byte).unwrap();
     // A sloppy selection with a space on each side: the span is trimmed.
     let ctx = app.ctx.clone();
-    app.state_mut()
-        .perform(&ctx, Action::SelectText(Some((start - 1, start + 18))));
+    app.state_mut().perform(&ctx, Action::SelectText(Some((start - 1, start + 18))));
     app.run();
     assert!(app.query_by_label("New span").is_some());
     press(&mut app, Modifiers::NONE, Key::Num7);
@@ -147,13 +125,10 @@ fn side_panel_selects_and_inspector_sets_speaker() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_on(article_copy(dir.path()));
     let document = &app.state().session().unwrap().document;
-    let quote = document
-        .quotes
-        .iter()
-        .find(|q| q.text.starts_with("“Mereka"))
-        .unwrap()
-        .clone();
+    let quote = document.quotes.iter().find(|q| q.text.starts_with("“Mereka")).unwrap().clone();
     let speaker = quote.speaker.clone().expect("the analysis links a speaker");
+    app.get_by_label_contains("Quotes (").click();
+    app.run();
     app.get_by_label_contains("Putin: “Mereka (Korut)").click();
     app.run();
     assert_eq!(app.state().selection(), Some(&SpanRef::Quote(quote.id.clone())));

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::model::SpanRef;
+use crate::model::{QuoteKind, SpanRef};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -37,6 +37,26 @@ pub enum Action {
         quote: String,
         speaker: Option<String>,
     },
+    /// The next entity clicked becomes this quote's speaker.
+    PickSpeaker {
+        quote: String,
+    },
+    SetQuoteKind {
+        quote: String,
+        kind: QuoteKind,
+    },
+    /// Make the text selection the quote's cue (speech verb).
+    SetCue {
+        quote: String,
+        start: usize,
+        end: usize,
+    },
+    /// Make the text selection a PERSON entity and the quote's speaker.
+    CreateSpeaker {
+        quote: String,
+        start: usize,
+        end: usize,
+    },
     /// Make an entity from the text selection.
     CreateEntity {
         start: usize,
@@ -48,9 +68,21 @@ pub enum Action {
         start: usize,
         end: usize,
     },
-    /// Select text with the mouse, awaiting a label (None: clear).
+    /// Select text with the mouse, awaiting a label (None: clear). A selected
+    /// quote stays selected, so the text can become its cue or speaker.
     SelectText(Option<(usize, usize)>),
+    /// Scroll the document by keyboard.
+    Scroll(ScrollJump),
     ToggleHelp,
     /// The window's close button, or File ▸ Quit.
     RequestClose,
+}
+
+/// Keyboard scrolling of the document view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScrollJump {
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
 }

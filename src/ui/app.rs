@@ -8,10 +8,10 @@ use egui::{Id, RichText, ViewportCommand};
 
 use super::document_view::{document_view_ui, DocumentView, DocumentViewState};
 use super::help::help_window_ui;
-use super::inspector::inspector_ui;
+use super::inspector::{inspector_ui, InspectorView};
 use super::menu_bar::menu_bar_ui;
 use super::shortcuts::shortcut_actions;
-use super::side_panel::side_panel_ui;
+use super::side_panel::{side_panel_ui, SidePanelState};
 use super::{dialogs, Action};
 use crate::analysis::Analyzer;
 use crate::annotate::open_article;
@@ -38,6 +38,7 @@ pub struct SorotApp {
     selection: Option<SpanRef>,
     text_selection: Option<(usize, usize)>,
     view_state: DocumentViewState,
+    side_panel_state: SidePanelState,
     scroll_to_selection: bool,
     show_help: bool,
     message: Option<Message>,
@@ -45,6 +46,8 @@ pub struct SorotApp {
     /// Set once the annotator chose to close despite unsaved changes.
     may_close: bool,
     shown_title: String,
+    /// The quote whose speaker the next clicked entity becomes.
+    picking_speaker_for: Option<String>,
     /// Frames left in which to try taking keyboard focus (see `x11_focus`).
     focus_attempts_left: u8,
 }
@@ -59,12 +62,14 @@ impl SorotApp {
             selection: None,
             text_selection: None,
             view_state: DocumentViewState::default(),
+            side_panel_state: SidePanelState::default(),
             scroll_to_selection: false,
             show_help: false,
             message: None,
             prompt: None,
             may_close: false,
             shown_title: String::new(),
+            picking_speaker_for: None,
             focus_attempts_left: 30,
         };
         app.open_now(&article);
@@ -79,6 +84,16 @@ impl SorotApp {
         self.selection.as_ref()
     }
 
+    /// How many text blocks the document view laid out in the last frame.
+    pub fn blocks_laid_out_last_frame(&self) -> usize {
+        self.view_state.laid_out_last_frame
+    }
+
+    /// The code points the document view showed in the last frame.
+    pub fn text_shown_last_frame(&self) -> (usize, usize) {
+        self.view_state.shown_last_frame
+    }
+
     /// The status line's text, if any.
     pub fn message(&self) -> Option<&str> {
         self.message.as_ref().map(|m| m.text.as_str())
@@ -89,30 +104,21 @@ impl SorotApp {
     }
 
     fn inform(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
-            text: text.into(),
-            is_error: false,
-        });
+        self.message = Some(Message { text: text.into(), is_error: false });
     }
 
     fn complain(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
-            text: text.into(),
-            is_error: true,
-        });
+        self.message = Some(Message { text: text.into(), is_error: true });
     }
 
     fn open_now(&mut self, article: &Path) {
         match open_article(article, &self.analyzer) {
             Ok(opened) => {
-                let how = if opened.from_saved {
-                    "saved annotations"
-                } else {
-                    "new suggestions"
-                };
+                let how = if opened.from_saved { "saved annotations" } else { "new suggestions" };
                 let note = format!("Opened {} with {how}", article.display());
                 let warning = opened.warning.clone();
                 self.session = Some(Session::new(opened));
+                self.view_state = DocumentViewState::default();
                 self.selection = None;
                 self.text_selection = None;
                 match warning {
@@ -139,14 +145,18 @@ impl SorotApp {
             }
             Action::Undo => self.step_history(true),
             Action::Redo => self.step_history(false),
+            Action::Select(Some(SpanRef::Entity(id))) if self.picking_speaker_for.is_some() => {
+                if let Some(quote) = self.picking_speaker_for.take() {
+                    self.edit(|d| d.speaker_edit(&quote, Some(&id)));
+                }
+            }
             Action::Select(span) => {
+                self.picking_speaker_for = None;
                 self.selection = span;
                 self.scroll_to_selection = self.selection.is_some();
             }
             Action::SelectNeighbour { backwards } => {
-                let next = self
-                    .document()
-                    .and_then(|d| d.neighbour_suggestion(self.selection.as_ref(), backwards));
+                let next = self.document().and_then(|d| d.neighbour_suggestion(self.selection.as_ref(), backwards));
                 match next {
                     Some(span) => self.perform(ctx, Action::Select(Some(span))),
                     None => self.inform("No open suggestions left"),
@@ -165,15 +175,30 @@ impl SorotApp {
             Action::CreateEntity { start, end, label } => {
                 self.create(start, end, "e", |d, s, e| d.add_entity_edit(s, e, &label))
             }
-            Action::CreateQuote { start, end } => self.create(start, end, "q", |d, s, e| {
-                d.add_quote_edit(s, e, crate::model::QuoteKind::Direct)
-            }),
+            Action::CreateQuote { start, end } => {
+                self.create(start, end, "q", |d, s, e| d.add_quote_edit(s, e, crate::model::QuoteKind::Direct))
+            }
+            Action::PickSpeaker { quote } => {
+                self.picking_speaker_for = Some(quote);
+                self.inform("Click the entity who said this quote (Escape cancels)");
+            }
+            Action::SetQuoteKind { quote, kind } => {
+                self.edit(|d| d.quote_kind_edit(&quote, kind));
+            }
+            Action::SetCue { quote, start, end } => {
+                self.edit_text_selection(start, end, |d, s, e| d.cue_edit(&quote, Some((s, e))))
+            }
+            Action::CreateSpeaker { quote, start, end } => {
+                self.edit_text_selection(start, end, |d, s, e| d.add_speaker_edit(&quote, s, e, "PERSON"))
+            }
             Action::SelectText(range) => {
                 self.text_selection = range;
-                if range.is_some() {
+                // A quote stays selected: the text may become its cue or speaker.
+                if range.is_some() && !matches!(self.selection, Some(SpanRef::Quote(_))) {
                     self.selection = None;
                 }
             }
+            Action::Scroll(jump) => self.view_state.jump(jump),
             Action::ToggleHelp => self.show_help = !self.show_help,
             Action::RequestClose => ctx.send_viewport_cmd(ViewportCommand::Close),
         }
@@ -235,11 +260,22 @@ impl SorotApp {
         let id = document.fresh_id(prefix);
         if self.edit(|d| make(d, start, end)) {
             self.text_selection = None;
-            self.selection = Some(if prefix == "q" {
-                SpanRef::Quote(id)
-            } else {
-                SpanRef::Entity(id)
-            });
+            self.selection = Some(if prefix == "q" { SpanRef::Quote(id) } else { SpanRef::Entity(id) });
+        }
+    }
+
+    /// An edit made from the (trimmed) text selection, which it then clears.
+    fn edit_text_selection(
+        &mut self,
+        start: usize,
+        end: usize,
+        make: impl FnOnce(&Document, usize, usize) -> Result<Edit, ReviewError>,
+    ) {
+        let Some((start, end)) = self.document().map(|d| d.trim_range(start, end)) else {
+            return;
+        };
+        if self.edit(|d| make(d, start, end)) {
+            self.text_selection = None;
         }
     }
 
@@ -272,13 +308,7 @@ impl SorotApp {
     }
 
     fn dropped_files(ctx: &egui::Context) -> Vec<Action> {
-        ctx.input(|i| {
-            i.raw
-                .dropped_files
-                .iter()
-                .map(|f| Action::Open(f.path().to_owned()))
-                .collect()
-        })
+        ctx.input(|i| i.raw.dropped_files.iter().map(|f| Action::Open(f.path().to_owned())).collect())
     }
 
     /// Closing with unsaved changes asks first.
@@ -346,11 +376,7 @@ impl SorotApp {
         ui.horizontal(|ui| {
             if let Some(message) = &self.message {
                 let text = RichText::new(&message.text);
-                ui.label(if message.is_error {
-                    text.color(ui.visuals().error_fg_color)
-                } else {
-                    text
-                });
+                ui.label(if message.is_error { text.color(ui.visuals().error_fg_color) } else { text });
                 ui.separator();
             }
             ui.weak("Tab next · Enter accept · Del reject · 1–7 label · Ctrl+Z undo · Ctrl+S save · F1 help");
@@ -381,6 +407,8 @@ impl SorotApp {
             text_selection,
             view_state,
             scroll_to_selection,
+            picking_speaker_for,
+            side_panel_state,
             ..
         } = self;
         let Some(session) = session.as_ref() else {
@@ -391,10 +419,16 @@ impl SorotApp {
         };
         let document = &session.document;
         egui::Panel::left("annotations").default_size(300.0).show(ui, |ui| {
-            actions.extend(side_panel_ui(ui, document, selection.as_ref()));
+            actions.extend(side_panel_ui(ui, document, selection.as_ref(), side_panel_state));
         });
         egui::Panel::right("inspector").default_size(330.0).show(ui, |ui| {
-            actions.extend(inspector_ui(ui, document, selection.as_ref(), *text_selection));
+            let view = InspectorView {
+                document,
+                selection: selection.as_ref(),
+                text_selection: *text_selection,
+                picking_speaker: picking_speaker_for.is_some(),
+            };
+            actions.extend(inspector_ui(ui, &view));
         });
         egui::CentralPanel::default().show(ui, |ui| {
             ui.heading(&document.title);
@@ -425,10 +459,8 @@ impl eframe::App for SorotApp {
             actions.extend(keyed);
         }
         self.intercept_close(&ctx);
-        let (can_undo, can_redo) = self
-            .session
-            .as_ref()
-            .map_or((false, false), |s| (s.history.can_undo(), s.history.can_redo()));
+        let (can_undo, can_redo) =
+            self.session.as_ref().map_or((false, false), |s| (s.history.can_undo(), s.history.can_redo()));
         egui::Panel::top("menu").show(ui, |ui| actions.extend(menu_bar_ui(ui, can_undo, can_redo)));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
         self.workspace_ui(ui, &mut actions);

@@ -45,6 +45,12 @@ pub fn style_selected(format: &mut TextFormat) {
     format.underline = Stroke::new(2.5, Color32::BLACK);
 }
 
+/// The speaker and cue of the selected quote.
+pub fn style_related(format: &mut TextFormat) {
+    format.background = RELATED;
+    format.underline = Stroke::new(2.5, CUE_COLOR);
+}
+
 pub fn style_text_selection(format: &mut TextFormat) {
     format.background = TEXT_SELECTION;
 }
@@ -52,4 +58,5 @@ pub fn style_text_selection(format: &mut TextFormat) {
 pub const QUOTE_TINT: Color32 = Color32::from_rgb(255, 243, 205);
 pub const CUE_COLOR: Color32 = Color32::from_rgb(160, 60, 0);
 const SELECTED: Color32 = Color32::from_rgb(255, 214, 10);
+const RELATED: Color32 = Color32::from_rgb(255, 236, 150);
 const TEXT_SELECTION: Color32 = Color32::from_rgb(173, 214, 255);

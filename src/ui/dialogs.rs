@@ -4,8 +4,5 @@
 use std::path::PathBuf;
 
 pub fn pick_article() -> Option<PathBuf> {
-    rfd::FileDialog::new()
-        .add_filter("Articles", &["txt"])
-        .set_title("Open an article")
-        .pick_file()
+    rfd::FileDialog::new().add_filter("Articles", &["txt"]).set_title("Open an article").pick_file()
 }

@@ -6,29 +6,34 @@ use egui::RichText;
 
 use super::side_panel::shorten;
 use super::{colors, Action};
-use crate::model::{Document, Entity, Quote, SpanRef};
+use crate::model::{Document, Entity, Quote, QuoteKind, SpanRef};
 
-pub fn inspector_ui(
-    ui: &mut egui::Ui,
-    document: &Document,
-    selection: Option<&SpanRef>,
-    text_selection: Option<(usize, usize)>,
-) -> Vec<Action> {
+/// What the inspector shows this frame.
+pub struct InspectorView<'a> {
+    pub document: &'a Document,
+    pub selection: Option<&'a SpanRef>,
+    pub text_selection: Option<(usize, usize)>,
+    /// The next clicked entity becomes the selected quote's speaker.
+    pub picking_speaker: bool,
+}
+
+pub fn inspector_ui(ui: &mut egui::Ui, view: &InspectorView<'_>) -> Vec<Action> {
     let mut actions = Vec::new();
-    if let Some((start, end)) = text_selection {
+    let document = view.document;
+    if let Some((start, end)) = view.text_selection {
         new_span_ui(ui, document, start, end, &mut actions);
         ui.separator();
     }
-    match selection {
+    match view.selection {
         Some(SpanRef::Entity(id)) => match document.entity(id) {
             Some(entity) => entity_ui(ui, document, entity, &mut actions),
             None => nothing_selected_ui(ui),
         },
         Some(SpanRef::Quote(id)) => match document.quote(id) {
-            Some(quote) => quote_ui(ui, document, quote, &mut actions),
+            Some(quote) => quote_ui(ui, view, quote, &mut actions),
             None => nothing_selected_ui(ui),
         },
-        None if text_selection.is_none() => nothing_selected_ui(ui),
+        None if view.text_selection.is_none() => nothing_selected_ui(ui),
         None => {}
     }
     actions
@@ -48,11 +53,7 @@ fn new_span_ui(ui: &mut egui::Ui, document: &Document, start: usize, end: usize,
             let text = RichText::new(format!("{} {}", i + 1, label.name))
                 .color(colors::label_color(&document.labels, &label.name));
             if ui.button(text).on_hover_text(&label.description).clicked() {
-                actions.push(Action::CreateEntity {
-                    start,
-                    end,
-                    label: label.name.clone(),
-                });
+                actions.push(Action::CreateEntity { start, end, label: label.name.clone() });
             }
         }
     });
@@ -69,22 +70,14 @@ fn review_buttons_ui(ui: &mut egui::Ui, span: &SpanRef, actions: &mut Vec<Action
         if ui.button("✖ Reject").on_hover_text("Delete").clicked() {
             actions.push(Action::Reject(span.clone()));
         }
-        if ui
-            .button("Remove span")
-            .on_hover_text("Shift+Delete: remove entirely, not kept as a negative")
-            .clicked()
-        {
+        if ui.button("Remove span").on_hover_text("Shift+Delete: remove entirely, not kept as a negative").clicked() {
             actions.push(Action::Delete(span.clone()));
         }
     });
 }
 
 fn bounds_ui(ui: &mut egui::Ui, span: &SpanRef, actions: &mut Vec<Action>) {
-    let nudge = |start_by, end_by| Action::Nudge {
-        span: span.clone(),
-        start_by,
-        end_by,
-    };
+    let nudge = |start_by, end_by| Action::Nudge { span: span.clone(), start_by, end_by };
     ui.horizontal(|ui| {
         ui.label("Start");
         if ui.small_button("◀").on_hover_text("Alt+Left").clicked() {
@@ -107,50 +100,54 @@ fn entity_ui(ui: &mut egui::Ui, document: &Document, entity: &Entity, actions: &
     let span = SpanRef::Entity(entity.id.clone());
     ui.heading(format!("Entity {}", entity.id));
     ui.label(RichText::new(&entity.text).strong().size(18.0));
-    ui.label(format!(
-        "{:?} · from {} · {}..{}",
-        entity.status, entity.source, entity.start, entity.end
-    ));
+    ui.label(format!("{:?} · from {} · {}..{}", entity.status, entity.source, entity.start, entity.end));
     ui.label("Label (key):");
     ui.horizontal_wrapped(|ui| {
         for (i, label) in document.labels.iter().enumerate() {
             let text = RichText::new(format!("{} {}", i + 1, label.name))
                 .color(colors::label_color(&document.labels, &label.name));
-            if ui
-                .selectable_label(entity.label == label.name, text)
-                .on_hover_text(&label.description)
-                .clicked()
-            {
-                actions.push(Action::Relabel {
-                    entity: entity.id.clone(),
-                    label: label.name.clone(),
-                });
+            if ui.selectable_label(entity.label == label.name, text).on_hover_text(&label.description).clicked() {
+                actions.push(Action::Relabel { entity: entity.id.clone(), label: label.name.clone() });
             }
         }
     });
     bounds_ui(ui, &span, actions);
     review_buttons_ui(ui, &span, actions);
-    let spoken: Vec<&Quote> = document
-        .quotes
-        .iter()
-        .filter(|q| q.speaker.as_deref() == Some(&entity.id))
-        .collect();
+    let spoken: Vec<&Quote> = document.quotes.iter().filter(|q| q.speaker.as_deref() == Some(&entity.id)).collect();
     if !spoken.is_empty() {
         ui.separator();
         ui.label(format!("Speaker of {} quote(s)", spoken.len()));
     }
 }
 
-fn quote_ui(ui: &mut egui::Ui, document: &Document, quote: &Quote, actions: &mut Vec<Action>) {
+fn quote_ui(ui: &mut egui::Ui, view: &InspectorView<'_>, quote: &Quote, actions: &mut Vec<Action>) {
     let span = SpanRef::Quote(quote.id.clone());
     ui.heading(format!("Quote {}", quote.id));
     ui.label(RichText::new(shorten(&quote.text, 240)).italics());
     let cue = quote.cue.as_ref().map_or("none".to_owned(), |c| c.text.clone());
-    ui.label(format!(
-        "{:?} · {:?} · cue: {cue} · from {}",
-        quote.kind, quote.status, quote.source
-    ));
-    speaker_ui(ui, document, quote, actions);
+    ui.label(format!("{:?} · cue: {cue} · from {}", quote.status, quote.source));
+    ui.horizontal(|ui| {
+        for kind in [QuoteKind::Direct, QuoteKind::Indirect] {
+            if ui.radio(quote.kind == kind, format!("{kind:?}")).clicked() && quote.kind != kind {
+                actions.push(Action::SetQuoteKind { quote: quote.id.clone(), kind });
+            }
+        }
+    });
+    speaker_ui(ui, view.document, quote, actions);
+    let pick = if view.picking_speaker { "Click the speaker in the text…" } else { "Pick speaker in text" };
+    if ui.selectable_label(view.picking_speaker, pick).clicked() {
+        actions.push(Action::PickSpeaker { quote: quote.id.clone() });
+    }
+    if let Some((start, end)) = view.text_selection {
+        ui.horizontal(|ui| {
+            if ui.button("Selected text is the cue").clicked() {
+                actions.push(Action::SetCue { quote: quote.id.clone(), start, end });
+            }
+            if ui.button("Selected text is the speaker").clicked() {
+                actions.push(Action::CreateSpeaker { quote: quote.id.clone(), start, end });
+            }
+        });
+    }
     bounds_ui(ui, &span, actions);
     review_buttons_ui(ui, &span, actions);
 }
@@ -159,30 +156,19 @@ fn quote_ui(ui: &mut egui::Ui, document: &Document, quote: &Quote, actions: &mut
 fn speaker_ui(ui: &mut egui::Ui, document: &Document, quote: &Quote, actions: &mut Vec<Action>) {
     let current = quote.speaker.as_deref().and_then(|id| document.entity(id));
     let shown = current.map_or("(none)".to_owned(), |e| format!("{} ({})", e.text, e.id));
-    egui::ComboBox::from_label("Speaker")
-        .selected_text(shown)
-        .show_ui(ui, |ui| {
-            if ui.selectable_label(current.is_none(), "(none)").clicked() {
-                actions.push(Action::SetSpeaker {
-                    quote: quote.id.clone(),
-                    speaker: None,
-                });
+    egui::ComboBox::from_label("Speaker").selected_text(shown).show_ui(ui, |ui| {
+        if ui.selectable_label(current.is_none(), "(none)").clicked() {
+            actions.push(Action::SetSpeaker { quote: quote.id.clone(), speaker: None });
+        }
+        let candidates = document
+            .entities
+            .iter()
+            .filter(|e| matches!(e.label.as_str(), "PERSON" | "ORG") && e.status != crate::model::Status::Rejected);
+        for entity in candidates {
+            let chosen = quote.speaker.as_deref() == Some(entity.id.as_str());
+            if ui.selectable_label(chosen, format!("{} ({})", entity.text, entity.id)).clicked() {
+                actions.push(Action::SetSpeaker { quote: quote.id.clone(), speaker: Some(entity.id.clone()) });
             }
-            let candidates = document
-                .entities
-                .iter()
-                .filter(|e| matches!(e.label.as_str(), "PERSON" | "ORG") && e.status != crate::model::Status::Rejected);
-            for entity in candidates {
-                let chosen = quote.speaker.as_deref() == Some(entity.id.as_str());
-                if ui
-                    .selectable_label(chosen, format!("{} ({})", entity.text, entity.id))
-                    .clicked()
-                {
-                    actions.push(Action::SetSpeaker {
-                        quote: quote.id.clone(),
-                        speaker: Some(entity.id.clone()),
-                    });
-                }
-            }
-        });
+        }
+    });
 }

@@ -18,24 +18,15 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, can_undo: bool, can_redo: bool) -> Vec<Act
             }
         });
         ui.menu_button("Edit", |ui| {
-            if ui
-                .add_enabled(can_undo, egui::Button::new("Undo").shortcut_text("Ctrl+Z"))
-                .clicked()
-            {
+            if ui.add_enabled(can_undo, egui::Button::new("Undo").shortcut_text("Ctrl+Z")).clicked() {
                 actions.push(Action::Undo);
             }
-            if ui
-                .add_enabled(can_redo, egui::Button::new("Redo").shortcut_text("Ctrl+Shift+Z"))
-                .clicked()
-            {
+            if ui.add_enabled(can_redo, egui::Button::new("Redo").shortcut_text("Ctrl+Shift+Z")).clicked() {
                 actions.push(Action::Redo);
             }
         });
         ui.menu_button("Help", |ui| {
-            if ui
-                .add(egui::Button::new("Keyboard shortcuts").shortcut_text("F1"))
-                .clicked()
-            {
+            if ui.add(egui::Button::new("Keyboard shortcuts").shortcut_text("F1")).clicked() {
                 actions.push(Action::ToggleHelp);
             }
         });

@@ -17,7 +17,7 @@ mod x11_focus;
 
 use std::path::PathBuf;
 
-pub use action::Action;
+pub use action::{Action, ScrollJump};
 pub use app::SorotApp;
 
 /// Opens the app window on `file`.
@@ -29,9 +29,5 @@ pub fn run(file: PathBuf) -> eframe::Result<()> {
             .with_drag_and_drop(true),
         ..Default::default()
     };
-    eframe::run_native(
-        "Sorot",
-        options,
-        Box::new(move |cc| Ok(Box::new(SorotApp::new(&cc.egui_ctx, file)))),
-    )
+    eframe::run_native("Sorot", options, Box::new(move |cc| Ok(Box::new(SorotApp::new(&cc.egui_ctx, file)))))
 }

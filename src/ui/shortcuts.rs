@@ -3,7 +3,7 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use super::Action;
+use super::{Action, ScrollJump};
 use crate::model::{Document, SpanRef};
 
 /// Every shortcut, for the help panel: (keys, what they do).
@@ -12,31 +12,21 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Enter", "accept the selected span, go to the next"),
     ("Delete", "reject the selected span, go to the next"),
     ("Shift+Delete", "remove the selected span entirely"),
-    (
-        "1 … 9",
-        "label: relabel the selected entity, or make one from selected text",
-    ),
+    ("1 … 9", "label: relabel the selected entity, or make one from selected text"),
     ("Q", "make a quote from the selected text"),
     ("Alt+Left / Alt+Right", "move the selected span's start"),
     ("Shift+Left / Shift+Right", "move the selected span's end"),
     ("Escape", "clear the selection"),
+    ("Page Up / Page Down", "scroll the article by a screen"),
+    ("Ctrl+Home / Ctrl+End", "go to the start / end of the article"),
     ("Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y)", "undo / redo"),
     ("Ctrl+S", "save the annotations"),
     ("Ctrl+O", "open an article"),
     ("F1", "show or hide this help"),
 ];
 
-const DIGITS: [Key; 9] = [
-    Key::Num1,
-    Key::Num2,
-    Key::Num3,
-    Key::Num4,
-    Key::Num5,
-    Key::Num6,
-    Key::Num7,
-    Key::Num8,
-    Key::Num9,
-];
+const DIGITS: [Key; 9] =
+    [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6, Key::Num7, Key::Num8, Key::Num9];
 
 /// Consumes the review shortcuts pressed this frame and returns their actions.
 ///
@@ -68,6 +58,17 @@ pub fn shortcut_actions(
         actions.push(Action::ToggleHelp);
     }
     let Some(document) = document else { return actions };
+    let jumps = [
+        (Modifiers::COMMAND, Key::Home, ScrollJump::Top),
+        (Modifiers::COMMAND, Key::End, ScrollJump::Bottom),
+        (Modifiers::NONE, Key::PageUp, ScrollJump::PageUp),
+        (Modifiers::NONE, Key::PageDown, ScrollJump::PageDown),
+    ];
+    for (modifiers, key, jump) in jumps {
+        if pressed(modifiers, key) {
+            actions.push(Action::Scroll(jump));
+        }
+    }
     if pressed(Modifiers::SHIFT, Key::Tab) {
         actions.push(Action::SelectNeighbour { backwards: true });
     }
@@ -80,16 +81,8 @@ pub fn shortcut_actions(
     }
     if let Some((start, end)) = text_selection {
         for (i, key) in DIGITS.iter().enumerate() {
-            if let Some(label) = document
-                .labels
-                .by_hotkey(i + 1)
-                .filter(|_| pressed(Modifiers::NONE, *key))
-            {
-                actions.push(Action::CreateEntity {
-                    start,
-                    end,
-                    label: label.name.clone(),
-                });
+            if let Some(label) = document.labels.by_hotkey(i + 1).filter(|_| pressed(Modifiers::NONE, *key)) {
+                actions.push(Action::CreateEntity { start, end, label: label.name.clone() });
             }
         }
         if pressed(Modifiers::NONE, Key::Q) {
@@ -115,24 +108,13 @@ pub fn shortcut_actions(
     ];
     for (modifiers, key, start_by, end_by) in nudges {
         if pressed(modifiers, key) {
-            actions.push(Action::Nudge {
-                span: span.clone(),
-                start_by,
-                end_by,
-            });
+            actions.push(Action::Nudge { span: span.clone(), start_by, end_by });
         }
     }
     if let SpanRef::Entity(id) = &span {
         for (i, key) in DIGITS.iter().enumerate() {
-            if let Some(label) = document
-                .labels
-                .by_hotkey(i + 1)
-                .filter(|_| pressed(Modifiers::NONE, *key))
-            {
-                actions.push(Action::Relabel {
-                    entity: id.clone(),
-                    label: label.name.clone(),
-                });
+            if let Some(label) = document.labels.by_hotkey(i + 1).filter(|_| pressed(Modifiers::NONE, *key)) {
+                actions.push(Action::Relabel { entity: id.clone(), label: label.name.clone() });
             }
         }
     }

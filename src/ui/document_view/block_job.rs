@@ -1,0 +1,106 @@
+//! One block of text as an egui layout job: a section per run of characters
+//! that share the same spans, styled by label, status and selection.
+
+use egui::text::{ByteIndex, LayoutJob, LayoutSection};
+use egui::{FontId, TextFormat};
+
+use super::super::colors;
+use crate::model::{Document, Quote, SpanRef};
+
+/// What decides how a run of text looks.
+pub struct Highlights<'a> {
+    pub document: &'a Document,
+    pub selection: Option<&'a SpanRef>,
+    pub text_selection: Option<(usize, usize)>,
+}
+
+impl Highlights<'_> {
+    /// The selected quote, whose speaker and cue are highlighted with it.
+    fn selected_quote(&self) -> Option<&Quote> {
+        match self.selection {
+            Some(SpanRef::Quote(id)) => self.document.quote(id),
+            _ => None,
+        }
+    }
+}
+
+pub const BODY_SIZE: f32 = 16.0;
+
+pub fn block_job(
+    highlights: &Highlights<'_>,
+    start: usize,
+    end: usize,
+    wrap_width: f32,
+    text_color: egui::Color32,
+) -> LayoutJob {
+    let document = highlights.document;
+    let mut cuts = vec![start, end];
+    let mut cut = |s: usize, e: usize| cuts.extend([s, e].into_iter().filter(|p| start < *p && *p < end));
+    document.entities_in(start, end).for_each(|e| cut(e.start, e.end));
+    for quote in document.quotes_touching(start, end) {
+        cut(quote.start, quote.end);
+        if let Some(c) = &quote.cue {
+            cut(c.start, c.end);
+        }
+    }
+    if let Some((s, e)) = highlights.text_selection {
+        cut(s, e);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+
+    let base = TextFormat {
+        font_id: FontId::proportional(BODY_SIZE),
+        color: text_color,
+        line_height: Some(BODY_SIZE * 1.6),
+        ..Default::default()
+    };
+    let index = document.index();
+    let block_byte = index.byte_of(start).unwrap_or(0);
+    let mut job = LayoutJob { text: document.slice(start, end).unwrap_or_default().to_owned(), ..Default::default() };
+    job.wrap.max_width = wrap_width;
+    for pair in cuts.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let (Some(byte_a), Some(byte_b)) = (index.byte_of(a), index.byte_of(b)) else { continue };
+        job.sections.push(LayoutSection {
+            leading_space: 0.0,
+            byte_range: ByteIndex(byte_a - block_byte)..ByteIndex(byte_b - block_byte),
+            format: run_format(highlights, a, b, base.clone()),
+        });
+    }
+    job
+}
+
+/// The format of the run `a..b`, layered: quote, cue, entity, selection.
+fn run_format(highlights: &Highlights<'_>, a: usize, b: usize, mut format: TextFormat) -> TextFormat {
+    let document = highlights.document;
+    let covers = |s: usize, e: usize| s <= a && b <= e;
+    let selected_quote = highlights.selected_quote();
+    let mut selected = false;
+    let mut related = false;
+    for quote in document.quotes_touching(a, b) {
+        if covers(quote.start, quote.end) {
+            colors::style_quote(&mut format, quote.status);
+            selected |= selected_quote.is_some_and(|q| q.id == quote.id);
+        }
+        if let Some(cue) = quote.cue.as_ref().filter(|c| covers(c.start, c.end)) {
+            colors::style_cue(&mut format);
+            related |= selected_quote.is_some_and(|q| q.cue.as_ref() == Some(cue));
+        }
+    }
+    if let Some(entity) = document.entities_in(a, b).filter(|e| covers(e.start, e.end)).min_by_key(|e| e.end - e.start)
+    {
+        colors::style_entity(&mut format, colors::label_color(&document.labels, &entity.label), entity.status);
+        selected |= highlights.selection == Some(&SpanRef::Entity(entity.id.clone()));
+        related |= selected_quote.is_some_and(|q| q.speaker.as_deref() == Some(entity.id.as_str()));
+    }
+    if selected {
+        colors::style_selected(&mut format);
+    } else if related {
+        colors::style_related(&mut format);
+    }
+    if highlights.text_selection.is_some_and(|(s, e)| covers(s, e)) {
+        colors::style_text_selection(&mut format);
+    }
+    format
+}
