@@ -18,8 +18,16 @@ const MAX_PARAGRAPHS: usize = 2;
 /// Words that introduce a speaker named after them (`Menurut Budi`, `Hal senada disampaikan Budi`).
 const INTRODUCERS: &[&str] = &["menurut", "disampaikan", "diungkapkan", "dikatakan", "dijelaskan", "according"];
 /// Words skipped between a subject and its verb.
-const SUBJECT_GAP: &[&str] =
-    &["juga", "pun", "lalu", "kemudian", "telah", "sudah", "kembali", "pula", "sempat", "also"];
+const SUBJECT_GAP: &[&str] = &[
+    "juga", "pun", "lalu", "kemudian", "telah", "sudah", "kembali", "pula", "sempat", "bahkan", "tetap", "hanya",
+    "masih", "akan", "tidak", "tak", "belum", "justru", "langsung", "segera", "lantas", "pernah", "turut", "also",
+];
+/// Words after a day name that belong to the date (`Senin sore`, `Selasa lalu`).
+const TIME_OF_DAY: &[&str] = &["pagi", "siang", "sore", "malam", "lalu", "ini", "kemarin", "dini", "hari"];
+/// Verbs by which a speaker goes on (`Budi menambahkan`, `lanjut Budi`), and how far
+/// into the sentence they may stand.
+const CONTINUATIONS: &[&str] = &["menambahkan", "melanjutkan", "mengimbuhkan", "lanjut", "tambah", "imbuh"];
+const MAX_CONTINUATION_AT: usize = 6;
 /// Comma-separated asides skipped between a subject and its verb, and their longest length.
 const MAX_ASIDES: usize = 3;
 const MAX_ASIDE_TOKENS: usize = 20;
@@ -41,7 +49,7 @@ impl<'a> Context<'a> {
         let events = entities
             .iter()
             .enumerate()
-            .filter(|(_, e)| e.label == "PERSON" && !quoted(e) && is_salient(doc, lex, e))
+            .filter(|(_, e)| e.label == "PERSON" && !quoted(e) && is_salient(doc, lex, e) && !has_digit(doc, e))
             .map(|(i, e)| (e.end, Mention::Entity(i)))
             .collect();
         Context { doc, entities, direct, events }
@@ -64,10 +72,36 @@ impl<'a> Context<'a> {
         self.last_person_before(pos).map(Mention::Entity)
     }
 
+    /// The person the next sentence says goes on speaking (`”…,” katanya.` followed by
+    /// `Mimin menambahkan, …` or `Namun, lanjut Teguh, …`): only the speaker of the
+    /// quote can "add" to it, so this names a `-nya` speaker the text before may not.
+    pub fn continued(&self, quote_end: usize) -> Option<Mention> {
+        let doc = self.doc;
+        let cue = doc.token_at_or_after(quote_end);
+        let &s = doc.sentence_of.get(cue)?;
+        let next = doc.sentences.get(s + 1)?;
+        let verb = (next.start..next.end.min(next.start + MAX_CONTINUATION_AT))
+            .find(|&v| CONTINUATIONS.contains(&doc.low(v)) && !doc.is_capitalised(v))?;
+        let before = (next.start..verb).rev().find(|&t| !SUBJECT_GAP.contains(&doc.low(t)));
+        let subject = before.and_then(|t| self.person_at(t));
+        let after = || doc.is_punct(verb.wrapping_sub(1), ',').then(|| self.person_at(verb + 1)).flatten();
+        subject.or_else(after).map(Mention::Entity)
+    }
+
+    fn person_at(&self, t: usize) -> Option<usize> {
+        let pos = self.doc.tokens.get(t)?.start;
+        self.entities.iter().position(|e| e.label == "PERSON" && e.start <= pos && pos < e.end)
+    }
+
     fn last_person_before(&self, pos: usize) -> Option<usize> {
         let quoted = |e: &EntitySuggestion| self.direct.iter().any(|&(a, b)| a <= e.start && e.end <= b);
         self.entities.iter().rposition(|e| e.label == "PERSON" && e.end <= pos && !quoted(e))
     }
+}
+
+/// `pesawat N219 Nurtanio menjadi …`: a "name" with digits is a product or a law.
+fn has_digit(doc: &Doc, e: &EntitySuggestion) -> bool {
+    doc.chars.get(e.start..e.end).is_some_and(|s| s.iter().any(char::is_ascii_digit))
 }
 
 /// Is this person mention the subject of a verb, or introduced as a speaker?
@@ -81,7 +115,11 @@ fn is_salient(doc: &Doc, lex: &Lexicon, e: &EntitySuggestion) -> bool {
 /// its role words.
 fn introduced(doc: &Doc, lex: &Lexicon, a: usize) -> bool {
     let mut t = a;
+    // Walk back over role words, stopping at a capitalised introducer (`Menurut Guru …`).
     while t > 0 && a - t < 12 && (doc.is_capitalised(t - 1) || doc.low(t - 1) == "dan") {
+        if INTRODUCERS.contains(&doc.low(t - 1)) {
+            break;
+        }
         t -= 1;
     }
     let Some(before) = t.checked_sub(1) else { return false };
@@ -97,18 +135,45 @@ fn verb_follows(doc: &Doc, lex: &Lexicon, mut t: usize) -> bool {
         if !doc.is_punct(t, ',') {
             break;
         }
+        // `Komisaris Sujarwo, menyampaikan …`: the verb right after the comma.
+        if is_verb(doc, lex, t + 1) {
+            return true;
+        }
         let close = (t + 1..t + MAX_ASIDE_TOKENS).find(|&c| doc.is_punct(c, ','));
         match close {
             Some(c) if doc.sentence_of.get(c).copied() == sentence => t = c + 1,
             _ => return false,
         }
     }
+    t = skip_date(doc, lex, t);
     while SUBJECT_GAP.contains(&doc.low(t)) {
         t += 1;
     }
+    is_verb(doc, lex, t)
+}
+
+/// A lower-case me-/ber- verb or a reporting verb at token `t`.
+fn is_verb(doc: &Doc, lex: &Lexicon, t: usize) -> bool {
     let low = doc.low(t);
     let verb_like = low.starts_with("me") || low.starts_with("ber") || lex.cues_before.contains(low);
     verb_like && !doc.is_capitalised(t) && !PRONOUNS.contains(&low)
+}
+
+/// Skips a date between a subject and its verb: `Senin (5/10/2020) sore menyatakan`.
+fn skip_date(doc: &Doc, lex: &Lexicon, mut t: usize) -> usize {
+    if !lex.calendar.contains(doc.low(t)) {
+        return t;
+    }
+    t += 1;
+    if doc.is_punct(t, '(') {
+        if let Some(close) = (t + 1..t + 8).find(|&c| doc.is_punct(c, ')')) {
+            t = close + 1;
+        }
+    }
+    while TIME_OF_DAY.contains(&doc.low(t)) {
+        t += 1;
+    }
+    t
 }
 
 /// Paragraphs (non-empty lines) started between two char offsets.

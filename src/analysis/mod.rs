@@ -1,10 +1,14 @@
-//! Rule-based suggestions of entities and quotations for news text (Indonesian first,
-//! English too): text in, [`Suggestions`] out.
+//! Suggestions of entities and quotations for news text (Indonesian first, English
+//! too): text in, [`Suggestions`] out.
 //!
-//! Pipeline: [`doc`] tokenizes and splits sentences once; [`dates`] marks dates;
-//! [`gazetteer`] finds listed names; [`entities`] applies capitalisation and context
-//! rules and document-level consistency; [`quotes`] finds direct and indirect speech
-//! with its cue; [`speakers`] links each quote to its speaker's entity.
+//! Pipeline: [`doc`] tokenizes and splits sentences once; entity suggestions come
+//! from [`sources`] behind one interface, merged in priority order: [`dates`] marks
+//! dates by pattern, the statistical [`tagger`] (an averaged perceptron trained by
+//! `sorot train`, fed with [`gazetteer`] names and the [`entities`] rules' reading as
+//! features) gives PERSON / ORG / LOC, with the rules' surest spans added and the
+//! rules standing in should its weights not load;
+//! [`quotes`] finds direct and indirect speech with its cue; [`speakers`] links each
+//! quote to its speaker's entity.
 //!
 //! Offsets everywhere are Unicode code points (char indices into the `&str`), end
 //! exclusive. The module uses only `std` and `aho-corasick` so that it can be built on

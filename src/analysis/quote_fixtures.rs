@@ -185,3 +185,52 @@ fn sample_article_has_putins_three_reports_and_two_quotes() {
     }
     assert_eq!(by_putin(QuoteKind::Direct).len(), 2);
 }
+
+#[test]
+fn nya_cue_speaker_is_the_one_who_goes_on_in_the_next_paragraph() {
+    check(
+        "Camat <<Dewi Lestari>> meminta semua warga tetap di rumah.\n\n\
+         Ketua RT Sutrisno Hadi mengatakan warga sudah siap.\n\n\
+         [[”Kami sudah membagikan masker ke setiap rumah,”]] {{katanya}}.\n\n\
+         Dewi menambahkan, posko akan dibuka sampai akhir bulan.",
+    );
+}
+
+#[test]
+fn subject_before_a_date_and_after_a_comma_is_salient() {
+    check(
+        "Menteri Perdagangan <<Rudi Hartanto>>, saat membuka pameran di Jakarta, Senin (5/10/2020) sore menyatakan, ekspor harus naik.\n\n\
+         [[”Kita punya peluang besar tahun ini,”]] {{ujarnya}}.",
+    );
+    check(
+        "Kepala Kepolisian Sektor Menteng, Komisaris <<Hendra Wijaya>>, menyampaikan polisi sudah datang ke lokasi.\n\n\
+         [[”Tidak ada yang kami tahan malam itu,”]] {{ucapnya}}.",
+    );
+}
+
+#[test]
+fn introducer_before_a_long_role_makes_the_person_salient() {
+    check(
+        "Menurut Guru Besar Fakultas Ekonomi Universitas Andalas <<Yusuf Hakim>>, daerah harus menyiapkan industri.\n\n\
+         [[”Tambang tidak akan bertahan selamanya,”]] {{ujarnya}}.",
+    );
+}
+
+#[test]
+fn subject_is_the_person_not_a_date() {
+    check(
+        "Kepala Dinas Pekerjaan Umum <<Yohanes Nahak>> yang ditemui awal Oktober lalu {{mengakui}} ((krisis air bersih menjadi persoalan utama)).",
+    );
+}
+
+#[test]
+fn person_before_dari_is_the_speaker_after_the_cue() {
+    check("[[”Kondisinya berangsur membaik,”]] {{kata}} <<Fariz Hidayat>> dari Sekretariat Jenderal PBNU.");
+}
+
+#[test]
+fn a_sentence_opening_word_is_no_speaker() {
+    let text = "Selain memastikan tidak ada penyelundupan, asosiasi mendorong pemerintah membuat badan logistik.";
+    let s = Analyzer::new().analyze(text);
+    assert!(s.entities.iter().all(|e| slice(text, (e.start, e.end)) != "Selain"), "{:?}", s.entities);
+}

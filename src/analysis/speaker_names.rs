@@ -129,8 +129,11 @@ impl Names<'_> {
             }
             let punct_stop = self.doc.is_punct(t, '.') || self.doc.is_punct(t, '(') || self.doc.is_punct(t, ';');
             let lower = self.doc.kind(t) == Some(super::tokenizer::TokenKind::Word) && !self.doc.is_capitalised(t);
-            let word_stop = t > a && lower && (is_name_stop(low) || (seen_caps && !CONNECTORS.contains(&low)));
-            if punct_stop || word_stop {
+            let goes_on = CONNECTORS.contains(&low);
+            // `kata Fariz Alniezar dari Kesekjenan PBNU`: the person, then where from.
+            let from = low == "dari" && t > a && self.is_person_at(t - 1).is_some();
+            let word_stop = t > a && lower && (is_name_stop(low) || (seen_caps && !goes_on));
+            if punct_stop || word_stop || from {
                 break;
             }
             seen_caps |= self.doc.is_capitalised(t);
@@ -167,14 +170,23 @@ impl Names<'_> {
     /// No name written: the role phrase speaks (`Presiden`, `politisi senior Partai
     /// Golkar`), or an entity inside it (`kata KPK`, `kata Kepala Dinas Kesehatan`).
     fn role(&self, a: usize, e: usize) -> Option<Mention> {
-        if let Some(i) = (a..e).find_map(|t| self.entity_at(t)) {
+        let person = (a..e).rev().find_map(|t| self.is_person_at(t));
+        let speaking = |i: &usize| self.entities.get(*i).is_some_and(|x| x.label == "PERSON" || x.label == "ORG");
+        if let Some(i) = person.or_else(|| (a..e).find_map(|t| self.entity_at(t)).filter(speaking)) {
             return Some(Mention::Entity(i));
         }
-        if e <= a || e - a > 8 || PRONOUN_LIKE.contains(&self.doc.low(a)) {
+        if e <= a || e - a > 8 || PRONOUN_LIKE.contains(&self.doc.low(a)) || self.opening_word(a, e) {
             return None;
         }
         let (start, end) = self.doc.char_span(a, e)?;
         Some(Mention::New { start, end })
+    }
+
+    /// `Selain memastikan …`: one ordinary word, capitalised only because it opens the
+    /// sentence, names no role (`Presiden` does: titles are kept).
+    fn opening_word(&self, a: usize, e: usize) -> bool {
+        let low = self.doc.low(a);
+        e == a + 1 && self.doc.is_sentence_initial(a) && self.lex.common.contains(low) && !self.lex.titles.contains(low)
     }
 
     /// The subject of a speech verb, in tokens `a..b` before it: the name right before
@@ -183,7 +195,15 @@ impl Names<'_> {
     /// of the clause.
     pub fn subject(&self, a: usize, b: usize) -> Option<Mention> {
         let last = b.checked_sub(1)?;
-        if self.doc.is_capitalised(last) {
+        // The tagger's person right before the verb wins over reading capitals, which
+        // stop at common words inside names (`Vinsen Kia Beda`).
+        if let Some(i) = self.is_person_at(last) {
+            let first = self.entities.get(i).map_or(last, |e| self.doc.token_at_or_after(e.start));
+            return self.mention((first.max(a), b));
+        }
+        // `awal Oktober lalu mengakui`: a date is not the subject; look for the person.
+        let dated = self.lex.calendar.contains(self.doc.low(last));
+        if self.doc.is_capitalised(last) && !dated {
             if let Some(run) = self.run_before(a, b) {
                 // A lone capitalised word opening the sentence is mostly a noun
                 // (`Opponents argued`): a speaker only if the tagger says so.
@@ -192,6 +212,10 @@ impl Names<'_> {
                     return self.is_person_at(run.0).map(Mention::Entity);
                 }
                 return self.mention(run);
+            }
+            // `Reynaldi dari PT House of Rattan mengatakan`: the person before the organisation.
+            if let Some(i) = (a..b).rev().find_map(|t| self.is_person_at(t)) {
+                return Some(Mention::Entity(i));
             }
             let mut s = last;
             while s > a && self.doc.is_capitalised(s - 1) {

@@ -39,7 +39,7 @@ pub fn resolve_all(
         let found = match q.hint {
             SpeakerHint::After(a, b) => names.after_cue(a, b),
             SpeakerHint::Subject(a, b) => names.subject(a, b),
-            SpeakerHint::Pronoun(pos) => context.pronoun(pos.min(q.start)),
+            SpeakerHint::Pronoun(pos) => context.continued(q.end).or_else(|| context.pronoun(pos.min(q.start))),
             SpeakerHint::None => None,
         };
         let found = found.map(|m| full_mention(doc, entities, m));

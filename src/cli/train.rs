@@ -47,10 +47,14 @@ pub fn run_train(args: &TrainArgs) -> ExitCode {
 fn train(args: &TrainArgs) -> Result<(), TrainError> {
     let files = corpus_files(&args.data)?;
     let mut articles: Vec<Article> = Vec::new();
-    for path in &files {
+    for (corpus, path) in files.iter().enumerate() {
         let text = std::fs::read_to_string(path).map_err(|source| TrainError::Read { path: path.clone(), source })?;
-        let read =
+        let mut read =
             conll_reader::read_articles(&text).map_err(|source| TrainError::Corpus { path: path.clone(), source })?;
+        // Each corpus file is its own annotation convention (see `tagger::domain`).
+        for a in &mut read {
+            a.domain = corpus;
+        }
         eprintln!("sorot: {}: {} article(s)", path.display(), read.len());
         articles.extend(read);
     }
@@ -129,7 +133,7 @@ mod tests {
         let corpus = dir.path().join("train.txt");
         std::fs::write(&corpus, "Presiden O\nJoko B-PER\nke O\nBandung B-LOC\n. O\n").expect("write");
         let out = dir.path().join("models/tiny.bin");
-        let config = training::TrainConfig { epochs: 2, seed: 1, bits: 10 };
+        let config = training::TrainConfig { epochs: 2, seed: 1, bits: 10, conventions: false };
         train(&TrainArgs { data: vec![corpus], out: out.clone(), config }).expect("trains");
         let bytes = std::fs::read(&out).expect("written");
         assert!(model_io::from_bytes(&bytes).is_ok());

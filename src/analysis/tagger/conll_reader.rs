@@ -12,6 +12,9 @@ use std::fmt;
 pub struct Article {
     pub text: String,
     pub entities: Vec<(usize, usize, Label)>,
+    /// Which corpus (annotation convention) it comes from, see [`super::domain`]:
+    /// 0 as read; the trainer numbers its corpus files.
+    pub domain: usize,
 }
 
 /// A line of a corpus that cannot be read.
@@ -87,7 +90,7 @@ fn article(sentences: &[Vec<(String, String)>]) -> Article {
             tagged.push((s, e, tag.as_str()));
         }
     }
-    Article { text: w.out, entities: spans_from_tags(&tagged) }
+    Article { text: w.out, entities: spans_from_tags(&tagged), domain: 0 }
 }
 
 /// `build.py`'s `spans_from_tags`: IOB, BIO and BILOU tags to labelled char spans.

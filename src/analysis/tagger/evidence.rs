@@ -30,14 +30,14 @@ impl Evidence {
         }
     }
 
-    /// The features of every token of `doc` (the tokens of `text`), and the rules'
-    /// spans (sorted).
-    pub fn features(&self, text: &str, doc: &Doc, bits: u32) -> (FeatureMatrix, Vec<Span>) {
+    /// The features of every token of `doc` (the tokens of `text`) for annotation
+    /// convention `domain`, and the rules' spans (sorted).
+    pub fn features(&self, text: &str, doc: &Doc, bits: u32, domain: Option<usize>) -> (FeatureMatrix, Vec<Span>) {
         let hits = self.names.hits(text, doc);
         let mut rules = self.rules.entities(text, doc);
         rules.sort_by_key(|s| s.start);
         let rule_tags: Vec<Tag> =
             tags_from_spans(doc.tokens.len(), &rules.iter().map(|s| (s.start, s.end, s.label)).collect::<Vec<_>>());
-        (features::extract(&Input { doc, lex: &self.lex, hits: &hits, rule_tags: &rule_tags, bits }), rules)
+        (features::extract(&Input { doc, lex: &self.lex, hits: &hits, rule_tags: &rule_tags, bits, domain }), rules)
     }
 }

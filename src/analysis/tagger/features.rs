@@ -110,17 +110,19 @@ pub struct Input<'a> {
     pub rule_tags: &'a [Tag],
     /// Table size: `2^bits` rows.
     pub bits: u32,
+    /// The article's annotation convention ([`super::domain`]), if the model has them.
+    pub domain: Option<usize>,
 }
 
 /// Extracts the features of every token.
 pub fn extract(input: &Input) -> FeatureMatrix {
     let infos = token_infos(input.doc, input.lex);
     let n = infos.len();
-    let mut ids = Vec::with_capacity(n * 48);
+    let mut ids = Vec::with_capacity(n * 96);
     let mut offsets = Vec::with_capacity(n + 1);
     offsets.push(0);
     for i in 0..n {
-        let mut sink = Sink { ids: &mut ids, bits: input.bits };
+        let mut sink = Sink { ids: &mut ids, bits: input.bits, domain: input.domain.map(|d| DOMAIN_SALT + d as u64) };
         token_features(&infos, input.hits, i, &mut sink);
         rule_features(input.rule_tags, &infos, i, &mut sink);
         offsets.push(ids.len());
@@ -131,11 +133,22 @@ pub fn extract(input: &Input) -> FeatureMatrix {
 struct Sink<'a> {
     ids: &'a mut Vec<u32>,
     bits: u32,
+    /// Salt of the convention's own copy of each feature, if any.
+    domain: Option<u64>,
 }
 
+/// Salts the per-convention copies of the features apart from the shared ones.
+const DOMAIN_SALT: u64 = 0xC0_4E47;
+
 impl Sink<'_> {
+    /// Adds a feature, and with conventions a second copy of it, the article's own
+    /// convention's, which learns where that corpus annotates differently.
     fn add(&mut self, template: u64, value: u64) {
-        self.ids.push(bucket(mix(template, value), self.bits));
+        let h = mix(template, value);
+        self.ids.push(bucket(h, self.bits));
+        if let Some(salt) = self.domain {
+            self.ids.push(bucket(mix(h, salt), self.bits));
+        }
     }
 }
 
@@ -388,15 +401,31 @@ mod tests {
         let doc = Doc::new("Presiden Joko datang. Joko pergi ke Bandung.");
         let hits = vec![Vec::new(); doc.tokens.len()];
         let rule_tags = vec![Tag::O; doc.tokens.len()];
-        let m = extract(&Input { doc: &doc, lex: &lex, hits: &hits, rule_tags: &rule_tags, bits: 18 });
+        let m = extract(&Input { doc: &doc, lex: &lex, hits: &hits, rule_tags: &rule_tags, bits: 18, domain: None });
         assert_eq!(m.len(), doc.tokens.len());
         let (a, b) = (m.token(1), m.token(4));
         assert!(a.iter().all(|&f| f < 1 << 18));
         // The word's own features agree, its context differs.
         assert_eq!(a.get(1..3), b.get(1..3));
         assert_ne!(a, b);
-        let again = extract(&Input { doc: &doc, lex: &lex, hits: &hits, rule_tags: &rule_tags, bits: 18 });
+        let again =
+            extract(&Input { doc: &doc, lex: &lex, hits: &hits, rule_tags: &rule_tags, bits: 18, domain: None });
         assert_eq!(again.token(1), a);
+    }
+
+    #[test]
+    fn each_convention_has_its_own_copy_of_every_feature() {
+        let lex = Lexicon::new();
+        let doc = Doc::new("Warga Indonesia datang ke Indonesia.");
+        let hits = vec![Vec::new(); doc.tokens.len()];
+        let rule_tags = vec![Tag::O; doc.tokens.len()];
+        let input = |domain| Input { doc: &doc, lex: &lex, hits: &hits, rule_tags: &rule_tags, bits: 18, domain };
+        let (a, b) = (extract(&input(Some(0))), extract(&input(Some(1))));
+        assert_eq!(extract(&input(None)).token(1).len() * 2, a.token(1).len());
+        let (a, b) = (a.token(1), b.token(1));
+        // Shared copies (even positions) agree, the conventions' own copies differ.
+        assert!(a.iter().zip(b).step_by(2).all(|(x, y)| x == y));
+        assert!(a.iter().zip(b).skip(1).step_by(2).any(|(x, y)| x != y));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! A statistical sequence tagger for PERSON / ORG / LOC: an averaged perceptron over
 //! hashed features, BIO tags decoded by Viterbi with only valid transitions, and a
-//! document-level consistency pass.
+//! document-level consistency pass. Every feature has a shared copy and one per
+//! training corpus's annotation conventions, chosen for each article by [`domain`].
 //!
 //! [`Tagger::builtin`] loads the weights shipped in `assets/models/ner-id.bin`, trained
 //! by `sorot train` with [`training::train`] from corpora read by [`conll_reader`].
@@ -9,6 +10,7 @@
 
 pub mod conll_reader;
 pub mod consistency;
+pub mod domain;
 pub mod evidence;
 pub mod features;
 pub mod hashing;
@@ -85,7 +87,8 @@ impl Tagger {
 
     /// Tagging without the document-level pass; also the rules' spans.
     fn tag_sentences(&self, text: &str, doc: &Doc) -> (Vec<Span>, Vec<Span>) {
-        let (features, rules) = self.evidence.features(text, doc, self.weights.bits);
+        let domain = self.weights.domain.classify(&domain::buckets(doc));
+        let (features, rules) = self.evidence.features(text, doc, self.weights.bits, domain);
         let mut spans = Vec::new();
         for range in &doc.sentences {
             let emissions = self.weights.emissions(&features, range.clone());

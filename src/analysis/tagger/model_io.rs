@@ -4,17 +4,19 @@
 //! b"SOROTNER" · version u32 · bits u32 · tags u32 · scale f32
 //! transitions: tags start scores, then tags×tags pair scores, f32 each
 //! rows u32 · per non-zero row: bucket u32, tags × i16 (score = i16 × scale)
+//! domain scores u32 (0, or the classifier's full table) · that many f32
 //! ```
 //! Only non-zero rows are stored and scores are quantised to 16 bits, so the file
 //! stays a few MB although the table it expands to is larger.
 
+use super::domain::{self, DomainModel};
 use super::tags::NUM_TAGS;
 use super::viterbi::Transitions;
 use super::weights::Weights;
 use std::fmt;
 
 const MAGIC: &[u8; 8] = b"SOROTNER";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 /// Largest table the loader accepts (2^24 rows), so a damaged header cannot ask for
 /// gigabytes.
 const MAX_BITS: u32 = 24;
@@ -74,6 +76,10 @@ pub fn to_bytes(w: &Weights) -> Vec<u8> {
     }
     out.extend_from_slice(&count.to_le_bytes());
     out.extend_from_slice(&body);
+    out.extend_from_slice(&u32::try_from(w.domain.rows.len()).unwrap_or(0).to_le_bytes());
+    for v in &w.domain.rows {
+        out.extend_from_slice(&v.to_le_bytes());
+    }
     out
 }
 
@@ -112,7 +118,18 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Weights, ModelError> {
             *slot = f32::from(r.i16()?) * scale;
         }
     }
+    w.domain = read_domain(&mut r)?;
     Ok(w)
+}
+
+/// The convention classifier: none, or its whole table.
+fn read_domain(r: &mut Reader) -> Result<DomainModel, ModelError> {
+    let n = r.u32()? as usize;
+    if n != 0 && n != (1usize << domain::BITS) * domain::NUM_DOMAINS {
+        return Err(ModelError::Truncated);
+    }
+    let rows = (0..n).map(|_| r.f32()).collect::<Result<Vec<f32>, _>>()?;
+    Ok(DomainModel { rows })
 }
 
 struct Reader<'a> {
@@ -154,6 +171,8 @@ mod tests {
         w.rows[NUM_TAGS * 9 + 2] = -0.25;
         w.transitions.start[1] = 0.5;
         w.transitions.pair[2][0] = -2.0;
+        w.domain.rows = vec![0.0; (1 << domain::BITS) * domain::NUM_DOMAINS];
+        w.domain.rows[5] = 0.75;
         w
     }
 
@@ -164,6 +183,7 @@ mod tests {
         let back = from_bytes(&bytes).expect("reads back");
         assert_eq!(back.bits, w.bits);
         assert_eq!(back.transitions, w.transitions);
+        assert_eq!(back.domain, w.domain);
         let step = 1.5 / f32::from(i16::MAX);
         assert!(w.rows.iter().zip(&back.rows).all(|(a, b)| (a - b).abs() <= step));
         // Saving what was loaded gives the same bytes.

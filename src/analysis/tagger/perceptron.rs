@@ -6,6 +6,7 @@
 //! average after `c` steps is `w − u / c`. Sums are f64 so that long runs do not
 //! lose the small updates.
 
+use super::domain::DomainModel;
 use super::features::FeatureMatrix;
 use super::tags::{Tag, NUM_TAGS};
 use super::viterbi::Transitions;
@@ -35,6 +36,7 @@ impl Perceptron {
             bits: self.bits,
             rows: self.w.iter().map(|&x| x as f32).collect(),
             transitions: transitions(&self.tw),
+            domain: DomainModel::default(),
         }
     }
 
@@ -102,6 +104,7 @@ impl Perceptron {
             bits: self.bits,
             rows: avg(&self.w, &self.u).into_iter().map(|x| x as f32).collect(),
             transitions: transitions(&avg(&self.tw, &self.tu)),
+            domain: DomainModel::default(),
         }
     }
 }

@@ -41,7 +41,7 @@ impl Tag {
     }
 
     pub fn is_inside(self) -> bool {
-        self.0 != 0 && self.0 % 2 == 0
+        self.0 != 0 && self.0.is_multiple_of(2)
     }
 }
 

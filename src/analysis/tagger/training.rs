@@ -7,6 +7,7 @@
 use super::super::doc::Doc;
 use super::super::Label;
 use super::conll_reader::Article;
+use super::domain::{self, DomainModel};
 use super::evidence::Evidence;
 use super::features::FeatureMatrix;
 use super::perceptron::Perceptron;
@@ -22,11 +23,13 @@ pub struct TrainConfig {
     pub seed: u64,
     /// The feature table has `2^bits` rows.
     pub bits: u32,
+    /// Learn each corpus's annotation conventions apart ([`super::domain`]).
+    pub conventions: bool,
 }
 
 impl Default for TrainConfig {
     fn default() -> Self {
-        TrainConfig { epochs: 12, seed: 0x5030_7254, bits: 20 }
+        TrainConfig { epochs: 12, seed: 0x5030_7254, bits: 20, conventions: false }
     }
 }
 
@@ -38,9 +41,9 @@ pub struct Prepared {
 }
 
 /// Tokenizes an article as the analyser will and puts its gold spans on the tokens.
-pub fn prepare(article: &Article, evidence: &Evidence, bits: u32) -> Prepared {
+pub fn prepare(article: &Article, evidence: &Evidence, bits: u32, domain: Option<usize>) -> Prepared {
     let doc = Doc::new(&article.text);
-    let (features, _) = evidence.features(&article.text, &doc, bits);
+    let (features, _) = evidence.features(&article.text, &doc, bits, domain);
     let spans = token_spans(&doc, &article.entities);
     Prepared { features, gold: tags_from_spans(doc.tokens.len(), &spans), sentences: doc.sentences }
 }
@@ -68,10 +71,12 @@ pub fn train(
     config: &TrainConfig,
     progress: Progress,
 ) -> super::weights::Weights {
-    let docs: Vec<Prepared> = articles.iter().map(|a| prepare(a, evidence, config.bits)).collect();
+    let docs: Vec<Prepared> =
+        articles.iter().map(|a| prepare(a, evidence, config.bits, config.conventions.then_some(a.domain))).collect();
+    let mut rng = Rng(config.seed | 1);
+    let domain = if config.conventions { train_domains(articles, &mut rng) } else { DomainModel::default() };
     let mut order: Vec<(usize, usize)> =
         docs.iter().enumerate().flat_map(|(d, p)| (0..p.sentences.len()).map(move |s| (d, s))).collect();
-    let mut rng = Rng(config.seed | 1);
     let mut model = Perceptron::new(config.bits);
     let mut current = model.current();
     for epoch in 1..=config.epochs {
@@ -95,7 +100,21 @@ pub fn train(
         }
         progress(epoch, right as f64 / order.len().max(1) as f64);
     }
-    model.averaged()
+    let mut weights = model.averaged();
+    weights.domain = domain;
+    weights
+}
+
+/// Passes of the convention classifier over the articles: it separates the training
+/// corpora after two or three.
+const DOMAIN_EPOCHS: usize = 8;
+
+/// The convention classifier, from the articles in a shuffled order.
+fn train_domains(articles: &[Article], rng: &mut Rng) -> DomainModel {
+    let mut docs: Vec<(Vec<u32>, usize)> =
+        articles.iter().map(|a| (domain::buckets(&Doc::new(&a.text)), a.domain)).collect();
+    rng.shuffle(&mut docs);
+    DomainModel::train(&docs, DOMAIN_EPOCHS)
 }
 
 /// xorshift64*: a small generator whose sequence is fixed by its seed.
@@ -134,7 +153,7 @@ mod tests {
 Kata O\nAni B-PER\n, O\nKPK B-ORG\nbekerja O\ndi O\nSurabaya B-LOC\n. O\n";
 
     fn tiny_config() -> TrainConfig {
-        TrainConfig { epochs: 5, seed: 7, bits: 12 }
+        TrainConfig { epochs: 5, seed: 7, bits: 12, conventions: true }
     }
 
     #[test]
@@ -160,7 +179,7 @@ Kata O\nAni B-PER\n, O\nKPK B-ORG\nbekerja O\ndi O\nSurabaya B-LOC\n. O\n";
     fn gold_spans_land_on_tokens() {
         let ev = evidence();
         let articles = read_articles(TINY).expect("reads");
-        let p = prepare(&articles[0], &ev, 12);
+        let p = prepare(&articles[0], &ev, 12, None);
         let labels: Vec<Option<Label>> = p.gold.iter().map(|t| t.label()).collect();
         assert_eq!(labels.get(..2), Some(&[Some(Label::Person), Some(Label::Person)][..]));
         assert_eq!(labels.get(4), Some(&Some(Label::Loc)));

@@ -1,6 +1,7 @@
 //! The trained weights: a hashed feature table with one row of tag scores per
-//! bucket, and the tag transitions.
+//! bucket, the tag transitions, and the classifier of annotation conventions.
 
+use super::domain::DomainModel;
 use super::features::FeatureMatrix;
 use super::tags::NUM_TAGS;
 use super::viterbi::{Scores, Transitions};
@@ -12,12 +13,19 @@ pub struct Weights {
     /// `NUM_TAGS` scores per row, rows one after another.
     pub rows: Vec<f32>,
     pub transitions: Transitions,
+    /// Which corpus's conventions an article follows.
+    pub domain: DomainModel,
 }
 
 impl Weights {
     /// All-zero weights for a table of `2^bits` rows.
     pub fn zeros(bits: u32) -> Weights {
-        Weights { bits, rows: vec![0.0; (1usize << bits) * NUM_TAGS], transitions: Transitions::default() }
+        Weights {
+            bits,
+            rows: vec![0.0; (1usize << bits) * NUM_TAGS],
+            transitions: Transitions::default(),
+            domain: DomainModel::default(),
+        }
     }
 
     /// Emission scores of each token.
