@@ -37,6 +37,12 @@ pub struct Entity {
     pub source: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence: Option<f32>,
+    /// Who last changed it in review (the project's annotator name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annotator: Option<String>,
+    /// When it was last changed in review, RFC 3339 UTC (`2024-05-01T09:30:00Z`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changed_at: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,6 +77,21 @@ pub struct Quote {
     pub source: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence: Option<f32>,
+    /// Who last changed it in review (the project's annotator name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annotator: Option<String>,
+    /// When it was last changed in review, RFC 3339 UTC (`2024-05-01T09:30:00Z`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changed_at: Option<String>,
+}
+
+/// A span whose text no longer occurs in its edited article: kept with its old
+/// offsets so that no work is lost, and shown to the annotator as flagged.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Detached {
+    Entity(Entity),
+    Quote(Quote),
 }
 
 /// A reference to one annotation of a document, by id.

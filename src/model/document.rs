@@ -4,8 +4,9 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use super::sorted_spans::IdIndex;
 use super::span_lookup::SpanReach;
-use super::{Entity, LabelSet, Quote, SpanRef, Status, TextIndex};
+use super::{Detached, Entity, LabelSet, Quote, SpanRef, Status, TextIndex};
 
 /// An article and its annotations.
 ///
@@ -23,11 +24,31 @@ pub struct Document {
     pub entities: Vec<Entity>,
     /// Sorted by `(start, end, id)`.
     pub quotes: Vec<Quote>,
+    /// Spans that could not be re-anchored after the article changed on disk.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub detached: Vec<Detached>,
+    /// Set when the annotator marks the whole document as reviewed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done: Option<DoneMark>,
     #[serde(skip)]
     index: TextIndex,
     /// How far spans reach, for lookups by position (see `span_lookup`).
     #[serde(skip)]
     pub(super) reach: SpanReach,
+    /// Where spans are by id (see `sorted_spans`).
+    #[serde(skip)]
+    pub(super) entity_ids: IdIndex,
+    #[serde(skip)]
+    pub(super) quote_ids: IdIndex,
+}
+
+/// Who marked a document done, and when (RFC 3339 UTC).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct DoneMark {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annotator: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
 }
 
 /// Why loaded annotations do not fit their text.
@@ -54,8 +75,12 @@ impl Document {
             labels: LabelSet::default(),
             entities: Vec::new(),
             quotes: Vec::new(),
+            detached: Vec::new(),
+            done: None,
             index,
             reach: SpanReach::default(),
+            entity_ids: IdIndex::default(),
+            quote_ids: IdIndex::default(),
         }
     }
 
@@ -122,11 +147,11 @@ impl Document {
     }
 
     pub fn entity(&self, id: &str) -> Option<&Entity> {
-        self.entities.iter().find(|e| e.id == id)
+        self.entity_ids.position(&self.entities, id).and_then(|i| self.entities.get(i))
     }
 
     pub fn quote(&self, id: &str) -> Option<&Quote> {
-        self.quotes.iter().find(|q| q.id == id)
+        self.quote_ids.position(&self.quotes, id).and_then(|i| self.quotes.get(i))
     }
 
     /// Start and end of the annotation `span` refers to.
@@ -152,42 +177,47 @@ impl Document {
 
     /// Annotations still waiting for review, in reading order.
     pub fn open_suggestions(&self) -> Vec<SpanRef> {
-        let mut open: Vec<(usize, usize, SpanRef)> = self
-            .entities
-            .iter()
-            .filter(|e| e.status == Status::Suggested)
-            .map(|e| (e.start, e.end, SpanRef::Entity(e.id.clone())))
-            .chain(
-                self.quotes
-                    .iter()
-                    .filter(|q| q.status == Status::Suggested)
-                    .map(|q| (q.start, q.end, SpanRef::Quote(q.id.clone()))),
-            )
-            .collect();
-        // A quote before the entities inside it: it is read first.
-        open.sort_by_key(|(start, end, span)| (*start, std::cmp::Reverse(*end), matches!(span, SpanRef::Entity(_))));
-        open.into_iter().map(|(_, _, span)| span).collect()
+        let mut open = Vec::new();
+        let mut here = None;
+        while let Some(next) = self.next_open(here.as_ref()) {
+            here = Some(next.clone());
+            open.push(next);
+        }
+        open
     }
 
     /// The open suggestion after (or, with `backwards`, before) `current`,
-    /// wrapping around; the first one when nothing is selected.
+    /// wrapping around; the first one when nothing is selected. Reading order:
+    /// by start, a quote before the entities inside it.
     pub fn neighbour_suggestion(&self, current: Option<&SpanRef>, backwards: bool) -> Option<SpanRef> {
-        let open = self.open_suggestions();
-        if open.is_empty() {
-            return None;
-        }
-        let position_key = |span: &SpanRef| {
-            self.range_of(span).map(|(s, e)| (s, std::cmp::Reverse(e), matches!(span, SpanRef::Entity(_))))
-        };
-        let Some(here) = current.and_then(position_key) else {
-            return if backwards { open.last().cloned() } else { open.first().cloned() };
-        };
-        let found = if backwards {
-            open.iter().rev().find(|s| position_key(s).is_some_and(|k| k < here))
-        } else {
-            open.iter().find(|s| position_key(s).is_some_and(|k| k > here))
-        };
-        found.or(if backwards { open.last() } else { open.first() }).cloned()
+        let step = |from: Option<&SpanRef>| if backwards { self.previous_open(from) } else { self.next_open(from) };
+        step(current).or_else(|| step(None))
+    }
+
+    /// Where `span` stands in reading order.
+    fn reading_key(&self, span: &SpanRef) -> Option<ReadingKey> {
+        let (start, end) = self.range_of(span)?;
+        Some((start, std::cmp::Reverse(end), matches!(span, SpanRef::Entity(_)), span.id().to_owned()))
+    }
+
+    /// The first open suggestion after `from` (from the start if None).
+    fn next_open(&self, from: Option<&SpanRef>) -> Option<SpanRef> {
+        let here = from.and_then(|s| self.reading_key(s));
+        let after = |key: &ReadingKey| here.as_ref().is_none_or(|h| key > h);
+        let start = here.as_ref().map_or(0, |h| h.0);
+        let entity = first_open(&self.entities, start, |e| e.status, entity_key, &after);
+        let quote = first_open(&self.quotes, start, |q| q.status, quote_key, &after);
+        [entity, quote].into_iter().flatten().min().map(key_to_span)
+    }
+
+    /// The last open suggestion before `from` (from the end if None).
+    fn previous_open(&self, from: Option<&SpanRef>) -> Option<SpanRef> {
+        let here = from.and_then(|s| self.reading_key(s));
+        let before = |key: &ReadingKey| here.as_ref().is_none_or(|h| key < h);
+        let end = here.as_ref().map_or(usize::MAX, |h| h.0);
+        let entity = last_open(&self.entities, end, |e| e.status, entity_key, &before);
+        let quote = last_open(&self.quotes, end, |q| q.status, quote_key, &before);
+        [entity, quote].into_iter().flatten().max().map(key_to_span)
     }
 
     /// `start..end` without the whitespace at its ends (mouse selections are sloppy).
@@ -216,7 +246,75 @@ impl Document {
         self.entities.sort_by(|a, b| (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id)));
         self.quotes.sort_by(|a, b| (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id)));
         self.reach = SpanReach::of(&self.entities, &self.quotes);
+        self.entity_ids = IdIndex::of(&self.entities);
+        self.quote_ids = IdIndex::of(&self.quotes);
     }
+}
+
+/// Reading order of a span: start, longer first, quotes before entities, id.
+type ReadingKey = (usize, std::cmp::Reverse<usize>, bool, String);
+
+fn entity_key(e: &Entity) -> ReadingKey {
+    (e.start, std::cmp::Reverse(e.end), true, e.id.clone())
+}
+
+fn quote_key(q: &Quote) -> ReadingKey {
+    (q.start, std::cmp::Reverse(q.end), false, q.id.clone())
+}
+
+fn key_to_span(key: ReadingKey) -> SpanRef {
+    if key.2 {
+        SpanRef::Entity(key.3)
+    } else {
+        SpanRef::Quote(key.3)
+    }
+}
+
+/// The smallest key of an open record starting at or after `start` that
+/// passes `wanted`; scans from a binary search and stops once later records
+/// cannot be smaller. `items` is sorted by start.
+fn first_open<T>(
+    items: &[T],
+    start: usize,
+    status: impl Fn(&T) -> Status,
+    key: impl Fn(&T) -> ReadingKey,
+    wanted: &impl Fn(&ReadingKey) -> bool,
+) -> Option<ReadingKey> {
+    let from = items.partition_point(|item| key(item).0 < start);
+    let mut best: Option<ReadingKey> = None;
+    for item in items.get(from..).unwrap_or_default() {
+        let k = key(item);
+        if best.as_ref().is_some_and(|b| k.0 > b.0) {
+            break;
+        }
+        if status(item) == Status::Suggested && wanted(&k) && best.as_ref().is_none_or(|b| &k < b) {
+            best = Some(k);
+        }
+    }
+    best
+}
+
+/// The largest key of an open record starting at or before `end` that passes
+/// `wanted`; the mirror of [`first_open`].
+fn last_open<T>(
+    items: &[T],
+    end: usize,
+    status: impl Fn(&T) -> Status,
+    key: impl Fn(&T) -> ReadingKey,
+    wanted: &impl Fn(&ReadingKey) -> bool,
+) -> Option<ReadingKey> {
+    let past = items.partition_point(|item| key(item).0 <= end);
+    let mut best: Option<ReadingKey> = None;
+    for item in items.get(..past).unwrap_or_default().iter().rev() {
+        let k = key(item);
+        if best.as_ref().is_some_and(|b| k.0 < b.0) {
+            break;
+        }
+        if status(item) == Status::Suggested && wanted(&k) && best.as_ref().is_none_or(|b| &k > b) {
+            best = Some(k);
+        }
+    }
+    best
 }
 
 /// The first non-empty line, trimmed.
@@ -239,6 +337,8 @@ mod tests {
             status: Status::Suggested,
             source: "test".into(),
             confidence: None,
+            annotator: None,
+            changed_at: None,
         }
     }
 
@@ -273,6 +373,8 @@ mod tests {
             status: Status::Suggested,
             source: "test".into(),
             confidence: None,
+            annotator: None,
+            changed_at: None,
         });
         assert!(matches!(doc.clone().validated(), Err(DocumentError::UnknownSpeaker { .. })));
         doc.quotes.clear();
@@ -293,6 +395,44 @@ mod tests {
         assert_eq!(second, SpanRef::Entity("e3".into()));
         assert_eq!(doc.neighbour_suggestion(Some(&second), false).unwrap(), first);
         assert_eq!(doc.neighbour_suggestion(Some(&first), true).unwrap(), second);
+    }
+
+    #[test]
+    fn reading_order_matches_a_sort_of_all_open_spans() {
+        // Nested quotes and entities, statuses mixed, an emoji and CRLF.
+        let text = "“Ana 😀 dan Budi,” kata Citra.\r\n“Dedi ke Jakarta,” ujar Eka di Bandung.";
+        let mut doc = Document::new(text.into(), None);
+        let words: Vec<(usize, usize)> = [(1, 4), (11, 15), (24, 29), (33, 37), (41, 48), (56, 59), (63, 70)].into();
+        for (i, (s, e)) in words.iter().enumerate() {
+            doc.apply(&doc.add_entity_edit(*s, *e, "PERSON").unwrap()).unwrap();
+            if i % 3 == 1 {
+                doc.apply(&doc.accept_edit(&SpanRef::Entity(format!("e{}", i + 1))).unwrap()).unwrap();
+            }
+        }
+        for (s, e) in [(0, 18), (31, 50)] {
+            doc.apply(&doc.add_quote_edit(s, e, QuoteKind::Direct).unwrap()).unwrap();
+        }
+        for entity in doc.entities.iter_mut().filter(|e| e.status == Status::Manual) {
+            entity.status = Status::Suggested;
+        }
+        for quote in doc.quotes.iter_mut() {
+            quote.status = Status::Suggested;
+        }
+        let doc = doc.validated().unwrap();
+        let mut expected: Vec<(usize, std::cmp::Reverse<usize>, bool, SpanRef)> = doc
+            .entities
+            .iter()
+            .filter(|e| e.status == Status::Suggested)
+            .map(|e| (e.start, std::cmp::Reverse(e.end), true, SpanRef::Entity(e.id.clone())))
+            .chain(doc.quotes.iter().map(|q| (q.start, std::cmp::Reverse(q.end), false, SpanRef::Quote(q.id.clone()))))
+            .collect();
+        expected.sort_by_key(|k| (k.0, k.1, k.2));
+        let expected: Vec<SpanRef> = expected.into_iter().map(|k| k.3).collect();
+        assert_eq!(doc.open_suggestions(), expected);
+        assert_eq!(doc.neighbour_suggestion(expected.last(), false).as_ref(), expected.first(), "wraps");
+        for pair in expected.windows(2) {
+            assert_eq!(doc.neighbour_suggestion(Some(&pair[1]), true).as_ref(), Some(&pair[0]));
+        }
     }
 
     #[test]

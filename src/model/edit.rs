@@ -1,6 +1,7 @@
 //! Edits: every change to a document's annotations is a value with an exact
 //! inverse, which is what makes undo and redo trustworthy.
 
+use super::sorted_spans::replace;
 use super::{Document, Entity, Quote};
 
 /// One change to a document's annotations.
@@ -35,6 +36,40 @@ pub enum EditError {
 }
 
 impl Edit {
+    /// The same edit with every record it writes marked as changed by `who` at
+    /// `when` (RFC 3339 UTC); undo restores the records as they were, stamps included.
+    pub fn stamped(&self, who: Option<&str>, when: &str) -> Edit {
+        let annotator = who.map(str::to_owned);
+        let changed_at = Some(when.to_owned());
+        match self {
+            Edit::Entity { before, after } => Edit::Entity {
+                before: before.clone(),
+                after: after.clone().map(|e| Entity { annotator, changed_at, ..e }),
+            },
+            Edit::Quote { before, after } => Edit::Quote {
+                before: before.clone(),
+                after: after.clone().map(|q| Quote { annotator, changed_at, ..q }),
+            },
+            Edit::Batch(edits) => Edit::Batch(edits.iter().map(|e| e.stamped(who, when)).collect()),
+        }
+    }
+
+    /// Whether the edit adds, removes, moves or relabels a span, or relinks a
+    /// quote: everything but a change of review status. Lists grouped by label
+    /// or speaker need rebuilding only then.
+    pub fn changes_structure(&self) -> bool {
+        match self {
+            Edit::Entity { before: Some(b), after: Some(a) } => {
+                (b.start, b.end, &b.label, &b.id) != (a.start, a.end, &a.label, &a.id)
+            }
+            Edit::Quote { before: Some(b), after: Some(a) } => {
+                (b.start, b.end, &b.speaker, b.kind, &b.id) != (a.start, a.end, &a.speaker, a.kind, &a.id)
+            }
+            Edit::Entity { .. } | Edit::Quote { .. } => true,
+            Edit::Batch(edits) => edits.iter().any(Edit::changes_structure),
+        }
+    }
+
     pub fn inverse(&self) -> Edit {
         match self {
             Edit::Entity { before, after } => Edit::Entity { before: after.clone(), after: before.clone() },
@@ -49,22 +84,21 @@ impl Document {
     pub fn apply(&mut self, edit: &Edit) -> Result<(), EditError> {
         match edit {
             Edit::Entity { before, after } => {
-                let (before_id, after_id) = (before.as_ref().map(|e| &e.id), after.as_ref().map(|e| &e.id));
                 if let Some(e) = after {
                     self.check_range(e.start, e.end, &e.text)?;
                 }
-                replace(&mut self.entities, before_id.or(after_id), before.as_ref(), after.as_ref(), |e| &e.id)?;
+                replace(&mut self.entities, &mut self.entity_ids, before.as_ref(), after.as_ref())?;
+                self.reach.include_entity(after.as_ref());
             }
             Edit::Quote { before, after } => {
-                let (before_id, after_id) = (before.as_ref().map(|q| &q.id), after.as_ref().map(|q| &q.id));
                 if let Some(q) = after {
                     self.check_range(q.start, q.end, &q.text)?;
                 }
-                replace(&mut self.quotes, before_id.or(after_id), before.as_ref(), after.as_ref(), |q| &q.id)?;
+                replace(&mut self.quotes, &mut self.quote_ids, before.as_ref(), after.as_ref())?;
+                self.reach.include_quote(after.as_ref());
             }
             Edit::Batch(edits) => self.apply_all(edits)?,
         }
-        self.sort_spans();
         Ok(())
     }
 
@@ -89,28 +123,4 @@ impl Document {
             _ => Err(EditError::BadRange { start, end }),
         }
     }
-}
-
-/// Swaps the record with `id` from `before` to `after` in `items`, checking that
-/// the document holds exactly `before`.
-fn replace<T: Clone + PartialEq>(
-    items: &mut Vec<T>,
-    id: Option<&String>,
-    before: Option<&T>,
-    after: Option<&T>,
-    id_of: impl Fn(&T) -> &String,
-) -> Result<(), EditError> {
-    let id = id.ok_or(EditError::Empty)?;
-    let position = items.iter().position(|item| id_of(item) == id);
-    match (position, before, after) {
-        (Some(i), Some(b), _) if &items[i] == b => match after {
-            Some(a) => items[i] = a.clone(),
-            None => {
-                items.remove(i);
-            }
-        },
-        (None, None, Some(a)) => items.push(a.clone()),
-        _ => return Err(EditError::Stale(id.clone())),
-    }
-    Ok(())
 }

@@ -67,6 +67,22 @@ impl History {
         !self.redo.is_empty()
     }
 
+    /// The edit that `undo` would revert, if any.
+    pub fn last_edit(&self) -> Option<&Edit> {
+        self.undo.last().map(|step| &step.edit)
+    }
+
+    /// The edit that `redo` would re-apply, if any.
+    pub fn next_edit(&self) -> Option<&Edit> {
+        self.redo.last().map(|step| &step.edit)
+    }
+
+    /// A number naming the document's current state: equal numbers, equal
+    /// annotations (undoing returns to the earlier number). Views key caches on it.
+    pub fn state(&self) -> u64 {
+        self.current_state
+    }
+
     pub fn is_dirty(&self) -> bool {
         self.current_state != self.saved_state
     }

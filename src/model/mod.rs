@@ -9,11 +9,12 @@ mod edit;
 mod history;
 mod labels;
 mod review;
+mod sorted_spans;
 mod span_lookup;
 mod text_index;
 
-pub use annotation::{Cue, Entity, Quote, QuoteKind, SpanRef, Status};
-pub use document::{Document, DocumentError};
+pub use annotation::{Cue, Detached, Entity, Quote, QuoteKind, SpanRef, Status};
+pub use document::{Document, DocumentError, DoneMark};
 pub use edit::{Edit, EditError};
 pub use history::History;
 pub use labels::{LabelDef, LabelSet};

@@ -103,6 +103,8 @@ impl Document {
             status: Status::Manual,
             source: "annotator".to_owned(),
             confidence: None,
+            annotator: None,
+            changed_at: None,
         };
         Ok(Edit::Entity { before: None, after: Some(entity) })
     }
@@ -120,6 +122,8 @@ impl Document {
             status: Status::Manual,
             source: "annotator".to_owned(),
             confidence: None,
+            annotator: None,
+            changed_at: None,
         };
         Ok(Edit::Quote { before: None, after: Some(quote) })
     }
