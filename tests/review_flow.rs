@@ -154,3 +154,49 @@ fn a_bad_article_shows_an_error_not_a_panic() {
     assert!(message.contains("not valid UTF-8"), "{message}");
     app.get_by_label_contains("not valid UTF-8");
 }
+
+#[test]
+fn export_dialog_writes_the_dataset_and_says_what_it_wrote() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_on(article_copy(dir.path()));
+    press(&mut app, Modifiers::NONE, Key::Tab);
+    press(&mut app, Modifiers::NONE, Key::Enter); // one reviewed span to export
+    press(&mut app, Modifiers::COMMAND, Key::E);
+    app.get_by_role_and_label(egui::accesskit::Role::Button, "Export").click();
+    app.run();
+    let written = dir.path().join("berita.sorot.jsonl");
+    let line = std::fs::read_to_string(&written).unwrap();
+    let exported: serde_json::Value = serde_json::from_str(line.trim()).unwrap();
+    let spans = exported["entities"].as_array().unwrap().len() + exported["quotes"].as_array().unwrap().len();
+    assert_eq!(spans, 1, "only the reviewed span by default");
+    assert!(app.query_by_label_contains("Written: jsonl: 1 document(s), 1 span(s) written").is_some());
+}
+
+#[test]
+fn quote_editing_kind_and_speaker_by_click_all_undoable() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_on(article_copy(dir.path()));
+    let document = &app.state().session().unwrap().document;
+    let quote = document.quotes.iter().find(|q| q.text.starts_with("“Saya sangat")).unwrap().clone();
+    let other = document.entities.iter().find(|e| e.text == "Donald Trump").unwrap().clone();
+    let ctx = app.ctx.clone();
+    app.state_mut().perform(&ctx, Action::Select(Some(SpanRef::Quote(quote.id.clone()))));
+    app.run();
+
+    app.get_by_label("Indirect").click();
+    app.run();
+    app.get_by_label("Pick speaker in text").click();
+    app.run();
+    // The next entity clicked becomes the speaker; the quote stays selected.
+    app.state_mut().perform(&ctx, Action::Select(Some(SpanRef::Entity(other.id.clone()))));
+    app.run();
+    let edited = app.state().session().unwrap().document.quote(&quote.id).unwrap().clone();
+    assert_eq!(edited.kind, sorot::model::QuoteKind::Indirect);
+    assert_eq!(edited.speaker.as_deref(), Some(other.id.as_str()));
+    assert_eq!(edited.status, Status::Accepted, "a corrected suggestion counts as reviewed");
+    assert_eq!(app.state().selection(), Some(&SpanRef::Quote(quote.id.clone())));
+
+    press(&mut app, Modifiers::COMMAND, Key::Z);
+    press(&mut app, Modifiers::COMMAND, Key::Z);
+    assert_eq!(app.state().session().unwrap().document.quote(&quote.id).unwrap(), &quote);
+}

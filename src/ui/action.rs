@@ -71,6 +71,12 @@ pub enum Action {
     /// Select text with the mouse, awaiting a label (None: clear). A selected
     /// quote stays selected, so the text can become its cue or speaker.
     SelectText(Option<(usize, usize)>),
+    /// Open the export dialog.
+    ShowExport,
+    /// Ask for the export destination with a file dialog.
+    ChooseExportPath,
+    /// Export the document as the export dialog says.
+    Export,
     /// Scroll the document by keyboard.
     Scroll(ScrollJump),
     ToggleHelp,

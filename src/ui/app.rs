@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 use egui::{Id, RichText, ViewportCommand};
 
-use super::document_view::{document_view_ui, DocumentView, DocumentViewState};
+use super::document_view::{document_view_ui, is_shown, DocumentView, DocumentViewState};
+use super::export_dialog::{export_dialog_ui, ExportDialogState};
 use super::help::help_window_ui;
 use super::inspector::{inspector_ui, InspectorView};
 use super::menu_bar::menu_bar_ui;
@@ -15,6 +16,7 @@ use super::side_panel::{side_panel_ui, SidePanelState};
 use super::{dialogs, Action};
 use crate::analysis::Analyzer;
 use crate::annotate::open_article;
+use crate::formats::{self, Format};
 use crate::model::{Document, Edit, ReviewError, SpanRef};
 use crate::session::Session;
 
@@ -39,6 +41,9 @@ pub struct SorotApp {
     text_selection: Option<(usize, usize)>,
     view_state: DocumentViewState,
     side_panel_state: SidePanelState,
+    export_state: ExportDialogState,
+    /// Suggestions less sure than this are hidden and skipped (View menu).
+    min_confidence: f32,
     scroll_to_selection: bool,
     show_help: bool,
     message: Option<Message>,
@@ -63,6 +68,8 @@ impl SorotApp {
             text_selection: None,
             view_state: DocumentViewState::default(),
             side_panel_state: SidePanelState::default(),
+            export_state: ExportDialogState::default(),
+            min_confidence: 0.0,
             scroll_to_selection: false,
             show_help: false,
             message: None,
@@ -156,8 +163,7 @@ impl SorotApp {
                 self.scroll_to_selection = self.selection.is_some();
             }
             Action::SelectNeighbour { backwards } => {
-                let next = self.document().and_then(|d| d.neighbour_suggestion(self.selection.as_ref(), backwards));
-                match next {
+                match self.next_shown_suggestion(self.selection.clone(), backwards) {
                     Some(span) => self.perform(ctx, Action::Select(Some(span))),
                     None => self.inform("No open suggestions left"),
                 }
@@ -198,6 +204,17 @@ impl SorotApp {
                     self.selection = None;
                 }
             }
+            Action::ShowExport => {
+                let article = self.document().and_then(|d| d.source.clone());
+                self.export_state.show(article.as_deref());
+            }
+            Action::ChooseExportPath => {
+                let folder = self.export_state.format() == Format::Brat;
+                if let Some(path) = dialogs::pick_export_path(Path::new(&self.export_state.path), folder) {
+                    self.export_state.path = path.display().to_string();
+                }
+            }
+            Action::Export => self.export(),
             Action::Scroll(jump) => self.view_state.jump(jump),
             Action::ToggleHelp => self.show_help = !self.show_help,
             Action::RequestClose => ctx.send_viewport_cmd(ViewportCommand::Close),
@@ -230,10 +247,28 @@ impl SorotApp {
     /// suggestion is selected so that review flows on.
     fn review(&mut self, span: SpanRef, make: fn(&Document, &SpanRef) -> Result<Edit, ReviewError>) {
         if self.edit(|d| make(d, &span)) && self.selection.as_ref() == Some(&span) {
-            let next = self.document().and_then(|d| d.neighbour_suggestion(Some(&span), false));
-            self.selection = next;
+            self.selection = self.next_shown_suggestion(Some(span), false);
             self.scroll_to_selection = self.selection.is_some();
         }
+    }
+
+    /// The open suggestion after (or before) `from` that passes the confidence
+    /// threshold: the ones below it are hidden, so review skips them too.
+    fn next_shown_suggestion(&self, from: Option<SpanRef>, backwards: bool) -> Option<SpanRef> {
+        let document = self.document()?;
+        let mut at = from;
+        for _ in 0..=document.entities.len() + document.quotes.len() {
+            let next = document.neighbour_suggestion(at.as_ref(), backwards)?;
+            let shown = match &next {
+                SpanRef::Entity(id) => document.entity(id).is_some_and(|e| is_shown(e, self.min_confidence)),
+                SpanRef::Quote(_) => true,
+            };
+            if shown {
+                return Some(next);
+            }
+            at = Some(next);
+        }
+        None
     }
 
     fn nudge(&mut self, span: &SpanRef, start_by: isize, end_by: isize) {
@@ -303,6 +338,28 @@ impl SorotApp {
             Err(error) => {
                 self.complain(format!("Not saved: {error}"));
                 false
+            }
+        }
+    }
+
+    /// Exports the open document as the export dialog says.
+    fn export(&mut self) {
+        let Some(session) = self.session.as_ref() else { return };
+        let state = &self.export_state;
+        let outcome = formats::export(
+            std::slice::from_ref(&session.document),
+            state.format(),
+            &state.options,
+            Path::new(&state.path),
+        );
+        match outcome {
+            Ok(summary) => {
+                self.inform(format!("Exported to {}: {summary}", self.export_state.path));
+                self.export_state.outcome = Some(Ok(summary.to_string()));
+            }
+            Err(error) => {
+                self.complain(format!("Not exported: {error}"));
+                self.export_state.outcome = Some(Err(error.to_string()));
             }
         }
     }
@@ -409,6 +466,7 @@ impl SorotApp {
             scroll_to_selection,
             picking_speaker_for,
             side_panel_state,
+            min_confidence,
             ..
         } = self;
         let Some(session) = session.as_ref() else {
@@ -419,7 +477,13 @@ impl SorotApp {
         };
         let document = &session.document;
         egui::Panel::left("annotations").default_size(300.0).show(ui, |ui| {
-            actions.extend(side_panel_ui(ui, document, selection.as_ref(), side_panel_state));
+            actions.extend(side_panel_ui(
+                ui,
+                document,
+                (session.revision(), session.structure_revision()),
+                selection.as_ref(),
+                side_panel_state,
+            ));
         });
         egui::Panel::right("inspector").default_size(330.0).show(ui, |ui| {
             let view = InspectorView {
@@ -437,6 +501,7 @@ impl SorotApp {
                 document,
                 selection: selection.as_ref(),
                 text_selection: *text_selection,
+                min_confidence: *min_confidence,
                 scroll_to_selection,
             };
             actions.extend(document_view_ui(ui, view, view_state));
@@ -452,19 +517,27 @@ impl eframe::App for SorotApp {
         if self.prompt.is_none() {
             let keyed = shortcut_actions(&ctx, self.document(), self.selection.as_ref(), self.text_selection);
             if keyed.iter().any(|a| matches!(a, Action::SelectNeighbour { .. })) {
-                // egui moved widget focus on that Tab before we consumed it; Tab
-                // is ours, so give the focus back.
-                ctx.memory_mut(|m| m.focused().map(|id| m.surrender_focus(id)));
+                // egui read that Tab as "focus the next widget" before we
+                // consumed it; Tab is ours, so cancel the move.
+                ctx.memory_mut(|m| {
+                    m.move_focus(egui::FocusDirection::None);
+                    if let Some(id) = m.focused() {
+                        m.surrender_focus(id);
+                    }
+                });
             }
             actions.extend(keyed);
         }
         self.intercept_close(&ctx);
         let (can_undo, can_redo) =
             self.session.as_ref().map_or((false, false), |s| (s.history.can_undo(), s.history.can_redo()));
-        egui::Panel::top("menu").show(ui, |ui| actions.extend(menu_bar_ui(ui, can_undo, can_redo)));
+        egui::Panel::top("menu")
+            .show(ui, |ui| actions.extend(menu_bar_ui(ui, can_undo, can_redo, &mut self.min_confidence)));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
         self.workspace_ui(ui, &mut actions);
         help_window_ui(&ctx, &mut self.show_help);
+        let article = self.document().and_then(|d| d.source.clone());
+        actions.extend(export_dialog_ui(&ctx, &mut self.export_state, article.as_deref()));
         self.unsaved_prompt_ui(&ctx);
         let acted = !actions.is_empty();
         for action in actions {

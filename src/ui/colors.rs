@@ -9,13 +9,15 @@ pub fn label_color(labels: &LabelSet, label: &str) -> Color32 {
     Color32::from_rgb(r, g, b)
 }
 
-/// Suggestions are outlined (underlined, faint fill), reviewed spans filled,
-/// rejected ones struck through: status is readable at a glance.
-pub fn style_entity(format: &mut TextFormat, color: Color32, status: Status) {
+/// Suggestions are outlined (underlined, faint fill; paler the less sure the
+/// analysis is), reviewed spans filled, rejected ones struck through: status
+/// and confidence are readable at a glance.
+pub fn style_entity(format: &mut TextFormat, color: Color32, status: Status, confidence: Option<f32>) {
     match status {
         Status::Suggested => {
-            format.background = color.gamma_multiply(0.18);
-            format.underline = Stroke::new(2.0, color);
+            let sureness = 0.3 + 0.7 * confidence.unwrap_or(1.0).clamp(0.0, 1.0);
+            format.background = color.gamma_multiply(0.18 * sureness);
+            format.underline = Stroke::new(2.0, color.gamma_multiply(sureness));
         }
         Status::Accepted | Status::Manual => {
             format.background = color.gamma_multiply(0.55);

@@ -100,7 +100,8 @@ fn entity_ui(ui: &mut egui::Ui, document: &Document, entity: &Entity, actions: &
     let span = SpanRef::Entity(entity.id.clone());
     ui.heading(format!("Entity {}", entity.id));
     ui.label(RichText::new(&entity.text).strong().size(18.0));
-    ui.label(format!("{:?} · from {} · {}..{}", entity.status, entity.source, entity.start, entity.end));
+    let confidence = entity.confidence.map_or(String::new(), |c| format!(" · confidence {c:.2}"));
+    ui.label(format!("{:?}{confidence} · from {} · {}..{}", entity.status, entity.source, entity.start, entity.end));
     ui.label("Label (key):");
     ui.horizontal_wrapped(|ui| {
         for (i, label) in document.labels.iter().enumerate() {

@@ -2,7 +2,8 @@
 
 use super::Action;
 
-pub fn menu_bar_ui(ui: &mut egui::Ui, can_undo: bool, can_redo: bool) -> Vec<Action> {
+/// `min_confidence` is the View menu's threshold: suggestions less sure are hidden.
+pub fn menu_bar_ui(ui: &mut egui::Ui, can_undo: bool, can_redo: bool, min_confidence: &mut f32) -> Vec<Action> {
     let mut actions = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
@@ -11,6 +12,9 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, can_undo: bool, can_redo: bool) -> Vec<Act
             }
             if ui.add(egui::Button::new("Save").shortcut_text("Ctrl+S")).clicked() {
                 actions.push(Action::Save);
+            }
+            if ui.add(egui::Button::new("Export…").shortcut_text("Ctrl+E")).clicked() {
+                actions.push(Action::ShowExport);
             }
             ui.separator();
             if ui.button("Quit").clicked() {
@@ -24,6 +28,10 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, can_undo: bool, can_redo: bool) -> Vec<Act
             if ui.add_enabled(can_redo, egui::Button::new("Redo").shortcut_text("Ctrl+Shift+Z")).clicked() {
                 actions.push(Action::Redo);
             }
+        });
+        ui.menu_button("View", |ui| {
+            ui.label("Hide suggestions less sure than:");
+            ui.add(egui::Slider::new(min_confidence, 0.0..=1.0).text("confidence"));
         });
         ui.menu_button("Help", |ui| {
             if ui.add(egui::Button::new("Keyboard shortcuts").shortcut_text("F1")).clicked() {

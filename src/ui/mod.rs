@@ -6,6 +6,7 @@ mod app;
 mod colors;
 mod dialogs;
 mod document_view;
+mod export_dialog;
 mod help;
 mod inspector;
 mod menu_bar;

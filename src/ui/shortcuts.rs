@@ -22,6 +22,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y)", "undo / redo"),
     ("Ctrl+S", "save the annotations"),
     ("Ctrl+O", "open an article"),
+    ("Ctrl+E", "export a dataset (JSONL, doccano, Label Studio, brat, CoNLL, spaCy …)"),
     ("F1", "show or hide this help"),
 ];
 
@@ -53,6 +54,9 @@ pub fn shortcut_actions(
     }
     if pressed(Modifiers::COMMAND, Key::O) {
         actions.push(Action::OpenDialog);
+    }
+    if pressed(Modifiers::COMMAND, Key::E) {
+        actions.push(Action::ShowExport);
     }
     if pressed(Modifiers::NONE, Key::F1) {
         actions.push(Action::ToggleHelp);

@@ -18,29 +18,66 @@ pub enum Tab {
     Speakers,
 }
 
-/// What the panel remembers: the open tab and the collapsed groups.
+/// What the panel remembers: the open tab, the collapsed groups, and the
+/// rows it last listed (rebuilt only when the annotations or the view change,
+/// so a frame costs the visible rows, not the 20,000 spans).
 #[derive(Debug, Default)]
 pub struct SidePanelState {
     tab: Tab,
     collapsed: HashSet<String>,
+    /// Counts toggles of `collapsed`, so the rows know when to rebuild.
+    collapse_generation: usize,
+    cached: Option<(RowsKey, Listing)>,
 }
 
-/// One line of the list.
-enum Row<'d> {
+/// What the rows depend on (review statuses are read as rows are drawn).
+#[derive(Debug, Clone, PartialEq)]
+struct RowsKey {
+    structure_revision: u64,
+    tab: Tab,
+    collapsed: usize,
+    spans: usize,
+}
+
+#[derive(Debug, Default)]
+struct Listing {
+    rows: Vec<Row>,
+    /// Open suggestions, and the revision they were counted at.
+    open_suggestions: (u64, usize),
+}
+
+/// One line of the list; spans by index into the document's lists.
+#[derive(Debug, Clone)]
+enum Row {
     Group { key: String, title: String, color: egui::Color32, count: usize },
-    Entity(&'d crate::model::Entity),
-    Quote(&'d Quote),
+    Entity(usize),
+    Quote(usize),
 }
 
 pub fn side_panel_ui(
     ui: &mut egui::Ui,
     document: &Document,
+    revisions: (u64, u64),
     selection: Option<&SpanRef>,
     state: &mut SidePanelState,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
+    let (revision, structure_revision) = revisions;
+    let key = RowsKey {
+        structure_revision,
+        tab: state.tab,
+        collapsed: state.collapse_generation,
+        spans: document.entities.len() + document.quotes.len(),
+    };
+    if state.cached.as_ref().is_none_or(|(cached, _)| *cached != key) {
+        state.cached = Some((key, listing(document, state)));
+    }
+    let Some((key, mut listing)) = state.cached.take() else { return actions };
+    if listing.open_suggestions.0 != revision {
+        listing.open_suggestions = (revision, count_open(document));
+    }
     ui.heading("Annotations");
-    ui.label(format!("{} open suggestion(s)", document.open_suggestions().len()));
+    ui.label(format!("{} open suggestion(s)", listing.open_suggestions.1));
     ui.horizontal(|ui| {
         let counts = [
             (Tab::Entities, format!("Entities ({})", document.entities.len())),
@@ -52,24 +89,42 @@ pub fn side_panel_ui(
         }
     });
     ui.separator();
-    let rows = match state.tab {
-        Tab::Entities => entity_rows(document, &state.collapsed),
-        Tab::Quotes => document.quotes.iter().map(Row::Quote).collect(),
-        Tab::Speakers => speaker_rows(document, &state.collapsed),
-    };
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+    let rows = &listing.rows;
     ScrollArea::vertical().auto_shrink(false).show_rows(ui, row_height, rows.len(), |ui, range| {
         for row in rows.get(range).unwrap_or_default() {
             row_ui(ui, document, row, selection, state, &mut actions);
         }
     });
+    // Put the rows back; if a group was toggled meanwhile, the key no longer
+    // matches and they are rebuilt next frame.
+    state.cached = Some((key, listing));
     actions
 }
 
-fn entity_rows<'d>(document: &'d Document, collapsed: &HashSet<String>) -> Vec<Row<'d>> {
+fn listing(document: &Document, state: &SidePanelState) -> Listing {
+    let rows = match state.tab {
+        Tab::Entities => entity_rows(document, &state.collapsed),
+        Tab::Quotes => (0..document.quotes.len()).map(Row::Quote).collect(),
+        Tab::Speakers => speaker_rows(document, &state.collapsed),
+    };
+    Listing { rows, open_suggestions: (u64::MAX, 0) }
+}
+
+fn count_open(document: &Document) -> usize {
+    let open = |s: Status| s == Status::Suggested;
+    document.entities.iter().filter(|e| open(e.status)).count()
+        + document.quotes.iter().filter(|q| open(q.status)).count()
+}
+
+fn entity_rows(document: &Document, collapsed: &HashSet<String>) -> Vec<Row> {
+    let mut by_label: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (index, entity) in document.entities.iter().enumerate() {
+        by_label.entry(entity.label.as_str()).or_default().push(index);
+    }
     let mut rows = Vec::new();
     for label in document.labels.iter() {
-        let members: Vec<_> = document.entities.iter().filter(|e| e.label == label.name).collect();
+        let members = by_label.remove(label.name.as_str()).unwrap_or_default();
         if members.is_empty() {
             continue;
         }
@@ -85,10 +140,11 @@ fn entity_rows<'d>(document: &'d Document, collapsed: &HashSet<String>) -> Vec<R
 }
 
 /// Quotes grouped by who said them, most quoted first.
-fn speaker_rows<'d>(document: &'d Document, collapsed: &HashSet<String>) -> Vec<Row<'d>> {
-    let mut by_speaker: BTreeMap<String, Vec<&Quote>> = BTreeMap::new();
-    for quote in document.quotes.iter().filter(|q| q.status != Status::Rejected) {
-        by_speaker.entry(speaker_name(document, quote).to_owned()).or_default().push(quote);
+fn speaker_rows(document: &Document, collapsed: &HashSet<String>) -> Vec<Row> {
+    let mut by_speaker: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    // Rejected quotes stay listed (marked ✖): rows depend on structure only.
+    for (index, quote) in document.quotes.iter().enumerate() {
+        by_speaker.entry(speaker_name(document, quote).to_owned()).or_default().push(index);
     }
     let mut groups: Vec<_> = by_speaker.into_iter().collect();
     groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
@@ -111,7 +167,7 @@ fn speaker_name<'d>(document: &'d Document, quote: &Quote) -> &'d str {
 fn row_ui(
     ui: &mut egui::Ui,
     document: &Document,
-    row: &Row<'_>,
+    row: &Row,
     selection: Option<&SpanRef>,
     state: &mut SidePanelState,
     actions: &mut Vec<Action>,
@@ -121,18 +177,23 @@ fn row_ui(
             let open = !state.collapsed.contains(key);
             let arrow = if open { "▼" } else { "▶" };
             let text = RichText::new(format!("{arrow} {title} ({count})")).color(*color).strong();
-            if ui.selectable_label(false, text).clicked() && !state.collapsed.remove(key) {
-                state.collapsed.insert(key.clone());
+            if ui.selectable_label(false, text).clicked() {
+                if !state.collapsed.remove(key) {
+                    state.collapsed.insert(key.clone());
+                }
+                state.collapse_generation += 1;
             }
         }
-        Row::Entity(entity) => {
+        Row::Entity(index) => {
+            let Some(entity) = document.entities.get(*index) else { return };
             let span = SpanRef::Entity(entity.id.clone());
             let text = format!("   {} {}", status_mark(entity.status), entity.text);
             if ui.selectable_label(selection == Some(&span), text).clicked() {
                 actions.push(Action::Select(Some(span)));
             }
         }
-        Row::Quote(quote) => {
+        Row::Quote(index) => {
+            let Some(quote) = document.quotes.get(*index) else { return };
             let span = SpanRef::Quote(quote.id.clone());
             let speaker = speaker_name(document, quote);
             let text = format!("{} {speaker}: {}", status_mark(quote.status), shorten(&quote.text, 40));

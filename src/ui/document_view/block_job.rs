@@ -5,22 +5,32 @@ use egui::text::{ByteIndex, LayoutJob, LayoutSection};
 use egui::{FontId, TextFormat};
 
 use super::super::colors;
-use crate::model::{Document, Quote, SpanRef};
+use crate::model::{Document, Entity, Quote, SpanRef, Status};
 
 /// What decides how a run of text looks.
 pub struct Highlights<'a> {
     pub document: &'a Document,
-    pub selection: Option<&'a SpanRef>,
     pub text_selection: Option<(usize, usize)>,
+    /// Suggestions less sure than this are not shown.
+    pub min_confidence: f32,
+    selected_entity: Option<&'a str>,
+    /// The selected quote, whose speaker and cue are highlighted with it.
+    selected_quote: Option<&'a Quote>,
 }
 
-impl Highlights<'_> {
-    /// The selected quote, whose speaker and cue are highlighted with it.
-    fn selected_quote(&self) -> Option<&Quote> {
-        match self.selection {
-            Some(SpanRef::Quote(id)) => self.document.quote(id),
-            _ => None,
-        }
+impl<'a> Highlights<'a> {
+    pub fn new(
+        document: &'a Document,
+        selection: Option<&'a SpanRef>,
+        text_selection: Option<(usize, usize)>,
+        min_confidence: f32,
+    ) -> Self {
+        let (selected_entity, selected_quote) = match selection {
+            Some(SpanRef::Entity(id)) => (Some(id.as_str()), None),
+            Some(SpanRef::Quote(id)) => (None, document.quote(id)),
+            None => (None, None),
+        };
+        Self { document, text_selection, min_confidence, selected_entity, selected_quote }
     }
 }
 
@@ -75,7 +85,7 @@ pub fn block_job(
 fn run_format(highlights: &Highlights<'_>, a: usize, b: usize, mut format: TextFormat) -> TextFormat {
     let document = highlights.document;
     let covers = |s: usize, e: usize| s <= a && b <= e;
-    let selected_quote = highlights.selected_quote();
+    let selected_quote = highlights.selected_quote;
     let mut selected = false;
     let mut related = false;
     for quote in document.quotes_touching(a, b) {
@@ -88,10 +98,11 @@ fn run_format(highlights: &Highlights<'_>, a: usize, b: usize, mut format: TextF
             related |= selected_quote.is_some_and(|q| q.cue.as_ref() == Some(cue));
         }
     }
-    if let Some(entity) = document.entities_in(a, b).filter(|e| covers(e.start, e.end)).min_by_key(|e| e.end - e.start)
-    {
-        colors::style_entity(&mut format, colors::label_color(&document.labels, &entity.label), entity.status);
-        selected |= highlights.selection == Some(&SpanRef::Entity(entity.id.clone()));
+    let shown = |e: &&Entity| covers(e.start, e.end) && is_shown(e, highlights.min_confidence);
+    if let Some(entity) = document.entities_in(a, b).filter(shown).min_by_key(|e| e.end - e.start) {
+        let color = colors::label_color(&document.labels, &entity.label);
+        colors::style_entity(&mut format, color, entity.status, entity.confidence);
+        selected |= highlights.selected_entity == Some(entity.id.as_str());
         related |= selected_quote.is_some_and(|q| q.speaker.as_deref() == Some(entity.id.as_str()));
     }
     if selected {
@@ -103,4 +114,9 @@ fn run_format(highlights: &Highlights<'_>, a: usize, b: usize, mut format: TextF
         colors::style_text_selection(&mut format);
     }
     format
+}
+
+/// Whether an entity passes the confidence threshold (reviewed ones always do).
+pub fn is_shown(entity: &Entity, min_confidence: f32) -> bool {
+    entity.status != Status::Suggested || entity.confidence.unwrap_or(1.0) >= min_confidence
 }

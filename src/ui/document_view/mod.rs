@@ -10,6 +10,7 @@
 //! blocks whose runs it changed.
 
 mod block_job;
+pub use block_job::is_shown;
 mod blocks;
 
 use std::sync::Arc;
@@ -62,6 +63,8 @@ pub struct DocumentView<'a> {
     pub document: &'a Document,
     pub selection: Option<&'a SpanRef>,
     pub text_selection: Option<(usize, usize)>,
+    /// Suggestions less sure than this are hidden.
+    pub min_confidence: f32,
     /// Set when the selection should be scrolled into view; cleared once it is.
     pub scroll_to_selection: &'a mut bool,
 }
@@ -118,7 +121,7 @@ pub fn document_view_ui(ui: &mut egui::Ui, mut view: DocumentView<'_>, state: &m
         }
     }
     let text_color = ui.visuals().text_color();
-    let highlights = Highlights { document, selection: view.selection, text_selection: view.text_selection };
+    let highlights = Highlights::new(document, view.selection, view.text_selection, view.min_confidence);
     let mut placed = Vec::new();
     let mut heights_changed = false;
     scroll_area.show_viewport(ui, |ui, viewport| {
