@@ -4,7 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::analysis::{Analyzer, QuoteKind as FoundKind, Suggestions};
-use crate::model::{Cue, Document, Entity, Quote, QuoteKind, Status};
+use crate::model::{Cue, Document, DocumentError, Entity, Quote, QuoteKind, Status};
+use crate::project::anchor::reanchor;
 use crate::store::{self, AnnotationFileError, ArticleError};
 
 /// An article opened for review.
@@ -25,6 +26,8 @@ pub enum OpenError {
     Article(#[from] ArticleError),
     #[error(transparent)]
     Annotations(#[from] AnnotationFileError),
+    #[error("the annotations of the changed article could not be re-anchored: {0}")]
+    Anchor(#[from] DocumentError),
 }
 
 /// Opens `article`: loads `<article>.sorot.json` if it exists, else analyses the text.
@@ -35,13 +38,24 @@ pub fn open_article(article: &Path, analyzer: &Analyzer) -> Result<Opened, OpenE
         let document = suggest_document(text, Some(article.to_owned()), analyzer);
         return Ok(Opened { document, annotation_path, from_saved: false, warning: None });
     }
-    let mut document = store::load_annotations(&annotation_path)?;
+    let (saved, _) = store::load_annotations_with_hash(&annotation_path)?;
+    let (mut document, warning) = anchored(saved, text, &article.display().to_string())?;
     document.source = Some(article.to_owned());
-    // The saved text is what the spans point into; showing it keeps every span
-    // in place even if the article was edited since.
-    let warning = (document.text != text)
-        .then(|| format!("{} changed since its annotations were saved; showing the saved text", article.display()));
     Ok(Opened { document, annotation_path, from_saved: true, warning })
+}
+
+/// Saved annotations placed on the article's current text; when it changed on
+/// disk, spans are re-anchored (or flagged) and the warning says which.
+pub fn anchored(saved: Document, text: String, article: &str) -> Result<(Document, Option<String>), DocumentError> {
+    let (document, report) = reanchor(saved, text)?;
+    let warning = if report.has_changes() {
+        Some(report.summary(article))
+    } else if !document.detached.is_empty() {
+        Some(format!("{article}: {} flagged span(s) whose text is no longer in the article", document.detached.len()))
+    } else {
+        None
+    };
+    Ok((document, warning))
 }
 
 /// A document whose annotations are the analysis' suggestions for `text`.
@@ -71,6 +85,8 @@ fn add_suggestions(document: &mut Document, suggestions: Suggestions) {
             status: Status::Suggested,
             source: found.source,
             confidence: Some(found.confidence),
+            annotator: None,
+            changed_at: None,
         });
     }
     let mut quotes = Vec::new();
@@ -97,6 +113,8 @@ fn add_suggestions(document: &mut Document, suggestions: Suggestions) {
             status: Status::Suggested,
             source: found.source,
             confidence: Some(found.confidence),
+            annotator: None,
+            changed_at: None,
         });
     }
     document.entities = entities;

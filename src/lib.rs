@@ -5,6 +5,7 @@
 //! - [`analysis`]: text in, suggestions out.
 //! - [`store`]: article and annotation files, atomic writes.
 //! - [`annotate`] and [`session`]: an article opened for review.
+//! - [`project`]: a folder of articles: listing, status, autosave, lock, corpus-wide work.
 //! - [`cli`] and [`ui`]: the command line and the app shell.
 
 pub mod analysis;
@@ -12,6 +13,7 @@ pub mod annotate;
 pub mod cli;
 pub mod formats;
 pub mod model;
+pub mod project;
 pub mod session;
 pub mod store;
 pub mod synthetic;

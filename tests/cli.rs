@@ -47,12 +47,12 @@ fn analyze_a_folder_with_curly_quotes_emoji_and_crlf() {
     let articles = tempfile::tempdir().unwrap();
     let text = "“Kami siap 😀 membantu,” kata Presiden Joko Widodo di Jakarta.\r\n\r\n“We are ready,” said Mayor Helen Carter.\r\n";
     std::fs::write(articles.path().join("crlf.txt"), text).unwrap();
-    std::fs::write(articles.path().join("notes.md"), "not an article").unwrap();
+    std::fs::write(articles.path().join("notes.csv"), "not an article").unwrap();
     let out = tempfile::tempdir().unwrap();
     let status = sorot().arg("analyze").arg(articles.path()).arg("--out").arg(out.path()).status().unwrap();
     assert!(status.success());
     let written: Vec<_> = std::fs::read_dir(out.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-    assert_eq!(written, vec!["crlf.json"], "only .txt files are articles");
+    assert_eq!(written, vec!["crlf.json"], "only article kinds (.txt, .md, .html, .json, .jsonl) are read");
     let json: Value = serde_json::from_slice(&std::fs::read(out.path().join("crlf.json")).unwrap()).unwrap();
     assert_eq!(json["text"], text, "CRLF kept");
     check_spans_match_text(&json);
@@ -78,7 +78,34 @@ fn unreadable_articles_fail_clearly_and_the_rest_are_written() {
     assert!(stderr.contains("binary.txt") && stderr.contains("binary"), "{stderr}");
     assert!(stderr.contains("missing.txt"), "{stderr}");
     assert!(out.path().join("good.json").exists());
-    assert!(!out.path().join("latin1.json").exists());
+    // Latin-1 is decoded (with the warning above), not refused.
+    let latin1: Value = serde_json::from_slice(&std::fs::read(out.path().join("latin1.json")).unwrap()).unwrap();
+    assert_eq!(latin1["text"], "Café di Bandung");
+}
+
+#[test]
+fn a_folder_of_bad_input_names_each_bad_file_and_writes_the_good_ones() {
+    let articles = tempfile::tempdir().unwrap();
+    let png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01";
+    std::fs::write(articles.path().join("image.txt"), png).unwrap();
+    std::fs::write(articles.path().join("latin1.txt"), b"Caf\xe9 di Bandung, kata Ana.").unwrap();
+    std::fs::write(articles.path().join("empty.txt"), b"").unwrap();
+    std::fs::write(articles.path().join("broken.json"), "{\"text\": \"Ana\",\n oops}").unwrap();
+    std::fs::create_dir(articles.path().join("nested")).unwrap();
+    std::fs::write(articles.path().join("nested/good.md"), "Presiden Joko Widodo tiba di Bandung.").unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let output = sorot().arg("analyze").arg(articles.path()).arg("--out").arg(out.path()).output().unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let line_of = |name: &str| stderr.lines().find(|l| l.contains(name)).unwrap_or_default().to_owned();
+    assert!(line_of("image.txt").contains("binary"), "{stderr}");
+    assert!(line_of("empty.txt").contains("empty"), "{stderr}");
+    assert!(line_of("broken.json").contains("line 2, column 2"), "{stderr}");
+    assert!(line_of("latin1.txt").contains("warning") && line_of("latin1.txt").contains("Windows-1252"), "{stderr}");
+    assert!(stderr.contains("3 article(s) failed"), "{stderr}");
+    let mut written: Vec<_> = std::fs::read_dir(out.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    written.sort();
+    assert_eq!(written, vec!["good.json", "latin1.json"]);
 }
 
 #[test]

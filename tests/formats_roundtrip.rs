@@ -17,6 +17,8 @@ fn entity(doc: &Document, id: &str, start: usize, end: usize, label: &str) -> En
         status: Status::Accepted,
         source: "test".into(),
         confidence: Some(0.9),
+        annotator: None,
+        changed_at: None,
     }
 }
 
@@ -50,6 +52,8 @@ fn tricky() -> Document {
             status: Status::Manual,
             source: "test".into(),
             confidence: None,
+            annotator: None,
+            changed_at: None,
         },
         Quote {
             id: "q2".into(),
@@ -62,6 +66,8 @@ fn tricky() -> Document {
             status: Status::Accepted,
             source: "test".into(),
             confidence: None,
+            annotator: None,
+            changed_at: None,
         },
     ];
     doc.validated().unwrap()

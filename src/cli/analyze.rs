@@ -1,32 +1,48 @@
-//! `sorot analyze`: suggestions for many articles, one JSON file each.
+//! `sorot analyze`: suggestions for many articles on all cores, one JSON file
+//! each, with a progress bar on the terminal.
 
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::AtomicBool;
+
+use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::analysis::Analyzer;
-use crate::annotate::suggest_document;
+use crate::model::Document;
+use crate::project::analyze_all::{analyze_each, Progress};
+use crate::project::scan::{scan, ArticleEntry};
 use crate::store;
 
-/// Analyses every article under `paths` into `out`; reports each failure on
-/// stderr and returns failure if there was any.
+/// Analyses every article under `paths` into `out`; names each bad file with its
+/// reason on stderr and returns failure if there was any.
 pub fn run_analyze(paths: &[PathBuf], out: &Path) -> ExitCode {
     if let Err(error) = std::fs::create_dir_all(out) {
         eprintln!("sorot: cannot create {}: {error}", out.display());
         return ExitCode::FAILURE;
     }
-    let (articles, mut failures) = collect_articles(paths);
-    let analyzer = Analyzer::new();
-    let mut written = 0;
-    for article in &articles {
-        match analyze_one(article, out, &analyzer) {
-            Ok(()) => written += 1,
-            Err(message) => {
-                eprintln!("sorot: {message}");
-                failures += 1;
-            }
-        }
-    }
-    eprintln!("sorot: wrote {written} of {} article(s) to {}", articles.len(), out.display());
+    let (entries, listing_failures) = collect_articles(paths);
+    let targets = output_paths(&entries, out);
+    let bar = progress_bar(entries.len() as u64);
+    let report = analyze_each(
+        &entries,
+        &Analyzer::new(),
+        &AtomicBool::new(false),
+        |p: Progress| {
+            bar.set_position(p.done as u64);
+            bar.set_message(p.current.to_string());
+        },
+        |entry: &ArticleEntry, document: Document| {
+            let target = targets.get(&key(entry)).ok_or_else(|| format!("{}: no output name", entry.id))?;
+            store::save_annotations(&document, target).map_err(|e| e.to_string())
+        },
+    );
+    bar.finish_and_clear();
+    // Reported after the bar is gone: a hidden bar (not a terminal) prints nothing.
+    report.warnings.iter().for_each(|(_, warning)| eprintln!("sorot: warning: {warning}"));
+    report.failures.iter().for_each(|(_, reason)| eprintln!("sorot: {reason}"));
+    eprintln!("sorot: wrote {} of {} article(s) to {}", report.written, entries.len(), out.display());
+    let failures = listing_failures + report.failures.len();
     if failures == 0 {
         ExitCode::SUCCESS
     } else {
@@ -35,38 +51,60 @@ pub fn run_analyze(paths: &[PathBuf], out: &Path) -> ExitCode {
     }
 }
 
-fn analyze_one(article: &Path, out: &Path, analyzer: &Analyzer) -> Result<(), String> {
-    let text = store::read_article(article).map_err(|e| e.to_string())?;
-    let document = suggest_document(text, Some(article.to_owned()), analyzer);
-    let stem = article.file_stem().unwrap_or_default().to_string_lossy();
-    let target = out.join(format!("{stem}.json"));
-    store::save_annotations(&document, &target).map_err(|e| e.to_string())
+fn progress_bar(total: u64) -> ProgressBar {
+    let bar = ProgressBar::new(total);
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} articles, {eta} left  {wide_msg}") {
+        bar.set_style(style);
+    }
+    bar
 }
 
-/// The article files named by `paths` (folders: their `.txt` files, sorted),
-/// and how many paths could not be listed (already reported).
-fn collect_articles(paths: &[PathBuf]) -> (Vec<PathBuf>, usize) {
+/// The articles named by `paths` (folders: every article in them, recursively,
+/// as a project lists them), and how many paths could not be listed (reported).
+fn collect_articles(paths: &[PathBuf]) -> (Vec<ArticleEntry>, usize) {
     let mut articles = Vec::new();
     let mut failures = 0;
     for path in paths {
         if !path.is_dir() {
-            articles.push(path.clone());
+            articles.extend(ArticleEntry::for_file(path));
             continue;
         }
-        match std::fs::read_dir(path) {
-            Ok(entries) => {
-                let mut found: Vec<PathBuf> = entries
-                    .filter_map(|entry| entry.ok().map(|e| e.path()))
-                    .filter(|p| p.is_file() && p.extension().is_some_and(|ext| ext == "txt"))
-                    .collect();
-                found.sort();
-                articles.extend(found);
-            }
-            Err(error) => {
-                eprintln!("sorot: cannot list {}: {error}", path.display());
-                failures += 1;
-            }
+        let found = scan(path);
+        for problem in &found.problems {
+            eprintln!("sorot: {problem}");
         }
+        failures += found.problems.len();
+        articles.extend(found.articles);
     }
     (articles, failures)
+}
+
+type EntryKey = (PathBuf, Option<usize>);
+
+fn key(entry: &ArticleEntry) -> EntryKey {
+    (entry.path.clone(), entry.id.line)
+}
+
+/// `out/<stem>.json` for each article (`<stem>-<line>.json` for a JSON Lines
+/// line); when two articles would share a name, the later one (in listing
+/// order) is named after its whole relative path instead, so none is overwritten.
+fn output_paths(entries: &[ArticleEntry], out: &Path) -> HashMap<EntryKey, PathBuf> {
+    let mut taken = HashSet::new();
+    let mut targets = HashMap::new();
+    for entry in entries {
+        let stem = entry.path.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+        let line = entry.id.line.map(|n| format!("-{n}")).unwrap_or_default();
+        let full = entry.id.path.replace(['/', '\\'], "__");
+        let candidates = [format!("{stem}{line}"), format!("{full}{line}")];
+        let mut name = candidates.iter().find(|c| !taken.contains(*c)).cloned().unwrap_or_default();
+        let base = name.clone();
+        let mut n = 1;
+        while name.is_empty() || taken.contains(&name) {
+            n += 1;
+            name = format!("{base}-{n}");
+        }
+        targets.insert(key(entry), out.join(format!("{name}.json")));
+        taken.insert(name);
+    }
+    targets
 }

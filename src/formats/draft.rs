@@ -96,6 +96,8 @@ impl Draft {
             status,
             source: self.origin.clone(),
             confidence: None,
+            annotator: None,
+            changed_at: None,
         });
         SpanId::Entity(id)
     }
@@ -113,6 +115,8 @@ impl Draft {
             status,
             source: self.origin.clone(),
             confidence: None,
+            annotator: None,
+            changed_at: None,
         });
         SpanId::Quote(id)
     }

@@ -18,8 +18,20 @@ pub const ANNOTATION_SUFFIX: &str = ".sorot.json";
 struct SavedDocument<D> {
     format: String,
     version: u32,
+    /// [`text_hash`] of `text`, so a changed article is noticed cheaply.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    text_hash: Option<String>,
     #[serde(flatten)]
     document: D,
+}
+
+/// A 64-bit FNV-1a hash of `text`'s UTF-8 bytes, as `fnv1a64:<16 hex digits>`:
+/// enough to notice an edited article, not meant to resist tampering.
+pub fn text_hash(text: &str) -> String {
+    const OFFSET_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0100_0000_01b3;
+    let hash = text.bytes().fold(OFFSET_BASIS, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(PRIME));
+    format!("fnv1a64:{hash:016x}")
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -51,7 +63,12 @@ pub fn save_annotations(doc: &Document, path: &Path) -> Result<(), AnnotationFil
     if !is_annotation_name || doc.source.as_deref() == Some(path) {
         return Err(AnnotationFileError::WouldOverwriteArticle(path.to_owned()));
     }
-    let saved = SavedDocument { format: FORMAT.to_owned(), version: VERSION, document: doc };
+    let saved = SavedDocument {
+        format: FORMAT.to_owned(),
+        version: VERSION,
+        text_hash: Some(text_hash(&doc.text)),
+        document: doc,
+    };
     let mut json = serde_json::to_vec_pretty(&saved)
         .map_err(|source| AnnotationFileError::Malformed { path: path.to_owned(), source })?;
     json.push(b'\n');
@@ -60,6 +77,11 @@ pub fn save_annotations(doc: &Document, path: &Path) -> Result<(), AnnotationFil
 
 /// Loads annotation JSON and checks every span against the saved text.
 pub fn load_annotations(path: &Path) -> Result<Document, AnnotationFileError> {
+    load_annotations_with_hash(path).map(|(document, _)| document)
+}
+
+/// [`load_annotations`], with the text hash recorded in the file (older files have none).
+pub fn load_annotations_with_hash(path: &Path) -> Result<(Document, Option<String>), AnnotationFileError> {
     let bytes = std::fs::read(path).map_err(|source| AnnotationFileError::Read { path: path.to_owned(), source })?;
     let saved: SavedDocument<Document> = serde_json::from_slice(&bytes)
         .map_err(|source| AnnotationFileError::Malformed { path: path.to_owned(), source })?;
@@ -70,7 +92,11 @@ pub fn load_annotations(path: &Path) -> Result<Document, AnnotationFileError> {
             version: saved.version,
         });
     }
-    saved.document.validated().map_err(|source| AnnotationFileError::Inconsistent { path: path.to_owned(), source })
+    let document = saved
+        .document
+        .validated()
+        .map_err(|source| AnnotationFileError::Inconsistent { path: path.to_owned(), source })?;
+    Ok((document, saved.text_hash))
 }
 
 #[cfg(test)]

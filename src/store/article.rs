@@ -23,25 +23,40 @@ pub enum ArticleError {
 /// Reads an article: UTF-8, a leading BOM stripped, line endings kept as they
 /// are so that offsets stay true to the file.
 pub fn read_article(path: &Path) -> Result<String, ArticleError> {
+    text_from_bytes(path, read_article_bytes(path)?)
+}
+
+/// The bytes of an article file, refused before reading when over the size limit.
+pub fn read_article_bytes(path: &Path) -> Result<Vec<u8>, ArticleError> {
     let io = |source| ArticleError::Io { path: path.to_owned(), source };
     let size = std::fs::metadata(path).map_err(io)?.len();
     if size > MAX_ARTICLE_BYTES {
         return Err(ArticleError::TooLarge { path: path.to_owned(), size, limit: MAX_ARTICLE_BYTES });
     }
-    let bytes = std::fs::read(path).map_err(io)?;
-    text_from_bytes(path, bytes)
+    std::fs::read(path).map_err(io)
 }
 
-fn text_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, ArticleError> {
+/// Refuses bytes that hold a NUL: no text article does, nearly every binary file does.
+pub fn refuse_binary(path: &Path, bytes: &[u8]) -> Result<(), ArticleError> {
     if bytes.contains(&0) {
         return Err(ArticleError::Binary { path: path.to_owned() });
     }
-    let text = String::from_utf8(bytes)
-        .map_err(|e| ArticleError::NotUtf8 { path: path.to_owned(), offset: e.utf8_error().valid_up_to() })?;
-    Ok(match text.strip_prefix(UTF8_BOM) {
+    Ok(())
+}
+
+/// `text` without a leading UTF-8 byte order mark.
+pub fn strip_bom(text: String) -> String {
+    match text.strip_prefix(UTF8_BOM) {
         Some(rest) => rest.to_owned(),
         None => text,
-    })
+    }
+}
+
+fn text_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, ArticleError> {
+    refuse_binary(path, &bytes)?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| ArticleError::NotUtf8 { path: path.to_owned(), offset: e.utf8_error().valid_up_to() })?;
+    Ok(strip_bom(text))
 }
 
 #[cfg(test)]

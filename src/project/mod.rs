@@ -1,0 +1,26 @@
+//! Corpus projects: a folder of articles worked through over days.
+//!
+//! The non-UI core the app's project panels sit on:
+//! - [`scan`]: which files of a folder are articles (fast: no contents read);
+//! - [`decode`]: article bytes to text, with warnings and clear refusals;
+//! - [`layout`]: where a project keeps annotations, settings and the session;
+//! - [`open`]: an article of a project opened for review (saved or suggested);
+//! - [`anchor`]: re-placing saved spans after the article changed on disk;
+//! - [`settings`]: the label schema and the annotator's name;
+//! - [`status`]: new / in progress / done, summaries for the document list;
+//! - [`autosave`], [`lock`]: never lose work, never clobber another window's;
+//! - [`analyze_all`], [`search`], [`stats`]: corpus-wide work.
+
+pub mod analyze_all;
+pub mod anchor;
+pub mod autosave;
+pub mod clock;
+pub mod decode;
+pub mod layout;
+pub mod lock;
+pub mod open;
+pub mod scan;
+pub mod search;
+pub mod settings;
+pub mod stats;
+pub mod status;

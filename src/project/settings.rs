@@ -1,0 +1,375 @@
+//! Per-project settings in `.sorot/project.json`: the label schema (entity
+//! labels and quote kinds, each with a name, colour, hotkey and description)
+//! and the annotator's name, recorded on every change they make.
+//!
+//! ```json
+//! {
+//!   "annotator": "dewi",
+//!   "labels": [{"name": "PERSON", "description": "People…", "color": [66, 133, 244], "hotkey": "1"}],
+//!   "quote_kinds": [{"kind": "direct", "name": "Direct quote", "description": "…", "color": […], "hotkey": "Q"}]
+//! }
+//! ```
+//!
+//! Quote kinds are the model's two (`direct`, `indirect`); a project chooses how
+//! they are named, coloured and keyed. Renaming an entity label renames its
+//! spans (an undoable [`Edit::Batch`] per document); deleting a label in use is
+//! refused with how many spans use it until the caller confirms.
+
+use serde::{Deserialize, Serialize};
+
+use super::layout::Layout;
+use super::open::{load_saved, save_document};
+use super::scan::ArticleEntry;
+use crate::model::{Document, Edit, LabelDef, LabelSet, QuoteKind, SpanRef};
+use crate::store::{write_atomically, AnnotationFileError};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProjectSettings {
+    /// Recorded on every change (`annotator` on spans); `None` records nobody.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annotator: Option<String>,
+    #[serde(default = "default_labels")]
+    pub labels: Vec<LabelSpec>,
+    #[serde(default = "default_quote_kinds")]
+    pub quote_kinds: Vec<QuoteKindSpec>,
+}
+
+/// One entity label of the schema.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LabelSpec {
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    pub color: [u8; 3],
+    /// A key name as egui spells it (`"1"`, `"P"`); `None`: none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hotkey: Option<String>,
+}
+
+/// How one of the model's quote kinds is presented.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteKindSpec {
+    pub kind: QuoteKind,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    pub color: [u8; 3],
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hotkey: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SettingsError {
+    #[error("cannot read {path}: {source}")]
+    Read { path: std::path::PathBuf, source: std::io::Error },
+    #[error("cannot write {path}: {source}")]
+    Write { path: std::path::PathBuf, source: std::io::Error },
+    #[error("{path} is not valid project settings: {source}")]
+    Malformed { path: std::path::PathBuf, source: serde_json::Error },
+    #[error("there is no label {0}")]
+    UnknownLabel(String),
+    #[error("a label {0} already exists")]
+    LabelExists(String),
+    #[error("a label name cannot be empty")]
+    EmptyName,
+    #[error("label {label} is used by {spans} span(s) in {documents} document(s); confirm to delete them too")]
+    LabelInUse { label: String, spans: usize, documents: usize },
+}
+
+impl Default for ProjectSettings {
+    /// The 0.1 labels (hotkeys 1–7 in order), no annotator name.
+    fn default() -> Self {
+        Self { annotator: None, labels: default_labels(), quote_kinds: default_quote_kinds() }
+    }
+}
+
+fn default_labels() -> Vec<LabelSpec> {
+    LabelSet::default()
+        .iter()
+        .enumerate()
+        .map(|(i, def)| LabelSpec {
+            name: def.name.clone(),
+            description: def.description.clone(),
+            color: def.color,
+            hotkey: Some((i + 1).to_string()),
+        })
+        .collect()
+}
+
+fn default_quote_kinds() -> Vec<QuoteKindSpec> {
+    vec![
+        QuoteKindSpec {
+            kind: QuoteKind::Direct,
+            name: "Direct quote".into(),
+            description: "Words reproduced inside quotation marks".into(),
+            color: [205, 140, 60],
+            hotkey: Some("Q".into()),
+        },
+        QuoteKindSpec {
+            kind: QuoteKind::Indirect,
+            name: "Indirect quote".into(),
+            description: "Reported speech: X mengatakan …, Menurut X, …".into(),
+            color: [150, 120, 90],
+            hotkey: None,
+        },
+    ]
+}
+
+impl ProjectSettings {
+    /// The settings of a project; the defaults when it has none yet.
+    pub fn load(layout: &Layout) -> Result<Self, SettingsError> {
+        let path = layout.settings_path();
+        match std::fs::read(&path) {
+            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|source| SettingsError::Malformed { path, source }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Self::default()),
+            Err(source) => Err(SettingsError::Read { path, source }),
+        }
+    }
+
+    /// Writes the settings, pretty-printed, atomically.
+    pub fn save(&self, layout: &Layout) -> Result<(), SettingsError> {
+        let path = layout.settings_path();
+        let write = |source| SettingsError::Write { path: path.clone(), source };
+        std::fs::create_dir_all(layout.dot_dir()).map_err(write)?;
+        let mut json = serde_json::to_vec_pretty(self)
+            .map_err(|source| SettingsError::Malformed { path: path.clone(), source })?;
+        json.push(b'\n');
+        write_atomically(&path, &json).map_err(write)
+    }
+
+    /// The schema as the model's label set (hotkey order = schema order).
+    pub fn label_set(&self) -> LabelSet {
+        LabelSet::new(
+            self.labels
+                .iter()
+                .map(|l| LabelDef { name: l.name.clone(), description: l.description.clone(), color: l.color })
+                .collect(),
+        )
+    }
+
+    /// Renames label `from` to `to` in the schema (its spans: [`rename_label_edit`]).
+    pub fn rename_label(&mut self, from: &str, to: &str) -> Result<(), SettingsError> {
+        if to.trim().is_empty() {
+            return Err(SettingsError::EmptyName);
+        }
+        if self.labels.iter().any(|l| l.name == to) {
+            return Err(SettingsError::LabelExists(to.to_owned()));
+        }
+        let label = self
+            .labels
+            .iter_mut()
+            .find(|l| l.name == from)
+            .ok_or_else(|| SettingsError::UnknownLabel(from.to_owned()))?;
+        label.name = to.to_owned();
+        Ok(())
+    }
+
+    /// Deletes label `name` from the schema. `usage` is [`label_usage`]'s
+    /// answer; unless `confirmed`, a label in use is refused with its counts.
+    pub fn delete_label(&mut self, name: &str, usage: LabelUsage, confirmed: bool) -> Result<(), SettingsError> {
+        let position = self
+            .labels
+            .iter()
+            .position(|l| l.name == name)
+            .ok_or_else(|| SettingsError::UnknownLabel(name.to_owned()))?;
+        if usage.spans > 0 && !confirmed {
+            return Err(SettingsError::LabelInUse {
+                label: name.to_owned(),
+                spans: usage.spans,
+                documents: usage.documents,
+            });
+        }
+        self.labels.remove(position);
+        Ok(())
+    }
+}
+
+/// Every entity labelled `from` relabelled `to`, as one undoable edit (`None`:
+/// no span has that label). Statuses are kept: a rename is not a review.
+pub fn rename_label_edit(doc: &Document, from: &str, to: &str) -> Option<Edit> {
+    let edits: Vec<Edit> = doc
+        .entities
+        .iter()
+        .filter(|e| e.label == from)
+        .map(|e| {
+            let mut after = e.clone();
+            after.label = to.to_owned();
+            Edit::Entity { before: Some(e.clone()), after: Some(after) }
+        })
+        .collect();
+    (!edits.is_empty()).then_some(Edit::Batch(edits))
+}
+
+/// Every entity labelled `name` removed (quotes it spoke for unlinked), as one
+/// undoable edit; `None` when no span has that label.
+pub fn delete_label_edit(doc: &Document, name: &str) -> Option<Edit> {
+    // Each removal is computed on the document as the previous ones left it,
+    // so that two removals touching the same quote do not conflict.
+    let mut scratch = doc.clone();
+    let mut edits = Vec::new();
+    let ids: Vec<String> = doc.entities.iter().filter(|e| e.label == name).map(|e| e.id.clone()).collect();
+    for id in ids {
+        let Ok(edit) = scratch.delete_edit(&SpanRef::Entity(id)) else { continue };
+        if scratch.apply(&edit).is_ok() {
+            edits.push(edit);
+        }
+    }
+    (!edits.is_empty()).then_some(Edit::Batch(edits))
+}
+
+/// How much a label is used across a project's saved annotations.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LabelUsage {
+    pub spans: usize,
+    pub documents: usize,
+}
+
+/// Counts the spans labelled `name` in every saved annotation file.
+pub fn label_usage(layout: &Layout, entries: &[ArticleEntry], name: &str) -> LabelUsage {
+    let mut usage = LabelUsage::default();
+    for entry in entries {
+        let Ok(Some(doc)) = load_saved(layout, &entry.id) else { continue };
+        let spans = doc.entities.iter().filter(|e| e.label == name).count();
+        usage.spans += spans;
+        usage.documents += usize::from(spans > 0);
+    }
+    usage
+}
+
+/// What a project-wide change did: documents rewritten, spans changed, and the
+/// annotation files it could not read or write (left as they were).
+#[derive(Debug, Default)]
+pub struct ProjectChange {
+    pub documents: usize,
+    pub spans: usize,
+    pub failures: Vec<AnnotationFileError>,
+}
+
+/// Applies `edit_for` to every saved document of the project, each file written
+/// atomically; the schema `labels` replaces each document's label list.
+pub fn change_saved_documents(
+    layout: &Layout,
+    entries: &[ArticleEntry],
+    labels: Option<&LabelSet>,
+    edit_for: impl Fn(&Document) -> Option<Edit>,
+) -> ProjectChange {
+    let mut change = ProjectChange::default();
+    for entry in entries {
+        let mut doc = match load_saved(layout, &entry.id) {
+            Ok(Some(doc)) => doc,
+            Ok(None) => continue,
+            Err(error) => {
+                change.failures.push(error);
+                continue;
+            }
+        };
+        let Some(edit) = edit_for(&doc) else { continue };
+        if doc.apply(&edit).is_err() {
+            continue; // computed from this very document: cannot be stale
+        }
+        if let Some(labels) = labels {
+            doc.labels = labels.clone();
+            let used: Vec<String> = doc.entities.iter().map(|e| e.label.clone()).collect();
+            used.iter().for_each(|label| doc.labels.ensure(label));
+        }
+        match save_document(layout, &entry.id, &doc) {
+            Ok(()) => {
+                change.documents += 1;
+                change.spans += edit_count(&edit);
+            }
+            Err(error) => change.failures.push(error),
+        }
+    }
+    change
+}
+
+/// Renames a label across the project: settings and every saved document.
+/// (The document open in the app gets [`rename_label_edit`] through its history.)
+pub fn rename_label_in_project(
+    layout: &Layout,
+    entries: &[ArticleEntry],
+    settings: &mut ProjectSettings,
+    from: &str,
+    to: &str,
+) -> Result<ProjectChange, SettingsError> {
+    settings.rename_label(from, to)?;
+    settings.save(layout)?;
+    let labels = settings.label_set();
+    Ok(change_saved_documents(layout, entries, Some(&labels), |doc| rename_label_edit(doc, from, to)))
+}
+
+/// The number of record changes in an edit.
+pub fn edit_count(edit: &Edit) -> usize {
+    match edit {
+        Edit::Batch(edits) => edits.iter().map(edit_count).sum(),
+        _ => 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Status;
+
+    fn doc() -> Document {
+        let mut doc = Document::new("Ana dan Budi di Bandung".into(), None);
+        doc.apply(&doc.add_entity_edit(0, 3, "PERSON").unwrap()).unwrap();
+        doc.apply(&doc.add_entity_edit(8, 12, "PERSON").unwrap()).unwrap();
+        doc.apply(&doc.add_entity_edit(16, 23, "LOC").unwrap()).unwrap();
+        doc
+    }
+
+    #[test]
+    fn rename_relabels_every_span_in_one_undoable_edit() {
+        let mut doc = doc();
+        let before = doc.clone();
+        let edit = rename_label_edit(&doc, "PERSON", "PER").unwrap();
+        assert_eq!(edit_count(&edit), 2);
+        doc.apply(&edit).unwrap();
+        assert!(doc.entities.iter().filter(|e| e.label == "PER").all(|e| e.status == Status::Manual));
+        assert_eq!(doc.entities.iter().filter(|e| e.label == "PER").count(), 2);
+        doc.apply(&edit.inverse()).unwrap();
+        assert_eq!(doc, before);
+        assert!(rename_label_edit(&doc, "EVENT", "EV").is_none());
+    }
+
+    #[test]
+    fn schema_rename_refuses_clashes_and_delete_asks_when_in_use() {
+        let mut settings = ProjectSettings::default();
+        assert!(matches!(settings.rename_label("PERSON", "ORG"), Err(SettingsError::LabelExists(_))));
+        settings.rename_label("PERSON", "PER").unwrap();
+        assert_eq!(settings.label_set().by_hotkey(1).unwrap().name, "PER");
+        let used = LabelUsage { spans: 5, documents: 2 };
+        let error = settings.delete_label("LOC", used, false).unwrap_err();
+        assert!(error.to_string().contains("5 span(s) in 2 document(s)"), "{error}");
+        assert!(settings.labels.iter().any(|l| l.name == "LOC"));
+        settings.delete_label("LOC", used, true).unwrap();
+        settings.delete_label("DATE", LabelUsage::default(), false).unwrap();
+        assert!(!settings.labels.iter().any(|l| l.name == "LOC" || l.name == "DATE"));
+    }
+
+    #[test]
+    fn deleting_a_label_removes_its_spans_and_unlinks_speakers() {
+        let mut doc = doc();
+        let quote = doc.add_quote_edit(8, 23, QuoteKind::Indirect).unwrap();
+        doc.apply(&quote).unwrap();
+        doc.apply(&doc.speaker_edit("q1", Some("e1")).unwrap()).unwrap();
+        let edit = delete_label_edit(&doc, "PERSON").unwrap();
+        doc.apply(&edit).unwrap();
+        assert_eq!(doc.entities.len(), 1);
+        assert_eq!(doc.quote("q1").unwrap().speaker, None);
+    }
+
+    #[test]
+    fn settings_round_trip_and_default_when_missing() {
+        let dir = tempfile::tempdir().unwrap();
+        let layout = Layout::new(dir.path());
+        assert_eq!(ProjectSettings::load(&layout).unwrap(), ProjectSettings::default());
+        let mut settings = ProjectSettings { annotator: Some("dewi".into()), ..Default::default() };
+        settings.labels[0].color = [1, 2, 3];
+        settings.save(&layout).unwrap();
+        assert_eq!(ProjectSettings::load(&layout).unwrap(), settings);
+        let raw = std::fs::read_to_string(layout.settings_path()).unwrap();
+        assert!(raw.contains("\"annotator\": \"dewi\"") && raw.contains("\"kind\": \"direct\""), "{raw}");
+    }
+}
