@@ -8,10 +8,12 @@
 
 use super::cues::PRONOUNS;
 use super::doc::Doc;
+use super::intervals::{Cover, EntityIndex};
 use super::lexicon::Lexicon;
 use super::quotes::RawQuote;
 use super::speaker_names::Mention;
 use super::{EntitySuggestion, QuoteKind};
+use std::collections::BTreeMap;
 
 /// Paragraphs that may separate a pronoun from the quote whose speaker it continues.
 const MAX_PARAGRAPHS: usize = 2;
@@ -35,41 +37,49 @@ const MAX_ASIDE_TOKENS: usize = 20;
 /// What a pronoun may refer to at some point of the document.
 pub struct Context<'a> {
     doc: &'a Doc,
-    entities: &'a [EntitySuggestion],
-    direct: Vec<(usize, usize)>,
-    /// Salient people in text order: (char offset, mention).
-    events: Vec<(usize, Mention)>,
+    index: EntityIndex<'a>,
+    /// PERSON entities outside direct quotes, ascending: the fallback antecedents.
+    unquoted: Vec<usize>,
+    /// Salient people in text order, keyed by (char offset, order recorded): a quote's
+    /// speaker goes after the people already known at its end, and a lookup is a
+    /// range query instead of a scan back through the document.
+    events: BTreeMap<(usize, usize), Mention>,
+    paragraphs: Paragraphs,
 }
 
 impl<'a> Context<'a> {
     pub fn new(doc: &'a Doc, lex: &Lexicon, entities: &'a [EntitySuggestion], quotes: &[RawQuote]) -> Context<'a> {
-        let direct: Vec<(usize, usize)> =
-            quotes.iter().filter(|q| q.kind == QuoteKind::Direct).map(|q| (q.start, q.end)).collect();
-        let quoted = |e: &EntitySuggestion| direct.iter().any(|&(a, b)| a <= e.start && e.end <= b);
+        let direct = Cover::new(quotes.iter().filter(|q| q.kind == QuoteKind::Direct).map(|q| (q.start, q.end)));
+        let quoted = |e: &EntitySuggestion| direct.covers_range(e.start, e.end);
+        let unquoted = (0..entities.len())
+            .filter(|&i| entities.get(i).is_some_and(|e| e.label == "PERSON" && !quoted(e)))
+            .collect();
         let events = entities
             .iter()
             .enumerate()
             .filter(|(_, e)| e.label == "PERSON" && !quoted(e) && is_salient(doc, lex, e) && !has_digit(doc, e))
-            .map(|(i, e)| (e.end, Mention::Entity(i)))
+            .enumerate()
+            .map(|(order, (i, e))| ((e.end, order), Mention::Entity(i)))
             .collect();
-        Context { doc, entities, direct, events }
+        let index = EntityIndex::new(entities);
+        Context { doc, index, unquoted, events, paragraphs: Paragraphs::new(&doc.chars) }
     }
 
     /// Records the speaker of a quote; quotes come in text order.
     pub fn spoke(&mut self, q: &RawQuote, who: Mention) {
-        let at = self.events.partition_point(|&(p, _)| p <= q.end);
-        self.events.insert(at, (q.end, who));
+        let order = self.events.len();
+        self.events.insert((q.end, order), who);
     }
 
     /// The person a pronoun at char `pos` refers to.
     pub fn pronoun(&self, pos: usize) -> Option<Mention> {
-        let recent = self.events.iter().rev().find(|&&(p, _)| p <= pos);
-        if let Some(&(p, who)) = recent {
-            if paragraphs_between(self.doc, p, pos) <= MAX_PARAGRAPHS {
+        let recent = self.events.range(..=(pos, usize::MAX)).next_back();
+        if let Some((&(p, _), &who)) = recent {
+            if self.paragraphs.between(&self.doc.chars, p, pos) <= MAX_PARAGRAPHS {
                 return Some(who);
             }
         }
-        self.last_person_before(pos).map(Mention::Entity)
+        self.index.last_ending_by(&self.unquoted, pos).map(Mention::Entity)
     }
 
     /// The person the next sentence says goes on speaking (`”…,” katanya.` followed by
@@ -89,13 +99,7 @@ impl<'a> Context<'a> {
     }
 
     fn person_at(&self, t: usize) -> Option<usize> {
-        let pos = self.doc.tokens.get(t)?.start;
-        self.entities.iter().position(|e| e.label == "PERSON" && e.start <= pos && pos < e.end)
-    }
-
-    fn last_person_before(&self, pos: usize) -> Option<usize> {
-        let quoted = |e: &EntitySuggestion| self.direct.iter().any(|&(a, b)| a <= e.start && e.end <= b);
-        self.entities.iter().rposition(|e| e.label == "PERSON" && e.end <= pos && !quoted(e))
+        self.index.person_at(self.doc.tokens.get(t)?.start)
     }
 }
 
@@ -176,18 +180,63 @@ fn skip_date(doc: &Doc, lex: &Lexicon, mut t: usize) -> usize {
     t
 }
 
-/// Paragraphs (non-empty lines) started between two char offsets.
-pub fn paragraphs_between(doc: &Doc, a: usize, b: usize) -> usize {
-    let Some(gap) = doc.chars.get(a.min(b)..b) else { return 0 };
-    let mut count = 0;
+/// Where paragraphs (non-empty lines) start, so that the paragraphs between two
+/// offsets are counted by binary search rather than by reading the text between.
+struct Paragraphs {
+    /// Non-blank chars with a line break between them and the previous non-blank char.
+    starts: Vec<usize>,
+}
+
+impl Paragraphs {
+    fn new(chars: &[char]) -> Paragraphs {
+        Paragraphs { starts: line_openers(chars).collect() }
+    }
+
+    /// Paragraphs started in `a.min(b)..b`, as [`paragraphs_between`] counts them.
+    fn between(&self, chars: &[char], a: usize, b: usize) -> usize {
+        let from = a.min(b);
+        let Some(gap) = chars.get(from..b) else { return 0 };
+        // Only the first non-blank char of the gap is judged differently from the
+        // whole text: a line break before `from` does not count for it.
+        let Some(k) = gap.iter().position(|c| !c.is_whitespace()) else { return 0 };
+        let opens = gap.iter().take(k).any(|&c| c == '\n');
+        let later = self.starts.partition_point(|&p| p < b) - self.starts.partition_point(|&p| p <= from + k);
+        later + usize::from(opens)
+    }
+}
+
+/// Offsets in `chars` of the non-blank chars that open a line.
+fn line_openers(chars: &[char]) -> impl Iterator<Item = usize> + '_ {
     let mut fresh = false;
-    for &c in gap {
+    chars.iter().enumerate().filter_map(move |(p, &c)| {
         if c == '\n' {
             fresh = true;
         } else if fresh && !c.is_whitespace() {
-            count += 1;
             fresh = false;
+            return Some(p);
+        }
+        None
+    })
+}
+
+/// Paragraphs (non-empty lines) started between two char offsets.
+pub fn paragraphs_between(doc: &Doc, a: usize, b: usize) -> usize {
+    doc.chars.get(a.min(b)..b).map_or(0, |gap| line_openers(gap).count())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indexed_paragraph_count_matches_reading_the_gap() {
+        let doc = Doc::new("Budi hadir.\n\n  Ia bicara.\nLalu pergi. \n \nAni datang.\n");
+        let paragraphs = Paragraphs::new(&doc.chars);
+        let n = doc.chars.len();
+        for a in 0..=n + 1 {
+            for b in 0..=n + 1 {
+                assert_eq!(paragraphs.between(&doc.chars, a, b), paragraphs_between(&doc, a, b), "{a}..{b}");
+            }
         }
     }
-    count
 }

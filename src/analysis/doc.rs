@@ -15,6 +15,11 @@ pub struct Doc {
     pub sentences: Vec<Range<usize>>,
     /// Sentence index of each token.
     pub sentence_of: Vec<usize>,
+    /// Per sentence: its first token that is not punctuation (its end if none), so
+    /// that asking whether a token opens its sentence does not rescan the sentence.
+    first_word: Vec<usize>,
+    /// Per sentence: is it a title-case line? Computed once, since every token asks.
+    title_case: Vec<bool>,
 }
 
 impl Doc {
@@ -31,7 +36,16 @@ impl Doc {
                 *slot = s;
             }
         }
-        Doc { chars, tokens, words, lower, sentences, sentence_of }
+        let mut doc =
+            Doc { chars, tokens, words, lower, sentences, sentence_of, first_word: Vec::new(), title_case: Vec::new() };
+        doc.first_word = doc.sentences.iter().map(|r| doc.first_non_punct(r.clone())).collect();
+        doc.title_case = doc.sentences.iter().map(|r| doc.title_case_range(r.clone())).collect();
+        doc
+    }
+
+    fn first_non_punct(&self, range: Range<usize>) -> usize {
+        let end = range.end;
+        range.into_iter().find(|&j| self.kind(j) != Some(TokenKind::Punct)).unwrap_or(end)
     }
 
     pub fn word(&self, i: usize) -> &str {
@@ -61,18 +75,25 @@ impl Doc {
 
     /// Is token `i` the first word of its sentence (only punctuation before it)?
     pub fn is_sentence_initial(&self, i: usize) -> bool {
-        let Some(range) = self.sentences.get(self.sentence_of.get(i).copied().unwrap_or(0)) else {
-            return true;
-        };
+        match self.sentence_of.get(i).and_then(|&s| self.first_word.get(s)) {
+            Some(&first) => i <= first,
+            None => self.opens_first_sentence(i),
+        }
+    }
+
+    /// A token index past the end is judged against the first sentence.
+    fn opens_first_sentence(&self, i: usize) -> bool {
+        let Some(range) = self.sentences.first() else { return true };
         (range.start..i).all(|j| self.kind(j) == Some(TokenKind::Punct))
     }
 
     /// Is token `i` in a title-case line (a headline: most words capitalised, no full
     /// stop at the end)?
     pub fn is_title_case_sentence(&self, i: usize) -> bool {
-        let Some(range) = self.sentence_of.get(i).and_then(|&s| self.sentences.get(s)) else {
-            return false;
-        };
+        self.sentence_of.get(i).and_then(|&s| self.title_case.get(s)).copied().unwrap_or(false)
+    }
+
+    fn title_case_range(&self, range: Range<usize>) -> bool {
         let last = range.end.saturating_sub(1);
         if self.is_punct(last, '.') || self.is_punct(last, '!') || self.is_punct(last, '?') {
             return false;

@@ -5,11 +5,13 @@
 
 use super::cues::{subject_before, SpeakerHint};
 use super::doc::Doc;
+use super::intervals::Cover;
 use super::lexicon::Lexicon;
 use super::quote_marks::is_quote_mark;
 use super::quotes::RawQuote;
 use super::tokenizer::TokenKind;
 use super::QuoteKind;
+use std::collections::HashSet;
 
 /// Lower-case nouns naming people by role (`menurut pakar …`, `according to the mayor`).
 const ROLE_NOUNS: &[&str] = &[
@@ -21,24 +23,67 @@ const MIN_CONTENT_WORDS: usize = 3;
 
 /// Indirect reports, at most one per sentence.
 pub fn find_indirect(doc: &Doc, lex: &Lexicon, direct: &[RawQuote]) -> Vec<RawQuote> {
-    let inside = |t: usize| {
-        let pos = doc.tokens.get(t).map_or(0, |x| x.start);
-        direct.iter().any(|q| q.start <= pos && pos < q.end)
-    };
+    let facts = TokenFacts::new(doc, direct);
     let mut out = Vec::new();
     for range in &doc.sentences {
         for v in range.clone() {
-            if inside(v) || direct.iter().any(|q| q.cue == Some(v)) {
+            if facts.inside(v, v + 1) || facts.cues.contains(&v) {
                 continue;
             }
             let Some((c, hint)) = report_at(doc, lex, v, range.end) else { continue };
-            let Some((start, end)) = content_span(doc, c, range.end, &inside) else { continue };
+            let Some((start, end)) = content_span(doc, c, range.end, &facts) else { continue };
             let confidence = if hint == SpeakerHint::None { 0.3 } else { 0.5 };
             out.push(RawQuote { start, end, kind: QuoteKind::Indirect, cue: Some(v), hint, confidence });
             break;
         }
     }
     out
+}
+
+/// What the sentence loop asks of token ranges, as prefix counts computed once: a
+/// long sentence with many speech verbs would otherwise be rescanned per verb, and
+/// every token checked against every direct quote.
+struct TokenFacts {
+    /// `inside[t]`: tokens before `t` that start inside a direct quote.
+    inside: Vec<usize>,
+    /// `words[t]`: word tokens before `t`.
+    words: Vec<usize>,
+    /// Cue tokens of the direct quotes.
+    cues: HashSet<usize>,
+}
+
+impl TokenFacts {
+    fn new(doc: &Doc, direct: &[RawQuote]) -> TokenFacts {
+        let quoted = Cover::new(direct.iter().map(|q| (q.start, q.end)));
+        let prefix = |hit: &dyn Fn(usize) -> bool| {
+            let mut n = 0;
+            let mut out = vec![0];
+            out.extend((0..doc.tokens.len()).map(|t| {
+                n += usize::from(hit(t));
+                n
+            }));
+            out
+        };
+        let inside = prefix(&|t| doc.tokens.get(t).is_some_and(|x| quoted.covers_point(x.start)));
+        let words = prefix(&|t| doc.kind(t) == Some(TokenKind::Word));
+        TokenFacts { inside, words, cues: direct.iter().filter_map(|q| q.cue).collect() }
+    }
+
+    fn count(prefix: &[usize], a: usize, b: usize) -> usize {
+        match (prefix.get(a), prefix.get(b)) {
+            (Some(x), Some(y)) if a < b => y - x,
+            _ => 0,
+        }
+    }
+
+    /// Does a token of `a..b` start inside a direct quote?
+    fn inside(&self, a: usize, b: usize) -> bool {
+        TokenFacts::count(&self.inside, a, b) > 0
+    }
+
+    fn words(&self, a: usize, b: usize) -> usize {
+        TokenFacts::count(&self.words, a, b)
+    }
 }
 
 /// A reporting construction whose cue is token `v`: (content start, speaker hint).
@@ -95,13 +140,12 @@ fn content_start(doc: &Doc, mut c: usize) -> usize {
 }
 
 /// Char span of the reported content `c..sentence_end`, without the final stop.
-fn content_span(doc: &Doc, c: usize, sentence_end: usize, inside: &dyn Fn(usize) -> bool) -> Option<(usize, usize)> {
+fn content_span(doc: &Doc, c: usize, sentence_end: usize, facts: &TokenFacts) -> Option<(usize, usize)> {
     let mut e = sentence_end;
     while e > c && doc.kind(e - 1) == Some(TokenKind::Punct) {
         e -= 1;
     }
-    let words = (c..e).filter(|&t| doc.kind(t) == Some(TokenKind::Word)).count();
-    if words < MIN_CONTENT_WORDS || (c..e).any(inside) {
+    if facts.words(c, e) < MIN_CONTENT_WORDS || facts.inside(c, e) {
         return None;
     }
     let first = doc.tokens.get(c)?;

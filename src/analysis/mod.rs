@@ -21,6 +21,7 @@ pub mod doc;
 pub mod entities;
 pub mod gazetteer;
 pub mod indirect;
+pub mod intervals;
 pub mod lexicon;
 pub mod quote_marks;
 pub mod quotes;

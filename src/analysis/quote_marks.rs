@@ -8,6 +8,8 @@
 //! Single marks (‘…’) are read only outside double-quoted text: inside it they are
 //! nested quotes, and ’ between letters is an apostrophe (`Ma’ruf`).
 
+use super::intervals::Cover;
+
 /// Longest direct quote considered, in chars; a longer "quote" is a stray mark.
 const MAX_QUOTE: usize = 5000;
 /// Fewest words for a top-level ‘…’ span: shorter ones are scare quotes or titles.
@@ -72,7 +74,8 @@ fn double_spans(chars: &[char]) -> Vec<(usize, usize)> {
 
 /// Top-level ‘…’ quotes (British style) outside the double-quoted `spans`.
 fn single_spans(chars: &[char], spans: &[(usize, usize)]) -> Vec<(usize, usize)> {
-    let inside = |p: usize| spans.iter().any(|&(a, b)| a <= p && p < b);
+    let cover = Cover::new(spans.iter().copied());
+    let inside = |p: usize| cover.covers_point(p);
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     for (p, &c) in chars.iter().enumerate() {

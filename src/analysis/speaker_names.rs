@@ -9,6 +9,7 @@
 
 use super::cues::is_name_stop;
 use super::doc::Doc;
+use super::intervals::EntityIndex;
 use super::lexicon::{lines, Lexicon, WILAYAH};
 use super::{EntitySuggestion, Label};
 use std::collections::HashSet;
@@ -39,12 +40,13 @@ pub struct Names<'a> {
     pub doc: &'a Doc,
     pub lex: &'a Lexicon,
     pub entities: &'a [EntitySuggestion],
+    /// `entities` by position: every name word asks which entity it is in.
+    pub index: EntityIndex<'a>,
 }
 
 impl Names<'_> {
     fn entity_at(&self, t: usize) -> Option<usize> {
-        let pos = self.doc.tokens.get(t)?.start;
-        self.entities.iter().position(|e| e.start <= pos && pos < e.end)
+        self.index.at(self.doc.tokens.get(t)?.start)
     }
 
     fn is_person_at(&self, t: usize) -> Option<usize> {

@@ -9,10 +9,12 @@
 use super::coreference::Context;
 use super::cues::SpeakerHint;
 use super::doc::Doc;
+use super::intervals::EntityIndex;
 use super::lexicon::Lexicon;
 use super::quotes::RawQuote;
 use super::speaker_names::{Mention, Names};
 use super::EntitySuggestion;
+use std::collections::{BTreeSet, HashMap};
 
 /// Source of the PERSON entities added for speakers the tagger missed.
 pub const SPEAKER_SOURCE: &str = "rules:speaker";
@@ -32,8 +34,9 @@ pub fn resolve_all(
     entities: &[EntitySuggestion],
     quotes: &[RawQuote],
 ) -> Vec<Option<Mention>> {
-    let names = Names { doc, lex, entities };
+    let names = Names { doc, lex, entities, index: EntityIndex::new(entities) };
     let mut context = Context::new(doc, lex, entities, quotes);
+    let mut full = FullMentions::new(doc, entities);
     let mut out = Vec::with_capacity(quotes.len());
     for q in quotes {
         let found = match q.hint {
@@ -42,7 +45,7 @@ pub fn resolve_all(
             SpeakerHint::Pronoun(pos) => context.continued(q.end).or_else(|| context.pronoun(pos.min(q.start))),
             SpeakerHint::None => None,
         };
-        let found = found.map(|m| full_mention(doc, entities, m));
+        let found = found.map(|m| full.of(m));
         if let Some(m) = found {
             context.spoke(q, m);
         }
@@ -56,22 +59,69 @@ fn words_in(doc: &Doc, start: usize, end: usize) -> Vec<String> {
     text.split_whitespace().map(str::to_string).collect()
 }
 
-/// A short PERSON mention (`Putin`, `Roland`) as the first longer PERSON mention
-/// holding all its words (`Vladimir Putin`, `Ajun Komisaris Roland Manurung`).
-pub fn full_mention(doc: &Doc, entities: &[EntitySuggestion], m: Mention) -> Mention {
-    let (start, end) = match m {
-        Mention::Entity(i) => match entities.get(i) {
-            Some(e) if e.label == "PERSON" => (e.start, e.end),
-            _ => return m,
-        },
-        Mention::New { start, end } => (start, end),
-    };
-    let words = words_in(doc, start, end);
-    let longer = entities.iter().position(|e| {
-        let full = words_in(doc, e.start, e.end);
-        e.label == "PERSON" && full.len() > words.len() && words.iter().all(|w| full.contains(w))
-    });
-    longer.map_or(m, Mention::Entity)
+/// Short PERSON mentions (`Putin`, `Roland`) as the first longer PERSON mention
+/// holding all their words (`Vladimir Putin`, `Ajun Komisaris Roland Manurung`).
+/// The entities' words are read once and indexed by word, and each short name is
+/// looked up once, so a long document does not compare every speaker with every
+/// entity.
+struct FullMentions<'a> {
+    doc: &'a Doc,
+    entities: &'a [EntitySuggestion],
+    /// The words of each PERSON entity (empty for other labels).
+    words: Vec<Vec<String>>,
+    /// PERSON entities holding a word, ascending.
+    holding: HashMap<String, Vec<usize>>,
+    /// The first PERSON entity with any word: the answer for a mention without words.
+    first_worded: Option<usize>,
+    known: HashMap<Vec<String>, Option<usize>>,
+}
+
+impl<'a> FullMentions<'a> {
+    fn new(doc: &'a Doc, entities: &'a [EntitySuggestion]) -> FullMentions<'a> {
+        let words: Vec<Vec<String>> = entities
+            .iter()
+            .map(|e| if e.label == "PERSON" { words_in(doc, e.start, e.end) } else { Vec::new() })
+            .collect();
+        let mut holding: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, ws) in words.iter().enumerate() {
+            for w in ws {
+                let list = holding.entry(w.clone()).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        let first_worded = words.iter().position(|ws| !ws.is_empty());
+        FullMentions { doc, entities, words, holding, first_worded, known: HashMap::new() }
+    }
+
+    fn of(&mut self, m: Mention) -> Mention {
+        let (start, end) = match m {
+            Mention::Entity(i) => match self.entities.get(i) {
+                Some(e) if e.label == "PERSON" => (e.start, e.end),
+                _ => return m,
+            },
+            Mention::New { start, end } => (start, end),
+        };
+        let words = words_in(self.doc, start, end);
+        let longer = match self.known.get(&words) {
+            Some(&found) => found,
+            None => {
+                let found = self.longer(&words);
+                self.known.insert(words, found);
+                found
+            }
+        };
+        longer.map_or(m, Mention::Entity)
+    }
+
+    /// The first PERSON entity with more words than `words`, all of them among its own.
+    fn longer(&self, words: &[String]) -> Option<usize> {
+        let Some(first) = words.first() else { return self.first_worded };
+        let full = |i: usize| self.words.get(i).map_or(&[][..], Vec::as_slice);
+        let candidates = self.holding.get(first)?;
+        candidates.iter().copied().find(|&i| full(i).len() > words.len() && words.iter().all(|w| full(i).contains(w)))
+    }
 }
 
 /// Where an entity of the merged list came from: `Ok(old index)` or `Err(new span)`.
@@ -79,20 +129,13 @@ type Origin = Result<usize, (usize, usize)>;
 
 /// Adds the new mentions as PERSON entities and returns every speaker's index.
 fn attach(entities: &mut Vec<EntitySuggestion>, mentions: &[Option<Mention>]) -> Vec<Option<usize>> {
-    let mut tagged: Vec<(EntitySuggestion, Origin)> = entities.drain(..).enumerate().map(|(i, e)| (e, Ok(i))).collect();
+    let old_len = entities.len();
+    let mut placed = Placed::new(entities.drain(..).enumerate().map(|(i, e)| (e, Ok(i))).collect());
     for m in mentions.iter().flatten() {
         let Mention::New { start, end } = *m else { continue };
-        let clashes: Vec<usize> =
-            (0..tagged.len()).filter(|&k| tagged.get(k).is_some_and(|(e, _)| e.start < end && start < e.end)).collect();
+        let clashes = placed.clashes(start, end);
         if let [k] = clashes[..] {
-            // A PERSON span over role words and the name: trim it to the name.
-            if let Some((e, _)) =
-                tagged.get_mut(k).filter(|(e, _)| e.label == "PERSON" && e.start <= start && end <= e.end)
-            {
-                e.start = start;
-                e.end = end;
-                e.source = SPEAKER_SOURCE.to_string();
-            }
+            placed.trim(k, start, end);
         } else if clashes.is_empty() {
             let e = EntitySuggestion {
                 start,
@@ -101,20 +144,117 @@ fn attach(entities: &mut Vec<EntitySuggestion>, mentions: &[Option<Mention>]) ->
                 source: SPEAKER_SOURCE.to_string(),
                 confidence: SPEAKER_CONFIDENCE,
             };
-            tagged.push((e, Err((start, end))));
+            placed.push(e, Err((start, end)));
         }
     }
+    let ordered = placed.ordered;
+    let mut tagged = placed.tagged;
     tagged.sort_by_key(|(e, _)| (e.start, e.end));
-    let index_of = |m: &Mention| match *m {
-        Mention::Entity(i) => tagged.iter().position(|(_, o)| *o == Ok(i)),
-        Mention::New { start, end } => tagged
-            .iter()
-            .position(|(_, o)| *o == Err((start, end)))
-            .or_else(|| tagged.iter().position(|(e, _)| e.start < end && start < e.end)),
-    };
-    let out = mentions.iter().map(|m| m.as_ref().and_then(index_of)).collect();
+    let found = Found::new(&tagged, old_len, ordered);
+    let out = mentions.iter().map(|m| m.as_ref().and_then(|m| found.index_of(&tagged, m))).collect();
     entities.extend(tagged.into_iter().map(|(e, _)| e));
     out
+}
+
+/// The entities being merged, with an ordered set of their spans so that a new
+/// mention's clashes are found by a range query. The set is used only while the
+/// entities are sorted and disjoint (as the analysis makes them, and as trimming
+/// and adding only clash-free spans keep them): then their ends are sorted too and
+/// the walk back from a mention's end stops at the first entity ending before it.
+struct Placed {
+    tagged: Vec<(EntitySuggestion, Origin)>,
+    spans: BTreeSet<(usize, usize, usize)>,
+    ordered: bool,
+}
+
+impl Placed {
+    fn new(tagged: Vec<(EntitySuggestion, Origin)>) -> Placed {
+        let ordered = tagged.iter().all(|(e, _)| e.start <= e.end)
+            && tagged.windows(2).all(|w| matches!(w, [(x, _), (y, _)] if x.end <= y.start));
+        let spans = tagged.iter().enumerate().map(|(k, (e, _))| (e.start, e.end, k)).collect();
+        Placed { tagged, spans, ordered }
+    }
+
+    /// Entities overlapping `start..end`.
+    fn clashes(&self, start: usize, end: usize) -> Vec<usize> {
+        let overlaps = |e: &EntitySuggestion| e.start < end && start < e.end;
+        if !self.ordered {
+            return (0..self.tagged.len()).filter(|&k| self.tagged.get(k).is_some_and(|(e, _)| overlaps(e))).collect();
+        }
+        let before_end = self.spans.range(..(end, 0, 0)).rev();
+        let reaching = before_end.take_while(|&&(_, e, _)| e > start);
+        let mut out: Vec<usize> = reaching.filter(|&&(s, e, _)| s < end && start < e).map(|&(_, _, k)| k).collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// A PERSON span over role words and the name: trim it to the name.
+    fn trim(&mut self, k: usize, start: usize, end: usize) {
+        let Some((e, _)) =
+            self.tagged.get_mut(k).filter(|(e, _)| e.label == "PERSON" && e.start <= start && end <= e.end)
+        else {
+            return;
+        };
+        self.spans.remove(&(e.start, e.end, k));
+        self.spans.insert((start, end, k));
+        e.start = start;
+        e.end = end;
+        e.source = SPEAKER_SOURCE.to_string();
+    }
+
+    fn push(&mut self, e: EntitySuggestion, origin: Origin) {
+        self.spans.insert((e.start, e.end, self.tagged.len()));
+        self.tagged.push((e, origin));
+    }
+}
+
+/// Where each speaker ended up in the sorted merged list.
+struct Found {
+    /// Position of each old entity.
+    old: Vec<Option<usize>>,
+    /// Position of the first added entity with each span.
+    added: HashMap<(usize, usize), usize>,
+    ordered: bool,
+}
+
+impl Found {
+    fn new(tagged: &[(EntitySuggestion, Origin)], old_len: usize, ordered: bool) -> Found {
+        let mut old = vec![None; old_len];
+        let mut added = HashMap::new();
+        for (pos, (_, origin)) in tagged.iter().enumerate() {
+            match *origin {
+                Ok(i) => {
+                    if let Some(slot) = old.get_mut(i).filter(|slot| slot.is_none()) {
+                        *slot = Some(pos);
+                    }
+                }
+                Err(span) => {
+                    added.entry(span).or_insert(pos);
+                }
+            }
+        }
+        Found { old, added, ordered }
+    }
+
+    fn index_of(&self, tagged: &[(EntitySuggestion, Origin)], m: &Mention) -> Option<usize> {
+        match *m {
+            Mention::Entity(i) => self.old.get(i).copied().flatten(),
+            Mention::New { start, end } => {
+                self.added.get(&(start, end)).copied().or_else(|| self.first_overlap(tagged, start, end))
+            }
+        }
+    }
+
+    /// The first entity overlapping `start..end`; sorted and disjoint entities have
+    /// sorted ends, so it is the first one ending after `start`, if it overlaps.
+    fn first_overlap(&self, tagged: &[(EntitySuggestion, Origin)], start: usize, end: usize) -> Option<usize> {
+        let overlaps = |e: &EntitySuggestion| e.start < end && start < e.end;
+        if !self.ordered {
+            return tagged.iter().position(|(e, _)| overlaps(e));
+        }
+        let k = tagged.partition_point(|(e, _)| e.end <= start);
+        tagged.get(k).filter(|(e, _)| overlaps(e)).map(|_| k)
+    }
 }
 
 #[cfg(test)]
