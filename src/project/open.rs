@@ -42,7 +42,7 @@ pub enum ProjectOpenError {
     #[error(transparent)]
     Annotations(#[from] AnnotationFileError),
     #[error("{article}: the saved annotations could not be re-anchored: {source}")]
-    Anchor { article: ArticleId, source: DocumentError },
+    Anchor { article: ArticleId, source: Box<DocumentError> },
 }
 
 /// Opens `entry`: its saved annotations (re-anchored if the article changed), else suggestions.
@@ -59,7 +59,7 @@ pub fn open_entry(
     let mut document = match saved {
         Some(saved) => {
             let (document, warning) = anchored(saved, decoded.text, &entry.id.to_string())
-                .map_err(|source| ProjectOpenError::Anchor { article: entry.id.clone(), source })?;
+                .map_err(|source| ProjectOpenError::Anchor { article: entry.id.clone(), source: Box::new(source) })?;
             warnings.extend(warning);
             document
         }
