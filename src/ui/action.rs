@@ -4,12 +4,24 @@
 use std::path::PathBuf;
 
 use crate::model::{QuoteKind, SpanRef};
+use crate::project::scan::ArticleId;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// Ask for an article with the file dialog.
     OpenDialog,
+    /// Open an article file, or a folder as a project.
     Open(PathBuf),
+    /// Ask for a project folder with the folder dialog.
+    OpenFolderDialog,
+    /// Open one article of the project.
+    OpenDocument(ArticleId),
+    /// The next (or previous) document of the project's list.
+    NeighbourDocument {
+        backwards: bool,
+    },
+    /// Mark the open project document done, or not done any more.
+    ToggleDone,
     Save,
     Undo,
     Redo,

@@ -3,6 +3,7 @@
 //! document, touches files or opens dialogs.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use egui::{Id, RichText, ViewportCommand};
 
@@ -11,6 +12,7 @@ use super::export_dialog::{export_dialog_ui, ExportDialogState};
 use super::help::help_window_ui;
 use super::inspector::{inspector_ui, InspectorView};
 use super::menu_bar::menu_bar_ui;
+use super::project::{documents_panel_ui, ProjectState};
 use super::shortcuts::shortcut_actions;
 use super::side_panel::{side_panel_ui, SidePanelState};
 use super::{dialogs, Action};
@@ -18,6 +20,11 @@ use crate::analysis::Analyzer;
 use crate::annotate::open_article;
 use crate::formats::{self, Format};
 use crate::model::{Document, Edit, ReviewError, SpanRef};
+use crate::project::autosave::{SelectedSpan, SessionState, SpanKind};
+use crate::project::clock::now_rfc3339;
+use crate::project::scan::ArticleId;
+use crate::project::settings::ProjectSettings;
+use crate::project::status::set_done;
 use crate::session::Session;
 
 /// What to do once the unsaved-changes question is answered.
@@ -35,7 +42,9 @@ struct Message {
 }
 
 pub struct SorotApp {
-    analyzer: Analyzer,
+    analyzer: Arc<Analyzer>,
+    /// The open folder, when Sorot works on a corpus rather than one file.
+    project: Option<ProjectState>,
     session: Option<Session>,
     selection: Option<SpanRef>,
     text_selection: Option<(usize, usize)>,
@@ -62,7 +71,8 @@ impl SorotApp {
     pub fn new(ctx: &egui::Context, article: PathBuf) -> Self {
         super::style::setup_style(ctx);
         let mut app = Self {
-            analyzer: Analyzer::new(),
+            analyzer: Arc::new(Analyzer::new()),
+            project: None,
             session: None,
             selection: None,
             text_selection: None,
@@ -79,7 +89,11 @@ impl SorotApp {
             picking_speaker_for: None,
             focus_attempts_left: 30,
         };
-        app.open_now(&article);
+        if article.is_dir() {
+            app.open_project(ctx, &article);
+        } else {
+            app.open_now(&article);
+        }
         app
     }
 
@@ -118,9 +132,118 @@ impl SorotApp {
         self.message = Some(Message { text: text.into(), is_error: true });
     }
 
+    /// Opens a folder as a project: its document list at once, analysis in the
+    /// background, and the document and selection of the last session.
+    fn open_project(&mut self, ctx: &egui::Context, root: &Path) {
+        self.close_project_document();
+        match ProjectState::open(root, Arc::clone(&self.analyzer), ctx) {
+            Ok(project) => {
+                let restored = SessionState::load(&project.layout);
+                let note = format!("Opened project {} ({} articles)", root.display(), project.entries.len());
+                self.project = Some(project);
+                self.session = None;
+                self.inform(note);
+                if let Some(state) = restored {
+                    self.restore(state);
+                }
+            }
+            Err(error) => self.complain(format!("Could not open the project: {error}")),
+        }
+    }
+
+    /// Goes back to where the last session left off.
+    fn restore(&mut self, state: SessionState) {
+        let Some(id) = state.open else { return };
+        self.open_document(&id);
+        self.selection = state.selected.map(|s| match s.kind {
+            SpanKind::Entity => SpanRef::Entity(s.id),
+            SpanKind::Quote => SpanRef::Quote(s.id),
+        });
+        self.scroll_to_selection = self.selection.is_some();
+        self.save_project_session();
+    }
+
+    /// Opens one article of the open project, saving the current one first.
+    fn open_document(&mut self, id: &ArticleId) {
+        self.close_project_document();
+        let Some(project) = self.project.as_mut() else { return };
+        match project.open_article(id, &self.analyzer) {
+            Ok(opened) => {
+                let warnings = opened.warnings.join("; ");
+                project.current = Some(id.clone());
+                project.update_row(id, &opened.document);
+                self.session = Some(Session::new(opened.into_opened()));
+                self.view_state = DocumentViewState::default();
+                self.selection = None;
+                self.text_selection = None;
+                if warnings.is_empty() {
+                    self.inform(format!("Opened {id}"));
+                } else {
+                    self.complain(warnings);
+                }
+                self.save_project_session();
+            }
+            Err(error) => self.complain(format!("Could not open {id}: {error}")),
+        }
+    }
+
+    /// Saves the open project document if it has changes (before switching or closing).
+    fn close_project_document(&mut self) {
+        let pending = self.project.as_ref().is_some_and(|p| p.autosaver.is_dirty());
+        if self.project.is_some() && self.session.is_some() && (pending || self.is_dirty()) && self.save() {
+            if let Some(project) = self.project.as_mut() {
+                project.autosaver.saved();
+            }
+        }
+    }
+
+    /// Writes where the annotator is (open document, selection) for the next start.
+    fn save_project_session(&mut self) {
+        let Some(project) = self.project.as_ref() else { return };
+        let selected = self.selection.as_ref().map(|span| SelectedSpan {
+            kind: if matches!(span, SpanRef::Entity(_)) { SpanKind::Entity } else { SpanKind::Quote },
+            id: span.id().to_owned(),
+        });
+        let state = SessionState { open: project.current.clone(), scroll: 0.0, selected };
+        if let Err(error) = project.save_session(&state) {
+            self.complain(error);
+        }
+    }
+
+    /// Autosaves the open project document when due (within 2 s of a change).
+    fn autosave(&mut self, ctx: &egui::Context) {
+        let (Some(project), Some(session)) = (self.project.as_mut(), self.session.as_mut()) else { return };
+        if project.read_only().is_some() {
+            return;
+        }
+        let now = std::time::Instant::now();
+        match project.autosaver.tick(now, || session.save()) {
+            Ok(true) => {
+                if let Some(id) = project.current.clone() {
+                    project.update_row(&id, &session.document);
+                }
+                self.save_project_session();
+            }
+            Ok(false) => {}
+            Err(error) => self.complain(format!("Autosave failed (will retry): {error}")),
+        }
+        if let Some(due) = self.project.as_ref().and_then(|p| p.autosaver.due_in(now)) {
+            ctx.request_repaint_after(due);
+        }
+    }
+
+    /// Marks a change of the annotations, for autosave.
+    fn changed(&mut self) {
+        if let Some(project) = self.project.as_mut() {
+            project.changed();
+        }
+    }
+
     fn open_now(&mut self, article: &Path) {
+        self.close_project_document();
         match open_article(article, &self.analyzer) {
             Ok(opened) => {
+                self.project = None;
                 let how = if opened.from_saved { "saved annotations" } else { "new suggestions" };
                 let note = format!("Opened {} with {how}", article.display());
                 let warning = opened.warning.clone();
@@ -145,8 +268,24 @@ impl SorotApp {
                     self.perform(ctx, Action::Open(path));
                 }
             }
-            Action::Open(path) if self.is_dirty() => self.prompt = Some(AfterPrompt::Open(path)),
+            Action::Open(path) if self.is_dirty() && self.project.is_none() => {
+                self.prompt = Some(AfterPrompt::Open(path))
+            }
+            Action::Open(path) if path.is_dir() => self.open_project(ctx, &path),
             Action::Open(path) => self.open_now(&path),
+            Action::OpenFolderDialog => {
+                if let Some(path) = dialogs::pick_folder() {
+                    self.perform(ctx, Action::Open(path));
+                }
+            }
+            Action::OpenDocument(id) => self.open_document(&id),
+            Action::NeighbourDocument { backwards } => {
+                match self.project.as_ref().and_then(|p| p.neighbour(backwards)) {
+                    Some(id) => self.open_document(&id),
+                    None => self.inform("No more documents in this direction"),
+                }
+            }
+            Action::ToggleDone => self.toggle_done(),
             Action::Save => {
                 self.save();
             }
@@ -235,7 +374,10 @@ impl SorotApp {
             .map_err(|e| e.to_string())
             .and_then(|edit| session.perform(edit).map_err(|e| e.to_string()));
         match result {
-            Ok(()) => true,
+            Ok(()) => {
+                self.changed();
+                true
+            }
             Err(error) => {
                 self.complain(format!("Could not change the annotations: {error}"));
                 false
@@ -314,11 +456,23 @@ impl SorotApp {
         }
     }
 
+    /// Marks the open project document done (or not done), and saves it.
+    fn toggle_done(&mut self) {
+        let (Some(project), Some(session)) = (self.project.as_mut(), self.session.as_mut()) else {
+            return self.inform("Marking done is for documents of a project (open a folder)");
+        };
+        let done = session.document.done.is_none();
+        let who = ProjectSettings::load(&project.layout).ok().and_then(|s| s.annotator);
+        set_done(&mut session.document, done, who.as_deref(), &now_rfc3339());
+        project.changed();
+        self.inform(if done { "Marked done" } else { "Marked not done" });
+    }
+
     fn step_history(&mut self, undo: bool) {
         let Some(session) = self.session.as_mut() else { return };
         let result = if undo { session.undo() } else { session.redo() };
         match result {
-            Ok(true) => {}
+            Ok(true) => self.changed(),
             Ok(false) => self.inform(if undo { "Nothing to undo" } else { "Nothing to redo" }),
             Err(error) => self.complain(format!("Could not {}: {error}", if undo { "undo" } else { "redo" })),
         }
@@ -370,7 +524,14 @@ impl SorotApp {
 
     /// Closing with unsaved changes asks first.
     fn intercept_close(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| i.viewport().close_requested()) && self.is_dirty() && !self.may_close {
+        let closing = ctx.input(|i| i.viewport().close_requested());
+        if closing && self.project.is_some() {
+            // Projects autosave: write what is pending, then close.
+            self.close_project_document();
+            self.save_project_session();
+            return;
+        }
+        if closing && self.is_dirty() && !self.may_close {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             self.prompt = Some(AfterPrompt::Close);
         }
@@ -458,6 +619,11 @@ impl SorotApp {
     }
 
     fn workspace_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        if let Some(project) = self.project.as_mut() {
+            egui::Panel::left("documents").default_size(260.0).show(ui, |ui| {
+                actions.extend(documents_panel_ui(ui, project));
+            });
+        }
         let Self {
             session,
             selection,
@@ -513,6 +679,10 @@ impl eframe::App for SorotApp {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.claim_keyboard_focus(&ctx, frame);
+        if let Some(project) = self.project.as_mut() {
+            project.poll();
+        }
+        self.autosave(&ctx);
         let mut actions = Self::dropped_files(&ctx);
         if self.prompt.is_none() {
             let keyed = shortcut_actions(&ctx, self.document(), self.selection.as_ref(), self.text_selection);

@@ -7,6 +7,10 @@ pub fn pick_article() -> Option<PathBuf> {
     rfd::FileDialog::new().add_filter("Articles", &["txt"]).set_title("Open an article").pick_file()
 }
 
+pub fn pick_folder() -> Option<PathBuf> {
+    rfd::FileDialog::new().set_title("Open a folder of articles as a project").pick_folder()
+}
+
 /// Where to export: a folder for formats made of several files, else a file.
 pub fn pick_export_path(suggested: &Path, folder: bool) -> Option<PathBuf> {
     let mut dialog = rfd::FileDialog::new().set_title("Export to");

@@ -10,6 +10,9 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, can_undo: bool, can_redo: bool, min_confid
             if ui.add(egui::Button::new("Open…").shortcut_text("Ctrl+O")).clicked() {
                 actions.push(Action::OpenDialog);
             }
+            if ui.add(egui::Button::new("Open Folder…").shortcut_text("Ctrl+Shift+O")).clicked() {
+                actions.push(Action::OpenFolderDialog);
+            }
             if ui.add(egui::Button::new("Save").shortcut_text("Ctrl+S")).clicked() {
                 actions.push(Action::Save);
             }

@@ -10,6 +10,7 @@ mod export_dialog;
 mod help;
 mod inspector;
 mod menu_bar;
+mod project;
 mod shortcuts;
 mod side_panel;
 mod style;

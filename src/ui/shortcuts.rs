@@ -22,6 +22,9 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y)", "undo / redo"),
     ("Ctrl+S", "save the annotations"),
     ("Ctrl+O", "open an article"),
+    ("Ctrl+Shift+O", "open a folder of articles as a project"),
+    ("Alt+Down / Alt+Up", "next / previous document of the project"),
+    ("Ctrl+D", "mark the document done (or not)"),
     ("Ctrl+E", "export a dataset (JSONL, doccano, Label Studio, brat, CoNLL, spaCy …)"),
     ("F1", "show or hide this help"),
 ];
@@ -52,8 +55,20 @@ pub fn shortcut_actions(
     if pressed(Modifiers::COMMAND, Key::S) {
         actions.push(Action::Save);
     }
+    if pressed(Modifiers::COMMAND | Modifiers::SHIFT, Key::O) {
+        actions.push(Action::OpenFolderDialog);
+    }
     if pressed(Modifiers::COMMAND, Key::O) {
         actions.push(Action::OpenDialog);
+    }
+    if pressed(Modifiers::ALT, Key::ArrowDown) {
+        actions.push(Action::NeighbourDocument { backwards: false });
+    }
+    if pressed(Modifiers::ALT, Key::ArrowUp) {
+        actions.push(Action::NeighbourDocument { backwards: true });
+    }
+    if pressed(Modifiers::COMMAND, Key::D) {
+        actions.push(Action::ToggleDone);
     }
     if pressed(Modifiers::COMMAND, Key::E) {
         actions.push(Action::ShowExport);

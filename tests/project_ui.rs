@@ -1,0 +1,71 @@
+//! The app on a folder of articles (a project), through egui_kittest: the
+//! document list shows at once, unusable files say why, review moves from
+//! document to document by keyboard, and nothing reviewed is lost on the way.
+
+use std::path::Path;
+use std::time::Duration;
+
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use egui_kittest::Harness;
+use sorot::model::Status;
+use sorot::project::layout::Layout;
+use sorot::project::scan::ArticleId;
+use sorot::ui::SorotApp;
+
+fn project(dir: &Path) {
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples");
+    std::fs::copy(samples.join("teritorial-putin-kim.txt"), dir.join("a-putin.txt")).unwrap();
+    std::fs::copy(samples.join("harbour-bridge-vote.txt"), dir.join("b-harbour.txt")).unwrap();
+    std::fs::write(dir.join("c-image.txt"), b"\x89PNG\r\n\x1a\n\0\0\0").unwrap();
+}
+
+fn press(app: &mut Harness<'static, SorotApp>, modifiers: Modifiers, key: Key) {
+    app.key_press_modifiers(modifiers, key);
+    app.run();
+}
+
+/// Runs frames until the background analysis has filled the document list.
+fn wait_for_analysis(app: &mut Harness<'static, SorotApp>) {
+    for _ in 0..200 {
+        app.step();
+        if app.query_by_label_contains("✖ c-image.txt").is_some() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("the background analysis did not finish");
+}
+
+#[test]
+fn review_across_documents_of_a_project_keeps_every_acceptance() {
+    let dir = tempfile::tempdir().unwrap();
+    project(dir.path());
+    let root = dir.path().to_owned();
+    let mut app =
+        Harness::builder().with_size([1400.0, 820.0]).build_eframe(move |cc| SorotApp::new(&cc.egui_ctx, root));
+    app.run();
+    assert!(app.query_by_label("3 articles").is_some(), "the list shows at once");
+    wait_for_analysis(&mut app);
+    assert!(app.query_by_label_contains("file(s) not usable").is_some());
+
+    press(&mut app, Modifiers::ALT, Key::ArrowDown); // first usable document
+    press(&mut app, Modifiers::NONE, Key::Tab);
+    press(&mut app, Modifiers::NONE, Key::Enter);
+    press(&mut app, Modifiers::NONE, Key::Enter);
+    press(&mut app, Modifiers::ALT, Key::ArrowDown); // switching saves the first
+    press(&mut app, Modifiers::COMMAND, Key::D); // mark the second done
+
+    let layout = Layout::new(dir.path());
+    let first = ArticleId { path: "a-putin.txt".into(), line: None };
+    let saved = sorot::store::load_annotations(&layout.annotation_path(&first)).unwrap();
+    let accepted = saved.entities.iter().map(|e| e.status).chain(saved.quotes.iter().map(|q| q.status));
+    assert_eq!(accepted.filter(|s| *s == Status::Accepted).count(), 2);
+    let session = std::fs::read_to_string(layout.session_path()).unwrap();
+    assert!(session.contains("b-harbour.txt"), "{session}");
+    assert_eq!(
+        std::fs::read(dir.path().join("a-putin.txt")).unwrap(),
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples/teritorial-putin-kim.txt")).unwrap(),
+        "articles are never written"
+    );
+}
