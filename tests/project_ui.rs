@@ -69,3 +69,56 @@ fn review_across_documents_of_a_project_keeps_every_acceptance() {
         "articles are never written"
     );
 }
+
+#[test]
+fn search_spans_and_bulk_accept_across_the_project() {
+    let dir = tempfile::tempdir().unwrap();
+    project(dir.path());
+    std::fs::copy(dir.path().join("a-putin.txt"), dir.path().join("d-putin-again.txt")).unwrap();
+    let root = dir.path().to_owned();
+    let mut app =
+        Harness::builder().with_size([1400.0, 820.0]).build_eframe(move |cc| SorotApp::new(&cc.egui_ctx, root));
+    app.run();
+    wait_for_analysis(&mut app);
+    press(&mut app, Modifiers::ALT, Key::ArrowDown); // a-putin.txt
+    press(&mut app, Modifiers::COMMAND, Key::F);
+    app.get_by_label("Spans").click();
+    app.run();
+    let field = app.get_by_role_and_label(egui::accesskit::Role::TextInput, "Find:");
+    field.focus();
+    field.type_text("Korut");
+    app.run();
+    app.get_by_label("Label").click();
+    app.run();
+    app.get_by_label("LOC").click();
+    app.run();
+    app.get_by_role_and_label(egui::accesskit::Role::Button, "Search").click();
+    for _ in 0..100 {
+        app.step();
+        if app.query_all_by_label_contains("d-putin-again.txt ·").next().is_some() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(app.query_all_by_label_contains("d-putin-again.txt ·").next().is_some(), "hits in the other document too");
+
+    app.get_by_label("Accept every suggested “Korut” as LOC").click();
+    for _ in 0..100 {
+        app.step();
+        if app.state().message().is_some_and(|m| m.starts_with("Bulk review:")) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let open = &app.state().session().unwrap().document;
+    let korut = |d: &sorot::model::Document| {
+        d.entities.iter().filter(|e| e.text == "Korut").map(|e| e.status).collect::<Vec<_>>()
+    };
+    assert!(korut(open).iter().all(|s| *s == Status::Accepted) && !korut(open).is_empty());
+    let other = ArticleId { path: "d-putin-again.txt".into(), line: None };
+    let saved = sorot::store::load_annotations(&Layout::new(dir.path()).annotation_path(&other)).unwrap();
+    assert!(korut(&saved).iter().all(|s| *s == Status::Accepted) && !korut(&saved).is_empty());
+    // In the open document the bulk review is one undoable step.
+    press(&mut app, Modifiers::COMMAND, Key::Z);
+    assert!(korut(&app.state().session().unwrap().document).iter().all(|s| *s == Status::Suggested));
+}

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use crate::model::{QuoteKind, SpanRef};
 use crate::project::scan::ArticleId;
+use crate::project::search::{Decision, Hit};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -83,6 +84,21 @@ pub enum Action {
     /// Select text with the mouse, awaiting a label (None: clear). A selected
     /// quote stays selected, so the text can become its cue or speaker.
     SelectText(Option<(usize, usize)>),
+    /// Open the project search (Ctrl+F).
+    ShowSearch,
+    /// Run the search the search window describes.
+    Search,
+    /// Go to a search result (opening its document if needed).
+    JumpTo(Box<Hit>),
+    /// Accept (as `label`) or reject every suggested entity reading `surface`,
+    /// in the open document (undoably) and across the project.
+    BulkReview {
+        surface: String,
+        label: String,
+        decision: Decision,
+    },
+    /// Open the project statistics.
+    ShowStats,
     /// Open the export dialog.
     ShowExport,
     /// Ask for the export destination with a file dialog.

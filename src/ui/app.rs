@@ -12,7 +12,10 @@ use super::export_dialog::{export_dialog_ui, ExportDialogState};
 use super::help::help_window_ui;
 use super::inspector::{inspector_ui, InspectorView};
 use super::menu_bar::menu_bar_ui;
-use super::project::{documents_panel_ui, ProjectState};
+use super::project::{
+    documents_panel_ui, search_window_ui, stats_window_ui, status_filter, CorpusSource, Job, ProjectState, SearchState,
+    StatsState,
+};
 use super::shortcuts::shortcut_actions;
 use super::side_panel::{side_panel_ui, SidePanelState};
 use super::{dialogs, Action};
@@ -23,7 +26,12 @@ use crate::model::{Document, Edit, ReviewError, SpanRef};
 use crate::project::autosave::{SelectedSpan, SessionState, SpanKind};
 use crate::project::clock::now_rfc3339;
 use crate::project::scan::ArticleId;
+use crate::project::search::{
+    bulk_review_edit, bulk_review_project, search_spans, search_text, BulkReview, Decision, Hit, SpanQuery,
+};
 use crate::project::settings::ProjectSettings;
+use crate::project::settings::{edit_count, ProjectChange};
+use crate::project::stats::project_stats;
 use crate::project::status::set_done;
 use crate::session::Session;
 
@@ -45,6 +53,10 @@ pub struct SorotApp {
     analyzer: Arc<Analyzer>,
     /// The open folder, when Sorot works on a corpus rather than one file.
     project: Option<ProjectState>,
+    search: SearchState,
+    stats: StatsState,
+    /// A project-wide bulk review running in the background.
+    bulk: Option<Job<ProjectChange>>,
     session: Option<Session>,
     selection: Option<SpanRef>,
     text_selection: Option<(usize, usize)>,
@@ -73,6 +85,9 @@ impl SorotApp {
         let mut app = Self {
             analyzer: Arc::new(Analyzer::new()),
             project: None,
+            search: SearchState::default(),
+            stats: StatsState::default(),
+            bulk: None,
             session: None,
             selection: None,
             text_selection: None,
@@ -286,6 +301,11 @@ impl SorotApp {
                 }
             }
             Action::ToggleDone => self.toggle_done(),
+            Action::ShowSearch => self.search.open = true,
+            Action::Search => self.start_search(ctx),
+            Action::JumpTo(hit) => self.jump_to(*hit),
+            Action::BulkReview { surface, label, decision } => self.bulk_review(ctx, &surface, &label, decision),
+            Action::ShowStats => self.start_stats(ctx),
             Action::Save => {
                 self.save();
             }
@@ -453,6 +473,102 @@ impl SorotApp {
         };
         if self.edit(|d| make(d, start, end)) {
             self.text_selection = None;
+        }
+    }
+
+    /// The documents a search or statistics run over: the project's saved
+    /// ones with the open document as it is now, or just the open document.
+    fn corpus_source(&self) -> CorpusSource {
+        let project = self.project.as_ref().map(|p| (p.layout.clone(), p.entries.clone()));
+        let current_id = match &self.project {
+            Some(p) => p.current.clone(),
+            None => self
+                .document()
+                .and_then(|d| d.source.as_ref())
+                .map(|s| ArticleId { path: s.display().to_string(), line: None }),
+        };
+        CorpusSource { project, open: current_id.zip(self.document().cloned()) }
+    }
+
+    fn start_search(&mut self, ctx: &egui::Context) {
+        let source = self.corpus_source();
+        let query = self.search.query.trim().to_owned();
+        let span_query = self.search.spans.then(|| SpanQuery {
+            label: self.search.label.clone(),
+            text: query.clone(),
+            exact: false,
+            status: status_filter(&self.search),
+        });
+        self.search.running = Some(Job::spawn(ctx, move || {
+            let corpus = source.load();
+            match span_query {
+                Some(q) => search_spans(&corpus, &q),
+                None => search_text(&corpus, &query, 5_000),
+            }
+        }));
+    }
+
+    fn start_stats(&mut self, ctx: &egui::Context) {
+        self.stats.open = true;
+        let source = self.corpus_source();
+        self.stats.running = Some(Job::spawn(ctx, move || {
+            let corpus = source.load();
+            project_stats(corpus.iter().map(|(_, d)| Some(d)), 10)
+        }));
+    }
+
+    /// Opens the hit's document if needed and selects it.
+    fn jump_to(&mut self, hit: Hit) {
+        let elsewhere = self.project.as_ref().is_some_and(|p| p.current.as_ref() != Some(&hit.article));
+        if elsewhere {
+            self.open_document(&hit.article);
+        }
+        match hit.span {
+            Some(span) => {
+                self.text_selection = None;
+                self.selection = Some(span);
+            }
+            None => {
+                self.selection = None;
+                self.text_selection = Some((hit.start, hit.end));
+            }
+        }
+        self.scroll_to_selection = true;
+    }
+
+    /// Bulk review: the open document through its history (undoable), the
+    /// rest of the project's saved files in the background.
+    fn bulk_review(&mut self, ctx: &egui::Context, surface: &str, label: &str, decision: Decision) {
+        let when = now_rfc3339();
+        let who = self.project.as_ref().and_then(|p| ProjectSettings::load(&p.layout).ok()).and_then(|s| s.annotator);
+        let review = BulkReview { surface, label, decision, who: who.as_deref(), when: &when };
+        if let Some(edit) = self.document().and_then(|d| bulk_review_edit(d, &review)) {
+            let count = edit_count(&edit);
+            if self.edit(|_| Ok(edit)) {
+                self.inform(format!("{count} span(s) in this document"));
+            }
+        }
+        let Some(project) = self.project.as_ref() else { return };
+        let (layout, entries, skip) = (project.layout.clone(), project.entries.clone(), project.current.clone());
+        let (surface, label) = (surface.to_owned(), label.to_owned());
+        self.bulk = Some(Job::spawn(ctx, move || {
+            let review = BulkReview { surface: &surface, label: &label, decision, who: who.as_deref(), when: &when };
+            bulk_review_project(&layout, &entries, skip.as_ref(), &review)
+        }));
+    }
+
+    /// Picks up finished background jobs.
+    fn poll_jobs(&mut self) {
+        self.search.poll();
+        self.stats.poll();
+        if let Some(change) = self.bulk.as_ref().and_then(Job::take) {
+            self.bulk = None;
+            let failed =
+                if change.failures.is_empty() { String::new() } else { format!(", {} failed", change.failures.len()) };
+            self.inform(format!(
+                "Bulk review: {} span(s) in {} other document(s){failed}",
+                change.spans, change.documents
+            ));
         }
     }
 
@@ -682,6 +798,7 @@ impl eframe::App for SorotApp {
         if let Some(project) = self.project.as_mut() {
             project.poll();
         }
+        self.poll_jobs();
         self.autosave(&ctx);
         let mut actions = Self::dropped_files(&ctx);
         if self.prompt.is_none() {
@@ -706,6 +823,9 @@ impl eframe::App for SorotApp {
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
         self.workspace_ui(ui, &mut actions);
         help_window_ui(&ctx, &mut self.show_help);
+        let labels = self.document().map(|d| d.labels.clone()).unwrap_or_default();
+        actions.extend(search_window_ui(&ctx, &mut self.search, &labels));
+        stats_window_ui(&ctx, &mut self.stats, &labels);
         let article = self.document().and_then(|d| d.source.clone());
         actions.extend(export_dialog_ui(&ctx, &mut self.export_state, article.as_deref()));
         self.unsaved_prompt_ui(&ctx);

@@ -32,6 +32,17 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, can_undo: bool, can_redo: bool, min_confid
                 actions.push(Action::Redo);
             }
         });
+        ui.menu_button("Project", |ui| {
+            if ui.add(egui::Button::new("Search…").shortcut_text("Ctrl+F")).clicked() {
+                actions.push(Action::ShowSearch);
+            }
+            if ui.button("Statistics…").clicked() {
+                actions.push(Action::ShowStats);
+            }
+            if ui.add(egui::Button::new("Mark document done").shortcut_text("Ctrl+D")).clicked() {
+                actions.push(Action::ToggleDone);
+            }
+        });
         ui.menu_button("View", |ui| {
             ui.label("Hide suggestions less sure than:");
             ui.add(egui::Slider::new(min_confidence, 0.0..=1.0).text("confidence"));

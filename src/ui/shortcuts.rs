@@ -25,6 +25,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Ctrl+Shift+O", "open a folder of articles as a project"),
     ("Alt+Down / Alt+Up", "next / previous document of the project"),
     ("Ctrl+D", "mark the document done (or not)"),
+    ("Ctrl+F", "search the project: text or spans, bulk accept / reject"),
     ("Ctrl+E", "export a dataset (JSONL, doccano, Label Studio, brat, CoNLL, spaCy …)"),
     ("F1", "show or hide this help"),
 ];
@@ -69,6 +70,9 @@ pub fn shortcut_actions(
     }
     if pressed(Modifiers::COMMAND, Key::D) {
         actions.push(Action::ToggleDone);
+    }
+    if pressed(Modifiers::COMMAND, Key::F) {
+        actions.push(Action::ShowSearch);
     }
     if pressed(Modifiers::COMMAND, Key::E) {
         actions.push(Action::ShowExport);

@@ -94,7 +94,7 @@ pub fn document_view_ui(ui: &mut egui::Ui, mut view: DocumentView<'_>, state: &m
     blocks.set_width(width);
 
     let mut scroll_area = ScrollArea::vertical().auto_shrink(false);
-    let target = view.selection.and_then(|s| document.range_of(s)).and_then(|(start, _)| blocks.block_of(start));
+    let target = target_start(&view).and_then(|start| blocks.block_of(start));
     if let Some((block, into)) = state.anchor.filter(|_| !*view.scroll_to_selection) {
         let wanted = blocks.top(block, &metrics) + into;
         if (wanted - state.offset).abs() > 0.5 {
@@ -159,6 +159,12 @@ pub fn document_view_ui(ui: &mut egui::Ui, mut view: DocumentView<'_>, state: &m
     actions
 }
 
+/// Where a jump goes: the selected span, else the selected text (a search hit).
+fn target_start(view: &DocumentView<'_>) -> Option<usize> {
+    let span = view.selection.and_then(|s| view.document.range_of(s)).map(|(start, _)| start);
+    span.or(view.text_selection.map(|(start, _)| start))
+}
+
 /// Keeps a jump going for a few frames, since heights measured on the way
 /// move the target; stops once the target is on screen.
 fn settle_scroll(
@@ -172,7 +178,7 @@ fn settle_scroll(
         return;
     }
     let on_screen = target.is_none()
-        || view.selection.and_then(|s| view.document.range_of(s)).is_some_and(|(start, _)| {
+        || target_start(view).is_some_and(|start| {
             placed.iter().any(|p| p.start <= start && start <= p.end && ui.clip_rect().contains(p.rect.center_top()))
         });
     state.scroll_frames_left = state.scroll_frames_left.saturating_sub(1);

@@ -60,3 +60,26 @@ impl Background {
         self.reports.try_iter().collect()
     }
 }
+
+/// A one-off computation on a background thread whose result the UI picks up
+/// when it is ready (a corpus search, statistics, a bulk review).
+pub struct Job<T> {
+    result: Receiver<T>,
+}
+
+impl<T: Send + 'static> Job<T> {
+    pub fn spawn(ctx: &egui::Context, work: impl FnOnce() -> T + Send + 'static) -> Self {
+        let (sender, result) = channel();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let _ = sender.send(work());
+            ctx.request_repaint();
+        });
+        Self { result }
+    }
+
+    /// The result, once (None while running, and after it was taken).
+    pub fn take(&self) -> Option<T> {
+        self.result.try_recv().ok()
+    }
+}

@@ -4,8 +4,15 @@
 //! shows it.
 
 mod background;
+mod corpus_source;
 mod documents_panel;
 mod project_state;
+mod search_window;
+mod stats_window;
 
+pub use background::Job;
+pub use corpus_source::CorpusSource;
 pub use documents_panel::documents_panel_ui;
 pub use project_state::ProjectState;
+pub use search_window::{search_window_ui, status_filter, SearchState};
+pub use stats_window::{stats_window_ui, StatsState};
