@@ -8,6 +8,7 @@
 use super::doc::Doc;
 use super::lexicon::Lexicon;
 use super::quote_marks::is_quote_mark;
+use super::tokenizer::TokenKind;
 
 /// Where to look for the speaker once entities are known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +48,11 @@ const NAME_STOPS: &[&str] = &[
     "sebelum", "setelah", "sambil", "dengan", "kemarin", "ini", "itu", "when", "after", "at", "in", "on", "to", "who",
     "during", "before", "as", "while", "from", "outside", "last", "this",
 ];
+
+/// Words opening a comma-less aside between a subject and its verb.
+const ASIDE_OPENERS: &[&str] = &["dalam", "saat", "ketika", "sewaktu", "seusai", "usai", "yang", "who", "during"];
+/// Longest such aside, in words.
+const MAX_ASIDE_WORDS: usize = 8;
 
 pub fn is_name_stop(low: &str) -> bool {
     NAME_STOPS.contains(&low)
@@ -117,7 +123,25 @@ pub fn subject_before(doc: &Doc, v: usize) -> Option<SpeakerHint> {
     }
     let sentence = doc.sentence_of.get(v).and_then(|&i| doc.sentences.get(i))?;
     let glued = doc.is_punct(s, ',') || doc.is_punct(s, ')');
-    (doc.is_capitalised(s) || glued).then_some(SpeakerHint::Subject(sentence.start.max(v.saturating_sub(40)), s + 1))
+    let from = sentence.start.max(v.saturating_sub(40));
+    if doc.is_capitalised(s) || glued {
+        return Some(SpeakerHint::Subject(from, s + 1));
+    }
+    aside_before(doc, from, s).map(|opener| SpeakerHint::Subject(from, opener))
+}
+
+/// `Budi Santoso dalam kesempatan berbeda mengatakan`, `Budi yang diundang sebagai
+/// pembicara menyatakan`: a lower-case aside without commas between the name and its
+/// verb; `s` is its last word. Returns the aside's opening token, right after the name.
+fn aside_before(doc: &Doc, floor: usize, s: usize) -> Option<usize> {
+    let mut t = s;
+    while t > floor && s - t < MAX_ASIDE_WORDS && doc.kind(t) == Some(TokenKind::Word) && !doc.is_capitalised(t) {
+        if ASIDE_OPENERS.contains(&doc.low(t)) && doc.is_capitalised(t - 1) {
+            return Some(t);
+        }
+        t -= 1;
+    }
+    None
 }
 
 /// Tokens after a cue where the speaker's name may be: up to the end of the sentence

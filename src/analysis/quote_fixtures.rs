@@ -234,3 +234,26 @@ fn a_sentence_opening_word_is_no_speaker() {
     let s = Analyzer::new().analyze(text);
     assert!(s.entities.iter().all(|e| slice(text, (e.start, e.end)) != "Selain"), "{:?}", s.entities);
 }
+
+#[test]
+fn bracketed_abbreviation_is_not_the_subject() {
+    check(
+        "Ketua Asosiasi Pengusaha Kopi Nusantara (Apkona) <<Hendra Wijaya>>, pekan lalu, menyampaikan, harga biji kopi turun.\n\n\
+         [[”Petani kopi perlu pembeli baru di luar negeri,”]] {{ucapnya}}.",
+    );
+}
+
+#[test]
+fn aside_without_commas_between_subject_and_verb() {
+    check(
+        "Ketua Ikatan Bidan Kabupaten Garut <<Siti Rahmawati>> dalam kesempatan berbeda {{mengatakan}} bahwa ((posyandu sudah buka kembali)).",
+    );
+    check(
+        "Pengusaha muda <<Rina Kartika>> yang diundang sebagai pembicara {{menyatakan}} ((modal awal tidak harus besar)).",
+    );
+}
+
+#[test]
+fn name_swallowed_into_an_office_is_cut_off_as_the_speaker() {
+    check("[[“Pasar ikan buka lagi besok,”]] {{ujar}} Ketua Koperasi Nelayan Muara Baru <<Wiryo Sutejo>>.");
+}

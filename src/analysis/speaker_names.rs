@@ -21,18 +21,38 @@ const CONNECTORS: &[&str] = &["dan", "dari", "of", "and", "the", "for", "bidang"
 const PRONOUN_LIKE: &[&str] = &["mereka", "they", "kami", "kita", "we", "sumber", "source", "sources", "pihak"];
 /// Most words in a person's name read without the tagger.
 const MAX_NAME_WORDS: usize = 4;
+/// Most words of a name cut off the end of an organisation or place.
+const MAX_TAIL_WORDS: usize = 3;
 
 /// A speaker mention: an existing entity, or a new span (chars) to add as an entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mention {
     Entity(usize),
-    New { start: usize, end: usize },
+    New {
+        start: usize,
+        end: usize,
+    },
+    /// A name to cut off the end of the organisation or place entity holding it.
+    Cut {
+        start: usize,
+        end: usize,
+    },
 }
 
 /// Single-word region names (`Cilacap`, `Maluku`): places, never part of a name.
 fn places() -> &'static HashSet<String> {
     static PLACES: OnceLock<HashSet<String>> = OnceLock::new();
     PLACES.get_or_init(|| lines(WILAYAH).filter(|l| !l.contains(' ')).map(str::to_lowercase).collect())
+}
+
+/// Words ending multi-word region names (`Raya` of `Jakarta Raya`, `Pusat`): the end
+/// of a place, not a name the tagger swallowed into it.
+fn place_tails() -> &'static HashSet<String> {
+    static TAILS: OnceLock<HashSet<String>> = OnceLock::new();
+    TAILS.get_or_init(|| {
+        let last = |l: &str| l.rsplit(' ').next().map(str::to_lowercase);
+        lines(WILAYAH).filter(|l| l.contains(' ')).filter_map(last).collect()
+    })
 }
 
 /// Everything the name reader needs about the document.
@@ -92,6 +112,43 @@ impl Names<'_> {
             s -= 1;
         }
         (s < end).then_some((s, end))
+    }
+
+    /// A name swallowed into the end of an organisation or place the tagger found
+    /// (`Ketua Tim Gugus Tugas Wiku Adisasmito` read as one place): the unlisted
+    /// capitalised words ending that entity right before token `t`, as long as a listed
+    /// word (office, place, title) or a number stays before them in the entity; else a
+    /// known given name inside it marks where the name starts.
+    fn entity_tail(&self, floor: usize, t: usize) -> Option<(usize, usize)> {
+        let last = t.checked_sub(1).filter(|&l| l >= floor)?;
+        let e = self.entity_at(last).and_then(|i| self.entities.get(i)).filter(|e| e.label != "PERSON")?;
+        if self.doc.tokens.get(last).map(|x| x.end) != Some(e.end) {
+            return None;
+        }
+        let first = self.doc.token_at_or_after(e.start).max(floor);
+        let mut k = t;
+        while k > first && t - k < MAX_TAIL_WORDS && self.is_unlisted_word(k - 1) {
+            k -= 1;
+        }
+        if k == first {
+            k = (first + 1..t).find(|&j| self.lex.first_names.contains(self.doc.low(j)))?;
+        }
+        (k < t).then_some((k, t))
+    }
+
+    /// A capitalised word of letters that no word list claims (a name, read without
+    /// asking which entity holds it).
+    fn is_unlisted_word(&self, t: usize) -> bool {
+        let low = self.doc.low(t);
+        let listed = self.lex.titles.contains(low)
+            || self.lex.org_words.contains(low)
+            || self.lex.loc_words.contains(low)
+            || self.lex.calendar.contains(low)
+            || self.lex.common.contains(low)
+            || places().contains(low);
+        let letters = low.chars().all(char::is_alphabetic);
+        let place_end = place_tails().contains(low) && !self.lex.first_names.contains(low);
+        self.doc.is_capitalised(t) && letters && !listed && !place_end && !self.doc.is_all_caps(t)
     }
 
     /// The mention for a run of tokens: the PERSON entity over it, else a new span.
@@ -160,9 +217,15 @@ impl Names<'_> {
             parts.push((start, end));
             start = end + 1;
         }
-        for &(s, t) in parts.iter().rev() {
+        for (k, &(s, t)) in parts.iter().rev().enumerate() {
+            // The tagger may swallow the name into the office before it (`Badan X
+            // Budi`): only the last part ends the phrase where the name stands.
             if let Some(run) = self.run_before(s, t) {
                 return self.mention(run);
+            }
+            if let Some((x, y)) = self.entity_tail(s, t).filter(|_| k == 0) {
+                let (start, end) = self.doc.char_span(x, y)?;
+                return Some(Mention::Cut { start, end });
             }
         }
         let first_end = parts.first().map_or(e, |p| p.1);
@@ -225,6 +288,24 @@ impl Names<'_> {
             }
             return self.role(s, b);
         }
-        (a..b).find_map(|t| self.is_person_at(t)).map(Mention::Entity)
+        self.clause_subject(a, b).map(Mention::Entity)
+    }
+
+    /// The person heading a clause whose verb is not next to a name: the one right
+    /// before the first comma (`Kepala Asosiasi X (Ax) Budi Santoso, pekan lalu,
+    /// menyampaikan`), else the first one. A bracketed abbreviation the tagger read as a
+    /// person (`(Ax)`) names the organisation before it, so it never heads the clause.
+    fn clause_subject(&self, a: usize, b: usize) -> Option<usize> {
+        let bracketed = |t: usize| t > 0 && self.doc.is_punct(t - 1, '(');
+        let heads = |t: usize| self.is_person_at(t).filter(|_| !bracketed(self.first_token_of_person(t)));
+        let comma = (a..b).find(|&t| self.doc.is_punct(t, ','));
+        let before_comma = comma.and_then(|c| c.checked_sub(1)).filter(|&t| t >= a).and_then(heads);
+        before_comma.or_else(|| (a..b).find_map(heads))
+    }
+
+    /// First token of the PERSON entity covering token `t` (`t` itself if none).
+    fn first_token_of_person(&self, t: usize) -> usize {
+        let start = self.is_person_at(t).and_then(|i| self.entities.get(i)).map(|e| e.start);
+        start.map_or(t, |s| self.doc.token_at_or_after(s))
     }
 }

@@ -24,7 +24,7 @@ const SPEAKER_CONFIDENCE: f32 = 0.5;
 /// entity for every speaker it lacked (kept sorted and disjoint).
 pub fn link(doc: &Doc, lex: &Lexicon, entities: &mut Vec<EntitySuggestion>, quotes: &[RawQuote]) -> Vec<Option<usize>> {
     let mentions = resolve_all(doc, lex, entities, quotes);
-    attach(entities, &mentions)
+    attach(&doc.chars, entities, &mentions)
 }
 
 /// The speaker mention of each quote.
@@ -101,7 +101,7 @@ impl<'a> FullMentions<'a> {
                 Some(e) if e.label == "PERSON" => (e.start, e.end),
                 _ => return m,
             },
-            Mention::New { start, end } => (start, end),
+            Mention::New { start, end } | Mention::Cut { start, end } => (start, end),
         };
         let words = words_in(self.doc, start, end);
         let longer = match self.known.get(&words) {
@@ -128,14 +128,20 @@ impl<'a> FullMentions<'a> {
 type Origin = Result<usize, (usize, usize)>;
 
 /// Adds the new mentions as PERSON entities and returns every speaker's index.
-fn attach(entities: &mut Vec<EntitySuggestion>, mentions: &[Option<Mention>]) -> Vec<Option<usize>> {
+fn attach(chars: &[char], entities: &mut Vec<EntitySuggestion>, mentions: &[Option<Mention>]) -> Vec<Option<usize>> {
     let old_len = entities.len();
     let mut placed = Placed::new(entities.drain(..).enumerate().map(|(i, e)| (e, Ok(i))).collect());
     for m in mentions.iter().flatten() {
-        let Mention::New { start, end } = *m else { continue };
+        let (start, end, cut) = match *m {
+            Mention::New { start, end } => (start, end, false),
+            Mention::Cut { start, end } => (start, end, true),
+            Mention::Entity(_) => continue,
+        };
         let clashes = placed.clashes(start, end);
         if let [k] = clashes[..] {
-            placed.trim(k, start, end);
+            if !(cut && placed.cut_tail(chars, k, start, end)) {
+                placed.trim(k, start, end);
+            }
         } else if clashes.is_empty() {
             let e = EntitySuggestion {
                 start,
@@ -202,6 +208,30 @@ impl Placed {
         e.source = SPEAKER_SOURCE.to_string();
     }
 
+    /// `start..end` ends a non-PERSON entity and does not begin it: the entity keeps
+    /// the words before (its end moved back over the blank before the name) and the
+    /// name becomes a PERSON of its own.
+    fn cut_tail(&mut self, chars: &[char], k: usize, start: usize, end: usize) -> bool {
+        let Some((e, _)) =
+            self.tagged.get_mut(k).filter(|(e, _)| e.label != "PERSON" && e.start < start && e.end == end)
+        else {
+            return false;
+        };
+        let blank = chars.get(e.start..start).map_or(0, |s| s.iter().rev().take_while(|c| c.is_whitespace()).count());
+        self.spans.remove(&(e.start, e.end, k));
+        e.end = start - blank;
+        self.spans.insert((e.start, e.end, k));
+        let person = EntitySuggestion {
+            start,
+            end,
+            label: "PERSON".to_string(),
+            source: SPEAKER_SOURCE.to_string(),
+            confidence: SPEAKER_CONFIDENCE,
+        };
+        self.push(person, Err((start, end)));
+        true
+    }
+
     fn push(&mut self, e: EntitySuggestion, origin: Origin) {
         self.spans.insert((e.start, e.end, self.tagged.len()));
         self.tagged.push((e, origin));
@@ -239,7 +269,7 @@ impl Found {
     fn index_of(&self, tagged: &[(EntitySuggestion, Origin)], m: &Mention) -> Option<usize> {
         match *m {
             Mention::Entity(i) => self.old.get(i).copied().flatten(),
-            Mention::New { start, end } => {
+            Mention::New { start, end } | Mention::Cut { start, end } => {
                 self.added.get(&(start, end)).copied().or_else(|| self.first_overlap(tagged, start, end))
             }
         }
