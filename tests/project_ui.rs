@@ -122,3 +122,49 @@ fn search_spans_and_bulk_accept_across_the_project() {
     press(&mut app, Modifiers::COMMAND, Key::Z);
     assert!(korut(&app.state().session().unwrap().document).iter().all(|s| *s == Status::Suggested));
 }
+
+#[test]
+fn settings_name_the_annotator_and_rename_a_label_everywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    project(dir.path());
+    let root = dir.path().to_owned();
+    let mut app =
+        Harness::builder().with_size([1400.0, 820.0]).build_eframe(move |cc| SorotApp::new(&cc.egui_ctx, root));
+    app.run();
+    wait_for_analysis(&mut app);
+    press(&mut app, Modifiers::ALT, Key::ArrowDown); // a-putin.txt
+    let ctx = app.ctx.clone();
+    app.state_mut().perform(&ctx, sorot::ui::Action::ShowSettings);
+    app.run();
+    let field = app.get_by_role_and_label(egui::accesskit::Role::TextInput, "Annotator:");
+    field.focus();
+    field.type_text("Sari");
+    app.run();
+    app.get_by_label("Save settings").click();
+    app.run();
+
+    press(&mut app, Modifiers::NONE, Key::Tab);
+    press(&mut app, Modifiers::NONE, Key::Enter);
+    let document = &app.state().session().unwrap().document;
+    let stamped = document.entities.iter().find(|e| e.status == Status::Accepted).unwrap();
+    assert_eq!(stamped.annotator.as_deref(), Some("Sari"));
+    assert!(stamped.changed_at.as_deref().is_some_and(|t| t.ends_with('Z')));
+
+    app.state_mut().perform(&ctx, sorot::ui::Action::RenameLabel { from: "LOC".into(), to: "PLACE".into() });
+    for _ in 0..500 {
+        app.step();
+        if app.state().message().is_some_and(|m| m.starts_with("Labels changed")) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let document = &app.state().session().unwrap().document;
+    assert!(
+        document.entities.iter().any(|e| e.label == "PLACE") && !document.entities.iter().any(|e| e.label == "LOC")
+    );
+    let other = ArticleId { path: "b-harbour.txt".into(), line: None };
+    let saved = sorot::store::load_annotations(&Layout::new(dir.path()).annotation_path(&other)).unwrap();
+    assert!(saved.entities.iter().any(|e| e.label == "PLACE") && !saved.entities.iter().any(|e| e.label == "LOC"));
+    let settings = std::fs::read_to_string(Layout::new(dir.path()).settings_path()).unwrap();
+    assert!(settings.contains("\"PLACE\"") && settings.contains("Sari"), "{settings}");
+}

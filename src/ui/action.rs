@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use crate::model::{QuoteKind, SpanRef};
 use crate::project::scan::ArticleId;
 use crate::project::search::{Decision, Hit};
+use crate::project::settings::LabelUsage;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -99,6 +100,20 @@ pub enum Action {
     },
     /// Open the project statistics.
     ShowStats,
+    /// Open the project settings (label schema, annotator).
+    ShowSettings,
+    /// Save the project settings as edited.
+    SaveSettings,
+    /// Rename a label in the schema and in every span of the project.
+    RenameLabel {
+        from: String,
+        to: String,
+    },
+    /// Delete a label from the schema; one in use needs its usage confirmed.
+    DeleteLabel {
+        name: String,
+        confirmed: Option<LabelUsage>,
+    },
     /// Open the export dialog.
     ShowExport,
     /// Ask for the export destination with a file dialog.

@@ -13,8 +13,8 @@ use super::help::help_window_ui;
 use super::inspector::{inspector_ui, InspectorView};
 use super::menu_bar::menu_bar_ui;
 use super::project::{
-    documents_panel_ui, search_window_ui, stats_window_ui, status_filter, CorpusSource, Job, ProjectState, SearchState,
-    StatsState,
+    documents_panel_ui, search_window_ui, settings_window_ui, stats_window_ui, status_filter, CorpusSource, Job,
+    ProjectState, SearchState, SettingsState, StatsState,
 };
 use super::shortcuts::shortcut_actions;
 use super::side_panel::{side_panel_ui, SidePanelState};
@@ -30,7 +30,10 @@ use crate::project::search::{
     bulk_review_edit, bulk_review_project, search_spans, search_text, BulkReview, Decision, Hit, SpanQuery,
 };
 use crate::project::settings::ProjectSettings;
-use crate::project::settings::{edit_count, ProjectChange};
+use crate::project::settings::{
+    change_saved_documents, delete_label_edit, edit_count, label_usage, rename_label_edit, rename_label_in_project,
+    LabelUsage, ProjectChange,
+};
 use crate::project::stats::project_stats;
 use crate::project::status::set_done;
 use crate::session::Session;
@@ -54,6 +57,9 @@ pub struct SorotApp {
     /// The open folder, when Sorot works on a corpus rather than one file.
     project: Option<ProjectState>,
     search: SearchState,
+    settings: SettingsState,
+    /// Who the project says is annotating: stamped on every change.
+    annotator: Option<String>,
     stats: StatsState,
     /// A project-wide bulk review running in the background.
     bulk: Option<Job<ProjectChange>>,
@@ -86,6 +92,8 @@ impl SorotApp {
             analyzer: Arc::new(Analyzer::new()),
             project: None,
             search: SearchState::default(),
+            settings: SettingsState::default(),
+            annotator: None,
             stats: StatsState::default(),
             bulk: None,
             session: None,
@@ -187,7 +195,13 @@ impl SorotApp {
                 let warnings = opened.warnings.join("; ");
                 project.current = Some(id.clone());
                 project.update_row(id, &opened.document);
-                self.session = Some(Session::new(opened.into_opened()));
+                let settings = ProjectSettings::load(&project.layout).ok();
+                self.annotator = settings.as_ref().and_then(|s| s.annotator.clone());
+                let mut session = Session::new(opened.into_opened());
+                if let Some(settings) = &settings {
+                    apply_schema(&mut session.document, settings);
+                }
+                self.session = Some(session);
                 self.view_state = DocumentViewState::default();
                 self.selection = None;
                 self.text_selection = None;
@@ -306,6 +320,10 @@ impl SorotApp {
             Action::JumpTo(hit) => self.jump_to(*hit),
             Action::BulkReview { surface, label, decision } => self.bulk_review(ctx, &surface, &label, decision),
             Action::ShowStats => self.start_stats(ctx),
+            Action::ShowSettings => self.show_settings(),
+            Action::SaveSettings => self.save_settings(),
+            Action::RenameLabel { from, to } => self.rename_label(ctx, &from, &to),
+            Action::DeleteLabel { name, confirmed } => self.delete_label(ctx, &name, confirmed),
             Action::Save => {
                 self.save();
             }
@@ -390,9 +408,10 @@ impl SorotApp {
         let Some(session) = self.session.as_mut() else {
             return false;
         };
+        let (who, when) = (self.annotator.as_deref(), now_rfc3339());
         let result = make(&session.document)
             .map_err(|e| e.to_string())
-            .and_then(|edit| session.perform(edit).map_err(|e| e.to_string()));
+            .and_then(|edit| session.perform(edit.stamped(who, &when)).map_err(|e| e.to_string()));
         match result {
             Ok(()) => {
                 self.changed();
@@ -557,8 +576,119 @@ impl SorotApp {
         }));
     }
 
+    fn show_settings(&mut self) {
+        let Some(project) = self.project.as_ref() else {
+            return self.inform("Settings belong to a project: open a folder of articles");
+        };
+        match ProjectSettings::load(&project.layout) {
+            Ok(settings) => self.settings.edit(settings),
+            Err(error) => self.complain(format!("Cannot read the project settings: {error}")),
+        }
+    }
+
+    /// Saves the edited settings and applies the schema to the open document.
+    fn save_settings(&mut self) {
+        let (Some(project), Some(settings)) = (self.project.as_mut(), self.settings.settings.as_ref()) else { return };
+        if let Err(error) = settings.save(&project.layout) {
+            return self.complain(format!("Settings not saved: {error}"));
+        }
+        self.annotator = settings.annotator.clone();
+        if let Some(session) = self.session.as_mut() {
+            apply_schema(&mut session.document, settings);
+            project.changed();
+        }
+        self.inform("Project settings saved");
+    }
+
+    /// Renames a label: in the open document through its history, in the
+    /// schema and every saved document in the background.
+    fn rename_label(&mut self, ctx: &egui::Context, from: &str, to: &str) {
+        let (Some(project), Some(settings)) = (self.project.as_ref(), self.settings.settings.clone()) else { return };
+        let (layout, entries) = (project.layout.clone(), project.entries.clone());
+        if let Some(session) = self.session.as_mut() {
+            session.document.labels.ensure(to);
+        }
+        if let Some(edit) = self.document().and_then(|d| rename_label_edit(d, from, to)) {
+            self.edit(|_| Ok(edit));
+        }
+        let (from, to) = (from.to_owned(), to.to_owned());
+        self.settings.renaming = Some(Job::spawn(ctx, move || {
+            let mut settings = settings;
+            rename_label_in_project(&layout, &entries, &mut settings, &from, &to)
+                .map(|change| (settings, change))
+                .map_err(|e| e.to_string())
+        }));
+    }
+
+    /// Deletes a label: first counts its uses (in the background); one in use
+    /// is deleted only once confirmed, with its spans across the project.
+    fn delete_label(&mut self, ctx: &egui::Context, name: &str, confirmed: Option<LabelUsage>) {
+        let Some(project) = self.project.as_ref() else { return };
+        let (layout, entries, name) = (project.layout.clone(), project.entries.clone(), name.to_owned());
+        let Some(usage) = confirmed else {
+            self.settings.usage = Some(Job::spawn(ctx, move || {
+                let usage = label_usage(&layout, &entries, &name);
+                (name, usage)
+            }));
+            return;
+        };
+        self.settings.confirm_delete = None;
+        let Some(mut settings) = self.settings.settings.clone() else { return };
+        if let Err(error) = settings.delete_label(&name, usage, true) {
+            return self.complain(error.to_string());
+        }
+        if let Some(edit) = self.document().and_then(|d| delete_label_edit(d, &name)) {
+            self.edit(|_| Ok(edit));
+        }
+        self.settings.renaming = Some(Job::spawn(ctx, move || {
+            settings.save(&layout).map_err(|e| e.to_string())?;
+            let labels = settings.label_set();
+            let change = change_saved_documents(&layout, &entries, Some(&labels), |doc| delete_label_edit(doc, &name));
+            Ok((settings, change))
+        }));
+    }
+
+    /// Picks up finished settings jobs (a label's usage, a rename or deletion done).
+    fn poll_settings_jobs(&mut self) {
+        if let Some((name, usage)) = self.settings.usage.as_ref().and_then(Job::take) {
+            self.settings.usage = None;
+            if usage.spans == 0 {
+                self.delete_label_now(&name);
+            } else {
+                self.settings.confirm_delete = Some((name, usage));
+            }
+        }
+        if let Some(outcome) = self.settings.renaming.as_ref().and_then(Job::take) {
+            self.settings.renaming = None;
+            match outcome {
+                Ok((settings, change)) => {
+                    self.settings.edit(settings);
+                    self.save_settings();
+                    self.inform(format!(
+                        "Labels changed in {} span(s) of {} saved document(s)",
+                        change.spans, change.documents
+                    ));
+                }
+                Err(error) => self.complain(format!("Label change failed: {error}")),
+            }
+        }
+    }
+
+    /// Deletes an unused label from the schema being edited.
+    fn delete_label_now(&mut self, name: &str) {
+        let Some(mut settings) = self.settings.settings.clone() else { return };
+        match settings.delete_label(name, LabelUsage::default(), false) {
+            Ok(()) => {
+                self.settings.edit(settings);
+                self.save_settings();
+            }
+            Err(error) => self.complain(error.to_string()),
+        }
+    }
+
     /// Picks up finished background jobs.
     fn poll_jobs(&mut self) {
+        self.poll_settings_jobs();
         self.search.poll();
         self.stats.poll();
         if let Some(change) = self.bulk.as_ref().and_then(Job::take) {
@@ -826,6 +956,7 @@ impl eframe::App for SorotApp {
         let labels = self.document().map(|d| d.labels.clone()).unwrap_or_default();
         actions.extend(search_window_ui(&ctx, &mut self.search, &labels));
         stats_window_ui(&ctx, &mut self.stats, &labels);
+        actions.extend(settings_window_ui(&ctx, &mut self.settings));
         let article = self.document().and_then(|d| d.source.clone());
         actions.extend(export_dialog_ui(&ctx, &mut self.export_state, article.as_deref()));
         self.unsaved_prompt_ui(&ctx);
@@ -837,5 +968,13 @@ impl eframe::App for SorotApp {
             ctx.request_repaint();
         }
         self.update_title(&ctx);
+    }
+}
+
+/// The project's label schema on a document, keeping any label its spans use.
+fn apply_schema(document: &mut Document, settings: &ProjectSettings) {
+    document.labels = settings.label_set();
+    for entity in &document.entities {
+        document.labels.ensure(&entity.label);
     }
 }

@@ -39,6 +39,9 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, can_undo: bool, can_redo: bool, min_confid
             if ui.button("Statistics…").clicked() {
                 actions.push(Action::ShowStats);
             }
+            if ui.button("Settings…").clicked() {
+                actions.push(Action::ShowSettings);
+            }
             if ui.add(egui::Button::new("Mark document done").shortcut_text("Ctrl+D")).clicked() {
                 actions.push(Action::ToggleDone);
             }

@@ -8,6 +8,7 @@ mod corpus_source;
 mod documents_panel;
 mod project_state;
 mod search_window;
+mod settings_window;
 mod stats_window;
 
 pub use background::Job;
@@ -15,4 +16,5 @@ pub use corpus_source::CorpusSource;
 pub use documents_panel::documents_panel_ui;
 pub use project_state::ProjectState;
 pub use search_window::{search_window_ui, status_filter, SearchState};
+pub use settings_window::{settings_window_ui, SettingsState};
 pub use stats_window::{stats_window_ui, StatsState};

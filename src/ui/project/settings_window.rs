@@ -1,0 +1,112 @@
+//! Project settings: the annotator's name (stamped on every change) and the
+//! label schema — names, colours, descriptions, order (= hotkeys 1–9).
+//! Renaming a label renames its spans across the project; deleting one that
+//! is in use asks first, with the count.
+
+use egui::RichText;
+
+use super::background::Job;
+use crate::project::settings::{LabelSpec, LabelUsage, ProjectChange, ProjectSettings};
+use crate::ui::Action;
+
+#[derive(Default)]
+pub struct SettingsState {
+    pub open: bool,
+    /// The settings being edited (saved with "Save").
+    pub settings: Option<ProjectSettings>,
+    /// Name fields, one per label, for renaming.
+    pub drafts: Vec<String>,
+    /// A label in use, waiting for the annotator's confirmation to delete.
+    pub confirm_delete: Option<(String, LabelUsage)>,
+    /// Background work: counting a label's uses, or renaming it everywhere.
+    pub usage: Option<Job<(String, LabelUsage)>>,
+    pub renaming: Option<Job<Result<(ProjectSettings, ProjectChange), String>>>,
+}
+
+impl SettingsState {
+    pub fn edit(&mut self, settings: ProjectSettings) {
+        self.drafts = settings.labels.iter().map(|l| l.name.clone()).collect();
+        self.settings = Some(settings);
+        self.confirm_delete = None;
+        self.open = true;
+    }
+}
+
+pub fn settings_window_ui(ctx: &egui::Context, state: &mut SettingsState) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let mut open = state.open;
+    egui::Window::new("Project settings").open(&mut open).default_width(520.0).show(ctx, |ui| {
+        let SettingsState { settings, drafts, confirm_delete, usage, renaming, .. } = state;
+        let Some(settings) = settings.as_mut() else { return };
+        annotator_ui(ui, settings);
+        ui.separator();
+        ui.label(RichText::new("Entity labels (order = hotkeys 1–9)").strong());
+        labels_ui(ui, settings, drafts, &mut actions);
+        if ui.button("Add label").clicked() {
+            settings.labels.push(LabelSpec {
+                name: format!("LABEL{}", settings.labels.len() + 1),
+                description: String::new(),
+                color: [128, 128, 128],
+                hotkey: None,
+            });
+            drafts.push(format!("LABEL{}", settings.labels.len()));
+        }
+        if let Some((name, usage)) = confirm_delete.clone() {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!("{name} is used by {} span(s) in {} document(s).", usage.spans, usage.documents),
+            );
+            ui.horizontal(|ui| {
+                if ui.button(format!("Delete {name} anyway")).clicked() {
+                    actions.push(Action::DeleteLabel { name: name.clone(), confirmed: Some(usage) });
+                }
+                if ui.button("Keep it").clicked() {
+                    *confirm_delete = None;
+                }
+            });
+        }
+        if usage.is_some() || renaming.is_some() {
+            ui.spinner();
+        }
+        ui.separator();
+        if ui.button("Save settings").clicked() {
+            actions.push(Action::SaveSettings);
+        }
+    });
+    state.open = open;
+    actions
+}
+
+fn annotator_ui(ui: &mut egui::Ui, settings: &mut ProjectSettings) {
+    ui.horizontal(|ui| {
+        let label = ui.label("Annotator:");
+        let mut name = settings.annotator.clone().unwrap_or_default();
+        let field = ui.add(egui::TextEdit::singleline(&mut name).desired_width(200.0)).labelled_by(label.id);
+        if field.changed() {
+            settings.annotator = (!name.trim().is_empty()).then(|| name.trim().to_owned());
+        }
+    });
+}
+
+fn labels_ui(ui: &mut egui::Ui, settings: &mut ProjectSettings, drafts: &mut [String], actions: &mut Vec<Action>) {
+    egui::Grid::new("label-schema").striped(true).show(ui, |ui| {
+        for (i, label) in settings.labels.iter_mut().enumerate() {
+            ui.label(format!("{}", i + 1));
+            egui::color_picker::color_edit_button_srgb(ui, &mut label.color);
+            if let Some(draft) = drafts.get_mut(i) {
+                let field = ui.add(egui::TextEdit::singleline(draft).desired_width(90.0)).on_hover_text("label name");
+                field.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::TextInput, true, format!("name of label {}", i + 1))
+                });
+                if *draft != label.name && ui.button("Rename").clicked() {
+                    actions.push(Action::RenameLabel { from: label.name.clone(), to: draft.trim().to_owned() });
+                }
+            }
+            ui.add(egui::TextEdit::singleline(&mut label.description).desired_width(200.0).hint_text("description"));
+            if ui.button("Delete").clicked() {
+                actions.push(Action::DeleteLabel { name: label.name.clone(), confirmed: None });
+            }
+            ui.end_row();
+        }
+    });
+}
