@@ -96,6 +96,8 @@ fn harbour_quotes_have_their_speakers() {
     for word in ["Opponents", "According"] {
         assert!(!all.iter().any(|t| t.starts_with(word)), "{word} tagged: {all:?}");
     }
+    // After the cue `According to`, the organisation's last word is not cut off as a person.
+    assert!(!persons.iter().any(|p| p == "Transport"), "{persons:?}");
 }
 
 #[test]

@@ -118,7 +118,8 @@ impl Names<'_> {
     /// (`Ketua Tim Gugus Tugas Wiku Adisasmito` read as one place): the unlisted
     /// capitalised words ending that entity right before token `t`, as long as a listed
     /// word (office, place, title) or a number stays before them in the entity; else a
-    /// known given name inside it marks where the name starts.
+    /// known given name inside it marks where the name starts. A single word is taken
+    /// only if it is a known given name.
     fn entity_tail(&self, floor: usize, t: usize) -> Option<(usize, usize)> {
         let last = t.checked_sub(1).filter(|&l| l >= floor)?;
         let e = self.entity_at(last).and_then(|i| self.entities.get(i)).filter(|e| e.label != "PERSON")?;
@@ -133,7 +134,10 @@ impl Names<'_> {
         if k == first {
             k = (first + 1..t).find(|&j| self.lex.first_names.contains(self.doc.low(j)))?;
         }
-        (k < t).then_some((k, t))
+        // One unlisted word alone is as likely the organisation's own last word
+        // (`Department for Transport`) as a name: it needs a known given name.
+        let given = (k..t).any(|j| self.lex.first_names.contains(self.doc.low(j)));
+        (k < t && (t - k >= 2 || given)).then_some((k, t))
     }
 
     /// A capitalised word of letters that no word list claims (a name, read without
