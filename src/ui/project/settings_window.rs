@@ -94,7 +94,7 @@ fn labels_ui(ui: &mut egui::Ui, settings: &mut ProjectSettings, drafts: &mut [St
             ui.label(format!("{}", i + 1));
             egui::color_picker::color_edit_button_srgb(ui, &mut label.color);
             if let Some(draft) = drafts.get_mut(i) {
-                let field = ui.add(egui::TextEdit::singleline(draft).desired_width(90.0)).on_hover_text("label name");
+                let field = ui.add_sized([110.0, 20.0], egui::TextEdit::singleline(draft)).on_hover_text("label name");
                 field.widget_info(|| {
                     egui::WidgetInfo::labeled(egui::Role::TextInput, true, format!("name of label {}", i + 1))
                 });
@@ -102,7 +102,7 @@ fn labels_ui(ui: &mut egui::Ui, settings: &mut ProjectSettings, drafts: &mut [St
                     actions.push(Action::RenameLabel { from: label.name.clone(), to: draft.trim().to_owned() });
                 }
             }
-            ui.add(egui::TextEdit::singleline(&mut label.description).desired_width(200.0).hint_text("description"));
+            ui.add_sized([220.0, 20.0], egui::TextEdit::singleline(&mut label.description).hint_text("description"));
             if ui.button("Delete").clicked() {
                 actions.push(Action::DeleteLabel { name: label.name.clone(), confirmed: None });
             }
