@@ -44,6 +44,28 @@ pub fn open_article(article: &Path, analyzer: &Analyzer) -> Result<Opened, OpenE
     Ok(Opened { document, annotation_path, from_saved: true, warning })
 }
 
+/// Like [`open_article`], but an article without saved annotations and longer
+/// than `analyse_later_above` bytes comes back without suggestions and `true`:
+/// the caller shows the text at once and analyses it in the background
+/// (a 1 MB article takes a quarter of a second, which a window must not freeze for).
+pub fn open_article_deferred(
+    article: &Path,
+    analyzer: &Analyzer,
+    analyse_later_above: usize,
+) -> Result<(Opened, bool), OpenError> {
+    let annotation_path = store::annotation_path_for(article);
+    if annotation_path.exists() {
+        return open_article(article, analyzer).map(|opened| (opened, false));
+    }
+    let text = store::read_article(article)?;
+    if text.len() <= analyse_later_above {
+        let document = suggest_document(text, Some(article.to_owned()), analyzer);
+        return Ok((Opened { document, annotation_path, from_saved: false, warning: None }, false));
+    }
+    let document = Document::new(text, Some(article.to_owned()));
+    Ok((Opened { document, annotation_path, from_saved: false, warning: None }, true))
+}
+
 /// Saved annotations placed on the article's current text; when it changed on
 /// disk, spans are re-anchored (or flagged) and the warning says which.
 pub fn anchored(saved: Document, text: String, article: &str) -> Result<(Document, Option<String>), DocumentError> {
@@ -66,7 +88,8 @@ pub fn suggest_document(text: String, source: Option<PathBuf>, analyzer: &Analyz
     document
 }
 
-fn add_suggestions(document: &mut Document, suggestions: Suggestions) {
+/// Makes `suggestions` the document's annotations (ids `e1…`, `q1…`, status suggested).
+pub fn add_suggestions(document: &mut Document, suggestions: Suggestions) {
     let entity_id = |i: usize| format!("e{}", i + 1);
     let mut entities = Vec::new();
     for (i, found) in suggestions.entities.into_iter().enumerate() {

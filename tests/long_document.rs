@@ -50,3 +50,26 @@ fn work_per_frame_is_bounded_on_a_large_document() {
     assert_eq!(document.entity(&middle.id).unwrap().status, Status::Accepted);
     assert!(app.state().blocks_laid_out_last_frame() <= MAX_BLOCKS_ON_SCREEN);
 }
+
+#[test]
+fn a_long_article_shows_at_once_and_gets_its_suggestions_in_the_background() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("long.txt");
+    let document = sorot::synthetic::large_document(300_000, &Analyzer::new()).unwrap();
+    write_atomically(&article, document.text.as_bytes()).unwrap();
+    let mut app =
+        Harness::builder().with_size([1280.0, 820.0]).build_eframe(move |cc| SorotApp::new(&cc.egui_ctx, article));
+    app.step();
+    let session = app.state().session().expect("the text is open before its analysis");
+    assert_eq!(session.document.text, document.text);
+    for _ in 0..500 {
+        app.step();
+        if app.state().session().is_some_and(|s| !s.document.entities.is_empty()) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let suggested = &app.state().session().unwrap().document;
+    assert_eq!(suggested.entities.len(), document.entities.len(), "the same suggestions as analysing up front");
+    assert_eq!(suggested.quotes.len(), document.quotes.len());
+}

@@ -20,7 +20,8 @@ use super::shortcuts::shortcut_actions;
 use super::side_panel::{side_panel_ui, SidePanelState};
 use super::{dialogs, Action};
 use crate::analysis::Analyzer;
-use crate::annotate::open_article;
+use crate::analysis::Suggestions;
+use crate::annotate::{add_suggestions, open_article_deferred};
 use crate::formats::{self, Format};
 use crate::model::{Document, Edit, ReviewError, SpanRef};
 use crate::project::autosave::{SelectedSpan, SessionState, SpanKind};
@@ -52,6 +53,10 @@ struct Message {
     is_error: bool,
 }
 
+/// Articles longer than this (bytes) without saved annotations open at once
+/// and are analysed in the background.
+const ANALYSE_LATER_ABOVE: usize = 200_000;
+
 pub struct SorotApp {
     analyzer: Arc<Analyzer>,
     /// The open folder, when Sorot works on a corpus rather than one file.
@@ -63,6 +68,8 @@ pub struct SorotApp {
     stats: StatsState,
     /// A project-wide bulk review running in the background.
     bulk: Option<Job<ProjectChange>>,
+    /// Suggestions for a long article, computed while its text is already shown.
+    pending_analysis: Option<Job<Suggestions>>,
     session: Option<Session>,
     selection: Option<SpanRef>,
     text_selection: Option<(usize, usize)>,
@@ -96,6 +103,7 @@ impl SorotApp {
             annotator: None,
             stats: StatsState::default(),
             bulk: None,
+            pending_analysis: None,
             session: None,
             selection: None,
             text_selection: None,
@@ -115,7 +123,7 @@ impl SorotApp {
         if article.is_dir() {
             app.open_project(ctx, &article);
         } else {
-            app.open_now(&article);
+            app.open_now(ctx, &article);
         }
         app
     }
@@ -268,12 +276,21 @@ impl SorotApp {
         }
     }
 
-    fn open_now(&mut self, article: &Path) {
+    fn open_now(&mut self, ctx: &egui::Context, article: &Path) {
         self.close_project_document();
-        match open_article(article, &self.analyzer) {
-            Ok(opened) => {
+        self.pending_analysis = None;
+        match open_article_deferred(article, &self.analyzer, ANALYSE_LATER_ABOVE) {
+            Ok((opened, later)) => {
+                if later {
+                    let (analyzer, text) = (Arc::clone(&self.analyzer), opened.document.text.clone());
+                    self.pending_analysis = Some(Job::spawn(ctx, move || analyzer.analyze(&text)));
+                }
                 self.project = None;
-                let how = if opened.from_saved { "saved annotations" } else { "new suggestions" };
+                let how = match (opened.from_saved, later) {
+                    (true, _) => "saved annotations",
+                    (false, false) => "new suggestions",
+                    (false, true) => "suggestions being computed in the background",
+                };
                 let note = format!("Opened {} with {how}", article.display());
                 let warning = opened.warning.clone();
                 self.session = Some(Session::new(opened));
@@ -301,7 +318,7 @@ impl SorotApp {
                 self.prompt = Some(AfterPrompt::Open(path))
             }
             Action::Open(path) if path.is_dir() => self.open_project(ctx, &path),
-            Action::Open(path) => self.open_now(&path),
+            Action::Open(path) => self.open_now(ctx, &path),
             Action::OpenFolderDialog => {
                 if let Some(path) = dialogs::pick_folder() {
                     self.perform(ctx, Action::Open(path));
@@ -405,6 +422,10 @@ impl SorotApp {
     /// Builds an edit from the current document and performs it; reports a
     /// failure on the status line. Returns whether the edit was made.
     fn edit(&mut self, make: impl FnOnce(&Document) -> Result<Edit, ReviewError>) -> bool {
+        if self.pending_analysis.is_some() {
+            self.complain("Suggestions are still being computed; editing opens when they arrive");
+            return false;
+        }
         let Some(session) = self.session.as_mut() else {
             return false;
         };
@@ -688,6 +709,14 @@ impl SorotApp {
 
     /// Picks up finished background jobs.
     fn poll_jobs(&mut self) {
+        if let Some(suggestions) = self.pending_analysis.as_ref().and_then(Job::take) {
+            self.pending_analysis = None;
+            if let Some(session) = self.session.as_mut() {
+                add_suggestions(&mut session.document, suggestions);
+                let count = session.document.entities.len() + session.document.quotes.len();
+                self.inform(format!("{count} suggestions ready"));
+            }
+        }
         self.poll_settings_jobs();
         self.search.poll();
         self.stats.poll();
@@ -812,7 +841,7 @@ impl SorotApp {
                 self.may_close = true;
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
-            AfterPrompt::Open(path) => self.open_now(&path),
+            AfterPrompt::Open(path) => self.open_now(ctx, &path),
         }
     }
 
