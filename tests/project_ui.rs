@@ -20,6 +20,15 @@ fn project(dir: &Path) {
     std::fs::write(dir.join("c-image.txt"), b"\x89PNG\r\n\x1a\n\0\0\0").unwrap();
 }
 
+/// The app opened on the project folder `root`, first frames run.
+fn project_app(root: &Path) -> Harness<'static, SorotApp> {
+    let root = root.to_owned();
+    let mut app =
+        Harness::builder().with_size([1400.0, 820.0]).build_eframe(move |cc| SorotApp::new(&cc.egui_ctx, root));
+    app.run();
+    app
+}
+
 fn press(app: &mut Harness<'static, SorotApp>, modifiers: Modifiers, key: Key) {
     app.key_press_modifiers(modifiers, key);
     app.run();
@@ -41,10 +50,7 @@ fn wait_for_analysis(app: &mut Harness<'static, SorotApp>) {
 fn review_across_documents_of_a_project_keeps_every_acceptance() {
     let dir = tempfile::tempdir().unwrap();
     project(dir.path());
-    let root = dir.path().to_owned();
-    let mut app =
-        Harness::builder().with_size([1400.0, 820.0]).build_eframe(move |cc| SorotApp::new(&cc.egui_ctx, root));
-    app.run();
+    let mut app = project_app(dir.path());
     assert!(app.query_by_label("3 articles").is_some(), "the list shows at once");
     wait_for_analysis(&mut app);
     assert!(app.query_by_label_contains("file(s) not usable").is_some());
@@ -75,10 +81,7 @@ fn search_spans_and_bulk_accept_across_the_project() {
     let dir = tempfile::tempdir().unwrap();
     project(dir.path());
     std::fs::copy(dir.path().join("a-putin.txt"), dir.path().join("d-putin-again.txt")).unwrap();
-    let root = dir.path().to_owned();
-    let mut app =
-        Harness::builder().with_size([1400.0, 820.0]).build_eframe(move |cc| SorotApp::new(&cc.egui_ctx, root));
-    app.run();
+    let mut app = project_app(dir.path());
     wait_for_analysis(&mut app);
     press(&mut app, Modifiers::ALT, Key::ArrowDown); // a-putin.txt
     press(&mut app, Modifiers::COMMAND, Key::F);
@@ -127,10 +130,7 @@ fn search_spans_and_bulk_accept_across_the_project() {
 fn settings_name_the_annotator_and_rename_a_label_everywhere() {
     let dir = tempfile::tempdir().unwrap();
     project(dir.path());
-    let root = dir.path().to_owned();
-    let mut app =
-        Harness::builder().with_size([1400.0, 820.0]).build_eframe(move |cc| SorotApp::new(&cc.egui_ctx, root));
-    app.run();
+    let mut app = project_app(dir.path());
     wait_for_analysis(&mut app);
     press(&mut app, Modifiers::ALT, Key::ArrowDown); // a-putin.txt
     let ctx = app.ctx.clone();
