@@ -168,3 +168,20 @@ fn settings_name_the_annotator_and_rename_a_label_everywhere() {
     let settings = std::fs::read_to_string(Layout::new(dir.path()).settings_path()).unwrap();
     assert!(settings.contains("\"PLACE\"") && settings.contains("Sari"), "{settings}");
 }
+
+#[test]
+fn a_second_window_on_the_same_project_only_reads_it() {
+    let dir = tempfile::tempdir().unwrap();
+    project(dir.path());
+    let mut first = project_app(dir.path());
+    wait_for_analysis(&mut first);
+    let mut second = project_app(dir.path());
+    assert!(second.query_by_label_contains("Read-only: open in Sorot").is_some());
+    press(&mut second, Modifiers::ALT, Key::ArrowDown);
+    press(&mut second, Modifiers::NONE, Key::Tab);
+    press(&mut second, Modifiers::NONE, Key::Enter);
+    let document = &second.state().session().unwrap().document;
+    assert!(document.entities.iter().all(|e| e.status == Status::Suggested), "no edits in a read-only window");
+    assert!(second.state().message().is_some_and(|m| m.starts_with("Read-only")));
+    drop(first);
+}

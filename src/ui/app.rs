@@ -426,6 +426,10 @@ impl SorotApp {
             self.complain("Suggestions are still being computed; editing opens when they arrive");
             return false;
         }
+        if let Some(holder) = self.project.as_ref().and_then(ProjectState::read_only) {
+            self.complain(format!("Read-only: the project is open in {holder}"));
+            return false;
+        }
         let Some(session) = self.session.as_mut() else {
             return false;
         };
@@ -755,6 +759,10 @@ impl SorotApp {
 
     /// Saves; returns whether the annotations are now on disk.
     fn save(&mut self) -> bool {
+        if let Some(holder) = self.project.as_ref().and_then(ProjectState::read_only) {
+            self.complain(format!("Not saved: the project is open in {holder}; this window only reads it"));
+            return false;
+        }
         let Some(session) = self.session.as_mut() else {
             return false;
         };

@@ -5,7 +5,7 @@
 use egui::{ProgressBar, RichText, ScrollArea};
 
 use super::ProjectState;
-use crate::project::status::{DocStatus, DocSummary};
+use crate::project::status::{DocStatus, DocSummary, SortKey};
 use crate::ui::Action;
 
 pub fn documents_panel_ui(ui: &mut egui::Ui, project: &mut ProjectState) -> Vec<Action> {
@@ -33,6 +33,7 @@ pub fn documents_panel_ui(ui: &mut egui::Ui, project: &mut ProjectState) -> Vec<
             ui.selectable_value(&mut project.filter.status, status, name);
         }
     });
+    sort_ui(ui, project);
     ui.separator();
     problems_ui(ui, project);
     let shown: Vec<usize> = (0..project.rows.len()).filter(|&i| project.filter.matches(&project.rows[i])).collect();
@@ -71,6 +72,25 @@ fn row_ui(ui: &mut egui::Ui, row: &DocSummary, chosen: bool) -> egui::Response {
     let name = if row.title.is_empty() { row.id.to_string() } else { row.title.clone() };
     let text = format!("{mark} {}{open}", super::super::side_panel::shorten(&name, 34));
     ui.selectable_label(chosen, text).on_hover_text(row.id.to_string())
+}
+
+fn sort_ui(ui: &mut egui::Ui, project: &mut ProjectState) {
+    ui.horizontal(|ui| {
+        let names = [
+            (SortKey::Path, "path"),
+            (SortKey::Title, "title"),
+            (SortKey::Status, "status"),
+            (SortKey::OpenSuggestions, "open suggestions"),
+        ];
+        let shown = names.iter().find(|(k, _)| *k == project.sort.0).map_or("path", |(_, n)| n);
+        egui::ComboBox::from_label("Sort").selected_text(shown).show_ui(ui, |ui| {
+            for (key, name) in names {
+                ui.selectable_value(&mut project.sort.0, key, name);
+            }
+        });
+        ui.checkbox(&mut project.sort.1, "descending");
+    });
+    project.apply_sort();
 }
 
 fn problems_ui(ui: &mut egui::Ui, project: &ProjectState) {

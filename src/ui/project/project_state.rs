@@ -15,7 +15,7 @@ use crate::project::layout::Layout;
 use crate::project::lock::{acquire, LockInfo, LockOutcome, ProjectLock};
 use crate::project::open::{open_entry, OpenedArticle};
 use crate::project::scan::{scan, ArticleEntry, ArticleId};
-use crate::project::status::{DocSummary, Filter};
+use crate::project::status::{sort_rows, DocSummary, Filter, SortKey};
 
 pub struct ProjectState {
     pub layout: Layout,
@@ -30,6 +30,9 @@ pub struct ProjectState {
     /// Articles analysed so far in the background, of how many.
     pub progress: Option<(usize, usize)>,
     pub filter: Filter,
+    /// How the list is ordered (rows are re-sorted when it changes).
+    pub sort: (SortKey, bool),
+    sorted_as: (SortKey, bool),
     pub autosaver: Autosaver,
     /// The project's lock, or who holds it (then this window is read-only).
     lock: Result<ProjectLock, LockInfo>,
@@ -60,6 +63,8 @@ impl ProjectState {
             current: None,
             progress: None,
             filter: Filter::default(),
+            sort: (SortKey::Path, false),
+            sorted_as: (SortKey::Path, false),
             autosaver: Autosaver::new(AutosavePolicy::default()),
             lock,
             background,
@@ -98,6 +103,7 @@ impl ProjectState {
                 Report::Summaries(rows) => {
                     self.rows = rows;
                     self.background = None;
+                    self.sorted_as = (SortKey::Path, false);
                 }
             }
         }
@@ -113,6 +119,14 @@ impl ProjectState {
             if let Some(why) = self.failed.get(&row.id) {
                 row.problem = Some(why.clone());
             }
+        }
+    }
+
+    /// Orders the rows as `sort` asks, when that changed.
+    pub fn apply_sort(&mut self) {
+        if self.sort != self.sorted_as {
+            sort_rows(&mut self.rows, self.sort.0, self.sort.1);
+            self.sorted_as = self.sort;
         }
     }
 
