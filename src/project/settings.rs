@@ -102,14 +102,14 @@ fn default_quote_kinds() -> Vec<QuoteKindSpec> {
             kind: QuoteKind::Direct,
             name: "Direct quote".into(),
             description: "Words reproduced inside quotation marks".into(),
-            color: [205, 140, 60],
+            color: [240, 190, 40],
             hotkey: Some("Q".into()),
         },
         QuoteKindSpec {
             kind: QuoteKind::Indirect,
             name: "Indirect quote".into(),
             description: "Reported speech: X mengatakan …, Menurut X, …".into(),
-            color: [150, 120, 90],
+            color: [150, 150, 150],
             hotkey: None,
         },
     ]

@@ -127,11 +127,13 @@ pub enum Action {
     RequestClose,
 }
 
-/// Keyboard scrolling of the document view.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Keyboard scrolling of the document view (and restoring a saved position).
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum ScrollJump {
     PageUp,
     PageDown,
     Top,
     Bottom,
+    /// A vertical offset in points, as saved with the session.
+    To(f32),
 }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use egui::{Id, RichText, ViewportCommand};
 
+use super::colors::QuoteColors;
 use super::document_view::{document_view_ui, is_shown, DocumentView, DocumentViewState};
 use super::export_dialog::{export_dialog_ui, ExportDialogState};
 use super::help::help_window_ui;
@@ -18,7 +19,7 @@ use super::project::{
 };
 use super::shortcuts::shortcut_actions;
 use super::side_panel::{side_panel_ui, SidePanelState};
-use super::{dialogs, Action};
+use super::{dialogs, Action, ScrollJump};
 use crate::analysis::Analyzer;
 use crate::analysis::Suggestions;
 use crate::annotate::{add_suggestions, open_article_deferred};
@@ -65,6 +66,8 @@ pub struct SorotApp {
     settings: SettingsState,
     /// Who the project says is annotating: stamped on every change.
     annotator: Option<String>,
+    /// Quotation tints by kind, from the project's schema.
+    quote_colors: QuoteColors,
     stats: StatsState,
     /// A project-wide bulk review running in the background.
     bulk: Option<Job<ProjectChange>>,
@@ -101,6 +104,7 @@ impl SorotApp {
             search: SearchState::default(),
             settings: SettingsState::default(),
             annotator: None,
+            quote_colors: QuoteColors::default(),
             stats: StatsState::default(),
             bulk: None,
             pending_analysis: None,
@@ -191,6 +195,9 @@ impl SorotApp {
             SpanKind::Quote => SpanRef::Quote(s.id),
         });
         self.scroll_to_selection = self.selection.is_some();
+        if self.selection.is_none() {
+            self.view_state.jump(ScrollJump::To(state.scroll));
+        }
         self.save_project_session();
     }
 
@@ -205,6 +212,8 @@ impl SorotApp {
                 project.update_row(id, &opened.document);
                 let settings = ProjectSettings::load(&project.layout).ok();
                 self.annotator = settings.as_ref().and_then(|s| s.annotator.clone());
+                self.quote_colors =
+                    settings.as_ref().map_or_else(QuoteColors::default, |s| QuoteColors::from_specs(&s.quote_kinds));
                 let mut session = Session::new(opened.into_opened());
                 if let Some(settings) = &settings {
                     apply_schema(&mut session.document, settings);
@@ -241,7 +250,8 @@ impl SorotApp {
             kind: if matches!(span, SpanRef::Entity(_)) { SpanKind::Entity } else { SpanKind::Quote },
             id: span.id().to_owned(),
         });
-        let state = SessionState { open: project.current.clone(), scroll: 0.0, selected };
+        let scroll = self.view_state.offset();
+        let state = SessionState { open: project.current.clone(), scroll, selected };
         if let Err(error) = project.save_session(&state) {
             self.complain(error);
         }
@@ -618,6 +628,7 @@ impl SorotApp {
             return self.complain(format!("Settings not saved: {error}"));
         }
         self.annotator = settings.annotator.clone();
+        self.quote_colors = QuoteColors::from_specs(&settings.quote_kinds);
         if let Some(session) = self.session.as_mut() {
             apply_schema(&mut session.document, settings);
             project.changed();
@@ -916,6 +927,7 @@ impl SorotApp {
             picking_speaker_for,
             side_panel_state,
             min_confidence,
+            quote_colors,
             ..
         } = self;
         let Some(session) = session.as_ref() else {
@@ -951,6 +963,7 @@ impl SorotApp {
                 selection: selection.as_ref(),
                 text_selection: *text_selection,
                 min_confidence: *min_confidence,
+                quote_colors: *quote_colors,
                 scroll_to_selection,
             };
             actions.extend(document_view_ui(ui, view, view_state));

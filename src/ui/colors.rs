@@ -2,7 +2,8 @@
 
 use egui::{Color32, Stroke, TextFormat};
 
-use crate::model::{LabelSet, Status};
+use crate::model::{LabelSet, QuoteKind, Status};
+use crate::project::settings::{ProjectSettings, QuoteKindSpec};
 
 pub fn label_color(labels: &LabelSet, label: &str) -> Color32 {
     let [r, g, b] = labels.get(label).map_or([128, 128, 128], |l| l.color);
@@ -29,11 +30,44 @@ pub fn style_entity(format: &mut TextFormat, color: Color32, status: Status, con
     }
 }
 
-/// Quotations are set apart by italics and a warm tint, entities by colour.
-pub fn style_quote(format: &mut TextFormat, status: Status) {
+/// Quotations are set apart by italics and a tint of their kind's colour,
+/// entities by their label's colour.
+pub fn style_quote(format: &mut TextFormat, status: Status, tint: Color32) {
     format.italics = true;
     if status != Status::Rejected {
-        format.background = QUOTE_TINT;
+        format.background = tint;
+    }
+}
+
+/// The tint of each quotation kind, from the project's schema.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct QuoteColors {
+    direct: Color32,
+    indirect: Color32,
+}
+
+impl Default for QuoteColors {
+    fn default() -> Self {
+        Self::from_specs(&ProjectSettings::default().quote_kinds)
+    }
+}
+
+impl QuoteColors {
+    pub fn from_specs(specs: &[QuoteKindSpec]) -> Self {
+        let tint = |kind: QuoteKind| {
+            let rgb = specs.iter().find(|s| s.kind == kind).map_or([240, 190, 40], |s| s.color);
+            // A light wash of the colour (mixed with white): dark text stays readable on it.
+            let [r, g, b] = rgb.map(|c| 255 - ((255 - u16::from(c)) / 4) as u8);
+            Color32::from_rgb(r, g, b)
+        };
+        Self { direct: tint(QuoteKind::Direct), indirect: tint(QuoteKind::Indirect) }
+    }
+
+    pub fn tint(&self, kind: QuoteKind) -> Color32 {
+        match kind {
+            QuoteKind::Direct => self.direct,
+            QuoteKind::Indirect => self.indirect,
+        }
     }
 }
 

@@ -4,7 +4,7 @@
 use egui::text::{ByteIndex, LayoutJob, LayoutSection};
 use egui::{FontId, TextFormat};
 
-use super::super::colors;
+use super::super::colors::{self, QuoteColors};
 use crate::model::{Document, Entity, Quote, SpanRef, Status};
 
 /// What decides how a run of text looks.
@@ -13,6 +13,7 @@ pub struct Highlights<'a> {
     pub text_selection: Option<(usize, usize)>,
     /// Suggestions less sure than this are not shown.
     pub min_confidence: f32,
+    pub quote_colors: QuoteColors,
     selected_entity: Option<&'a str>,
     /// The selected quote, whose speaker and cue are highlighted with it.
     selected_quote: Option<&'a Quote>,
@@ -24,13 +25,14 @@ impl<'a> Highlights<'a> {
         selection: Option<&'a SpanRef>,
         text_selection: Option<(usize, usize)>,
         min_confidence: f32,
+        quote_colors: QuoteColors,
     ) -> Self {
         let (selected_entity, selected_quote) = match selection {
             Some(SpanRef::Entity(id)) => (Some(id.as_str()), None),
             Some(SpanRef::Quote(id)) => (None, document.quote(id)),
             None => (None, None),
         };
-        Self { document, text_selection, min_confidence, selected_entity, selected_quote }
+        Self { document, text_selection, min_confidence, quote_colors, selected_entity, selected_quote }
     }
 }
 
@@ -90,7 +92,7 @@ fn run_format(highlights: &Highlights<'_>, a: usize, b: usize, mut format: TextF
     let mut related = false;
     for quote in document.quotes_touching(a, b) {
         if covers(quote.start, quote.end) {
-            colors::style_quote(&mut format, quote.status);
+            colors::style_quote(&mut format, quote.status, highlights.quote_colors.tint(quote.kind));
             selected |= selected_quote.is_some_and(|q| q.id == quote.id);
         }
         if let Some(cue) = quote.cue.as_ref().filter(|c| covers(c.start, c.end)) {

@@ -19,7 +19,7 @@ use egui::{Align2, FontId, Galley, Pos2, Rect, ScrollArea, Sense, Vec2, WidgetIn
 
 use self::block_job::{block_job, Highlights, BODY_SIZE};
 use self::blocks::{Blocks, Metrics};
-use super::colors;
+use super::colors::{self, QuoteColors};
 use super::{Action, ScrollJump};
 use crate::model::{Document, SpanRef};
 
@@ -56,6 +56,11 @@ impl DocumentViewState {
     pub fn jump(&mut self, jump: ScrollJump) {
         self.pending_jump = Some(jump);
     }
+
+    /// How far the view is scrolled, in points (saved with the session).
+    pub fn offset(&self) -> f32 {
+        self.offset
+    }
 }
 
 /// What the view shows this frame.
@@ -65,6 +70,7 @@ pub struct DocumentView<'a> {
     pub text_selection: Option<(usize, usize)>,
     /// Suggestions less sure than this are hidden.
     pub min_confidence: f32,
+    pub quote_colors: QuoteColors,
     /// Set when the selection should be scrolled into view; cleared once it is.
     pub scroll_to_selection: &'a mut bool,
 }
@@ -108,6 +114,7 @@ pub fn document_view_ui(ui: &mut egui::Ui, mut view: DocumentView<'_>, state: &m
             ScrollJump::PageDown => state.offset + page,
             ScrollJump::Top => 0.0,
             ScrollJump::Bottom => blocks.total_height(&metrics),
+            ScrollJump::To(offset) => offset,
         };
         scroll_area = scroll_area.vertical_scroll_offset(offset.max(0.0));
     }
@@ -121,7 +128,8 @@ pub fn document_view_ui(ui: &mut egui::Ui, mut view: DocumentView<'_>, state: &m
         }
     }
     let text_color = ui.visuals().text_color();
-    let highlights = Highlights::new(document, view.selection, view.text_selection, view.min_confidence);
+    let highlights =
+        Highlights::new(document, view.selection, view.text_selection, view.min_confidence, view.quote_colors);
     let mut placed = Vec::new();
     let mut heights_changed = false;
     scroll_area.show_viewport(ui, |ui, viewport| {

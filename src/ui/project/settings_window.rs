@@ -1,5 +1,6 @@
-//! Project settings: the annotator's name (stamped on every change) and the
-//! label schema — names, colours, descriptions, order (= hotkeys 1–9).
+//! Project settings: the annotator's name (stamped on every change), the
+//! label schema — names, colours, descriptions, order (= hotkeys 1–9, moved
+//! with ▲) — and the names, colours and descriptions of the quotation kinds.
 //! Renaming a label renames its spans across the project; deleting one that
 //! is in use asks first, with the count.
 
@@ -51,6 +52,9 @@ pub fn settings_window_ui(ctx: &egui::Context, state: &mut SettingsState) -> Vec
             });
             drafts.push(format!("LABEL{}", settings.labels.len()));
         }
+        ui.separator();
+        ui.label(RichText::new("Quotation kinds").strong());
+        quote_kinds_ui(ui, settings);
         if let Some((name, usage)) = confirm_delete.clone() {
             ui.colored_label(
                 ui.visuals().warn_fg_color,
@@ -77,6 +81,20 @@ pub fn settings_window_ui(ctx: &egui::Context, state: &mut SettingsState) -> Vec
     actions
 }
 
+/// The two kinds are fixed (direct, indirect); their names, colours and
+/// descriptions are the project's.
+fn quote_kinds_ui(ui: &mut egui::Ui, settings: &mut ProjectSettings) {
+    egui::Grid::new("quote-kinds").striped(true).show(ui, |ui| {
+        for kind in &mut settings.quote_kinds {
+            ui.label(format!("{:?}", kind.kind));
+            egui::color_picker::color_edit_button_srgb(ui, &mut kind.color);
+            ui.add_sized([110.0, 20.0], egui::TextEdit::singleline(&mut kind.name)).on_hover_text("name");
+            ui.add_sized([220.0, 20.0], egui::TextEdit::singleline(&mut kind.description).hint_text("description"));
+            ui.end_row();
+        }
+    });
+}
+
 fn annotator_ui(ui: &mut egui::Ui, settings: &mut ProjectSettings) {
     ui.horizontal(|ui| {
         let label = ui.label("Annotator:");
@@ -89,9 +107,16 @@ fn annotator_ui(ui: &mut egui::Ui, settings: &mut ProjectSettings) {
 }
 
 fn labels_ui(ui: &mut egui::Ui, settings: &mut ProjectSettings, drafts: &mut [String], actions: &mut Vec<Action>) {
+    let mut move_up = None;
     egui::Grid::new("label-schema").striped(true).show(ui, |ui| {
         for (i, label) in settings.labels.iter_mut().enumerate() {
-            ui.label(format!("{}", i + 1));
+            ui.horizontal(|ui| {
+                ui.label(format!("{}", i + 1));
+                let up = ui.add_enabled(i > 0, egui::Button::new("▲").small());
+                if up.on_hover_text("Move up: the order gives the hotkeys 1–9").clicked() {
+                    move_up = Some(i);
+                }
+            });
             egui::color_picker::color_edit_button_srgb(ui, &mut label.color);
             if let Some(draft) = drafts.get_mut(i) {
                 let field = ui.add_sized([110.0, 20.0], egui::TextEdit::singleline(draft)).on_hover_text("label name");
@@ -109,4 +134,10 @@ fn labels_ui(ui: &mut egui::Ui, settings: &mut ProjectSettings, drafts: &mut [St
             ui.end_row();
         }
     });
+    if let Some(i) = move_up {
+        settings.labels.swap(i - 1, i);
+        if i < drafts.len() {
+            drafts.swap(i - 1, i);
+        }
+    }
 }
