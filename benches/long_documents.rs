@@ -20,8 +20,10 @@ const SAMPLE: &str = include_str!("../assets/samples/teritorial-putin-kim.txt");
 const LARGE_BYTES: usize = 1_000_000;
 
 fn app_on(article: PathBuf) -> Harness<'static, SorotApp> {
-    let mut harness =
-        Harness::builder().with_size([1280.0, 820.0]).build_eframe(move |cc| SorotApp::new(&cc.egui_ctx, article));
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 820.0])
+        .with_max_steps(64)
+        .build_eframe(move |cc| SorotApp::new(&cc.egui_ctx, article));
     harness.run();
     harness
 }

@@ -13,8 +13,10 @@ fn main() {
         return;
     };
     let started = Instant::now();
-    let mut app =
-        Harness::builder().with_size([1400.0, 820.0]).build_eframe(move |cc| SorotApp::new(&cc.egui_ctx, folder));
+    let mut app = Harness::builder()
+        .with_size([1400.0, 820.0])
+        .with_max_steps(64)
+        .build_eframe(move |cc| SorotApp::new(&cc.egui_ctx, folder));
     app.step();
     println!("first frame after {:?}", started.elapsed());
     let mut times = Vec::new();

@@ -17,8 +17,10 @@ fn large_app(dir: &std::path::Path) -> Harness<'static, SorotApp> {
     document.source = Some(article.clone());
     write_atomically(&article, document.text.as_bytes()).unwrap();
     save_annotations(&document, &annotation_path_for(&article)).unwrap();
-    let mut harness =
-        Harness::builder().with_size([1280.0, 820.0]).build_eframe(move |cc| SorotApp::new(&cc.egui_ctx, article));
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 820.0])
+        .with_max_steps(64)
+        .build_eframe(move |cc| SorotApp::new(&cc.egui_ctx, article));
     harness.run();
     harness
 }
@@ -57,12 +59,14 @@ fn a_long_article_shows_at_once_and_gets_its_suggestions_in_the_background() {
     let article = dir.path().join("long.txt");
     let document = sorot::synthetic::large_document(300_000, &Analyzer::new()).unwrap();
     write_atomically(&article, document.text.as_bytes()).unwrap();
-    let mut app =
-        Harness::builder().with_size([1280.0, 820.0]).build_eframe(move |cc| SorotApp::new(&cc.egui_ctx, article));
+    let mut app = Harness::builder()
+        .with_size([1280.0, 820.0])
+        .with_max_steps(64)
+        .build_eframe(move |cc| SorotApp::new(&cc.egui_ctx, article));
     app.step();
     let session = app.state().session().expect("the text is open before its analysis");
     assert_eq!(session.document.text, document.text);
-    for _ in 0..500 {
+    for _ in 0..1500 {
         app.step();
         if app.state().session().is_some_and(|s| !s.document.entities.is_empty()) {
             break;

@@ -23,8 +23,10 @@ fn project(dir: &Path) {
 /// The app opened on the project folder `root`, first frames run.
 fn project_app(root: &Path) -> Harness<'static, SorotApp> {
     let root = root.to_owned();
-    let mut app =
-        Harness::builder().with_size([1400.0, 820.0]).build_eframe(move |cc| SorotApp::new(&cc.egui_ctx, root));
+    let mut app = Harness::builder()
+        .with_size([1400.0, 820.0])
+        .with_max_steps(64)
+        .build_eframe(move |cc| SorotApp::new(&cc.egui_ctx, root));
     app.run();
     app
 }
@@ -36,7 +38,7 @@ fn press(app: &mut Harness<'static, SorotApp>, modifiers: Modifiers, key: Key) {
 
 /// Runs frames until the background analysis has filled the document list.
 fn wait_for_analysis(app: &mut Harness<'static, SorotApp>) {
-    for _ in 0..200 {
+    for _ in 0..1500 {
         app.step();
         if app.query_by_label_contains("✖ c-image.txt").is_some() {
             return;
@@ -96,7 +98,7 @@ fn search_spans_and_bulk_accept_across_the_project() {
     app.get_by_label("LOC").click();
     app.run();
     app.get_by_role_and_label(egui::accesskit::Role::Button, "Search").click();
-    for _ in 0..100 {
+    for _ in 0..1500 {
         app.step();
         if app.query_all_by_label_contains("d-putin-again.txt ·").next().is_some() {
             break;
@@ -106,7 +108,7 @@ fn search_spans_and_bulk_accept_across_the_project() {
     assert!(app.query_all_by_label_contains("d-putin-again.txt ·").next().is_some(), "hits in the other document too");
 
     app.get_by_label("Accept every suggested “Korut” as LOC").click();
-    for _ in 0..100 {
+    for _ in 0..1500 {
         app.step();
         if app.state().message().is_some_and(|m| m.starts_with("Bulk review:")) {
             break;
@@ -151,7 +153,7 @@ fn settings_name_the_annotator_and_rename_a_label_everywhere() {
     assert!(stamped.changed_at.as_deref().is_some_and(|t| t.ends_with('Z')));
 
     app.state_mut().perform(&ctx, sorot::ui::Action::RenameLabel { from: "LOC".into(), to: "PLACE".into() });
-    for _ in 0..500 {
+    for _ in 0..1500 {
         app.step();
         if app.state().message().is_some_and(|m| m.starts_with("Labels changed")) {
             break;

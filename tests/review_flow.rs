@@ -18,8 +18,10 @@ fn article_copy(dir: &Path) -> PathBuf {
 }
 
 fn app_on(article: PathBuf) -> Harness<'static, SorotApp> {
-    let mut harness =
-        Harness::builder().with_size([1280.0, 820.0]).build_eframe(move |cc| SorotApp::new(&cc.egui_ctx, article));
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 820.0])
+        .with_max_steps(64)
+        .build_eframe(move |cc| SorotApp::new(&cc.egui_ctx, article));
     harness.run();
     harness
 }
