@@ -5,7 +5,8 @@ use super::doc::Doc;
 use super::tokenizer::TokenKind;
 use super::{Label, Span};
 
-const WEEKDAYS: &[&str] = &[
+/// Weekday names, Indonesian and English.
+pub(crate) const WEEKDAYS: &[&str] = &[
     "senin",
     "selasa",
     "rabu",
@@ -24,7 +25,8 @@ const WEEKDAYS: &[&str] = &[
     "sunday",
 ];
 
-const MONTHS: &[&str] = &[
+/// Month names in full, Indonesian and English.
+pub(crate) const MONTH_NAMES: &[&str] = &[
     "januari",
     "februari",
     "maret",
@@ -46,30 +48,18 @@ const MONTHS: &[&str] = &[
     "august",
     "october",
     "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "agu",
-    "agt",
-    "aug",
-    "sep",
-    "sept",
-    "okt",
-    "oct",
-    "nov",
-    "des",
-    "dec",
 ];
+
+/// Abbreviated months (`25 Agu 2020`): dates, but too short to list as calendar words.
+const MONTH_ABBREVIATIONS: &[&str] =
+    &["jan", "feb", "mar", "apr", "jun", "jul", "agu", "agt", "aug", "sep", "sept", "okt", "oct", "nov", "des", "dec"];
 
 fn is_weekday(doc: &Doc, i: usize) -> bool {
     doc.is_capitalised(i) && WEEKDAYS.contains(&doc.low(i))
 }
 
 fn is_month(doc: &Doc, i: usize) -> bool {
-    doc.is_capitalised(i) && MONTHS.contains(&doc.low(i))
+    doc.is_capitalised(i) && (MONTH_NAMES.contains(&doc.low(i)) || MONTH_ABBREVIATIONS.contains(&doc.low(i)))
 }
 
 /// A number that can be a day of the month.

@@ -1,6 +1,7 @@
 //! Word lists embedded in the binary: common words, given names, titles, speech verbs,
 //! stop words. All keys are lower case.
 
+use super::dates::{MONTH_NAMES, WEEKDAYS};
 use std::collections::HashSet;
 
 macro_rules! asset {
@@ -175,47 +176,6 @@ const LOC_WORDS: &[&str] = &[
     "station",
 ];
 
-/// Weekday and month names: dates, never the start of a name.
-pub(crate) const CALENDAR: &[&str] = &[
-    "senin",
-    "selasa",
-    "rabu",
-    "kamis",
-    "jumat",
-    "jum’at",
-    "sabtu",
-    "minggu",
-    "ahad",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "januari",
-    "februari",
-    "maret",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "agustus",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-    "january",
-    "february",
-    "march",
-    "may",
-    "june",
-    "july",
-    "august",
-    "october",
-    "december",
-];
-
 /// Lower-case word sets used by the rules.
 pub struct Lexicon {
     pub common: HashSet<String>,
@@ -280,7 +240,8 @@ impl Lexicon {
             cues_before,
             org_words: const_set(ORG_WORDS),
             loc_words: const_set(LOC_WORDS),
-            calendar: const_set(CALENDAR),
+            // Weekday and month names: dates, never the start of a name.
+            calendar: const_set(&[WEEKDAYS, MONTH_NAMES].concat()),
         }
     }
 
