@@ -82,12 +82,7 @@ impl Names<'_> {
         if self.lex.first_names.contains(low) {
             return true;
         }
-        let listed = self.lex.titles.contains(low)
-            || self.lex.org_words.contains(low)
-            || self.lex.loc_words.contains(low)
-            || self.lex.calendar.contains(low)
-            || self.lex.common.contains(low)
-            || places().contains(low);
+        let listed = self.is_listed(low);
         let placed = self.entity_at(t).and_then(|i| self.entities.get(i)).is_some_and(|e| e.label != "PERSON");
         !listed && !placed && !self.doc.is_all_caps(t)
     }
@@ -140,16 +135,22 @@ impl Names<'_> {
         (k < t && (t - k >= 2 || given)).then_some((k, t))
     }
 
-    /// A capitalised word of letters that no word list claims (a name, read without
-    /// asking which entity holds it).
-    fn is_unlisted_word(&self, t: usize) -> bool {
-        let low = self.doc.low(t);
-        let listed = self.lex.titles.contains(low)
+    /// Whether a word list claims `low` as a title, office, place, date or
+    /// common word: then it is not part of a person's name.
+    fn is_listed(&self, low: &str) -> bool {
+        self.lex.titles.contains(low)
             || self.lex.org_words.contains(low)
             || self.lex.loc_words.contains(low)
             || self.lex.calendar.contains(low)
             || self.lex.common.contains(low)
-            || places().contains(low);
+            || places().contains(low)
+    }
+
+    /// A capitalised word of letters that no word list claims (a name, read without
+    /// asking which entity holds it).
+    fn is_unlisted_word(&self, t: usize) -> bool {
+        let low = self.doc.low(t);
+        let listed = self.is_listed(low);
         let letters = low.chars().all(char::is_alphabetic);
         let place_end = place_tails().contains(low) && !self.lex.first_names.contains(low);
         self.doc.is_capitalised(t) && letters && !listed && !place_end && !self.doc.is_all_caps(t)
