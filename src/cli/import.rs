@@ -64,11 +64,5 @@ fn name_of(doc: &Document, index: usize, inputs: &[PathBuf], taken: &mut HashSet
         .and_then(stem)
         .or_else(|| inputs.first().and_then(|p| stem(p)).map(|s| format!("{s}-{:04}", index + 1)))
         .unwrap_or_else(|| format!("doc-{:04}", index + 1));
-    let mut name = base.clone();
-    let mut n = 1;
-    while !taken.insert(name.clone()) {
-        n += 1;
-        name = format!("{base}-{n}");
-    }
-    name
+    formats::first_free_name(base, taken)
 }

@@ -46,13 +46,7 @@ pub(crate) fn unique_name(doc: &Document, index: usize, taken: &mut HashSet<Stri
         .map(|n| n.strip_suffix(".txt").map(str::to_owned).unwrap_or(n))
         .filter(|n| !n.is_empty())
         .unwrap_or_else(|| format!("doc-{:04}", index + 1));
-    let mut name = base.clone();
-    let mut n = 1;
-    while !taken.insert(name.clone()) {
-        n += 1;
-        name = format!("{base}-{n}");
-    }
-    name
+    super::output::first_free_name(base, taken)
 }
 
 fn ann_of(doc: &Document) -> (String, usize) {

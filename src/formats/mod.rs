@@ -38,6 +38,7 @@ use crate::model::Document;
 
 pub use error::FormatError;
 pub use options::{DoccanoVariant, ExportOptions, OffsetUnit, TagScheme};
+pub use output::first_free_name;
 pub use summary::ExportSummary;
 
 /// Span label of a direct quotation in span-based formats.

@@ -1,5 +1,6 @@
 //! Writing export files: atomically, and never over an input.
 
+use std::collections::HashSet;
 use std::path::Path;
 
 use super::{ExportSummary, FormatError};
@@ -96,4 +97,16 @@ pub(crate) fn array_element_lines(text: &str) -> Vec<usize> {
         }
     }
     lines
+}
+
+/// `base`, or `base-2`, `base-3` … if taken: file names that never collide.
+/// Records the name returned as taken.
+pub fn first_free_name(base: String, taken: &mut HashSet<String>) -> String {
+    let mut name = base.clone();
+    let mut n = 1;
+    while !taken.insert(name.clone()) {
+        n += 1;
+        name = format!("{base}-{n}");
+    }
+    name
 }
