@@ -175,6 +175,12 @@ impl Document {
         format!("{prefix}{}", taken + 1)
     }
 
+    /// How many annotations still wait for review.
+    pub fn open_suggestion_count(&self) -> usize {
+        let open = |s: Status| s == Status::Suggested;
+        self.entities.iter().filter(|e| open(e.status)).count() + self.quotes.iter().filter(|q| open(q.status)).count()
+    }
+
     /// Annotations still waiting for review, in reading order.
     pub fn open_suggestions(&self) -> Vec<SpanRef> {
         let mut open = Vec::new();
@@ -429,6 +435,7 @@ mod tests {
         expected.sort_by_key(|k| (k.0, k.1, k.2));
         let expected: Vec<SpanRef> = expected.into_iter().map(|k| k.3).collect();
         assert_eq!(doc.open_suggestions(), expected);
+        assert_eq!(doc.open_suggestion_count(), expected.len());
         assert_eq!(doc.neighbour_suggestion(expected.last(), false).as_ref(), expected.first(), "wraps");
         for pair in expected.windows(2) {
             assert_eq!(doc.neighbour_suggestion(Some(&pair[1]), true).as_ref(), Some(&pair[0]));

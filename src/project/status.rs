@@ -74,7 +74,7 @@ impl DocSummary {
             id: id.clone(),
             title: doc.map(|d| d.title.clone()).unwrap_or_default(),
             status: DocStatus::of(doc),
-            open_suggestions: doc.map(|d| d.open_suggestions().len()),
+            open_suggestions: doc.map(Document::open_suggestion_count),
             entities: doc.map_or(0, |d| d.entities.len()),
             quotes: doc.map_or(0, |d| d.quotes.len()),
             flagged: doc.map_or(0, |d| d.detached.len()),
@@ -107,12 +107,19 @@ pub struct Filter {
 
 impl Filter {
     pub fn matches(&self, row: &DocSummary) -> bool {
+        self.matcher()(row)
+    }
+
+    /// [`Filter::matches`] with the needle lowered once, for filtering many rows.
+    pub fn matcher(&self) -> impl Fn(&DocSummary) -> bool + '_ {
         let needle = self.text.to_lowercase();
-        self.status.is_none_or(|s| s == row.status)
-            && (!self.with_open_suggestions || row.open_suggestions.unwrap_or(0) > 0)
-            && (needle.is_empty()
-                || row.id.to_string().to_lowercase().contains(&needle)
-                || row.title.to_lowercase().contains(&needle))
+        move |row| {
+            self.status.is_none_or(|s| s == row.status)
+                && (!self.with_open_suggestions || row.open_suggestions.unwrap_or(0) > 0)
+                && (needle.is_empty()
+                    || row.id.to_string().to_lowercase().contains(&needle)
+                    || row.title.to_lowercase().contains(&needle))
+        }
     }
 }
 

@@ -74,7 +74,7 @@ pub fn side_panel_ui(
     }
     let Some((key, mut listing)) = state.cached.take() else { return actions };
     if listing.open_suggestions.0 != revision {
-        listing.open_suggestions = (revision, count_open(document));
+        listing.open_suggestions = (revision, document.open_suggestion_count());
     }
     ui.heading("Annotations");
     ui.label(format!("{} open suggestion(s)", listing.open_suggestions.1));
@@ -109,12 +109,6 @@ fn listing(document: &Document, state: &SidePanelState) -> Listing {
         Tab::Speakers => speaker_rows(document, &state.collapsed),
     };
     Listing { rows, open_suggestions: (u64::MAX, 0) }
-}
-
-fn count_open(document: &Document) -> usize {
-    let open = |s: Status| s == Status::Suggested;
-    document.entities.iter().filter(|e| open(e.status)).count()
-        + document.quotes.iter().filter(|q| open(q.status)).count()
 }
 
 fn entity_rows(document: &Document, collapsed: &HashSet<String>) -> Vec<Row> {

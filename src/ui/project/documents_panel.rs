@@ -36,7 +36,8 @@ pub fn documents_panel_ui(ui: &mut egui::Ui, project: &mut ProjectState) -> Vec<
     sort_ui(ui, project);
     ui.separator();
     problems_ui(ui, project);
-    let shown: Vec<usize> = (0..project.rows.len()).filter(|&i| project.filter.matches(&project.rows[i])).collect();
+    let matches = project.filter.matcher();
+    let shown: Vec<usize> = (0..project.rows.len()).filter(|&i| matches(&project.rows[i])).collect();
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
     ScrollArea::vertical().id_salt("documents").auto_shrink(false).show_rows(
         ui,

@@ -140,7 +140,8 @@ impl ProjectState {
     /// The article after (or before) the current one among the listed rows.
     pub fn neighbour(&self, backwards: bool) -> Option<ArticleId> {
         let usable = |r: &&DocSummary| r.problem.is_none() || self.current.as_ref() == Some(&r.id);
-        let shown: Vec<&DocSummary> = self.rows.iter().filter(|r| self.filter.matches(r)).filter(usable).collect();
+        let matches = self.filter.matcher();
+        let shown: Vec<&DocSummary> = self.rows.iter().filter(|r| matches(r)).filter(usable).collect();
         let at = self.current.as_ref().and_then(|c| shown.iter().position(|r| &r.id == c));
         let next = match (at, backwards) {
             (None, _) => shown.first(),
