@@ -201,6 +201,14 @@ impl SorotApp {
         self.save_project_session();
     }
 
+    /// Shows `session`, with a fresh view: nothing selected, scrolled to the top.
+    fn start_session(&mut self, session: Session) {
+        self.session = Some(session);
+        self.view_state = DocumentViewState::default();
+        self.selection = None;
+        self.text_selection = None;
+    }
+
     /// Opens one article of the open project, saving the current one first.
     fn open_document(&mut self, id: &ArticleId) {
         self.close_project_document();
@@ -218,10 +226,7 @@ impl SorotApp {
                 if let Some(settings) = &settings {
                     apply_schema(&mut session.document, settings);
                 }
-                self.session = Some(session);
-                self.view_state = DocumentViewState::default();
-                self.selection = None;
-                self.text_selection = None;
+                self.start_session(session);
                 if warnings.is_empty() {
                     self.inform(format!("Opened {id}"));
                 } else {
@@ -303,10 +308,7 @@ impl SorotApp {
                 };
                 let note = format!("Opened {} with {how}", article.display());
                 let warning = opened.warning.clone();
-                self.session = Some(Session::new(opened));
-                self.view_state = DocumentViewState::default();
-                self.selection = None;
-                self.text_selection = None;
+                self.start_session(Session::new(opened));
                 match warning {
                     Some(w) => self.complain(w),
                     None => self.inform(note),
