@@ -109,7 +109,7 @@ fn selected_text_becomes_an_entity_with_a_digit() {
     let mut app = app_on(article_copy(dir.path()));
     let document = &app.state().session().unwrap().document;
     let byte = document.text.find("program nuklirnya").unwrap();
-    let start = document.index().char_of(byte).unwrap();
+    let start = document.char_of(byte).unwrap();
     // A sloppy selection with a space on each side: the span is trimmed.
     let ctx = app.ctx.clone();
     app.state_mut().perform(&ctx, Action::SelectText(Some((start - 1, start + 18))));

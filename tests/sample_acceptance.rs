@@ -40,7 +40,7 @@ fn people_places_organisations_and_the_date() {
     for org in ["Reuters", "Teritorial.Com"] {
         assert_eq!(labels_of(&doc, org), vec!["ORG"], "{org}");
     }
-    let date_start = doc.text.find("25/4/2019").map(|b| doc.index().char_of(b).unwrap()).unwrap();
+    let date_start = doc.text.find("25/4/2019").map(|b| doc.char_of(b).unwrap()).unwrap();
     assert!(
         doc.entities.iter().any(|e| e.label == "DATE" && e.start <= date_start && date_start + 9 <= e.end),
         "a DATE covers 25/4/2019"

@@ -304,7 +304,7 @@ mod tests {
         doc.apply(&edit).unwrap();
         assert_eq!(doc.quote("q1").unwrap().speaker.as_deref(), Some("e2"));
         let kata = doc.text.find("kata").unwrap();
-        let kata = doc.index().char_of(kata).unwrap();
+        let kata = doc.char_of(kata).unwrap();
         doc.apply(&doc.cue_edit("q1", Some((kata, kata + 4))).unwrap()).unwrap();
         assert_eq!(doc.quote("q1").unwrap().cue.as_ref().unwrap().text, "kata");
     }

@@ -1,16 +1,19 @@
 //! Conversion between code-point offsets (the model's unit) and UTF-8 byte
 //! offsets (Rust's `str` unit), through a table built once per text.
 
-/// Code-point ↔ byte conversion in O(1) (bounded scans of at most
-/// `CHUNK` characters) for about 1.25 bytes per character: the UTF-8 length
-/// of every character, and the byte offset of every `CHUNK`-th one. A table
-/// of every offset would cost 8 bytes a character — 8 MB for a 1 MB article.
+/// Code-point ↔ byte conversion in O(1) — a bounded scan of at most `CHUNK`
+/// characters of the text — for a quarter of a byte per character: the byte
+/// offset of every `CHUNK`-th character. A table of every offset would cost
+/// 8 bytes a character (8 MB for a 1 MB article); even one length byte per
+/// character would be a megabyte.
+///
+/// The index does not hold the text: every query takes the text it was built
+/// from (a [`Document`](super::Document) passes its own).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TextIndex {
-    /// UTF-8 length (1 to 4) of each character.
-    lengths: Vec<u8>,
     /// Byte offset of characters 0, CHUNK, 2·CHUNK, …
     checkpoints: Vec<usize>,
+    char_len: usize,
     byte_len: usize,
 }
 
@@ -18,46 +21,41 @@ const CHUNK: usize = 32;
 
 impl TextIndex {
     pub fn new(text: &str) -> Self {
-        let mut lengths = Vec::with_capacity(text.len());
         let mut checkpoints = Vec::with_capacity(text.len() / CHUNK + 1);
-        for (i, (byte, c)) in text.char_indices().enumerate() {
+        let mut char_len = 0;
+        for (i, (byte, _)) in text.char_indices().enumerate() {
             if i % CHUNK == 0 {
                 checkpoints.push(byte);
             }
-            lengths.push(c.len_utf8() as u8);
+            char_len = i + 1;
         }
-        Self { lengths, checkpoints, byte_len: text.len() }
+        Self { checkpoints, char_len, byte_len: text.len() }
     }
 
     /// Number of code points in the text.
     pub fn char_len(&self) -> usize {
-        self.lengths.len()
+        self.char_len
     }
 
     /// Byte offset of code point `char_offset` (which may equal `char_len`).
-    pub fn byte_of(&self, char_offset: usize) -> Option<usize> {
-        if char_offset == self.char_len() {
+    pub fn byte_of(&self, text: &str, char_offset: usize) -> Option<usize> {
+        if char_offset == self.char_len {
             return Some(self.byte_len);
         }
-        let chunk_start = char_offset - char_offset % CHUNK;
         let base = *self.checkpoints.get(char_offset / CHUNK)?;
-        let within: usize = self.lengths.get(chunk_start..char_offset)?.iter().map(|&l| usize::from(l)).sum();
-        Some(base + within)
+        let within = char_offset % CHUNK;
+        text.get(base..)?.char_indices().nth(within).map(|(byte, _)| base + byte)
     }
 
     /// Code-point offset of a byte offset that lies on a char boundary.
-    pub fn char_of(&self, byte_offset: usize) -> Option<usize> {
+    pub fn char_of(&self, text: &str, byte_offset: usize) -> Option<usize> {
         if byte_offset == self.byte_len {
-            return Some(self.char_len());
+            return Some(self.char_len);
         }
         let chunk = self.checkpoints.partition_point(|&b| b <= byte_offset).checked_sub(1)?;
-        let mut byte = *self.checkpoints.get(chunk)?;
-        let mut char_offset = chunk * CHUNK;
-        while byte < byte_offset {
-            byte += usize::from(*self.lengths.get(char_offset)?);
-            char_offset += 1;
-        }
-        (byte == byte_offset).then_some(char_offset)
+        let base = *self.checkpoints.get(chunk)?;
+        let within = text.get(base..byte_offset)?.chars().count();
+        Some(chunk * CHUNK + within)
     }
 
     /// The text between two code-point offsets, if they are in range and ordered.
@@ -65,7 +63,7 @@ impl TextIndex {
         if start > end {
             return None;
         }
-        let (from, to) = (self.byte_of(start)?, self.byte_of(end)?);
+        let (from, to) = (self.byte_of(text, start)?, self.byte_of(text, end)?);
         text.get(from..to)
     }
 }
@@ -102,11 +100,11 @@ mod tests {
         let index = TextIndex::new(&text);
         let table: Vec<usize> = text.char_indices().map(|(b, _)| b).chain([text.len()]).collect();
         for (c, b) in table.iter().enumerate() {
-            assert_eq!(index.byte_of(c), Some(*b), "char {c}");
-            assert_eq!(index.char_of(*b), Some(c), "byte {b}");
+            assert_eq!(index.byte_of(&text, c), Some(*b), "char {c}");
+            assert_eq!(index.char_of(&text, *b), Some(c), "byte {b}");
         }
-        assert_eq!(index.byte_of(table.len()), None);
-        assert_eq!(index.char_of(text.len() + 1), None);
+        assert_eq!(index.byte_of(&text, table.len()), None);
+        assert_eq!(index.char_of(&text, text.len() + 1), None);
     }
 
     #[test]
@@ -114,9 +112,9 @@ mod tests {
         let text = "é😀x";
         let index = TextIndex::new(text);
         for c in 0..=index.char_len() {
-            let b = index.byte_of(c).unwrap();
-            assert_eq!(index.char_of(b), Some(c));
+            let b = index.byte_of(text, c).unwrap();
+            assert_eq!(index.char_of(text, b), Some(c));
         }
-        assert_eq!(index.char_of(1), None, "inside a multi-byte char");
+        assert_eq!(index.char_of(text, 1), None, "inside a multi-byte char");
     }
 }

@@ -181,7 +181,7 @@ impl Finder {
         }
         self.new_text
             .match_indices(text)
-            .filter_map(|(byte, _)| self.new_index.char_of(byte))
+            .filter_map(|(byte, _)| self.new_index.char_of(&self.new_text, byte))
             .min_by_key(|&start| start.abs_diff(expected))
     }
 }

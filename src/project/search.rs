@@ -60,7 +60,7 @@ pub fn search_text(corpus: &Corpus, needle: &str, limit: usize) -> Vec<Hit> {
             if hits.len() >= limit {
                 return hits;
             }
-            let Some(start) = index.char_of(byte) else { continue };
+            let Some(start) = index.char_of(&folded, byte) else { continue };
             let end = start + needle.chars().count();
             hits.push(Hit { article: id.clone(), start, end, span: None, context: context_of(doc, start, end) });
         }
@@ -79,7 +79,7 @@ fn fold(c: char) -> char {
 
 /// The line holding `start..end`, trimmed.
 fn context_of(doc: &Document, start: usize, end: usize) -> String {
-    let (Some(from), Some(to)) = (doc.index().byte_of(start), doc.index().byte_of(end)) else { return String::new() };
+    let (Some(from), Some(to)) = (doc.byte_of(start), doc.byte_of(end)) else { return String::new() };
     let line_start = doc.text[..from].rfind('\n').map_or(0, |i| i + 1);
     let line_end = doc.text[to..].find('\n').map_or(doc.text.len(), |i| to + i);
     doc.text[line_start..line_end].trim().to_owned()

@@ -39,6 +39,7 @@ use crate::project::settings::{
 use crate::project::stats::project_stats;
 use crate::project::status::set_done;
 use crate::session::Session;
+use crate::ui::freed_memory::release_freed_memory;
 
 /// What to do once the unsaved-changes question is answered.
 #[derive(Debug, Clone, PartialEq)]
@@ -207,6 +208,7 @@ impl SorotApp {
         self.view_state = DocumentViewState::default();
         self.selection = None;
         self.text_selection = None;
+        release_freed_memory();
     }
 
     /// Opens one article of the open project, saving the current one first.
@@ -730,6 +732,7 @@ impl SorotApp {
             self.pending_analysis = None;
             if let Some(session) = self.session.as_mut() {
                 add_suggestions(&mut session.document, suggestions);
+                release_freed_memory();
                 let count = session.document.entities.len() + session.document.quotes.len();
                 self.inform(format!("{count} suggestions ready"));
             }

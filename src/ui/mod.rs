@@ -7,6 +7,7 @@ mod colors;
 mod dialogs;
 mod document_view;
 mod export_dialog;
+mod freed_memory;
 mod help;
 mod inspector;
 mod menu_bar;

@@ -67,13 +67,12 @@ pub fn block_job(
         line_height: Some(BODY_SIZE * 1.6),
         ..Default::default()
     };
-    let index = document.index();
-    let block_byte = index.byte_of(start).unwrap_or(0);
+    let block_byte = document.byte_of(start).unwrap_or(0);
     let mut job = LayoutJob { text: document.slice(start, end).unwrap_or_default().to_owned(), ..Default::default() };
     job.wrap.max_width = wrap_width;
     for pair in cuts.windows(2) {
         let (a, b) = (pair[0], pair[1]);
-        let (Some(byte_a), Some(byte_b)) = (index.byte_of(a), index.byte_of(b)) else { continue };
+        let (Some(byte_a), Some(byte_b)) = (document.byte_of(a), document.byte_of(b)) else { continue };
         job.sections.push(LayoutSection {
             leading_space: 0.0,
             byte_range: ByteIndex(byte_a - block_byte)..ByteIndex(byte_b - block_byte),
