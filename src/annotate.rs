@@ -100,13 +100,13 @@ pub fn add_suggestions(document: &mut Document, suggestions: Suggestions) {
         };
         document.labels.ensure(&found.label);
         entities.push(Entity {
-            id: entity_id(i),
+            id: entity_id(i).into(),
             start: found.start,
             end: found.end,
-            label: found.label,
-            text,
+            label: found.label.into(),
+            text: text.into(),
             status: Status::Suggested,
-            source: found.source,
+            source: found.source.into(),
             confidence: Some(found.confidence),
             annotator: None,
             changed_at: None,
@@ -117,24 +117,24 @@ pub fn add_suggestions(document: &mut Document, suggestions: Suggestions) {
         let Some(text) = document.slice(found.start, found.end).filter(|t| !t.is_empty()) else {
             continue;
         };
-        let speaker = found.speaker.map(entity_id).filter(|id| entities.iter().any(|e| &e.id == id));
+        let speaker = found.speaker.map(entity_id).filter(|id| entities.iter().any(|e| e.id == *id));
         let cue = found.cue.and_then(|(start, end)| {
             let text = document.slice(start, end)?.to_owned();
-            Some(Cue { start, end, text })
+            Some(Cue { start, end, text: text.into() })
         });
         quotes.push(Quote {
-            id: format!("q{}", i + 1),
+            id: format!("q{}", i + 1).into(),
             start: found.start,
             end: found.end,
-            text: text.to_owned(),
+            text: text.into(),
             kind: match found.kind {
                 FoundKind::Direct => QuoteKind::Direct,
                 FoundKind::Indirect => QuoteKind::Indirect,
             },
-            speaker,
+            speaker: speaker.map(Into::into),
             cue,
             status: Status::Suggested,
-            source: found.source,
+            source: found.source.into(),
             confidence: Some(found.confidence),
             annotator: None,
             changed_at: None,

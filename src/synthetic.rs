@@ -39,15 +39,20 @@ pub fn large_document(min_bytes: usize, analyzer: &Analyzer) -> Result<Document,
 }
 
 fn shifted_entity(entity: &Entity, by: usize, copy: usize) -> Entity {
-    Entity { id: format!("{}-{copy}", entity.id), start: entity.start + by, end: entity.end + by, ..entity.clone() }
+    Entity {
+        id: format!("{}-{copy}", entity.id).into(),
+        start: entity.start + by,
+        end: entity.end + by,
+        ..entity.clone()
+    }
 }
 
 fn shifted_quote(quote: &Quote, by: usize, copy: usize) -> Quote {
     let mut shifted = quote.clone();
-    shifted.id = format!("{}-{copy}", quote.id);
+    shifted.id = format!("{}-{copy}", quote.id).into();
     shifted.start += by;
     shifted.end += by;
-    shifted.speaker = quote.speaker.as_ref().map(|s| format!("{s}-{copy}"));
+    shifted.speaker = quote.speaker.as_ref().map(|s| compact_str::format_compact!("{s}-{copy}"));
     if let Some(cue) = shifted.cue.as_mut() {
         cue.start += by;
         cue.end += by;

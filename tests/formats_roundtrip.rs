@@ -2,6 +2,7 @@
 //! curly quotes, an astral emoji, combining accents, CRLF and the sample
 //! article; malformed imports; the summary's account of what was lost.
 
+use compact_str::CompactString;
 use std::path::{Path, PathBuf};
 
 use sorot::formats::{self, DoccanoVariant, ExportOptions, Format, FormatError, OffsetUnit, TagScheme};
@@ -90,8 +91,8 @@ fn sample() -> Document {
 /// What must survive: (start, end, label) of entities; quotes with kind, cue
 /// and the speaker's span.
 type Key = (
-    Vec<(usize, usize, String)>,
-    Vec<(usize, usize, QuoteKind, Option<(usize, usize)>, Option<(usize, usize, String)>)>,
+    Vec<(usize, usize, CompactString)>,
+    Vec<(usize, usize, QuoteKind, Option<(usize, usize)>, Option<(usize, usize, CompactString)>)>,
 );
 
 fn key(doc: &Document) -> Key {

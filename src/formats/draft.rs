@@ -56,13 +56,13 @@ impl Draft {
     pub fn relate(&mut self, from: &SpanId, to: &SpanId, kind: &str) -> Result<(), String> {
         match (kind, from, to) {
             (SAID_BY, SpanId::Quote(quote), SpanId::Entity(entity)) => {
-                self.quote_mut(quote)?.speaker = Some(entity.clone());
+                self.quote_mut(quote)?.speaker = Some(entity.clone().into());
                 Ok(())
             }
             (CUE_OF, SpanId::Cue(cue), SpanId::Quote(quote)) => {
                 let (start, end) = self.cues.get(*cue).copied().ok_or("unknown cue")?;
                 let text = self.slice(start, end)?;
-                self.quote_mut(quote)?.cue = Some(Cue { start, end, text });
+                self.quote_mut(quote)?.cue = Some(Cue { start, end, text: text.into() });
                 Ok(())
             }
             (SAID_BY | CUE_OF, _, _) => Err(format!("a {kind} relation links the wrong kinds of spans")),
@@ -88,13 +88,13 @@ impl Draft {
     fn entity(&mut self, start: usize, end: usize, text: String, label: &str, status: Status) -> SpanId {
         let id = format!("e{}", self.doc.entities.len() + 1);
         self.doc.entities.push(Entity {
-            id: id.clone(),
+            id: id.clone().into(),
             start,
             end,
-            label: label.to_owned(),
-            text,
+            label: label.into(),
+            text: text.into(),
             status,
-            source: self.origin.clone(),
+            source: self.origin.clone().into(),
             confidence: None,
             annotator: None,
             changed_at: None,
@@ -105,15 +105,15 @@ impl Draft {
     fn quote(&mut self, start: usize, end: usize, text: String, kind: QuoteKind, status: Status) -> SpanId {
         let id = format!("q{}", self.doc.quotes.len() + 1);
         self.doc.quotes.push(Quote {
-            id: id.clone(),
+            id: id.clone().into(),
             start,
             end,
-            text,
+            text: text.into(),
             kind,
             speaker: None,
             cue: None,
             status,
-            source: self.origin.clone(),
+            source: self.origin.clone().into(),
             confidence: None,
             annotator: None,
             changed_at: None,

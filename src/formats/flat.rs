@@ -30,11 +30,11 @@ pub(crate) fn flatten(doc: &Document) -> (Vec<FlatSpan>, Vec<FlatRelation>) {
         .entities
         .iter()
         .map(|e| FlatSpan {
-            id: e.id.clone(),
+            id: e.id.to_string(),
             start: e.start,
             end: e.end,
-            label: e.label.clone(),
-            text: e.text.clone(),
+            label: e.label.to_string(),
+            text: e.text.to_string(),
             status: e.status,
             confidence: e.confidence,
         })
@@ -42,16 +42,16 @@ pub(crate) fn flatten(doc: &Document) -> (Vec<FlatSpan>, Vec<FlatRelation>) {
     let mut relations = Vec::new();
     for q in &doc.quotes {
         spans.push(FlatSpan {
-            id: q.id.clone(),
+            id: q.id.to_string(),
             start: q.start,
             end: q.end,
             label: quote_label(q.kind).to_owned(),
-            text: q.text.clone(),
+            text: q.text.to_string(),
             status: q.status,
             confidence: q.confidence,
         });
         if let Some(speaker) = &q.speaker {
-            relations.push(FlatRelation { from: q.id.clone(), to: speaker.clone(), kind: SAID_BY });
+            relations.push(FlatRelation { from: q.id.to_string(), to: speaker.to_string(), kind: SAID_BY });
         }
     }
     for q in &doc.quotes {
@@ -62,11 +62,11 @@ pub(crate) fn flatten(doc: &Document) -> (Vec<FlatSpan>, Vec<FlatRelation>) {
                 start: cue.start,
                 end: cue.end,
                 label: CUE.to_owned(),
-                text: cue.text.clone(),
+                text: cue.text.to_string(),
                 status: q.status,
                 confidence: None,
             });
-            relations.push(FlatRelation { from: id, to: q.id.clone(), kind: CUE_OF });
+            relations.push(FlatRelation { from: id, to: q.id.to_string(), kind: CUE_OF });
         }
     }
     (spans, relations)

@@ -59,19 +59,19 @@ fn rows(docs: &[Document], summary: &mut ExportSummary) -> Vec<Row> {
             summary.spans_written += 1;
             rows.push(Row {
                 document: document.clone(),
-                quote_id: q.id.clone(),
-                quote: q.text.clone(),
+                quote_id: q.id.to_string(),
+                quote: q.text.to_string(),
                 kind: match q.kind {
                     QuoteKind::Direct => "direct",
                     QuoteKind::Indirect => "indirect",
                 },
                 start: q.start,
                 end: q.end,
-                speaker: speaker.map(|e| e.text.clone()),
-                speaker_label: speaker.map(|e| e.label.clone()),
+                speaker: speaker.map(|e| e.text.to_string()),
+                speaker_label: speaker.map(|e| e.label.to_string()),
                 speaker_start: speaker.map(|e| e.start),
                 speaker_end: speaker.map(|e| e.end),
-                cue: q.cue.as_ref().map(|c| c.text.clone()),
+                cue: q.cue.as_ref().map(|c| c.text.to_string()),
                 cue_start: q.cue.as_ref().map(|c| c.start),
                 cue_end: q.cue.as_ref().map(|c| c.end),
                 status: match q.status {

@@ -20,7 +20,7 @@ pub(crate) fn select(doc: &Document, options: &ExportOptions, summary: &mut Expo
     out.quotes.retain(|q| included(q.status, options));
     let mut unlinked = 0;
     for quote in &mut out.quotes {
-        let kept = |id: &String| doc.entities.iter().any(|e| &e.id == id && included(e.status, options));
+        let kept = |id: &str| doc.entities.iter().any(|e| e.id == id && included(e.status, options));
         if quote.speaker.as_ref().is_some_and(|id| !kept(id)) {
             quote.speaker = None;
             unlinked += 1;

@@ -84,14 +84,14 @@ fn placements(doc: &Document, summary: &mut ExportSummary) -> Vec<Placed> {
             ents.push((e.start, e.end));
             ENTS
         };
-        placed.push(Placed { group, label: e.label.clone(), id: String::new(), start: e.start, end: e.end });
+        placed.push(Placed { group, label: e.label.to_string(), id: String::new(), start: e.start, end: e.end });
     }
     for q in &doc.quotes {
         let group = if q.status == Status::Rejected { INCORRECT } else { QUOTES };
         placed.push(Placed {
             group,
             label: quote_label(q.kind).to_owned(),
-            id: q.id.clone(),
+            id: q.id.to_string(),
             start: q.start,
             end: q.end,
         });
@@ -99,14 +99,20 @@ fn placements(doc: &Document, summary: &mut ExportSummary) -> Vec<Placed> {
             placed.push(Placed {
                 group: CUES,
                 label: CUE.to_owned(),
-                id: q.id.clone(),
+                id: q.id.to_string(),
                 start: cue.start,
                 end: cue.end,
             });
         }
         if let Some(speaker) = q.speaker.as_deref().and_then(|id| doc.entity(id)) {
             let label = speaker.label.clone();
-            placed.push(Placed { group: SPEAKERS, label, id: q.id.clone(), start: speaker.start, end: speaker.end });
+            placed.push(Placed {
+                group: SPEAKERS,
+                label: label.to_string(),
+                id: q.id.to_string(),
+                start: speaker.start,
+                end: speaker.end,
+            });
         }
     }
     let suggested = doc.entities.iter().filter(|e| e.status == Status::Suggested).count()

@@ -1,5 +1,6 @@
 //! The annotation records: entities, quotations and their review status.
 
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 /// Where an annotation stands in review.
@@ -26,15 +27,15 @@ impl Status {
 /// A named-entity span.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
-    pub id: String,
+    pub id: CompactString,
     pub start: usize,
     pub end: usize,
-    pub label: String,
+    pub label: CompactString,
     /// The covered text, `text[start..end]` in code points.
-    pub text: String,
+    pub text: CompactString,
     pub status: Status,
     /// Who proposed it: an analysis source such as `rules:gazetteer`, or `annotator`.
-    pub source: String,
+    pub source: CompactString,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence: Option<f32>,
     /// Who last changed it in review (the project's annotator name).
@@ -59,22 +60,22 @@ pub enum QuoteKind {
 pub struct Cue {
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: CompactString,
 }
 
 /// A quotation and who said it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
-    pub id: String,
+    pub id: CompactString,
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: CompactString,
     pub kind: QuoteKind,
     /// The `id` of the speaker's entity.
-    pub speaker: Option<String>,
+    pub speaker: Option<CompactString>,
     pub cue: Option<Cue>,
     pub status: Status,
-    pub source: String,
+    pub source: CompactString,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence: Option<f32>,
     /// Who last changed it in review (the project's annotator name).
@@ -97,8 +98,8 @@ pub enum Detached {
 /// A reference to one annotation of a document, by id.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum SpanRef {
-    Entity(String),
-    Quote(String),
+    Entity(CompactString),
+    Quote(CompactString),
 }
 
 impl SpanRef {

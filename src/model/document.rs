@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 use super::sorted_spans::IdIndex;
@@ -97,13 +98,16 @@ impl Document {
         }
         for id in self.entities.iter().map(|e| &e.id).chain(self.quotes.iter().map(|q| &q.id)) {
             if !ids.insert(id.clone()) {
-                return Err(DocumentError::DuplicateId(id.clone()));
+                return Err(DocumentError::DuplicateId(id.to_string()));
             }
         }
         for quote in &self.quotes {
             if let Some(speaker) = &quote.speaker {
                 if self.entity(speaker).is_none() {
-                    return Err(DocumentError::UnknownSpeaker { quote: quote.id.clone(), speaker: speaker.clone() });
+                    return Err(DocumentError::UnknownSpeaker {
+                        quote: quote.id.to_string(),
+                        speaker: speaker.to_string(),
+                    });
                 }
             }
         }
@@ -209,7 +213,7 @@ impl Document {
     /// Where `span` stands in reading order.
     fn reading_key(&self, span: &SpanRef) -> Option<ReadingKey> {
         let (start, end) = self.range_of(span)?;
-        Some((start, std::cmp::Reverse(end), matches!(span, SpanRef::Entity(_)), span.id().to_owned()))
+        Some((start, std::cmp::Reverse(end), matches!(span, SpanRef::Entity(_)), span.id().into()))
     }
 
     /// The first open suggestion after `from` (from the start if None).
@@ -269,7 +273,7 @@ impl Document {
 }
 
 /// Reading order of a span: start, longer first, quotes before entities, id.
-type ReadingKey = (usize, std::cmp::Reverse<usize>, bool, String);
+type ReadingKey = (usize, std::cmp::Reverse<usize>, bool, CompactString);
 
 fn entity_key(e: &Entity) -> ReadingKey {
     (e.start, std::cmp::Reverse(e.end), true, e.id.clone())
@@ -423,7 +427,7 @@ mod tests {
         for (i, (s, e)) in words.iter().enumerate() {
             doc.apply(&doc.add_entity_edit(*s, *e, "PERSON").unwrap()).unwrap();
             if i % 3 == 1 {
-                doc.apply(&doc.accept_edit(&SpanRef::Entity(format!("e{}", i + 1))).unwrap()).unwrap();
+                doc.apply(&doc.accept_edit(&SpanRef::Entity(format!("e{}", i + 1).into())).unwrap()).unwrap();
             }
         }
         for (s, e) in [(0, 18), (31, 50)] {

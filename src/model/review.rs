@@ -68,7 +68,7 @@ impl Document {
             return Err(ReviewError::UnknownLabel(label.to_owned()));
         }
         let before = self.entity_or_err(entity_id)?;
-        let after = Entity { label: label.to_owned(), status: reviewed(before.status), ..before.clone() };
+        let after = Entity { label: label.into(), status: reviewed(before.status), ..before.clone() };
         Ok(Edit::Entity { before: Some(before.clone()), after: Some(after) })
     }
 
@@ -78,12 +78,12 @@ impl Document {
         Ok(match span {
             SpanRef::Entity(id) => {
                 let before = self.entity_or_err(id)?;
-                let after = Entity { start, end, text, status: reviewed(before.status), ..before.clone() };
+                let after = Entity { start, end, text: text.into(), status: reviewed(before.status), ..before.clone() };
                 Edit::Entity { before: Some(before.clone()), after: Some(after) }
             }
             SpanRef::Quote(id) => {
                 let before = self.quote_or_err(id)?;
-                let after = Quote { start, end, text, status: reviewed(before.status), ..before.clone() };
+                let after = Quote { start, end, text: text.into(), status: reviewed(before.status), ..before.clone() };
                 Edit::Quote { before: Some(before.clone()), after: Some(after) }
             }
         })
@@ -95,13 +95,13 @@ impl Document {
             return Err(ReviewError::UnknownLabel(label.to_owned()));
         }
         let entity = Entity {
-            id: self.fresh_id("e"),
+            id: self.fresh_id("e").into(),
             start,
             end,
-            label: label.to_owned(),
-            text: self.covered(start, end)?,
+            label: label.into(),
+            text: self.covered(start, end)?.into(),
             status: Status::Manual,
-            source: "annotator".to_owned(),
+            source: "annotator".into(),
             confidence: None,
             annotator: None,
             changed_at: None,
@@ -112,15 +112,15 @@ impl Document {
     /// A new quotation made by the annotator, without speaker yet.
     pub fn add_quote_edit(&self, start: usize, end: usize, kind: QuoteKind) -> Result<Edit, ReviewError> {
         let quote = Quote {
-            id: self.fresh_id("q"),
+            id: self.fresh_id("q").into(),
             start,
             end,
-            text: self.covered(start, end)?,
+            text: self.covered(start, end)?.into(),
             kind,
             speaker: None,
             cue: None,
             status: Status::Manual,
-            source: "annotator".to_owned(),
+            source: "annotator".into(),
             confidence: None,
             annotator: None,
             changed_at: None,
@@ -155,7 +155,7 @@ impl Document {
             self.entity(id).ok_or_else(|| ReviewError::NotAnEntity(id.to_owned()))?;
         }
         let before = self.quote_or_err(quote_id)?;
-        let after = Quote { speaker: speaker.map(str::to_owned), status: reviewed(before.status), ..before.clone() };
+        let after = Quote { speaker: speaker.map(Into::into), status: reviewed(before.status), ..before.clone() };
         Ok(Edit::Quote { before: Some(before.clone()), after: Some(after) })
     }
 
@@ -181,7 +181,7 @@ impl Document {
     pub fn cue_edit(&self, quote_id: &str, cue: Option<(usize, usize)>) -> Result<Edit, ReviewError> {
         let before = self.quote_or_err(quote_id)?;
         let cue = match cue {
-            Some((start, end)) => Some(Cue { start, end, text: self.covered(start, end)? }),
+            Some((start, end)) => Some(Cue { start, end, text: self.covered(start, end)?.into() }),
             None => None,
         };
         let after = Quote { cue, status: reviewed(before.status), ..before.clone() };

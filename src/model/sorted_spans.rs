@@ -119,7 +119,7 @@ mod tests {
             start,
             end,
             label: "PERSON".into(),
-            text: "x".repeat(end - start),
+            text: "x".repeat(end - start).into(),
             status: Status::Suggested,
             source: "test".into(),
             confidence: None,

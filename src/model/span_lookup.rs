@@ -102,7 +102,7 @@ mod tests {
 
     /// What a scan would find, to compare the index with.
     fn scanned(doc: &Document, a: usize, b: usize) -> Vec<String> {
-        doc.entities.iter().filter(|e| e.start < b && a < e.end).map(|e| e.id.clone()).collect()
+        doc.entities.iter().filter(|e| e.start < b && a < e.end).map(|e| e.id.to_string()).collect()
     }
 
     #[test]
@@ -113,7 +113,7 @@ mod tests {
         assert_eq!(doc.quote("q1").unwrap().cue.as_ref().unwrap().text, "berkata");
         for a in (0..doc.char_len()).step_by(3) {
             for width in [1, 7, 40] {
-                let found: Vec<String> = doc.entities_in(a, a + width).map(|e| e.id.clone()).collect();
+                let found: Vec<String> = doc.entities_in(a, a + width).map(|e| e.id.to_string()).collect();
                 assert_eq!(found, scanned(&doc, a, a + width), "{a}..{}", a + width);
             }
         }

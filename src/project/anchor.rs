@@ -114,7 +114,7 @@ fn place_quote(finder: &Finder, doc: &mut Document, quote: Quote, report: &mut A
         Some(Cue { start: cue_start, end: cue_start + (cue.end - cue.start), text: cue.text })
     });
     if quote.cue.is_some() && cue.is_none() {
-        report.quotes_loosened.push(quote.id.clone());
+        report.quotes_loosened.push(quote.id.to_string());
     }
     let end = start + (quote.end - quote.start);
     doc.quotes.push(Quote { start, end, cue, ..quote });
@@ -130,12 +130,12 @@ fn note_placed(report: &mut AnchorReport, span: SpanRef, from: usize, to: usize,
 
 /// A quote whose speaker was set aside keeps no dangling speaker id.
 fn clear_lost_speakers(doc: &mut Document, report: &mut AnchorReport) {
-    let entity_ids: std::collections::HashSet<String> = doc.entities.iter().map(|e| e.id.clone()).collect();
+    let entity_ids: std::collections::HashSet<&str> = doc.entities.iter().map(|e| e.id.as_str()).collect();
     for quote in &mut doc.quotes {
-        if quote.speaker.as_ref().is_some_and(|s| !entity_ids.contains(s)) {
+        if quote.speaker.as_ref().is_some_and(|s| !entity_ids.contains(s.as_str())) {
             quote.speaker = None;
-            if !report.quotes_loosened.contains(&quote.id) {
-                report.quotes_loosened.push(quote.id.clone());
+            if !report.quotes_loosened.iter().any(|id| *id == quote.id) {
+                report.quotes_loosened.push(quote.id.to_string());
             }
         }
     }

@@ -115,7 +115,7 @@ pub fn search_spans(corpus: &Corpus, query: &SpanQuery) -> Vec<Hit> {
     for (id, doc) in corpus {
         let status_ok = |s: Status| query.status.is_none_or(|q| q == s);
         for e in &doc.entities {
-            if query.label.as_ref().is_none_or(|l| l == &e.label) && status_ok(e.status) && query.text_matches(&e.text)
+            if query.label.as_ref().is_none_or(|l| *l == e.label) && status_ok(e.status) && query.text_matches(&e.text)
             {
                 let span = Some(SpanRef::Entity(e.id.clone()));
                 hits.push(Hit {
@@ -175,7 +175,7 @@ pub fn bulk_review_edit(doc: &Document, review: &BulkReview) -> Option<Edit> {
             match review.decision {
                 Decision::Accept => {
                     after.status = Status::Accepted;
-                    after.label = review.label.to_owned();
+                    after.label = review.label.into();
                 }
                 Decision::Reject => after.status = Status::Rejected,
             }

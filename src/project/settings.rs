@@ -193,7 +193,7 @@ pub fn rename_label_edit(doc: &Document, from: &str, to: &str) -> Option<Edit> {
         .filter(|e| e.label == from)
         .map(|e| {
             let mut after = e.clone();
-            after.label = to.to_owned();
+            after.label = to.into();
             Edit::Entity { before: Some(e.clone()), after: Some(after) }
         })
         .collect();
@@ -207,9 +207,9 @@ pub fn delete_label_edit(doc: &Document, name: &str) -> Option<Edit> {
     // so that two removals touching the same quote do not conflict.
     let mut scratch = doc.clone();
     let mut edits = Vec::new();
-    let ids: Vec<String> = doc.entities.iter().filter(|e| e.label == name).map(|e| e.id.clone()).collect();
+    let ids: Vec<String> = doc.entities.iter().filter(|e| e.label == name).map(|e| e.id.to_string()).collect();
     for id in ids {
-        let Ok(edit) = scratch.delete_edit(&SpanRef::Entity(id)) else { continue };
+        let Ok(edit) = scratch.delete_edit(&SpanRef::Entity(id.into())) else { continue };
         if scratch.apply(&edit).is_ok() {
             edits.push(edit);
         }
@@ -269,7 +269,7 @@ pub fn change_saved_documents(
         }
         if let Some(labels) = labels {
             doc.labels = labels.clone();
-            let used: Vec<String> = doc.entities.iter().map(|e| e.label.clone()).collect();
+            let used: Vec<String> = doc.entities.iter().map(|e| e.label.to_string()).collect();
             used.iter().for_each(|label| doc.labels.ensure(label));
         }
         match save_document(layout, &entry.id, &doc) {

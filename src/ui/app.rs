@@ -192,8 +192,8 @@ impl SorotApp {
         let Some(id) = state.open else { return };
         self.open_document(&id);
         self.selection = state.selected.map(|s| match s.kind {
-            SpanKind::Entity => SpanRef::Entity(s.id),
-            SpanKind::Quote => SpanRef::Quote(s.id),
+            SpanKind::Entity => SpanRef::Entity(s.id.into()),
+            SpanKind::Quote => SpanRef::Quote(s.id.into()),
         });
         self.scroll_to_selection = self.selection.is_some();
         if self.selection.is_none() {
@@ -515,7 +515,7 @@ impl SorotApp {
         let id = document.fresh_id(prefix);
         if self.edit(|d| make(d, start, end)) {
             self.text_selection = None;
-            self.selection = Some(if prefix == "q" { SpanRef::Quote(id) } else { SpanRef::Entity(id) });
+            self.selection = Some(if prefix == "q" { SpanRef::Quote(id.into()) } else { SpanRef::Entity(id.into()) });
         }
     }
 

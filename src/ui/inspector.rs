@@ -99,7 +99,7 @@ fn bounds_ui(ui: &mut egui::Ui, span: &SpanRef, actions: &mut Vec<Action>) {
 fn entity_ui(ui: &mut egui::Ui, document: &Document, entity: &Entity, actions: &mut Vec<Action>) {
     let span = SpanRef::Entity(entity.id.clone());
     ui.heading(format!("Entity {}", entity.id));
-    ui.label(RichText::new(&entity.text).strong().size(18.0));
+    ui.label(RichText::new(&*entity.text).strong().size(18.0));
     let confidence = entity.confidence.map_or(String::new(), |c| format!(" · confidence {c:.2}"));
     ui.label(format!("{:?}{confidence} · from {} · {}..{}", entity.status, entity.source, entity.start, entity.end));
     ui.label("Label (key):");
@@ -108,7 +108,7 @@ fn entity_ui(ui: &mut egui::Ui, document: &Document, entity: &Entity, actions: &
             let text = RichText::new(format!("{} {}", i + 1, label.name))
                 .color(colors::label_color(&document.labels, &label.name));
             if ui.selectable_label(entity.label == label.name, text).on_hover_text(&label.description).clicked() {
-                actions.push(Action::Relabel { entity: entity.id.clone(), label: label.name.clone() });
+                actions.push(Action::Relabel { entity: entity.id.to_string(), label: label.name.clone() });
             }
         }
     });
@@ -125,27 +125,27 @@ fn quote_ui(ui: &mut egui::Ui, view: &InspectorView<'_>, quote: &Quote, actions:
     let span = SpanRef::Quote(quote.id.clone());
     ui.heading(format!("Quote {}", quote.id));
     ui.label(RichText::new(shorten(&quote.text, 240)).italics());
-    let cue = quote.cue.as_ref().map_or("none".to_owned(), |c| c.text.clone());
+    let cue = quote.cue.as_ref().map_or("none".to_owned(), |c| c.text.to_string());
     ui.label(format!("{:?} · cue: {cue} · from {}", quote.status, quote.source));
     ui.horizontal(|ui| {
         for kind in [QuoteKind::Direct, QuoteKind::Indirect] {
             if ui.radio(quote.kind == kind, format!("{kind:?}")).clicked() && quote.kind != kind {
-                actions.push(Action::SetQuoteKind { quote: quote.id.clone(), kind });
+                actions.push(Action::SetQuoteKind { quote: quote.id.to_string(), kind });
             }
         }
     });
     speaker_ui(ui, view.document, quote, actions);
     let pick = if view.picking_speaker { "Click the speaker in the text…" } else { "Pick speaker in text" };
     if ui.selectable_label(view.picking_speaker, pick).clicked() {
-        actions.push(Action::PickSpeaker { quote: quote.id.clone() });
+        actions.push(Action::PickSpeaker { quote: quote.id.to_string() });
     }
     if let Some((start, end)) = view.text_selection {
         ui.horizontal(|ui| {
             if ui.button("Selected text is the cue").clicked() {
-                actions.push(Action::SetCue { quote: quote.id.clone(), start, end });
+                actions.push(Action::SetCue { quote: quote.id.to_string(), start, end });
             }
             if ui.button("Selected text is the speaker").clicked() {
-                actions.push(Action::CreateSpeaker { quote: quote.id.clone(), start, end });
+                actions.push(Action::CreateSpeaker { quote: quote.id.to_string(), start, end });
             }
         });
     }
@@ -159,7 +159,7 @@ fn speaker_ui(ui: &mut egui::Ui, document: &Document, quote: &Quote, actions: &m
     let shown = current.map_or("(none)".to_owned(), |e| format!("{} ({})", e.text, e.id));
     egui::ComboBox::from_label("Speaker").selected_text(shown).show_ui(ui, |ui| {
         if ui.selectable_label(current.is_none(), "(none)").clicked() {
-            actions.push(Action::SetSpeaker { quote: quote.id.clone(), speaker: None });
+            actions.push(Action::SetSpeaker { quote: quote.id.to_string(), speaker: None });
         }
         let candidates = document
             .entities
@@ -168,7 +168,7 @@ fn speaker_ui(ui: &mut egui::Ui, document: &Document, quote: &Quote, actions: &m
         for entity in candidates {
             let chosen = quote.speaker.as_deref() == Some(entity.id.as_str());
             if ui.selectable_label(chosen, format!("{} ({})", entity.text, entity.id)).clicked() {
-                actions.push(Action::SetSpeaker { quote: quote.id.clone(), speaker: Some(entity.id.clone()) });
+                actions.push(Action::SetSpeaker { quote: quote.id.to_string(), speaker: Some(entity.id.to_string()) });
             }
         }
     });

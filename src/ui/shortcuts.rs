@@ -137,7 +137,7 @@ pub fn shortcut_actions(
     if let SpanRef::Entity(id) = &span {
         for (i, key) in DIGITS.iter().enumerate() {
             if let Some(label) = document.labels.by_hotkey(i + 1).filter(|_| pressed(Modifiers::NONE, *key)) {
-                actions.push(Action::Relabel { entity: id.clone(), label: label.name.clone() });
+                actions.push(Action::Relabel { entity: id.to_string(), label: label.name.clone() });
             }
         }
     }

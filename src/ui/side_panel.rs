@@ -208,7 +208,7 @@ fn row_ui(
             let speaker = speaker_name(document, quote);
             let text = format!("{} {speaker}: {}", status_mark(quote.status), shorten(&quote.text, 40));
             let label = RichText::new(text).background_color(colors::QUOTE_TINT);
-            if ui.selectable_label(selection == Some(&span), label).on_hover_text(&quote.text).clicked() {
+            if ui.selectable_label(selection == Some(&span), label).on_hover_text(&*quote.text).clicked() {
                 actions.push(Action::Select(Some(span)));
             }
         }
