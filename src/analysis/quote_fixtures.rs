@@ -257,3 +257,16 @@ fn aside_without_commas_between_subject_and_verb() {
 fn name_swallowed_into_an_office_is_cut_off_as_the_speaker() {
     check("[[“Pasar ikan buka lagi besok,”]] {{ujar}} Ketua Koperasi Nelayan Muara Baru <<Wiryo Sutejo>>.");
 }
+
+#[test]
+fn lower_case_title_before_the_name_does_not_end_the_role() {
+    check("[[“Tambahan kasus hari ini 12 orang 😷,”]] {{kata}} Juru Bicara Satgas Covid-19 Kota Bitung dr <<Hendrik Pangau>>.");
+    check(
+        "[[“Ruang isolasi masih cukup,”]] {{kata}} Komandan Rumah Sakit Lapangan Tembesi, Batam, Kolonel Laut dokter gigi <<Yusuf Hamdani>>, saat dihubungi.\r\n\r\nPasien dirawat.",
+    );
+}
+
+#[test]
+fn name_right_at_the_cue_wins_over_a_name_inside_the_apposition() {
+    check("[[“Kami minta semua disiplin,”]] {{kata}} <<Suparno>>, Direktur RSUD dr Kariadi, Semarang, kemarin.");
+}

@@ -17,6 +17,10 @@ use std::sync::OnceLock;
 
 /// Lower-case words that may sit inside a role phrase once it has capitals (`Head of X`).
 const CONNECTORS: &[&str] = &["dan", "dari", "of", "and", "the", "for", "bidang", "bagian", "urusan"];
+/// Titles written in lower case right before a name (`dr Algazali`, `dokter gigi M
+/// Arifin`): inside a role phrase they do not end it.
+const LOWER_TITLES: &[&str] =
+    &["dr", "drg", "dokter", "gigi", "prof", "ir", "ustaz", "ustadz", "kiai", "romo", "pastor"];
 /// Words after a cue that are not a speaker (`kata sumber itu`, `kata mereka`).
 const PRONOUN_LIKE: &[&str] = &["mereka", "they", "kami", "kita", "we", "sumber", "source", "sources", "pihak"];
 /// Most words in a person's name read without the tagger.
@@ -179,6 +183,23 @@ impl Names<'_> {
         close.is_some_and(|c| c > t + 1 && (t + 1..c).all(|i| self.doc.is_capitalised(i)))
     }
 
+    /// A lower-case title at token `t` with the name after it, maybe after a second
+    /// title word (`dokter gigi M Arifin`).
+    fn is_lower_title(&self, t: usize) -> bool {
+        let title = |k: usize| LOWER_TITLES.contains(&self.doc.low(k)) && !self.doc.is_capitalised(k);
+        title(t) && (self.doc.is_capitalised(t + 1) || (title(t + 1) && self.doc.is_capitalised(t + 2)))
+    }
+
+    /// `dr Algazali` ending tokens `floor..end`: capitalised words right after a
+    /// lower-case title are a name even where the tagger read them as an organisation.
+    fn titled_run(&self, floor: usize, end: usize) -> Option<(usize, usize)> {
+        let mut s = end;
+        while s > floor && end - s < MAX_NAME_WORDS && self.doc.is_capitalised(s - 1) && !self.doc.is_all_caps(s - 1) {
+            s -= 1;
+        }
+        (s < end && s > floor && self.is_lower_title(s - 1)).then_some((s, end))
+    }
+
     /// End (exclusive) of the phrase after a cue starting at token `a`: a full stop, a
     /// bracket with a date or age, a word like `saat`/`usai`, or a lower-case word once
     /// the capitalised part has begun (`kata Bupati Banyumas Achmad Husein lewat …`).
@@ -193,7 +214,7 @@ impl Names<'_> {
             }
             let punct_stop = self.doc.is_punct(t, '.') || self.doc.is_punct(t, '(') || self.doc.is_punct(t, ';');
             let lower = self.doc.kind(t) == Some(super::tokenizer::TokenKind::Word) && !self.doc.is_capitalised(t);
-            let goes_on = CONNECTORS.contains(&low);
+            let goes_on = CONNECTORS.contains(&low) || self.is_lower_title(t);
             // `kata Fariz Alniezar dari Kesekjenan PBNU`: the person, then where from.
             let from = low == "dari" && t > a && self.is_person_at(t - 1).is_some();
             let word_stop = t > a && lower && (is_name_stop(low) || (seen_caps && !goes_on));
@@ -206,9 +227,10 @@ impl Names<'_> {
         t
     }
 
-    /// The speaker written after a cue in tokens `a..b`: the name ending the last
-    /// comma-separated part that holds one (`kata Kepala Dusun X, Kelurahan Y, Wahyu
-    /// Wibowo`), skipping trailing dates; failing that, the role.
+    /// The speaker written after a cue in tokens `a..b`: a person named right at the
+    /// cue before an apposition (`kata Joni, Direktur RSUD dr Soetomo`), else the name
+    /// ending the last comma-separated part that holds one (`kata Kepala Dusun X,
+    /// Kelurahan Y, Wahyu Wibowo`), skipping trailing dates; failing that, the role.
     pub fn after_cue(&self, a: usize, b: usize) -> Option<Mention> {
         let e = self.phrase_end(a, b);
         if e == a {
@@ -222,10 +244,13 @@ impl Names<'_> {
             parts.push((start, end));
             start = end + 1;
         }
+        if let Some(i) = parts.first().filter(|_| parts.len() > 1).and_then(|&(s, t)| self.whole_person(s, t)) {
+            return Some(Mention::Entity(i));
+        }
         for (k, &(s, t)) in parts.iter().rev().enumerate() {
             // The tagger may swallow the name into the office before it (`Badan X
             // Budi`): only the last part ends the phrase where the name stands.
-            if let Some(run) = self.run_before(s, t) {
+            if let Some(run) = self.run_before(s, t).or_else(|| self.titled_run(s, t)) {
                 return self.mention(run);
             }
             if let Some((x, y)) = self.entity_tail(s, t).filter(|_| k == 0) {
@@ -235,6 +260,14 @@ impl Names<'_> {
         }
         let first_end = parts.first().map_or(e, |p| p.1);
         self.role(a, first_end)
+    }
+
+    /// The PERSON entity spanning exactly tokens `a..b`, read as a name (no role word).
+    fn whole_person(&self, a: usize, b: usize) -> Option<usize> {
+        let i = self.is_person_at(a)?;
+        let e = self.entities.get(i)?;
+        let exact = self.doc.tokens.get(a)?.start == e.start && self.doc.tokens.get(b - 1)?.end == e.end;
+        (exact && (a..b).all(|t| self.is_name_word(t))).then_some(i)
     }
 
     /// No name written: the role phrase speaks (`Presiden`, `politisi senior Partai

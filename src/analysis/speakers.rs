@@ -139,7 +139,8 @@ fn attach(chars: &[char], entities: &mut Vec<EntitySuggestion>, mentions: &[Opti
         };
         let clashes = placed.clashes(start, end);
         if let [k] = clashes[..] {
-            if !(cut && placed.cut_tail(chars, k, start, end)) {
+            let done = (cut && placed.cut_tail(chars, k, start, end)) || placed.relabel(k, start, end);
+            if !done {
                 placed.trim(k, start, end);
             }
         } else if clashes.is_empty() {
@@ -206,6 +207,19 @@ impl Placed {
         e.start = start;
         e.end = end;
         e.source = SPEAKER_SOURCE.to_string();
+    }
+
+    /// A name read as a person (`dr Algazali`) that the tagger took for an
+    /// organisation or place with exactly its span: the entity becomes a PERSON.
+    fn relabel(&mut self, k: usize, start: usize, end: usize) -> bool {
+        let Some((e, _)) =
+            self.tagged.get_mut(k).filter(|(e, _)| e.label != "PERSON" && e.start == start && e.end == end)
+        else {
+            return false;
+        };
+        e.label = "PERSON".to_string();
+        e.source = SPEAKER_SOURCE.to_string();
+        true
     }
 
     /// `start..end` ends a non-PERSON entity and does not begin it: the entity keeps
