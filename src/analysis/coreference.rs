@@ -11,7 +11,7 @@ use super::doc::Doc;
 use super::intervals::{Cover, EntityIndex};
 use super::lexicon::Lexicon;
 use super::quotes::RawQuote;
-use super::speaker_names::Mention;
+use super::speaker_names::{names_a_person, Mention};
 use super::{EntitySuggestion, QuoteKind};
 use std::collections::BTreeMap;
 
@@ -51,13 +51,12 @@ impl<'a> Context<'a> {
     pub fn new(doc: &'a Doc, lex: &Lexicon, entities: &'a [EntitySuggestion], quotes: &[RawQuote]) -> Context<'a> {
         let direct = Cover::new(quotes.iter().filter(|q| q.kind == QuoteKind::Direct).map(|q| (q.start, q.end)));
         let quoted = |e: &EntitySuggestion| direct.covers_range(e.start, e.end);
-        let unquoted = (0..entities.len())
-            .filter(|&i| entities.get(i).is_some_and(|e| e.label == "PERSON" && !quoted(e)))
-            .collect();
+        let person = |e: &EntitySuggestion| e.label == "PERSON" && !quoted(e) && names_a_person(doc, lex, e);
+        let unquoted = (0..entities.len()).filter(|&i| entities.get(i).is_some_and(person)).collect();
         let events = entities
             .iter()
             .enumerate()
-            .filter(|(_, e)| e.label == "PERSON" && !quoted(e) && is_salient(doc, lex, e) && !has_digit(doc, e))
+            .filter(|(_, e)| person(e) && is_salient(doc, lex, e) && !has_digit(doc, e))
             .enumerate()
             .map(|(order, (i, e))| ((e.end, order), Mention::Entity(i)))
             .collect();

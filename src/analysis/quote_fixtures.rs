@@ -270,3 +270,39 @@ fn lower_case_title_before_the_name_does_not_end_the_role() {
 fn name_right_at_the_cue_wins_over_a_name_inside_the_apposition() {
     check("[[“Kami minta semua disiplin,”]] {{kata}} <<Suparno>>, Direktur RSUD dr Kariadi, Semarang, kemarin.");
 }
+
+#[test]
+fn nya_cue_skips_a_place_reported_as_speaking() {
+    check(
+        "Camat Tanah Merah <<Yosef Malo>> mengungkapkan razia akan dimulai lagi. Pemerintah Provinsi Jakarta menekankan bahwa kapasitas tes terus ditambah.\r\n\r\n\
+         [[”Kami akan menyusuri permukiman padat 🏘️,”]] {{katanya}}.",
+    );
+    check(
+        "Menteri Sosial <<Tri Wahyuni>> berkunjung ke Balai Kota.\n\n\
+         Menurut Wali Kota Surabaya dua periode ini, layanan publik harus serba elektronik.\n\n\
+         [[”Dulu semua kami kerjakan secara elektronik,”]] {{ujarnya}}.",
+    );
+}
+
+#[test]
+fn an_office_or_law_read_as_a_person_is_no_antecedent() {
+    use super::{doc::Doc, lexicon::Lexicon, speaker_names::names_a_person, EntitySuggestion};
+    let lex = Lexicon::new();
+    let text = "😀 Menurut UU Nomor 23, Pemerintah Provinsi Jakarta dan DPRD bertemu Kota Surabaya dan Budi Santoso.";
+    let doc = Doc::new(text);
+    let person = |name: &str| {
+        let start = text.chars().count() - text[text.find(name).unwrap_or(0)..].chars().count();
+        let e = EntitySuggestion {
+            start,
+            end: start + name.chars().count(),
+            label: "PERSON".to_string(),
+            source: String::new(),
+            confidence: 1.0,
+        };
+        names_a_person(&doc, &lex, &e)
+    };
+    for office in ["UU Nomor", "Provinsi Jakarta", "DPRD", "Kota Surabaya"] {
+        assert!(!person(office), "{office}");
+    }
+    assert!(person("Budi Santoso"));
+}

@@ -59,6 +59,37 @@ fn place_tails() -> &'static HashSet<String> {
     })
 }
 
+/// Whether a word list claims `low` as a title, office, place, date or
+/// common word: then it is not part of a person's name.
+fn is_listed(lex: &Lexicon, low: &str) -> bool {
+    lex.titles.contains(low)
+        || lex.org_words.contains(low)
+        || lex.loc_words.contains(low)
+        || lex.calendar.contains(low)
+        || lex.common.contains(low)
+        || places().contains(low)
+}
+
+/// Can a PERSON entity be a person the text goes on about? The tagger also calls
+/// offices and places persons (`Pemerintah Provinsi Jakarta`, `Kota Surabaya`, `UU
+/// Nomor`, `DPRD`): a span opening with an office or place word, or right after
+/// one, or without a single word that could be a name, is not taken as a person.
+pub fn names_a_person(doc: &Doc, lex: &Lexicon, e: &EntitySuggestion) -> bool {
+    let a = doc.token_at_or_after(e.start);
+    let b = doc.token_at_or_after(e.end);
+    let opener = |t: usize| {
+        let low = doc.low(t);
+        doc.is_capitalised(t) && (lex.org_words.contains(low) || lex.loc_words.contains(low))
+    };
+    let name_word = |t: usize| {
+        let low = doc.low(t);
+        let plain = doc.is_capitalised(t) && !doc.is_all_caps(t) && low.chars().all(char::is_alphabetic);
+        lex.first_names.contains(low) || (plain && !is_listed(lex, low))
+    };
+    let after_opener = a.checked_sub(1).is_some_and(opener);
+    !opener(a) && !after_opener && (a..b).any(name_word)
+}
+
 /// Everything the name reader needs about the document.
 pub struct Names<'a> {
     pub doc: &'a Doc,
@@ -139,15 +170,8 @@ impl Names<'_> {
         (k < t && (t - k >= 2 || given)).then_some((k, t))
     }
 
-    /// Whether a word list claims `low` as a title, office, place, date or
-    /// common word: then it is not part of a person's name.
     fn is_listed(&self, low: &str) -> bool {
-        self.lex.titles.contains(low)
-            || self.lex.org_words.contains(low)
-            || self.lex.loc_words.contains(low)
-            || self.lex.calendar.contains(low)
-            || self.lex.common.contains(low)
-            || places().contains(low)
+        is_listed(self.lex, low)
     }
 
     /// A capitalised word of letters that no word list claims (a name, read without
@@ -290,6 +314,24 @@ impl Names<'_> {
     fn opening_word(&self, a: usize, e: usize) -> bool {
         let low = self.doc.low(a);
         e == a + 1 && self.doc.is_sentence_initial(a) && self.lex.common.contains(low) && !self.lex.titles.contains(low)
+    }
+
+    /// Can a `-nya` cue later refer to this speaker? Not when it is a place
+    /// (`Pemerintah Provinsi Jakarta menekankan …`) or a role read over one (`Menurut
+    /// Wali Kota Surabaya dua periode ini, …`): `-nya` stands for a person. A name
+    /// spanning exactly what the tagger called a place (`Menurut Umbu, …`) becomes a
+    /// person when it is attached, so it counts; organisations stay too, as the tagger
+    /// often swallows the name into them.
+    pub fn is_personal(&self, m: Mention) -> bool {
+        let place = |i: usize| self.entities.get(i).filter(|e| e.label == Label::Loc.as_str());
+        match m {
+            Mention::Entity(i) => place(i).is_none(),
+            Mention::New { start, end } => {
+                let over = (start..end).find_map(|p| self.index.at(p)).and_then(place);
+                over.is_none_or(|e| e.start == start && e.end == end)
+            }
+            Mention::Cut { .. } => true,
+        }
     }
 
     /// The subject of a speech verb, in tokens `a..b` before it: the name right before

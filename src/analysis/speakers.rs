@@ -46,7 +46,7 @@ pub fn resolve_all(
             SpeakerHint::None => None,
         };
         let found = found.map(|m| full.of(m));
-        if let Some(m) = found {
+        if let Some(m) = found.filter(|&m| names.is_personal(m)) {
             context.spoke(q, m);
         }
         out.push(found);
