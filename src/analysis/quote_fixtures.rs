@@ -4,7 +4,11 @@
 //! content, `{{…}}` its cue, `<<…>>` the speaker's mention (the entity the quote must
 //! link to). Texts are written for these tests.
 
-use super::{Analyzer, QuoteKind, Suggestions};
+use super::doc::Doc;
+use super::lexicon::Lexicon;
+use super::sources::{DateRules, EntitySource};
+use super::{Analyzer, Label, QuoteKind, Span, Suggestions};
+use std::sync::Arc;
 
 /// A fixture with its markup removed: plain text and marked spans (code points).
 struct Marked {
@@ -52,8 +56,34 @@ fn slice(text: &str, (a, b): (usize, usize)) -> String {
 /// Checks every marked quote: found with ≥ 80% overlap and the same kind, its cue as
 /// marked, and its speaker the entity written at the marked speaker mention.
 fn check(markup: &str) {
+    check_with(&Analyzer::new(), markup);
+}
+
+/// Entities as a mistaken tagger gives them: each listed name, by its first occurrence.
+struct Tagged(Vec<(&'static str, Label)>);
+
+impl EntitySource for Tagged {
+    fn entities(&self, text: &str, doc: &Doc) -> Vec<Span> {
+        let chars = |byte: usize| text.get(..byte).map_or(0, |s| s.chars().count());
+        let span = |&(name, label): &(&str, Label)| {
+            let at = text.find(name)?;
+            let (start, end) = (chars(at), chars(at + name.len()));
+            Some(Span::new(doc.token_at_or_after(start), doc.token_at_or_after(end), label, "test", 1.0))
+        };
+        self.0.iter().filter_map(span).collect()
+    }
+}
+
+/// [`check`] with the entity stage replaced by the given (mistaken) entities, to show
+/// that speakers are found in spite of tagger errors.
+fn check_tagged(markup: &str, tagged: &[(&'static str, Label)]) {
+    let sources: Vec<Box<dyn EntitySource>> = vec![Box::new(DateRules), Box::new(Tagged(tagged.to_vec()))];
+    check_with(&Analyzer::with_sources(Arc::new(Lexicon::new()), sources), markup);
+}
+
+fn check_with(analyzer: &Analyzer, markup: &str) {
     let m = parse(markup);
-    let s: Suggestions = Analyzer::new().analyze(&m.text);
+    let s: Suggestions = analyzer.analyze(&m.text);
     for (i, &(a, b, kind)) in m.quotes.iter().enumerate() {
         let found = s.quotes.iter().find(|q| {
             let overlap = q.end.min(b).saturating_sub(q.start.max(a));
@@ -305,4 +335,21 @@ fn an_office_or_law_read_as_a_person_is_no_antecedent() {
         assert!(!person(office), "{office}");
     }
     assert!(person("Budi Santoso"));
+}
+
+#[test]
+fn name_before_the_first_comma_heads_the_clause_even_if_swallowed() {
+    check_tagged(
+        "Direktur Riset Lembaga Kajian Ekonomi (LKE) Indonesia <<Darmawan Sitompul>>, saat dihubungi Kamis (4/6/2020), \
+         {{mengatakan}}, ((bank sentral perlu menambah likuiditas perbankan)).\r\n\r\n\
+         [[”Kebutuhan bantuan bisa mencapai Rp 234 triliun 💸,”]] {{ujarnya}}.",
+        &[("LKE) Indonesia Darmawan Sitompul", Label::Org)],
+    );
+}
+
+#[test]
+fn a_given_name_inside_a_university_is_no_speaker() {
+    check(
+        "Sejarawan Universitas Sanata Dharma, Yogyakarta, {{mengatakan}}, ((pandemi memang pernah terjadi pada 1918)).",
+    );
 }

@@ -165,9 +165,11 @@ impl Names<'_> {
             k = (first + 1..t).find(|&j| self.lex.first_names.contains(self.doc.low(j)))?;
         }
         // One unlisted word alone is as likely the organisation's own last word
-        // (`Department for Transport`) as a name: it needs a known given name.
-        let given = (k..t).any(|j| self.lex.first_names.contains(self.doc.low(j)));
-        (k < t && (t - k >= 2 || given)).then_some((k, t))
+        // (`Department for Transport`) as a name: it needs to open with a known given
+        // name; so do words right after the word opening the entity (`Universitas Sanata Dharma`).
+        let given = self.lex.first_names.contains(self.doc.low(k));
+        let own_name = k == first + 1 && self.is_listed(self.doc.low(first));
+        (k < t && (given || (t - k >= 2 && !own_name))).then_some((k, t))
     }
 
     fn is_listed(&self, low: &str) -> bool {
@@ -368,19 +370,40 @@ impl Names<'_> {
             }
             return self.role(s, b);
         }
-        self.clause_subject(a, b).map(Mention::Entity)
+        self.clause_subject(a, b)
     }
 
     /// The person heading a clause whose verb is not next to a name: the one right
     /// before the first comma (`Kepala Asosiasi X (Ax) Budi Santoso, pekan lalu,
-    /// menyampaikan`), else the first one. A bracketed abbreviation the tagger read as a
-    /// person (`(Ax)`) names the organisation before it, so it never heads the clause.
-    fn clause_subject(&self, a: usize, b: usize) -> Option<usize> {
+    /// menyampaikan`), else the first one, else a name read from capitals before the
+    /// first comma where the tagger missed it or swallowed it into an organisation
+    /// (`Direktur Riset CORE Indonesia Piter Abdullah, saat dihubungi, mengatakan`). A bracketed abbreviation the tagger
+    /// read as a person (`(Ax)`) names the organisation before it, so it never heads the
+    /// clause.
+    fn clause_subject(&self, a: usize, b: usize) -> Option<Mention> {
         let bracketed = |t: usize| t > 0 && self.doc.is_punct(t - 1, '(');
         let heads = |t: usize| self.is_person_at(t).filter(|_| !bracketed(self.first_token_of_person(t)));
         let comma = (a..b).find(|&t| self.doc.is_punct(t, ','));
         let before_comma = comma.and_then(|c| c.checked_sub(1)).filter(|&t| t >= a).and_then(heads);
-        before_comma.or_else(|| (a..b).find_map(heads))
+        if let Some(i) = before_comma {
+            return Some(Mention::Entity(i));
+        }
+        let first = (a..b).find_map(heads).map(Mention::Entity);
+        first.or_else(|| comma.and_then(|c| self.name_before_comma(a, c)))
+    }
+
+    /// A name read from capitals right before the comma at token `c`: a run of name
+    /// words (not a lone sentence opener), or the tail of an organisation.
+    fn name_before_comma(&self, a: usize, c: usize) -> Option<Mention> {
+        // A given name inside an organisation's name (`Universitas Sanata Dharma`) is no person.
+        let placed = |t: usize| self.entity_at(t).is_some_and(|i| self.is_person_at(t) != Some(i));
+        if let Some(run) = self.run_before(a, c).filter(|&(s, e)| !(s..e).any(placed)) {
+            let lone = run.1 - run.0 == 1 && self.doc.is_sentence_initial(run.0);
+            return (!lone || self.lex.first_names.contains(self.doc.low(run.0))).then(|| self.mention(run)).flatten();
+        }
+        let (x, y) = self.entity_tail(a, c)?;
+        let (start, end) = self.doc.char_span(x, y)?;
+        Some(Mention::Cut { start, end })
     }
 
     /// First token of the PERSON entity covering token `t` (`t` itself if none).
