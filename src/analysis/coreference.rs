@@ -19,6 +19,8 @@ use std::collections::BTreeMap;
 const MAX_PARAGRAPHS: usize = 2;
 /// Words that introduce a speaker named after them (`Menurut Budi`, `Hal senada disampaikan Budi`).
 const INTRODUCERS: &[&str] = &["menurut", "disampaikan", "diungkapkan", "dikatakan", "dijelaskan", "according"];
+/// Lower-case words inside a role phrase before a name (`Kepala Dinas dan …`, `Head of X at Y`).
+const ROLE_LINKS: &[&str] = &["dan", "of", "at", "for", "and", "the"];
 /// Words skipped between a subject and its verb.
 const SUBJECT_GAP: &[&str] = &[
     "juga", "pun", "lalu", "kemudian", "telah", "sudah", "kembali", "pula", "sempat", "bahkan", "tetap", "hanya",
@@ -118,8 +120,9 @@ fn is_salient(doc: &Doc, lex: &Lexicon, e: &EntitySuggestion) -> bool {
 /// its role words.
 fn introduced(doc: &Doc, lex: &Lexicon, a: usize) -> bool {
     let mut t = a;
-    // Walk back over role words, stopping at a capitalised introducer (`Menurut Guru …`).
-    while t > 0 && a - t < 12 && (doc.is_capitalised(t - 1) || doc.low(t - 1) == "dan") {
+    // Walk back over role words, stopping at a capitalised introducer (`Menurut Guru …`);
+    // English role phrases hold lower-case links (`Head of Research at PT X`).
+    while t > 0 && a - t < 12 && (doc.is_capitalised(t - 1) || ROLE_LINKS.contains(&doc.low(t - 1))) {
         if INTRODUCERS.contains(&doc.low(t - 1)) {
             break;
         }

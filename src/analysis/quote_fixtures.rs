@@ -353,3 +353,15 @@ fn a_given_name_inside_a_university_is_no_speaker() {
         "Sejarawan Universitas Sanata Dharma, Yogyakarta, {{mengatakan}}, ((pandemi memang pernah terjadi pada 1918)).",
     );
 }
+
+#[test]
+fn english_role_with_at_before_the_name() {
+    let markup = "{{Menurut}} Head of Investment Research at PT Dana Sejahtera <<Wawan Hartono>>, ((calon investor harus memeriksa izin lembaga itu)).\n\n\
+                  [[”Jangan percayakan uang kepada penasihat tanpa izin 🙅,”]] {{ujarnya}}.";
+    check(markup);
+    check_tagged(
+        markup,
+        &[("Research", Label::Person), ("PT Dana Sejahtera", Label::Org), ("Wawan Hartono", Label::Person)],
+    );
+    check("[[“We will not close the station,”]] {{said}} <<Tom Hughes>> at Downing Street.");
+}

@@ -226,6 +226,13 @@ impl Names<'_> {
         (s < end && s > floor && self.is_lower_title(s - 1)).then_some((s, end))
     }
 
+    /// `Head of Research at PT Infovesta Wawan Hendrayana`: `at` inside a role phrase,
+    /// going on in capitals to a person (`said Smith at Downing Street` stops at it).
+    fn links_role(&self, t: usize) -> bool {
+        let mut capitals = (t + 1..t + 9).take_while(|&k| self.doc.is_capitalised(k));
+        self.doc.low(t) == "at" && capitals.clone().next().is_some() && capitals.any(|k| self.is_person_at(k).is_some())
+    }
+
     /// End (exclusive) of the phrase after a cue starting at token `a`: a full stop, a
     /// bracket with a date or age, a word like `saat`/`usai`, or a lower-case word once
     /// the capitalised part has begun (`kata Bupati Banyumas Achmad Husein lewat …`).
@@ -240,10 +247,10 @@ impl Names<'_> {
             }
             let punct_stop = self.doc.is_punct(t, '.') || self.doc.is_punct(t, '(') || self.doc.is_punct(t, ';');
             let lower = self.doc.kind(t) == Some(super::tokenizer::TokenKind::Word) && !self.doc.is_capitalised(t);
-            let goes_on = CONNECTORS.contains(&low) || self.is_lower_title(t);
+            let goes_on = CONNECTORS.contains(&low) || self.is_lower_title(t) || self.links_role(t);
             // `kata Fariz Alniezar dari Kesekjenan PBNU`: the person, then where from.
             let from = low == "dari" && t > a && self.is_person_at(t - 1).is_some();
-            let word_stop = t > a && lower && (is_name_stop(low) || (seen_caps && !goes_on));
+            let word_stop = t > a && lower && !goes_on && (is_name_stop(low) || seen_caps);
             if punct_stop || word_stop || from {
                 break;
             }
