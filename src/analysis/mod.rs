@@ -14,6 +14,7 @@
 //! exclusive. The module uses only `std` and `aho-corasick` so that it can be built on
 //! its own.
 
+pub mod aliases;
 pub mod coreference;
 pub mod cues;
 pub mod dates;

@@ -365,3 +365,12 @@ fn english_role_with_at_before_the_name() {
     );
     check("[[“We will not close the station,”]] {{said}} <<Tom Hughes>> at Downing Street.");
 }
+
+#[test]
+fn nya_cue_after_a_blended_nickname_goes_to_the_full_name() {
+    check(
+        "Presiden <<Joko Widodo>> membuka sidang tahunan MPR.\r\n\r\nDalam pidatonya, Jokowi mengatakan lumbung pangan akan diperluas.\r\n\r\n\
+         [[“Cadangan pangan kita harus kuat 🌾,”]] {{katanya}}.",
+    );
+    check("Presiden Joko Widodo membuka sidang.\n\n[[“Cadangan pangan kita harus kuat,”]] {{kata}} <<Jokowi>>.");
+}
