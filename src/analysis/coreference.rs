@@ -58,7 +58,7 @@ impl<'a> Context<'a> {
         let events = entities
             .iter()
             .enumerate()
-            .filter(|(_, e)| person(e) && is_salient(doc, lex, e) && !has_digit(doc, e))
+            .filter(|(_, e)| person(e) && is_salient(doc, lex, e))
             .enumerate()
             .map(|(order, (i, e))| ((e.end, order), Mention::Entity(i)))
             .collect();
@@ -102,11 +102,6 @@ impl<'a> Context<'a> {
     fn person_at(&self, t: usize) -> Option<usize> {
         self.index.person_at(self.doc.tokens.get(t)?.start)
     }
-}
-
-/// `pesawat N219 Nurtanio menjadi …`: a "name" with digits is a product or a law.
-fn has_digit(doc: &Doc, e: &EntitySuggestion) -> bool {
-    doc.chars.get(e.start..e.end).is_some_and(|s| s.iter().any(char::is_ascii_digit))
 }
 
 /// Is this person mention the subject of a verb, or introduced as a speaker?

@@ -374,3 +374,12 @@ fn nya_cue_after_a_blended_nickname_goes_to_the_full_name() {
     );
     check("Presiden Joko Widodo membuka sidang.\n\n[[“Cadangan pangan kita harus kuat,”]] {{kata}} <<Jokowi>>.");
 }
+
+#[test]
+fn a_task_force_read_as_a_person_does_not_head_the_clause() {
+    check_tagged(
+        "Wakil Sekretaris Gugus Tugas Covid-19 Kota Medan <<Irwan Siregar>> di Medan, Rabu (15/7/2020), {{mengatakan}}, \
+         ((perusahaan wajib menguji karyawan dari luar daerah)).\r\n\r\n[[”Kami fasilitasi tes usap 🧪,”]] {{katanya}}.",
+        &[("Gugus Tugas Covid-19", Label::Person), ("Kota Medan", Label::Loc), ("Irwan Siregar", Label::Person)],
+    );
+}

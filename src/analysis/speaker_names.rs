@@ -73,8 +73,13 @@ fn is_listed(lex: &Lexicon, low: &str) -> bool {
 /// Can a PERSON entity be a person the text goes on about? The tagger also calls
 /// offices and places persons (`Pemerintah Provinsi Jakarta`, `Kota Surabaya`, `UU
 /// Nomor`, `DPRD`): a span opening with an office or place word, or right after
-/// one, or without a single word that could be a name, is not taken as a person.
+/// one, or without a single word that could be a name, is not taken as a person;
+/// nor is one with digits (`Gugus Tugas Covid-19`, `pesawat N219 Nurtanio`), a
+/// product, a law or a task force.
 pub fn names_a_person(doc: &Doc, lex: &Lexicon, e: &EntitySuggestion) -> bool {
+    if doc.chars.get(e.start..e.end).is_some_and(|s| s.iter().any(char::is_ascii_digit)) {
+        return false;
+    }
     let a = doc.token_at_or_after(e.start);
     let b = doc.token_at_or_after(e.end);
     let opener = |t: usize| {
@@ -389,7 +394,8 @@ impl Names<'_> {
     /// clause.
     fn clause_subject(&self, a: usize, b: usize) -> Option<Mention> {
         let bracketed = |t: usize| t > 0 && self.doc.is_punct(t - 1, '(');
-        let heads = |t: usize| self.is_person_at(t).filter(|_| !bracketed(self.first_token_of_person(t)));
+        let named = |i: usize| self.entities.get(i).is_some_and(|e| names_a_person(self.doc, self.lex, e));
+        let heads = |t: usize| self.is_person_at(t).filter(|&i| named(i) && !bracketed(self.first_token_of_person(t)));
         let comma = (a..b).find(|&t| self.doc.is_punct(t, ','));
         let before_comma = comma.and_then(|c| c.checked_sub(1)).filter(|&t| t >= a).and_then(heads);
         if let Some(i) = before_comma {
