@@ -18,6 +18,89 @@ const ROLE_NOUNS: &[&str] = &[
     "dokter", "pakar", "pengamat", "ahli", "peneliti", "ekonom", "anggota", "warga", "politisi", "sosiolog", "guru",
     "dosen", "mantan", "juru", "the", "a", "an",
 ];
+/// Words opening a connective or a setting before a cue set off by commas (`Namun, kata
+/// X, …`, `Selama pandemi, kata X, …`): not part of the report, unlike a subject.
+const SETTING_OPENERS: &[&str] = &[
+    "namun",
+    "tetapi",
+    "tapi",
+    "sementara",
+    "selain",
+    "meski",
+    "meskipun",
+    "walau",
+    "walaupun",
+    "setelah",
+    "sebelum",
+    "selama",
+    "sejak",
+    "dalam",
+    "dari",
+    "untuk",
+    "sesuai",
+    "terkait",
+    "di",
+    "pada",
+    "dengan",
+    "oleh",
+    "karena",
+    "sebab",
+    "lalu",
+    "kemudian",
+    "apalagi",
+    "bahkan",
+    "hanya",
+    "adapun",
+    "nantinya",
+    "sebelumnya",
+    "kini",
+    "saat",
+    "ketika",
+    "jika",
+    "kalau",
+    "bila",
+    "apabila",
+    "berdasarkan",
+    "hingga",
+    "sampai",
+    "seperti",
+    "bagi",
+    "atas",
+    "akibat",
+    "maka",
+    "jadi",
+    "dan",
+    "atau",
+    "begitu",
+    "meski",
+    "sedangkan",
+    "padahal",
+    "lewat",
+    "melalui",
+    "tak",
+    "tidak",
+    "menurut",
+    "mengenai",
+    "soal",
+    "tentang",
+    "however",
+    "but",
+    "in",
+    "on",
+    "at",
+    "for",
+    "since",
+    "after",
+    "before",
+    "during",
+    "when",
+    "if",
+    "so",
+    "and",
+    "yet",
+    "still",
+    "meanwhile",
+];
 /// Fewest words of reported content: `X mengatakan hal itu` reports nothing.
 const MIN_CONTENT_WORDS: usize = 3;
 
@@ -92,6 +175,9 @@ fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<
     if low == "menurut" || low == "menurutnya" || (low == "according" && doc.low(v + 1) == "to") {
         return according_to(doc, lex, v, sentence_end);
     }
+    if v > 0 && doc.is_punct(v - 1, ',') && lex.is_cue_after(low) && !doc.is_capitalised(v) {
+        return aside_cue(doc, lex, v, sentence_end);
+    }
     // `said to be …` is not a report; a capitalised verb is part of a title.
     if !lex.cues_before.contains(low) || doc.low(v + 1) == "to" || doc.is_capitalised(v) {
         return None;
@@ -117,6 +203,56 @@ fn according_to(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Opti
         return None;
     }
     Some((skip_apposition(doc, lex, comma + 1, sentence_end), SpeakerHint::After(from, comma)))
+}
+
+/// `Pengumuman ini, tutur Budi, sarat tendensi politik`, `Namun, kata Agung, yang perlu
+/// diwaspadai …`, `The plan, said Okafor, will cost …`: a cue set off by commas inside
+/// the sentence. The report runs from the sentence start when what comes before the
+/// cue is its subject, else (a connective or a setting: `Namun`, `Selama masa pandemi
+/// ini`) from after the speaker, as after `Menurut X,`.
+fn aside_cue(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<(usize, SpeakerHint)> {
+    let pos = doc.tokens.get(v).map_or(0, |x| x.start);
+    let (after, hint) = aside_speaker(doc, lex, v, sentence_end, pos)?;
+    let start = doc.sentence_of.get(v).and_then(|&i| doc.sentences.get(i)).map_or(v, |s| s.start);
+    let subject = (start..v.saturating_sub(1)).all(|t| !doc.is_punct(t, ',') && !doc.is_punct(t, '—'))
+        && !SETTING_OPENERS.contains(&doc.low(start));
+    Some((if subject && start + 1 < v { start } else { after }, hint))
+}
+
+/// The speaker of a cue set off by commas and where the text after them starts.
+fn aside_speaker(doc: &Doc, lex: &Lexicon, v: usize, end: usize, pos: usize) -> Option<(usize, SpeakerHint)> {
+    if lex.nya_cue_base(doc.low(v)).is_some() {
+        return doc.is_punct(v + 1, ',').then_some((v + 2, SpeakerHint::Pronoun(pos)));
+    }
+    let from = v + 1;
+    let comma = (from..end.min(from + 12)).find(|&t| doc.is_punct(t, ','))?;
+    if super::cues::PRONOUNS.contains(&doc.low(from)) && comma == from + 1 {
+        return Some((comma + 1, SpeakerHint::Pronoun(pos)));
+    }
+    let first = doc.low(from);
+    if !doc.is_capitalised(from) && !lex.titles.contains(first) && !ROLE_NOUNS.contains(&first) {
+        return None;
+    }
+    let close = named_apposition_end(doc, comma, end);
+    Some((skip_apposition(doc, lex, close + 1, end), SpeakerHint::After(from, close)))
+}
+
+/// Longest comma-set part taken for a name, a place or a date after a role.
+const MAX_APPOSITION_TOKENS: usize = 6;
+
+/// `kata ahli epidemiologi Universitas Airlangga, Windhu Purnomo, di Surabaya, Sabtu
+/// (2/1/2021), pemerintah …`: short capitalised parts (or `di …`) after the comma at
+/// token `comma` still name the speaker; returns the comma that ends them.
+fn named_apposition_end(doc: &Doc, mut comma: usize, sentence_end: usize) -> usize {
+    loop {
+        let part = comma + 1;
+        let limit = sentence_end.min(part + MAX_APPOSITION_TOKENS + 1);
+        let Some(next) = (part..limit).find(|&t| doc.is_punct(t, ',')) else { return comma };
+        if next == part || !(doc.is_capitalised(part) || doc.low(part) == "di") {
+            return comma;
+        }
+        comma = next;
+    }
 }
 
 /// `Menurut Irma, salah satu pendiri X, data …`: the content starts after a short

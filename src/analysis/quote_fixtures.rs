@@ -383,3 +383,18 @@ fn a_task_force_read_as_a_person_does_not_head_the_clause() {
         &[("Gugus Tugas Covid-19", Label::Person), ("Kota Medan", Label::Loc), ("Irwan Siregar", Label::Person)],
     );
 }
+
+#[test]
+fn cue_set_off_by_commas_inside_the_sentence() {
+    check("Namun, {{kata}} <<Agung Wibowo>>, ((yang perlu diwaspadai adalah distribusi vaksin ke daerah 💉)).");
+    check("((Pengumuman itu, {{tutur}} <<Syarif Hidayat>>, sarat dengan tendensi politik menjelang pilkada)).");
+    check(
+        "Oleh karena itu, {{kata}} ahli epidemiologi Universitas Airlangga, <<Wisnu Prasetyo>>, di Surabaya, Sabtu (2/1/2021), \
+         ((pemerintah daerah harus menegakkan kembali aturan protokol kesehatan)).",
+    );
+    check("((The new bridge, {{said}} <<Tom Hughes>>, will cost far more than the council planned)).");
+    check(
+        "Kepala Dinas Perhubungan <<Budi Santoso>> meninjau terminal.\r\n\r\nSelain itu, {{lanjutnya}}, \
+         ((pengawasan harus diperketat di semua pintu masuk kota)).",
+    );
+}
