@@ -398,3 +398,16 @@ fn cue_set_off_by_commas_inside_the_sentence() {
          ((pengawasan harus diperketat di semua pintu masuk kota)).",
     );
 }
+
+#[test]
+fn one_word_name_swallowed_into_an_office_after_a_title() {
+    check_tagged(
+        "Ketua Badan Pengawas Pemilu <<Rahmat>>, yang juga hadir dalam diskusi itu, {{mengatakan}}, \
+         ((bansos rentan dipolitisasi oleh petahana)).\r\n\r\n[[”Kami amati betul penyalahgunaan dana 🔍,”]] {{katanya}}.",
+        &[("Badan Pengawas Pemilu Rahmat", Label::Org)],
+    );
+    check_tagged(
+        "Ketua Partai Gerindra, Senin, {{mengatakan}}, ((koalisi tetap solid sampai pemilu)).",
+        &[("Partai Gerindra", Label::Org)],
+    );
+}

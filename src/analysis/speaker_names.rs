@@ -153,8 +153,7 @@ impl Names<'_> {
     /// (`Ketua Tim Gugus Tugas Wiku Adisasmito` read as one place): the unlisted
     /// capitalised words ending that entity right before token `t`, as long as a listed
     /// word (office, place, title) or a number stays before them in the entity; else a
-    /// known given name inside it marks where the name starts. A single word is taken
-    /// only if it is a known given name.
+    /// known given name inside it marks where the name starts.
     fn entity_tail(&self, floor: usize, t: usize) -> Option<(usize, usize)> {
         let last = t.checked_sub(1).filter(|&l| l >= floor)?;
         let e = self.entity_at(last).and_then(|i| self.entities.get(i)).filter(|e| e.label != "PERSON")?;
@@ -169,12 +168,20 @@ impl Names<'_> {
         if k == first {
             k = (first + 1..t).find(|&j| self.lex.first_names.contains(self.doc.low(j)))?;
         }
-        // One unlisted word alone is as likely the organisation's own last word
-        // (`Department for Transport`) as a name: it needs to open with a known given
-        // name; so do words right after the word opening the entity (`Universitas Sanata Dharma`).
+        (k < t && self.tail_is_name(first, k, t)).then_some((k, t))
+    }
+
+    /// Are the unlisted words `k..t` ending an entity that starts at `first` a name?
+    /// They are if they open with a known given name. Else one word alone is as likely
+    /// the organisation's own last word (`Department for Transport`) as a name, and so
+    /// are words right after the listed word opening the entity (`Universitas Sanata
+    /// Dharma`); but a title before the entity says a person ends it (`Ketua Badan
+    /// Pengawas Pemilu Abhan`).
+    fn tail_is_name(&self, first: usize, k: usize, t: usize) -> bool {
         let given = self.lex.first_names.contains(self.doc.low(k));
         let own_name = k == first + 1 && self.is_listed(self.doc.low(first));
-        (k < t && (given || (t - k >= 2 && !own_name))).then_some((k, t))
+        let titled = first.checked_sub(1).is_some_and(|p| self.lex.titles.contains(self.doc.low(p)));
+        given || (!own_name && (t - k >= 2 || titled))
     }
 
     fn is_listed(&self, low: &str) -> bool {
