@@ -411,3 +411,12 @@ fn one_word_name_swallowed_into_an_office_after_a_title() {
         &[("Partai Gerindra", Label::Org)],
     );
 }
+
+#[test]
+fn subject_swallowed_into_an_office_is_cut_off() {
+    check_tagged(
+        "Direktur Utama PT Sinar Jaya Abadi <<Hendra Kusuma>> {{mengatakan}} ((pabrik akan kembali beroperasi bulan depan)).\r\n\r\n\
+         [[”Kami sudah siap 🏭,”]] {{ujarnya}}.",
+        &[("PT Sinar Jaya Abadi Hendra Kusuma", Label::Org)],
+    );
+}

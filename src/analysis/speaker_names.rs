@@ -212,7 +212,27 @@ impl Names<'_> {
             }
         }
         let (start, end) = self.doc.char_span(a, b)?;
-        Some(Mention::New { start, end })
+        Some(self.office_tail(a, b).unwrap_or(Mention::New { start, end }))
+    }
+
+    /// A name run `a..b` ending an office the tagger found (`PT Sinar Jaya Hendra
+    /// Kusuma`) is cut off it, with the unlisted words before it (`Bernad Octavianus`
+    /// of `… Terminal Pulo Gebang Bernad Octavianus Pasaribu`); not a place's or an
+    /// office's own last word (`Jakarta Raya`, `PD Pasar Jaya`).
+    fn office_tail(&self, a: usize, b: usize) -> Option<Mention> {
+        let e = self.entity_at(b.checked_sub(1)?).and_then(|i| self.entities.get(i))?;
+        let first = self.doc.token_at_or_after(e.start);
+        let office = e.label != Label::Person.as_str() && first < a && self.doc.tokens.get(b - 1)?.end == e.end;
+        if !office {
+            return None;
+        }
+        let (x, y) = match self.entity_tail(first, b) {
+            Some((x, y)) if x <= a => (x, y),
+            _ if (a..b).all(|t| !place_tails().contains(self.doc.low(t))) => (a, b),
+            _ => return None,
+        };
+        let (start, end) = self.doc.char_span(x, y)?;
+        Some(Mention::Cut { start, end })
     }
 
     /// `(KAI Commuter)` inside a role phrase: a short bracket of capitalised words.
@@ -382,6 +402,11 @@ impl Names<'_> {
             // `Reynaldi dari PT House of Rattan mengatakan`: the person before the organisation.
             if let Some(i) = (a..b).rev().find_map(|t| self.is_person_at(t)) {
                 return Some(Mention::Entity(i));
+            }
+            // `CEO 99 Group Indonesia Chong Ming Hwee memprediksi`: swallowed into the office.
+            if let Some((x, y)) = self.entity_tail(a, b) {
+                let (start, end) = self.doc.char_span(x, y)?;
+                return Some(Mention::Cut { start, end });
             }
             let mut s = last;
             while s > a && self.doc.is_capitalised(s - 1) {
