@@ -1,8 +1,10 @@
 //! Indirect speech: `X mengatakan (bahwa) …`, `X menyatakan …`, `Menurut X, …`,
-//! `X said (that) …`, `According to X, …`. The quote span is the reported content,
+//! `X said (that) …`, `According to X, …`, and cues set off by commas
+//! ([`asides`](super::asides): `Namun, kata X, …`). The quote span is the reported content,
 //! from after the cue to the end of its sentence; the cue and the speaker are kept
 //! apart. Text inside direct quotes is never reported speech.
 
+use super::asides::aside_cue;
 use super::cues::{subject_before, SpeakerHint};
 use super::doc::Doc;
 use super::intervals::Cover;
@@ -14,95 +16,12 @@ use super::QuoteKind;
 use std::collections::HashSet;
 
 /// Lower-case nouns naming people by role (`menurut pakar …`, `according to the mayor`).
-const ROLE_NOUNS: &[&str] = &[
+pub(super) const ROLE_NOUNS: &[&str] = &[
     "dokter", "pakar", "pengamat", "ahli", "peneliti", "ekonom", "anggota", "warga", "politisi", "sosiolog", "guru",
     "dosen", "mantan", "juru", "the", "a", "an",
 ];
-/// Words opening a connective or a setting before a cue set off by commas (`Namun, kata
-/// X, …`, `Selama pandemi, kata X, …`): not part of the report, unlike a subject.
-const SETTING_OPENERS: &[&str] = &[
-    "namun",
-    "tetapi",
-    "tapi",
-    "sementara",
-    "selain",
-    "meski",
-    "meskipun",
-    "walau",
-    "walaupun",
-    "setelah",
-    "sebelum",
-    "selama",
-    "sejak",
-    "dalam",
-    "dari",
-    "untuk",
-    "sesuai",
-    "terkait",
-    "di",
-    "pada",
-    "dengan",
-    "oleh",
-    "karena",
-    "sebab",
-    "lalu",
-    "kemudian",
-    "apalagi",
-    "bahkan",
-    "hanya",
-    "adapun",
-    "nantinya",
-    "sebelumnya",
-    "kini",
-    "saat",
-    "ketika",
-    "jika",
-    "kalau",
-    "bila",
-    "apabila",
-    "berdasarkan",
-    "hingga",
-    "sampai",
-    "seperti",
-    "bagi",
-    "atas",
-    "akibat",
-    "maka",
-    "jadi",
-    "dan",
-    "atau",
-    "begitu",
-    "meski",
-    "sedangkan",
-    "padahal",
-    "lewat",
-    "melalui",
-    "tak",
-    "tidak",
-    "menurut",
-    "mengenai",
-    "soal",
-    "tentang",
-    "however",
-    "but",
-    "in",
-    "on",
-    "at",
-    "for",
-    "since",
-    "after",
-    "before",
-    "during",
-    "when",
-    "if",
-    "so",
-    "and",
-    "yet",
-    "still",
-    "meanwhile",
-];
 /// Fewest words of reported content: `X mengatakan hal itu` reports nothing.
-const MIN_CONTENT_WORDS: usize = 3;
+pub(super) const MIN_CONTENT_WORDS: usize = 3;
 
 /// Indirect reports, at most one per sentence.
 pub fn find_indirect(doc: &Doc, lex: &Lexicon, direct: &[RawQuote]) -> Vec<RawQuote> {
@@ -113,8 +32,8 @@ pub fn find_indirect(doc: &Doc, lex: &Lexicon, direct: &[RawQuote]) -> Vec<RawQu
             if facts.inside(v, v + 1) || facts.cues.contains(&v) {
                 continue;
             }
-            let Some((c, hint)) = report_at(doc, lex, v, range.end) else { continue };
-            let Some((start, end)) = content_span(doc, c, range.end, &facts) else { continue };
+            let Some((c, e, hint)) = report_at(doc, lex, v, range.end) else { continue };
+            let Some((start, end)) = content_span(doc, c, e, &facts) else { continue };
             let confidence = if hint == SpeakerHint::None { 0.3 } else { 0.5 };
             out.push(RawQuote { start, end, kind: QuoteKind::Indirect, cue: Some(v), hint, confidence });
             break;
@@ -169,11 +88,12 @@ impl TokenFacts {
     }
 }
 
-/// A reporting construction whose cue is token `v`: (content start, speaker hint).
-fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<(usize, SpeakerHint)> {
+/// A reporting construction whose cue is token `v`: the tokens of its content (up to
+/// the sentence end, mostly) and the speaker hint.
+fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<(usize, usize, SpeakerHint)> {
     let low = doc.low(v);
     if low == "menurut" || low == "menurutnya" || (low == "according" && doc.low(v + 1) == "to") {
-        return according_to(doc, lex, v, sentence_end);
+        return according_to(doc, lex, v, sentence_end).map(|(c, hint)| (c, sentence_end, hint));
     }
     if v > 0 && doc.is_punct(v - 1, ',') && lex.is_cue_after(low) && !doc.is_capitalised(v) {
         return aside_cue(doc, lex, v, sentence_end);
@@ -183,7 +103,7 @@ fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<
         return None;
     }
     let hint = subject_before(doc, v)?;
-    Some((content_start(doc, v + 1), hint))
+    Some((content_start(doc, v + 1), sentence_end, hint))
 }
 
 /// `Menurut Putin, …` / `menurutnya, …` / `According to the minister, …`.
@@ -205,59 +125,9 @@ fn according_to(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Opti
     Some((skip_apposition(doc, lex, comma + 1, sentence_end), SpeakerHint::After(from, comma)))
 }
 
-/// `Pengumuman ini, tutur Budi, sarat tendensi politik`, `Namun, kata Agung, yang perlu
-/// diwaspadai …`, `The plan, said Okafor, will cost …`: a cue set off by commas inside
-/// the sentence. The report runs from the sentence start when what comes before the
-/// cue is its subject, else (a connective or a setting: `Namun`, `Selama masa pandemi
-/// ini`) from after the speaker, as after `Menurut X,`.
-fn aside_cue(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<(usize, SpeakerHint)> {
-    let pos = doc.tokens.get(v).map_or(0, |x| x.start);
-    let (after, hint) = aside_speaker(doc, lex, v, sentence_end, pos)?;
-    let start = doc.sentence_of.get(v).and_then(|&i| doc.sentences.get(i)).map_or(v, |s| s.start);
-    let subject = (start..v.saturating_sub(1)).all(|t| !doc.is_punct(t, ',') && !doc.is_punct(t, '—'))
-        && !SETTING_OPENERS.contains(&doc.low(start));
-    Some((if subject && start + 1 < v { start } else { after }, hint))
-}
-
-/// The speaker of a cue set off by commas and where the text after them starts.
-fn aside_speaker(doc: &Doc, lex: &Lexicon, v: usize, end: usize, pos: usize) -> Option<(usize, SpeakerHint)> {
-    if lex.nya_cue_base(doc.low(v)).is_some() {
-        return doc.is_punct(v + 1, ',').then_some((v + 2, SpeakerHint::Pronoun(pos)));
-    }
-    let from = v + 1;
-    let comma = (from..end.min(from + 12)).find(|&t| doc.is_punct(t, ','))?;
-    if super::cues::PRONOUNS.contains(&doc.low(from)) && comma == from + 1 {
-        return Some((comma + 1, SpeakerHint::Pronoun(pos)));
-    }
-    let first = doc.low(from);
-    if !doc.is_capitalised(from) && !lex.titles.contains(first) && !ROLE_NOUNS.contains(&first) {
-        return None;
-    }
-    let close = named_apposition_end(doc, comma, end);
-    Some((skip_apposition(doc, lex, close + 1, end), SpeakerHint::After(from, close)))
-}
-
-/// Longest comma-set part taken for a name, a place or a date after a role.
-const MAX_APPOSITION_TOKENS: usize = 6;
-
-/// `kata ahli epidemiologi Universitas Airlangga, Windhu Purnomo, di Surabaya, Sabtu
-/// (2/1/2021), pemerintah …`: short capitalised parts (or `di …`) after the comma at
-/// token `comma` still name the speaker; returns the comma that ends them.
-fn named_apposition_end(doc: &Doc, mut comma: usize, sentence_end: usize) -> usize {
-    loop {
-        let part = comma + 1;
-        let limit = sentence_end.min(part + MAX_APPOSITION_TOKENS + 1);
-        let Some(next) = (part..limit).find(|&t| doc.is_punct(t, ',')) else { return comma };
-        if next == part || !(doc.is_capitalised(part) || doc.low(part) == "di") {
-            return comma;
-        }
-        comma = next;
-    }
-}
-
 /// `Menurut Irma, salah satu pendiri X, data …`: the content starts after a short
 /// role phrase set off by commas.
-fn skip_apposition(doc: &Doc, lex: &Lexicon, c: usize, sentence_end: usize) -> usize {
+pub(super) fn skip_apposition(doc: &Doc, lex: &Lexicon, c: usize, sentence_end: usize) -> usize {
     let first = doc.low(c);
     let role = lex.titles.contains(first) || matches!(first, "salah" | "anggota" | "mantan" | "pakar" | "pengamat");
     let next = (c..sentence_end.min(c + 10)).find(|&t| doc.is_punct(t, ','));
@@ -275,9 +145,9 @@ fn content_start(doc: &Doc, mut c: usize) -> usize {
     c
 }
 
-/// Char span of the reported content `c..sentence_end`, without the final stop.
-fn content_span(doc: &Doc, c: usize, sentence_end: usize, facts: &TokenFacts) -> Option<(usize, usize)> {
-    let mut e = sentence_end;
+/// Char span of the reported content in tokens `c..end`, without the final stop.
+fn content_span(doc: &Doc, c: usize, end: usize, facts: &TokenFacts) -> Option<(usize, usize)> {
+    let mut e = end;
     while e > c && doc.kind(e - 1) == Some(TokenKind::Punct) {
         e -= 1;
     }

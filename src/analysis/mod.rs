@@ -15,6 +15,7 @@
 //! its own.
 
 pub mod aliases;
+pub mod asides;
 pub mod coreference;
 pub mod cues;
 pub mod dates;

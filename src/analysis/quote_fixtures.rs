@@ -318,7 +318,8 @@ fn nya_cue_skips_a_place_reported_as_speaking() {
 fn an_office_or_law_read_as_a_person_is_no_antecedent() {
     use super::{doc::Doc, lexicon::Lexicon, speaker_names::names_a_person, EntitySuggestion};
     let lex = Lexicon::new();
-    let text = "😀 Menurut UU Nomor 23, Pemerintah Provinsi Jakarta dan DPRD bertemu Kota Surabaya dan Budi Santoso.";
+    let text = "😀 Menurut UU Nomor 23, Pemerintah Provinsi Jakarta dan DPRD bertemu Kota Surabaya, Budi Santoso, \
+                Wali Kota Ahmad Fauzi dan dosen Universitas Sam Ratulangi.";
     let doc = Doc::new(text);
     let person = |name: &str| {
         let start = text.chars().count() - text[text.find(name).unwrap_or(0)..].chars().count();
@@ -331,10 +332,10 @@ fn an_office_or_law_read_as_a_person_is_no_antecedent() {
         };
         names_a_person(&doc, &lex, &e)
     };
-    for office in ["UU Nomor", "Provinsi Jakarta", "DPRD", "Kota Surabaya"] {
+    for office in ["UU Nomor", "Provinsi Jakarta", "DPRD", "Kota Surabaya", "Sam Ratulangi"] {
         assert!(!person(office), "{office}");
     }
-    assert!(person("Budi Santoso"));
+    assert!(person("Budi Santoso") && person("Ahmad Fauzi"));
 }
 
 #[test]
@@ -419,4 +420,13 @@ fn subject_swallowed_into_an_office_is_cut_off() {
          [[”Kami sudah siap 🏭,”]] {{ujarnya}}.",
         &[("PT Sinar Jaya Abadi Hendra Kusuma", Label::Org)],
     );
+}
+
+#[test]
+fn cue_set_off_at_the_end_of_a_sentence_quoted_without_marks() {
+    check(
+        "((Kami minta maaf kepada semua warga yang terluka)), {{kata}} Menko Polhukam, <<Joko Sulistyo>> dalam jumpa pers di kantornya, Jakarta Pusat, Jumat (22/8).",
+    );
+    check("Namun, {{kata}} Menteri Keuangan, <<Sri Wahyuni>>, ((anggaran sudah cukup untuk tahun depan)).");
+    check("Wali Kota <<Ahmad Fauzi>> meninjau pasar.\r\n\r\n((Kami akan terus mengawasi harga 🛒)), {{katanya}}.");
 }

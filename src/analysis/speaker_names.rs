@@ -72,8 +72,9 @@ fn is_listed(lex: &Lexicon, low: &str) -> bool {
 
 /// Can a PERSON entity be a person the text goes on about? The tagger also calls
 /// offices and places persons (`Pemerintah Provinsi Jakarta`, `Kota Surabaya`, `UU
-/// Nomor`, `DPRD`): a span opening with an office or place word, or right after
-/// one, or without a single word that could be a name, is not taken as a person;
+/// Nomor`, `DPRD`): a short span opening with an office or place word, one right
+/// after an organisation's opening word, or one without a single word that could be
+/// a name, is not taken as a person;
 /// nor is one with digits (`Gugus Tugas Covid-19`, `pesawat N219 Nurtanio`), a
 /// product, a law or a task force.
 pub fn names_a_person(doc: &Doc, lex: &Lexicon, e: &EntitySuggestion) -> bool {
@@ -91,8 +92,13 @@ pub fn names_a_person(doc: &Doc, lex: &Lexicon, e: &EntitySuggestion) -> bool {
         let plain = doc.is_capitalised(t) && !doc.is_all_caps(t) && low.chars().all(char::is_alphabetic);
         lex.first_names.contains(low) || (plain && !is_listed(lex, low))
     };
-    let after_opener = a.checked_sub(1).is_some_and(opener);
-    !opener(a) && !after_opener && (a..b).any(name_word)
+    // `Dinas Kesehatan Widyastuti`: a longer span may hold role words before a name.
+    let office = opener(a) && b <= a + 2;
+    // `Universitas Sam Ratulangi`, `Bandara Abdulrachman Saleh` are named after a
+    // person (`dosen Universitas …`); `Wali Kota Budi`, `Kepala Dinas Budi` are one.
+    let titled = |t: usize| doc.is_capitalised(t) && lex.titles.contains(doc.low(t));
+    let named_after = a.checked_sub(1).is_some_and(|o| opener(o) && !o.checked_sub(1).is_some_and(titled));
+    !office && !named_after && (a..b).any(name_word)
 }
 
 /// Everything the name reader needs about the document.
