@@ -430,3 +430,11 @@ fn cue_set_off_at_the_end_of_a_sentence_quoted_without_marks() {
     check("Namun, {{kata}} Menteri Keuangan, <<Sri Wahyuni>>, ((anggaran sudah cukup untuk tahun depan)).");
     check("Wali Kota <<Ahmad Fauzi>> meninjau pasar.\r\n\r\n((Kami akan terus mengawasi harga 🛒)), {{katanya}}.");
 }
+
+#[test]
+fn aside_closed_by_a_dash_between_subject_and_verb() {
+    check(
+        "<<Dedi Kurniawan>>, Kepala Regu A Pos Pemadam Kebakaran Sektor III, Jakarta Timur — tim yang tiba pertama — {{menuturkan}}, \
+         ((selang hidran di halaman gedung tidak mengalirkan air)).\r\n\r\n[[”Kami harus mencari air sampai jauh 🚒,”]] {{ucapnya}}.",
+    );
+}
