@@ -21,6 +21,23 @@ const MAX_PARAGRAPHS: usize = 2;
 const INTRODUCERS: &[&str] = &["menurut", "disampaikan", "diungkapkan", "dikatakan", "dijelaskan", "according"];
 /// Lower-case words inside a role phrase before a name (`Kepala Dinas dan …`, `Head of X at Y`).
 const ROLE_LINKS: &[&str] = &["dan", "of", "at", "for", "and", "the"];
+/// Predicates of opinion that are not me-/ber- verbs (`Taimur Baig optimistis, …`).
+const STANCES: &[&str] = &[
+    "optimistis",
+    "optimis",
+    "pesimistis",
+    "pesimis",
+    "yakin",
+    "khawatir",
+    "sepakat",
+    "setuju",
+    "prihatin",
+    "heran",
+    "kecewa",
+    "ragu",
+    "curiga",
+    "percaya",
+];
 /// Words skipped between a subject and its verb.
 const SUBJECT_GAP: &[&str] = &[
     "juga", "pun", "lalu", "kemudian", "telah", "sudah", "kembali", "pula", "sempat", "bahkan", "tetap", "hanya",
@@ -156,7 +173,8 @@ fn verb_follows(doc: &Doc, lex: &Lexicon, mut t: usize) -> bool {
 /// A lower-case me-/ber- verb or a reporting verb at token `t`.
 fn is_verb(doc: &Doc, lex: &Lexicon, t: usize) -> bool {
     let low = doc.low(t);
-    let verb_like = low.starts_with("me") || low.starts_with("ber") || lex.cues_before.contains(low);
+    let verb_like =
+        low.starts_with("me") || low.starts_with("ber") || lex.cues_before.contains(low) || STANCES.contains(&low);
     verb_like && !doc.is_capitalised(t) && !PRONOUNS.contains(&low)
 }
 

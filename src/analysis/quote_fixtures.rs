@@ -438,3 +438,12 @@ fn aside_closed_by_a_dash_between_subject_and_verb() {
          ((selang hidran di halaman gedung tidak mengalirkan air)).\r\n\r\n[[”Kami harus mencari air sampai jauh 🚒,”]] {{ucapnya}}.",
     );
 }
+
+#[test]
+fn a_person_holding_an_opinion_is_salient() {
+    check(
+        "[[“Investasi akan mengalir ke Vietnam,”]] {{kata}} <<Robert Hale>>.\n\n\
+         Sementara itu, Kepala Ekonom Bank Sentosa <<Taufik Hidayat>> optimistis, ekonomi akan pulih tahun depan.\n\n\
+         [[”Vaksinasi adalah kuncinya 💉,”]] {{ujarnya}}.",
+    );
+}
