@@ -447,3 +447,12 @@ fn a_person_holding_an_opinion_is_salient() {
          [[”Vaksinasi adalah kuncinya 💉,”]] {{ujarnya}}.",
     );
 }
+
+#[test]
+fn name_swallowed_into_a_place_after_a_titled_office() {
+    check_tagged(
+        "Ketua DPRD Kota Tarakan <<Hamzah>> {{mengatakan}}, ((perda itu belum bisa dibahas tahun ini)).\r\n\r\n\
+         [[”Rapat lewat Zoom tidak maksimal 💻,”]] {{katanya}}.",
+        &[("DPRD", Label::Org), ("Kota Tarakan Hamzah", Label::Loc)],
+    );
+}

@@ -182,12 +182,19 @@ impl Names<'_> {
     /// the organisation's own last word (`Department for Transport`) as a name, and so
     /// are words right after the listed word opening the entity (`Universitas Sanata
     /// Dharma`); but a title before the entity says a person ends it (`Ketua Badan
-    /// Pengawas Pemilu Abhan`).
+    /// Pengawas Pemilu Abhan`, `Ketua DPRD Kota Balikpapan Abdulloh`).
     fn tail_is_name(&self, first: usize, k: usize, t: usize) -> bool {
         let given = self.lex.first_names.contains(self.doc.low(k));
         let own_name = k == first + 1 && self.is_listed(self.doc.low(first));
-        let titled = first.checked_sub(1).is_some_and(|p| self.lex.titles.contains(self.doc.low(p)));
+        let titled = self.titled_before(first);
         given || (!own_name && (t - k >= 2 || titled))
+    }
+
+    /// A title among the capitalised words right before token `first` (`Ketua` of
+    /// `Ketua DPRD Kota Balikpapan Abdulloh` before the place the tagger found).
+    fn titled_before(&self, first: usize) -> bool {
+        let before = (first.saturating_sub(MAX_TAIL_WORDS)..first).rev();
+        before.take_while(|&p| self.doc.is_capitalised(p)).any(|p| self.lex.titles.contains(self.doc.low(p)))
     }
 
     fn is_listed(&self, low: &str) -> bool {
