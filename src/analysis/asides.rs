@@ -104,6 +104,9 @@ const ADVERBS: &[&str] =
     &["memang", "juga", "tentu", "justru", "jelas", "pokoknya", "intinya", "also", "indeed", "still"];
 /// Longest comma-set part taken for a name, a place or a date after a role.
 const MAX_APPOSITION_TOKENS: usize = 6;
+/// Most such parts (`Windhu Purnomo`, `di Surabaya`, `Sabtu (2/1/2021)`), so that a
+/// long run of capitalised parts is not walked again for every cue in it.
+const MAX_APPOSITION_PARTS: usize = 4;
 /// Furthest a speaker phrase's first comma may stand from the cue.
 const MAX_SPEAKER_TOKENS: usize = 12;
 
@@ -169,7 +172,7 @@ fn aside_speaker(doc: &Doc, lex: &Lexicon, v: usize, end: usize) -> Option<(usiz
 /// (2/1/2021), pemerintah …`: short capitalised parts (or `di …`) after the comma at
 /// token `comma` still name the speaker; returns the comma that ends them.
 fn named_apposition_end(doc: &Doc, mut comma: usize, sentence_end: usize) -> usize {
-    loop {
+    for _ in 0..MAX_APPOSITION_PARTS {
         let part = comma + 1;
         let limit = sentence_end.min(part + MAX_APPOSITION_TOKENS + 1);
         let Some(next) = (part..limit).find(|&t| doc.is_punct(t, ',')) else { return comma };
@@ -178,4 +181,5 @@ fn named_apposition_end(doc: &Doc, mut comma: usize, sentence_end: usize) -> usi
         }
         comma = next;
     }
+    comma
 }
