@@ -456,3 +456,9 @@ fn name_swallowed_into_a_place_after_a_titled_office() {
         &[("DPRD", Label::Org), ("Kota Tarakan Hamzah", Label::Loc)],
     );
 }
+
+#[test]
+fn a_people_after_a_common_noun_is_no_speaker() {
+    check("Sebagian umat Katolik {{menilai}} ((aturan ibadah di gereja terlalu ketat 🙏)).");
+    check("Kemarin Wali Kota <<Hendro>> {{menilai}} ((aturan ibadah di gereja terlalu ketat)).");
+}

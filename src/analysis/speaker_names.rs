@@ -405,8 +405,10 @@ impl Names<'_> {
         if self.doc.is_capitalised(last) && !dated {
             if let Some(run) = self.run_before(a, b) {
                 // A lone capitalised word opening the sentence is mostly a noun
-                // (`Opponents argued`): a speaker only if the tagger says so.
-                let lone = run.1 - run.0 == 1 && self.doc.is_sentence_initial(run.0);
+                // (`Opponents argued`), and one after a common noun names a people or
+                // a place (`sebagian umat Muslim menilai`): a speaker only if the
+                // tagger says so.
+                let lone = run.1 - run.0 == 1 && (self.doc.is_sentence_initial(run.0) || self.after_noun(run.0));
                 if lone && !self.lex.first_names.contains(self.doc.low(run.0)) {
                     return self.is_person_at(run.0).map(Mention::Entity);
                 }
@@ -428,6 +430,15 @@ impl Names<'_> {
             return self.role(s, b);
         }
         self.clause_subject(a, b)
+    }
+
+    /// Is token `t` right after a lower-case common word that no cue or title is
+    /// (`umat` of `umat Muslim`, `warga` of `warga Jakarta`)?
+    fn after_noun(&self, t: usize) -> bool {
+        let Some(p) = t.checked_sub(1) else { return false };
+        let low = self.doc.low(p);
+        let plain = self.doc.kind(p) == Some(super::tokenizer::TokenKind::Word) && !self.doc.is_capitalised(p);
+        plain && self.lex.common.contains(low) && !self.lex.titles.contains(low) && !self.lex.is_cue_after(low)
     }
 
     /// The person heading a clause whose verb is not next to a name: the one right
