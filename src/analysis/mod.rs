@@ -30,6 +30,7 @@ pub mod quotes;
 pub mod sentences;
 pub mod sources;
 pub mod speaker_names;
+pub mod speaker_subjects;
 pub mod speakers;
 pub mod tagger;
 pub mod tokenizer;
