@@ -11,7 +11,7 @@ use super::doc::Doc;
 use super::intervals::{Cover, EntityIndex};
 use super::lexicon::Lexicon;
 use super::quotes::RawQuote;
-use super::speaker_names::Mention;
+use super::speaker_names::{names_a_person, Mention};
 use super::{EntitySuggestion, QuoteKind};
 use std::collections::BTreeMap;
 
@@ -19,6 +19,25 @@ use std::collections::BTreeMap;
 const MAX_PARAGRAPHS: usize = 2;
 /// Words that introduce a speaker named after them (`Menurut Budi`, `Hal senada disampaikan Budi`).
 const INTRODUCERS: &[&str] = &["menurut", "disampaikan", "diungkapkan", "dikatakan", "dijelaskan", "according"];
+/// Lower-case words inside a role phrase before a name (`Kepala Dinas dan …`, `Head of X at Y`).
+const ROLE_LINKS: &[&str] = &["dan", "of", "at", "for", "and", "the"];
+/// Predicates of opinion that are not me-/ber- verbs (`Taimur Baig optimistis, …`).
+const STANCES: &[&str] = &[
+    "optimistis",
+    "optimis",
+    "pesimistis",
+    "pesimis",
+    "yakin",
+    "khawatir",
+    "sepakat",
+    "setuju",
+    "prihatin",
+    "heran",
+    "kecewa",
+    "ragu",
+    "curiga",
+    "percaya",
+];
 /// Words skipped between a subject and its verb.
 const SUBJECT_GAP: &[&str] = &[
     "juga", "pun", "lalu", "kemudian", "telah", "sudah", "kembali", "pula", "sempat", "bahkan", "tetap", "hanya",
@@ -51,13 +70,12 @@ impl<'a> Context<'a> {
     pub fn new(doc: &'a Doc, lex: &Lexicon, entities: &'a [EntitySuggestion], quotes: &[RawQuote]) -> Context<'a> {
         let direct = Cover::new(quotes.iter().filter(|q| q.kind == QuoteKind::Direct).map(|q| (q.start, q.end)));
         let quoted = |e: &EntitySuggestion| direct.covers_range(e.start, e.end);
-        let unquoted = (0..entities.len())
-            .filter(|&i| entities.get(i).is_some_and(|e| e.label == "PERSON" && !quoted(e)))
-            .collect();
+        let person = |e: &EntitySuggestion| e.label == "PERSON" && !quoted(e) && names_a_person(doc, lex, e);
+        let unquoted = (0..entities.len()).filter(|&i| entities.get(i).is_some_and(person)).collect();
         let events = entities
             .iter()
             .enumerate()
-            .filter(|(_, e)| e.label == "PERSON" && !quoted(e) && is_salient(doc, lex, e) && !has_digit(doc, e))
+            .filter(|(_, e)| person(e) && is_salient(doc, lex, e))
             .enumerate()
             .map(|(order, (i, e))| ((e.end, order), Mention::Entity(i)))
             .collect();
@@ -103,11 +121,6 @@ impl<'a> Context<'a> {
     }
 }
 
-/// `pesawat N219 Nurtanio menjadi …`: a "name" with digits is a product or a law.
-fn has_digit(doc: &Doc, e: &EntitySuggestion) -> bool {
-    doc.chars.get(e.start..e.end).is_some_and(|s| s.iter().any(char::is_ascii_digit))
-}
-
 /// Is this person mention the subject of a verb, or introduced as a speaker?
 fn is_salient(doc: &Doc, lex: &Lexicon, e: &EntitySuggestion) -> bool {
     let a = doc.token_at_or_after(e.start);
@@ -119,8 +132,9 @@ fn is_salient(doc: &Doc, lex: &Lexicon, e: &EntitySuggestion) -> bool {
 /// its role words.
 fn introduced(doc: &Doc, lex: &Lexicon, a: usize) -> bool {
     let mut t = a;
-    // Walk back over role words, stopping at a capitalised introducer (`Menurut Guru …`).
-    while t > 0 && a - t < 12 && (doc.is_capitalised(t - 1) || doc.low(t - 1) == "dan") {
+    // Walk back over role words, stopping at a capitalised introducer (`Menurut Guru …`);
+    // English role phrases hold lower-case links (`Head of Research at PT X`).
+    while t > 0 && a - t < 12 && (doc.is_capitalised(t - 1) || ROLE_LINKS.contains(&doc.low(t - 1))) {
         if INTRODUCERS.contains(&doc.low(t - 1)) {
             break;
         }
@@ -159,7 +173,8 @@ fn verb_follows(doc: &Doc, lex: &Lexicon, mut t: usize) -> bool {
 /// A lower-case me-/ber- verb or a reporting verb at token `t`.
 fn is_verb(doc: &Doc, lex: &Lexicon, t: usize) -> bool {
     let low = doc.low(t);
-    let verb_like = low.starts_with("me") || low.starts_with("ber") || lex.cues_before.contains(low);
+    let verb_like =
+        low.starts_with("me") || low.starts_with("ber") || lex.cues_before.contains(low) || STANCES.contains(&low);
     verb_like && !doc.is_capitalised(t) && !PRONOUNS.contains(&low)
 }
 

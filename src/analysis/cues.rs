@@ -122,7 +122,9 @@ pub fn subject_before(doc: &Doc, v: usize) -> Option<SpeakerHint> {
         return Some(SpeakerHint::Pronoun(start_of(doc, s)));
     }
     let sentence = doc.sentence_of.get(v).and_then(|&i| doc.sentences.get(i))?;
-    let glued = doc.is_punct(s, ',') || doc.is_punct(s, ')');
+    // `Dedy, Kepala Peleton …, Jakarta Selatan — tim pemadam … — menuturkan`: an
+    // aside closed by a dash, as by a comma.
+    let glued = doc.is_punct(s, ',') || doc.is_punct(s, ')') || doc.is_punct(s, '—');
     let from = sentence.start.max(v.saturating_sub(40));
     if doc.is_capitalised(s) || glued {
         return Some(SpeakerHint::Subject(from, s + 1));

@@ -1,8 +1,10 @@
 //! Indirect speech: `X mengatakan (bahwa) …`, `X menyatakan …`, `Menurut X, …`,
-//! `X said (that) …`, `According to X, …`. The quote span is the reported content,
+//! `X said (that) …`, `According to X, …`, and cues set off by commas
+//! ([`asides`](super::asides): `Namun, kata X, …`). The quote span is the reported content,
 //! from after the cue to the end of its sentence; the cue and the speaker are kept
 //! apart. Text inside direct quotes is never reported speech.
 
+use super::asides::aside_cue;
 use super::cues::{subject_before, SpeakerHint};
 use super::doc::Doc;
 use super::intervals::Cover;
@@ -14,12 +16,12 @@ use super::QuoteKind;
 use std::collections::HashSet;
 
 /// Lower-case nouns naming people by role (`menurut pakar …`, `according to the mayor`).
-const ROLE_NOUNS: &[&str] = &[
+pub(super) const ROLE_NOUNS: &[&str] = &[
     "dokter", "pakar", "pengamat", "ahli", "peneliti", "ekonom", "anggota", "warga", "politisi", "sosiolog", "guru",
     "dosen", "mantan", "juru", "the", "a", "an",
 ];
 /// Fewest words of reported content: `X mengatakan hal itu` reports nothing.
-const MIN_CONTENT_WORDS: usize = 3;
+pub(super) const MIN_CONTENT_WORDS: usize = 3;
 
 /// Indirect reports, at most one per sentence.
 pub fn find_indirect(doc: &Doc, lex: &Lexicon, direct: &[RawQuote]) -> Vec<RawQuote> {
@@ -30,8 +32,8 @@ pub fn find_indirect(doc: &Doc, lex: &Lexicon, direct: &[RawQuote]) -> Vec<RawQu
             if facts.inside(v, v + 1) || facts.cues.contains(&v) {
                 continue;
             }
-            let Some((c, hint)) = report_at(doc, lex, v, range.end) else { continue };
-            let Some((start, end)) = content_span(doc, c, range.end, &facts) else { continue };
+            let Some((c, e, hint)) = report_at(doc, lex, v, range.end) else { continue };
+            let Some((start, end)) = content_span(doc, c, e, &facts) else { continue };
             let confidence = if hint == SpeakerHint::None { 0.3 } else { 0.5 };
             out.push(RawQuote { start, end, kind: QuoteKind::Indirect, cue: Some(v), hint, confidence });
             break;
@@ -86,18 +88,22 @@ impl TokenFacts {
     }
 }
 
-/// A reporting construction whose cue is token `v`: (content start, speaker hint).
-fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<(usize, SpeakerHint)> {
+/// A reporting construction whose cue is token `v`: the tokens of its content (up to
+/// the sentence end, mostly) and the speaker hint.
+fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<(usize, usize, SpeakerHint)> {
     let low = doc.low(v);
     if low == "menurut" || low == "menurutnya" || (low == "according" && doc.low(v + 1) == "to") {
-        return according_to(doc, lex, v, sentence_end);
+        return according_to(doc, lex, v, sentence_end).map(|(c, hint)| (c, sentence_end, hint));
+    }
+    if v > 0 && doc.is_punct(v - 1, ',') && lex.is_cue_after(low) && !doc.is_capitalised(v) {
+        return aside_cue(doc, lex, v, sentence_end);
     }
     // `said to be …` is not a report; a capitalised verb is part of a title.
     if !lex.cues_before.contains(low) || doc.low(v + 1) == "to" || doc.is_capitalised(v) {
         return None;
     }
     let hint = subject_before(doc, v)?;
-    Some((content_start(doc, v + 1), hint))
+    Some((content_start(doc, v + 1), sentence_end, hint))
 }
 
 /// `Menurut Putin, …` / `menurutnya, …` / `According to the minister, …`.
@@ -121,7 +127,7 @@ fn according_to(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Opti
 
 /// `Menurut Irma, salah satu pendiri X, data …`: the content starts after a short
 /// role phrase set off by commas.
-fn skip_apposition(doc: &Doc, lex: &Lexicon, c: usize, sentence_end: usize) -> usize {
+pub(super) fn skip_apposition(doc: &Doc, lex: &Lexicon, c: usize, sentence_end: usize) -> usize {
     let first = doc.low(c);
     let role = lex.titles.contains(first) || matches!(first, "salah" | "anggota" | "mantan" | "pakar" | "pengamat");
     let next = (c..sentence_end.min(c + 10)).find(|&t| doc.is_punct(t, ','));
@@ -139,9 +145,9 @@ fn content_start(doc: &Doc, mut c: usize) -> usize {
     c
 }
 
-/// Char span of the reported content `c..sentence_end`, without the final stop.
-fn content_span(doc: &Doc, c: usize, sentence_end: usize, facts: &TokenFacts) -> Option<(usize, usize)> {
-    let mut e = sentence_end;
+/// Char span of the reported content in tokens `c..end`, without the final stop.
+fn content_span(doc: &Doc, c: usize, end: usize, facts: &TokenFacts) -> Option<(usize, usize)> {
+    let mut e = end;
     while e > c && doc.kind(e - 1) == Some(TokenKind::Punct) {
         e -= 1;
     }

@@ -14,6 +14,8 @@
 //! exclusive. The module uses only `std` and `aho-corasick` so that it can be built on
 //! its own.
 
+pub mod aliases;
+pub mod asides;
 pub mod coreference;
 pub mod cues;
 pub mod dates;
@@ -28,6 +30,7 @@ pub mod quotes;
 pub mod sentences;
 pub mod sources;
 pub mod speaker_names;
+pub mod speaker_subjects;
 pub mod speakers;
 pub mod tagger;
 pub mod tokenizer;

@@ -4,7 +4,11 @@
 //! content, `{{…}}` its cue, `<<…>>` the speaker's mention (the entity the quote must
 //! link to). Texts are written for these tests.
 
-use super::{Analyzer, QuoteKind, Suggestions};
+use super::doc::Doc;
+use super::lexicon::Lexicon;
+use super::sources::{DateRules, EntitySource};
+use super::{Analyzer, Label, QuoteKind, Span, Suggestions};
+use std::sync::Arc;
 
 /// A fixture with its markup removed: plain text and marked spans (code points).
 struct Marked {
@@ -52,8 +56,34 @@ fn slice(text: &str, (a, b): (usize, usize)) -> String {
 /// Checks every marked quote: found with ≥ 80% overlap and the same kind, its cue as
 /// marked, and its speaker the entity written at the marked speaker mention.
 fn check(markup: &str) {
+    check_with(&Analyzer::new(), markup);
+}
+
+/// Entities as a mistaken tagger gives them: each listed name, by its first occurrence.
+struct Tagged(Vec<(&'static str, Label)>);
+
+impl EntitySource for Tagged {
+    fn entities(&self, text: &str, doc: &Doc) -> Vec<Span> {
+        let chars = |byte: usize| text.get(..byte).map_or(0, |s| s.chars().count());
+        let span = |&(name, label): &(&str, Label)| {
+            let at = text.find(name)?;
+            let (start, end) = (chars(at), chars(at + name.len()));
+            Some(Span::new(doc.token_at_or_after(start), doc.token_at_or_after(end), label, "test", 1.0))
+        };
+        self.0.iter().filter_map(span).collect()
+    }
+}
+
+/// [`check`] with the entity stage replaced by the given (mistaken) entities, to show
+/// that speakers are found in spite of tagger errors.
+fn check_tagged(markup: &str, tagged: &[(&'static str, Label)]) {
+    let sources: Vec<Box<dyn EntitySource>> = vec![Box::new(DateRules), Box::new(Tagged(tagged.to_vec()))];
+    check_with(&Analyzer::with_sources(Arc::new(Lexicon::new()), sources), markup);
+}
+
+fn check_with(analyzer: &Analyzer, markup: &str) {
     let m = parse(markup);
-    let s: Suggestions = Analyzer::new().analyze(&m.text);
+    let s: Suggestions = analyzer.analyze(&m.text);
     for (i, &(a, b, kind)) in m.quotes.iter().enumerate() {
         let found = s.quotes.iter().find(|q| {
             let overlap = q.end.min(b).saturating_sub(q.start.max(a));
@@ -256,4 +286,179 @@ fn aside_without_commas_between_subject_and_verb() {
 #[test]
 fn name_swallowed_into_an_office_is_cut_off_as_the_speaker() {
     check("[[“Pasar ikan buka lagi besok,”]] {{ujar}} Ketua Koperasi Nelayan Muara Baru <<Wiryo Sutejo>>.");
+}
+
+#[test]
+fn lower_case_title_before_the_name_does_not_end_the_role() {
+    check("[[“Tambahan kasus hari ini 12 orang 😷,”]] {{kata}} Juru Bicara Satgas Covid-19 Kota Bitung dr <<Hendrik Pangau>>.");
+    check(
+        "[[“Ruang isolasi masih cukup,”]] {{kata}} Komandan Rumah Sakit Lapangan Tembesi, Batam, Kolonel Laut dokter gigi <<Yusuf Hamdani>>, saat dihubungi.\r\n\r\nPasien dirawat.",
+    );
+}
+
+#[test]
+fn name_right_at_the_cue_wins_over_a_name_inside_the_apposition() {
+    check("[[“Kami minta semua disiplin,”]] {{kata}} <<Suparno>>, Direktur RSUD dr Kariadi, Semarang, kemarin.");
+}
+
+#[test]
+fn nya_cue_skips_a_place_reported_as_speaking() {
+    check(
+        "Camat Tanah Merah <<Yosef Malo>> mengungkapkan razia akan dimulai lagi. Pemerintah Provinsi Jakarta menekankan bahwa kapasitas tes terus ditambah.\r\n\r\n\
+         [[”Kami akan menyusuri permukiman padat 🏘️,”]] {{katanya}}.",
+    );
+    check(
+        "Menteri Sosial <<Tri Wahyuni>> berkunjung ke Balai Kota.\n\n\
+         Menurut Wali Kota Surabaya dua periode ini, layanan publik harus serba elektronik.\n\n\
+         [[”Dulu semua kami kerjakan secara elektronik,”]] {{ujarnya}}.",
+    );
+}
+
+#[test]
+fn an_office_or_law_read_as_a_person_is_no_antecedent() {
+    use super::{doc::Doc, lexicon::Lexicon, speaker_names::names_a_person, EntitySuggestion};
+    let lex = Lexicon::new();
+    let text = "😀 Menurut UU Nomor 23, Pemerintah Provinsi Jakarta dan DPRD bertemu Kota Surabaya, Budi Santoso, \
+                Wali Kota Ahmad Fauzi dan dosen Universitas Sam Ratulangi.";
+    let doc = Doc::new(text);
+    let person = |name: &str| {
+        let start = text.chars().count() - text[text.find(name).unwrap_or(0)..].chars().count();
+        let e = EntitySuggestion {
+            start,
+            end: start + name.chars().count(),
+            label: "PERSON".to_string(),
+            source: String::new(),
+            confidence: 1.0,
+        };
+        names_a_person(&doc, &lex, &e)
+    };
+    for office in ["UU Nomor", "Provinsi Jakarta", "DPRD", "Kota Surabaya", "Sam Ratulangi"] {
+        assert!(!person(office), "{office}");
+    }
+    assert!(person("Budi Santoso") && person("Ahmad Fauzi"));
+}
+
+#[test]
+fn name_before_the_first_comma_heads_the_clause_even_if_swallowed() {
+    check_tagged(
+        "Direktur Riset Lembaga Kajian Ekonomi (LKE) Indonesia <<Darmawan Sitompul>>, saat dihubungi Kamis (4/6/2020), \
+         {{mengatakan}}, ((bank sentral perlu menambah likuiditas perbankan)).\r\n\r\n\
+         [[”Kebutuhan bantuan bisa mencapai Rp 234 triliun 💸,”]] {{ujarnya}}.",
+        &[("LKE) Indonesia Darmawan Sitompul", Label::Org)],
+    );
+}
+
+#[test]
+fn a_given_name_inside_a_university_is_no_speaker() {
+    check(
+        "Sejarawan Universitas Sanata Dharma, Yogyakarta, {{mengatakan}}, ((pandemi memang pernah terjadi pada 1918)).",
+    );
+}
+
+#[test]
+fn english_role_with_at_before_the_name() {
+    let markup = "{{Menurut}} Head of Investment Research at PT Dana Sejahtera <<Wawan Hartono>>, ((calon investor harus memeriksa izin lembaga itu)).\n\n\
+                  [[”Jangan percayakan uang kepada penasihat tanpa izin 🙅,”]] {{ujarnya}}.";
+    check(markup);
+    check_tagged(
+        markup,
+        &[("Research", Label::Person), ("PT Dana Sejahtera", Label::Org), ("Wawan Hartono", Label::Person)],
+    );
+    check("[[“We will not close the station,”]] {{said}} <<Tom Hughes>> at Downing Street.");
+}
+
+#[test]
+fn nya_cue_after_a_blended_nickname_goes_to_the_full_name() {
+    check(
+        "Presiden <<Joko Widodo>> membuka sidang tahunan MPR.\r\n\r\nDalam pidatonya, Jokowi mengatakan lumbung pangan akan diperluas.\r\n\r\n\
+         [[“Cadangan pangan kita harus kuat 🌾,”]] {{katanya}}.",
+    );
+    check("Presiden Joko Widodo membuka sidang.\n\n[[“Cadangan pangan kita harus kuat,”]] {{kata}} <<Jokowi>>.");
+}
+
+#[test]
+fn a_task_force_read_as_a_person_does_not_head_the_clause() {
+    check_tagged(
+        "Wakil Sekretaris Gugus Tugas Covid-19 Kota Medan <<Irwan Siregar>> di Medan, Rabu (15/7/2020), {{mengatakan}}, \
+         ((perusahaan wajib menguji karyawan dari luar daerah)).\r\n\r\n[[”Kami fasilitasi tes usap 🧪,”]] {{katanya}}.",
+        &[("Gugus Tugas Covid-19", Label::Person), ("Kota Medan", Label::Loc), ("Irwan Siregar", Label::Person)],
+    );
+}
+
+#[test]
+fn cue_set_off_by_commas_inside_the_sentence() {
+    check("Namun, {{kata}} <<Agung Wibowo>>, ((yang perlu diwaspadai adalah distribusi vaksin ke daerah 💉)).");
+    check("((Pengumuman itu, {{tutur}} <<Syarif Hidayat>>, sarat dengan tendensi politik menjelang pilkada)).");
+    check(
+        "Oleh karena itu, {{kata}} ahli epidemiologi Universitas Airlangga, <<Wisnu Prasetyo>>, di Surabaya, Sabtu (2/1/2021), \
+         ((pemerintah daerah harus menegakkan kembali aturan protokol kesehatan)).",
+    );
+    check("((The new bridge, {{said}} <<Tom Hughes>>, will cost far more than the council planned)).");
+    check(
+        "Kepala Dinas Perhubungan <<Budi Santoso>> meninjau terminal.\r\n\r\nSelain itu, {{lanjutnya}}, \
+         ((pengawasan harus diperketat di semua pintu masuk kota)).",
+    );
+}
+
+#[test]
+fn one_word_name_swallowed_into_an_office_after_a_title() {
+    check_tagged(
+        "Ketua Badan Pengawas Pemilu <<Rahmat>>, yang juga hadir dalam diskusi itu, {{mengatakan}}, \
+         ((bansos rentan dipolitisasi oleh petahana)).\r\n\r\n[[”Kami amati betul penyalahgunaan dana 🔍,”]] {{katanya}}.",
+        &[("Badan Pengawas Pemilu Rahmat", Label::Org)],
+    );
+    check_tagged(
+        "Ketua Partai Gerindra, Senin, {{mengatakan}}, ((koalisi tetap solid sampai pemilu)).",
+        &[("Partai Gerindra", Label::Org)],
+    );
+}
+
+#[test]
+fn subject_swallowed_into_an_office_is_cut_off() {
+    check_tagged(
+        "Direktur Utama PT Sinar Jaya Abadi <<Hendra Kusuma>> {{mengatakan}} ((pabrik akan kembali beroperasi bulan depan)).\r\n\r\n\
+         [[”Kami sudah siap 🏭,”]] {{ujarnya}}.",
+        &[("PT Sinar Jaya Abadi Hendra Kusuma", Label::Org)],
+    );
+}
+
+#[test]
+fn cue_set_off_at_the_end_of_a_sentence_quoted_without_marks() {
+    check(
+        "((Kami minta maaf kepada semua warga yang terluka)), {{kata}} Menko Polhukam, <<Joko Sulistyo>> dalam jumpa pers di kantornya, Jakarta Pusat, Jumat (22/8).",
+    );
+    check("Namun, {{kata}} Menteri Keuangan, <<Sri Wahyuni>>, ((anggaran sudah cukup untuk tahun depan)).");
+    check("Wali Kota <<Ahmad Fauzi>> meninjau pasar.\r\n\r\n((Kami akan terus mengawasi harga 🛒)), {{katanya}}.");
+}
+
+#[test]
+fn aside_closed_by_a_dash_between_subject_and_verb() {
+    check(
+        "<<Dedi Kurniawan>>, Kepala Regu A Pos Pemadam Kebakaran Sektor III, Jakarta Timur — tim yang tiba pertama — {{menuturkan}}, \
+         ((selang hidran di halaman gedung tidak mengalirkan air)).\r\n\r\n[[”Kami harus mencari air sampai jauh 🚒,”]] {{ucapnya}}.",
+    );
+}
+
+#[test]
+fn a_person_holding_an_opinion_is_salient() {
+    check(
+        "[[“Investasi akan mengalir ke Vietnam,”]] {{kata}} <<Robert Hale>>.\n\n\
+         Sementara itu, Kepala Ekonom Bank Sentosa <<Taufik Hidayat>> optimistis, ekonomi akan pulih tahun depan.\n\n\
+         [[”Vaksinasi adalah kuncinya 💉,”]] {{ujarnya}}.",
+    );
+}
+
+#[test]
+fn name_swallowed_into_a_place_after_a_titled_office() {
+    check_tagged(
+        "Ketua DPRD Kota Tarakan <<Hamzah>> {{mengatakan}}, ((perda itu belum bisa dibahas tahun ini)).\r\n\r\n\
+         [[”Rapat lewat Zoom tidak maksimal 💻,”]] {{katanya}}.",
+        &[("DPRD", Label::Org), ("Kota Tarakan Hamzah", Label::Loc)],
+    );
+}
+
+#[test]
+fn a_people_after_a_common_noun_is_no_speaker() {
+    check("Sebagian umat Katolik {{menilai}} ((aturan ibadah di gereja terlalu ketat 🙏)).");
+    check("Kemarin Wali Kota <<Hendro>> {{menilai}} ((aturan ibadah di gereja terlalu ketat)).");
 }

@@ -1,4 +1,5 @@
-//! Finding the speaker's mention next to a cue: the name that ends a role phrase
+//! Finding the speaker's mention next to a cue (the subject before a speech verb is
+//! read in [`speaker_subjects`](super::speaker_subjects)): the name that ends a role phrase
 //! (`kata Kepala Kelompok Konservasi Penyu Cilacap Jumawan`), a name in apposition
 //! (`kata peneliti senior Centropolis, Suryono Herlambang, di Jakarta`), or, when no
 //! name is written, the role itself (`kata Presiden`, `kata Panglima TNI`).
@@ -17,6 +18,10 @@ use std::sync::OnceLock;
 
 /// Lower-case words that may sit inside a role phrase once it has capitals (`Head of X`).
 const CONNECTORS: &[&str] = &["dan", "dari", "of", "and", "the", "for", "bidang", "bagian", "urusan"];
+/// Titles written in lower case right before a name (`dr Algazali`, `dokter gigi M
+/// Arifin`): inside a role phrase they do not end it.
+const LOWER_TITLES: &[&str] =
+    &["dr", "drg", "dokter", "gigi", "prof", "ir", "ustaz", "ustadz", "kiai", "romo", "pastor"];
 /// Words after a cue that are not a speaker (`kata sumber itu`, `kata mereka`).
 const PRONOUN_LIKE: &[&str] = &["mereka", "they", "kami", "kita", "we", "sumber", "source", "sources", "pihak"];
 /// Most words in a person's name read without the tagger.
@@ -55,6 +60,48 @@ fn place_tails() -> &'static HashSet<String> {
     })
 }
 
+/// Whether a word list claims `low` as a title, office, place, date or
+/// common word: then it is not part of a person's name.
+fn is_listed(lex: &Lexicon, low: &str) -> bool {
+    lex.titles.contains(low)
+        || lex.org_words.contains(low)
+        || lex.loc_words.contains(low)
+        || lex.calendar.contains(low)
+        || lex.common.contains(low)
+        || places().contains(low)
+}
+
+/// Can a PERSON entity be a person the text goes on about? The tagger also calls
+/// offices and places persons (`Pemerintah Provinsi Jakarta`, `Kota Surabaya`, `UU
+/// Nomor`, `DPRD`): a short span opening with an office or place word, one right
+/// after an organisation's opening word, or one without a single word that could be
+/// a name, is not taken as a person;
+/// nor is one with digits (`Gugus Tugas Covid-19`, `pesawat N219 Nurtanio`), a
+/// product, a law or a task force.
+pub fn names_a_person(doc: &Doc, lex: &Lexicon, e: &EntitySuggestion) -> bool {
+    if doc.chars.get(e.start..e.end).is_some_and(|s| s.iter().any(char::is_ascii_digit)) {
+        return false;
+    }
+    let a = doc.token_at_or_after(e.start);
+    let b = doc.token_at_or_after(e.end);
+    let opener = |t: usize| {
+        let low = doc.low(t);
+        doc.is_capitalised(t) && (lex.org_words.contains(low) || lex.loc_words.contains(low))
+    };
+    let name_word = |t: usize| {
+        let low = doc.low(t);
+        let plain = doc.is_capitalised(t) && !doc.is_all_caps(t) && low.chars().all(char::is_alphabetic);
+        lex.first_names.contains(low) || (plain && !is_listed(lex, low))
+    };
+    // `Dinas Kesehatan Widyastuti`: a longer span may hold role words before a name.
+    let office = opener(a) && b <= a + 2;
+    // `Universitas Sam Ratulangi`, `Bandara Abdulrachman Saleh` are named after a
+    // person (`dosen Universitas …`); `Wali Kota Budi`, `Kepala Dinas Budi` are one.
+    let titled = |t: usize| doc.is_capitalised(t) && lex.titles.contains(doc.low(t));
+    let named_after = a.checked_sub(1).is_some_and(|o| opener(o) && !o.checked_sub(1).is_some_and(titled));
+    !office && !named_after && (a..b).any(name_word)
+}
+
 /// Everything the name reader needs about the document.
 pub struct Names<'a> {
     pub doc: &'a Doc,
@@ -65,11 +112,11 @@ pub struct Names<'a> {
 }
 
 impl Names<'_> {
-    fn entity_at(&self, t: usize) -> Option<usize> {
+    pub(super) fn entity_at(&self, t: usize) -> Option<usize> {
         self.index.at(self.doc.tokens.get(t)?.start)
     }
 
-    fn is_person_at(&self, t: usize) -> Option<usize> {
+    pub(super) fn is_person_at(&self, t: usize) -> Option<usize> {
         self.entity_at(t).filter(|&i| self.entities.get(i).is_some_and(|e| e.label == Label::Person.as_str()))
     }
 
@@ -89,7 +136,7 @@ impl Names<'_> {
 
     /// The name run ending just before token `end` (exclusive), at most
     /// [`MAX_NAME_WORDS`] words, not reaching before `floor`.
-    fn run_before(&self, floor: usize, end: usize) -> Option<(usize, usize)> {
+    pub(super) fn run_before(&self, floor: usize, end: usize) -> Option<(usize, usize)> {
         // Skip a date or a trailing abbreviation after the name (`Mahfud MD`).
         let caps_tail = end > floor + 1 && self.doc.is_all_caps(end - 1) && self.is_name_word(end - 2);
         let inner = if caps_tail { end - 1 } else { end };
@@ -113,9 +160,8 @@ impl Names<'_> {
     /// (`Ketua Tim Gugus Tugas Wiku Adisasmito` read as one place): the unlisted
     /// capitalised words ending that entity right before token `t`, as long as a listed
     /// word (office, place, title) or a number stays before them in the entity; else a
-    /// known given name inside it marks where the name starts. A single word is taken
-    /// only if it is a known given name.
-    fn entity_tail(&self, floor: usize, t: usize) -> Option<(usize, usize)> {
+    /// known given name inside it marks where the name starts.
+    pub(super) fn entity_tail(&self, floor: usize, t: usize) -> Option<(usize, usize)> {
         let last = t.checked_sub(1).filter(|&l| l >= floor)?;
         let e = self.entity_at(last).and_then(|i| self.entities.get(i)).filter(|e| e.label != "PERSON")?;
         if self.doc.tokens.get(last).map(|x| x.end) != Some(e.end) {
@@ -129,21 +175,31 @@ impl Names<'_> {
         if k == first {
             k = (first + 1..t).find(|&j| self.lex.first_names.contains(self.doc.low(j)))?;
         }
-        // One unlisted word alone is as likely the organisation's own last word
-        // (`Department for Transport`) as a name: it needs a known given name.
-        let given = (k..t).any(|j| self.lex.first_names.contains(self.doc.low(j)));
-        (k < t && (t - k >= 2 || given)).then_some((k, t))
+        (k < t && self.tail_is_name(first, k, t)).then_some((k, t))
     }
 
-    /// Whether a word list claims `low` as a title, office, place, date or
-    /// common word: then it is not part of a person's name.
+    /// Are the unlisted words `k..t` ending an entity that starts at `first` a name?
+    /// They are if they open with a known given name. Else one word alone is as likely
+    /// the organisation's own last word (`Department for Transport`) as a name, and so
+    /// are words right after the listed word opening the entity (`Universitas Sanata
+    /// Dharma`); but a title before the entity says a person ends it (`Ketua Badan
+    /// Pengawas Pemilu Abhan`, `Ketua DPRD Kota Balikpapan Abdulloh`).
+    fn tail_is_name(&self, first: usize, k: usize, t: usize) -> bool {
+        let given = self.lex.first_names.contains(self.doc.low(k));
+        let own_name = k == first + 1 && self.is_listed(self.doc.low(first));
+        let titled = self.titled_before(first);
+        given || (!own_name && (t - k >= 2 || titled))
+    }
+
+    /// A title among the capitalised words right before token `first` (`Ketua` of
+    /// `Ketua DPRD Kota Balikpapan Abdulloh` before the place the tagger found).
+    fn titled_before(&self, first: usize) -> bool {
+        let before = (first.saturating_sub(MAX_TAIL_WORDS)..first).rev();
+        before.take_while(|&p| self.doc.is_capitalised(p)).any(|p| self.lex.titles.contains(self.doc.low(p)))
+    }
+
     fn is_listed(&self, low: &str) -> bool {
-        self.lex.titles.contains(low)
-            || self.lex.org_words.contains(low)
-            || self.lex.loc_words.contains(low)
-            || self.lex.calendar.contains(low)
-            || self.lex.common.contains(low)
-            || places().contains(low)
+        is_listed(self.lex, low)
     }
 
     /// A capitalised word of letters that no word list claims (a name, read without
@@ -157,7 +213,7 @@ impl Names<'_> {
     }
 
     /// The mention for a run of tokens: the PERSON entity over it, else a new span.
-    fn mention(&self, (a, b): (usize, usize)) -> Option<Mention> {
+    pub(super) fn mention(&self, (a, b): (usize, usize)) -> Option<Mention> {
         if let Some(i) = (a..b).rev().find_map(|t| self.is_person_at(t)) {
             // A PERSON span reaching back over role words (`Dinas Kesehatan Widyastuti`)
             // is cut to the name; the speaker stage trims the entity.
@@ -170,13 +226,57 @@ impl Names<'_> {
             }
         }
         let (start, end) = self.doc.char_span(a, b)?;
-        Some(Mention::New { start, end })
+        Some(self.office_tail(a, b).unwrap_or(Mention::New { start, end }))
+    }
+
+    /// A name run `a..b` ending an office the tagger found (`PT Sinar Jaya Hendra
+    /// Kusuma`) is cut off it, with the unlisted words before it (`Bernad Octavianus`
+    /// of `… Terminal Pulo Gebang Bernad Octavianus Pasaribu`); not a place's or an
+    /// office's own last word (`Jakarta Raya`, `PD Pasar Jaya`).
+    fn office_tail(&self, a: usize, b: usize) -> Option<Mention> {
+        let e = self.entity_at(b.checked_sub(1)?).and_then(|i| self.entities.get(i))?;
+        let first = self.doc.token_at_or_after(e.start);
+        let office = e.label != Label::Person.as_str() && first < a && self.doc.tokens.get(b - 1)?.end == e.end;
+        if !office {
+            return None;
+        }
+        let (x, y) = match self.entity_tail(first, b) {
+            Some((x, y)) if x <= a => (x, y),
+            _ if (a..b).all(|t| !place_tails().contains(self.doc.low(t))) => (a, b),
+            _ => return None,
+        };
+        let (start, end) = self.doc.char_span(x, y)?;
+        Some(Mention::Cut { start, end })
     }
 
     /// `(KAI Commuter)` inside a role phrase: a short bracket of capitalised words.
     fn is_name_bracket(&self, t: usize) -> bool {
         let close = (t + 1..t + 5).find(|&c| self.doc.is_punct(c, ')'));
         close.is_some_and(|c| c > t + 1 && (t + 1..c).all(|i| self.doc.is_capitalised(i)))
+    }
+
+    /// A lower-case title at token `t` with the name after it, maybe after a second
+    /// title word (`dokter gigi M Arifin`).
+    fn is_lower_title(&self, t: usize) -> bool {
+        let title = |k: usize| LOWER_TITLES.contains(&self.doc.low(k)) && !self.doc.is_capitalised(k);
+        title(t) && (self.doc.is_capitalised(t + 1) || (title(t + 1) && self.doc.is_capitalised(t + 2)))
+    }
+
+    /// `dr Algazali` ending tokens `floor..end`: capitalised words right after a
+    /// lower-case title are a name even where the tagger read them as an organisation.
+    fn titled_run(&self, floor: usize, end: usize) -> Option<(usize, usize)> {
+        let mut s = end;
+        while s > floor && end - s < MAX_NAME_WORDS && self.doc.is_capitalised(s - 1) && !self.doc.is_all_caps(s - 1) {
+            s -= 1;
+        }
+        (s < end && s > floor && self.is_lower_title(s - 1)).then_some((s, end))
+    }
+
+    /// `Head of Research at PT Infovesta Wawan Hendrayana`: `at` inside a role phrase,
+    /// going on in capitals to a person (`said Smith at Downing Street` stops at it).
+    fn links_role(&self, t: usize) -> bool {
+        let mut capitals = (t + 1..t + 9).take_while(|&k| self.doc.is_capitalised(k));
+        self.doc.low(t) == "at" && capitals.clone().next().is_some() && capitals.any(|k| self.is_person_at(k).is_some())
     }
 
     /// End (exclusive) of the phrase after a cue starting at token `a`: a full stop, a
@@ -193,10 +293,10 @@ impl Names<'_> {
             }
             let punct_stop = self.doc.is_punct(t, '.') || self.doc.is_punct(t, '(') || self.doc.is_punct(t, ';');
             let lower = self.doc.kind(t) == Some(super::tokenizer::TokenKind::Word) && !self.doc.is_capitalised(t);
-            let goes_on = CONNECTORS.contains(&low);
+            let goes_on = CONNECTORS.contains(&low) || self.is_lower_title(t) || self.links_role(t);
             // `kata Fariz Alniezar dari Kesekjenan PBNU`: the person, then where from.
             let from = low == "dari" && t > a && self.is_person_at(t - 1).is_some();
-            let word_stop = t > a && lower && (is_name_stop(low) || (seen_caps && !goes_on));
+            let word_stop = t > a && lower && !goes_on && (is_name_stop(low) || seen_caps);
             if punct_stop || word_stop || from {
                 break;
             }
@@ -206,9 +306,10 @@ impl Names<'_> {
         t
     }
 
-    /// The speaker written after a cue in tokens `a..b`: the name ending the last
-    /// comma-separated part that holds one (`kata Kepala Dusun X, Kelurahan Y, Wahyu
-    /// Wibowo`), skipping trailing dates; failing that, the role.
+    /// The speaker written after a cue in tokens `a..b`: a person named right at the
+    /// cue before an apposition (`kata Joni, Direktur RSUD dr Soetomo`), else the name
+    /// ending the last comma-separated part that holds one (`kata Kepala Dusun X,
+    /// Kelurahan Y, Wahyu Wibowo`), skipping trailing dates; failing that, the role.
     pub fn after_cue(&self, a: usize, b: usize) -> Option<Mention> {
         let e = self.phrase_end(a, b);
         if e == a {
@@ -222,10 +323,13 @@ impl Names<'_> {
             parts.push((start, end));
             start = end + 1;
         }
+        if let Some(i) = parts.first().filter(|_| parts.len() > 1).and_then(|&(s, t)| self.whole_person(s, t)) {
+            return Some(Mention::Entity(i));
+        }
         for (k, &(s, t)) in parts.iter().rev().enumerate() {
             // The tagger may swallow the name into the office before it (`Badan X
             // Budi`): only the last part ends the phrase where the name stands.
-            if let Some(run) = self.run_before(s, t) {
+            if let Some(run) = self.run_before(s, t).or_else(|| self.titled_run(s, t)) {
                 return self.mention(run);
             }
             if let Some((x, y)) = self.entity_tail(s, t).filter(|_| k == 0) {
@@ -237,9 +341,17 @@ impl Names<'_> {
         self.role(a, first_end)
     }
 
+    /// The PERSON entity spanning exactly tokens `a..b`, read as a name (no role word).
+    fn whole_person(&self, a: usize, b: usize) -> Option<usize> {
+        let i = self.is_person_at(a)?;
+        let e = self.entities.get(i)?;
+        let exact = self.doc.tokens.get(a)?.start == e.start && self.doc.tokens.get(b - 1)?.end == e.end;
+        (exact && (a..b).all(|t| self.is_name_word(t))).then_some(i)
+    }
+
     /// No name written: the role phrase speaks (`Presiden`, `politisi senior Partai
     /// Golkar`), or an entity inside it (`kata KPK`, `kata Kepala Dinas Kesehatan`).
-    fn role(&self, a: usize, e: usize) -> Option<Mention> {
+    pub(super) fn role(&self, a: usize, e: usize) -> Option<Mention> {
         let person = (a..e).rev().find_map(|t| self.is_person_at(t));
         let speaking = |i: &usize| self.entities.get(*i).is_some_and(|x| x.label == "PERSON" || x.label == "ORG");
         if let Some(i) = person.or_else(|| (a..e).find_map(|t| self.entity_at(t)).filter(speaking)) {
@@ -259,58 +371,21 @@ impl Names<'_> {
         e == a + 1 && self.doc.is_sentence_initial(a) && self.lex.common.contains(low) && !self.lex.titles.contains(low)
     }
 
-    /// The subject of a speech verb, in tokens `a..b` before it: the name right before
-    /// the verb (`Okafor told`, `Kepala Dinas Budi mengatakan`), else, after an
-    /// apposition or a date (`Budi, Kepala Dinas, Senin, mengatakan`), the first person
-    /// of the clause.
-    pub fn subject(&self, a: usize, b: usize) -> Option<Mention> {
-        let last = b.checked_sub(1)?;
-        // The tagger's person right before the verb wins over reading capitals, which
-        // stop at common words inside names (`Vinsen Kia Beda`).
-        if let Some(i) = self.is_person_at(last) {
-            let first = self.entities.get(i).map_or(last, |e| self.doc.token_at_or_after(e.start));
-            return self.mention((first.max(a), b));
+    /// Can a `-nya` cue later refer to this speaker? Not when it is a place
+    /// (`Pemerintah Provinsi Jakarta menekankan …`) or a role read over one (`Menurut
+    /// Wali Kota Surabaya dua periode ini, …`): `-nya` stands for a person. A name
+    /// spanning exactly what the tagger called a place (`Menurut Umbu, …`) becomes a
+    /// person when it is attached, so it counts; organisations stay too, as the tagger
+    /// often swallows the name into them.
+    pub fn is_personal(&self, m: Mention) -> bool {
+        let place = |i: usize| self.entities.get(i).filter(|e| e.label == Label::Loc.as_str());
+        match m {
+            Mention::Entity(i) => place(i).is_none(),
+            Mention::New { start, end } => {
+                let over = (start..end).find_map(|p| self.index.at(p)).and_then(place);
+                over.is_none_or(|e| e.start == start && e.end == end)
+            }
+            Mention::Cut { .. } => true,
         }
-        // `awal Oktober lalu mengakui`: a date is not the subject; look for the person.
-        let dated = self.lex.calendar.contains(self.doc.low(last));
-        if self.doc.is_capitalised(last) && !dated {
-            if let Some(run) = self.run_before(a, b) {
-                // A lone capitalised word opening the sentence is mostly a noun
-                // (`Opponents argued`): a speaker only if the tagger says so.
-                let lone = run.1 - run.0 == 1 && self.doc.is_sentence_initial(run.0);
-                if lone && !self.lex.first_names.contains(self.doc.low(run.0)) {
-                    return self.is_person_at(run.0).map(Mention::Entity);
-                }
-                return self.mention(run);
-            }
-            // `Reynaldi dari PT House of Rattan mengatakan`: the person before the organisation.
-            if let Some(i) = (a..b).rev().find_map(|t| self.is_person_at(t)) {
-                return Some(Mention::Entity(i));
-            }
-            let mut s = last;
-            while s > a && self.doc.is_capitalised(s - 1) {
-                s -= 1;
-            }
-            return self.role(s, b);
-        }
-        self.clause_subject(a, b).map(Mention::Entity)
-    }
-
-    /// The person heading a clause whose verb is not next to a name: the one right
-    /// before the first comma (`Kepala Asosiasi X (Ax) Budi Santoso, pekan lalu,
-    /// menyampaikan`), else the first one. A bracketed abbreviation the tagger read as a
-    /// person (`(Ax)`) names the organisation before it, so it never heads the clause.
-    fn clause_subject(&self, a: usize, b: usize) -> Option<usize> {
-        let bracketed = |t: usize| t > 0 && self.doc.is_punct(t - 1, '(');
-        let heads = |t: usize| self.is_person_at(t).filter(|_| !bracketed(self.first_token_of_person(t)));
-        let comma = (a..b).find(|&t| self.doc.is_punct(t, ','));
-        let before_comma = comma.and_then(|c| c.checked_sub(1)).filter(|&t| t >= a).and_then(heads);
-        before_comma.or_else(|| (a..b).find_map(heads))
-    }
-
-    /// First token of the PERSON entity covering token `t` (`t` itself if none).
-    fn first_token_of_person(&self, t: usize) -> usize {
-        let start = self.is_person_at(t).and_then(|i| self.entities.get(i)).map(|e| e.start);
-        start.map_or(t, |s| self.doc.token_at_or_after(s))
     }
 }

@@ -6,6 +6,7 @@
 //! Putin`). Speakers the tagger missed are added as PERSON entities, so that every
 //! speaker is an entity of the document.
 
+use super::aliases::Aliases;
 use super::coreference::Context;
 use super::cues::SpeakerHint;
 use super::doc::Doc;
@@ -45,8 +46,9 @@ pub fn resolve_all(
             SpeakerHint::Pronoun(pos) => context.continued(q.end).or_else(|| context.pronoun(pos.min(q.start))),
             SpeakerHint::None => None,
         };
-        let found = found.map(|m| full.of(m));
-        if let Some(m) = found {
+        let pronoun = matches!(q.hint, SpeakerHint::Pronoun(_));
+        let found = found.map(|m| full.of(m)).map(|m| if pronoun { full.alias_of(m) } else { m });
+        if let Some(m) = found.filter(|&m| names.is_personal(m)) {
             context.spoke(q, m);
         }
         out.push(found);
@@ -74,6 +76,7 @@ struct FullMentions<'a> {
     /// The first PERSON entity with any word: the answer for a mention without words.
     first_worded: Option<usize>,
     known: HashMap<Vec<String>, Option<usize>>,
+    aliases: Aliases,
 }
 
 impl<'a> FullMentions<'a> {
@@ -92,7 +95,8 @@ impl<'a> FullMentions<'a> {
             }
         }
         let first_worded = words.iter().position(|ws| !ws.is_empty());
-        FullMentions { doc, entities, words, holding, first_worded, known: HashMap::new() }
+        let aliases = Aliases::new(&words);
+        FullMentions { doc, entities, words, holding, first_worded, known: HashMap::new(), aliases }
     }
 
     fn of(&mut self, m: Mention) -> Mention {
@@ -113,6 +117,22 @@ impl<'a> FullMentions<'a> {
             }
         };
         longer.map_or(m, Mention::Entity)
+    }
+
+    /// A one-word mention as the full name it is a short form of (`Risma`, `Jokowi`):
+    /// for `-nya` cues only, as a name written at the cue is the mention itself.
+    fn alias_of(&mut self, m: Mention) -> Mention {
+        let (start, end) = match m {
+            Mention::Entity(i) => match self.entities.get(i) {
+                Some(e) if e.label == "PERSON" => (e.start, e.end),
+                _ => return m,
+            },
+            Mention::New { start, end } | Mention::Cut { start, end } => (start, end),
+        };
+        match words_in(self.doc, start, end).as_slice() {
+            [word] => self.aliases.full_name_of(word).map_or(m, Mention::Entity),
+            _ => m,
+        }
     }
 
     /// The first PERSON entity with more words than `words`, all of them among its own.
@@ -139,7 +159,8 @@ fn attach(chars: &[char], entities: &mut Vec<EntitySuggestion>, mentions: &[Opti
         };
         let clashes = placed.clashes(start, end);
         if let [k] = clashes[..] {
-            if !(cut && placed.cut_tail(chars, k, start, end)) {
+            let done = (cut && placed.cut_tail(chars, k, start, end)) || placed.relabel(k, start, end);
+            if !done {
                 placed.trim(k, start, end);
             }
         } else if clashes.is_empty() {
@@ -206,6 +227,19 @@ impl Placed {
         e.start = start;
         e.end = end;
         e.source = SPEAKER_SOURCE.to_string();
+    }
+
+    /// A name read as a person (`dr Algazali`) that the tagger took for an
+    /// organisation or place with exactly its span: the entity becomes a PERSON.
+    fn relabel(&mut self, k: usize, start: usize, end: usize) -> bool {
+        let Some((e, _)) =
+            self.tagged.get_mut(k).filter(|(e, _)| e.label != "PERSON" && e.start == start && e.end == end)
+        else {
+            return false;
+        };
+        e.label = "PERSON".to_string();
+        e.source = SPEAKER_SOURCE.to_string();
+        true
     }
 
     /// `start..end` ends a non-PERSON entity and does not begin it: the entity keeps

@@ -1,0 +1,107 @@
+//! The subject of a speech verb as its speaker: `Okafor told`, `Kepala Dinas Budi
+//! mengatakan`, `Budi, Kepala Dinas, Senin (20/4/2020), mengatakan`, read with the
+//! name reader of [`speaker_names`](super::speaker_names), also where the tagger missed
+//! the name or swallowed it into an organisation.
+
+use super::speaker_names::{names_a_person, Mention, Names};
+use super::tokenizer::TokenKind;
+
+impl Names<'_> {
+    /// The subject of a speech verb, in tokens `a..b` before it: the name right before
+    /// the verb (`Okafor told`, `Kepala Dinas Budi mengatakan`), else, after an
+    /// apposition or a date (`Budi, Kepala Dinas, Senin, mengatakan`), the first person
+    /// of the clause.
+    pub fn subject(&self, a: usize, b: usize) -> Option<Mention> {
+        let last = b.checked_sub(1)?;
+        // The tagger's person right before the verb wins over reading capitals, which
+        // stop at common words inside names (`Vinsen Kia Beda`).
+        if let Some(i) = self.is_person_at(last) {
+            let first = self.entities.get(i).map_or(last, |e| self.doc.token_at_or_after(e.start));
+            return self.mention((first.max(a), b));
+        }
+        // `awal Oktober lalu mengakui`: a date is not the subject; look for the person.
+        let dated = self.lex.calendar.contains(self.doc.low(last));
+        if self.doc.is_capitalised(last) && !dated {
+            return self.capitals_before(a, b);
+        }
+        self.clause_subject(a, b)
+    }
+
+    /// The subject in the capitalised words right before the verb at token `b`.
+    fn capitals_before(&self, a: usize, b: usize) -> Option<Mention> {
+        if let Some(run) = self.run_before(a, b) {
+            // A lone capitalised word opening the sentence is mostly a noun
+            // (`Opponents argued`), and one after a common noun names a people or a
+            // place (`sebagian umat Katolik menilai`): a speaker only if the tagger
+            // says so.
+            let lone = run.1 - run.0 == 1 && (self.doc.is_sentence_initial(run.0) || self.after_noun(run.0));
+            if lone && !self.lex.first_names.contains(self.doc.low(run.0)) {
+                return self.is_person_at(run.0).map(Mention::Entity);
+            }
+            return self.mention(run);
+        }
+        // `Reynaldi dari PT House of Rattan mengatakan`: the person before the organisation.
+        if let Some(i) = (a..b).rev().find_map(|t| self.is_person_at(t)) {
+            return Some(Mention::Entity(i));
+        }
+        // `CEO 99 Group Indonesia Chong Ming Hwee memprediksi`: swallowed into the office.
+        if let Some((x, y)) = self.entity_tail(a, b) {
+            let (start, end) = self.doc.char_span(x, y)?;
+            return Some(Mention::Cut { start, end });
+        }
+        let mut s = b.checked_sub(1)?;
+        while s > a && self.doc.is_capitalised(s - 1) {
+            s -= 1;
+        }
+        self.role(s, b)
+    }
+
+    /// Is token `t` right after a lower-case common word that no cue or title is
+    /// (`umat` of `umat Muslim`, `warga` of `warga Jakarta`)?
+    fn after_noun(&self, t: usize) -> bool {
+        let Some(p) = t.checked_sub(1) else { return false };
+        let low = self.doc.low(p);
+        let plain = self.doc.kind(p) == Some(TokenKind::Word) && !self.doc.is_capitalised(p);
+        plain && self.lex.common.contains(low) && !self.lex.titles.contains(low) && !self.lex.is_cue_after(low)
+    }
+
+    /// The person heading a clause whose verb is not next to a name: the one right
+    /// before the first comma (`Kepala Asosiasi X (Ax) Budi Santoso, pekan lalu,
+    /// menyampaikan`), else the first one, else a name read from capitals before the
+    /// first comma where the tagger missed it or swallowed it into an organisation
+    /// (`Direktur Riset CORE Indonesia Piter Abdullah, saat dihubungi, mengatakan`). A
+    /// bracketed abbreviation the tagger read as a person (`(Ax)`) names the
+    /// organisation before it, so it never heads the clause.
+    fn clause_subject(&self, a: usize, b: usize) -> Option<Mention> {
+        let bracketed = |t: usize| t > 0 && self.doc.is_punct(t - 1, '(');
+        let named = |i: usize| self.entities.get(i).is_some_and(|e| names_a_person(self.doc, self.lex, e));
+        let heads = |t: usize| self.is_person_at(t).filter(|&i| named(i) && !bracketed(self.first_token_of_person(t)));
+        let comma = (a..b).find(|&t| self.doc.is_punct(t, ','));
+        let before_comma = comma.and_then(|c| c.checked_sub(1)).filter(|&t| t >= a).and_then(heads);
+        if let Some(i) = before_comma {
+            return Some(Mention::Entity(i));
+        }
+        let first = (a..b).find_map(heads).map(Mention::Entity);
+        first.or_else(|| comma.and_then(|c| self.name_before_comma(a, c)))
+    }
+
+    /// A name read from capitals right before the comma at token `c`: a run of name
+    /// words (not a lone sentence opener), or the tail of an organisation.
+    fn name_before_comma(&self, a: usize, c: usize) -> Option<Mention> {
+        // A given name inside an organisation's name (`Universitas Sanata Dharma`) is no person.
+        let placed = |t: usize| self.entity_at(t).is_some_and(|i| self.is_person_at(t) != Some(i));
+        if let Some(run) = self.run_before(a, c).filter(|&(s, e)| !(s..e).any(placed)) {
+            let lone = run.1 - run.0 == 1 && self.doc.is_sentence_initial(run.0);
+            return (!lone || self.lex.first_names.contains(self.doc.low(run.0))).then(|| self.mention(run)).flatten();
+        }
+        let (x, y) = self.entity_tail(a, c)?;
+        let (start, end) = self.doc.char_span(x, y)?;
+        Some(Mention::Cut { start, end })
+    }
+
+    /// First token of the PERSON entity covering token `t` (`t` itself if none).
+    fn first_token_of_person(&self, t: usize) -> usize {
+        let start = self.is_person_at(t).and_then(|i| self.entities.get(i)).map(|e| e.start);
+        start.map_or(t, |s| self.doc.token_at_or_after(s))
+    }
+}
