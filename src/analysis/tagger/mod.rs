@@ -8,6 +8,8 @@
 //! Each suggestion's confidence comes from the Viterbi margin of its tokens: how much
 //! worse the best path that tags them otherwise scores.
 
+pub mod acronyms;
+pub mod bounds;
 pub mod conll_reader;
 pub mod consistency;
 pub mod domain;
@@ -31,21 +33,6 @@ use model_io::ModelError;
 use std::sync::Arc;
 use tags::spans_from_tags;
 use weights::Weights;
-
-/// Drops title words from the front of personal names (`Mayor Helen Carter` →
-/// `Helen Carter`): both training corpora leave titles out, but the tagger has seen
-/// few of them, English ones not at all.
-fn trim_titles(doc: &Doc, lex: &Lexicon, spans: &mut Vec<Span>) {
-    for s in spans.iter_mut().filter(|s| s.label == super::Label::Person) {
-        while s.end - s.start > 1
-            && lex.titles.contains(doc.low(s.start))
-            && !lex.first_names.contains(doc.low(s.start))
-        {
-            s.start += 1;
-        }
-    }
-    spans.retain(|s| s.end > s.start);
-}
 
 /// The weights shipped with Sorot.
 const BUILTIN_MODEL: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/models/ner-id.bin"));
@@ -80,7 +67,8 @@ impl Tagger {
     pub fn tag(&self, text: &str, doc: &Doc, lex: &Lexicon) -> Vec<Span> {
         let (mut spans, rules) = self.tag_sentences(text, doc);
         reconcile::reconcile(doc, lex, &mut spans, &rules);
-        trim_titles(doc, lex, &mut spans);
+        bounds::trim_person_names(doc, lex, &mut spans);
+        acronyms::add_defined(doc, &mut spans);
         consistency::propagate(doc, lex, &mut spans);
         spans
     }

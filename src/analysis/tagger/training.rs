@@ -29,7 +29,7 @@ pub struct TrainConfig {
 
 impl Default for TrainConfig {
     fn default() -> Self {
-        TrainConfig { epochs: 12, seed: 0x5030_7254, bits: 20, conventions: false }
+        TrainConfig { epochs: 25, seed: 0x5030_7254, bits: 20, conventions: false }
     }
 }
 
