@@ -4,6 +4,7 @@
 
 use super::super::doc::Doc;
 use super::super::lexicon::Lexicon;
+use super::super::tokenizer::TokenKind;
 use super::super::{Label, Span};
 use std::collections::HashMap;
 
@@ -110,11 +111,29 @@ fn find_mention(
             continue;
         }
         if let Some(&(label, conf)) = names.get(&key(doc, t, end)) {
-            return Some(Span::new(t, end, label, SOURCE, conf * 0.9));
+            return (!inside_longer_name(doc, lex, t, end)).then(|| Span::new(t, end, label, SOURCE, conf * 0.9));
         }
     }
     let conf = parts.get(doc.word(t))?;
-    (!used.get(t).copied().unwrap_or(true)).then(|| Span::new(t, t + 1, Label::Person, SOURCE, conf * 0.8))
+    let free = !used.get(t).copied().unwrap_or(true) && !inside_longer_name(doc, lex, t, t + 1);
+    free.then(|| Span::new(t, t + 1, Label::Person, SOURCE, conf * 0.8))
+}
+
+/// Is `start..end` only a piece of a longer capitalised name (`Jakarta` in `DKI
+/// Jakarta`, `Taman Wisata Alam` in `Taman Wisata Alam Danau Matano`)? The tagger
+/// left that name out on purpose or tagged it otherwise; a piece of it is no mention.
+fn inside_longer_name(doc: &Doc, lex: &Lexicon, start: usize, end: usize) -> bool {
+    let joins = |j: usize| {
+        let low = doc.low(j);
+        doc.kind(j) == Some(TokenKind::Word)
+            && doc.is_capitalised(j)
+            && !doc.is_title_case_sentence(j)
+            && !lex.titles.contains(low)
+            && !(doc.is_sentence_initial(j) && lex.common.contains(low))
+    };
+    let before = start.checked_sub(1).is_some_and(|p| !doc.newline_after(p) && joins(p));
+    let after = end < doc.tokens.len() && !doc.newline_after(end - 1) && joins(end);
+    before || after
 }
 
 /// Sentence-initial common words (`Harapan …`) and titles, weekdays or stop words
@@ -152,5 +171,16 @@ mod tests {
         ];
         propagate(&doc, &lex, &mut spans);
         assert!(spans.iter().all(|s| s.label == Label::Org), "{spans:?}");
+    }
+
+    #[test]
+    fn a_piece_of_a_longer_name_is_not_a_mention() {
+        let lex = Lexicon::new();
+        let doc = Doc::new("Warga Jakarta datang. Gubernur DKI Jakarta Basuki pergi. Presiden Jakarta pergi.");
+        let mut spans = vec![Span::new(1, 2, Label::Loc, "tagger", 0.9)];
+        propagate(&doc, &lex, &mut spans);
+        let got: Vec<usize> = spans.iter().map(|s| s.start).collect();
+        // `DKI Jakarta Basuki` is another name; after the title `Presiden` it is one.
+        assert_eq!(got, [1, 11], "{spans:?}");
     }
 }
