@@ -1,5 +1,5 @@
-//! Bounds of personal names after tagging: what the training corpora never put
-//! inside one, cut off its edges.
+//! Bounds of names after tagging: what the training corpora never put inside a name,
+//! cut off its edges.
 
 use super::super::doc::Doc;
 use super::super::lexicon::Lexicon;
@@ -9,6 +9,27 @@ use super::super::{Label, Span};
 pub fn trim_person_names(doc: &Doc, lex: &Lexicon, spans: &mut Vec<Span>) {
     trim_titles(doc, lex, spans);
     trim_plain_tails(doc, lex, spans);
+    spans.retain(|s| s.end > s.start);
+}
+
+/// Balances parentheses at the edges of every name: `(Jokowi` becomes `(Jokowi)`
+/// when the closing one follows (and no other name starts there), else `Jokowi`;
+/// a `)` closing nothing inside the name comes off its end.
+pub fn balance_parentheses(doc: &Doc, spans: &mut Vec<Span>) {
+    let starts: Vec<usize> = spans.iter().map(|s| s.start).collect();
+    for s in spans.iter_mut() {
+        let opens = (s.start..s.end).filter(|&t| doc.is_punct(t, '(')).count();
+        let closes = (s.start..s.end).filter(|&t| doc.is_punct(t, ')')).count();
+        if opens > closes && doc.is_punct(s.start, '(') {
+            if doc.is_punct(s.end, ')') && !starts.contains(&s.end) && opens == closes + 1 {
+                s.end += 1;
+            } else {
+                s.start += 1;
+            }
+        } else if closes > opens && s.end > s.start && doc.is_punct(s.end - 1, ')') {
+            s.end -= 1;
+        }
+    }
     spans.retain(|s| s.end > s.start);
 }
 
@@ -46,6 +67,19 @@ fn is_plain_word(doc: &Doc, lex: &Lexicon, t: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parentheses_at_the_edges_are_balanced() {
+        let doc = Doc::new("kata (Jokowi) dan (Kalla ke Bali) lalu");
+        let mut spans = vec![
+            Span::new(1, 3, Label::Person, "tagger", 0.9),
+            Span::new(5, 7, Label::Person, "tagger", 0.9),
+            Span::new(8, 10, Label::Loc, "tagger", 0.9),
+        ];
+        balance_parentheses(&doc, &mut spans);
+        let got: Vec<(usize, usize)> = spans.iter().map(|s| (s.start, s.end)).collect();
+        assert_eq!(got, [(1, 4), (6, 7), (8, 9)]);
+    }
 
     #[test]
     fn titles_and_plain_tails_come_off_personal_names() {

@@ -68,6 +68,7 @@ impl Tagger {
         let (mut spans, rules) = self.tag_sentences(text, doc);
         reconcile::reconcile(doc, lex, &mut spans, &rules);
         bounds::trim_person_names(doc, lex, &mut spans);
+        bounds::balance_parentheses(doc, &mut spans);
         acronyms::add_defined(doc, &mut spans);
         consistency::propagate(doc, lex, &mut spans);
         spans
