@@ -1,7 +1,10 @@
 //! A statistical sequence tagger for PERSON / ORG / LOC: an averaged perceptron over
 //! hashed features, BIO tags decoded by Viterbi with only valid transitions, and a
-//! document-level consistency pass. Every feature has a shared copy and one per
-//! training corpus's annotation conventions, chosen for each article by [`domain`].
+//! document-level consistency pass. [`domain`] tells which training corpus's
+//! annotation conventions an article follows; the shipped model uses that only to
+//! decide whether organisations take in the acronym defined after them
+//! ([`acronyms`]), while models trained with `conventions` also give every feature a
+//! copy per convention.
 //!
 //! [`Tagger::builtin`] loads the weights shipped in `assets/models/ner-id.bin`, trained
 //! by `sorot train` with [`training::train`] from corpora read by [`conll_reader`].
@@ -65,18 +68,22 @@ impl Tagger {
 
     /// PERSON / ORG / LOC spans of `doc` (the tokens of `text`), sorted, disjoint.
     pub fn tag(&self, text: &str, doc: &Doc, lex: &Lexicon) -> Vec<Span> {
-        let (mut spans, rules) = self.tag_sentences(text, doc);
+        let convention = self.weights.domain.classify(&domain::buckets(doc));
+        let (mut spans, rules) = self.tag_sentences(text, doc, convention);
         reconcile::reconcile(doc, lex, &mut spans, &rules);
         bounds::trim_person_names(doc, lex, &mut spans);
         bounds::balance_parentheses(doc, &mut spans);
+        if self.weights.domain.joins_acronyms(convention) {
+            acronyms::join_defined(doc, &mut spans);
+        }
         acronyms::add_defined(doc, &mut spans);
         consistency::propagate(doc, lex, &mut spans);
         spans
     }
 
     /// Tagging without the document-level pass; also the rules' spans.
-    fn tag_sentences(&self, text: &str, doc: &Doc) -> (Vec<Span>, Vec<Span>) {
-        let domain = self.weights.domain.classify(&domain::buckets(doc));
+    fn tag_sentences(&self, text: &str, doc: &Doc, convention: Option<usize>) -> (Vec<Span>, Vec<Span>) {
+        let domain = self.weights.domain.feature_domain(convention);
         let (features, rules) = self.evidence.features(text, doc, self.weights.bits, domain);
         let mut spans = Vec::new();
         for range in &doc.sentences {

@@ -5,6 +5,7 @@
 //! transitions: tags start scores, then tags×tags pair scores, f32 each
 //! rows u32 · per non-zero row: bucket u32, tags × i16 (score = i16 × scale)
 //! domain scores u32 (0, or the classifier's full table) · that many f32
+//! feature copies u32 (0 or 1) · conventions u32 · per convention: joins acronyms u32
 //! ```
 //! Only non-zero rows are stored and scores are quantised to 16 bits, so the file
 //! stays a few MB although the table it expands to is larger.
@@ -16,7 +17,7 @@ use super::weights::Weights;
 use std::fmt;
 
 const MAGIC: &[u8; 8] = b"SOROTNER";
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 /// Largest table the loader accepts (2^24 rows), so a damaged header cannot ask for
 /// gigabytes.
 const MAX_BITS: u32 = 24;
@@ -80,6 +81,11 @@ pub fn to_bytes(w: &Weights) -> Vec<u8> {
     for v in &w.domain.rows {
         out.extend_from_slice(&v.to_le_bytes());
     }
+    let joins = &w.domain.joins_acronyms;
+    let flags = [u32::from(w.domain.feature_copies), u32::try_from(joins.len()).unwrap_or(0)];
+    for v in flags.into_iter().chain(joins.iter().map(|&j| u32::from(j))) {
+        out.extend_from_slice(&v.to_le_bytes());
+    }
     out
 }
 
@@ -129,7 +135,13 @@ fn read_domain(r: &mut Reader) -> Result<DomainModel, ModelError> {
         return Err(ModelError::Truncated);
     }
     let rows = (0..n).map(|_| r.f32()).collect::<Result<Vec<f32>, _>>()?;
-    Ok(DomainModel { rows })
+    let feature_copies = r.u32()? != 0;
+    let conventions = r.u32()? as usize;
+    if conventions > domain::NUM_DOMAINS {
+        return Err(ModelError::Truncated);
+    }
+    let joins_acronyms = (0..conventions).map(|_| r.u32().map(|j| j != 0)).collect::<Result<Vec<bool>, _>>()?;
+    Ok(DomainModel { rows, feature_copies, joins_acronyms })
 }
 
 struct Reader<'a> {
@@ -173,6 +185,7 @@ mod tests {
         w.transitions.pair[2][0] = -2.0;
         w.domain.rows = vec![0.0; (1 << domain::BITS) * domain::NUM_DOMAINS];
         w.domain.rows[5] = 0.75;
+        w.domain.joins_acronyms = vec![true, false];
         w
     }
 
