@@ -4,6 +4,7 @@
 use super::super::doc::Doc;
 use super::super::lexicon::Lexicon;
 use super::super::{Label, Span};
+use super::names::label_bit;
 
 /// Trims title words from the front of personal names and plain words from their end.
 pub fn trim_person_names(doc: &Doc, lex: &Lexicon, spans: &mut Vec<Span>) {
@@ -31,6 +32,39 @@ pub fn balance_parentheses(doc: &Doc, spans: &mut Vec<Span>) {
         }
     }
     spans.retain(|s| s.end > s.start);
+}
+
+/// Takes into a personal name an unknown capitalised word right before it that
+/// starts their capitalised run (`to Priya Nair`, where the tagger found only `Nair`):
+/// not at a sentence start, not in any word list, and no word of a listed
+/// organisation or place (`name_words`, see [`super::names::NameIndex::word_labels`]).
+pub fn take_in_given_names(doc: &Doc, lex: &Lexicon, name_words: &[u8], spans: &mut [Span]) {
+    let mut prev_end = 0;
+    for s in spans.iter_mut() {
+        let before = s.start.checked_sub(1).filter(|&t| t >= prev_end);
+        let starts_run = |t: usize| t.checked_sub(1).is_none_or(|p| !doc.is_capitalised(p));
+        if let Some(t) = before.filter(|&t| s.label == Label::Person && starts_run(t)) {
+            if is_unknown_name_word(doc, lex, name_words, t) {
+                s.start = t;
+            }
+        }
+        prev_end = s.end;
+    }
+}
+
+fn is_unknown_name_word(doc: &Doc, lex: &Lexicon, name_words: &[u8], t: usize) -> bool {
+    let low = doc.low(t);
+    let lists = [&lex.titles, &lex.common, &lex.stop, &lex.org_words, &lex.loc_words, &lex.calendar];
+    let not_a_place_or_org =
+        name_words.get(t).is_some_and(|&m| m & (label_bit(Label::Org) | label_bit(Label::Loc)) == 0);
+    doc.is_capitalised(t)
+        && !doc.is_all_caps(t)
+        && doc.word(t).chars().all(char::is_alphabetic)
+        && !doc.is_sentence_initial(t)
+        && !doc.is_title_case_sentence(t)
+        && !doc.newline_after(t)
+        && !lists.iter().any(|l| l.contains(low))
+        && not_a_place_or_org
 }
 
 /// Titles of nobility and of the pope that both training corpora count as part of
@@ -72,6 +106,23 @@ fn is_plain_word(doc: &Doc, lex: &Lexicon, t: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unknown_word_before_a_personal_name_joins_it() {
+        let lex = Lexicon::new();
+        let doc = Doc::new("According to Priya Nair and Presiden Joko, Priya Nair left.");
+        let mut spans = vec![
+            Span::new(3, 4, Label::Person, "tagger", 0.9),
+            Span::new(6, 7, Label::Person, "tagger", 0.9),
+            Span::new(9, 10, Label::Person, "tagger", 0.9),
+        ];
+        let mut marks = vec![0; doc.tokens.len()];
+        marks[8] = label_bit(Label::Loc); // as if `Priya` were a word of listed places
+        take_in_given_names(&doc, &lex, &marks, &mut spans);
+        let got: Vec<(usize, usize)> = spans.iter().map(|s| (s.start, s.end)).collect();
+        // A title does not join, nor does a word of listed places.
+        assert_eq!(got, [(2, 4), (6, 7), (9, 10)]);
+    }
 
     #[test]
     fn parentheses_at_the_edges_are_balanced() {

@@ -71,6 +71,7 @@ impl Tagger {
         let convention = self.weights.domain.classify(&domain::buckets(doc));
         let (mut spans, rules) = self.tag_sentences(text, doc, convention);
         reconcile::reconcile(doc, lex, &mut spans, &rules);
+        bounds::take_in_given_names(doc, lex, &self.evidence.name_words(doc), &mut spans);
         bounds::trim_person_names(doc, lex, &mut spans);
         bounds::balance_parentheses(doc, &mut spans);
         if self.weights.domain.joins_acronyms(convention) {
