@@ -45,6 +45,10 @@ pub const SOURCE: &str = "tagger";
 /// Margin at which confidence reaches about 0.63 (1 − 1/e): perceptron scores have no
 /// natural unit, so this is set from the margins the shipped model gives.
 const MARGIN_SCALE: f32 = 4.0;
+/// Margin from which the tagger's "no name here" stands against the document-level
+/// pass: a country it reads as a modifier (`masyarakat Indonesia`) stays untagged
+/// even where the country is tagged as a place elsewhere.
+const SURE_PLAIN: f32 = 8.0;
 
 pub struct Tagger {
     weights: Weights,
@@ -69,7 +73,7 @@ impl Tagger {
     /// PERSON / ORG / LOC spans of `doc` (the tokens of `text`), sorted, disjoint.
     pub fn tag(&self, text: &str, doc: &Doc, lex: &Lexicon) -> Vec<Span> {
         let convention = self.weights.domain.classify(&domain::buckets(doc));
-        let (mut spans, rules) = self.tag_sentences(text, doc, convention);
+        let (mut spans, rules, plain) = self.tag_sentences(text, doc, convention);
         reconcile::reconcile(doc, lex, &mut spans, &rules);
         bounds::take_in_given_names(doc, lex, &self.evidence.name_words(doc), &mut spans);
         bounds::trim_person_names(doc, lex, &mut spans);
@@ -78,18 +82,23 @@ impl Tagger {
             acronyms::join_defined(doc, &mut spans);
         }
         acronyms::add_defined(doc, &mut spans);
-        consistency::propagate(doc, lex, &mut spans);
+        consistency::propagate(doc, lex, &plain, &mut spans);
         spans
     }
 
-    /// Tagging without the document-level pass; also the rules' spans.
-    fn tag_sentences(&self, text: &str, doc: &Doc, convention: Option<usize>) -> (Vec<Span>, Vec<Span>) {
+    /// Tagging without the document-level pass; also the rules' spans and, per token,
+    /// whether the tagger is sure it is no name (see [`SURE_PLAIN`]).
+    fn tag_sentences(&self, text: &str, doc: &Doc, convention: Option<usize>) -> (Vec<Span>, Vec<Span>, Vec<bool>) {
         let domain = self.weights.domain.feature_domain(convention);
         let (features, rules) = self.evidence.features(text, doc, self.weights.bits, domain);
         let mut spans = Vec::new();
+        let mut plain = vec![false; doc.tokens.len()];
         for range in &doc.sentences {
             let emissions = self.weights.emissions(&features, range.clone());
             let (path, margins) = viterbi::decode_with_margins(&emissions, &self.weights.transitions);
+            for ((slot, tag), margin) in plain.iter_mut().skip(range.start).zip(&path).zip(&margins) {
+                *slot = *tag == tags::Tag::O && *margin >= SURE_PLAIN;
+            }
             for (s, e, label) in spans_from_tags(&path) {
                 // The token after a span decides where it ends, so its margin counts too.
                 let upto = (e + 1).min(margins.len());
@@ -98,6 +107,6 @@ impl Tagger {
                 spans.push(Span::new(range.start + s, range.start + e, label, SOURCE, confidence));
             }
         }
-        (spans, rules)
+        (spans, rules, plain)
     }
 }
