@@ -82,6 +82,10 @@ fn trim_titles(doc: &Doc, lex: &Lexicon, spans: &mut [Span]) {
             && !lex.first_names.contains(doc.low(s.start))
         {
             s.start += 1;
+            // The abbreviation's full stop goes with it (`Ir. Soprijanto`).
+            if s.end - s.start > 1 && doc.is_punct(s.start, '.') {
+                s.start += 1;
+            }
         }
     }
 }
@@ -140,15 +144,16 @@ mod tests {
     #[test]
     fn titles_and_plain_tails_come_off_personal_names() {
         let lex = Lexicon::new();
-        let doc = Doc::new("Presiden Bambang Santoso hadir di Rusia hadir. Sultan Agung");
+        let doc = Doc::new("Presiden Bambang Santoso hadir di Rusia hadir. Sultan Agung dan Ir. Budi");
         let mut spans = vec![
             Span::new(0, 4, Label::Person, "tagger", 0.9),
             Span::new(5, 7, Label::Loc, "tagger", 0.9),
             Span::new(8, 10, Label::Person, "tagger", 0.9),
+            Span::new(11, 14, Label::Person, "tagger", 0.9),
         ];
         trim_person_names(&doc, &lex, &mut spans);
         let got: Vec<(usize, usize)> = spans.iter().map(|s| (s.start, s.end)).collect();
         // Only personal names are trimmed, and only of titles the corpora leave out.
-        assert_eq!(got, [(1, 3), (5, 7), (8, 10)]);
+        assert_eq!(got, [(1, 3), (5, 7), (8, 10), (13, 14)]);
     }
 }
