@@ -123,7 +123,7 @@ fn find_mention(
 /// Is `start..end` only a piece of a longer capitalised name (`Jakarta` in `DKI
 /// Jakarta`, `Taman Wisata Alam` in `Taman Wisata Alam Danau Matano`)? The tagger
 /// left that name out on purpose or tagged it otherwise; a piece of it is no mention.
-fn inside_longer_name(doc: &Doc, lex: &Lexicon, start: usize, end: usize) -> bool {
+pub fn inside_longer_name(doc: &Doc, lex: &Lexicon, start: usize, end: usize) -> bool {
     let joins = |j: usize| {
         let low = doc.low(j);
         doc.kind(j) == Some(TokenKind::Word)

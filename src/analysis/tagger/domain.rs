@@ -34,6 +34,9 @@ pub struct DomainModel {
     /// organisation's name (`Mahkamah Konstitusi (MK)` as one name, as idner-news-2k
     /// does) rather than make it a name of its own (as NERGrit does)?
     pub joins_acronyms: Vec<bool>,
+    /// Per convention: does it tag every mention of a listed place, modifiers too
+    /// (as NERGrit does; idner-news-2k tags only the places)? See [`super::places`].
+    pub tags_listed_places: Vec<bool>,
 }
 
 /// The classifier's features of a document: its distinct lower-case words, hashed.
@@ -66,6 +69,11 @@ impl DomainModel {
     /// Does `convention` join defined acronyms to their organisation's name?
     pub fn joins_acronyms(&self, convention: Option<usize>) -> bool {
         convention.and_then(|d| self.joins_acronyms.get(d)).copied().unwrap_or(false)
+    }
+
+    /// Does `convention` tag every mention of a listed place?
+    pub fn tags_listed_places(&self, convention: Option<usize>) -> bool {
+        convention.and_then(|d| self.tags_listed_places.get(d)).copied().unwrap_or(false)
     }
 
     /// An averaged perceptron over `docs` (features, convention), visited in order.

@@ -22,6 +22,7 @@ pub mod hashing;
 pub mod model_io;
 pub mod names;
 pub mod perceptron;
+pub mod places;
 pub mod reconcile;
 pub mod tags;
 pub mod training;
@@ -53,6 +54,7 @@ const SURE_PLAIN: f32 = 8.0;
 pub struct Tagger {
     weights: Weights,
     evidence: Evidence,
+    places: places::ListedPlaces,
 }
 
 impl Tagger {
@@ -67,7 +69,7 @@ impl Tagger {
     }
 
     pub fn new(weights: Weights, lex: &Arc<Lexicon>) -> Tagger {
-        Tagger { weights, evidence: Evidence::new(lex) }
+        Tagger { weights, evidence: Evidence::new(lex), places: places::ListedPlaces::new() }
     }
 
     /// PERSON / ORG / LOC spans of `doc` (the tokens of `text`), sorted, disjoint.
@@ -82,6 +84,9 @@ impl Tagger {
             acronyms::join_defined(doc, &mut spans);
         }
         acronyms::add_defined(doc, &mut spans);
+        if self.weights.domain.tags_listed_places(convention) {
+            self.places.add_untagged(doc, lex, &mut spans);
+        }
         consistency::propagate(doc, lex, &plain, &mut spans);
         spans
     }

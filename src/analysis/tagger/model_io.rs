@@ -5,7 +5,8 @@
 //! transitions: tags start scores, then tags×tags pair scores, f32 each
 //! rows u32 · per non-zero row: bucket u32, tags × i16 (score = i16 × scale)
 //! domain scores u32 (0, or the classifier's full table) · that many f32
-//! feature copies u32 (0 or 1) · conventions u32 · per convention: joins acronyms u32
+//! feature copies u32 (0 or 1) · conventions u32 · per convention: joins acronyms u32,
+//! tags listed places u32
 //! ```
 //! Only non-zero rows are stored and scores are quantised to 16 bits, so the file
 //! stays a few MB although the table it expands to is larger.
@@ -81,9 +82,11 @@ pub fn to_bytes(w: &Weights) -> Vec<u8> {
     for v in &w.domain.rows {
         out.extend_from_slice(&v.to_le_bytes());
     }
-    let joins = &w.domain.joins_acronyms;
+    let (joins, places) = (&w.domain.joins_acronyms, &w.domain.tags_listed_places);
     let flags = [u32::from(w.domain.feature_copies), u32::try_from(joins.len()).unwrap_or(0)];
-    for v in flags.into_iter().chain(joins.iter().map(|&j| u32::from(j))) {
+    let per_convention =
+        (0..joins.len()).flat_map(|d| [joins.get(d), places.get(d)].map(|x| u32::from(x.copied().unwrap_or(false))));
+    for v in flags.into_iter().chain(per_convention) {
         out.extend_from_slice(&v.to_le_bytes());
     }
     out
@@ -140,8 +143,12 @@ fn read_domain(r: &mut Reader) -> Result<DomainModel, ModelError> {
     if conventions > domain::NUM_DOMAINS {
         return Err(ModelError::Truncated);
     }
-    let joins_acronyms = (0..conventions).map(|_| r.u32().map(|j| j != 0)).collect::<Result<Vec<bool>, _>>()?;
-    Ok(DomainModel { rows, feature_copies, joins_acronyms })
+    let (mut joins_acronyms, mut tags_listed_places) = (Vec::new(), Vec::new());
+    for _ in 0..conventions {
+        joins_acronyms.push(r.u32()? != 0);
+        tags_listed_places.push(r.u32()? != 0);
+    }
+    Ok(DomainModel { rows, feature_copies, joins_acronyms, tags_listed_places })
 }
 
 struct Reader<'a> {
@@ -186,6 +193,7 @@ mod tests {
         w.domain.rows = vec![0.0; (1 << domain::BITS) * domain::NUM_DOMAINS];
         w.domain.rows[5] = 0.75;
         w.domain.joins_acronyms = vec![true, false];
+        w.domain.tags_listed_places = vec![false, true];
         w
     }
 

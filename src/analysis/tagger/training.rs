@@ -12,6 +12,7 @@ use super::domain::{self, DomainModel};
 use super::evidence::Evidence;
 use super::features::FeatureMatrix;
 use super::perceptron::Perceptron;
+use super::places::ListedPlaces;
 use super::tags::{tags_from_spans, Tag};
 use super::viterbi::best_path;
 use std::ops::Range;
@@ -80,6 +81,7 @@ pub fn train(
     let domain = DomainModel {
         feature_copies: config.conventions,
         joins_acronyms: acronyms::joining_conventions(articles),
+        tags_listed_places: ListedPlaces::new().tagging_conventions(articles),
         ..train_domains(articles, &mut Rng((config.seed ^ DOMAIN_SEED) | 1))
     };
     let mut order: Vec<(usize, usize)> =
