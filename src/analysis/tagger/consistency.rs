@@ -4,6 +4,7 @@
 
 use super::super::doc::Doc;
 use super::super::lexicon::Lexicon;
+use super::super::tokenizer::TokenKind;
 use super::super::{Label, Span};
 use std::collections::HashMap;
 
@@ -14,14 +15,15 @@ const MAX_NAME: usize = 6;
 
 /// Fills untagged mentions of names tagged elsewhere in the document, and gives every
 /// mention of one name the label most of its confident mentions have.
-pub fn propagate(doc: &Doc, lex: &Lexicon, spans: &mut Vec<Span>) {
+/// Tokens marked in `sure_plain` (the tagger is sure they are no name) are never filled.
+pub fn propagate(doc: &Doc, lex: &Lexicon, sure_plain: &[bool], spans: &mut Vec<Span>) {
     let names = majority_labels(doc, spans);
     for s in spans.iter_mut() {
         if let Some(&(label, _)) = names.get(&key(doc, s.start, s.end)) {
             s.label = label;
         }
     }
-    let mut used = vec![false; doc.tokens.len()];
+    let mut used: Vec<bool> = (0..doc.tokens.len()).map(|t| sure_plain.get(t).copied().unwrap_or(false)).collect();
     for s in spans.iter() {
         for slot in used.get_mut(s.start..s.end).into_iter().flatten() {
             *slot = true;
@@ -110,11 +112,29 @@ fn find_mention(
             continue;
         }
         if let Some(&(label, conf)) = names.get(&key(doc, t, end)) {
-            return Some(Span::new(t, end, label, SOURCE, conf * 0.9));
+            return (!inside_longer_name(doc, lex, t, end)).then(|| Span::new(t, end, label, SOURCE, conf * 0.9));
         }
     }
     let conf = parts.get(doc.word(t))?;
-    (!used.get(t).copied().unwrap_or(true)).then(|| Span::new(t, t + 1, Label::Person, SOURCE, conf * 0.8))
+    let free = !used.get(t).copied().unwrap_or(true) && !inside_longer_name(doc, lex, t, t + 1);
+    free.then(|| Span::new(t, t + 1, Label::Person, SOURCE, conf * 0.8))
+}
+
+/// Is `start..end` only a piece of a longer capitalised name (`Jakarta` in `DKI
+/// Jakarta`, `Taman Wisata Alam` in `Taman Wisata Alam Danau Matano`)? The tagger
+/// left that name out on purpose or tagged it otherwise; a piece of it is no mention.
+pub fn inside_longer_name(doc: &Doc, lex: &Lexicon, start: usize, end: usize) -> bool {
+    let joins = |j: usize| {
+        let low = doc.low(j);
+        doc.kind(j) == Some(TokenKind::Word)
+            && doc.is_capitalised(j)
+            && !doc.is_title_case_sentence(j)
+            && !lex.titles.contains(low)
+            && !(doc.is_sentence_initial(j) && lex.common.contains(low))
+    };
+    let before = start.checked_sub(1).is_some_and(|p| !doc.newline_after(p) && joins(p));
+    let after = end < doc.tokens.len() && !doc.newline_after(end - 1) && joins(end);
+    before || after
 }
 
 /// Sentence-initial common words (`Harapan …`) and titles, weekdays or stop words
@@ -135,7 +155,7 @@ mod tests {
         let lex = Lexicon::new();
         let doc = Doc::new("Kata Vladimir Putin. Lalu Putin pergi ke Moskwa. Moskwa dingin.");
         let mut spans = vec![Span::new(1, 3, Label::Person, "tagger", 0.9), Span::new(8, 9, Label::Loc, "tagger", 0.9)];
-        propagate(&doc, &lex, &mut spans);
+        propagate(&doc, &lex, &[], &mut spans);
         let got: Vec<(String, Label)> = spans.iter().map(|s| (key(&doc, s.start, s.end), s.label)).collect();
         assert!(got.contains(&("Putin".to_string(), Label::Person)), "{got:?}");
         assert_eq!(got.iter().filter(|(k, l)| k == "Moskwa" && *l == Label::Loc).count(), 2, "{got:?}");
@@ -150,7 +170,30 @@ mod tests {
             Span::new(4, 5, Label::Org, "tagger", 0.6),
             Span::new(8, 9, Label::Org, "tagger", 0.6),
         ];
-        propagate(&doc, &lex, &mut spans);
+        propagate(&doc, &lex, &[], &mut spans);
         assert!(spans.iter().all(|s| s.label == Label::Org), "{spans:?}");
+    }
+
+    #[test]
+    fn a_piece_of_a_longer_name_is_not_a_mention() {
+        let lex = Lexicon::new();
+        let doc = Doc::new("Warga Jakarta datang. Gubernur DKI Jakarta Basuki pergi. Presiden Jakarta pergi.");
+        let mut spans = vec![Span::new(1, 2, Label::Loc, "tagger", 0.9)];
+        propagate(&doc, &lex, &[], &mut spans);
+        let got: Vec<usize> = spans.iter().map(|s| s.start).collect();
+        // `DKI Jakarta Basuki` is another name; after the title `Presiden` it is one.
+        assert_eq!(got, [1, 11], "{spans:?}");
+    }
+
+    #[test]
+    fn a_mention_the_tagger_is_sure_of_stays_plain() {
+        let lex = Lexicon::new();
+        let doc = Doc::new("Ia ke Garuda. Garuda terbang. Lalu Garuda mendarat.");
+        let mut spans = vec![Span::new(2, 3, Label::Org, "tagger", 0.9)];
+        let mut sure_plain = vec![false; doc.tokens.len()];
+        sure_plain[4] = true;
+        propagate(&doc, &lex, &sure_plain, &mut spans);
+        let got: Vec<usize> = spans.iter().map(|s| s.start).collect();
+        assert_eq!(got, [2, 8], "{spans:?}");
     }
 }

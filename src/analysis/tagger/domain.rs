@@ -4,11 +4,14 @@
 //! place only where it is one (`di Indonesia`) and leaves it untagged as a modifier
 //! or an actor (`masyarakat Indonesia`, `Indonesia tak punya …`), while NERGrit tags
 //! every mention; they also differ on titles and organisation bounds. Trained on both
-//! as one, the tagger averages the two and matches neither. So every feature also
-//! gets a copy per convention ([`super::features`]), and this small bag-of-words
+//! as one, the tagger averages the two and matches neither. This small bag-of-words
 //! classifier, trained on the same training articles, picks the convention of a new
 //! article from its words (news reports with quotes read like idner-news-2k,
-//! encyclopaedic text like NERGrit).
+//! encyclopaedic text like NERGrit). The model then follows that convention for
+//! acronyms defined after organisations ([`super::acronyms`]) and, if trained with
+//! `conventions`, through a copy of every feature per convention
+//! ([`super::features`]); the full copies also learn idner-news-2k's untagged
+//! countries, which Sorot's own examples want tagged, so they are off by default.
 
 use super::super::doc::Doc;
 use super::super::tokenizer::TokenKind;
@@ -20,10 +23,20 @@ pub const NUM_DOMAINS: usize = 2;
 pub const BITS: u32 = 14;
 const SALT: u64 = 0xD0_3A17;
 
-/// The classifier's weights; empty when the tagger was trained without conventions.
+/// The classifier's weights (empty in models without one) and what the model does
+/// with its answer.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DomainModel {
     pub rows: Vec<f32>,
+    /// Every tagger feature has a copy per convention (`TrainConfig::conventions`).
+    pub feature_copies: bool,
+    /// Per convention: does it take an acronym defined in parentheses into the
+    /// organisation's name (`Mahkamah Konstitusi (MK)` as one name, as idner-news-2k
+    /// does) rather than make it a name of its own (as NERGrit does)?
+    pub joins_acronyms: Vec<bool>,
+    /// Per convention: does it tag every mention of a listed place, modifiers too
+    /// (as NERGrit does; idner-news-2k tags only the places)? See [`super::places`].
+    pub tags_listed_places: Vec<bool>,
 }
 
 /// The classifier's features of a document: its distinct lower-case words, hashed.
@@ -46,6 +59,21 @@ impl DomainModel {
         }
         let scores = scores(&self.rows, buckets);
         Some((1..NUM_DOMAINS).fold(0, |best, d| if scores[d] > scores[best] { d } else { best }))
+    }
+
+    /// The convention the tagger's features are copied for, if the model has copies.
+    pub fn feature_domain(&self, convention: Option<usize>) -> Option<usize> {
+        convention.filter(|_| self.feature_copies)
+    }
+
+    /// Does `convention` join defined acronyms to their organisation's name?
+    pub fn joins_acronyms(&self, convention: Option<usize>) -> bool {
+        convention.and_then(|d| self.joins_acronyms.get(d)).copied().unwrap_or(false)
+    }
+
+    /// Does `convention` tag every mention of a listed place?
+    pub fn tags_listed_places(&self, convention: Option<usize>) -> bool {
+        convention.and_then(|d| self.tags_listed_places.get(d)).copied().unwrap_or(false)
     }
 
     /// An averaged perceptron over `docs` (features, convention), visited in order.
@@ -73,7 +101,8 @@ impl DomainModel {
                 step += 1.0;
             }
         }
-        DomainModel { rows: w.iter().zip(&u).map(|(w, u)| (w - u / step) as f32).collect() }
+        let rows = w.iter().zip(&u).map(|(w, u)| (w - u / step) as f32).collect();
+        DomainModel { rows, ..DomainModel::default() }
     }
 }
 

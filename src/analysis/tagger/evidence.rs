@@ -30,14 +30,32 @@ impl Evidence {
         }
     }
 
+    /// Per token, the labels of the listed names it is a word of
+    /// ([`NameIndex::word_labels`]).
+    pub fn name_words(&self, doc: &Doc) -> Vec<u8> {
+        self.names.word_labels(doc)
+    }
+
     /// The features of every token of `doc` (the tokens of `text`) for annotation
     /// convention `domain`, and the rules' spans (sorted).
     pub fn features(&self, text: &str, doc: &Doc, bits: u32, domain: Option<usize>) -> (FeatureMatrix, Vec<Span>) {
         let hits = self.names.hits(text, doc);
+        let name_words = self.names.word_labels(doc);
         let mut rules = self.rules.entities(text, doc);
         rules.sort_by_key(|s| s.start);
         let rule_tags: Vec<Tag> =
             tags_from_spans(doc.tokens.len(), &rules.iter().map(|s| (s.start, s.end, s.label)).collect::<Vec<_>>());
-        (features::extract(&Input { doc, lex: &self.lex, hits: &hits, rule_tags: &rule_tags, bits, domain }), rules)
+        (
+            features::extract(&Input {
+                doc,
+                lex: &self.lex,
+                hits: &hits,
+                name_words: &name_words,
+                rule_tags: &rule_tags,
+                bits,
+                domain,
+            }),
+            rules,
+        )
     }
 }

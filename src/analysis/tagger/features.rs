@@ -4,15 +4,16 @@
 //! and shape of the neighbours ±2 and word pairs; word-list flags (given names, titles,
 //! organisation and place words, common words, speech verbs) of the token and its
 //! neighbours; sentence position and headline lines; name-list hits from
-//! [`super::names`]; and two document-level facts: whether the word also appears in
-//! lower case in the article (then it is probably a plain word) and whether it appears
-//! capitalised mid-sentence elsewhere (then it is probably a name).
+//! [`super::names`] and the kinds of listed names a capitalised word stands in; and
+//! two document-level facts: whether the word also appears in lower case in the
+//! article (then it is probably a plain word) and whether it appears capitalised
+//! mid-sentence elsewhere (then it is probably a name).
 
 use super::super::doc::Doc;
 use super::super::lexicon::Lexicon;
 use super::super::tokenizer::TokenKind;
 use super::hashing::{bucket, hash_str, mix};
-use super::names::{without_list, Hit};
+use super::names::{without_list, Hit, CAPITALISED};
 use super::tags::Tag;
 use std::collections::{HashMap, HashSet};
 
@@ -106,6 +107,9 @@ pub struct Input<'a> {
     pub lex: &'a Lexicon,
     /// Name-list hits per token.
     pub hits: &'a [Vec<Hit>],
+    /// Per token, the labels of the listed names it is a word of
+    /// ([`super::names::NameIndex::word_labels`]).
+    pub name_words: &'a [u8],
     /// The name rules' tag of each token.
     pub rule_tags: &'a [Tag],
     /// Table size: `2^bits` rows.
@@ -125,6 +129,10 @@ pub fn extract(input: &Input) -> FeatureMatrix {
         let mut sink = Sink { ids: &mut ids, bits: input.bits, domain: input.domain.map(|d| DOMAIN_SALT + d as u64) };
         token_features(&infos, input.hits, i, &mut sink);
         rule_features(input.rule_tags, &infos, i, &mut sink);
+        if let Some(&mark) = input.name_words.get(i).filter(|&&m| m & !CAPITALISED != 0) {
+            // The kinds of listed names the word stands in.
+            sink.add(35, u64::from(mark));
+        }
         offsets.push(ids.len());
     }
     FeatureMatrix { ids, offsets }
@@ -401,15 +409,30 @@ mod tests {
         let doc = Doc::new("Presiden Joko datang. Joko pergi ke Bandung.");
         let hits = vec![Vec::new(); doc.tokens.len()];
         let rule_tags = vec![Tag::O; doc.tokens.len()];
-        let m = extract(&Input { doc: &doc, lex: &lex, hits: &hits, rule_tags: &rule_tags, bits: 18, domain: None });
+        let m = extract(&Input {
+            doc: &doc,
+            lex: &lex,
+            hits: &hits,
+            name_words: &[],
+            rule_tags: &rule_tags,
+            bits: 18,
+            domain: None,
+        });
         assert_eq!(m.len(), doc.tokens.len());
         let (a, b) = (m.token(1), m.token(4));
         assert!(a.iter().all(|&f| f < 1 << 18));
         // The word's own features agree, its context differs.
         assert_eq!(a.get(1..3), b.get(1..3));
         assert_ne!(a, b);
-        let again =
-            extract(&Input { doc: &doc, lex: &lex, hits: &hits, rule_tags: &rule_tags, bits: 18, domain: None });
+        let again = extract(&Input {
+            doc: &doc,
+            lex: &lex,
+            hits: &hits,
+            name_words: &[],
+            rule_tags: &rule_tags,
+            bits: 18,
+            domain: None,
+        });
         assert_eq!(again.token(1), a);
     }
 
@@ -419,7 +442,15 @@ mod tests {
         let doc = Doc::new("Warga Indonesia datang ke Indonesia.");
         let hits = vec![Vec::new(); doc.tokens.len()];
         let rule_tags = vec![Tag::O; doc.tokens.len()];
-        let input = |domain| Input { doc: &doc, lex: &lex, hits: &hits, rule_tags: &rule_tags, bits: 18, domain };
+        let input = |domain| Input {
+            doc: &doc,
+            lex: &lex,
+            hits: &hits,
+            name_words: &[],
+            rule_tags: &rule_tags,
+            bits: 18,
+            domain,
+        };
         let (a, b) = (extract(&input(Some(0))), extract(&input(Some(1))));
         assert_eq!(extract(&input(None)).token(1).len() * 2, a.token(1).len());
         let (a, b) = (a.token(1), b.token(1));

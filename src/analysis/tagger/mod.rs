@@ -1,13 +1,18 @@
 //! A statistical sequence tagger for PERSON / ORG / LOC: an averaged perceptron over
 //! hashed features, BIO tags decoded by Viterbi with only valid transitions, and a
-//! document-level consistency pass. Every feature has a shared copy and one per
-//! training corpus's annotation conventions, chosen for each article by [`domain`].
+//! document-level consistency pass. [`domain`] tells which training corpus's
+//! annotation conventions an article follows; the shipped model uses that only to
+//! decide whether organisations take in the acronym defined after them
+//! ([`acronyms`]), while models trained with `conventions` also give every feature a
+//! copy per convention.
 //!
 //! [`Tagger::builtin`] loads the weights shipped in `assets/models/ner-id.bin`, trained
 //! by `sorot train` with [`training::train`] from corpora read by [`conll_reader`].
 //! Each suggestion's confidence comes from the Viterbi margin of its tokens: how much
 //! worse the best path that tags them otherwise scores.
 
+pub mod acronyms;
+pub mod bounds;
 pub mod conll_reader;
 pub mod consistency;
 pub mod domain;
@@ -17,6 +22,7 @@ pub mod hashing;
 pub mod model_io;
 pub mod names;
 pub mod perceptron;
+pub mod places;
 pub mod reconcile;
 pub mod tags;
 pub mod training;
@@ -32,21 +38,6 @@ use std::sync::Arc;
 use tags::spans_from_tags;
 use weights::Weights;
 
-/// Drops title words from the front of personal names (`Mayor Helen Carter` →
-/// `Helen Carter`): both training corpora leave titles out, but the tagger has seen
-/// few of them, English ones not at all.
-fn trim_titles(doc: &Doc, lex: &Lexicon, spans: &mut Vec<Span>) {
-    for s in spans.iter_mut().filter(|s| s.label == super::Label::Person) {
-        while s.end - s.start > 1
-            && lex.titles.contains(doc.low(s.start))
-            && !lex.first_names.contains(doc.low(s.start))
-        {
-            s.start += 1;
-        }
-    }
-    spans.retain(|s| s.end > s.start);
-}
-
 /// The weights shipped with Sorot.
 const BUILTIN_MODEL: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/models/ner-id.bin"));
 
@@ -55,10 +46,15 @@ pub const SOURCE: &str = "tagger";
 /// Margin at which confidence reaches about 0.63 (1 − 1/e): perceptron scores have no
 /// natural unit, so this is set from the margins the shipped model gives.
 const MARGIN_SCALE: f32 = 4.0;
+/// Margin from which the tagger's "no name here" stands against the document-level
+/// pass: a country it reads as a modifier (`masyarakat Indonesia`) stays untagged
+/// even where the country is tagged as a place elsewhere.
+const SURE_PLAIN: f32 = 8.0;
 
 pub struct Tagger {
     weights: Weights,
     evidence: Evidence,
+    places: places::ListedPlaces,
 }
 
 impl Tagger {
@@ -73,26 +69,41 @@ impl Tagger {
     }
 
     pub fn new(weights: Weights, lex: &Arc<Lexicon>) -> Tagger {
-        Tagger { weights, evidence: Evidence::new(lex) }
+        Tagger { weights, evidence: Evidence::new(lex), places: places::ListedPlaces::new() }
     }
 
     /// PERSON / ORG / LOC spans of `doc` (the tokens of `text`), sorted, disjoint.
     pub fn tag(&self, text: &str, doc: &Doc, lex: &Lexicon) -> Vec<Span> {
-        let (mut spans, rules) = self.tag_sentences(text, doc);
+        let convention = self.weights.domain.classify(&domain::buckets(doc));
+        let (mut spans, rules, plain) = self.tag_sentences(text, doc, convention);
         reconcile::reconcile(doc, lex, &mut spans, &rules);
-        trim_titles(doc, lex, &mut spans);
-        consistency::propagate(doc, lex, &mut spans);
+        bounds::take_in_given_names(doc, lex, &self.evidence.name_words(doc), &mut spans);
+        bounds::trim_person_names(doc, lex, &mut spans);
+        bounds::balance_parentheses(doc, &mut spans);
+        if self.weights.domain.joins_acronyms(convention) {
+            acronyms::join_defined(doc, &mut spans);
+        }
+        acronyms::add_defined(doc, &mut spans);
+        if self.weights.domain.tags_listed_places(convention) {
+            self.places.add_untagged(doc, lex, &mut spans);
+        }
+        consistency::propagate(doc, lex, &plain, &mut spans);
         spans
     }
 
-    /// Tagging without the document-level pass; also the rules' spans.
-    fn tag_sentences(&self, text: &str, doc: &Doc) -> (Vec<Span>, Vec<Span>) {
-        let domain = self.weights.domain.classify(&domain::buckets(doc));
+    /// Tagging without the document-level pass; also the rules' spans and, per token,
+    /// whether the tagger is sure it is no name (see [`SURE_PLAIN`]).
+    fn tag_sentences(&self, text: &str, doc: &Doc, convention: Option<usize>) -> (Vec<Span>, Vec<Span>, Vec<bool>) {
+        let domain = self.weights.domain.feature_domain(convention);
         let (features, rules) = self.evidence.features(text, doc, self.weights.bits, domain);
         let mut spans = Vec::new();
+        let mut plain = vec![false; doc.tokens.len()];
         for range in &doc.sentences {
             let emissions = self.weights.emissions(&features, range.clone());
             let (path, margins) = viterbi::decode_with_margins(&emissions, &self.weights.transitions);
+            for ((slot, tag), margin) in plain.iter_mut().skip(range.start).zip(&path).zip(&margins) {
+                *slot = *tag == tags::Tag::O && *margin >= SURE_PLAIN;
+            }
             for (s, e, label) in spans_from_tags(&path) {
                 // The token after a span decides where it ends, so its margin counts too.
                 let upto = (e + 1).min(margins.len());
@@ -101,6 +112,6 @@ impl Tagger {
                 spans.push(Span::new(range.start + s, range.start + e, label, SOURCE, confidence));
             }
         }
-        (spans, rules)
+        (spans, rules, plain)
     }
 }

@@ -5,6 +5,8 @@
 //! transitions: tags start scores, then tags×tags pair scores, f32 each
 //! rows u32 · per non-zero row: bucket u32, tags × i16 (score = i16 × scale)
 //! domain scores u32 (0, or the classifier's full table) · that many f32
+//! feature copies u32 (0 or 1) · conventions u32 · per convention: joins acronyms u32,
+//! tags listed places u32
 //! ```
 //! Only non-zero rows are stored and scores are quantised to 16 bits, so the file
 //! stays a few MB although the table it expands to is larger.
@@ -16,7 +18,7 @@ use super::weights::Weights;
 use std::fmt;
 
 const MAGIC: &[u8; 8] = b"SOROTNER";
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 /// Largest table the loader accepts (2^24 rows), so a damaged header cannot ask for
 /// gigabytes.
 const MAX_BITS: u32 = 24;
@@ -80,6 +82,13 @@ pub fn to_bytes(w: &Weights) -> Vec<u8> {
     for v in &w.domain.rows {
         out.extend_from_slice(&v.to_le_bytes());
     }
+    let (joins, places) = (&w.domain.joins_acronyms, &w.domain.tags_listed_places);
+    let flags = [u32::from(w.domain.feature_copies), u32::try_from(joins.len()).unwrap_or(0)];
+    let per_convention =
+        (0..joins.len()).flat_map(|d| [joins.get(d), places.get(d)].map(|x| u32::from(x.copied().unwrap_or(false))));
+    for v in flags.into_iter().chain(per_convention) {
+        out.extend_from_slice(&v.to_le_bytes());
+    }
     out
 }
 
@@ -129,7 +138,17 @@ fn read_domain(r: &mut Reader) -> Result<DomainModel, ModelError> {
         return Err(ModelError::Truncated);
     }
     let rows = (0..n).map(|_| r.f32()).collect::<Result<Vec<f32>, _>>()?;
-    Ok(DomainModel { rows })
+    let feature_copies = r.u32()? != 0;
+    let conventions = r.u32()? as usize;
+    if conventions > domain::NUM_DOMAINS {
+        return Err(ModelError::Truncated);
+    }
+    let (mut joins_acronyms, mut tags_listed_places) = (Vec::new(), Vec::new());
+    for _ in 0..conventions {
+        joins_acronyms.push(r.u32()? != 0);
+        tags_listed_places.push(r.u32()? != 0);
+    }
+    Ok(DomainModel { rows, feature_copies, joins_acronyms, tags_listed_places })
 }
 
 struct Reader<'a> {
@@ -173,6 +192,8 @@ mod tests {
         w.transitions.pair[2][0] = -2.0;
         w.domain.rows = vec![0.0; (1 << domain::BITS) * domain::NUM_DOMAINS];
         w.domain.rows[5] = 0.75;
+        w.domain.joins_acronyms = vec![true, false];
+        w.domain.tags_listed_places = vec![false, true];
         w
     }
 

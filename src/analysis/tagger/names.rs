@@ -1,5 +1,7 @@
 //! Name lists as tagger features: which listed names cover each token, from which
-//! list, and where in the name the token sits.
+//! list, and where in the name the token sits; and, for each capitalised word, the
+//! labels of the listed names it is a word of (`Drake` in a person's name,
+//! `Mojokerto` in places'), which also speaks for new names made of known words.
 //!
 //! Unlike [`super::super::gazetteer`], this index leaves out the names drawn from the
 //! training sets (`train_entities.tsv`): every training entity would be "listed", and
@@ -9,6 +11,7 @@ use super::super::doc::Doc;
 use super::super::lexicon::{self, Lexicon};
 use super::super::Label;
 use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashMap;
 
 /// Which list a name came from: the lists differ in how much they can be trusted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,13 +28,7 @@ pub const MAX_HITS: usize = 3;
 pub type Hit = u16;
 
 fn pack(label: Label, list: List, position: u16) -> Hit {
-    let l = match label {
-        Label::Person => 0,
-        Label::Org => 1,
-        Label::Loc => 2,
-        Label::Date => 3,
-    };
-    (l << 4) | ((list as u16) << 2) | position
+    (label_code(label) << 4) | ((list as u16) << 2) | position
 }
 
 /// A label and position code of a hit without its list (for features shared by all lists).
@@ -42,13 +39,34 @@ pub fn without_list(hit: Hit) -> u16 {
 pub struct NameIndex {
     automaton: Option<AhoCorasick>,
     info: Vec<(Label, List)>,
+    /// Lower-case words of listed names: a bit per label ([`label_bit`]).
+    words: HashMap<String, u8>,
+}
+
+/// Marks a capitalised word in [`NameIndex::word_labels`], listed or not.
+pub const CAPITALISED: u8 = 1 << 7;
+
+/// A label's bit in [`NameIndex::word_labels`].
+pub fn label_bit(label: Label) -> u8 {
+    1 << label_code(label)
+}
+
+fn label_code(label: Label) -> u16 {
+    match label {
+        Label::Person => 0,
+        Label::Org => 1,
+        Label::Loc => 2,
+        Label::Date => 3,
+    }
 }
 
 impl NameIndex {
     pub fn new(lex: &Lexicon) -> NameIndex {
         let mut patterns: Vec<&'static str> = Vec::new();
         let mut info = Vec::new();
+        let mut words: HashMap<String, u8> = HashMap::new();
         let mut add = |name: &'static str, label: Label, list: List| {
+            add_words(lex, name, label, &mut words);
             let lower = name.to_lowercase();
             let one_word = !name.contains(' ');
             // A lone common word (`Harapan`) says nothing: the word features know it.
@@ -78,7 +96,14 @@ impl NameIndex {
             }
         }
         let automaton = AhoCorasick::builder().match_kind(MatchKind::Standard).build(&patterns).ok();
-        NameIndex { automaton, info }
+        NameIndex { automaton, info, words }
+    }
+
+    /// Per token: for a capitalised word, [`CAPITALISED`] and the labels of the listed
+    /// names it is a word of; 0 for other tokens.
+    pub fn word_labels(&self, doc: &Doc) -> Vec<u8> {
+        let mark = |t: usize| CAPITALISED | self.words.get(doc.low(t)).copied().unwrap_or(0);
+        (0..doc.tokens.len()).map(|t| if doc.is_capitalised(t) { mark(t) } else { 0 }).collect()
     }
 
     /// Hits per token of `doc` (whose text is `text`), longest names first.
@@ -122,6 +147,18 @@ impl NameIndex {
     }
 }
 
+/// Records the words of `name` under `label`, leaving out plain words (`dan`, `Kota`
+/// as in `Kota Bandung`), which say nothing about the name they stand in.
+fn add_words(lex: &Lexicon, name: &str, label: Label, words: &mut HashMap<String, u8>) {
+    for w in name.split_whitespace() {
+        let low = w.to_lowercase();
+        if low.chars().count() < 2 || lex.common.contains(&low) || lex.stop.contains(&low) {
+            continue;
+        }
+        *words.entry(low).or_insert(0) |= label_bit(label);
+    }
+}
+
 /// Byte offsets of the text to token indices, for matches that start and end on
 /// token boundaries.
 struct Alignment {
@@ -155,5 +192,23 @@ impl Alignment {
         let s = *self.start_at_byte.get(a).filter(|&&s| s != NONE)?;
         let e = *self.end_at_byte.get(b).filter(|&&e| e != NONE)?;
         (e >= s).then_some((s as usize, e as usize + 1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_of_listed_names_are_marked_with_their_labels() {
+        let lex = Lexicon::new();
+        let index = NameIndex::new(&lex);
+        // `Nair` stands in a listed person's name, `Mojokerto` in places' names; plain
+        // and lower-case words are never marked.
+        let doc = Doc::new("Kata Priya Nair di Mojokerto dan nair.");
+        let marks = index.word_labels(&doc);
+        assert_ne!(marks[2] & label_bit(Label::Person), 0, "{marks:?}");
+        assert_ne!(marks[4] & label_bit(Label::Loc), 0, "{marks:?}");
+        assert_eq!((marks[1], marks[3], marks[5], marks[6]), (CAPITALISED, 0, 0, 0), "{marks:?}");
     }
 }

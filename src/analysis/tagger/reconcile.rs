@@ -7,8 +7,11 @@ use super::super::doc::Doc;
 use super::super::lexicon::Lexicon;
 use super::super::{Label, Span};
 
-/// Rule sources precise enough to add names the tagger missed.
-const TRUSTED: &[&str] = &["rules:title", "rules:domain"];
+/// Rule sources precise enough to add names the tagger missed. Names after titles
+/// are not: where the tagger left them out they were right 3 times in 20 in
+/// cross-validation on the training corpora (`Ketua DPP Bidang Ekonomi`, `Komandan
+/// Batalyon 4 Resimen 22`).
+const TRUSTED: &[&str] = &["rules:domain"];
 
 /// Adjusts the tagger's `spans` by the rules' `rules` spans (both sorted, disjoint).
 pub fn reconcile(doc: &Doc, lex: &Lexicon, spans: &mut Vec<Span>, rules: &[Span]) {
@@ -31,7 +34,7 @@ pub fn reconcile(doc: &Doc, lex: &Lexicon, spans: &mut Vec<Span>, rules: &[Span]
         let end = longer.map_or(s.end, |r| r.end);
         out.push(Span { end, ..*s });
     }
-    add_trusted(doc, rules, &mut out);
+    add_trusted(rules, &mut out);
     out.sort_by_key(|s| s.start);
     // A longer name may now reach into the next span: keep the first.
     let mut last_end = 0;
@@ -45,12 +48,11 @@ pub fn reconcile(doc: &Doc, lex: &Lexicon, spans: &mut Vec<Span>, rules: &[Span]
     *spans = out;
 }
 
-/// Titled names, web names and listed acronyms the tagger left out entirely.
-fn add_trusted(doc: &Doc, rules: &[Span], out: &mut Vec<Span>) {
-    let trusted = |r: &&Span| {
-        TRUSTED.contains(&r.source)
-            || (r.source == "rules:gazetteer" && r.end == r.start + 1 && doc.is_all_caps(r.start))
-    };
+/// Web names the tagger left out entirely. Listed acronyms are not among them: where
+/// the tagger reads one as a plain word (`AS` as a modifier, `DPD` in a title), adding
+/// it back was right in 1 case out of 11 on the dev sets.
+fn add_trusted(rules: &[Span], out: &mut Vec<Span>) {
+    let trusted = |r: &&Span| TRUSTED.contains(&r.source);
     let mut reach = Reach::new(out.iter().chain(rules).map(|s| s.start).max().unwrap_or(0));
     for s in out.iter() {
         reach.add(s);

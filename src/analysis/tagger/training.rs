@@ -6,11 +6,13 @@
 
 use super::super::doc::Doc;
 use super::super::Label;
+use super::acronyms;
 use super::conll_reader::Article;
 use super::domain::{self, DomainModel};
 use super::evidence::Evidence;
 use super::features::FeatureMatrix;
 use super::perceptron::Perceptron;
+use super::places::ListedPlaces;
 use super::tags::{tags_from_spans, Tag};
 use super::viterbi::best_path;
 use std::ops::Range;
@@ -23,13 +25,15 @@ pub struct TrainConfig {
     pub seed: u64,
     /// The feature table has `2^bits` rows.
     pub bits: u32,
-    /// Learn each corpus's annotation conventions apart ([`super::domain`]).
+    /// Give every feature a copy per corpus's annotation conventions
+    /// ([`super::domain`]). The convention classifier itself is always trained: it
+    /// also says whether an article's convention joins acronyms to organisations.
     pub conventions: bool,
 }
 
 impl Default for TrainConfig {
     fn default() -> Self {
-        TrainConfig { epochs: 12, seed: 0x5030_7254, bits: 20, conventions: false }
+        TrainConfig { epochs: 25, seed: 0x5030_7254, bits: 20, conventions: false }
     }
 }
 
@@ -74,7 +78,12 @@ pub fn train(
     let docs: Vec<Prepared> =
         articles.iter().map(|a| prepare(a, evidence, config.bits, config.conventions.then_some(a.domain))).collect();
     let mut rng = Rng(config.seed | 1);
-    let domain = if config.conventions { train_domains(articles, &mut rng) } else { DomainModel::default() };
+    let domain = DomainModel {
+        feature_copies: config.conventions,
+        joins_acronyms: acronyms::joining_conventions(articles),
+        tags_listed_places: ListedPlaces::new().tagging_conventions(articles),
+        ..train_domains(articles, &mut Rng((config.seed ^ DOMAIN_SEED) | 1))
+    };
     let mut order: Vec<(usize, usize)> =
         docs.iter().enumerate().flat_map(|(d, p)| (0..p.sentences.len()).map(move |s| (d, s))).collect();
     let mut model = Perceptron::new(config.bits);
@@ -104,6 +113,10 @@ pub fn train(
     weights.domain = domain;
     weights
 }
+
+/// Mixed into the seed for the convention classifier's own article order, so that
+/// training it leaves the sentence order alone.
+const DOMAIN_SEED: u64 = 0xD0_3A17_0001;
 
 /// Passes of the convention classifier over the articles: it separates the training
 /// corpora after two or three.

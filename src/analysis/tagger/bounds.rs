@@ -1,0 +1,171 @@
+//! Bounds of names after tagging: what the training corpora never put inside a name,
+//! cut off its edges.
+
+use super::super::doc::Doc;
+use super::super::lexicon::Lexicon;
+use super::super::{Label, Span};
+use super::names::label_bit;
+
+/// Trims title words from the front of personal names and plain words from their end.
+pub fn trim_person_names(doc: &Doc, lex: &Lexicon, spans: &mut Vec<Span>) {
+    trim_titles(doc, lex, spans);
+    trim_plain_tails(doc, lex, spans);
+    spans.retain(|s| s.end > s.start);
+}
+
+/// Balances parentheses at the edges of every name: `(Jokowi` becomes `(Jokowi)`
+/// when the closing one follows (and no other name starts there), else `Jokowi`;
+/// a `)` closing nothing inside the name comes off its end.
+pub fn balance_parentheses(doc: &Doc, spans: &mut Vec<Span>) {
+    let starts: Vec<usize> = spans.iter().map(|s| s.start).collect();
+    for s in spans.iter_mut() {
+        let opens = (s.start..s.end).filter(|&t| doc.is_punct(t, '(')).count();
+        let closes = (s.start..s.end).filter(|&t| doc.is_punct(t, ')')).count();
+        if opens > closes && doc.is_punct(s.start, '(') {
+            if doc.is_punct(s.end, ')') && !starts.contains(&s.end) && opens == closes + 1 {
+                s.end += 1;
+            } else {
+                s.start += 1;
+            }
+        } else if closes > opens && s.end > s.start && doc.is_punct(s.end - 1, ')') {
+            s.end -= 1;
+        }
+    }
+    spans.retain(|s| s.end > s.start);
+}
+
+/// Takes into a personal name an unknown capitalised word right before it that
+/// starts their capitalised run (`to Priya Nair`, where the tagger found only `Nair`):
+/// not at a sentence start, not in any word list, and no word of a listed
+/// organisation or place (`name_words`, see [`super::names::NameIndex::word_labels`]).
+pub fn take_in_given_names(doc: &Doc, lex: &Lexicon, name_words: &[u8], spans: &mut [Span]) {
+    let mut prev_end = 0;
+    for s in spans.iter_mut() {
+        let before = s.start.checked_sub(1).filter(|&t| t >= prev_end && s.label == Label::Person);
+        let starts_run = |t: usize| t.checked_sub(1).is_none_or(|p| !doc.is_capitalised(p));
+        let joins = |t: usize| {
+            (starts_run(t) && is_unknown_name_word(doc, lex, name_words, t)) || is_balinese_article(doc, t, s.start)
+        };
+        if let Some(t) = before.filter(|&t| joins(t)) {
+            s.start = t;
+        }
+        prev_end = s.end;
+    }
+}
+
+/// Balinese names by birth order and caste that follow the article `I` / `Ni`.
+const BALINESE_NAMES: &[&str] =
+    &["made", "wayan", "ketut", "nyoman", "putu", "gede", "komang", "kadek", "gusti", "luh"];
+
+/// `I` or `Ni` before a Balinese name (`I Made Mudharta`, `Ni Luh Pasek`): part of
+/// the name in both training corpora (5 times of 6).
+fn is_balinese_article(doc: &Doc, t: usize, name: usize) -> bool {
+    matches!(doc.word(t), "I" | "Ni") && BALINESE_NAMES.contains(&doc.low(name))
+}
+
+fn is_unknown_name_word(doc: &Doc, lex: &Lexicon, name_words: &[u8], t: usize) -> bool {
+    let low = doc.low(t);
+    let lists = [&lex.titles, &lex.common, &lex.stop, &lex.org_words, &lex.loc_words, &lex.calendar];
+    let not_a_place_or_org =
+        name_words.get(t).is_some_and(|&m| m & (label_bit(Label::Org) | label_bit(Label::Loc)) == 0);
+    doc.is_capitalised(t)
+        && !doc.is_all_caps(t)
+        && doc.word(t).chars().all(char::is_alphabetic)
+        && !doc.is_sentence_initial(t)
+        && !doc.is_title_case_sentence(t)
+        && !doc.newline_after(t)
+        && !lists.iter().any(|l| l.contains(low))
+        && not_a_place_or_org
+}
+
+/// Titles of nobility and of the pope that both training corpora count as part of
+/// the name (`Pangeran Diponegoro`: 18 times inside a name, twice before one).
+const TITLES_IN_NAMES: &[&str] = &["pangeran", "sultan", "ratu", "paus"];
+
+/// Drops title words from the front of personal names (`Mayor Helen Carter` →
+/// `Helen Carter`): both training corpora leave titles out, but the tagger has seen
+/// few of them, English ones not at all.
+fn trim_titles(doc: &Doc, lex: &Lexicon, spans: &mut [Span]) {
+    for s in spans.iter_mut().filter(|s| s.label == Label::Person) {
+        while s.end - s.start > 1
+            && lex.titles.contains(doc.low(s.start))
+            && !TITLES_IN_NAMES.contains(&doc.low(s.start))
+            && !lex.first_names.contains(doc.low(s.start))
+        {
+            s.start += 1;
+            // The abbreviation's full stop goes with it (`Ir. Soprijanto`).
+            if s.end - s.start > 1 && doc.is_punct(s.start, '.') {
+                s.start += 1;
+            }
+        }
+    }
+}
+
+/// Drops lower-case common words from the end of personal names (`Bambang Santoso
+/// hadir` → `Bambang Santoso`): fewer than 1 in 100 names in the training corpora
+/// ends on a lower-case word, and those are particles such as `al-Assad`, not
+/// dictionary words.
+fn trim_plain_tails(doc: &Doc, lex: &Lexicon, spans: &mut [Span]) {
+    for s in spans.iter_mut().filter(|s| s.label == Label::Person) {
+        while s.end - s.start > 1 && is_plain_word(doc, lex, s.end - 1) {
+            s.end -= 1;
+        }
+    }
+}
+
+fn is_plain_word(doc: &Doc, lex: &Lexicon, t: usize) -> bool {
+    let starts_lower = doc.word(t).chars().next().is_some_and(char::is_lowercase);
+    starts_lower && lex.common.contains(doc.low(t))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unknown_word_before_a_personal_name_joins_it() {
+        let lex = Lexicon::new();
+        let doc = Doc::new("According to Priya Nair and Presiden Joko, Priya Nair left. I Made Mudharta");
+        let mut spans = vec![
+            Span::new(3, 4, Label::Person, "tagger", 0.9),
+            Span::new(6, 7, Label::Person, "tagger", 0.9),
+            Span::new(9, 10, Label::Person, "tagger", 0.9),
+            Span::new(13, 15, Label::Person, "tagger", 0.9),
+        ];
+        let mut marks = vec![0; doc.tokens.len()];
+        marks[8] = label_bit(Label::Loc); // as if `Priya` were a word of listed places
+        take_in_given_names(&doc, &lex, &marks, &mut spans);
+        let got: Vec<(usize, usize)> = spans.iter().map(|s| (s.start, s.end)).collect();
+        // A title does not join, nor does a word of listed places.
+        assert_eq!(got, [(2, 4), (6, 7), (9, 10), (12, 15)]);
+    }
+
+    #[test]
+    fn parentheses_at_the_edges_are_balanced() {
+        let doc = Doc::new("kata (Jokowi) dan (Kalla ke Bali) lalu");
+        let mut spans = vec![
+            Span::new(1, 3, Label::Person, "tagger", 0.9),
+            Span::new(5, 7, Label::Person, "tagger", 0.9),
+            Span::new(8, 10, Label::Loc, "tagger", 0.9),
+        ];
+        balance_parentheses(&doc, &mut spans);
+        let got: Vec<(usize, usize)> = spans.iter().map(|s| (s.start, s.end)).collect();
+        assert_eq!(got, [(1, 4), (6, 7), (8, 9)]);
+    }
+
+    #[test]
+    fn titles_and_plain_tails_come_off_personal_names() {
+        let lex = Lexicon::new();
+        let doc = Doc::new("Presiden Bambang Santoso hadir di Rusia hadir. Sultan Agung dan Ir. Budi");
+        let mut spans = vec![
+            Span::new(0, 4, Label::Person, "tagger", 0.9),
+            Span::new(5, 7, Label::Loc, "tagger", 0.9),
+            Span::new(8, 10, Label::Person, "tagger", 0.9),
+            Span::new(11, 14, Label::Person, "tagger", 0.9),
+        ];
+        trim_person_names(&doc, &lex, &mut spans);
+        let got: Vec<(usize, usize)> = spans.iter().map(|s| (s.start, s.end)).collect();
+        // Only personal names are trimmed, and only of titles the corpora leave out.
+        assert_eq!(got, [(1, 3), (5, 7), (8, 10), (13, 14)]);
+    }
+}
