@@ -88,7 +88,7 @@ const TITLES_IN_NAMES: &[&str] = &["pangeran", "sultan", "ratu", "paus"];
 fn trim_titles(doc: &Doc, lex: &Lexicon, spans: &mut [Span]) {
     for s in spans.iter_mut().filter(|s| s.label == Label::Person) {
         while s.end - s.start > 1
-            && lex.titles.contains(doc.low(s.start))
+            && is_title_at(doc, lex, s.start)
             && !TITLES_IN_NAMES.contains(&doc.low(s.start))
             && !lex.first_names.contains(doc.low(s.start))
         {
@@ -99,6 +99,14 @@ fn trim_titles(doc: &Doc, lex: &Lexicon, spans: &mut [Span]) {
             }
         }
     }
+}
+
+/// A title word at `t`, or the second half of a title written as two words
+/// whose one-word spelling is listed (`Wali Kota` for `walikota`), which the
+/// tagger may start a name on (`Wali Kota Hendro` → `Kota Hendro`).
+fn is_title_at(doc: &Doc, lex: &Lexicon, t: usize) -> bool {
+    let joined = |p: usize| format!("{}{}", doc.low(p), doc.low(t));
+    lex.titles.contains(doc.low(t)) || t.checked_sub(1).is_some_and(|p| lex.titles.contains(joined(p).as_str()))
 }
 
 /// Drops lower-case common words from the end of personal names (`Bambang Santoso
@@ -156,16 +164,19 @@ mod tests {
     #[test]
     fn titles_and_plain_tails_come_off_personal_names() {
         let lex = Lexicon::new();
-        let doc = Doc::new("Presiden Bambang Santoso hadir di Rusia hadir. Sultan Agung dan Ir. Budi");
+        let doc =
+            Doc::new("Presiden Bambang Santoso hadir di Rusia hadir. Sultan Agung dan Ir. Budi, Wali Kota Hendro");
         let mut spans = vec![
             Span::new(0, 4, Label::Person, "tagger", 0.9),
             Span::new(5, 7, Label::Loc, "tagger", 0.9),
             Span::new(8, 10, Label::Person, "tagger", 0.9),
             Span::new(11, 14, Label::Person, "tagger", 0.9),
+            Span::new(16, 18, Label::Person, "tagger", 0.9),
         ];
         trim_person_names(&doc, &lex, &mut spans);
         let got: Vec<(usize, usize)> = spans.iter().map(|s| (s.start, s.end)).collect();
-        // Only personal names are trimmed, and only of titles the corpora leave out.
-        assert_eq!(got, [(1, 3), (5, 7), (8, 10), (13, 14)]);
+        // Only personal names are trimmed, and only of titles the corpora leave out;
+        // a title in two words loses its second half too.
+        assert_eq!(got, [(1, 3), (5, 7), (8, 10), (13, 14), (17, 18)]);
     }
 }
