@@ -15,6 +15,7 @@ pub mod acronyms;
 pub mod bounds;
 pub mod conll_reader;
 pub mod consistency;
+pub mod defined_places;
 pub mod domain;
 pub mod evidence;
 pub mod features;
@@ -55,6 +56,7 @@ pub struct Tagger {
     weights: Weights,
     evidence: Evidence,
     places: places::ListedPlaces,
+    defined: defined_places::DefinedPlaces,
 }
 
 impl Tagger {
@@ -69,7 +71,12 @@ impl Tagger {
     }
 
     pub fn new(weights: Weights, lex: &Arc<Lexicon>) -> Tagger {
-        Tagger { weights, evidence: Evidence::new(lex), places: places::ListedPlaces::new() }
+        Tagger {
+            weights,
+            evidence: Evidence::new(lex),
+            places: places::ListedPlaces::new(),
+            defined: defined_places::DefinedPlaces::new(),
+        }
     }
 
     /// PERSON / ORG / LOC spans of `doc` (the tokens of `text`), sorted, disjoint.
@@ -83,6 +90,7 @@ impl Tagger {
         if self.weights.domain.joins_acronyms(convention) {
             acronyms::join_defined(doc, &mut spans);
         }
+        self.defined.add(doc, &mut spans);
         acronyms::add_defined(doc, &mut spans);
         if self.weights.domain.tags_listed_places(convention) {
             self.places.add_untagged(doc, lex, &mut spans);
