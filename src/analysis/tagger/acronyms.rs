@@ -42,7 +42,7 @@ pub fn join_defined(doc: &Doc, spans: &mut Vec<Span>) {
         let mut s = *s;
         if let Some(close) = definition_after(doc, s.end).filter(|_| s.label == Label::Org) {
             // Names inside the parentheses give way; one reaching past them blocks.
-            let blocked = spans.get(k + 1..).unwrap_or(&[]).iter().any(|n| n.start <= close && n.end > close);
+            let blocked = spans.get(k + 1..).unwrap_or(&[]).iter().any(|n| n.start <= close && n.end > close + 1);
             if !blocked {
                 s.end = close + 1;
                 skip_until = s.end;
@@ -113,6 +113,18 @@ mod tests {
         let got: Vec<(usize, usize)> = spans.iter().map(|s| (s.start, s.end)).collect();
         // Only organisations join.
         assert_eq!(got, [(0, 6), (7, 8)]);
+    }
+
+    #[test]
+    fn a_name_found_as_the_whole_parenthesis_gives_way_too() {
+        let doc = Doc::new("Mahkamah Konstitusi (MK) memutuskan (MK itu) lagi.");
+        let mut spans = vec![Span::new(0, 2, Label::Org, "tagger", 0.8), Span::new(2, 5, Label::Org, "tagger", 0.8)];
+        join_defined(&doc, &mut spans);
+        assert_eq!(spans.iter().map(|s| (s.start, s.end)).collect::<Vec<_>>(), [(0, 5)]);
+        // One reaching past the parentheses still blocks.
+        let mut spans = vec![Span::new(0, 2, Label::Org, "tagger", 0.8), Span::new(2, 6, Label::Org, "tagger", 0.8)];
+        join_defined(&doc, &mut spans);
+        assert_eq!(spans.iter().map(|s| (s.start, s.end)).collect::<Vec<_>>(), [(0, 2), (2, 6)]);
     }
 
     #[test]

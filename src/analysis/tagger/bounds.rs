@@ -15,7 +15,8 @@ pub fn trim_person_names(doc: &Doc, lex: &Lexicon, spans: &mut Vec<Span>) {
 
 /// Balances parentheses at the edges of every name: `(Jokowi` becomes `(Jokowi)`
 /// when the closing one follows (and no other name starts there), else `Jokowi`;
-/// a `)` closing nothing inside the name comes off its end.
+/// the same for one opened inside the name; a `)` closing nothing inside the name
+/// comes off its end.
 pub fn balance_parentheses(doc: &Doc, spans: &mut Vec<Span>) {
     let starts: Vec<usize> = spans.iter().map(|s| s.start).collect();
     for s in spans.iter_mut() {
@@ -27,11 +28,23 @@ pub fn balance_parentheses(doc: &Doc, spans: &mut Vec<Span>) {
             } else {
                 s.start += 1;
             }
+        } else if opens > closes {
+            close_inner_parenthesis(doc, &starts, s, opens == closes + 1);
         } else if closes > opens && s.end > s.start && doc.is_punct(s.end - 1, ')') {
             s.end -= 1;
         }
     }
     spans.retain(|s| s.end > s.start);
+}
+
+/// A name with a `(` inside left open (`Badan Usaha Milik Negara (BUMN`) takes the
+/// `)` right after it when that is the only one missing, else ends before the `(`.
+fn close_inner_parenthesis(doc: &Doc, starts: &[usize], s: &mut Span, one_missing: bool) {
+    if one_missing && doc.is_punct(s.end, ')') && !starts.contains(&s.end) {
+        s.end += 1;
+    } else if let Some(open) = (s.start..s.end).rev().find(|&t| doc.is_punct(t, '(')) {
+        s.end = open;
+    }
 }
 
 /// Takes into a personal name an unknown capitalised word right before it that
@@ -159,6 +172,15 @@ mod tests {
         balance_parentheses(&doc, &mut spans);
         let got: Vec<(usize, usize)> = spans.iter().map(|s| (s.start, s.end)).collect();
         assert_eq!(got, [(1, 4), (6, 7), (8, 9)]);
+    }
+
+    #[test]
+    fn a_parenthesis_opened_inside_a_name_is_closed_or_cut_off() {
+        let doc = Doc::new("Badan Usaha (BUMN) dan Bank Jaya (BJ ke Bali");
+        let mut spans = vec![Span::new(0, 4, Label::Org, "tagger", 0.9), Span::new(6, 10, Label::Org, "tagger", 0.9)];
+        balance_parentheses(&doc, &mut spans);
+        let got: Vec<(usize, usize)> = spans.iter().map(|s| (s.start, s.end)).collect();
+        assert_eq!(got, [(0, 5), (6, 8)]);
     }
 
     #[test]
