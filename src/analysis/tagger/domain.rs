@@ -8,10 +8,12 @@
 //! classifier, trained on the same training articles, picks the convention of a new
 //! article from its words (news reports with quotes read like idner-news-2k,
 //! encyclopaedic text like NERGrit). The model then follows that convention for
-//! acronyms defined after organisations ([`super::acronyms`]) and, if trained with
-//! `conventions`, through a copy of every feature per convention
-//! ([`super::features`]); the full copies also learn idner-news-2k's untagged
-//! countries, which Sorot's own examples want tagged, so they are off by default.
+//! acronyms defined after organisations ([`super::acronyms`]) and listed places
+//! ([`super::places`]) and, if trained with `conventions` (the default), through a
+//! per-convention copy of the name-list features and the next word
+//! ([`super::features`]). Those copies learn idner-news-2k's untagged countries too,
+//! which Sorot's own examples want tagged where a country is introduced with its
+//! short form ([`super::defined_places`]).
 
 use super::super::doc::Doc;
 use super::super::tokenizer::TokenKind;
@@ -28,7 +30,8 @@ const SALT: u64 = 0xD0_3A17;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DomainModel {
     pub rows: Vec<f32>,
-    /// Every tagger feature has a copy per convention (`TrainConfig::conventions`).
+    /// The name-list features and the next word have a copy per convention
+    /// (`TrainConfig::conventions`).
     pub feature_copies: bool,
     /// Per convention: does it take an acronym defined in parentheses into the
     /// organisation's name (`Mahkamah Konstitusi (MK)` as one name, as idner-news-2k

@@ -141,7 +141,7 @@ pub fn extract(input: &Input) -> FeatureMatrix {
 struct Sink<'a> {
     ids: &'a mut Vec<u32>,
     bits: u32,
-    /// Salt of the convention's own copy of each feature, if any.
+    /// Salt of the convention's own copy of the copied features, if any.
     domain: Option<u64>,
 }
 
@@ -149,16 +149,26 @@ struct Sink<'a> {
 const DOMAIN_SALT: u64 = 0xC0_4E47;
 
 impl Sink<'_> {
-    /// Adds a feature, and with conventions a second copy of it, the article's own
-    /// convention's, which learns where that corpus annotates differently.
+    /// Adds a feature, and with conventions and a template of [`CONVENTION_TEMPLATES`]
+    /// a second copy of it, the article's own convention's, which learns where that
+    /// corpus annotates differently.
     fn add(&mut self, template: u64, value: u64) {
         let h = mix(template, value);
         self.ids.push(bucket(h, self.bits));
-        if let Some(salt) = self.domain {
+        if let Some(salt) = self.domain.filter(|_| CONVENTION_TEMPLATES.contains(&template)) {
             self.ids.push(bucket(mix(h, salt), self.bits));
         }
     }
 }
+
+/// Templates that get a per-convention copy: the token's name-list hits, the kinds of
+/// listed names it stands in, and the word after it. The corpora differ most on
+/// listed names (idner-news-2k leaves a country untagged as an actor or modifier —
+/// `Indonesia tak punya …` — NERGrit tags it; they bound organisations differently),
+/// while on the other features they agree and copies of those only halve the data
+/// behind each. Chosen by 3-fold cross-validation and the seed articles among
+/// copies of every feature, of none and of subsets of these.
+const CONVENTION_TEMPLATES: &[u64] = &[13, 30, 31, 35];
 
 const NO_WORD: u64 = 0x5151;
 
@@ -437,7 +447,7 @@ mod tests {
     }
 
     #[test]
-    fn each_convention_has_its_own_copy_of_every_feature() {
+    fn each_convention_has_its_own_copy_of_the_name_list_features() {
         let lex = Lexicon::new();
         let doc = Doc::new("Warga Indonesia datang ke Indonesia.");
         let hits = vec![Vec::new(); doc.tokens.len()];
@@ -451,12 +461,14 @@ mod tests {
             bits: 18,
             domain,
         };
-        let (a, b) = (extract(&input(Some(0))), extract(&input(Some(1))));
-        assert_eq!(extract(&input(None)).token(1).len() * 2, a.token(1).len());
-        let (a, b) = (a.token(1), b.token(1));
-        // Shared copies (even positions) agree, the conventions' own copies differ.
-        assert!(a.iter().zip(b).step_by(2).all(|(x, y)| x == y));
-        assert!(a.iter().zip(b).skip(1).step_by(2).any(|(x, y)| x != y));
+        let (shared, a, b) = (extract(&input(None)), extract(&input(Some(0))), extract(&input(Some(1))));
+        let own = |m: &FeatureMatrix| -> Vec<u32> {
+            m.token(1).iter().copied().filter(|id| !shared.token(1).contains(id)).collect()
+        };
+        // Without list hits only the word after (template 13) is copied.
+        assert_eq!(a.token(1).len(), shared.token(1).len() + 1);
+        assert!(shared.token(1).iter().all(|id| a.token(1).contains(id) && b.token(1).contains(id)));
+        assert_ne!(own(&a), own(&b));
     }
 
     #[test]

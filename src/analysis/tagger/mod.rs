@@ -1,10 +1,11 @@
 //! A statistical sequence tagger for PERSON / ORG / LOC: an averaged perceptron over
 //! hashed features, BIO tags decoded by Viterbi with only valid transitions, and a
 //! document-level consistency pass. [`domain`] tells which training corpus's
-//! annotation conventions an article follows; the shipped model uses that only to
+//! annotation conventions an article follows; the shipped model uses that to
 //! decide whether organisations take in the acronym defined after them
-//! ([`acronyms`]), while models trained with `conventions` also give every feature a
-//! copy per convention.
+//! ([`acronyms`]) and whether every mention of a listed place is tagged
+//! ([`places`]), and gives the name-list features and the next word a copy per
+//! convention.
 //!
 //! [`Tagger::builtin`] loads the weights shipped in `assets/models/ner-id.bin`, trained
 //! by `sorot train` with [`training::train`] from corpora read by [`conll_reader`].

@@ -25,15 +25,16 @@ pub struct TrainConfig {
     pub seed: u64,
     /// The feature table has `2^bits` rows.
     pub bits: u32,
-    /// Give every feature a copy per corpus's annotation conventions
-    /// ([`super::domain`]). The convention classifier itself is always trained: it
-    /// also says whether an article's convention joins acronyms to organisations.
+    /// Give the name-list features and the next word a copy per corpus's annotation
+    /// conventions ([`super::domain`]). The convention classifier itself is always
+    /// trained: it also says whether an article's convention joins acronyms to
+    /// organisations.
     pub conventions: bool,
 }
 
 impl Default for TrainConfig {
     fn default() -> Self {
-        TrainConfig { epochs: 25, seed: 0x5030_7254, bits: 20, conventions: false }
+        TrainConfig { epochs: 25, seed: 0x5030_7254, bits: 20, conventions: true }
     }
 }
 
