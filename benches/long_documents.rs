@@ -18,6 +18,7 @@ use sorot::ui::{Action, SorotApp};
 
 const SAMPLE: &str = include_str!("../assets/samples/teritorial-putin-kim.txt");
 const LARGE_BYTES: usize = 1_000_000;
+const LARGE_SPANS: usize = 20_000;
 
 fn app_on(article: PathBuf) -> Harness<'static, SorotApp> {
     let mut harness = Harness::builder()
@@ -33,7 +34,8 @@ fn write_articles(dir: &Path) -> Result<(PathBuf, PathBuf), String> {
     let small = dir.join("sample.txt");
     write_atomically(&small, SAMPLE.as_bytes()).map_err(|e| e.to_string())?;
     let large = dir.join("large.txt");
-    let mut document = sorot::synthetic::large_document(LARGE_BYTES, &Analyzer::new()).map_err(|e| e.to_string())?;
+    let mut document =
+        sorot::synthetic::large_document(LARGE_BYTES, LARGE_SPANS, &Analyzer::new()).map_err(|e| e.to_string())?;
     document.source = Some(large.clone());
     write_atomically(&large, document.text.as_bytes()).map_err(|e| e.to_string())?;
     save_annotations(&document, &annotation_path_for(&large)).map_err(|e| e.to_string())?;
@@ -84,7 +86,7 @@ fn frames(c: &mut Criterion) {
 
 fn analysis(c: &mut Criterion) {
     let analyzer = Analyzer::new();
-    let large = sorot::synthetic::large_document(LARGE_BYTES, &analyzer).map(|d| d.text).unwrap_or_default();
+    let large = sorot::synthetic::large_document(LARGE_BYTES, 0, &analyzer).map(|d| d.text).unwrap_or_default();
     let mut group = c.benchmark_group("analyze");
     group.sample_size(10);
     group.throughput(Throughput::Bytes(SAMPLE.len() as u64));

@@ -14,11 +14,12 @@ use sorot::store::{annotation_path_for, save_annotations, write_atomically};
 
 fn main() -> ExitCode {
     let Some(path) = std::env::args_os().nth(1).map(PathBuf::from) else {
-        eprintln!("usage: large_document ARTICLE.txt [BYTES]");
+        eprintln!("usage: large_document ARTICLE.txt [BYTES [SPANS]]");
         return ExitCode::FAILURE;
     };
     let bytes = std::env::args().nth(2).and_then(|b| b.parse().ok()).unwrap_or(1_000_000);
-    let mut document = match sorot::synthetic::large_document(bytes, &Analyzer::new()) {
+    let spans = std::env::args().nth(3).and_then(|s| s.parse().ok()).unwrap_or(20_000);
+    let mut document = match sorot::synthetic::large_document(bytes, spans, &Analyzer::new()) {
         Ok(document) => document,
         Err(error) => {
             eprintln!("large_document: {error}");

@@ -64,7 +64,7 @@ fn app_heap(article: PathBuf) -> isize {
 
 fn write_large(dir: &Path, analyzer: &Analyzer) -> Result<(PathBuf, usize, usize), String> {
     let large = dir.join("large.txt");
-    let mut document = sorot::synthetic::large_document(1_000_000, analyzer).map_err(|e| e.to_string())?;
+    let mut document = sorot::synthetic::large_document(1_000_000, 20_000, analyzer).map_err(|e| e.to_string())?;
     document.source = Some(large.clone());
     write_atomically(&large, document.text.as_bytes()).map_err(|e| e.to_string())?;
     save_annotations(&document, &annotation_path_for(&large)).map_err(|e| e.to_string())?;

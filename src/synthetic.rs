@@ -11,16 +11,18 @@ const SAMPLES: [&str; 2] = [
     include_str!("../assets/samples/harbour-bridge-vote.txt"),
 ];
 
-/// A document of at least `min_bytes` of text made of numbered copies of the
-/// samples, each with the analysis' suggestions for it.
-pub fn large_document(min_bytes: usize, analyzer: &Analyzer) -> Result<Document, DocumentError> {
+/// A document of at least `min_bytes` of text and `min_spans` suggestions, made
+/// of numbered copies of the samples, each with the analysis' suggestions for
+/// it. (A better tagger suggests fewer spans per sample, so the span count is
+/// asked for, not assumed from the size.)
+pub fn large_document(min_bytes: usize, min_spans: usize, analyzer: &Analyzer) -> Result<Document, DocumentError> {
     let pieces: Vec<Document> = SAMPLES.iter().map(|s| suggest_document((*s).to_owned(), None, analyzer)).collect();
     let mut text = String::new();
     let mut chars = 0;
     let mut entities = Vec::new();
     let mut quotes = Vec::new();
     let mut copy = 0;
-    while text.len() < min_bytes {
+    while text.len() < min_bytes || entities.len() + quotes.len() < min_spans {
         let piece = &pieces[copy % pieces.len()];
         let header = format!("Bagian {}\n\n", copy + 1);
         chars += header.chars().count();
@@ -66,10 +68,12 @@ mod tests {
 
     #[test]
     fn a_large_document_is_valid_and_as_big_as_asked() {
-        let document = large_document(50_000, &Analyzer::new()).unwrap();
+        let document = large_document(50_000, 0, &Analyzer::new()).unwrap();
         assert!(document.text.len() >= 50_000);
         let per_copy = document.entities.iter().filter(|e| e.id.ends_with("-0")).count();
         assert!(per_copy > 10);
         assert!(document.entities.len() >= per_copy * 15);
+        let dense = large_document(1_000, 3_000, &Analyzer::new()).unwrap();
+        assert!(dense.entities.len() + dense.quotes.len() >= 3_000, "the span count asked for wins over the size");
     }
 }

@@ -13,7 +13,7 @@ const MAX_BLOCKS_ON_SCREEN: usize = 60;
 
 fn large_app(dir: &std::path::Path) -> Harness<'static, SorotApp> {
     let article = dir.join("large.txt");
-    let mut document = sorot::synthetic::large_document(1_000_000, &Analyzer::new()).unwrap();
+    let mut document = sorot::synthetic::large_document(1_000_000, 20_000, &Analyzer::new()).unwrap();
     document.source = Some(article.clone());
     write_atomically(&article, document.text.as_bytes()).unwrap();
     save_annotations(&document, &annotation_path_for(&article)).unwrap();
@@ -31,7 +31,7 @@ fn work_per_frame_is_bounded_on_a_large_document() {
     let mut app = large_app(dir.path());
     let document = &app.state().session().unwrap().document;
     assert!(document.text.len() >= 1_000_000);
-    assert!(document.entities.len() + document.quotes.len() >= 15_000);
+    assert!(document.entities.len() + document.quotes.len() >= 20_000);
     let first = app.state().blocks_laid_out_last_frame();
     assert!(0 < first && first <= MAX_BLOCKS_ON_SCREEN, "{first} blocks laid out");
 
@@ -57,7 +57,7 @@ fn work_per_frame_is_bounded_on_a_large_document() {
 fn a_long_article_shows_at_once_and_gets_its_suggestions_in_the_background() {
     let dir = tempfile::tempdir().unwrap();
     let article = dir.path().join("long.txt");
-    let document = sorot::synthetic::large_document(300_000, &Analyzer::new()).unwrap();
+    let document = sorot::synthetic::large_document(300_000, 0, &Analyzer::new()).unwrap();
     write_atomically(&article, document.text.as_bytes()).unwrap();
     let mut app = Harness::builder()
         .with_size([1280.0, 820.0])

@@ -2,7 +2,7 @@
 //! inverse, which is what makes undo and redo trustworthy.
 
 use super::sorted_spans::replace;
-use super::{Document, Entity, Quote};
+use super::{Document, Entity, Quote, Status};
 
 /// One change to a document's annotations.
 ///
@@ -67,6 +67,21 @@ impl Edit {
             }
             Edit::Entity { .. } | Edit::Quote { .. } => true,
             Edit::Batch(edits) => edits.iter().any(Edit::changes_structure),
+        }
+    }
+
+    /// How many more (or fewer) suggestions are open once this edit is applied,
+    /// so that a count kept beside the document need not rescan 20,000 spans.
+    pub fn open_delta(&self) -> isize {
+        let open = |status: Option<Status>| isize::from(status == Some(Status::Suggested));
+        match self {
+            Edit::Entity { before, after } => {
+                open(after.as_ref().map(|e| e.status)) - open(before.as_ref().map(|e| e.status))
+            }
+            Edit::Quote { before, after } => {
+                open(after.as_ref().map(|q| q.status)) - open(before.as_ref().map(|q| q.status))
+            }
+            Edit::Batch(edits) => edits.iter().map(Edit::open_delta).sum(),
         }
     }
 

@@ -732,6 +732,7 @@ impl SorotApp {
             self.pending_analysis = None;
             if let Some(session) = self.session.as_mut() {
                 add_suggestions(&mut session.document, suggestions);
+                session.recount();
                 release_freed_memory();
                 let count = session.document.entities.len() + session.document.quotes.len();
                 self.inform(format!("{count} suggestions ready"));
@@ -943,13 +944,7 @@ impl SorotApp {
         };
         let document = &session.document;
         egui::Panel::left("annotations").default_size(300.0).show(ui, |ui| {
-            actions.extend(side_panel_ui(
-                ui,
-                document,
-                (session.revision(), session.structure_revision()),
-                selection.as_ref(),
-                side_panel_state,
-            ));
+            actions.extend(side_panel_ui(ui, session, selection.as_ref(), side_panel_state));
         });
         egui::Panel::right("inspector").default_size(330.0).show(ui, |ui| {
             let view = InspectorView {

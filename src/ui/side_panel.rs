@@ -9,6 +9,7 @@ use egui::{RichText, ScrollArea};
 
 use super::{colors, Action};
 use crate::model::{Document, Quote, SpanRef, Status};
+use crate::session::Session;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Tab {
@@ -42,8 +43,6 @@ struct RowsKey {
 #[derive(Debug, Default)]
 struct Listing {
     rows: Vec<Row>,
-    /// Open suggestions, and the revision they were counted at.
-    open_suggestions: (u64, usize),
 }
 
 /// One line of the list; spans by index into the document's lists, so that
@@ -66,15 +65,14 @@ struct GroupHeader {
 
 pub fn side_panel_ui(
     ui: &mut egui::Ui,
-    document: &Document,
-    revisions: (u64, u64),
+    session: &Session,
     selection: Option<&SpanRef>,
     state: &mut SidePanelState,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
-    let (revision, structure_revision) = revisions;
+    let document = &session.document;
     let key = RowsKey {
-        structure_revision,
+        structure_revision: session.structure_revision(),
         tab: state.tab,
         collapsed: state.collapse_generation,
         spans: document.entities.len() + document.quotes.len(),
@@ -82,12 +80,9 @@ pub fn side_panel_ui(
     if state.cached.as_ref().is_none_or(|(cached, _)| *cached != key) {
         state.cached = Some((key, listing(document, state)));
     }
-    let Some((key, mut listing)) = state.cached.take() else { return actions };
-    if listing.open_suggestions.0 != revision {
-        listing.open_suggestions = (revision, document.open_suggestion_count());
-    }
+    let Some((key, listing)) = state.cached.take() else { return actions };
     ui.heading("Annotations");
-    ui.label(format!("{} open suggestion(s)", listing.open_suggestions.1));
+    ui.label(format!("{} open suggestion(s)", session.open_suggestions()));
     ui.horizontal(|ui| {
         let counts = [
             (Tab::Entities, format!("Entities ({})", document.entities.len())),
@@ -118,7 +113,7 @@ fn listing(document: &Document, state: &SidePanelState) -> Listing {
         Tab::Quotes => (0..document.quotes.len()).map(Row::Quote).collect(),
         Tab::Speakers => speaker_rows(document, &state.collapsed),
     };
-    Listing { rows, open_suggestions: (u64::MAX, 0) }
+    Listing { rows }
 }
 
 fn entity_rows(document: &Document, collapsed: &HashSet<String>) -> Vec<Row> {
