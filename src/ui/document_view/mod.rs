@@ -26,6 +26,9 @@ use crate::model::{Document, SpanRef};
 const READING_WIDTH: f32 = 780.0;
 const CAPTION_SIZE: f32 = 11.0;
 const CAPTION_HEIGHT: f32 = 15.0;
+/// Room between a block's last line and its captions, so that underlines
+/// drawn below that line's text stay clear of the small print.
+const CAPTION_GAP: f32 = 4.0;
 /// Frames to keep correcting a jump while estimated heights become measured.
 const SCROLL_SETTLE_FRAMES: u8 = 6;
 
@@ -150,7 +153,7 @@ pub fn document_view_ui(ui: &mut egui::Ui, mut view: DocumentView<'_>, state: &m
             let rect = Rect::from_min_size(origin + Vec2::new(0.0, top), Vec2::new(width, galley.size().y));
             let captions = captions_ui(ui, document, block.start, block.end, rect.left_bottom());
             let old = blocks.height(index, &metrics);
-            blocks.record_height(index, galley.size().y + captions as f32 * CAPTION_HEIGHT);
+            blocks.record_height(index, galley.size().y + captions_height(captions));
             heights_changed |= (blocks.height(index, &metrics) - old).abs() > 0.5;
             let line = Placed { rect, galley, start: block.start, end: block.end };
             block_interaction_ui(ui, &line, document, index, &mut actions);
@@ -235,11 +238,20 @@ fn captions_ui(ui: &egui::Ui, document: &Document, start: usize, end: usize, at:
         let kind = format!("{:?}", quote.kind).to_lowercase();
         let status = format!("{:?}", quote.status).to_lowercase();
         let caption = format!("▲ {kind} quote {} · {speaker}{cue} · {status}", quote.id);
-        let pos = at + Vec2::new(0.0, count as f32 * CAPTION_HEIGHT);
+        let pos = at + Vec2::new(0.0, CAPTION_GAP + count as f32 * CAPTION_HEIGHT);
         ui.painter().text(pos, Align2::LEFT_TOP, caption, FontId::proportional(CAPTION_SIZE), colors::CUE_COLOR);
         count += 1;
     }
     count
+}
+
+/// The height `count` caption lines add under a block.
+fn captions_height(count: usize) -> f32 {
+    if count == 0 {
+        0.0
+    } else {
+        CAPTION_GAP + count as f32 * CAPTION_HEIGHT
+    }
 }
 
 /// The average advance of body text, for estimating heights of blocks not yet laid out.
