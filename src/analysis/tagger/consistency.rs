@@ -15,7 +15,8 @@ const MAX_NAME: usize = 6;
 
 /// Fills untagged mentions of names tagged elsewhere in the document, and gives every
 /// mention of one name the label most of its confident mentions have.
-/// Tokens marked in `sure_plain` (the tagger is sure they are no name) are never filled.
+/// Tokens marked in `sure_plain` (the tagger is sure they are no name) are filled
+/// only with people (see [`kept_plain`]).
 pub fn propagate(doc: &Doc, lex: &Lexicon, sure_plain: &[bool], spans: &mut Vec<Span>) {
     let names = majority_labels(doc, spans);
     for s in spans.iter_mut() {
@@ -23,7 +24,7 @@ pub fn propagate(doc: &Doc, lex: &Lexicon, sure_plain: &[bool], spans: &mut Vec<
             s.label = label;
         }
     }
-    let mut used: Vec<bool> = (0..doc.tokens.len()).map(|t| sure_plain.get(t).copied().unwrap_or(false)).collect();
+    let mut used: Vec<bool> = vec![false; doc.tokens.len()];
     for s in spans.iter() {
         for slot in used.get_mut(s.start..s.end).into_iter().flatten() {
             *slot = true;
@@ -32,7 +33,7 @@ pub fn propagate(doc: &Doc, lex: &Lexicon, sure_plain: &[bool], spans: &mut Vec<
     let parts = person_parts(doc, lex, spans);
     let mut t = 0;
     while t < doc.tokens.len() {
-        match find_mention(doc, lex, &names, &parts, &used, t) {
+        match find_mention(doc, lex, &names, &parts, &used, t).filter(|s| !kept_plain(sure_plain, s)) {
             Some(span) => {
                 for slot in used.get_mut(span.start..span.end).into_iter().flatten() {
                     *slot = true;
@@ -95,6 +96,13 @@ fn person_parts(doc: &Doc, lex: &Lexicon, spans: &[Span]) -> HashMap<String, f32
 }
 
 /// An untagged mention of a known name starting at token `t`, longest first.
+/// A mention over a token the tagger is sure is no name stays plain — a country
+/// as a modifier, in the style of a corpus that leaves those untagged — unless it
+/// names a person: every mention of `Putin` is the same man, headlines included.
+fn kept_plain(sure_plain: &[bool], span: &Span) -> bool {
+    span.label != Label::Person && sure_plain.get(span.start..span.end).is_some_and(|p| p.contains(&true))
+}
+
 fn find_mention(
     doc: &Doc,
     lex: &Lexicon,
@@ -195,5 +203,18 @@ mod tests {
         propagate(&doc, &lex, &sure_plain, &mut spans);
         let got: Vec<usize> = spans.iter().map(|s| s.start).collect();
         assert_eq!(got, [2, 8], "{spans:?}");
+    }
+
+    #[test]
+    fn a_person_is_filled_even_where_the_tagger_is_sure() {
+        // A headline in title case, where the tagger saw no name: `Putin` is still Putin.
+        let lex = Lexicon::new();
+        let doc = Doc::new("Putin Sebut Korea Utara 😀\r\nPresiden Vladimir Putin berkata “siap”.");
+        let mut spans = vec![Span::new(7, 9, Label::Person, "tagger", 0.9)];
+        let mut sure_plain = vec![false; doc.tokens.len()];
+        sure_plain[0] = true;
+        propagate(&doc, &lex, &sure_plain, &mut spans);
+        let got: Vec<(usize, usize)> = spans.iter().map(|s| (s.start, s.end)).collect();
+        assert_eq!(got, [(0, 1), (7, 9)], "{spans:?}");
     }
 }
