@@ -344,11 +344,12 @@ fn title_of(text: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::model::{QuoteKind, Status};
 
-    fn entity(id: &str, doc: &Document, start: usize, end: usize) -> Entity {
+    /// A suggested PERSON over `start..end` of `doc`, for tests of the model.
+    pub(in crate::model) fn entity(id: &str, doc: &Document, start: usize, end: usize) -> Entity {
         Entity {
             id: id.into(),
             start,

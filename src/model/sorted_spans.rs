@@ -111,21 +111,12 @@ pub fn replace<T: Keyed>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Status;
+    use crate::model::document::tests::entity as entity_of;
+    use crate::model::Document;
 
+    /// An entity over `start..end` of a text of plain letters.
     fn entity(id: &str, start: usize, end: usize) -> Entity {
-        Entity {
-            id: id.into(),
-            start,
-            end,
-            label: "PERSON".into(),
-            text: "x".repeat(end - start).into(),
-            status: Status::Suggested,
-            source: "test".into(),
-            confidence: None,
-            annotator: None,
-            changed_at: None,
-        }
+        entity_of(id, &Document::new("x".repeat(10), None), start, end)
     }
 
     #[test]
