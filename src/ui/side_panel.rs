@@ -28,7 +28,7 @@ pub struct SidePanelState {
     collapsed: HashSet<String>,
     /// Counts toggles of `collapsed`, so the rows know when to rebuild.
     collapse_generation: usize,
-    cached: Option<(RowsKey, Listing)>,
+    cached: Option<(RowsKey, Vec<Row>)>,
 }
 
 /// What the rows depend on (review statuses are read as rows are drawn).
@@ -38,11 +38,6 @@ struct RowsKey {
     tab: Tab,
     collapsed: usize,
     spans: usize,
-}
-
-#[derive(Debug, Default)]
-struct Listing {
-    rows: Vec<Row>,
 }
 
 /// One line of the list; spans by index into the document's lists, so that
@@ -78,9 +73,9 @@ pub fn side_panel_ui(
         spans: document.entities.len() + document.quotes.len(),
     };
     if state.cached.as_ref().is_none_or(|(cached, _)| *cached != key) {
-        state.cached = Some((key, listing(document, state)));
+        state.cached = Some((key, rows_of(document, state)));
     }
-    let Some((key, listing)) = state.cached.take() else { return actions };
+    let Some((key, rows)) = state.cached.take() else { return actions };
     ui.heading("Annotations");
     ui.label(format!("{} open suggestion(s)", session.open_suggestions()));
     ui.horizontal(|ui| {
@@ -95,7 +90,6 @@ pub fn side_panel_ui(
     });
     ui.separator();
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
-    let rows = &listing.rows;
     ScrollArea::vertical().auto_shrink(false).show_rows(ui, row_height, rows.len(), |ui, range| {
         for row in rows.get(range).unwrap_or_default() {
             row_ui(ui, document, row, selection, state, &mut actions);
@@ -103,17 +97,16 @@ pub fn side_panel_ui(
     });
     // Put the rows back; if a group was toggled meanwhile, the key no longer
     // matches and they are rebuilt next frame.
-    state.cached = Some((key, listing));
+    state.cached = Some((key, rows));
     actions
 }
 
-fn listing(document: &Document, state: &SidePanelState) -> Listing {
-    let rows = match state.tab {
+fn rows_of(document: &Document, state: &SidePanelState) -> Vec<Row> {
+    match state.tab {
         Tab::Entities => entity_rows(document, &state.collapsed),
         Tab::Quotes => (0..document.quotes.len()).map(Row::Quote).collect(),
         Tab::Speakers => speaker_rows(document, &state.collapsed),
-    };
-    Listing { rows }
+    }
 }
 
 fn entity_rows(document: &Document, collapsed: &HashSet<String>) -> Vec<Row> {
