@@ -3,7 +3,9 @@
 //!
 //! The targets are ratios within one run: `frame/large` ≤ 2 ×
 //! `frame/small`, `edit/large` ≤ 3 × `frame/small`, and `analyze/1mb` per byte
-//! ≤ 1.2 × `analyze/article` per byte (criterion reports bytes per second).
+//! ≤ 1.2 × `analyze/article` per byte (criterion reports bytes per second);
+//! `edit/autosave/large` (an edit whose frame starts an autosave) ≤ 2 ×
+//! `frame/small`, the write itself (`save/large`) happening on a worker.
 //! Frames run headless through egui_kittest: the app's whole UI pass, CPU only.
 
 use std::hint::black_box;
@@ -14,7 +16,7 @@ use egui_kittest::Harness;
 use sorot::analysis::Analyzer;
 use sorot::model::SpanRef;
 use sorot::store::{annotation_path_for, save_annotations, write_atomically};
-use sorot::ui::{Action, SorotApp};
+use sorot::ui::{ReviewAction, SorotApp};
 
 const SAMPLE: &str = include_str!("../assets/samples/teritorial-putin-kim.txt");
 const LARGE_BYTES: usize = 1_000_000;
@@ -47,7 +49,7 @@ fn scroll_to_middle(app: &mut Harness<'static, SorotApp>) -> Option<SpanRef> {
     let entities = &app.state().session()?.document.entities;
     let middle = SpanRef::Entity(entities.get(entities.len() / 2)?.id.clone());
     let ctx = app.ctx.clone();
-    app.state_mut().perform(&ctx, Action::Select(Some(middle.clone())));
+    app.state_mut().perform(&ctx, ReviewAction::Select(Some(middle.clone())).into());
     app.run();
     Some(middle)
 }
@@ -76,9 +78,9 @@ fn frames(c: &mut Criterion) {
     let mut accept = true;
     c.bench_function("edit/large", |b| {
         b.iter(|| {
-            let action = if accept { Action::Accept(middle.clone()) } else { Action::Undo };
+            let action = if accept { ReviewAction::Accept(middle.clone()) } else { ReviewAction::Undo };
             accept = !accept;
-            large_app.state_mut().perform(&ctx, action);
+            large_app.state_mut().perform(&ctx, action.into());
             large_app.step();
         })
     });
@@ -96,5 +98,70 @@ fn analysis(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, frames, analysis);
+/// The large document in a project folder, so that edits autosave.
+fn write_project(dir: &Path) -> Result<PathBuf, String> {
+    let root = dir.join("project");
+    let mut document =
+        sorot::synthetic::large_document(LARGE_BYTES, LARGE_SPANS, &Analyzer::new()).map_err(|e| e.to_string())?;
+    std::fs::create_dir_all(&root).map_err(|e| e.to_string())?;
+    write_atomically(&root.join("large.txt"), document.text.as_bytes()).map_err(|e| e.to_string())?;
+    let id = sorot::project::scan::ArticleId { path: "large.txt".into(), line: None };
+    document.source = Some(PathBuf::from("large.txt"));
+    sorot::project::open::save_document(&sorot::project::layout::Layout::new(&root), &id, &document)
+        .map_err(|e| e.to_string())?;
+    Ok(root)
+}
+
+/// Saving off the UI thread: writing the large document (what the worker
+/// does), and the frames of edits that each make an autosave due at once
+/// (what the annotator feels: a snapshot handed over, not a write).
+fn saving(c: &mut Criterion) {
+    let prepared = tempfile::tempdir().map_err(|e| e.to_string()).and_then(|dir| Ok((write_project(dir.path())?, dir)));
+    let (root, _dir) = match prepared {
+        Ok(prepared) => prepared,
+        Err(error) => return eprintln!("cannot prepare the project: {error}"),
+    };
+    let mut app = app_on(root.clone());
+    let Some(document) = app.state().session().map(|s| s.document.clone()) else {
+        return eprintln!("the large document did not open");
+    };
+    let path = root.join("copy.sorot.json");
+    c.bench_function("save/large", |b| b.iter(|| save_annotations(black_box(&document), &path)));
+
+    // Each sample: an edit shown with autosave held back (untimed), then the
+    // frame in which the autosave becomes due and hands a snapshot over (timed).
+    let Some(middle) = scroll_to_middle(&mut app) else { return };
+    let ctx = app.ctx.clone();
+    let policy = |secs| sorot::project::autosave::AutosavePolicy {
+        quiet: std::time::Duration::from_secs(secs),
+        max_delay: std::time::Duration::from_secs(secs),
+    };
+    let mut accept = true;
+    let mut group = c.benchmark_group("frame");
+    group.sample_size(20);
+    group.bench_function("autosave/large", |b| {
+        b.iter_custom(|iterations| {
+            let mut timed = std::time::Duration::ZERO;
+            for _ in 0..iterations {
+                app.state_mut().set_autosave_policy(policy(3600));
+                let action = if accept { ReviewAction::Accept(middle.clone()) } else { ReviewAction::Undo };
+                accept = !accept;
+                app.state_mut().perform(&ctx, action.into());
+                app.step();
+                while app.state().saves_pending() {
+                    std::thread::sleep(std::time::Duration::from_millis(1));
+                    app.step();
+                }
+                app.state_mut().set_autosave_policy(policy(0));
+                let start = std::time::Instant::now();
+                app.step();
+                timed += start.elapsed();
+            }
+            timed
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, frames, saving, analysis);
 criterion_main!(benches);

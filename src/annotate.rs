@@ -1,12 +1,20 @@
-//! Where an article becomes a document: its saved annotations when it has
-//! some, otherwise fresh suggestions from the analysis.
+//! Where an article becomes a document under review. One pipeline serves a
+//! single article file and an article of a project: the saved annotations,
+//! re-anchored when the article changed on disk, or else suggestions from the
+//! analysis — computed at once for a short article, left to the caller's
+//! background thread for a long one (see [`Opened::needs_analysis`]).
 
 use std::path::{Path, PathBuf};
 
 use crate::analysis::{Analyzer, QuoteKind as FoundKind, Suggestions};
+use crate::model::anchor::reanchor;
 use crate::model::{Cue, Document, DocumentError, Entity, Quote, QuoteKind, Status};
-use crate::project::anchor::reanchor;
 use crate::store::{self, AnnotationFileError, ArticleError};
+
+/// Articles longer than this (bytes) without saved annotations open at once and
+/// are analysed in the background: a 1 MB article takes a quarter of a second,
+/// which a window must not freeze for.
+pub const ANALYSE_LATER_ABOVE: usize = 200_000;
 
 /// An article opened for review.
 #[derive(Debug)]
@@ -16,8 +24,24 @@ pub struct Opened {
     pub annotation_path: PathBuf,
     /// True when the annotations came from a saved file rather than the analysis.
     pub from_saved: bool,
+    /// True when the document still waits for its suggestions: the caller runs
+    /// [`Analyzer::analyze`] on its text off the UI thread and adds them with
+    /// [`add_suggestions`].
+    pub needs_analysis: bool,
     /// Something the annotator should know (e.g. the article changed on disk).
     pub warning: Option<String>,
+}
+
+/// An article's text as read, before it is matched with annotations.
+#[derive(Debug)]
+pub struct ArticleText {
+    pub text: String,
+    /// What the document names as its source (a path, or a project article id).
+    pub source: PathBuf,
+    /// A title the article file gave (JSON `title`); otherwise the first line.
+    pub title: Option<String>,
+    /// Things worth knowing about how it was read (e.g. not UTF-8).
+    pub warnings: Vec<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -30,44 +54,58 @@ pub enum OpenError {
     Anchor(#[from] DocumentError),
 }
 
-/// Opens `article`: loads `<article>.sorot.json` if it exists, else analyses the text.
-pub fn open_article(article: &Path, analyzer: &Analyzer) -> Result<Opened, OpenError> {
+/// Opens the article file `article` with its `<article>.sorot.json`, if any.
+pub fn open_article(article: &Path, analyzer: &Analyzer, analyse_later_above: usize) -> Result<Opened, OpenError> {
     let text = store::read_article(article)?;
     let annotation_path = store::annotation_path_for(article);
-    if !annotation_path.exists() {
-        let document = suggest_document(text, Some(article.to_owned()), analyzer);
-        return Ok(Opened { document, annotation_path, from_saved: false, warning: None });
-    }
-    let (saved, _) = store::load_annotations_with_hash(&annotation_path)?;
-    let (mut document, warning) = anchored(saved, text, &article.display().to_string())?;
-    document.source = Some(article.to_owned());
-    Ok(Opened { document, annotation_path, from_saved: true, warning })
+    let saved = annotation_path.exists().then(|| store::load_annotations(&annotation_path)).transpose()?;
+    let article = ArticleText { text, source: article.to_owned(), title: None, warnings: Vec::new() };
+    let mut opened = opened_from(article, saved, annotation_path)?;
+    suggest_unless_long(&mut opened, analyzer, analyse_later_above);
+    Ok(opened)
 }
 
-/// Like [`open_article`], but an article without saved annotations and longer
-/// than `analyse_later_above` bytes comes back without suggestions and `true`:
-/// the caller shows the text at once and analyses it in the background
-/// (a 1 MB article takes a quarter of a second, which a window must not freeze for).
-pub fn open_article_deferred(
-    article: &Path,
-    analyzer: &Analyzer,
-    analyse_later_above: usize,
-) -> Result<(Opened, bool), OpenError> {
-    let annotation_path = store::annotation_path_for(article);
-    if annotation_path.exists() {
-        return open_article(article, analyzer).map(|opened| (opened, false));
+/// The pipeline's core: `saved` annotations placed on the article's text as it
+/// is now, or an empty document waiting for suggestions.
+pub fn opened_from(
+    article: ArticleText,
+    saved: Option<Document>,
+    annotation_path: PathBuf,
+) -> Result<Opened, OpenError> {
+    let ArticleText { text, source, title, mut warnings } = article;
+    let from_saved = saved.is_some();
+    let mut document = match saved {
+        Some(saved) => {
+            let (document, warning) = anchored(saved, text, &source.display().to_string())?;
+            warnings.extend(warning);
+            document
+        }
+        None => {
+            let mut document = Document::new(text, None);
+            if let Some(title) = title {
+                document.title = title;
+            }
+            document
+        }
+    };
+    document.source = Some(source);
+    let warning = (!warnings.is_empty()).then(|| warnings.join("; "));
+    Ok(Opened { document, annotation_path, from_saved, needs_analysis: !from_saved, warning })
+}
+
+/// Adds suggestions at once to a document that needs them, unless its text is
+/// longer than `analyse_later_above` bytes (then the caller analyses it later).
+pub fn suggest_unless_long(opened: &mut Opened, analyzer: &Analyzer, analyse_later_above: usize) {
+    if opened.needs_analysis && opened.document.text.len() <= analyse_later_above {
+        let suggestions = analyzer.analyze(&opened.document.text);
+        add_suggestions(&mut opened.document, suggestions);
+        opened.needs_analysis = false;
     }
-    let text = store::read_article(article)?;
-    if text.len() <= analyse_later_above {
-        let document = suggest_document(text, Some(article.to_owned()), analyzer);
-        return Ok((Opened { document, annotation_path, from_saved: false, warning: None }, false));
-    }
-    let document = Document::new(text, Some(article.to_owned()));
-    Ok((Opened { document, annotation_path, from_saved: false, warning: None }, true))
 }
 
 /// Saved annotations placed on the article's current text; when it changed on
-/// disk, spans are re-anchored (or flagged) and the warning says which.
+/// disk, spans are re-anchored (or flagged) and the warning says which. An
+/// unchanged text is taken as it is, without re-anchoring.
 pub fn anchored(saved: Document, text: String, article: &str) -> Result<(Document, Option<String>), DocumentError> {
     let (document, report) = reanchor(saved, text)?;
     let warning = if report.has_changes() {

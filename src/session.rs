@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use crate::annotate::Opened;
-use crate::model::{Document, Edit, EditError, History};
+use crate::model::{Document, Edit, EditError, History, Selection};
 use crate::store::{self, AnnotationFileError};
 
 #[derive(Debug)]
@@ -30,29 +30,44 @@ impl Session {
     }
 
     pub fn perform(&mut self, edit: Edit) -> Result<(), EditError> {
+        self.perform_selecting(edit, None, None)
+    }
+
+    /// Performs `edit`, recording the selection before it and the one it
+    /// leaves, which undo and redo give back.
+    pub fn perform_selecting(&mut self, edit: Edit, before: Selection, after: Selection) -> Result<(), EditError> {
         let (structural, delta) = (edit.changes_structure(), edit.open_delta());
-        self.history.perform(&mut self.document, edit)?;
+        self.history.perform_selecting(&mut self.document, edit, before, after)?;
         self.structure_revision += u64::from(structural);
         self.count_open(delta);
         Ok(())
     }
 
-    pub fn undo(&mut self) -> Result<bool, EditError> {
-        let Some(edit) = self.history.last_edit() else { return Ok(false) };
+    /// Undoes the last edit; `Ok(Some(selection before it))`, or `Ok(None)`
+    /// when there was nothing to undo.
+    pub fn undo(&mut self) -> Result<Option<Selection>, EditError> {
+        let Some(edit) = self.history.last_edit() else { return Ok(None) };
         let (structural, delta) = (edit.changes_structure(), -edit.open_delta());
         let undone = self.history.undo(&mut self.document)?;
-        self.structure_revision += u64::from(undone && structural);
-        self.count_open(if undone { delta } else { 0 });
+        self.after_step(undone.is_some(), structural, delta);
         Ok(undone)
     }
 
-    pub fn redo(&mut self) -> Result<bool, EditError> {
-        let Some(edit) = self.history.next_edit() else { return Ok(false) };
+    /// Redoes the last undone edit; `Ok(Some(selection it left))`, or
+    /// `Ok(None)` when there was nothing to redo.
+    pub fn redo(&mut self) -> Result<Option<Selection>, EditError> {
+        let Some(edit) = self.history.next_edit() else { return Ok(None) };
         let (structural, delta) = (edit.changes_structure(), edit.open_delta());
         let redone = self.history.redo(&mut self.document)?;
-        self.structure_revision += u64::from(redone && structural);
-        self.count_open(if redone { delta } else { 0 });
+        self.after_step(redone.is_some(), structural, delta);
         Ok(redone)
+    }
+
+    fn after_step(&mut self, stepped: bool, structural: bool, delta: isize) {
+        if stepped {
+            self.structure_revision += u64::from(structural);
+            self.count_open(delta);
+        }
     }
 
     fn count_open(&mut self, delta: isize) {
@@ -88,13 +103,42 @@ impl Session {
     /// Writes the annotations atomically (beside the article, or in a project's
     /// `.sorot/annotations/`, whose folders are made on the first save).
     pub fn save(&mut self) -> Result<(), AnnotationFileError> {
-        if let Some(folder) = self.annotation_path.parent() {
-            std::fs::create_dir_all(folder)
-                .map_err(|source| AnnotationFileError::Write { path: self.annotation_path.clone(), source })?;
-        }
-        store::save_annotations(&self.document, &self.annotation_path)?;
-        self.history.mark_saved();
+        let snapshot = self.snapshot();
+        snapshot.write()?;
+        self.saved(snapshot.revision);
         Ok(())
+    }
+
+    /// The annotations as they are now, to be written elsewhere (a save
+    /// worker) while review goes on.
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot { document: self.document.clone(), path: self.annotation_path.clone(), revision: self.history.state() }
+    }
+
+    /// The snapshot taken at `revision` is on disk: the document is clean
+    /// unless it changed since.
+    pub fn saved(&mut self, revision: u64) {
+        self.history.mark_saved_at(revision);
+    }
+}
+
+/// A copy of a session's annotations taken for saving.
+#[derive(Debug)]
+pub struct Snapshot {
+    pub document: Document,
+    pub path: PathBuf,
+    /// The history state it was taken at (see [`Session::saved`]).
+    pub revision: u64,
+}
+
+impl Snapshot {
+    /// Writes it atomically, making the folders on the first save.
+    pub fn write(&self) -> Result<(), AnnotationFileError> {
+        if let Some(folder) = self.path.parent() {
+            std::fs::create_dir_all(folder)
+                .map_err(|source| AnnotationFileError::Write { path: self.path.clone(), source })?;
+        }
+        store::save_annotations(&self.document, &self.path)
     }
 }
 
@@ -109,7 +153,13 @@ mod tests {
     fn the_open_count_follows_edits_undo_and_redo_like_a_rescan() {
         let text = "“Kami siap 😀,” kata Vladimir Putin di Vladivostok.\r\nDonald Trump tiba di Washington.";
         let document = suggest_document(text.to_owned(), None, &Analyzer::new());
-        let opened = Opened { document, annotation_path: PathBuf::from("x.json"), from_saved: false, warning: None };
+        let opened = Opened {
+            document,
+            annotation_path: PathBuf::from("x.json"),
+            from_saved: false,
+            needs_analysis: false,
+            warning: None,
+        };
         let mut session = Session::new(opened);
         let rescan = |s: &Session| s.document.open_suggestion_count();
         assert!(session.open_suggestions() >= 3);
@@ -122,10 +172,10 @@ mod tests {
         let delete = session.document.delete_edit(&ids[2]).unwrap();
         session.perform(delete).unwrap();
         assert_eq!(session.open_suggestions(), rescan(&session));
-        while session.undo().unwrap() {
+        while session.undo().unwrap().is_some() {
             assert_eq!(session.open_suggestions(), rescan(&session));
         }
-        while session.redo().unwrap() {
+        while session.redo().unwrap().is_some() {
             assert_eq!(session.open_suggestions(), rescan(&session));
         }
     }

@@ -6,7 +6,7 @@ use egui_kittest::Harness;
 use sorot::analysis::Analyzer;
 use sorot::model::{SpanRef, Status};
 use sorot::store::{annotation_path_for, save_annotations, write_atomically};
-use sorot::ui::{Action, SorotApp};
+use sorot::ui::{ReviewAction, SorotApp};
 
 /// Most blocks a 820-pixel-high view can show at once, with room to spare.
 const MAX_BLOCKS_ON_SCREEN: usize = 60;
@@ -38,7 +38,7 @@ fn work_per_frame_is_bounded_on_a_large_document() {
     // Jump to a span in the middle, as the side panel would.
     let middle = document.entities[document.entities.len() / 2].clone();
     let ctx = app.ctx.clone();
-    app.state_mut().perform(&ctx, Action::Select(Some(SpanRef::Entity(middle.id.clone()))));
+    app.state_mut().perform(&ctx, ReviewAction::Select(Some(SpanRef::Entity(middle.id.clone()))).into());
     app.run();
     let after_jump = app.state().blocks_laid_out_last_frame();
     assert!(0 < after_jump && after_jump <= MAX_BLOCKS_ON_SCREEN, "{after_jump} blocks laid out");

@@ -57,7 +57,7 @@ fn review_across_documents_of_a_project_keeps_every_acceptance() {
     wait_for_analysis(&mut app);
     assert!(app.query_by_label_contains("file(s) not usable").is_some());
 
-    press(&mut app, Modifiers::ALT, Key::ArrowDown); // first usable document
+    assert!(app.state().selection().is_some(), "the first document opens, its first suggestion selected");
     press(&mut app, Modifiers::NONE, Key::Tab);
     press(&mut app, Modifiers::NONE, Key::Enter);
     press(&mut app, Modifiers::NONE, Key::Enter);
@@ -85,8 +85,7 @@ fn search_spans_and_bulk_accept_across_the_project() {
     std::fs::copy(dir.path().join("a-putin.txt"), dir.path().join("d-putin-again.txt")).unwrap();
     let mut app = project_app(dir.path());
     wait_for_analysis(&mut app);
-    press(&mut app, Modifiers::ALT, Key::ArrowDown); // a-putin.txt
-    press(&mut app, Modifiers::COMMAND, Key::F);
+    press(&mut app, Modifiers::COMMAND, Key::F); // in a-putin.txt, open from the start
     app.get_by_label("Spans").click();
     app.run();
     let field = app.get_by_role_and_label(egui::accesskit::Role::TextInput, "Find:");
@@ -134,9 +133,8 @@ fn settings_name_the_annotator_and_rename_a_label_everywhere() {
     project(dir.path());
     let mut app = project_app(dir.path());
     wait_for_analysis(&mut app);
-    press(&mut app, Modifiers::ALT, Key::ArrowDown); // a-putin.txt
-    let ctx = app.ctx.clone();
-    app.state_mut().perform(&ctx, sorot::ui::Action::ShowSettings);
+    let ctx = app.ctx.clone(); // a-putin.txt is open from the start
+    app.state_mut().perform(&ctx, sorot::ui::ProjectAction::ShowSettings.into());
     app.run();
     let field = app.get_by_role_and_label(egui::accesskit::Role::TextInput, "Annotator:");
     field.focus();
@@ -152,7 +150,8 @@ fn settings_name_the_annotator_and_rename_a_label_everywhere() {
     assert_eq!(stamped.annotator.as_deref(), Some("Sari"));
     assert!(stamped.changed_at.as_deref().is_some_and(|t| t.ends_with('Z')));
 
-    app.state_mut().perform(&ctx, sorot::ui::Action::RenameLabel { from: "LOC".into(), to: "PLACE".into() });
+    app.state_mut()
+        .perform(&ctx, sorot::ui::ProjectAction::RenameLabel { from: "LOC".into(), to: "PLACE".into() }.into());
     for _ in 0..1500 {
         app.step();
         if app.state().message().is_some_and(|m| m.starts_with("Labels changed")) {
@@ -179,7 +178,6 @@ fn a_second_window_on_the_same_project_only_reads_it() {
     wait_for_analysis(&mut first);
     let mut second = project_app(dir.path());
     assert!(second.query_by_label_contains("Read-only: open in Sorot").is_some());
-    press(&mut second, Modifiers::ALT, Key::ArrowDown);
     press(&mut second, Modifiers::NONE, Key::Tab);
     press(&mut second, Modifiers::NONE, Key::Enter);
     let document = &second.state().session().unwrap().document;

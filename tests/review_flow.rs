@@ -7,7 +7,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
 use sorot::model::{SpanRef, Status};
-use sorot::ui::{Action, SorotApp};
+use sorot::ui::{ReviewAction, SorotApp};
 
 /// A copy of the bundled sample in a fresh folder, so saves land there.
 fn article_copy(dir: &Path) -> PathBuf {
@@ -112,7 +112,7 @@ fn selected_text_becomes_an_entity_with_a_digit() {
     let start = document.char_of(byte).unwrap();
     // A sloppy selection with a space on each side: the span is trimmed.
     let ctx = app.ctx.clone();
-    app.state_mut().perform(&ctx, Action::SelectText(Some((start - 1, start + 18))));
+    app.state_mut().perform(&ctx, ReviewAction::SelectText(Some((start - 1, start + 18))).into());
     app.run();
     assert!(app.query_by_label("New span").is_some());
     press(&mut app, Modifiers::NONE, Key::Num7);
@@ -182,7 +182,7 @@ fn quote_editing_kind_and_speaker_by_click_all_undoable() {
     let quote = document.quotes.iter().find(|q| q.text.starts_with("“Saya sangat")).unwrap().clone();
     let other = document.entities.iter().find(|e| e.text == "Donald Trump").unwrap().clone();
     let ctx = app.ctx.clone();
-    app.state_mut().perform(&ctx, Action::Select(Some(SpanRef::Quote(quote.id.clone()))));
+    app.state_mut().perform(&ctx, ReviewAction::Select(Some(SpanRef::Quote(quote.id.clone()))).into());
     app.run();
 
     app.get_by_label("Indirect").click();
@@ -190,7 +190,7 @@ fn quote_editing_kind_and_speaker_by_click_all_undoable() {
     app.get_by_label("Pick speaker in text").click();
     app.run();
     // The next entity clicked becomes the speaker; the quote stays selected.
-    app.state_mut().perform(&ctx, Action::Select(Some(SpanRef::Entity(other.id.clone()))));
+    app.state_mut().perform(&ctx, ReviewAction::Select(Some(SpanRef::Entity(other.id.clone()))).into());
     app.run();
     let edited = app.state().session().unwrap().document.quote(&quote.id).unwrap().clone();
     assert_eq!(edited.kind, sorot::model::QuoteKind::Indirect);

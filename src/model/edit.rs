@@ -2,7 +2,7 @@
 //! inverse, which is what makes undo and redo trustworthy.
 
 use super::sorted_spans::replace;
-use super::{Document, Entity, Quote, Status};
+use super::{Document, DoneMark, Entity, LabelSet, Quote, Status};
 
 /// One change to a document's annotations.
 ///
@@ -19,6 +19,16 @@ pub enum Edit {
         before: Option<Quote>,
         after: Option<Quote>,
     },
+    /// The document marked done (`after` set) or not done any more.
+    Done {
+        before: Option<DoneMark>,
+        after: Option<DoneMark>,
+    },
+    /// The document's label schema replaced (a project schema applied, a label added).
+    Labels {
+        before: LabelSet,
+        after: LabelSet,
+    },
     /// Several changes applied as one step (e.g. deleting an entity and
     /// clearing the quotes it was the speaker of).
     Batch(Vec<Edit>),
@@ -33,6 +43,8 @@ pub enum EditError {
     BadRange { start: usize, end: usize },
     #[error("an edit must change something")]
     Empty,
+    #[error("label {0} is still used by a span, so the schema must keep it")]
+    LabelInUse(String),
 }
 
 impl Edit {
@@ -50,6 +62,11 @@ impl Edit {
                 before: before.clone(),
                 after: after.clone().map(|q| Quote { annotator, changed_at, ..q }),
             },
+            Edit::Done { before, after } => Edit::Done {
+                before: before.clone(),
+                after: after.as_ref().map(|_| DoneMark { annotator, at: changed_at }),
+            },
+            Edit::Labels { .. } => self.clone(),
             Edit::Batch(edits) => Edit::Batch(edits.iter().map(|e| e.stamped(who, when)).collect()),
         }
     }
@@ -65,7 +82,8 @@ impl Edit {
             Edit::Quote { before: Some(b), after: Some(a) } => {
                 (b.start, b.end, &b.speaker, b.kind, &b.id) != (a.start, a.end, &a.speaker, a.kind, &a.id)
             }
-            Edit::Entity { .. } | Edit::Quote { .. } => true,
+            Edit::Entity { .. } | Edit::Quote { .. } | Edit::Labels { .. } => true,
+            Edit::Done { .. } => false,
             Edit::Batch(edits) => edits.iter().any(Edit::changes_structure),
         }
     }
@@ -81,6 +99,7 @@ impl Edit {
             Edit::Quote { before, after } => {
                 open(after.as_ref().map(|q| q.status)) - open(before.as_ref().map(|q| q.status))
             }
+            Edit::Done { .. } | Edit::Labels { .. } => 0,
             Edit::Batch(edits) => edits.iter().map(Edit::open_delta).sum(),
         }
     }
@@ -89,6 +108,8 @@ impl Edit {
         match self {
             Edit::Entity { before, after } => Edit::Entity { before: after.clone(), after: before.clone() },
             Edit::Quote { before, after } => Edit::Quote { before: after.clone(), after: before.clone() },
+            Edit::Done { before, after } => Edit::Done { before: after.clone(), after: before.clone() },
+            Edit::Labels { before, after } => Edit::Labels { before: after.clone(), after: before.clone() },
             Edit::Batch(edits) => Edit::Batch(edits.iter().rev().map(Edit::inverse).collect()),
         }
     }
@@ -111,6 +132,21 @@ impl Document {
                 }
                 replace(&mut self.quotes, &mut self.quote_ids, before.as_ref(), after.as_ref())?;
                 self.reach.include_quote(after.as_ref());
+            }
+            Edit::Done { before, after } => {
+                if &self.done != before {
+                    return Err(EditError::Stale("done".to_owned()));
+                }
+                self.done = after.clone();
+            }
+            Edit::Labels { before, after } => {
+                if &self.labels != before {
+                    return Err(EditError::Stale("labels".to_owned()));
+                }
+                if let Some(missing) = self.entities.iter().find(|e| after.get(&e.label).is_none()) {
+                    return Err(EditError::LabelInUse(missing.label.to_string()));
+                }
+                self.labels = after.clone();
             }
             Edit::Batch(edits) => self.apply_all(edits)?,
         }

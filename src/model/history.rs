@@ -1,6 +1,10 @@
 //! Undo and redo stacks over a document, and whether it has unsaved changes.
 
-use super::{Document, Edit, EditError};
+use super::{Document, Edit, EditError, SpanRef};
+
+/// The span selected around a step: restored by undo (the one before) and
+/// redo (the one after), so the annotator lands where the change was made.
+pub type Selection = Option<SpanRef>;
 
 /// Records applied edits so they can be undone and redone.
 ///
@@ -21,42 +25,66 @@ struct Step {
     edit: Edit,
     state_before: u64,
     state_after: u64,
+    selection_before: Selection,
+    selection_after: Selection,
 }
 
 impl History {
-    /// Applies `edit` to `doc` and records it.
+    /// Applies `edit` to `doc` and records it, with no selection to restore.
     pub fn perform(&mut self, doc: &mut Document, edit: Edit) -> Result<(), EditError> {
+        self.perform_selecting(doc, edit, None, None)
+    }
+
+    /// Applies `edit` to `doc` and records it with the selection before it and
+    /// the selection it leaves.
+    pub fn perform_selecting(
+        &mut self,
+        doc: &mut Document,
+        edit: Edit,
+        selection_before: Selection,
+        selection_after: Selection,
+    ) -> Result<(), EditError> {
         doc.apply(&edit)?;
         self.next_state += 1;
-        let step = Step { edit, state_before: self.current_state, state_after: self.next_state };
+        let step = Step {
+            edit,
+            state_before: self.current_state,
+            state_after: self.next_state,
+            selection_before,
+            selection_after,
+        };
         self.current_state = step.state_after;
         self.undo.push(step);
         self.redo.clear();
         Ok(())
     }
 
-    /// Reverts the last edit; `Ok(false)` when there is nothing to undo.
-    pub fn undo(&mut self, doc: &mut Document) -> Result<bool, EditError> {
-        let Some(step) = self.undo.pop() else { return Ok(false) };
+    /// Reverts the last edit and returns the selection from before it;
+    /// `Ok(None)` when there is nothing to undo.
+    pub fn undo(&mut self, doc: &mut Document) -> Result<Option<Selection>, EditError> {
+        let Some(step) = self.undo.pop() else { return Ok(None) };
         if let Err(error) = doc.apply(&step.edit.inverse()) {
             self.undo.push(step);
             return Err(error);
         }
         self.current_state = step.state_before;
+        let selection = step.selection_before.clone();
         self.redo.push(step);
-        Ok(true)
+        Ok(Some(selection))
     }
 
-    /// Re-applies the last undone edit; `Ok(false)` when there is none.
-    pub fn redo(&mut self, doc: &mut Document) -> Result<bool, EditError> {
-        let Some(step) = self.redo.pop() else { return Ok(false) };
+    /// Re-applies the last undone edit and returns the selection it left;
+    /// `Ok(None)` when there is none.
+    pub fn redo(&mut self, doc: &mut Document) -> Result<Option<Selection>, EditError> {
+        let Some(step) = self.redo.pop() else { return Ok(None) };
         if let Err(error) = doc.apply(&step.edit) {
             self.redo.push(step);
             return Err(error);
         }
         self.current_state = step.state_after;
+        let selection = step.selection_after.clone();
         self.undo.push(step);
-        Ok(true)
+        Ok(Some(selection))
     }
 
     pub fn can_undo(&self) -> bool {
@@ -89,5 +117,11 @@ impl History {
 
     pub fn mark_saved(&mut self) {
         self.saved_state = self.current_state;
+    }
+
+    /// The state numbered `state` (see [`History::state`]) is what is on disk
+    /// now: a save of a snapshot taken then has finished.
+    pub fn mark_saved_at(&mut self, state: u64) {
+        self.saved_state = state;
     }
 }

@@ -3,6 +3,7 @@
 //!
 //! Offsets are Unicode code points into `Document::text`, end exclusive.
 
+pub mod anchor;
 mod annotation;
 mod document;
 mod edit;
@@ -16,7 +17,7 @@ mod text_index;
 pub use annotation::{Cue, Detached, Entity, Quote, QuoteKind, SpanRef, Status};
 pub use document::{Document, DocumentError, DoneMark};
 pub use edit::{Edit, EditError};
-pub use history::History;
+pub use history::{History, Selection};
 pub use labels::{LabelDef, LabelSet};
 pub use review::ReviewError;
 pub use text_index::TextIndex;

@@ -2,7 +2,7 @@
 //! document's current state. Building an edit never changes the document:
 //! the caller applies it through [`super::History`] so that it can be undone.
 
-use super::{Cue, Document, Edit, Entity, Quote, QuoteKind, SpanRef, Status};
+use super::{Cue, Document, DoneMark, Edit, Entity, LabelSet, Quote, QuoteKind, SpanRef, Status};
 
 /// A review operation that makes no sense for the document as it is.
 #[derive(Debug, thiserror::Error, PartialEq)]
@@ -15,6 +15,8 @@ pub enum ReviewError {
     BadRange { start: usize, end: usize },
     #[error("{0} is not an entity, so it cannot be a speaker")]
     NotAnEntity(String),
+    #[error("the document is already {0}")]
+    Unchanged(&'static str),
 }
 
 /// Correcting a suggestion reviews it: it becomes accepted. Manual spans stay manual.
@@ -188,6 +190,32 @@ impl Document {
         Ok(Edit::Quote { before: Some(before.clone()), after: Some(after) })
     }
 
+    /// Marks the whole document reviewed (`done`) or not; the mark is stamped
+    /// with who and when by [`Edit::stamped`].
+    pub fn done_edit(&self, done: bool) -> Result<Edit, ReviewError> {
+        if self.done.is_some() == done {
+            return Err(ReviewError::Unchanged(if done { "done" } else { "not done" }));
+        }
+        Ok(Edit::Done { before: self.done.clone(), after: done.then(DoneMark::default) })
+    }
+
+    /// Gives the document `schema` as its labels, keeping every label its spans
+    /// use (appended in the order first used). `None` when nothing would change.
+    pub fn schema_edit(&self, schema: &LabelSet) -> Option<Edit> {
+        let mut after = schema.clone();
+        for entity in &self.entities {
+            after.ensure(&entity.label);
+        }
+        (after != self.labels).then(|| Edit::Labels { before: self.labels.clone(), after })
+    }
+
+    /// Adds `label` to the document's labels if it lacks it (before a span uses it).
+    pub fn label_added_edit(&self, label: &str) -> Option<Edit> {
+        let mut after = self.labels.clone();
+        after.ensure(label);
+        (after != self.labels).then(|| Edit::Labels { before: self.labels.clone(), after })
+    }
+
     fn covered(&self, start: usize, end: usize) -> Result<String, ReviewError> {
         match self.slice(start, end) {
             Some(text) if start < end => Ok(text.to_owned()),
@@ -247,12 +275,12 @@ mod tests {
         assert_eq!(doc.entity("e1").unwrap().status, Status::Accepted);
         assert!(history.is_dirty());
 
-        assert!(history.undo(&mut doc).unwrap());
+        assert!(history.undo(&mut doc).unwrap().is_some());
         assert_eq!(doc, original);
         assert!(!history.is_dirty(), "back at the saved state");
-        assert!(history.redo(&mut doc).unwrap());
+        assert!(history.redo(&mut doc).unwrap().is_some());
         assert_eq!(doc, accepted);
-        assert!(!history.redo(&mut doc).unwrap(), "nothing left to redo");
+        assert!(history.redo(&mut doc).unwrap().is_none(), "nothing left to redo");
     }
 
     #[test]
@@ -360,5 +388,57 @@ mod tests {
         let batch = Edit::Batch(vec![good, stale.clone(), stale]);
         assert!(doc.apply(&batch).is_err());
         assert_eq!(doc, original);
+    }
+
+    #[test]
+    fn marking_done_is_an_edit_that_undo_reverts_and_that_is_stamped() {
+        let mut doc = sample();
+        let mut history = History::default();
+        let done = doc.done_edit(true).unwrap().stamped(Some("ayu"), "2026-11-28T08:00:00Z");
+        history.perform(&mut doc, done).unwrap();
+        let mark = doc.done.clone().unwrap();
+        assert_eq!((mark.annotator.as_deref(), mark.at.as_deref()), (Some("ayu"), Some("2026-11-28T08:00:00Z")));
+        assert!(history.is_dirty(), "marking done is a change to save");
+        assert_eq!(doc.done_edit(true), Err(ReviewError::Unchanged("done")));
+        history.undo(&mut doc).unwrap();
+        assert!(doc.done.is_none());
+        assert!(!history.is_dirty());
+    }
+
+    #[test]
+    fn a_schema_keeps_the_labels_in_use_and_undo_restores_the_old_one() {
+        let mut doc = sample();
+        let original = doc.clone();
+        let schema = LabelSet::new(vec![crate::model::LabelDef {
+            name: "EVENT".into(),
+            color: [1, 2, 3],
+            description: String::new(),
+        }]);
+        let edit = doc.schema_edit(&schema).unwrap();
+        let mut history = History::default();
+        history.perform(&mut doc, edit).unwrap();
+        let names: Vec<_> = doc.labels.iter().map(|l| l.name.to_string()).collect();
+        assert_eq!(names, ["EVENT", "PERSON"], "PERSON is used by e1 and e2");
+        assert!(doc.schema_edit(&schema).is_none(), "applying it again changes nothing");
+        history.undo(&mut doc).unwrap();
+        assert_eq!(doc, original);
+    }
+
+    #[test]
+    fn a_schema_that_drops_a_used_label_is_refused() {
+        let mut doc = sample();
+        let edit = Edit::Labels { before: doc.labels.clone(), after: LabelSet::new(Vec::new()) };
+        assert_eq!(doc.apply(&edit), Err(crate::model::EditError::LabelInUse("PERSON".into())));
+    }
+
+    #[test]
+    fn undo_and_redo_give_back_the_selection_of_their_step() {
+        let mut doc = sample();
+        let mut history = History::default();
+        let (e1, q1) = (SpanRef::Entity("e1".into()), SpanRef::Quote("q1".into()));
+        let edit = doc.accept_edit(&e1).unwrap();
+        history.perform_selecting(&mut doc, edit, Some(e1.clone()), Some(q1.clone())).unwrap();
+        assert_eq!(history.undo(&mut doc).unwrap(), Some(Some(e1)));
+        assert_eq!(history.redo(&mut doc).unwrap(), Some(Some(q1)));
     }
 }

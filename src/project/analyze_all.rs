@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use super::decode::decode_entry;
 use super::layout::Layout;
-use super::open::save_document;
+use super::open::save_new_document;
 use super::scan::{ArticleEntry, ArticleId};
 use crate::analysis::Analyzer;
 use crate::annotate::suggest_document;
@@ -107,12 +107,9 @@ pub fn analyze_project(
     let (todo, existing): (Vec<ArticleEntry>, Vec<ArticleEntry>) =
         entries.iter().cloned().partition(|e| !layout.annotation_path(&e.id).exists());
     let sink = |entry: &ArticleEntry, document: Document| {
-        // Written only if still missing: the annotator may have opened and
-        // saved this article while the run was going.
-        if layout.annotation_path(&entry.id).exists() {
-            return Ok(());
-        }
-        save_document(layout, &entry.id, &document).map_err(|e| e.to_string())
+        // Written only if still missing, checked and written in one step: the
+        // annotator may have opened and saved this article while the run went.
+        save_new_document(layout, &entry.id, &document).map(|_| ()).map_err(|e| e.to_string())
     };
     let mut report = analyze_each(&todo, analyzer, cancel, progress, sink);
     report.skipped = existing.len();

@@ -6,7 +6,7 @@
 //! (0.5 s), and at the latest [`AutosavePolicy::max_delay`] (1.5 s) after the
 //! first unsaved change even while edits keep coming, so a crash loses at most
 //! the last 2 seconds. A failed save is retried after `quiet`, not every frame.
-//! Each save writes one small file atomically, on the UI thread.
+//! The app writes each save atomically on a worker thread, from a snapshot.
 
 use std::time::{Duration, Instant};
 
@@ -39,6 +39,11 @@ pub struct Autosaver {
 impl Autosaver {
     pub fn new(policy: AutosavePolicy) -> Self {
         Self { policy, first_unsaved: None, last_change: None }
+    }
+
+    /// Changes the policy; unsaved changes stay pending under the new one.
+    pub fn set_policy(&mut self, policy: AutosavePolicy) {
+        self.policy = policy;
     }
 
     /// Something changed at `now` (an edit, undo, mark done, a scroll for the session).

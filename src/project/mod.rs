@@ -5,14 +5,12 @@
 //! - [`decode`]: article bytes to text, with warnings and clear refusals;
 //! - [`layout`]: where a project keeps annotations, settings and the session;
 //! - [`open`]: an article of a project opened for review (saved or suggested);
-//! - [`anchor`]: re-placing saved spans after the article changed on disk;
 //! - [`settings`]: the label schema and the annotator's name;
 //! - [`status`]: new / in progress / done, summaries for the document list;
 //! - [`autosave`], [`lock`]: never lose work, never clobber another window's;
 //! - [`analyze_all`], [`search`], [`stats`]: corpus-wide work.
 
 pub mod analyze_all;
-pub mod anchor;
 pub mod autosave;
 pub mod clock;
 pub mod decode;

@@ -11,29 +11,9 @@ use super::decode::{decode_entry, DecodeError};
 use super::layout::Layout;
 use super::scan::{ArticleEntry, ArticleId};
 use crate::analysis::Analyzer;
-use crate::annotate::{anchored, suggest_document, Opened};
-use crate::model::{Document, DocumentError};
+use crate::annotate::{opened_from, suggest_unless_long, ArticleText, OpenError, Opened};
+use crate::model::Document;
 use crate::store::{self, AnnotationFileError};
-
-/// A project article ready for review.
-#[derive(Debug)]
-pub struct OpenedArticle {
-    pub id: ArticleId,
-    pub document: Document,
-    pub annotation_path: PathBuf,
-    /// True when the annotations came from a saved file rather than the analysis.
-    pub from_saved: bool,
-    /// For the status line: decoding warnings, re-anchoring reports.
-    pub warnings: Vec<String>,
-}
-
-impl OpenedArticle {
-    /// The single-article form the app's `Session` is made from.
-    pub fn into_opened(self) -> Opened {
-        let warning = (!self.warnings.is_empty()).then(|| self.warnings.join("; "));
-        Opened { document: self.document, annotation_path: self.annotation_path, from_saved: self.from_saved, warning }
-    }
-}
 
 #[derive(Debug, thiserror::Error)]
 pub enum ProjectOpenError {
@@ -41,38 +21,28 @@ pub enum ProjectOpenError {
     Decode(#[from] DecodeError),
     #[error(transparent)]
     Annotations(#[from] AnnotationFileError),
-    #[error("{article}: the saved annotations could not be re-anchored: {source}")]
-    Anchor { article: ArticleId, source: Box<DocumentError> },
+    #[error("{article}: {source}")]
+    Open { article: ArticleId, source: Box<OpenError> },
 }
 
-/// Opens `entry`: its saved annotations (re-anchored if the article changed), else suggestions.
+/// Opens `entry` through the same pipeline as a single article
+/// ([`crate::annotate::opened_from`]): its saved annotations, re-anchored if the
+/// article changed, else suggestions — at once for a short article; a long one
+/// comes back with `needs_analysis` for the caller's background thread.
 pub fn open_entry(
     layout: &Layout,
     entry: &ArticleEntry,
     analyzer: &Analyzer,
-) -> Result<OpenedArticle, ProjectOpenError> {
+    analyse_later_above: usize,
+) -> Result<Opened, ProjectOpenError> {
     let decoded = decode_entry(entry)?;
-    let mut warnings: Vec<String> = decoded.warnings.iter().map(ToString::to_string).collect();
-    let annotation_path = layout.annotation_path(&entry.id);
+    let warnings = decoded.warnings.iter().map(ToString::to_string).collect();
+    let article = ArticleText { text: decoded.text, source: source_of(&entry.id), title: decoded.title, warnings };
     let saved = load_saved(layout, &entry.id)?;
-    let from_saved = saved.is_some();
-    let mut document = match saved {
-        Some(saved) => {
-            let (document, warning) = anchored(saved, decoded.text, &entry.id.to_string())
-                .map_err(|source| ProjectOpenError::Anchor { article: entry.id.clone(), source: Box::new(source) })?;
-            warnings.extend(warning);
-            document
-        }
-        None => {
-            let mut document = suggest_document(decoded.text, None, analyzer);
-            if let Some(title) = decoded.title {
-                document.title = title;
-            }
-            document
-        }
-    };
-    document.source = Some(source_of(&entry.id));
-    Ok(OpenedArticle { id: entry.id.clone(), document, annotation_path, from_saved, warnings })
+    let mut opened = opened_from(article, saved, layout.annotation_path(&entry.id))
+        .map_err(|source| ProjectOpenError::Open { article: entry.id.clone(), source: Box::new(source) })?;
+    suggest_unless_long(&mut opened, analyzer, analyse_later_above);
+    Ok(opened)
 }
 
 /// The saved annotations of `id`, if it has any.
@@ -96,6 +66,16 @@ pub fn save_document(layout: &Layout, id: &ArticleId, document: &Document) -> Re
     let mut relative = document.clone();
     relative.source = Some(source_of(id));
     store::save_annotations(&relative, &path)
+}
+
+/// Saves `document` as the annotations of `id` only if it has none yet (see
+/// [`store::save_new_annotations`]); `Ok(false)` when it had.
+pub fn save_new_document(layout: &Layout, id: &ArticleId, document: &Document) -> Result<bool, AnnotationFileError> {
+    let path = layout.annotation_path(id);
+    if let Some(folder) = path.parent() {
+        std::fs::create_dir_all(folder).map_err(|source| AnnotationFileError::Write { path: path.clone(), source })?;
+    }
+    store::save_new_annotations(document, &path)
 }
 
 fn source_of(id: &ArticleId) -> PathBuf {

@@ -182,7 +182,12 @@ pub fn bulk_review_edit(doc: &Document, review: &BulkReview) -> Option<Edit> {
             Edit::Entity { before: Some(e.clone()), after: Some(after) }
         })
         .collect();
-    (!edits.is_empty()).then(|| Edit::Batch(edits).stamped(review.who, review.when))
+    if edits.is_empty() {
+        return None;
+    }
+    // An accepted label the document lacks joins its schema in the same step.
+    let label = doc.label_added_edit(review.label).filter(|_| review.decision == Decision::Accept);
+    Some(Edit::Batch(label.into_iter().chain(edits).collect()).stamped(review.who, review.when))
 }
 
 /// [`bulk_review_edit`] over every saved document of the project, each file
@@ -214,7 +219,6 @@ fn review_saved(layout: &Layout, id: &ArticleId, review: &BulkReview) -> Result<
     if doc.apply(&edit).is_err() {
         return Ok(0); // computed from this very document: cannot be stale
     }
-    doc.labels.ensure(review.label);
     save_document(layout, id, &doc)?;
     Ok(edit_count(&edit))
 }

@@ -187,7 +187,7 @@ impl ProjectSettings {
 /// Every entity labelled `from` relabelled `to`, as one undoable edit (`None`:
 /// no span has that label). Statuses are kept: a rename is not a review.
 pub fn rename_label_edit(doc: &Document, from: &str, to: &str) -> Option<Edit> {
-    let edits: Vec<Edit> = doc
+    let renamed: Vec<Edit> = doc
         .entities
         .iter()
         .filter(|e| e.label == from)
@@ -197,7 +197,12 @@ pub fn rename_label_edit(doc: &Document, from: &str, to: &str) -> Option<Edit> {
             Edit::Entity { before: Some(e.clone()), after: Some(after) }
         })
         .collect();
-    (!edits.is_empty()).then_some(Edit::Batch(edits))
+    if renamed.is_empty() {
+        return None;
+    }
+    // The new name joins the document's schema in the same step.
+    let label = doc.label_added_edit(to);
+    Some(Edit::Batch(label.into_iter().chain(renamed).collect()))
 }
 
 /// Every entity labelled `name` removed (quotes it spoke for unlinked), as one
@@ -267,10 +272,9 @@ pub fn change_saved_documents(
         if doc.apply(&edit).is_err() {
             continue; // computed from this very document: cannot be stale
         }
-        if let Some(labels) = labels {
-            doc.labels = labels.clone();
-            let used: Vec<String> = doc.entities.iter().map(|e| e.label.to_string()).collect();
-            used.iter().for_each(|label| doc.labels.ensure(label));
+        if let Some(schema) = labels.and_then(|labels| doc.schema_edit(labels)) {
+            // Computed from this very document too; it keeps every used label.
+            let _ = doc.apply(&schema);
         }
         match save_document(layout, &entry.id, &doc) {
             Ok(()) => {
@@ -298,11 +302,12 @@ pub fn rename_label_in_project(
     Ok(change_saved_documents(layout, entries, Some(&labels), |doc| rename_label_edit(doc, from, to)))
 }
 
-/// The number of record changes in an edit.
+/// The number of spans an edit changes (schema and done marks are not spans).
 pub fn edit_count(edit: &Edit) -> usize {
     match edit {
         Edit::Batch(edits) => edits.iter().map(edit_count).sum(),
-        _ => 1,
+        Edit::Entity { .. } | Edit::Quote { .. } => 1,
+        Edit::Done { .. } | Edit::Labels { .. } => 0,
     }
 }
 

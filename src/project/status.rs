@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use super::layout::Layout;
 use super::open::load_saved;
 use super::scan::{ArticleEntry, ArticleId};
-use crate::model::{Document, DoneMark, Status};
+use crate::model::{Document, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DocStatus {
@@ -44,11 +44,6 @@ impl DocStatus {
             DocStatus::Done => "done",
         }
     }
-}
-
-/// Marks `doc` done (or not): the shell calls this, then lets autosave write it.
-pub fn set_done(doc: &mut Document, done: bool, annotator: Option<&str>, at: &str) {
-    doc.done = done.then(|| DoneMark { annotator: annotator.map(str::to_owned), at: Some(at.to_owned()) });
 }
 
 /// One row of the document list.
@@ -93,6 +88,20 @@ pub fn summaries(layout: &Layout, entries: &[ArticleEntry]) -> Vec<DocSummary> {
             Err(error) => DocSummary { problem: Some(error.to_string()), ..DocSummary::of(&entry.id, None) },
         })
         .collect()
+}
+
+/// The first article, in entry order, that is not marked done (`None`: all
+/// are). Saved files are read a chunk at a time on all cores, stopping at the
+/// first chunk that has one, so a fresh project answers after one chunk.
+pub fn first_unfinished(layout: &Layout, entries: &[ArticleEntry]) -> Option<ArticleId> {
+    const CHUNK: usize = 64;
+    entries.chunks(CHUNK).find_map(|chunk| {
+        let done: Vec<bool> = chunk
+            .par_iter()
+            .map(|entry| matches!(load_saved(layout, &entry.id), Ok(Some(doc)) if doc.done.is_some()))
+            .collect();
+        chunk.iter().zip(done).find(|(_, done)| !done).map(|(entry, _)| entry.id.clone())
+    })
 }
 
 /// What the document list shows.
@@ -178,7 +187,7 @@ mod tests {
         assert_eq!(DocStatus::of(Some(&doc)), DocStatus::New);
         doc.apply(&doc.accept_edit(&SpanRef::Entity("e1".into())).unwrap()).unwrap();
         assert_eq!(DocStatus::of(Some(&doc)), DocStatus::InProgress);
-        set_done(&mut doc, true, Some("dewi"), "2024-05-01T09:30:00Z");
+        doc.apply(&doc.done_edit(true).unwrap().stamped(Some("dewi"), "2024-05-01T09:30:00Z")).unwrap();
         assert_eq!(DocStatus::of(Some(&doc)), DocStatus::Done);
     }
 

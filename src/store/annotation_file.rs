@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::write_atomically;
+use super::{write_atomically, write_new_atomically};
 use crate::model::{Document, DocumentError};
 
 const FORMAT: &str = "sorot";
@@ -18,20 +18,10 @@ pub const ANNOTATION_SUFFIX: &str = ".sorot.json";
 struct SavedDocument<D> {
     format: String,
     version: u32,
-    /// [`text_hash`] of `text`, so a changed article is noticed cheaply.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    text_hash: Option<String>,
+    // Files written before 0.2 also carry a `text_hash`; it is ignored: the
+    // saved `text` itself is compared with the article when it is opened.
     #[serde(flatten)]
     document: D,
-}
-
-/// A 64-bit FNV-1a hash of `text`'s UTF-8 bytes, as `fnv1a64:<16 hex digits>`:
-/// enough to notice an edited article, not meant to resist tampering.
-pub fn text_hash(text: &str) -> String {
-    const OFFSET_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0100_0000_01b3;
-    let hash = text.bytes().fold(OFFSET_BASIS, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(PRIME));
-    format!("fnv1a64:{hash:016x}")
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -59,29 +49,32 @@ pub fn annotation_path_for(article: &Path) -> PathBuf {
 
 /// Saves `doc` as annotation JSON at `path`, atomically.
 pub fn save_annotations(doc: &Document, path: &Path) -> Result<(), AnnotationFileError> {
+    let json = annotation_json(doc, path)?;
+    write_atomically(path, &json).map_err(|source| AnnotationFileError::Write { path: path.to_owned(), source })
+}
+
+/// Saves `doc` at `path` only if no annotation file is there yet, checked and
+/// written in one step: suggestions computed in the background never replace
+/// what an annotator saved meanwhile. `Ok(false)` when a file was there.
+pub fn save_new_annotations(doc: &Document, path: &Path) -> Result<bool, AnnotationFileError> {
+    let json = annotation_json(doc, path)?;
+    write_new_atomically(path, &json).map_err(|source| AnnotationFileError::Write { path: path.to_owned(), source })
+}
+
+fn annotation_json(doc: &Document, path: &Path) -> Result<Vec<u8>, AnnotationFileError> {
     let is_annotation_name = path.to_str().is_some_and(|p| p.ends_with(ANNOTATION_SUFFIX) || p.ends_with(".json"));
     if !is_annotation_name || doc.source.as_deref() == Some(path) {
         return Err(AnnotationFileError::WouldOverwriteArticle(path.to_owned()));
     }
-    let saved = SavedDocument {
-        format: FORMAT.to_owned(),
-        version: VERSION,
-        text_hash: Some(text_hash(&doc.text)),
-        document: doc,
-    };
+    let saved = SavedDocument { format: FORMAT.to_owned(), version: VERSION, document: doc };
     let mut json = serde_json::to_vec_pretty(&saved)
         .map_err(|source| AnnotationFileError::Malformed { path: path.to_owned(), source })?;
     json.push(b'\n');
-    write_atomically(path, &json).map_err(|source| AnnotationFileError::Write { path: path.to_owned(), source })
+    Ok(json)
 }
 
 /// Loads annotation JSON and checks every span against the saved text.
 pub fn load_annotations(path: &Path) -> Result<Document, AnnotationFileError> {
-    load_annotations_with_hash(path).map(|(document, _)| document)
-}
-
-/// [`load_annotations`], with the text hash recorded in the file (older files have none).
-pub fn load_annotations_with_hash(path: &Path) -> Result<(Document, Option<String>), AnnotationFileError> {
     let bytes = std::fs::read(path).map_err(|source| AnnotationFileError::Read { path: path.to_owned(), source })?;
     let saved: SavedDocument<Document> = serde_json::from_slice(&bytes)
         .map_err(|source| AnnotationFileError::Malformed { path: path.to_owned(), source })?;
@@ -96,7 +89,7 @@ pub fn load_annotations_with_hash(path: &Path) -> Result<(Document, Option<Strin
         .document
         .validated()
         .map_err(|source| AnnotationFileError::Inconsistent { path: path.to_owned(), source })?;
-    Ok((document, saved.text_hash))
+    Ok(document)
 }
 
 #[cfg(test)]

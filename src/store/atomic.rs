@@ -7,6 +7,23 @@ use std::path::Path;
 /// Writes `bytes` to a temporary file in `path`'s folder, flushes it to disk and
 /// renames it over `path`.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    written_temp(path, bytes)?.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Like [`write_atomically`], but only if `path` does not exist yet: the check
+/// and the write are one step (a hard link), so a file someone writes in the
+/// meantime is never replaced. `Ok(false)` when `path` was already there.
+pub fn write_new_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
+    match written_temp(path, bytes)?.persist_noclobber(path) {
+        Ok(_) => Ok(true),
+        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(e.error),
+    }
+}
+
+/// `bytes` in a temporary file beside `path`, flushed to disk.
+fn written_temp(path: &Path, bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -14,8 +31,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let mut temp = tempfile::Builder::new().prefix(".sorot-").suffix(".tmp").tempfile_in(folder)?;
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    Ok(temp)
 }
 
 #[cfg(test)]
@@ -31,5 +47,16 @@ mod tests {
         assert_eq!(std::fs::read(&path).unwrap(), b"second");
         let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names.len(), 1, "{names:?}");
+    }
+
+    #[test]
+    fn a_new_file_never_replaces_one_written_meanwhile() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.json");
+        assert!(write_new_atomically(&path, b"first").unwrap());
+        assert!(!write_new_atomically(&path, b"second").unwrap());
+        assert_eq!(std::fs::read(&path).unwrap(), b"first");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names.len(), 1, "no temp file left behind: {names:?}");
     }
 }

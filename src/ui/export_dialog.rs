@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::Action;
+use super::ShellAction;
 use crate::formats::{DoccanoVariant, ExportOptions, Format, OffsetUnit, TagScheme};
 
 /// The dialog's form, kept between openings.
@@ -16,12 +16,15 @@ pub struct ExportDialogState {
     pub path: String,
     /// The summary line of the last export, or its error.
     pub outcome: Option<Result<String, String>>,
+    /// The path field takes the keyboard in the next frame.
+    focus_path: bool,
 }
 
 impl ExportDialogState {
     /// Opens the dialog with a default output path beside `article`.
     pub fn show(&mut self, article: Option<&Path>) {
         self.open = true;
+        self.focus_path = true;
         self.outcome = None;
         if self.path.is_empty() {
             self.path = default_path(article, self.format()).display().to_string();
@@ -50,7 +53,11 @@ pub fn default_path(article: Option<&Path>, format: Format) -> PathBuf {
     article.and_then(Path::parent).map_or(PathBuf::from(&name), |dir| dir.join(&name))
 }
 
-pub fn export_dialog_ui(ctx: &egui::Context, state: &mut ExportDialogState, article: Option<&Path>) -> Vec<Action> {
+pub fn export_dialog_ui(
+    ctx: &egui::Context,
+    state: &mut ExportDialogState,
+    article: Option<&Path>,
+) -> Vec<ShellAction> {
     let mut actions = Vec::new();
     let mut open = state.open;
     egui::Window::new("Export").open(&mut open).resizable(false).show(ctx, |ui| {
@@ -59,13 +66,19 @@ pub fn export_dialog_ui(ctx: &egui::Context, state: &mut ExportDialogState, arti
         ui.separator();
         ui.horizontal(|ui| {
             let label = ui.label("To:");
-            ui.add(egui::TextEdit::singleline(&mut state.path).desired_width(360.0)).labelled_by(label.id);
+            let field = ui.add(egui::TextEdit::singleline(&mut state.path).desired_width(360.0)).labelled_by(label.id);
+            if std::mem::take(&mut state.focus_path) {
+                field.request_focus();
+            }
+            if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                actions.push(ShellAction::Export);
+            }
             if ui.button("Choose…").clicked() {
-                actions.push(Action::ChooseExportPath);
+                actions.push(ShellAction::ChooseExportPath);
             }
         });
         if ui.button("Export").clicked() {
-            actions.push(Action::Export);
+            actions.push(ShellAction::Export);
         }
         match &state.outcome {
             Some(Ok(summary)) => {

@@ -1,13 +1,21 @@
-//! The keyboard help window (F1), listing every shortcut.
+//! The keyboard help window (F1): every command of the command table with its
+//! keys, and the label digits of the open document's schema.
 
-use super::shortcuts::SHORTCUTS;
+use super::command::{label_keys_text, shortcut_text, Command};
 
-pub fn help_window_ui(ctx: &egui::Context, open: &mut bool) {
+/// `labels`: how many labels the open document's schema has.
+pub fn help_window_ui(ctx: &egui::Context, open: &mut bool, labels: usize) {
     egui::Window::new("Keyboard shortcuts").open(open).resizable(false).show(ctx, |ui| {
         egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-            for (keys, what) in SHORTCUTS {
-                ui.strong(*keys);
-                ui.label(*what);
+            if labels > 0 {
+                ui.strong(label_keys_text(labels));
+                ui.label("label: relabel the selected entity, or make one from the selected text");
+                ui.end_row();
+            }
+            for command in Command::ALL {
+                let keys: Vec<String> = command.shortcuts().iter().map(shortcut_text).collect();
+                ui.strong(keys.join(" / "));
+                ui.label(command.help());
                 ui.end_row();
             }
         });

@@ -5,7 +5,7 @@
 use egui::RichText;
 
 use super::side_panel::shorten;
-use super::{colors, Action};
+use super::{colors, ReviewAction};
 use crate::model::{Document, Entity, Quote, QuoteKind, SpanRef};
 
 /// What the inspector shows this frame.
@@ -17,7 +17,7 @@ pub struct InspectorView<'a> {
     pub picking_speaker: bool,
 }
 
-pub fn inspector_ui(ui: &mut egui::Ui, view: &InspectorView<'_>) -> Vec<Action> {
+pub fn inspector_ui(ui: &mut egui::Ui, view: &InspectorView<'_>) -> Vec<ReviewAction> {
     let mut actions = Vec::new();
     let document = view.document;
     if let Some((start, end)) = view.text_selection {
@@ -44,7 +44,7 @@ fn nothing_selected_ui(ui: &mut egui::Ui) {
     ui.label("Press Tab to go to the next suggestion, click a highlighted span, or drag over text to mark a new one.");
 }
 
-fn new_span_ui(ui: &mut egui::Ui, document: &Document, start: usize, end: usize, actions: &mut Vec<Action>) {
+fn new_span_ui(ui: &mut egui::Ui, document: &Document, start: usize, end: usize, actions: &mut Vec<ReviewAction>) {
     ui.heading("New span");
     ui.label(RichText::new(shorten(document.slice(start, end).unwrap_or_default(), 80)).italics());
     ui.label("Label (key):");
@@ -53,31 +53,31 @@ fn new_span_ui(ui: &mut egui::Ui, document: &Document, start: usize, end: usize,
             let text = RichText::new(format!("{} {}", i + 1, label.name))
                 .color(colors::label_color(&document.labels, &label.name));
             if ui.button(text).on_hover_text(&label.description).clicked() {
-                actions.push(Action::CreateEntity { start, end, label: label.name.clone() });
+                actions.push(ReviewAction::CreateEntity { start, end, label: label.name.clone() });
             }
         }
     });
     if ui.button("Q  Mark as quote").clicked() {
-        actions.push(Action::CreateQuote { start, end });
+        actions.push(ReviewAction::CreateQuote { start, end });
     }
 }
 
-fn review_buttons_ui(ui: &mut egui::Ui, span: &SpanRef, actions: &mut Vec<Action>) {
+fn review_buttons_ui(ui: &mut egui::Ui, span: &SpanRef, actions: &mut Vec<ReviewAction>) {
     ui.horizontal(|ui| {
         if ui.button("✔ Accept").on_hover_text("Enter").clicked() {
-            actions.push(Action::Accept(span.clone()));
+            actions.push(ReviewAction::Accept(span.clone()));
         }
         if ui.button("✖ Reject").on_hover_text("Delete").clicked() {
-            actions.push(Action::Reject(span.clone()));
+            actions.push(ReviewAction::Reject(span.clone()));
         }
         if ui.button("Remove span").on_hover_text("Shift+Delete: remove entirely, not kept as a negative").clicked() {
-            actions.push(Action::Delete(span.clone()));
+            actions.push(ReviewAction::Delete(span.clone()));
         }
     });
 }
 
-fn bounds_ui(ui: &mut egui::Ui, span: &SpanRef, actions: &mut Vec<Action>) {
-    let nudge = |start_by, end_by| Action::Nudge { span: span.clone(), start_by, end_by };
+fn bounds_ui(ui: &mut egui::Ui, span: &SpanRef, actions: &mut Vec<ReviewAction>) {
+    let nudge = |start_by, end_by| ReviewAction::Nudge { span: span.clone(), start_by, end_by };
     ui.horizontal(|ui| {
         ui.label("Start");
         if ui.small_button("◀").on_hover_text("Alt+Left").clicked() {
@@ -96,7 +96,7 @@ fn bounds_ui(ui: &mut egui::Ui, span: &SpanRef, actions: &mut Vec<Action>) {
     });
 }
 
-fn entity_ui(ui: &mut egui::Ui, document: &Document, entity: &Entity, actions: &mut Vec<Action>) {
+fn entity_ui(ui: &mut egui::Ui, document: &Document, entity: &Entity, actions: &mut Vec<ReviewAction>) {
     let span = SpanRef::Entity(entity.id.clone());
     ui.heading(format!("Entity {}", entity.id));
     ui.label(RichText::new(&*entity.text).strong().size(18.0));
@@ -108,7 +108,7 @@ fn entity_ui(ui: &mut egui::Ui, document: &Document, entity: &Entity, actions: &
             let text = RichText::new(format!("{} {}", i + 1, label.name))
                 .color(colors::label_color(&document.labels, &label.name));
             if ui.selectable_label(entity.label == label.name, text).on_hover_text(&label.description).clicked() {
-                actions.push(Action::Relabel { entity: entity.id.to_string(), label: label.name.clone() });
+                actions.push(ReviewAction::Relabel { entity: entity.id.to_string(), label: label.name.clone() });
             }
         }
     });
@@ -121,7 +121,7 @@ fn entity_ui(ui: &mut egui::Ui, document: &Document, entity: &Entity, actions: &
     }
 }
 
-fn quote_ui(ui: &mut egui::Ui, view: &InspectorView<'_>, quote: &Quote, actions: &mut Vec<Action>) {
+fn quote_ui(ui: &mut egui::Ui, view: &InspectorView<'_>, quote: &Quote, actions: &mut Vec<ReviewAction>) {
     let span = SpanRef::Quote(quote.id.clone());
     ui.heading(format!("Quote {}", quote.id));
     ui.label(RichText::new(shorten(&quote.text, 240)).italics());
@@ -130,22 +130,22 @@ fn quote_ui(ui: &mut egui::Ui, view: &InspectorView<'_>, quote: &Quote, actions:
     ui.horizontal(|ui| {
         for kind in [QuoteKind::Direct, QuoteKind::Indirect] {
             if ui.radio(quote.kind == kind, format!("{kind:?}")).clicked() && quote.kind != kind {
-                actions.push(Action::SetQuoteKind { quote: quote.id.to_string(), kind });
+                actions.push(ReviewAction::SetQuoteKind { quote: quote.id.to_string(), kind });
             }
         }
     });
     speaker_ui(ui, view.document, quote, actions);
     let pick = if view.picking_speaker { "Click the speaker in the text…" } else { "Pick speaker in text" };
     if ui.selectable_label(view.picking_speaker, pick).clicked() {
-        actions.push(Action::PickSpeaker { quote: quote.id.to_string() });
+        actions.push(ReviewAction::PickSpeaker { quote: quote.id.to_string() });
     }
     if let Some((start, end)) = view.text_selection {
         ui.horizontal(|ui| {
             if ui.button("Selected text is the cue").clicked() {
-                actions.push(Action::SetCue { quote: quote.id.to_string(), start, end });
+                actions.push(ReviewAction::SetCue { quote: quote.id.to_string(), start, end });
             }
             if ui.button("Selected text is the speaker").clicked() {
-                actions.push(Action::CreateSpeaker { quote: quote.id.to_string(), start, end });
+                actions.push(ReviewAction::CreateSpeaker { quote: quote.id.to_string(), start, end });
             }
         });
     }
@@ -154,12 +154,12 @@ fn quote_ui(ui: &mut egui::Ui, view: &InspectorView<'_>, quote: &Quote, actions:
 }
 
 /// Any PERSON or ORG entity (not rejected) can be the speaker.
-fn speaker_ui(ui: &mut egui::Ui, document: &Document, quote: &Quote, actions: &mut Vec<Action>) {
+fn speaker_ui(ui: &mut egui::Ui, document: &Document, quote: &Quote, actions: &mut Vec<ReviewAction>) {
     let current = quote.speaker.as_deref().and_then(|id| document.entity(id));
     let shown = current.map_or("(none)".to_owned(), |e| format!("{} ({})", e.text, e.id));
     egui::ComboBox::from_label("Speaker").selected_text(shown).show_ui(ui, |ui| {
         if ui.selectable_label(current.is_none(), "(none)").clicked() {
-            actions.push(Action::SetSpeaker { quote: quote.id.to_string(), speaker: None });
+            actions.push(ReviewAction::SetSpeaker { quote: quote.id.to_string(), speaker: None });
         }
         let candidates = document
             .entities
@@ -168,7 +168,10 @@ fn speaker_ui(ui: &mut egui::Ui, document: &Document, quote: &Quote, actions: &m
         for entity in candidates {
             let chosen = quote.speaker.as_deref() == Some(entity.id.as_str());
             if ui.selectable_label(chosen, format!("{} ({})", entity.text, entity.id)).clicked() {
-                actions.push(Action::SetSpeaker { quote: quote.id.to_string(), speaker: Some(entity.id.to_string()) });
+                actions.push(ReviewAction::SetSpeaker {
+                    quote: quote.id.to_string(),
+                    speaker: Some(entity.id.to_string()),
+                });
             }
         }
     });

@@ -1,9 +1,15 @@
-//! The desktop app. Views (`*_ui` functions) draw and return [`Action`]s; the
-//! shell, [`SorotApp`], performs them: edits, files, dialogs.
+//! The desktop app. Views (`*_ui` functions) draw and return actions; menus
+//! and keys give commands from one table ([`command`]); the shell,
+//! [`SorotApp`], hands each action to the part that owns what it changes:
+//! the review controller (the open document), the project controller (the
+//! folder, its settings, autosave, background work), or itself (files,
+//! dialogs, windows, panels).
 
 mod action;
 mod app;
 mod colors;
+pub mod command;
+mod command_actions;
 mod dialogs;
 mod document_view;
 mod export_dialog;
@@ -12,16 +18,23 @@ mod help;
 mod inspector;
 mod menu_bar;
 mod project;
+mod review;
 mod shortcuts;
 mod side_panel;
+mod status_bar;
 mod style;
+mod unsaved_prompt;
+mod window_chrome;
+mod windows;
+mod workspace;
 #[cfg(target_os = "linux")]
 mod x11_focus;
 
 use std::path::PathBuf;
 
-pub use action::{Action, ScrollJump};
+pub use action::{Action, Panel, ProjectAction, ReviewAction, ScrollJump, ShellAction};
 pub use app::SorotApp;
+pub use review::ReviewController;
 
 /// Opens the app window on `file`.
 pub fn run(file: PathBuf) -> eframe::Result<()> {

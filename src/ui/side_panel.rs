@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use egui::{RichText, ScrollArea};
 
-use super::{colors, Action};
+use super::{colors, ReviewAction};
 use crate::model::{Document, Quote, SpanRef, Status};
 use crate::session::Session;
 
@@ -63,7 +63,7 @@ pub fn side_panel_ui(
     session: &Session,
     selection: Option<&SpanRef>,
     state: &mut SidePanelState,
-) -> Vec<Action> {
+) -> Vec<ReviewAction> {
     let mut actions = Vec::new();
     let document = &session.document;
     let key = RowsKey {
@@ -167,7 +167,7 @@ fn row_ui(
     row: &Row,
     selection: Option<&SpanRef>,
     state: &mut SidePanelState,
-    actions: &mut Vec<Action>,
+    actions: &mut Vec<ReviewAction>,
 ) {
     match row {
         Row::Group(header) => {
@@ -187,7 +187,7 @@ fn row_ui(
             let span = SpanRef::Entity(entity.id.clone());
             let text = format!("   {} {}", status_mark(entity.status), entity.text);
             if ui.selectable_label(selection == Some(&span), text).clicked() {
-                actions.push(Action::Select(Some(span)));
+                actions.push(ReviewAction::Select(Some(span)));
             }
         }
         Row::Quote(index) => {
@@ -197,7 +197,7 @@ fn row_ui(
             let text = format!("{} {speaker}: {}", status_mark(quote.status), shorten(&quote.text, 40));
             let label = RichText::new(text).background_color(colors::QUOTE_TINT);
             if ui.selectable_label(selection == Some(&span), label).on_hover_text(&*quote.text).clicked() {
-                actions.push(Action::Select(Some(span)));
+                actions.push(ReviewAction::Select(Some(span)));
             }
         }
     }

@@ -20,7 +20,7 @@ use egui::{Align2, FontId, Galley, Pos2, Rect, ScrollArea, Sense, Vec2, WidgetIn
 use self::block_job::{block_job, Highlights, BODY_SIZE};
 use self::blocks::{Blocks, Metrics};
 use super::colors::{self, QuoteColors};
-use super::{Action, ScrollJump};
+use super::{ReviewAction, ScrollJump};
 use crate::model::{Document, SpanRef};
 
 const READING_WIDTH: f32 = 780.0;
@@ -86,7 +86,11 @@ struct Placed {
     end: usize,
 }
 
-pub fn document_view_ui(ui: &mut egui::Ui, mut view: DocumentView<'_>, state: &mut DocumentViewState) -> Vec<Action> {
+pub fn document_view_ui(
+    ui: &mut egui::Ui,
+    mut view: DocumentView<'_>,
+    state: &mut DocumentViewState,
+) -> Vec<ReviewAction> {
     let mut actions = Vec::new();
     let width = READING_WIDTH.min(ui.available_width() - 16.0).max(100.0);
     let metrics = Metrics {
@@ -207,7 +211,7 @@ fn block_interaction_ui(
     line: &Placed,
     document: &Document,
     index: usize,
-    actions: &mut Vec<Action>,
+    actions: &mut Vec<ReviewAction>,
 ) {
     let response = ui.interact(line.rect, ui.scope_id().with(("block", index)), Sense::click_and_drag());
     ui.painter().galley(line.rect.min, line.galley.clone(), ui.visuals().text_color());
@@ -218,8 +222,8 @@ fn block_interaction_ui(
     }
     if let Some(at) = response.interact_pointer_pos().map(|p| char_at(line, p)) {
         let span = document.span_at(at).or_else(|| at.checked_sub(1).and_then(|a| document.span_at(a)));
-        actions.push(Action::SelectText(None));
-        actions.push(Action::Select(span));
+        actions.push(ReviewAction::SelectText(None));
+        actions.push(ReviewAction::Select(span));
     }
 }
 
@@ -278,7 +282,7 @@ fn char_at_any(lines: &[Placed], pos: Pos2) -> Option<usize> {
 }
 
 /// Dragging over the text selects a range, possibly over several blocks.
-fn track_text_drag(ui: &egui::Ui, lines: &[Placed], state: &mut DocumentViewState, actions: &mut Vec<Action>) {
+fn track_text_drag(ui: &egui::Ui, lines: &[Placed], state: &mut DocumentViewState, actions: &mut Vec<ReviewAction>) {
     let (origin, latest, down) =
         ui.input(|i| (i.pointer.press_origin(), i.pointer.latest_pos(), i.pointer.primary_down()));
     let over_text = |p: Pos2| lines.iter().any(|l| l.rect.contains(p));
@@ -288,7 +292,7 @@ fn track_text_drag(ui: &egui::Ui, lines: &[Placed], state: &mut DocumentViewStat
     let Some(anchor) = state.drag_anchor else { return };
     if let Some(here) = latest.and_then(|p| char_at_any(lines, p)) {
         let range = (anchor.min(here), anchor.max(here));
-        actions.push(Action::SelectText((range.0 < range.1).then_some(range)));
+        actions.push(ReviewAction::SelectText((range.0 < range.1).then_some(range)));
     }
     if !down {
         state.drag_anchor = None;

@@ -4,11 +4,11 @@
 
 use egui::{ProgressBar, RichText, ScrollArea};
 
+use super::ProjectAction;
 use super::ProjectState;
 use crate::project::status::{DocStatus, DocSummary, SortKey};
-use crate::ui::Action;
 
-pub fn documents_panel_ui(ui: &mut egui::Ui, project: &mut ProjectState) -> Vec<Action> {
+pub fn documents_panel_ui(ui: &mut egui::Ui, project: &mut ProjectState) -> Vec<ProjectAction> {
     let mut actions = Vec::new();
     ui.heading(project.name());
     ui.label(format!("{} articles", project.entries.len()));
@@ -48,7 +48,7 @@ pub fn documents_panel_ui(ui: &mut egui::Ui, project: &mut ProjectState) -> Vec<
                 if let Some(row) = project.rows.get(index) {
                     let chosen = project.current.as_ref() == Some(&row.id);
                     if row_ui(ui, row, chosen).clicked() {
-                        actions.push(Action::OpenDocument(row.id.clone()));
+                        actions.push(ProjectAction::OpenDocument(row.id.clone()));
                     }
                 }
             }

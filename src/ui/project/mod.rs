@@ -1,17 +1,25 @@
 //! The app's side of a corpus project: the open folder, its document list,
-//! the background work that keeps the list current, autosave and the lock.
-//! The work itself is `crate::project`'s; this module only schedules it and
-//! shows it.
+//! the background work that keeps the list current, autosave (written by a
+//! worker thread) and the lock. [`ProjectController`] owns all of it and
+//! performs [`ProjectAction`]s; the work itself is `crate::project`'s — this
+//! module only schedules it and shows it.
 
+mod action;
 mod background;
+mod controller;
 mod corpus_source;
 mod documents_panel;
+mod project_actions;
 mod project_state;
+mod save_worker;
 mod search_window;
+mod settings_actions;
 mod settings_window;
 mod stats_window;
 
+pub use action::ProjectAction;
 pub use background::Job;
+pub use controller::ProjectController;
 pub use corpus_source::CorpusSource;
 pub use documents_panel::documents_panel_ui;
 pub use project_state::ProjectState;

@@ -9,11 +9,12 @@ use std::time::Instant;
 
 use super::background::{Background, Report};
 use crate::analysis::Analyzer;
+use crate::annotate::Opened;
 use crate::model::Document;
 use crate::project::autosave::{AutosavePolicy, Autosaver, SessionState};
 use crate::project::layout::Layout;
 use crate::project::lock::{acquire, LockInfo, LockOutcome, ProjectLock};
-use crate::project::open::{open_entry, OpenedArticle};
+use crate::project::open::open_entry;
 use crate::project::scan::{scan, ArticleEntry, ArticleId};
 use crate::project::status::{sort_rows, DocSummary, Filter, SortKey};
 
@@ -80,10 +81,15 @@ impl ProjectState {
         self.layout.root().file_name().map_or("project".into(), |n| n.to_string_lossy().into_owned())
     }
 
-    /// Opens one article of the project.
-    pub fn open_article(&self, id: &ArticleId, analyzer: &Analyzer) -> Result<OpenedArticle, String> {
+    /// Opens one article of the project (see [`open_entry`]).
+    pub fn open_article(
+        &self,
+        id: &ArticleId,
+        analyzer: &Analyzer,
+        analyse_later_above: usize,
+    ) -> Result<Opened, String> {
         let entry = self.entries.iter().find(|e| &e.id == id).ok_or_else(|| format!("{id} is not in the project"))?;
-        open_entry(&self.layout, entry, analyzer).map_err(|e| e.to_string())
+        open_entry(&self.layout, entry, analyzer, analyse_later_above).map_err(|e| e.to_string())
     }
 
     /// Takes in what the background work reported; true if anything changed.

@@ -5,9 +5,9 @@
 use egui::{RichText, ScrollArea};
 
 use super::background::Job;
+use super::ProjectAction;
 use crate::model::{LabelSet, Status};
 use crate::project::search::{Decision, Hit};
-use crate::ui::Action;
 
 /// The search form, its running job and its results.
 #[derive(Default)]
@@ -20,9 +20,17 @@ pub struct SearchState {
     pub only_suggested: bool,
     pub running: Option<Job<Vec<Hit>>>,
     pub hits: Vec<Hit>,
+    /// The query field takes the keyboard in the next frame.
+    focus_query: bool,
 }
 
 impl SearchState {
+    /// Opens the window with the keyboard in its query field.
+    pub fn show(&mut self) {
+        self.open = true;
+        self.focus_query = true;
+    }
+
     /// Picks up a finished search; true when results arrived.
     pub fn poll(&mut self) -> bool {
         let Some(hits) = self.running.as_ref().and_then(Job::take) else { return false };
@@ -32,7 +40,7 @@ impl SearchState {
     }
 }
 
-pub fn search_window_ui(ctx: &egui::Context, state: &mut SearchState, labels: &LabelSet) -> Vec<Action> {
+pub fn search_window_ui(ctx: &egui::Context, state: &mut SearchState, labels: &LabelSet) -> Vec<ProjectAction> {
     let mut actions = Vec::new();
     let mut open = state.open;
     egui::Window::new("Search the project").open(&mut open).default_width(460.0).show(ctx, |ui| {
@@ -45,7 +53,7 @@ pub fn search_window_ui(ctx: &egui::Context, state: &mut SearchState, labels: &L
     actions
 }
 
-fn form_ui(ui: &mut egui::Ui, state: &mut SearchState, labels: &LabelSet, actions: &mut Vec<Action>) {
+fn form_ui(ui: &mut egui::Ui, state: &mut SearchState, labels: &LabelSet, actions: &mut Vec<ProjectAction>) {
     ui.horizontal(|ui| {
         ui.radio_value(&mut state.spans, false, "Text");
         ui.radio_value(&mut state.spans, true, "Spans");
@@ -53,9 +61,12 @@ fn form_ui(ui: &mut egui::Ui, state: &mut SearchState, labels: &LabelSet, action
     ui.horizontal(|ui| {
         let label = ui.label("Find:");
         let field = ui.add(egui::TextEdit::singleline(&mut state.query).desired_width(240.0)).labelled_by(label.id);
+        if std::mem::take(&mut state.focus_query) {
+            field.request_focus();
+        }
         let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if ui.button("Search").clicked() || entered {
-            actions.push(Action::Search);
+            actions.push(ProjectAction::Search);
         }
     });
     if state.spans {
@@ -73,19 +84,19 @@ fn form_ui(ui: &mut egui::Ui, state: &mut SearchState, labels: &LabelSet, action
 }
 
 /// Bulk review of the exact surface form searched for, as the chosen label.
-fn bulk_ui(ui: &mut egui::Ui, state: &SearchState, actions: &mut Vec<Action>) {
+fn bulk_ui(ui: &mut egui::Ui, state: &SearchState, actions: &mut Vec<ProjectAction>) {
     let (Some(label), true) = (state.label.as_ref(), state.spans && !state.query.trim().is_empty()) else { return };
     let surface = state.query.trim().to_owned();
     ui.horizontal(|ui| {
         if ui.button(format!("Accept every suggested “{surface}” as {label}")).clicked() {
-            actions.push(Action::BulkReview {
+            actions.push(ProjectAction::BulkReview {
                 surface: surface.clone(),
                 label: label.clone(),
                 decision: Decision::Accept,
             });
         }
         if ui.button(format!("Reject every suggested {label} “{surface}”")).clicked() {
-            actions.push(Action::BulkReview {
+            actions.push(ProjectAction::BulkReview {
                 surface: surface.clone(),
                 label: label.clone(),
                 decision: Decision::Reject,
@@ -94,7 +105,7 @@ fn bulk_ui(ui: &mut egui::Ui, state: &SearchState, actions: &mut Vec<Action>) {
     });
 }
 
-fn results_ui(ui: &mut egui::Ui, state: &SearchState, actions: &mut Vec<Action>) {
+fn results_ui(ui: &mut egui::Ui, state: &SearchState, actions: &mut Vec<ProjectAction>) {
     if state.running.is_some() {
         ui.spinner();
         return;
@@ -110,7 +121,7 @@ fn results_ui(ui: &mut egui::Ui, state: &SearchState, actions: &mut Vec<Action>)
                 let context = crate::ui::side_panel::shorten(&hit.context, 90);
                 let text = RichText::new(format!("{} · {context}", hit.article));
                 if ui.selectable_label(false, text).clicked() {
-                    actions.push(Action::JumpTo(Box::new(hit.clone())));
+                    actions.push(ProjectAction::JumpTo(Box::new(hit.clone())));
                 }
             }
         },

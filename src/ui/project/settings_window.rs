@@ -7,8 +7,8 @@
 use egui::RichText;
 
 use super::background::Job;
+use super::ProjectAction;
 use crate::project::settings::{LabelSpec, LabelUsage, ProjectChange, ProjectSettings};
-use crate::ui::Action;
 
 #[derive(Default)]
 pub struct SettingsState {
@@ -22,6 +22,8 @@ pub struct SettingsState {
     /// Background work: counting a label's uses, or renaming it everywhere.
     pub usage: Option<Job<(String, LabelUsage)>>,
     pub renaming: Option<Job<Result<(ProjectSettings, ProjectChange), String>>>,
+    /// The annotator field takes the keyboard in the next frame.
+    focus_first: bool,
 }
 
 impl SettingsState {
@@ -29,17 +31,20 @@ impl SettingsState {
         self.drafts = settings.labels.iter().map(|l| l.name.clone()).collect();
         self.settings = Some(settings);
         self.confirm_delete = None;
+        if !self.open {
+            self.focus_first = true;
+        }
         self.open = true;
     }
 }
 
-pub fn settings_window_ui(ctx: &egui::Context, state: &mut SettingsState) -> Vec<Action> {
+pub fn settings_window_ui(ctx: &egui::Context, state: &mut SettingsState) -> Vec<ProjectAction> {
     let mut actions = Vec::new();
     let mut open = state.open;
     egui::Window::new("Project settings").open(&mut open).default_width(520.0).show(ctx, |ui| {
-        let SettingsState { settings, drafts, confirm_delete, usage, renaming, .. } = state;
+        let SettingsState { settings, drafts, confirm_delete, usage, renaming, focus_first, .. } = state;
         let Some(settings) = settings.as_mut() else { return };
-        annotator_ui(ui, settings);
+        annotator_ui(ui, settings, std::mem::take(focus_first));
         ui.separator();
         ui.label(RichText::new("Entity labels (order = hotkeys 1–9)").strong());
         labels_ui(ui, settings, drafts, &mut actions);
@@ -62,7 +67,7 @@ pub fn settings_window_ui(ctx: &egui::Context, state: &mut SettingsState) -> Vec
             );
             ui.horizontal(|ui| {
                 if ui.button(format!("Delete {name} anyway")).clicked() {
-                    actions.push(Action::DeleteLabel { name: name.clone(), confirmed: Some(usage) });
+                    actions.push(ProjectAction::DeleteLabel { name: name.clone(), confirmed: Some(usage) });
                 }
                 if ui.button("Keep it").clicked() {
                     *confirm_delete = None;
@@ -74,7 +79,7 @@ pub fn settings_window_ui(ctx: &egui::Context, state: &mut SettingsState) -> Vec
         }
         ui.separator();
         if ui.button("Save settings").clicked() {
-            actions.push(Action::SaveSettings);
+            actions.push(ProjectAction::SaveSettings);
         }
     });
     state.open = open;
@@ -95,18 +100,26 @@ fn quote_kinds_ui(ui: &mut egui::Ui, settings: &mut ProjectSettings) {
     });
 }
 
-fn annotator_ui(ui: &mut egui::Ui, settings: &mut ProjectSettings) {
+fn annotator_ui(ui: &mut egui::Ui, settings: &mut ProjectSettings, take_focus: bool) {
     ui.horizontal(|ui| {
         let label = ui.label("Annotator:");
         let mut name = settings.annotator.clone().unwrap_or_default();
         let field = ui.add(egui::TextEdit::singleline(&mut name).desired_width(200.0)).labelled_by(label.id);
+        if take_focus {
+            field.request_focus();
+        }
         if field.changed() {
             settings.annotator = (!name.trim().is_empty()).then(|| name.trim().to_owned());
         }
     });
 }
 
-fn labels_ui(ui: &mut egui::Ui, settings: &mut ProjectSettings, drafts: &mut [String], actions: &mut Vec<Action>) {
+fn labels_ui(
+    ui: &mut egui::Ui,
+    settings: &mut ProjectSettings,
+    drafts: &mut [String],
+    actions: &mut Vec<ProjectAction>,
+) {
     let mut move_up = None;
     egui::Grid::new("label-schema").striped(true).show(ui, |ui| {
         for (i, label) in settings.labels.iter_mut().enumerate() {
@@ -124,12 +137,12 @@ fn labels_ui(ui: &mut egui::Ui, settings: &mut ProjectSettings, drafts: &mut [St
                     egui::WidgetInfo::labeled(egui::Role::TextInput, true, format!("name of label {}", i + 1))
                 });
                 if *draft != label.name && ui.button("Rename").clicked() {
-                    actions.push(Action::RenameLabel { from: label.name.clone(), to: draft.trim().to_owned() });
+                    actions.push(ProjectAction::RenameLabel { from: label.name.clone(), to: draft.trim().to_owned() });
                 }
             }
             ui.add_sized([220.0, 20.0], egui::TextEdit::singleline(&mut label.description).hint_text("description"));
             if ui.button("Delete").clicked() {
-                actions.push(Action::DeleteLabel { name: label.name.clone(), confirmed: None });
+                actions.push(ProjectAction::DeleteLabel { name: label.name.clone(), confirmed: None });
             }
             ui.end_row();
         }

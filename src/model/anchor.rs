@@ -8,9 +8,7 @@
 //! status, and listed in the report: nothing is misplaced or lost silently.
 //! Offsets are code points throughout, so emoji and CRLF cost nothing special.
 
-use crate::model::{Cue, Detached, Document, DocumentError, Entity, Quote, SpanRef, TextIndex};
-
-pub use crate::store::text_hash;
+use super::{Cue, Detached, Document, DocumentError, Entity, Quote, SpanRef, TextIndex};
 
 /// What re-anchoring did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

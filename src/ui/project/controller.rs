@@ -1,0 +1,286 @@
+//! The open project as the app drives it: its state and settings (held here
+//! once), which document is open, autosave through the save worker, the
+//! session file, and the background jobs of search, statistics, bulk review
+//! and label changes (in `project_jobs.rs` and `settings_jobs.rs`).
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Instant;
+
+use super::save_worker::{SaveWorker, Written};
+use super::{Job, ProjectState, SearchState, SettingsState, StatsState};
+use crate::analysis::{Analyzer, Suggestions};
+use crate::annotate::{Opened, ANALYSE_LATER_ABOVE};
+use crate::model::SpanRef;
+use crate::project::autosave::{AutosavePolicy, SelectedSpan, SessionState, SpanKind};
+use crate::project::scan::ArticleId;
+use crate::project::search::BulkReview;
+use crate::project::settings::{ProjectChange, ProjectSettings};
+use crate::project::status::first_unfinished;
+use crate::ui::review::ReviewController;
+use crate::ui::status_bar::Note;
+use crate::ui::ScrollJump;
+
+/// Where the annotator should be once a document is open.
+pub enum Landing {
+    /// Select this span (restored from the last session).
+    Span(SpanRef),
+    /// Scroll to this offset (restored; nothing was selected).
+    Scroll(f32),
+    /// The first open suggestion, as review starts.
+    FirstSuggestion,
+}
+
+pub struct ProjectController {
+    pub project: Option<ProjectState>,
+    /// The project's settings, read once when it opens and kept current here.
+    pub settings: ProjectSettings,
+    pub search: SearchState,
+    pub stats: StatsState,
+    pub settings_window: SettingsState,
+    /// A project-wide bulk review running in the background.
+    pub(super) bulk: Option<Job<ProjectChange>>,
+    /// A scroll the view should make (a restored session's position).
+    pub pending_scroll: Option<ScrollJump>,
+    saver: SaveWorker,
+    ctx: egui::Context,
+}
+
+impl ProjectController {
+    pub fn new(ctx: &egui::Context) -> Self {
+        let wake = ctx.clone();
+        Self {
+            project: None,
+            settings: ProjectSettings::default(),
+            search: SearchState::default(),
+            stats: StatsState::default(),
+            settings_window: SettingsState::default(),
+            bulk: None,
+            pending_scroll: None,
+            saver: SaveWorker::start(move || wake.request_repaint()),
+            ctx: ctx.clone(),
+        }
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.project.is_some()
+    }
+
+    pub fn egui_ctx(&self) -> &egui::Context {
+        &self.ctx
+    }
+
+    /// Opens a folder as a project: its list at once, analysis in the
+    /// background, and the document to start with: the last session's, or
+    /// else the first one not done.
+    pub fn open(&mut self, root: &Path, analyzer: &Arc<Analyzer>, review: &mut ReviewController) -> Vec<Note> {
+        self.close_document(review);
+        let project = match ProjectState::open(root, Arc::clone(analyzer), &self.ctx) {
+            Ok(project) => project,
+            Err(error) => return vec![Note::Error(format!("Could not open the project: {error}"))],
+        };
+        let mut notes =
+            vec![Note::Info(format!("Opened project {} ({} articles)", root.display(), project.entries.len()))];
+        self.settings = match ProjectSettings::load(&project.layout) {
+            Ok(settings) => settings,
+            Err(error) => {
+                notes.push(Note::Error(format!("{error}; using the default settings until they are saved again")));
+                ProjectSettings::default()
+            }
+        };
+        review.set_annotator(self.settings.annotator.clone());
+        review.set_locked_by(project.read_only().map(ToString::to_string));
+        let restored = SessionState::load(&project.layout);
+        let start =
+            restored.as_ref().and_then(|s| s.open.clone()).filter(|id| project.entries.iter().any(|e| &e.id == id));
+        let start = start.or_else(|| first_unfinished(&project.layout, &project.entries));
+        self.project = Some(project);
+        let Some(id) = start else { return notes };
+        let landing = match restored.filter(|s| s.open.as_ref() == Some(&id)) {
+            Some(SessionState { selected: Some(span), .. }) => Landing::Span(match span.kind {
+                SpanKind::Entity => SpanRef::Entity(span.id.into()),
+                SpanKind::Quote => SpanRef::Quote(span.id.into()),
+            }),
+            Some(SessionState { scroll, .. }) => Landing::Scroll(scroll),
+            None => Landing::FirstSuggestion,
+        };
+        notes.extend(self.open_document(&id, analyzer, review, landing));
+        notes
+    }
+
+    /// Opens one article of the project (saving the open one first) and
+    /// lands where `landing` says.
+    pub fn open_document(
+        &mut self,
+        id: &ArticleId,
+        analyzer: &Arc<Analyzer>,
+        review: &mut ReviewController,
+        landing: Landing,
+    ) -> Option<Note> {
+        self.close_document(review);
+        let project = self.project.as_mut()?;
+        let opened = match project.open_article(id, analyzer, ANALYSE_LATER_ABOVE) {
+            Ok(opened) => opened,
+            Err(error) => return Some(Note::Error(format!("Could not open {id}: {error}"))),
+        };
+        project.current = Some(id.clone());
+        project.update_row(id, &opened.document);
+        let warning = opened.warning.clone();
+        let pending = self.analysis_job(&opened, analyzer);
+        review.start(opened, pending);
+        if review.apply_schema(&self.settings.label_set()).changed {
+            self.changed();
+        }
+        let mut scroll = 0.0;
+        match landing {
+            Landing::Span(span) => {
+                review.perform(crate::ui::ReviewAction::Select(Some(span)));
+            }
+            Landing::FirstSuggestion => review.select_first_open(),
+            Landing::Scroll(offset) => {
+                scroll = offset;
+                self.pending_scroll = Some(ScrollJump::To(offset));
+            }
+        }
+        self.save_session(review, scroll);
+        Some(match warning {
+            Some(warning) => Note::Error(warning),
+            None => Note::Info(format!("Opened {id}")),
+        })
+    }
+
+    /// A background analysis for a document that still needs its suggestions.
+    pub fn analysis_job(&self, opened: &Opened, analyzer: &Arc<Analyzer>) -> Option<Job<Suggestions>> {
+        opened.needs_analysis.then(|| {
+            let (analyzer, text) = (Arc::clone(analyzer), opened.document.text.clone());
+            Job::spawn(&self.ctx, move || analyzer.analyze(&text))
+        })
+    }
+
+    /// Writes the open document if it has unsaved changes (before another is
+    /// opened, or the window closes), after any autosave still in flight.
+    pub fn close_document(&mut self, review: &mut ReviewController) -> Option<Note> {
+        let note = self.flush(review);
+        if self.project.is_some() {
+            review.close();
+        }
+        note
+    }
+
+    /// Saves the open project document now if anything is unsaved.
+    pub fn flush(&mut self, review: &mut ReviewController) -> Option<Note> {
+        let mut note = self.take_written(review, true);
+        let project = self.project.as_mut()?;
+        let pending = project.autosaver.is_dirty() || review.is_dirty();
+        if !pending || project.read_only().is_some() {
+            return note;
+        }
+        if let Some(session) = review.session_mut() {
+            match session.save() {
+                Ok(()) => project.autosaver.saved(),
+                Err(error) => note = Some(Note::Error(format!("Not saved: {error}"))),
+            }
+        }
+        note
+    }
+
+    /// How soon after a change the open document is saved.
+    pub fn set_autosave_policy(&mut self, policy: AutosavePolicy) {
+        if let Some(project) = self.project.as_mut() {
+            project.autosaver.set_policy(policy);
+        }
+    }
+
+    /// Whether autosaves are still being written.
+    pub fn saves_pending(&self) -> bool {
+        !self.saver.is_idle()
+    }
+
+    /// Marks a change of the open document, for autosave.
+    pub fn changed(&mut self) {
+        if let Some(project) = self.project.as_mut() {
+            project.changed();
+        }
+    }
+
+    /// Hands a snapshot to the save worker when an autosave is due.
+    pub fn autosave(&mut self, review: &mut ReviewController) -> Option<Note> {
+        let note = self.take_written(review, false);
+        let project = self.project.as_mut()?;
+        let now = Instant::now();
+        // One snapshot at a time: while one is being written, the next waits
+        // (still due), so a burst of edits never queues copy after copy.
+        if project.read_only().is_some() || !project.autosaver.is_due(now) || !self.saver.is_idle() {
+            if let Some(due) = project.autosaver.due_in(now) {
+                self.ctx.request_repaint_after(due);
+            }
+            return note;
+        }
+        let snapshot = review.session().map(crate::session::Session::snapshot)?;
+        project.autosaver.saved();
+        match self.saver.save(snapshot) {
+            Ok(()) => note,
+            Err(error) => Some(Note::Error(format!("Autosave failed: {error}"))),
+        }
+    }
+
+    /// Takes in finished autosaves (waiting for them if `wait`): the document
+    /// is clean at the saved state; a failed one is retried.
+    fn take_written(&mut self, review: &mut ReviewController, wait: bool) -> Option<Note> {
+        let written: Vec<Written> = if wait { self.saver.finish() } else { self.saver.poll() };
+        let mut note = None;
+        for done in written {
+            let open_here = review.session().is_some_and(|s| s.annotation_path == done.path);
+            match done.result {
+                Ok(()) if open_here => {
+                    if let Some(session) = review.session_mut() {
+                        session.saved(done.revision);
+                    }
+                    self.after_save(review);
+                }
+                Ok(()) => {}
+                Err(error) => {
+                    self.changed();
+                    note = Some(Note::Error(format!("Autosave failed (will retry): {error}")));
+                }
+            }
+        }
+        note
+    }
+
+    /// The list row and the session file follow a saved document.
+    fn after_save(&mut self, review: &ReviewController) {
+        let Some(project) = self.project.as_mut() else { return };
+        if let (Some(id), Some(document)) = (project.current.clone(), review.document()) {
+            project.update_row(&id, document);
+        }
+    }
+
+    /// Writes where the annotator is (open document, selection, scroll) for the next start.
+    pub fn save_session(&self, review: &ReviewController, scroll: f32) -> Option<Note> {
+        let project = self.project.as_ref()?;
+        let selected = review.selection.as_ref().map(|span| SelectedSpan {
+            kind: if matches!(span, SpanRef::Entity(_)) { SpanKind::Entity } else { SpanKind::Quote },
+            id: span.id().to_owned(),
+        });
+        let state = SessionState { open: project.current.clone(), scroll, selected };
+        project.save_session(&state).err().map(Note::Error)
+    }
+
+    /// The next (or previous) document of the list.
+    pub fn neighbour(&self, backwards: bool) -> Option<ArticleId> {
+        self.project.as_ref().and_then(|p| p.neighbour(backwards))
+    }
+
+    /// A bulk review over the saved documents other than the open one.
+    pub fn bulk_review_elsewhere(&mut self, review: &BulkReview) {
+        let Some(project) = self.project.as_ref() else { return };
+        let (layout, entries, skip) = (project.layout.clone(), project.entries.clone(), project.current.clone());
+        let (surface, label, decision) = (review.surface.to_owned(), review.label.to_owned(), review.decision);
+        let (who, when) = (review.who.map(str::to_owned), review.when.to_owned());
+        self.bulk = Some(Job::spawn(&self.ctx, move || {
+            let review = BulkReview { surface: &surface, label: &label, decision, who: who.as_deref(), when: &when };
+            crate::project::search::bulk_review_project(&layout, &entries, skip.as_ref(), &review)
+        }));
+    }
+}

@@ -1,0 +1,158 @@
+//! The project controller performing [`ProjectAction`]s: moving between
+//! documents, search and jumping to hits, bulk review, statistics, and
+//! picking up their background results.
+
+use std::sync::Arc;
+
+use super::controller::{Landing, ProjectController};
+use super::{status_filter, CorpusSource, Job, ProjectAction};
+use crate::analysis::Analyzer;
+use crate::project::clock::now_rfc3339;
+use crate::project::scan::ArticleId;
+use crate::project::search::{bulk_review_edit, search_spans, search_text, BulkReview, Decision, Hit, SpanQuery};
+use crate::project::settings::edit_count;
+use crate::project::stats::project_stats;
+use crate::ui::review::ReviewController;
+use crate::ui::status_bar::Note;
+
+impl ProjectController {
+    pub fn perform(
+        &mut self,
+        action: ProjectAction,
+        analyzer: &Arc<Analyzer>,
+        review: &mut ReviewController,
+    ) -> Option<Note> {
+        use ProjectAction as A;
+        match action {
+            A::OpenDocument(id) => self.open_document(&id, analyzer, review, Landing::FirstSuggestion),
+            A::NeighbourDocument { backwards } => match self.neighbour(backwards) {
+                Some(id) => self.open_document(&id, analyzer, review, Landing::FirstSuggestion),
+                None => Some(Note::Info("No more documents in this direction".into())),
+            },
+            A::ShowSearch => {
+                self.search.show();
+                None
+            }
+            A::Search => {
+                self.start_search(review);
+                None
+            }
+            A::JumpTo(hit) => self.jump_to(*hit, analyzer, review),
+            A::BulkReview { surface, label, decision } => self.bulk_review(review, &surface, &label, decision),
+            A::ShowStats => {
+                self.start_stats(review);
+                None
+            }
+            A::ShowSettings => self.show_settings(),
+            A::SaveSettings => self.save_settings(review),
+            A::RenameLabel { from, to } => self.rename_label(review, &from, &to),
+            A::DeleteLabel { name, confirmed } => self.delete_label(review, &name, confirmed),
+        }
+    }
+
+    /// Picks up finished background work: the project's analysis and list,
+    /// search results, statistics, a bulk review, settings jobs.
+    pub fn poll(&mut self, review: &mut ReviewController) -> Option<Note> {
+        if let Some(project) = self.project.as_mut() {
+            project.poll();
+        }
+        self.search.poll();
+        self.stats.poll();
+        let bulk = self.bulk.as_ref().and_then(Job::take).map(|change| {
+            self.bulk = None;
+            let failed =
+                if change.failures.is_empty() { String::new() } else { format!(", {} failed", change.failures.len()) };
+            Note::Info(format!(
+                "Bulk review: {} span(s) in {} other document(s){failed}",
+                change.spans, change.documents
+            ))
+        });
+        self.poll_settings_jobs(review).or(bulk)
+    }
+
+    /// The documents a search or statistics run over: the project's saved
+    /// ones with the open document as it is now, or just the open document.
+    fn corpus_source(&self, review: &ReviewController) -> CorpusSource {
+        let project = self.project.as_ref().map(|p| (p.layout.clone(), p.entries.clone()));
+        let current_id = match &self.project {
+            Some(p) => p.current.clone(),
+            None => review
+                .document()
+                .and_then(|d| d.source.as_ref())
+                .map(|s| ArticleId { path: s.display().to_string(), line: None }),
+        };
+        CorpusSource { project, open: current_id.zip(review.document().cloned()) }
+    }
+
+    fn start_search(&mut self, review: &ReviewController) {
+        let source = self.corpus_source(review);
+        let query = self.search.query.trim().to_owned();
+        let span_query = self.search.spans.then(|| SpanQuery {
+            label: self.search.label.clone(),
+            text: query.clone(),
+            exact: false,
+            status: status_filter(&self.search),
+        });
+        self.search.running = Some(Job::spawn(self.egui_ctx(), move || {
+            let corpus = source.load();
+            match span_query {
+                Some(q) => search_spans(&corpus, &q),
+                None => search_text(&corpus, &query, 5_000),
+            }
+        }));
+    }
+
+    fn start_stats(&mut self, review: &ReviewController) {
+        self.stats.open = true;
+        let source = self.corpus_source(review);
+        self.stats.running = Some(Job::spawn(self.egui_ctx(), move || {
+            let corpus = source.load();
+            project_stats(corpus.iter().map(|(_, d)| Some(d)), 10)
+        }));
+    }
+
+    /// Opens the hit's document if needed and selects it.
+    fn jump_to(&mut self, hit: Hit, analyzer: &Arc<Analyzer>, review: &mut ReviewController) -> Option<Note> {
+        let elsewhere = self.project.as_ref().is_some_and(|p| p.current.as_ref() != Some(&hit.article));
+        let note =
+            if elsewhere { self.open_document(&hit.article, analyzer, review, Landing::FirstSuggestion) } else { None };
+        match hit.span {
+            Some(span) => {
+                review.text_selection = None;
+                review.selection = Some(span);
+            }
+            None => {
+                review.selection = None;
+                review.text_selection = Some((hit.start, hit.end));
+            }
+        }
+        review.scroll_to_selection = true;
+        note
+    }
+
+    /// Bulk review: the open document through its history (undoable), the
+    /// rest of the project's saved files in the background.
+    fn bulk_review(
+        &mut self,
+        review: &mut ReviewController,
+        surface: &str,
+        label: &str,
+        decision: Decision,
+    ) -> Option<Note> {
+        let when = now_rfc3339();
+        let who = self.settings.annotator.clone();
+        let request = BulkReview { surface, label, decision, who: who.as_deref(), when: &when };
+        let mut note = None;
+        if let Some(edit) = review.document().and_then(|d| bulk_review_edit(d, &request)) {
+            let count = edit_count(&edit);
+            let outcome = review.perform_edit(edit);
+            if outcome.changed {
+                self.changed();
+                note = Some(Note::Info(format!("{count} span(s) in this document")));
+            }
+            note = outcome.note.or(note);
+        }
+        self.bulk_review_elsewhere(&request);
+        note
+    }
+}
