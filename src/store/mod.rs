@@ -4,10 +4,15 @@
 mod annotation_file;
 mod article;
 mod atomic;
+mod short;
 
 pub use annotation_file::{
-    annotation_path_for, load_annotations, load_annotations_with_hash, save_annotations, text_hash,
+    annotation_path_for, load_annotations, load_annotations_with_hash, reversed_span, save_annotations, text_hash,
     AnnotationFileError, ANNOTATION_SUFFIX,
 };
-pub use article::{read_article, read_article_bytes, refuse_binary, strip_bom, ArticleError, MAX_ARTICLE_BYTES};
+pub use article::{
+    read_article, read_article_bytes, refuse_binary, regular_file_size, special_kind, strip_bom, utf16_encoding,
+    ArticleError, MAX_ARTICLE_BYTES,
+};
 pub use atomic::write_atomically;
+pub use short::{abbreviate, bounded_message};
