@@ -73,7 +73,8 @@ pub struct ExportArgs {
     /// Dataset format.
     #[arg(long, value_enum)]
     pub format: FormatArg,
-    /// Saved annotation JSON files, or folders of `*.sorot.json` / `*.json`.
+    /// Saved annotation JSON files, folders of `*.sorot.json` / `*.json`, or
+    /// project folders (their `.sorot/annotations`, sub-folders included).
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
     /// File to write (a folder for brat).
@@ -139,8 +140,31 @@ fn export(args: &ExportArgs) -> Result<String, String> {
     }
     let docs =
         files.iter().map(|f| store::load_annotations(f).map_err(|e| e.to_string())).collect::<Result<Vec<_>, _>>()?;
+    if docs.is_empty() {
+        let named: Vec<String> = args.inputs.iter().map(|p| p.display().to_string()).collect();
+        return Err(format!("no annotation files found in {}: nothing exported", named.join(", ")));
+    }
     let summary = formats::export(&docs, args.format.into(), &args.options(), &args.out).map_err(|e| e.to_string())?;
     Ok(summary.to_string())
+}
+
+/// Every `.json` file under `folder`, sub-folders included, sorted.
+fn json_files_under(folder: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut found = Vec::new();
+    let mut folders = vec![folder.to_owned()];
+    while let Some(folder) = folders.pop() {
+        let entries = std::fs::read_dir(&folder).map_err(|e| format!("cannot list {}: {e}", folder.display()))?;
+        for entry in entries.filter_map(Result::ok) {
+            let path = entry.path();
+            match entry.file_type() {
+                Ok(t) if t.is_dir() => folders.push(path),
+                Ok(t) if t.is_file() && path.extension().is_some_and(|x| x == "json") => found.push(path),
+                _ => {}
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {
@@ -150,12 +174,18 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// The files named, and the `.json` files of the folders named (sorted).
+/// The files named, and the `.json` files of the folders named (sorted); for
+/// a project folder, every annotation file under its `.sorot/annotations`.
 fn annotation_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut files = Vec::new();
     for input in inputs {
         if !input.is_dir() {
             files.push(input.clone());
+            continue;
+        }
+        let project = crate::project::layout::Layout::new(input.as_path()).annotations_dir();
+        if project.is_dir() {
+            files.extend(json_files_under(&project)?);
             continue;
         }
         let entries = std::fs::read_dir(input).map_err(|e| format!("cannot list {}: {e}", input.display()))?;

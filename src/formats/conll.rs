@@ -16,7 +16,7 @@ use std::path::Path;
 use super::draft::{check_label, Draft};
 use super::output::{read_text, write_file};
 use super::tokens::{tokenize, Tokenized};
-use super::{ExportOptions, ExportSummary, FormatError, TagScheme};
+use super::{ExportOptions, ExportSummary, FormatError, ImportSummary, TagScheme};
 use crate::model::{Document, Entity, Status};
 
 const DOCSTART: &str = "-DOCSTART-";
@@ -55,6 +55,9 @@ fn taggable<'d>(doc: &'d Document, summary: &mut ExportSummary) -> Vec<&'d Entit
 fn document_lines(doc: &Document, scheme: TagScheme, summary: &mut ExportSummary) -> String {
     let quotes = doc.quotes.len() + doc.quotes.iter().filter(|q| q.cue.is_some()).count();
     summary.lose(quotes, "quotes and cues with their links (CoNLL holds entity tags only)");
+    let suggested = doc.entities.iter().filter(|e| e.status == Status::Suggested).count();
+    summary.lose(suggested, "review statuses of suggestions (CoNLL has none: read back as accepted)");
+    summary.lose(1, "documents' original whitespace (import joins tokens with spaces and sentences with line breaks)");
     let entities = taggable(doc, summary);
     let chars: Vec<char> = doc.text.chars().collect();
     let cuts: BTreeSet<usize> = entities.iter().flat_map(|e| [e.start, e.end]).collect();
@@ -101,7 +104,7 @@ fn tags_of(tokenized: &Tokenized, entities: &[&Entity], scheme: TagScheme, summa
     tags
 }
 
-pub(crate) fn import(path: &Path) -> Result<Vec<Document>, FormatError> {
+pub(crate) fn import(path: &Path, summary: &mut ImportSummary) -> Result<Vec<Document>, FormatError> {
     let content = read_text(path)?;
     let mut docs = Vec::new();
     let mut reader = Reader::default();
@@ -109,12 +112,12 @@ pub(crate) fn import(path: &Path) -> Result<Vec<Document>, FormatError> {
         let fields: Vec<&str> = line.split_whitespace().collect();
         match fields.as_slice() {
             [] => reader.end_sentence(),
-            [first, ..] if *first == DOCSTART => docs.extend(reader.finish(path)?),
+            [first, ..] if *first == DOCSTART => docs.extend(reader.finish(path, summary)?),
             [word, .., tag] => reader.token(word, tag).map_err(|m| FormatError::malformed(path, i + 1, m))?,
             [_] => return Err(FormatError::malformed(path, i + 1, "a token line needs `TOKEN TAG`")),
         }
     }
-    docs.extend(reader.finish(path)?);
+    docs.extend(reader.finish(path, summary)?);
     Ok(docs)
 }
 
@@ -175,7 +178,7 @@ impl Reader {
     }
 
     /// The document read so far (none if it has no tokens); starts the next.
-    fn finish(&mut self, path: &Path) -> Result<Option<Document>, FormatError> {
+    fn finish(&mut self, path: &Path, summary: &mut ImportSummary) -> Result<Option<Document>, FormatError> {
         self.close();
         let read = std::mem::take(self);
         if read.text.is_empty() {
@@ -185,6 +188,6 @@ impl Reader {
         for (label, start, end) in read.entities {
             draft.span(start, end, &label, Status::Accepted).map_err(|m| FormatError::malformed(path, 0, m))?;
         }
-        draft.finish().map(Some).map_err(|m| FormatError::malformed(path, 0, m))
+        draft.finish(summary).map(Some).map_err(|m| FormatError::malformed(path, 0, m))
     }
 }

@@ -14,7 +14,7 @@ use super::draft::{Draft, SpanId, SpanIds};
 use super::flat::flatten;
 use super::output::{json_lines, parse_json_lines, write_file};
 use super::utf16::Utf16Index;
-use super::{DoccanoVariant, ExportOptions, ExportSummary, FormatError, OffsetUnit};
+use super::{DoccanoVariant, ExportOptions, ExportSummary, FormatError, ImportSummary, OffsetUnit, CUE};
 use crate::model::{Document, Status};
 
 const CODE_POINTS_MARK: &str = "codepoints";
@@ -82,7 +82,12 @@ fn line_of(doc: &Document, options: &ExportOptions, summary: &mut ExportSummary)
     let number = |id: &str| spans.iter().position(|s| s.id == id).map(|i| i as u64 + 1);
     match options.doccano {
         DoccanoVariant::Label => {
-            line.label = Some(spans.iter().map(|s| (offset(s.start), offset(s.end), s.label.clone())).collect());
+            // A cue without its link to a quote means nothing, and the import
+            // could not place it: left out, and counted.
+            let (cues, kept): (Vec<_>, Vec<_>) = spans.iter().partition(|s| s.label == CUE && s.id.ends_with("-cue"));
+            summary.lose(cues.len(), "cues (doccano's `label` layout cannot tie a cue to its quote)");
+            summary.spans_written -= cues.len();
+            line.label = Some(kept.iter().map(|s| (offset(s.start), offset(s.end), s.label.clone())).collect());
             summary.lose(relations.len(), "links (doccano's `label` layout has no relations)");
         }
         DoccanoVariant::Relations => {
@@ -111,16 +116,16 @@ fn line_of(doc: &Document, options: &ExportOptions, summary: &mut ExportSummary)
     line
 }
 
-pub(crate) fn import(path: &Path) -> Result<Vec<Document>, FormatError> {
+pub(crate) fn import(path: &Path, summary: &mut ImportSummary) -> Result<Vec<Document>, FormatError> {
     let mut docs = Vec::new();
     for (number, line) in parse_json_lines::<Line>(path)? {
-        let doc = document_of(line).map_err(|message| FormatError::malformed(path, number, message))?;
+        let doc = document_of(line, summary).map_err(|message| FormatError::malformed(path, number, message))?;
         docs.push(doc);
     }
     Ok(docs)
 }
 
-fn document_of(line: Line) -> Result<Document, String> {
+fn document_of(line: Line, summary: &mut ImportSummary) -> Result<Document, String> {
     let code_points = line.offsets.as_deref() == Some(CODE_POINTS_MARK);
     let utf16 = Utf16Index::new(&line.text);
     let offset = |o: usize| {
@@ -134,7 +139,9 @@ fn document_of(line: Line) -> Result<Document, String> {
     let mut ids = SpanIds::new();
     for span in line.entities.unwrap_or_default() {
         let id = draft.span(offset(span.start_offset)?, offset(span.end_offset)?, &span.label, Status::Accepted)?;
-        ids.insert(span.id.to_string(), id);
+        if ids.insert(span.id.to_string(), id).is_some() {
+            return Err(format!("two entities with the id {}", span.id));
+        }
     }
     for (start, end, label) in line.label.unwrap_or_default() {
         draft.span(offset(start)?, offset(end)?, &label, Status::Accepted)?;
@@ -146,5 +153,5 @@ fn document_of(line: Line) -> Result<Document, String> {
         let (from, to) = (find(relation.from_id)?.clone(), find(relation.to_id)?.clone());
         draft.relate(&from, &to, &relation.kind)?;
     }
-    draft.finish()
+    draft.finish(summary)
 }

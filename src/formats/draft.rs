@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use super::{CUE, CUE_OF, DIRECT_QUOTE, INDIRECT_QUOTE, SAID_BY};
+use super::{ImportSummary, CUE, CUE_OF, DIRECT_QUOTE, INDIRECT_QUOTE, SAID_BY};
 use crate::model::{Cue, Document, Entity, Quote, QuoteKind, Status};
 
 /// An imported span, as relations refer to it.
@@ -20,20 +20,20 @@ pub(crate) struct Draft {
     doc: Document,
     origin: String,
     cues: Vec<(usize, usize)>,
+    /// Which of `cues` a `CUE_OF` link has given to a quote.
+    linked_cues: Vec<bool>,
 }
 
 impl Draft {
     /// `origin` names the format in each span's `source` (`import:brat`).
     pub fn new(text: String, source: Option<PathBuf>, origin: &str) -> Self {
-        Self { doc: Document::new(text, source), origin: format!("import:{origin}"), cues: Vec::new() }
+        let mut doc = Document::new(text, source);
+        doc.title = crate::project::decode::short_title(&doc.title);
+        Self { doc, origin: format!("import:{origin}"), cues: Vec::new(), linked_cues: Vec::new() }
     }
 
     pub fn text(&self) -> &str {
         &self.doc.text
-    }
-
-    pub fn char_len(&self) -> usize {
-        self.doc.char_len()
     }
 
     /// Adds a span by its exported label: a quote, a cue or an entity.
@@ -45,6 +45,7 @@ impl Draft {
             INDIRECT_QUOTE => Ok(self.quote(start, end, text, QuoteKind::Indirect, status)),
             CUE => {
                 self.cues.push((start, end));
+                self.linked_cues.push(false);
                 Ok(SpanId::Cue(self.cues.len() - 1))
             }
             _ => Ok(self.entity(start, end, text, label, status)),
@@ -56,13 +57,27 @@ impl Draft {
     pub fn relate(&mut self, from: &SpanId, to: &SpanId, kind: &str) -> Result<(), String> {
         match (kind, from, to) {
             (SAID_BY, SpanId::Quote(quote), SpanId::Entity(entity)) => {
-                self.quote_mut(quote)?.speaker = Some(entity.clone().into());
+                let quote = self.quote_mut(quote)?;
+                if let Some(first) = &quote.speaker {
+                    return Err(format!("a second {SAID_BY} for one quote (its speaker is already {first})"));
+                }
+                quote.speaker = Some(entity.clone().into());
                 Ok(())
             }
             (CUE_OF, SpanId::Cue(cue), SpanId::Quote(quote)) => {
                 let (start, end) = self.cues.get(*cue).copied().ok_or("unknown cue")?;
+                if self.linked_cues.get(*cue) == Some(&true) {
+                    return Err(format!("a second {CUE_OF} for one cue"));
+                }
                 let text = self.slice(start, end)?;
-                self.quote_mut(quote)?.cue = Some(Cue { start, end, text: text.into() });
+                let quote = self.quote_mut(quote)?;
+                if quote.cue.is_some() {
+                    return Err(format!("a second {CUE_OF} for one quote"));
+                }
+                quote.cue = Some(Cue { start, end, text: text.into() });
+                if let Some(linked) = self.linked_cues.get_mut(*cue) {
+                    *linked = true;
+                }
                 Ok(())
             }
             (SAID_BY | CUE_OF, _, _) => Err(format!("a {kind} relation links the wrong kinds of spans")),
@@ -70,14 +85,42 @@ impl Draft {
         }
     }
 
-    /// The validated document; cues never linked to a quote are dropped.
-    pub fn finish(self) -> Result<Document, String> {
+    /// The score a format gave the span (Label Studio's `score`).
+    pub fn set_confidence(&mut self, id: &SpanId, confidence: f32) {
+        match id {
+            SpanId::Entity(id) => {
+                if let Some(e) = self.doc.entities.iter_mut().find(|e| e.id.as_str() == id.as_str()) {
+                    e.confidence = Some(confidence);
+                }
+            }
+            SpanId::Quote(id) => {
+                if let Some(q) = self.doc.quotes.iter_mut().find(|q| q.id.as_str() == id.as_str()) {
+                    q.confidence = Some(confidence);
+                }
+            }
+            SpanId::Cue(_) => {}
+        }
+    }
+
+    /// Keeps what the model cannot hold under the format's name.
+    pub fn set_extras(&mut self, format: &str, value: serde_json::Value) {
+        self.doc.extras.insert(format.to_owned(), value);
+    }
+
+    /// The validated document; cues never linked to a quote are left out and
+    /// counted in `summary`.
+    pub fn finish(self, summary: &mut ImportSummary) -> Result<Document, String> {
+        let unlinked = self.linked_cues.iter().filter(|linked| !**linked).count();
+        summary.leave_out(unlinked, "cues linked to no quote (a cue belongs to a quote in Sorot)");
         self.doc.validated().map_err(|e| e.to_string())
     }
 
     fn slice(&self, start: usize, end: usize) -> Result<String, String> {
-        if start >= end {
-            return Err(format!("empty or reversed span {start}..{end}"));
+        if start > end {
+            return Err(format!("reversed span {start}..{end}: its end comes before its start"));
+        }
+        if start == end {
+            return Err(format!("empty span {start}..{end}"));
         }
         self.doc
             .slice(start, end)

@@ -22,7 +22,9 @@ pub enum FormatError {
 
 impl FormatError {
     pub(crate) fn malformed(path: &std::path::Path, line: usize, message: impl Into<String>) -> Self {
-        FormatError::Malformed { path: path.to_owned(), line, message: message.into() }
+        let message: String = message.into();
+        let message = crate::store::bounded_message(&message);
+        FormatError::Malformed { path: path.to_owned(), line, message }
     }
 
     /// A JSON parse error, with the line serde_json found it on.

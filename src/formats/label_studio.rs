@@ -12,7 +12,8 @@ use serde_json::{json, Value};
 use super::draft::{Draft, SpanIds};
 use super::flat::{flatten, FlatRelation, FlatSpan};
 use super::output::{array_element_lines, read_text, write_file};
-use super::{ExportSummary, FormatError, CUE, CUE_OF, DIRECT_QUOTE, INDIRECT_QUOTE, SAID_BY};
+use super::{ExportSummary, FormatError, ImportSummary, CUE, CUE_OF, DIRECT_QUOTE, INDIRECT_QUOTE, SAID_BY};
+use crate::store::abbreviate;
 use crate::model::{Document, Status};
 
 /// The labeling config's file name, beside the tasks JSON.
@@ -162,7 +163,7 @@ fn xml_escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
-pub(crate) fn import(path: &Path) -> Result<Vec<Document>, FormatError> {
+pub(crate) fn import(path: &Path, summary: &mut ImportSummary) -> Result<Vec<Document>, FormatError> {
     let text = read_text(path)?;
     let tasks: Vec<Task> = serde_json::from_str(&text).map_err(|e| FormatError::json(path, &e))?;
     let schema = read_schema(&config_path(path))?;
@@ -170,11 +171,49 @@ pub(crate) fn import(path: &Path) -> Result<Vec<Document>, FormatError> {
     let mut docs = Vec::new();
     for (i, task) in tasks.into_iter().enumerate() {
         let line = lines.get(i).copied().unwrap_or(0);
-        let doc = document_of(task, schema.as_ref())
+        let doc = document_of(task, schema.as_ref(), summary)
             .map_err(|message| FormatError::malformed(path, line, format!("task {}: {message}", i + 1)))?;
         docs.push(doc);
     }
     Ok(docs)
+}
+
+/// A result's labels: at least one, each in the config when there is one.
+fn labels_of<'v>(value: &'v Value, schema: Option<&BTreeSet<String>>) -> Result<Vec<&'v str>, String> {
+    let labels: Vec<&str> = value["labels"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+    if labels.is_empty() {
+        return Err("no value.labels".to_owned());
+    }
+    if let Some(unknown) = labels.iter().find(|l| schema.is_some_and(|names| !names.contains(**l))) {
+        return Err(format!("unknown label {:?}: not in {CONFIG_FILE}", abbreviate(unknown)));
+    }
+    Ok(labels)
+}
+
+/// `value.text`, when given, must be what the offsets cover: Label Studio
+/// writes it, and a mismatch means the offsets count something else.
+fn check_value_text(draft: &Draft, start: usize, end: usize, value: &Value) -> Result<(), String> {
+    let Some(claimed) = value["text"].as_str() else { return Ok(()) };
+    let Some(actual) = slice_chars(draft.text(), start, end) else { return Ok(()) };
+    if actual != claimed {
+        return Err(format!(
+            "offsets {start}..{end} cover {:?} but value.text is {:?}",
+            abbreviate(actual),
+            abbreviate(claimed)
+        ));
+    }
+    Ok(())
+}
+
+/// The text between two code-point offsets, if both are in range and ordered.
+fn slice_chars(text: &str, start: usize, end: usize) -> Option<&str> {
+    if start > end {
+        return None;
+    }
+    let mut boundaries = text.char_indices().map(|(i, _)| i).chain([text.len()]);
+    let from = boundaries.nth(start)?;
+    let to = if end == start { from } else { boundaries.nth(end - start - 1)? };
+    text.get(from..to)
 }
 
 /// Label names in the config beside the tasks, if there is one.
@@ -192,17 +231,19 @@ fn read_schema(config: &Path) -> Result<Option<BTreeSet<String>>, FormatError> {
     Ok(Some(names))
 }
 
-fn document_of(task: Task, schema: Option<&BTreeSet<String>>) -> Result<Document, String> {
+fn document_of(task: Task, schema: Option<&BTreeSet<String>>, summary: &mut ImportSummary) -> Result<Document, String> {
     let mut draft = Draft::new(task.data.text, None, "label-studio");
     let sets = [(task.annotations, Status::Accepted), (task.predictions, Status::Suggested)];
     for (result_sets, status) in sets {
         // The first completed annotation is the reviewed one; others are
         // other annotators' versions of the same spans.
-        if let Some(set) = result_sets.into_iter().find(|s| !s.was_cancelled) {
-            add_results(&mut draft, &set.result, status, schema)?;
+        let mut usable = result_sets.into_iter().filter(|s| !s.was_cancelled);
+        if let Some(set) = usable.next() {
+            add_results(&mut draft, &set.result, status, schema, summary)?;
         }
+        summary.leave_out(usable.count(), "further annotations or predictions of a task (the first is read)");
     }
-    draft.finish()
+    draft.finish(summary)
 }
 
 fn add_results(
@@ -210,6 +251,7 @@ fn add_results(
     results: &[Value],
     status: Status,
     schema: Option<&BTreeSet<String>>,
+    summary: &mut ImportSummary,
 ) -> Result<(), String> {
     let mut ids = SpanIds::new();
     for (i, result) in results.iter().enumerate() {
@@ -220,15 +262,24 @@ fn add_results(
         let (Some(start), Some(end)) = (value["start"].as_u64(), value["end"].as_u64()) else {
             return Err(format!("result {} has no numeric value.start / value.end", i + 1));
         };
-        let Some(label) = value["labels"].get(0).and_then(Value::as_str) else {
-            return Err(format!("result {} has no value.labels", i + 1));
-        };
-        if schema.is_some_and(|names| !names.contains(label)) {
-            return Err(format!("unknown label {label:?}: not in {CONFIG_FILE}"));
+        let labels = labels_of(value, schema).map_err(|m| format!("result {}: {m}", i + 1))?;
+        let (start, end) = (usize::try_from(start).unwrap_or(usize::MAX), usize::try_from(end).unwrap_or(usize::MAX));
+        check_value_text(draft, start, end, value).map_err(|m| format!("result {}: {m}", i + 1))?;
+        summary.convert(labels.len().saturating_sub(1), "extra labels of a result read as spans of their own");
+        let mut first = None;
+        for label in labels {
+            let span = draft.span(start, end, label, status)?;
+            if let Some(score) = result["score"].as_f64() {
+                draft.set_confidence(&span, score as f32);
+            }
+            first.get_or_insert(span);
         }
-        let span = draft.span(start as usize, end as usize, label, status)?;
         let id = result["id"].as_str().map_or_else(|| i.to_string(), str::to_owned);
-        ids.insert(id, span);
+        if let Some(span) = first {
+            if ids.insert(id.clone(), span).is_some() {
+                return Err(format!("two results with the id {:?}", abbreviate(&id)));
+            }
+        }
     }
     for result in results.iter().filter(|r| r["type"] == "relation") {
         let find = |key: &str| {

@@ -16,6 +16,9 @@ mod doccano;
 mod draft;
 mod error;
 mod flat;
+mod import_summary;
+mod label_fit;
+mod losses;
 mod label_studio;
 mod msgpack_docbin;
 mod options;
@@ -37,6 +40,7 @@ use std::path::{Path, PathBuf};
 use crate::model::Document;
 
 pub use error::FormatError;
+pub use import_summary::ImportSummary;
 pub use options::{DoccanoVariant, ExportOptions, OffsetUnit, TagScheme};
 pub use output::first_free_name;
 pub use summary::ExportSummary;
@@ -155,7 +159,11 @@ pub fn export(
 ) -> Result<ExportSummary, FormatError> {
     output::refuse_inputs(docs, out)?;
     let mut summary = ExportSummary::new(format, docs.len());
-    let selected: Vec<Document> = docs.iter().map(|doc| select::select(doc, options, &mut summary)).collect();
+    let mut selected: Vec<Document> = docs.iter().map(|doc| select::select(doc, options, &mut summary)).collect();
+    if format != Format::Jsonl {
+        losses::count_model_losses(&selected, format, &mut summary);
+        label_fit::fit_labels(&mut selected, &mut summary);
+    }
     match format {
         Format::Jsonl => sorot_jsonl::export(&selected, out, &mut summary),
         Format::Doccano => doccano::export(&selected, options, out, &mut summary),
@@ -173,19 +181,28 @@ pub fn export(
 /// Reads documents from `paths` in `format`: every file must be valid, or
 /// nothing is returned.
 pub fn import(format: Format, paths: &[PathBuf]) -> Result<Vec<Document>, FormatError> {
+    import_with_summary(format, paths).map(|(docs, _)| docs)
+}
+
+/// [`import`], with an account of what was read in another shape, kept
+/// verbatim for the format's own export, or left out.
+pub fn import_with_summary(format: Format, paths: &[PathBuf]) -> Result<(Vec<Document>, ImportSummary), FormatError> {
     let mut docs = Vec::new();
+    let mut summary = ImportSummary::default();
     for path in paths {
         let read = match format {
             Format::Jsonl => sorot_jsonl::import(path),
-            Format::Doccano => doccano::import(path),
-            Format::LabelStudio => label_studio::import(path),
-            Format::Brat => brat::import(path),
-            Format::Conll => conll::import(path),
-            Format::Spacy => spacy_docbin::import(path),
-            Format::SpacyJsonl => spacy_jsonl::import(path),
+            Format::Doccano => doccano::import(path, &mut summary),
+            Format::LabelStudio => label_studio::import(path, &mut summary),
+            Format::Brat => brat::import(path, &mut summary),
+            Format::Conll => conll::import(path, &mut summary),
+            Format::Spacy => spacy_docbin::import(path, &mut summary),
+            Format::SpacyJsonl => spacy_jsonl::import(path, &mut summary),
             Format::QuotesJsonl | Format::QuotesCsv => Err(FormatError::ExportOnly(format)),
         }?;
         docs.extend(read);
     }
-    Ok(docs)
+    summary.documents = docs.len();
+    summary.spans = docs.iter().map(sorot_jsonl::span_count).sum();
+    Ok((docs, summary))
 }

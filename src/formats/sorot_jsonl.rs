@@ -34,6 +34,9 @@ pub(crate) fn import(path: &Path) -> Result<Vec<Document>, FormatError> {
             let message = format!("a {:?} v{} line; expected {FORMAT:?} v{VERSION}", row.format, row.version);
             return Err(FormatError::malformed(path, line, message));
         }
+        if let Some(reversed) = crate::store::reversed_span(&row.document) {
+            return Err(FormatError::malformed(path, line, reversed));
+        }
         let doc = row.document.validated().map_err(|e| FormatError::malformed(path, line, e.to_string()))?;
         docs.push(doc);
     }

@@ -20,7 +20,7 @@ use super::msgpack_docbin::*;
 use super::output::write_file;
 use super::spacy_hash::string_id;
 use super::spacy_tokens::{spacy_tokens, SpacyToken};
-use super::{ExportSummary, FormatError, CUE};
+use super::{ExportSummary, FormatError, ImportSummary, CUE};
 use crate::model::{Document, Status};
 
 pub(crate) const ENTS: &str = "ents";
@@ -213,13 +213,48 @@ fn span_groups_bytes(groups: &[(&'static str, Vec<SpanRecord>)]) -> Result<ByteB
     Ok(ByteBuf::from(bytes))
 }
 
-pub(crate) fn import(path: &Path) -> Result<Vec<Document>, FormatError> {
-    let compressed = std::fs::read(path).map_err(|source| FormatError::Read { path: path.to_owned(), source })?;
+/// A DocBin inflating past this many bytes is refused as soon as it does, so
+/// that a small file built to inflate to gigabytes costs no more than this.
+pub(crate) const MAX_INFLATED_BYTES: u64 = 4 * crate::store::MAX_ARTICLE_BYTES;
+
+pub(crate) fn import(path: &Path, summary: &mut ImportSummary) -> Result<Vec<Document>, FormatError> {
+    let compressed = super::output::read_bytes(path)?;
     let bad = |message: String| FormatError::malformed(path, 0, message);
-    let mut packed = Vec::new();
-    flate2::read::ZlibDecoder::new(compressed.as_slice())
-        .read_to_end(&mut packed)
-        .map_err(|e| bad(format!("not a zlib-compressed DocBin: {e}")))?;
+    let packed = inflate(&compressed, MAX_INFLATED_BYTES).map_err(bad)?;
     let message: DocBinIn = rmp_serde::from_slice(&packed).map_err(|e| bad(format!("not a DocBin message: {e}")))?;
-    super::spacy_read::documents(&message).map_err(bad)
+    super::spacy_read::documents(&message, summary).map_err(bad)
+}
+
+/// zlib-inflates `compressed`, stopping with an error once past `limit` bytes.
+pub(crate) fn inflate(compressed: &[u8], limit: u64) -> Result<Vec<u8>, String> {
+    let mut packed = Vec::new();
+    flate2::read::ZlibDecoder::new(compressed)
+        .take(limit + 1)
+        .read_to_end(&mut packed)
+        .map_err(|e| format!("not a zlib-compressed DocBin: {e}"))?;
+    if packed.len() as u64 > limit {
+        return Err(format!("the DocBin inflates to more than {limit} bytes: refused before inflating further"));
+    }
+    Ok(packed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn compressed(bytes: &[u8]) -> Vec<u8> {
+        let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+        encoder.write_all(bytes).unwrap();
+        encoder.finish().unwrap()
+    }
+
+    #[test]
+    fn inflating_stops_at_the_limit() {
+        let bomb = compressed(&vec![0u8; 3 << 20]);
+        assert!(bomb.len() < 20_000, "{}", bomb.len());
+        let error = inflate(&bomb, 1 << 20).unwrap_err();
+        assert!(error.contains("more than 1048576 bytes"), "{error}");
+        let text = "“Ya 😀,” kata Ana.\r\n".as_bytes();
+        assert_eq!(inflate(&compressed(text), text.len() as u64).unwrap(), text);
+    }
 }

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::draft::{Draft, SpanId};
 use super::flat::flatten;
 use super::output::{json_lines, parse_json_lines, write_file};
-use super::{ExportSummary, FormatError};
+use super::{ExportSummary, FormatError, ImportSummary};
 use crate::model::{Document, Status};
 
 #[derive(Serialize, Deserialize)]
@@ -71,18 +71,21 @@ fn line_of(doc: &Document, summary: &mut ExportSummary) -> Line {
     }
 }
 
-pub(crate) fn import(path: &Path) -> Result<Vec<Document>, FormatError> {
+pub(crate) fn import(path: &Path, summary: &mut ImportSummary) -> Result<Vec<Document>, FormatError> {
     let mut docs = Vec::new();
     for (number, line) in parse_json_lines::<Line>(path)? {
-        docs.push(document_of(line).map_err(|m| FormatError::malformed(path, number, m))?);
+        docs.push(document_of(line, summary).map_err(|m| FormatError::malformed(path, number, m))?);
     }
     Ok(docs)
 }
 
-fn document_of(line: Line) -> Result<Document, String> {
+fn document_of(line: Line, summary: &mut ImportSummary) -> Result<Document, String> {
     let mut draft = Draft::new(line.text, None, "spacy-jsonl");
     let mut ids: Vec<(Span, SpanId)> = Vec::new();
     for span in line.spans {
+        if ids.iter().any(|(s, _)| s == &span) {
+            return Err(format!("span {}..{} {} is listed twice", span.start, span.end, span.label));
+        }
         let id = draft.span(span.start, span.end, &span.label, Status::Accepted)?;
         ids.push((span, id));
     }
@@ -95,5 +98,5 @@ fn document_of(line: Line) -> Result<Document, String> {
         let (head, child) = (find(&relation.head_span)?, find(&relation.child_span)?);
         draft.relate(&head, &child, &relation.label)?;
     }
-    draft.finish()
+    draft.finish(summary)
 }

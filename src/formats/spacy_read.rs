@@ -7,7 +7,7 @@ use super::draft::{Draft, SpanId};
 use super::msgpack_docbin::*;
 use super::spacy_docbin::{CUES, INCORRECT, OVERLAPPING, QUOTES, SPEAKERS};
 use super::spacy_hash::string_id;
-use super::{CUE_OF, SAID_BY};
+use super::{ImportSummary, CUE_OF, SAID_BY};
 use crate::model::{Document, Status};
 
 /// A span as read: group, label, id string, code points.
@@ -19,7 +19,7 @@ struct ReadSpan {
     end: usize,
 }
 
-pub(crate) fn documents(message: &DocBinIn) -> Result<Vec<Document>, String> {
+pub(crate) fn documents(message: &DocBinIn, summary: &mut ImportSummary) -> Result<Vec<Document>, String> {
     let strings: HashMap<u64, &str> = message.strings.iter().map(|s| (string_id(s), s.as_str())).collect();
     let lookup =
         |id: u64| strings.get(&id).copied().ok_or_else(|| format!("string id {id} is not in the DocBin's strings"));
@@ -58,7 +58,7 @@ pub(crate) fn documents(message: &DocBinIn) -> Result<Vec<Document>, String> {
         let mut spans = entities(&bounds, |t, attr| column(attr).map(|c| cell(t, c)), &lookup)?;
         let groups = message.span_groups.get(i).map(|b| b.as_slice()).unwrap_or_default();
         spans.extend(group_spans(groups, &lookup)?);
-        docs.push(build(text, &spans).map_err(|m| format!("document {}: {m}", i + 1))?);
+        docs.push(build(text, &spans, summary).map_err(|m| format!("document {}: {m}", i + 1))?);
         first += len;
     }
     Ok(docs)
@@ -122,7 +122,7 @@ fn group_spans<'s>(bytes: &[u8], lookup: &impl Fn(u64) -> Result<&'s str, String
 }
 
 /// Entities first (speakers refer to them), then quotes, cues and speakers.
-fn build(text: String, spans: &[ReadSpan]) -> Result<Document, String> {
+fn build(text: String, spans: &[ReadSpan], summary: &mut ImportSummary) -> Result<Document, String> {
     let mut draft = Draft::new(text, None, "spacy");
     let mut entities: HashMap<(usize, usize, &str), SpanId> = HashMap::new();
     let mut quotes: HashMap<&str, SpanId> = HashMap::new();
@@ -152,5 +152,5 @@ fn build(text: String, spans: &[ReadSpan]) -> Result<Document, String> {
             .ok_or_else(|| format!("speaker {}..{} is not an entity", s.start, s.end))?;
         draft.relate(&quote_of(s)?, &speaker, SAID_BY)?;
     }
-    draft.finish()
+    draft.finish(summary)
 }

@@ -31,6 +31,11 @@ pub struct Document {
     /// Set when the annotator marks the whole document as reviewed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub done: Option<DoneMark>,
+    /// What an imported dataset brought that the model cannot hold (brat
+    /// events, attributes, notes …), by format name, kept verbatim so that an
+    /// export in that format writes it back. Absent from files that have none.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub extras: std::collections::BTreeMap<String, serde_json::Value>,
     #[serde(skip)]
     index: TextIndex,
     /// How far spans reach, for lookups by position (see `span_lookup`).
@@ -78,6 +83,7 @@ impl Document {
             quotes: Vec::new(),
             detached: Vec::new(),
             done: None,
+            extras: Default::default(),
             index,
             reach: SpanReach::default(),
             entity_ids: IdIndex::default(),

@@ -2,6 +2,38 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Names that dataset formats give to quotations, cues and their links
+/// (`formats::DIRECT_QUOTE` …): an entity label of the same name would be read
+/// back as a quotation, so no label may take one.
+pub const RESERVED_LABEL_NAMES: [&str; 5] = ["DIRECT_QUOTE", "INDIRECT_QUOTE", "CUE", "SAID_BY", "CUE_OF"];
+
+/// Why a label name cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LabelNameError {
+    #[error("a label needs a name")]
+    Empty,
+    #[error("label {0:?} contains a space, tab or line break: dataset formats separate fields on whitespace")]
+    Whitespace(String),
+    #[error("label {0:?} is reserved for quotations, cues and their links in exported datasets")]
+    Reserved(String),
+}
+
+/// Checks a label name before it is created or renamed (Settings dialog,
+/// imports): every dataset format must be able to carry it and read it back
+/// as the same entity label.
+pub fn validate_label_name(name: &str) -> Result<(), LabelNameError> {
+    if name.is_empty() {
+        return Err(LabelNameError::Empty);
+    }
+    if name.chars().any(char::is_whitespace) {
+        return Err(LabelNameError::Whitespace(name.to_owned()));
+    }
+    if RESERVED_LABEL_NAMES.contains(&name) {
+        return Err(LabelNameError::Reserved(name.to_owned()));
+    }
+    Ok(())
+}
+
 /// One entity label: its name as exported, a colour, a description for the help.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LabelDef {
@@ -86,6 +118,17 @@ mod tests {
         assert_eq!(labels.by_hotkey(3).unwrap().name, "LOC");
         assert!(labels.by_hotkey(0).is_none());
         assert!(labels.by_hotkey(99).is_none());
+    }
+
+    #[test]
+    fn label_names_formats_cannot_carry_are_refused() {
+        assert_eq!(validate_label_name(""), Err(LabelNameError::Empty));
+        assert!(matches!(validate_label_name("MY LABEL"), Err(LabelNameError::Whitespace(_))));
+        assert!(matches!(validate_label_name("MY\tLABEL"), Err(LabelNameError::Whitespace(_))));
+        assert!(matches!(validate_label_name("CUE"), Err(LabelNameError::Reserved(_))));
+        assert!(matches!(validate_label_name("DIRECT_QUOTE"), Err(LabelNameError::Reserved(_))));
+        assert_eq!(validate_label_name("WORK_OF_ART"), Ok(()));
+        assert_eq!(validate_label_name("Tokoh“😀”"), Ok(()), "any non-space characters");
     }
 
     #[test]

@@ -18,6 +18,6 @@ pub use annotation::{Cue, Detached, Entity, Quote, QuoteKind, SpanRef, Status};
 pub use document::{Document, DocumentError, DoneMark};
 pub use edit::{Edit, EditError};
 pub use history::{History, Selection};
-pub use labels::{LabelDef, LabelSet};
+pub use labels::{validate_label_name, LabelDef, LabelNameError, LabelSet, RESERVED_LABEL_NAMES};
 pub use review::ReviewError;
 pub use text_index::TextIndex;

@@ -54,11 +54,26 @@ pub enum DecodeError {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Decoded {
     pub text: String,
-    /// From a JSON `title` field; `None` lets the document take its first line.
+    /// From a JSON `title` field, else the first non-empty line; never longer
+    /// than [`TITLE_CHARS`] characters (an article without line breaks would
+    /// otherwise be all title).
     pub title: Option<String>,
     /// From a JSON Lines `id` field.
     pub id: Option<String>,
     pub warnings: Vec<Warning>,
+}
+
+/// Titles are cut to this many characters.
+pub const TITLE_CHARS: usize = 120;
+
+/// The first non-empty line of `text`, trimmed, cut to [`TITLE_CHARS`]
+/// characters with `…`: a 30 MiB article on one line gets a short title.
+pub fn short_title(text: &str) -> String {
+    let line = text.lines().map(str::trim).find(|line| !line.is_empty()).unwrap_or_default();
+    match line.char_indices().nth(TITLE_CHARS) {
+        Some((cut, _)) => format!("{}…", line.get(..cut).unwrap_or_default().trim_end()),
+        None => line.to_owned(),
+    }
 }
 
 /// Reads and decodes one listed article.
@@ -77,7 +92,10 @@ pub fn decode_entry(entry: &ArticleEntry) -> Result<Decoded, DecodeError> {
 /// Decodes a whole file's bytes as an article of `kind` (a JSON Lines file: its first line).
 pub fn decode_bytes(path: &Path, kind: ArticleKind, bytes: &[u8]) -> Result<Decoded, DecodeError> {
     let (text, warnings) = text_of(path, bytes)?;
-    let plain = |text| Ok(Decoded { text, title: None, id: None, warnings: warnings.clone() });
+    let plain = |text: String| {
+        let title = Some(short_title(&text));
+        Ok(Decoded { text, title, id: None, warnings: warnings.clone() })
+    };
     match kind {
         ArticleKind::Text | ArticleKind::Markdown => plain(text),
         ArticleKind::Html => non_empty(path, html_to_text(&text)).and_then(plain),
@@ -120,7 +138,8 @@ fn json_article(path: &Path, json: &str, line: usize, warnings: Vec<Warning>) ->
     let field = |name: &str| value.get(name).and_then(serde_json::Value::as_str).map(str::to_owned);
     let text = field("text").ok_or_else(|| DecodeError::NoTextField { path: path.to_owned(), line })?;
     let id = field("id").or_else(|| value.get("id").and_then(serde_json::Value::as_u64).map(|n| n.to_string()));
-    Ok(Decoded { text: non_empty(path, text)?, title: field("title"), id, warnings })
+    let title = Some(short_title(field("title").as_deref().unwrap_or(&text)));
+    Ok(Decoded { text: non_empty(path, text)?, title, id, warnings })
 }
 
 /// The bytes of line `line` of a JSON Lines file, read at the offset the scan
@@ -334,6 +353,19 @@ mod tests {
         assert_eq!(decoded.text, "Café “kopi” € 5");
         assert_eq!(decoded.warnings, vec![Warning::NotUtf8 { path: "a".into(), first_bad_byte: 3 }]);
         assert!(decoded.warnings[0].to_string().contains("not UTF-8"));
+    }
+
+    #[test]
+    fn titles_are_the_first_line_and_short_even_without_line_breaks() {
+        let plain = decode(ArticleKind::Text, "\r\n  “Judul 😀”  \r\nIsi".as_bytes()).unwrap();
+        assert_eq!(plain.title.as_deref(), Some("“Judul 😀”"));
+        let one_line = format!("“Kami siap,” kata Ana 😀. {}", "Lalu pergi. ".repeat(100_000));
+        let decoded = decode(ArticleKind::Text, one_line.as_bytes()).unwrap();
+        let title = decoded.title.unwrap();
+        assert!(title.starts_with("“Kami siap,” kata Ana 😀.") && title.ends_with('…'), "{title}");
+        assert!(title.chars().count() <= TITLE_CHARS + 1);
+        let json = format!("{{\"title\": \"{}\", \"text\": \"Isi\"}}", "judul ".repeat(1000));
+        assert!(decode(ArticleKind::Json, json.as_bytes()).unwrap().title.unwrap().chars().count() <= TITLE_CHARS + 1);
     }
 
     #[test]

@@ -4,7 +4,9 @@
 //! `.html`/`.htm`, `.json` or `.jsonl` (case-insensitive) is an article; a JSON
 //! Lines file is one article per non-blank line. Skipped: hidden files and
 //! folders (names starting with `.`, so `.sorot/` and `.git/`), annotation files
-//! (`*.sorot.json`), and symlinked folders (they could loop). Listing reads only
+//! (`*.sorot.json`), and symlinked folders (they could loop). FIFOs, sockets and
+//! devices named like articles are skipped and reported as problems (reading
+//! one would wait forever). Listing reads only
 //! metadata, except JSON Lines files, whose line starts are found by scanning
 //! for newlines (no JSON is parsed).
 
@@ -130,6 +132,12 @@ fn list_folder(root: &Path, folder: &Path, folders: &mut Vec<PathBuf>, found: &m
             continue;
         }
         let Some(kind) = ArticleKind::of_path(&path) else { continue };
+        // A FIFO named like an article would block its reader forever.
+        if let Some(special) = crate::store::special_kind(&file_type).filter(|_| !file_type.is_symlink()) {
+            let source = std::io::Error::other(format!("it is {special}, not a regular file: skipped"));
+            found.problems.push(ScanProblem { path, source });
+            continue;
+        }
         let size = match entry.metadata() {
             Ok(metadata) => metadata.len(),
             Err(source) => {
@@ -204,6 +212,20 @@ mod tests {
         assert_eq!(kind("b.txt.sorot.json"), None);
         assert_eq!(kind(".hidden.txt"), None);
         assert_eq!(kind("photo.png"), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_named_like_an_article_is_reported_not_listed() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "“Ya 😀,” kata Ana.\r\n").unwrap();
+        let made = std::process::Command::new("mkfifo").arg(dir.path().join("x.txt")).status().unwrap();
+        assert!(made.success());
+        let found = scan(dir.path());
+        let ids: Vec<String> = found.articles.iter().map(|a| a.id.to_string()).collect();
+        assert_eq!(ids, ["a.txt"]);
+        assert_eq!(found.problems.len(), 1);
+        assert!(found.problems[0].to_string().contains("FIFO"), "{}", found.problems[0]);
     }
 
     #[test]

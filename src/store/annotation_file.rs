@@ -10,11 +10,21 @@ use crate::model::{Document, DocumentError};
 
 const FORMAT: &str = "sorot";
 const VERSION: u32 = 1;
+const UTF8_BOM: &[u8] = b"\xef\xbb\xbf";
 /// Files ending so are annotations, never articles; that is what keeps the
 /// name from colliding with an article.
 pub const ANNOTATION_SUFFIX: &str = ".sorot.json";
 
-#[derive(Serialize, Deserialize)]
+/// The fields a saved file has besides the document's, read on their own
+/// (a `flatten` would buffer the whole document and report every error at its
+/// last line).
+#[derive(Deserialize)]
+struct Header {
+    format: String,
+    version: u32,
+}
+
+#[derive(Serialize)]
 struct SavedDocument<D> {
     format: String,
     version: u32,
@@ -34,10 +44,24 @@ pub enum AnnotationFileError {
     Malformed { path: PathBuf, source: serde_json::Error },
     #[error("{path} is a {format:?} v{version} file; this Sorot reads {FORMAT:?} v{VERSION}")]
     WrongFormat { path: PathBuf, format: String, version: u32 },
-    #[error("{path} does not fit its text: {source}")]
+    #[error("{path} does not fit its text: {}", crate::store::bounded_message(&source.to_string()))]
     Inconsistent { path: PathBuf, source: DocumentError },
+    #[error(transparent)]
+    NotAFile(#[from] crate::store::ArticleError),
+    #[error("{path} does not fit its text: {message}")]
+    Reversed { path: PathBuf, message: String },
     #[error("refusing to write annotations over {0}: it is not an annotation file")]
     WouldOverwriteArticle(PathBuf),
+}
+
+/// The first span of `doc` whose end comes before its start, described: such
+/// a span is reported as reversed rather than as out of range.
+pub fn reversed_span(doc: &Document) -> Option<String> {
+    let entities = doc.entities.iter().map(|e| (e.id.as_str(), e.start, e.end));
+    let quotes = doc.quotes.iter().map(|q| (q.id.as_str(), q.start, q.end));
+    let cues = doc.quotes.iter().filter_map(|q| q.cue.as_ref().map(|c| (q.id.as_str(), c.start, c.end)));
+    let (id, start, end) = entities.chain(quotes).chain(cues).find(|(_, start, end)| start > end)?;
+    Some(format!("{id}: reversed span {start}..{end}: its end comes before its start"))
 }
 
 /// Where the annotations of `article` are saved.
@@ -75,20 +99,26 @@ fn annotation_json(doc: &Document, path: &Path) -> Result<Vec<u8>, AnnotationFil
 
 /// Loads annotation JSON and checks every span against the saved text.
 pub fn load_annotations(path: &Path) -> Result<Document, AnnotationFileError> {
+    crate::store::regular_file_size(path)?;
     let bytes = std::fs::read(path).map_err(|source| AnnotationFileError::Read { path: path.to_owned(), source })?;
-    let saved: SavedDocument<Document> = serde_json::from_slice(&bytes)
-        .map_err(|source| AnnotationFileError::Malformed { path: path.to_owned(), source })?;
-    if saved.format != FORMAT || saved.version != VERSION {
+    crate::store::refuse_binary(path, &bytes)?;
+    // A BOM is no part of JSON, but editors on Windows add one: skip it.
+    let json = bytes.strip_prefix(UTF8_BOM).unwrap_or(&bytes);
+    let malformed = |source| AnnotationFileError::Malformed { path: path.to_owned(), source };
+    let header: Header = serde_json::from_slice(json).map_err(malformed)?;
+    if header.format != FORMAT || header.version != VERSION {
         return Err(AnnotationFileError::WrongFormat {
             path: path.to_owned(),
-            format: saved.format,
-            version: saved.version,
+            format: header.format,
+            version: header.version,
         });
     }
-    let document = saved
-        .document
-        .validated()
-        .map_err(|source| AnnotationFileError::Inconsistent { path: path.to_owned(), source })?;
+    let document: Document = serde_json::from_slice(json).map_err(malformed)?;
+    if let Some(reversed) = reversed_span(&document) {
+        return Err(AnnotationFileError::Reversed { path: path.to_owned(), message: reversed });
+    }
+    let document =
+        document.validated().map_err(|source| AnnotationFileError::Inconsistent { path: path.to_owned(), source })?;
     Ok(document)
 }
 
@@ -145,6 +175,32 @@ mod tests {
         std::fs::write(&path, edited).unwrap();
         let error = load_annotations(&path).unwrap_err();
         assert!(matches!(error, AnnotationFileError::Inconsistent { .. }), "{error}");
+    }
+
+    #[test]
+    fn errors_name_their_true_line_and_stay_short_and_a_bom_is_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.sorot.json");
+        save_annotations(&annotated(), &path).unwrap();
+        let saved = std::fs::read_to_string(&path).unwrap();
+        let bad_line = 1 + saved.lines().position(|l| l.contains("\"rejected\"")).unwrap();
+        std::fs::write(&path, saved.replace("\"rejected\"", "\"refused\"")).unwrap();
+        let error = load_annotations(&path).unwrap_err().to_string();
+        assert!(error.contains(&format!("line {bad_line}")), "{bad_line}: {error}");
+        assert!(bad_line < saved.lines().count() - 5, "not the last line");
+
+        let with_bom = [b"\xef\xbb\xbf".as_slice(), saved.as_bytes()].concat();
+        std::fs::write(&path, with_bom).unwrap();
+        assert_eq!(load_annotations(&path).unwrap(), annotated());
+
+        let mut doc = Document::new(format!("“{}” 😀\r\n", "panjang ".repeat(100_000)), None);
+        let end = doc.char_len() - 2;
+        doc.apply(&doc.add_quote_edit(0, end, QuoteKind::Direct).unwrap()).unwrap();
+        save_annotations(&doc, &path).unwrap();
+        let edited = std::fs::read_to_string(&path).unwrap().replacen("“panjang", "“Panjang", 1);
+        std::fs::write(&path, edited.replacen("“panjang", "“pAnjang", 1)).unwrap();
+        let error = load_annotations(&path).unwrap_err().to_string();
+        assert!(error.len() < 1000, "{} bytes", error.len());
     }
 
     #[test]

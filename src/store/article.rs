@@ -16,6 +16,10 @@ pub enum ArticleError {
     TooLarge { path: PathBuf, size: u64, limit: u64 },
     #[error("{path} looks like a binary file (it contains NUL bytes), not a text article")]
     Binary { path: PathBuf },
+    #[error("{path} is {encoding} text, not UTF-8; re-save it as UTF-8")]
+    Utf16 { path: PathBuf, encoding: &'static str },
+    #[error("{path} is {kind}, not a regular file: not read (reading it could wait forever)")]
+    NotRegularFile { path: PathBuf, kind: &'static str },
     #[error("{path} is not valid UTF-8 (first bad byte at offset {offset}); re-save it as UTF-8 (it may be Windows-1252 or Latin-1)")]
     NotUtf8 { path: PathBuf, offset: usize },
 }
@@ -26,18 +30,84 @@ pub fn read_article(path: &Path) -> Result<String, ArticleError> {
     text_from_bytes(path, read_article_bytes(path)?)
 }
 
-/// The bytes of an article file, refused before reading when over the size limit.
+/// The bytes of an article file, refused before reading when over the size
+/// limit or when it is not a regular file (a FIFO would block the read forever).
 pub fn read_article_bytes(path: &Path) -> Result<Vec<u8>, ArticleError> {
     let io = |source| ArticleError::Io { path: path.to_owned(), source };
-    let size = std::fs::metadata(path).map_err(io)?.len();
+    let size = regular_file_size(path)?;
     if size > MAX_ARTICLE_BYTES {
         return Err(ArticleError::TooLarge { path: path.to_owned(), size, limit: MAX_ARTICLE_BYTES });
     }
     std::fs::read(path).map_err(io)
 }
 
-/// Refuses bytes that hold a NUL: no text article does, nearly every binary file does.
+/// The size of `path` if it is a regular file (symlinks followed); FIFOs,
+/// sockets, devices and folders are refused before anything opens them,
+/// since opening a FIFO for reading waits for a writer that may never come.
+pub fn regular_file_size(path: &Path) -> Result<u64, ArticleError> {
+    let metadata = std::fs::metadata(path).map_err(|source| ArticleError::Io { path: path.to_owned(), source })?;
+    match special_kind(&metadata.file_type()) {
+        Some(kind) => Err(ArticleError::NotRegularFile { path: path.to_owned(), kind }),
+        None => Ok(metadata.len()),
+    }
+}
+
+/// What a file that is not a regular one is, in words; `None` for a regular file.
+pub fn special_kind(file_type: &std::fs::FileType) -> Option<&'static str> {
+    if file_type.is_file() {
+        return None;
+    }
+    if file_type.is_dir() {
+        return Some("a folder");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return Some("a FIFO (named pipe)");
+        }
+        if file_type.is_socket() {
+            return Some("a socket");
+        }
+        if file_type.is_block_device() || file_type.is_char_device() {
+            return Some("a device");
+        }
+    }
+    Some("a special file")
+}
+
+/// `UTF-16LE` / `UTF-16BE` when `bytes` look like UTF-16 text: a UTF-16 byte
+/// order mark, or NUL bytes in every other position as ASCII text in UTF-16 has.
+pub fn utf16_encoding(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xff, 0xfe, ..] => return Some("UTF-16LE"),
+        [0xfe, 0xff, ..] => return Some("UTF-16BE"),
+        _ => {}
+    }
+    let sample = bytes.get(..bytes.len().min(4096) & !1).unwrap_or_default();
+    if sample.len() < 4 {
+        return None;
+    }
+    let pairs = sample.len() / 2;
+    let nul_at = |parity: usize| sample.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
+    let (even, odd) = (nul_at(0), nul_at(1));
+    // Latin-script UTF-16: one byte of most pairs NUL, the other almost never
+    // (binary files have NULs at both parities).
+    if odd * 2 >= pairs && even * 20 <= pairs {
+        Some("UTF-16LE")
+    } else if even * 2 >= pairs && odd * 20 <= pairs {
+        Some("UTF-16BE")
+    } else {
+        None
+    }
+}
+
+/// Refuses bytes that hold a NUL: no text article does, nearly every binary
+/// file does. UTF-16 text (which has NULs too) is named as such.
 pub fn refuse_binary(path: &Path, bytes: &[u8]) -> Result<(), ArticleError> {
+    if let Some(encoding) = utf16_encoding(bytes) {
+        return Err(ArticleError::Utf16 { path: path.to_owned(), encoding });
+    }
     if bytes.contains(&0) {
         return Err(ArticleError::Binary { path: path.to_owned() });
     }
@@ -89,6 +159,32 @@ mod tests {
         let missing = read_article(Path::new("/nonexistent/sorot/article.txt")).unwrap_err();
         assert!(matches!(missing, ArticleError::Io { .. }));
         assert!(missing.to_string().contains("/nonexistent/sorot/article.txt"));
+    }
+
+    #[test]
+    fn utf16_is_named_not_called_binary() {
+        let text = "“Ya 😀,” kata Ana.\r\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let with_bom = [&[0xff, 0xfe][..], &le].concat();
+        for (bytes, name) in [(le, "UTF-16LE"), (be, "UTF-16BE"), (with_bom, "UTF-16LE")] {
+            let error = read(&bytes).unwrap_err();
+            assert!(matches!(error, ArticleError::Utf16 { .. }), "{error}");
+            assert!(error.to_string().contains(&format!("{name} text, not UTF-8")), "{error}");
+        }
+        assert!(matches!(read(b"\x89PNG\r\n\x1a\n\0\0\x01\x02"), Err(ArticleError::Binary { .. })));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_refused_without_blocking() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("x.txt");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+        assert!(made.success());
+        let error = read_article(&fifo).unwrap_err();
+        assert!(matches!(error, ArticleError::NotRegularFile { .. }), "{error}");
+        assert!(error.to_string().contains("FIFO"), "{error}");
     }
 
     #[test]

@@ -4,10 +4,15 @@
 mod annotation_file;
 mod article;
 mod atomic;
+mod short;
 
 pub use annotation_file::{
-    annotation_path_for, load_annotations, save_annotations, save_new_annotations, AnnotationFileError,
-    ANNOTATION_SUFFIX,
+    annotation_path_for, load_annotations, reversed_span, save_annotations, save_new_annotations,
+    AnnotationFileError, ANNOTATION_SUFFIX,
 };
-pub use article::{read_article, read_article_bytes, refuse_binary, strip_bom, ArticleError, MAX_ARTICLE_BYTES};
+pub use article::{
+    read_article, read_article_bytes, refuse_binary, regular_file_size, special_kind, strip_bom, utf16_encoding,
+    ArticleError, MAX_ARTICLE_BYTES,
+};
 pub use atomic::{write_atomically, write_new_atomically};
+pub use short::{abbreviate, bounded_message};

@@ -1,0 +1,66 @@
+//! Entity labels a dataset format cannot carry (empty, with whitespace, or
+//! named like the quotation labels) are renamed on export and counted, so
+//! that Sorot's own import always reads an exported dataset back.
+
+use super::ExportSummary;
+use crate::model::{validate_label_name, Document, LabelDef, LabelNameError, LabelSet};
+
+/// Renames, in every document, the labels that fail
+/// [`validate_label_name`]; the summary counts the spans renamed.
+pub(crate) fn fit_labels(docs: &mut [Document], summary: &mut ExportSummary) {
+    for doc in docs {
+        let mut renamed = 0;
+        for entity in &mut doc.entities {
+            if let Some(name) = fitted(&entity.label) {
+                entity.label = name.into();
+                renamed += 1;
+            }
+        }
+        summary.adjust(renamed, "entity labels renamed to fit the format (empty, spaced or reserved names)");
+        if doc.labels.iter().any(|l| fitted(&l.name).is_some()) {
+            let labels = doc.labels.iter().map(|l| LabelDef { name: fitted(&l.name).unwrap_or(l.name.clone()), ..l.clone() });
+            doc.labels = LabelSet::new(labels.collect());
+        }
+    }
+}
+
+/// The name a label is exported under, if it cannot go out as it is:
+/// whitespace becomes `_`, an empty name `UNNAMED`, a reserved one gets `_LABEL`.
+pub(crate) fn fitted(name: &str) -> Option<String> {
+    match validate_label_name(name) {
+        Ok(()) => None,
+        Err(LabelNameError::Empty) => Some("UNNAMED".to_owned()),
+        Err(LabelNameError::Whitespace(_)) => {
+            let replaced: String = name.chars().map(|c| if c.is_whitespace() { '_' } else { c }).collect();
+            Some(fitted(&replaced).unwrap_or(replaced))
+        }
+        Err(LabelNameError::Reserved(_)) => Some(format!("{name}_LABEL")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unfit_names_are_mapped_to_names_that_pass() {
+        assert_eq!(fitted("PERSON"), None);
+        assert_eq!(fitted("MY LABEL").as_deref(), Some("MY_LABEL"));
+        assert_eq!(fitted("a\tb c").as_deref(), Some("a_b_c"));
+        assert_eq!(fitted("").as_deref(), Some("UNNAMED"));
+        assert_eq!(fitted("CUE").as_deref(), Some("CUE_LABEL"));
+        for name in ["MY LABEL", "", "CUE", "DIRECT_QUOTE", " "] {
+            assert_eq!(validate_label_name(&fitted(name).unwrap()), Ok(()), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn the_reserved_names_are_the_formats_quote_names() {
+        use crate::model::RESERVED_LABEL_NAMES;
+        for name in [super::super::DIRECT_QUOTE, super::super::INDIRECT_QUOTE, super::super::CUE] {
+            assert!(RESERVED_LABEL_NAMES.contains(&name));
+        }
+        assert!(RESERVED_LABEL_NAMES.contains(&super::super::SAID_BY));
+        assert!(RESERVED_LABEL_NAMES.contains(&super::super::CUE_OF));
+    }
+}
