@@ -8,6 +8,7 @@
 //! - [`anchor`]: re-placing saved spans after the article changed on disk;
 //! - [`settings`]: the label schema and the annotator's name;
 //! - [`status`]: new / in progress / done, summaries for the document list;
+//! - [`team`], [`layers`]: annotators' layers, documents for several of them, gold;
 //! - [`autosave`], [`lock`]: never lose work, never clobber another window's;
 //! - [`analyze_all`], [`search`], [`stats`]: corpus-wide work.
 
@@ -16,6 +17,7 @@ pub mod anchor;
 pub mod autosave;
 pub mod clock;
 pub mod decode;
+pub mod layers;
 pub mod layout;
 pub mod lock;
 pub mod open;
@@ -24,3 +26,4 @@ pub mod search;
 pub mod settings;
 pub mod stats;
 pub mod status;
+pub mod team;
