@@ -9,6 +9,10 @@ use clap::Args;
 use super::export::FormatArg;
 use crate::formats::{self, Format};
 use crate::model::Document;
+use crate::project::layers::place_imported;
+use crate::project::layout::Layout;
+use crate::project::open::save_document;
+use crate::project::scan::scan;
 use crate::store;
 
 /// `sorot import` arguments.
@@ -20,9 +24,14 @@ pub struct ImportArgs {
     /// Files to read (a folder for brat).
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
-    /// Folder to write one `<name>.json` per document to (created if missing).
+    /// Folder to write one `<name>.json` per document to (created if missing);
+    /// with --annotator, the project folder.
     #[arg(long)]
     pub out: PathBuf,
+    /// Put the documents in this annotator's layer of the project --out, each on
+    /// the article with the same file name (else the same text).
+    #[arg(long)]
+    pub annotator: Option<String>,
 }
 
 /// Imports all of `args.paths` or, if any is malformed, nothing.
@@ -35,6 +44,18 @@ pub fn run_import(args: &ImportArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    if let Some(annotator) = &args.annotator {
+        return match import_into_layer(&args.out, annotator, docs) {
+            Ok(line) => {
+                eprintln!("sorot: imported {line} from {format}");
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("sorot: nothing imported: {message}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     if let Err(error) = std::fs::create_dir_all(&args.out) {
         eprintln!("sorot: cannot create {}: {error}", args.out.display());
         return ExitCode::FAILURE;
@@ -53,6 +74,22 @@ pub fn run_import(args: &ImportArgs) -> ExitCode {
     }
     eprintln!("sorot: imported {} document(s) from {format} into {}", docs.len(), args.out.display());
     ExitCode::SUCCESS
+}
+
+/// Writes `docs` into `annotator`'s layer of the project at `root`; refuses to
+/// overwrite what is already there (someone's work), all or nothing.
+fn import_into_layer(root: &Path, annotator: &str, docs: Vec<Document>) -> Result<String, String> {
+    let layout = Layout::new(root).for_annotator(annotator).map_err(|e| e.to_string())?;
+    let found = scan(root);
+    let placed = place_imported(&found.articles, docs).map_err(|e| e.to_string())?;
+    if let Some(taken) = placed.iter().map(|p| layout.annotation_path(&p.id)).find(|path| path.exists()) {
+        return Err(format!("{} exists: {annotator}'s layer already has this document", taken.display()));
+    }
+    for p in &placed {
+        p.warning.iter().for_each(|w| eprintln!("sorot: {w}"));
+        save_document(&layout, &p.id, &p.document).map_err(|e| e.to_string())?;
+    }
+    Ok(format!("{} document(s) into {annotator}'s layer of {}", placed.len(), root.display()))
 }
 
 /// The article's stem when the format names one (brat), else `<input stem>-<n>`.
