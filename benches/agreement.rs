@@ -57,7 +57,7 @@ fn version(doc: &Document, i: usize, a: usize) -> Document {
     }
     for (j, quote) in version.quotes.iter_mut().enumerate() {
         quote.status = Status::Accepted;
-        if (i + j + a) % 5 == 0 {
+        if (i + j + a).is_multiple_of(5) {
             quote.speaker = None;
         }
     }

@@ -34,9 +34,10 @@ impl CandidateKey {
 #[derive(Debug, Clone, PartialEq)]
 pub enum CandidateSpan {
     Entity(Entity),
-    /// A quotation with the entity its speaker link points to.
+    /// A quotation with the entity its speaker link points to (boxed: a
+    /// quote record is much larger than an entity's).
     Quote {
-        quote: Quote,
+        quote: Box<Quote>,
         speaker: Option<Entity>,
     },
 }
@@ -66,7 +67,10 @@ pub fn candidates(versions: &[&Document], filter: SpanFilter) -> Vec<Candidate> 
                 speaker: speaker.map(|e| (e.start, e.end)),
                 cue: quote.cue.as_ref().map(|c: &Cue| (c.start, c.end)),
             };
-            hold(&mut found, key, holder, || CandidateSpan::Quote { quote: quote.clone(), speaker: speaker.cloned() });
+            hold(&mut found, key, holder, || CandidateSpan::Quote {
+                quote: Box::new(quote.clone()),
+                speaker: speaker.cloned(),
+            });
         }
     }
     found.into_values().collect()

@@ -102,7 +102,7 @@ impl Adjudication {
                 id: id.into(),
                 speaker: speaker_id.map(Into::into),
                 status: reviewed(quote.status),
-                ..quote.clone()
+                ..(**quote).clone()
             });
         }
         for version in &self.versions {

@@ -48,10 +48,7 @@ impl MultiAnnotation {
         match self {
             MultiAnnotation::All => true,
             MultiAnnotation::Share { percent, seed } => draw(*seed, &id.to_string()) % 100 < u64::from(*percent),
-            MultiAnnotation::List { articles } => {
-                let id = id.to_string();
-                articles.iter().any(|a| *a == id)
-            }
+            MultiAnnotation::List { articles } => articles.contains(&id.to_string()),
         }
     }
 }
