@@ -6,8 +6,11 @@
 //! - [`store`]: article and annotation files, atomic writes.
 //! - [`annotate`] and [`session`]: an article opened for review.
 //! - [`project`]: a folder of articles: listing, status, autosave, lock, corpus-wide work.
+//! - [`agreement`] and [`adjudication`]: several annotators' layers compared and merged.
 //! - [`cli`] and [`ui`]: the command line and the app shell.
 
+pub mod adjudication;
+pub mod agreement;
 pub mod analysis;
 pub mod annotate;
 pub mod cli;

@@ -3,7 +3,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use sorot::analysis::tagger::training::TrainConfig;
-use sorot::cli::{run_analyze, run_export, run_import, run_train, Cli, Command, TrainArgs};
+use sorot::cli::{run_agreement, run_analyze, run_export, run_import, run_train, Cli, Command, TrainArgs};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -15,6 +15,7 @@ fn main() -> ExitCode {
         }
         Some(Command::Export(args)) => run_export(&args),
         Some(Command::Import(args)) => run_import(&args),
+        Some(Command::Agreement(args)) => run_agreement(&args),
         None => {
             let file = cli.file.unwrap_or_else(|| PathBuf::from(sorot::BUNDLED_SAMPLE));
             match sorot::ui::run(file) {

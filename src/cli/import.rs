@@ -9,6 +9,10 @@ use clap::Args;
 use super::export::FormatArg;
 use crate::formats::{self, Format};
 use crate::model::Document;
+use crate::project::layers::place_imported;
+use crate::project::layout::Layout;
+use crate::project::open::save_document;
+use crate::project::scan::scan;
 use crate::store;
 
 /// `sorot import` arguments.
@@ -20,13 +24,18 @@ pub struct ImportArgs {
     /// Files to read (a folder for brat).
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
-    /// Folder to write one `<name>.json` per document to (created if missing).
+    /// Folder to write one `<name>.json` per document to (created if missing);
+    /// with --annotator, the project folder.
     #[arg(long)]
     pub out: PathBuf,
     /// Replace annotation files that already exist in the output folder
     /// (without it, an existing file is never overwritten and nothing is written).
     #[arg(long)]
     pub force: bool,
+    /// Put the documents in this annotator's layer of the project --out, each on
+    /// the article with the same file name (else the same text).
+    #[arg(long)]
+    pub annotator: Option<String>,
 }
 
 /// Imports all of `args.paths` or, if any is malformed, nothing.
@@ -48,6 +57,10 @@ fn import(args: &ImportArgs) -> Result<String, String> {
     let (docs, summary) = formats::import_with_summary(format, &args.paths).map_err(|e| e.to_string())?;
     if docs.is_empty() {
         return Err(format!("no documents found in {}", shown(&args.paths)));
+    }
+    if let Some(annotator) = &args.annotator {
+        let placed = import_into_layer(&args.out, annotator, docs)?;
+        return Ok(format!("imported {placed} from {format} ({})", summary.line(format)));
     }
     let targets = targets(&docs, args)?;
     std::fs::create_dir_all(&args.out).map_err(|e| format!("cannot create {}: {e}", args.out.display()))?;
@@ -87,6 +100,22 @@ fn same_file(a: &Path, b: &Path) -> bool {
 
 fn shown(paths: &[PathBuf]) -> String {
     paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+}
+
+/// Writes `docs` into `annotator`'s layer of the project at `root`; refuses to
+/// overwrite what is already there (someone's work), all or nothing.
+fn import_into_layer(root: &Path, annotator: &str, docs: Vec<Document>) -> Result<String, String> {
+    let layout = Layout::new(root).for_annotator(annotator).map_err(|e| e.to_string())?;
+    let found = scan(root);
+    let placed = place_imported(&found.articles, docs).map_err(|e| e.to_string())?;
+    if let Some(taken) = placed.iter().map(|p| layout.annotation_path(&p.id)).find(|path| path.exists()) {
+        return Err(format!("{} exists: {annotator}'s layer already has this document", taken.display()));
+    }
+    for p in &placed {
+        p.warning.iter().for_each(|w| eprintln!("sorot: {w}"));
+        save_document(&layout, &p.id, &p.document).map_err(|e| e.to_string())?;
+    }
+    Ok(format!("{} document(s) into {annotator}'s layer of {}", placed.len(), root.display()))
 }
 
 /// The article's stem when the format names one (brat), else `<input stem>-<n>`.

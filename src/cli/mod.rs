@@ -1,6 +1,7 @@
 //! The command line: with no subcommand Sorot opens the app; subcommands run
 //! the same code without a window.
 
+mod agreement;
 mod analyze;
 mod export;
 mod import;
@@ -10,6 +11,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+pub use agreement::{run_agreement, AgreementArgs};
 pub use analyze::run_analyze;
 pub use export::{run_export, ExportArgs};
 pub use import::{run_import, ImportArgs};
@@ -79,5 +81,14 @@ pub enum Command {
     ///
     /// All-or-nothing: a malformed input (bad JSON, offsets out of range, unknown
     /// labels) is reported with its file and line and nothing is written.
+    /// With --annotator NAME, --out is a project folder and the documents go to
+    /// NAME's layer, each placed on the article of the same file name or text.
     Import(ImportArgs),
+    /// Inter-annotator agreement: span F1, Cohen's κ, Krippendorff's α, quotations.
+    ///
+    /// Each PATH is one annotator's folder of Sorot annotation files (documents
+    /// matched by their path inside the folder) or a project folder, meaning its
+    /// annotators' layers. Only reviewed spans count unless --with-suggestions.
+    /// Exits non-zero if a file could not be read (listed on stderr).
+    Agreement(AgreementArgs),
 }

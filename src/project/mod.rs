@@ -7,6 +7,7 @@
 //! - [`open`]: an article of a project opened for review (saved or suggested);
 //! - [`settings`]: the label schema and the annotator's name;
 //! - [`status`]: new / in progress / done, summaries for the document list;
+//! - [`team`], [`layers`]: annotators' layers, documents for several of them, gold;
 //! - [`autosave`], [`lock`]: never lose work, never clobber another window's;
 //! - [`analyze_all`], [`search`], [`stats`]: corpus-wide work.
 
@@ -14,6 +15,7 @@ pub mod analyze_all;
 pub mod autosave;
 pub mod clock;
 pub mod decode;
+pub mod layers;
 pub mod layout;
 pub mod lock;
 pub mod open;
@@ -22,3 +24,4 @@ pub mod search;
 pub mod settings;
 pub mod stats;
 pub mod status;
+pub mod team;

@@ -32,6 +32,9 @@ pub struct ProjectSettings {
     pub labels: Vec<LabelSpec>,
     #[serde(default = "default_quote_kinds")]
     pub quote_kinds: Vec<QuoteKindSpec>,
+    /// Present in a team project: annotators work in layers of their own (see `team`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<super::team::TeamSettings>,
 }
 
 /// One entity label of the schema.
@@ -79,7 +82,7 @@ pub enum SettingsError {
 impl Default for ProjectSettings {
     /// The 0.1 labels (hotkeys 1–7 in order), no annotator name.
     fn default() -> Self {
-        Self { annotator: None, labels: default_labels(), quote_kinds: default_quote_kinds() }
+        Self { annotator: None, labels: default_labels(), quote_kinds: default_quote_kinds(), team: None }
     }
 }
 

@@ -3,6 +3,9 @@
 //! - **new**: no saved annotations, or only untouched suggestions;
 //! - **in progress**: at least one span reviewed, rejected or made by hand;
 //! - **done**: marked done by the annotator (`done` in the annotation file).
+//!
+//! In a team project each annotator's layer has its own status
+//! ([`team_statuses`]), and a document may have a gold version.
 
 use rayon::prelude::*;
 
@@ -104,6 +107,59 @@ pub fn first_unfinished(layout: &Layout, entries: &[ArticleEntry]) -> Option<Art
     })
 }
 
+/// One annotator's status of a document in a team project.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LayerStatus {
+    pub annotator: String,
+    pub status: DocStatus,
+}
+
+/// Where a document of a team project stands for each annotator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeamStatus {
+    pub id: ArticleId,
+    /// One per annotator asked about, in that order.
+    pub layers: Vec<LayerStatus>,
+    /// True when the document has an adjudicated (gold) version.
+    pub gold: bool,
+    /// Annotation files that could not be read (their layer counts as new).
+    pub problems: Vec<String>,
+}
+
+impl TeamStatus {
+    /// How many annotators marked the document done.
+    pub fn done_by(&self) -> usize {
+        self.layers.iter().filter(|l| l.status == DocStatus::Done).count()
+    }
+}
+
+/// Each annotator's status of every entry (in entry order), read on all cores.
+pub fn team_statuses(layout: &Layout, entries: &[ArticleEntry], annotators: &[String]) -> Vec<TeamStatus> {
+    entries.par_iter().map(|entry| team_status(layout, &entry.id, annotators)).collect()
+}
+
+/// Each annotator's status of `id`.
+pub fn team_status(layout: &Layout, id: &ArticleId, annotators: &[String]) -> TeamStatus {
+    let mut problems = Vec::new();
+    let mut layers = Vec::with_capacity(annotators.len());
+    for annotator in annotators {
+        let saved = layout
+            .for_annotator(annotator)
+            .map_err(|e| e.to_string())
+            .and_then(|layer| load_saved(&layer, id).map_err(|e| e.to_string()));
+        let status = match saved {
+            Ok(doc) => DocStatus::of(doc.as_ref()),
+            Err(problem) => {
+                problems.push(problem);
+                DocStatus::New
+            }
+        };
+        layers.push(LayerStatus { annotator: annotator.clone(), status });
+    }
+    let gold = layout.gold().annotation_path(id).exists();
+    TeamStatus { id: id.clone(), layers, gold, problems }
+}
+
 /// What the document list shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
@@ -189,6 +245,30 @@ mod tests {
         assert_eq!(DocStatus::of(Some(&doc)), DocStatus::InProgress);
         doc.apply(&doc.done_edit(true).unwrap().stamped(Some("dewi"), "2024-05-01T09:30:00Z")).unwrap();
         assert_eq!(DocStatus::of(Some(&doc)), DocStatus::Done);
+    }
+
+    #[test]
+    fn status_is_per_annotator_in_a_team_project() {
+        let dir = tempfile::tempdir().unwrap();
+        let layout = Layout::new(dir.path());
+        let doc_id = id("news/a.txt");
+        let mut doc = Document::new("“Siap 😀,” kata Ana.\r\n".into(), None);
+        doc.apply(&doc.add_entity_edit(15, 18, "PERSON").unwrap()).unwrap();
+        let dewi = layout.for_annotator("dewi").unwrap();
+        crate::project::open::save_document(&dewi, &doc_id, &doc).unwrap();
+        doc.apply(&doc.done_edit(true).unwrap().stamped(Some("rudi"), "2024-05-01T09:30:00Z")).unwrap();
+        crate::project::open::save_document(&layout.for_annotator("rudi").unwrap(), &doc_id, &doc).unwrap();
+        let names = ["dewi".to_owned(), "rudi".to_owned(), "sari".to_owned()];
+        let status = team_status(&layout, &doc_id, &names);
+        let statuses: Vec<DocStatus> = status.layers.iter().map(|l| l.status).collect();
+        assert_eq!(statuses, [DocStatus::InProgress, DocStatus::Done, DocStatus::New]);
+        assert_eq!(status.done_by(), 1);
+        assert!(!status.gold && status.problems.is_empty());
+        crate::project::open::save_document(&layout.gold(), &doc_id, &doc).unwrap();
+        std::fs::write(dewi.annotation_path(&doc_id), "{ not json").unwrap();
+        let status = team_status(&layout, &doc_id, &names);
+        assert!(status.gold);
+        assert_eq!(status.problems.len(), 1, "an unreadable layer file is reported, not hidden");
     }
 
     #[test]

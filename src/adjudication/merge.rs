@@ -1,0 +1,249 @@
+//! Merge strategies to start curation from, and the gold document built from
+//! what is agreed and settled.
+//!
+//! The gold document holds every agreed candidate and the candidates each
+//! settled disagreement keeps; unsettled disagreements add nothing (the
+//! caller can ask [`Adjudication::unsettled`] before saving). A kept quotation
+//! brings its speaker mention along when no kept entity has those offsets, so
+//! taking A's quote takes A's answer to who said it.
+
+use std::collections::HashMap;
+
+use super::candidates::CandidateSpan;
+use super::disagreements::{Adjudication, AdjudicationError, Resolution};
+use crate::model::{Document, Entity, Quote, Status};
+
+/// Where curation starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MergeStrategy {
+    /// Only what every annotator has; every disagreement left to settle.
+    AllAgreed,
+    /// In each disagreement, the candidates more than half of the annotators
+    /// have; a disagreement where no candidate has a majority is left to settle.
+    MajorityVote,
+    /// One annotator's version of every disagreement (index into the annotators).
+    Layer(usize),
+}
+
+impl Adjudication {
+    /// Settles every disagreement as `strategy` says, replacing earlier settlements.
+    pub fn start_from(&mut self, strategy: MergeStrategy) -> Result<(), AdjudicationError> {
+        let annotators = self.annotators.len();
+        if let MergeStrategy::Layer(a) = strategy {
+            if a >= annotators {
+                return Err(AdjudicationError::NoSuchAnnotator(a));
+            }
+        }
+        for d in &mut self.disagreements {
+            d.resolution = match strategy {
+                MergeStrategy::AllAgreed => None,
+                MergeStrategy::Layer(a) => Some(Resolution::Take(a)),
+                MergeStrategy::MajorityVote => {
+                    let majority: Vec<usize> = d
+                        .candidates
+                        .iter()
+                        .copied()
+                        .filter(|&c| 2 * self.candidates[c].holders.len() > annotators)
+                        .collect();
+                    let nobody_wants_any = d.versions.iter().filter(|v| v.is_empty()).count() * 2 > annotators;
+                    match (majority.is_empty(), nobody_wants_any) {
+                        (false, _) => Some(Resolution::Keep(majority)),
+                        (true, true) => Some(Resolution::Neither),
+                        (true, false) => None,
+                    }
+                }
+            };
+        }
+        Ok(())
+    }
+
+    /// The candidates the gold document holds, in candidate order.
+    pub fn kept(&self) -> Vec<usize> {
+        let mut kept: Vec<usize> = self.agreed.clone();
+        kept.extend(self.disagreements.iter().flat_map(|d| d.kept().iter().copied()));
+        kept.sort_unstable();
+        kept.dedup();
+        kept
+    }
+
+    /// The gold document: agreed and kept candidates with fresh ids, all
+    /// accepted (hand-made ones stay manual); title and labels from the first
+    /// version, `source` as given.
+    pub fn gold(&self, source: Option<std::path::PathBuf>) -> Result<Document, AdjudicationError> {
+        let mut gold = Document::new(self.text.clone(), source);
+        if let Some(first) = self.versions.first() {
+            gold.title = first.title.clone();
+            gold.labels = first.labels.clone();
+        }
+        let kept = self.kept();
+        let mut entity_ids: HashMap<(usize, usize), String> = HashMap::new();
+        let spans = || kept.iter().map(|&c| &self.candidates[c].span);
+        for span in spans() {
+            if let CandidateSpan::Entity(entity) = span {
+                let id = format!("e{}", gold.entities.len() + 1);
+                entity_ids.entry((entity.start, entity.end)).or_insert_with(|| id.clone());
+                gold.entities.push(gold_entity(entity, id));
+            }
+        }
+        for span in spans() {
+            let CandidateSpan::Quote { quote, speaker } = span else { continue };
+            let speaker_id = speaker.as_ref().map(|entity| {
+                entity_ids
+                    .entry((entity.start, entity.end))
+                    .or_insert_with(|| {
+                        let id = format!("e{}", gold.entities.len() + 1);
+                        gold.entities.push(gold_entity(entity, id.clone()));
+                        id
+                    })
+                    .clone()
+            });
+            let id = format!("q{}", gold.quotes.len() + 1);
+            gold.quotes.push(Quote {
+                id: id.into(),
+                speaker: speaker_id.map(Into::into),
+                status: reviewed(quote.status),
+                ..(**quote).clone()
+            });
+        }
+        for version in &self.versions {
+            version.labels.iter().for_each(|l| gold.labels.ensure(&l.name));
+        }
+        Ok(gold.validated()?)
+    }
+}
+
+fn gold_entity(entity: &Entity, id: String) -> Entity {
+    Entity { id: id.into(), status: reviewed(entity.status), ..entity.clone() }
+}
+
+fn reviewed(status: Status) -> Status {
+    if status == Status::Manual {
+        Status::Manual
+    } else {
+        Status::Accepted
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::agreement::SpanFilter;
+    use crate::model::QuoteKind;
+
+    const TEXT: &str = "“Kami 😀 siap,” kata Ana.\r\nBudi tiba di Bandung.";
+
+    /// A version with Ana and Budi, Bandung as `city`, and the quote said by `speaker`.
+    fn version(city: Option<&str>, speaker: &str) -> Document {
+        let mut doc = Document::new(TEXT.into(), None);
+        let at = |needle: &str| {
+            let start = TEXT[..TEXT.find(needle).unwrap()].chars().count();
+            (start, start + needle.chars().count())
+        };
+        for (needle, label) in [("Ana", Some("PERSON")), ("Budi", Some("PERSON")), ("Bandung", city)] {
+            if let Some(label) = label {
+                let (s, e) = at(needle);
+                doc.apply(&doc.add_entity_edit(s, e, label).unwrap()).unwrap();
+            }
+        }
+        let (s, e) = at("“Kami 😀 siap,”");
+        doc.apply(&doc.add_quote_edit(s, e, QuoteKind::Direct).unwrap()).unwrap();
+        let speaker_id = doc.entities.iter().find(|e| e.text == speaker).unwrap().id.to_string();
+        let quote = doc.quotes[0].id.to_string();
+        doc.apply(&doc.speaker_edit(&quote, Some(&speaker_id)).unwrap()).unwrap();
+        doc
+    }
+
+    fn two() -> Adjudication {
+        let versions =
+            vec![("ana".to_owned(), version(Some("LOC"), "Ana")), ("budi".to_owned(), version(Some("ORG"), "Budi"))];
+        Adjudication::new(versions, SpanFilter::default()).unwrap()
+    }
+
+    fn speaker_of(gold: &Document) -> Option<&str> {
+        let id = gold.quotes[0].speaker.as_deref()?;
+        gold.entity(id).map(|e| e.text.as_str())
+    }
+
+    #[test]
+    fn one_agreed_pair_one_conflict_and_a_quote_whose_speakers_differ() {
+        let mut adjudication = two();
+        assert_eq!(adjudication.agreed.len(), 2, "Ana and Budi");
+        assert_eq!(adjudication.disagreements.len(), 2);
+        let (quote, city) = (0, 1);
+        assert!(adjudication.disagreements[quote].quotes && adjudication.disagreements[quote].range == (0, 14));
+        assert_eq!(adjudication.disagreements[city].range, (39, 46));
+        assert_eq!(adjudication.holders(adjudication.disagreements[city].versions[1][0]), ["budi"]);
+        assert_eq!(adjudication.next_unsettled(None), Some(0));
+        // Take budi's quote (said by Budi), neither label for the city.
+        adjudication.settle(quote, Some(Resolution::Take(1))).unwrap();
+        assert_eq!(adjudication.next_unsettled(Some(0)), Some(1));
+        adjudication.settle(city, Some(Resolution::Neither)).unwrap();
+        assert_eq!(adjudication.unsettled(), 0);
+        let gold = adjudication.gold(Some("news/a.txt".into())).unwrap();
+        assert_eq!(gold.entities.iter().map(|e| e.text.as_str()).collect::<Vec<_>>(), ["Ana", "Budi"]);
+        assert_eq!(speaker_of(&gold), Some("Budi"));
+        assert_eq!(gold.slice(gold.quotes[0].start, gold.quotes[0].end), Some("“Kami 😀 siap,”"));
+        assert!(gold.entities.iter().all(|e| e.status == Status::Manual), "hand-made spans stay manual");
+    }
+
+    #[test]
+    fn taking_one_layer_reproduces_it() {
+        let mut adjudication = two();
+        adjudication.start_from(MergeStrategy::Layer(0)).unwrap();
+        let gold = adjudication.gold(None).unwrap();
+        let labels: Vec<(&str, &str)> = gold.entities.iter().map(|e| (e.text.as_str(), e.label.as_str())).collect();
+        assert_eq!(labels, [("Ana", "PERSON"), ("Budi", "PERSON"), ("Bandung", "LOC")]);
+        assert_eq!(speaker_of(&gold), Some("Ana"));
+        assert_eq!(adjudication.start_from(MergeStrategy::Layer(2)), Err(AdjudicationError::NoSuchAnnotator(2)));
+    }
+
+    #[test]
+    fn all_agreed_leaves_every_disagreement_open() {
+        let mut adjudication = two();
+        adjudication.start_from(MergeStrategy::AllAgreed).unwrap();
+        assert_eq!(adjudication.unsettled(), 2);
+        let gold = adjudication.gold(None).unwrap();
+        assert_eq!(gold.entities.len(), 2);
+        assert!(gold.quotes.is_empty());
+    }
+
+    #[test]
+    fn majority_vote_of_three() {
+        let versions = vec![
+            ("ana".to_owned(), version(Some("LOC"), "Ana")),
+            ("budi".to_owned(), version(Some("ORG"), "Budi")),
+            ("cici".to_owned(), version(Some("LOC"), "Ana")),
+        ];
+        let mut adjudication = Adjudication::new(versions, SpanFilter::default()).unwrap();
+        adjudication.start_from(MergeStrategy::MajorityVote).unwrap();
+        assert_eq!(adjudication.unsettled(), 0);
+        let gold = adjudication.gold(None).unwrap();
+        assert!(gold.entities.iter().any(|e| e.text == "Bandung" && e.label == "LOC"));
+        assert_eq!(speaker_of(&gold), Some("Ana"));
+        // Two of three left the city unlabelled: neither.
+        let versions = vec![
+            ("ana".to_owned(), version(Some("LOC"), "Ana")),
+            ("budi".to_owned(), version(None, "Ana")),
+            ("cici".to_owned(), version(None, "Ana")),
+        ];
+        let mut adjudication = Adjudication::new(versions, SpanFilter::default()).unwrap();
+        adjudication.start_from(MergeStrategy::MajorityVote).unwrap();
+        assert_eq!(adjudication.disagreements[0].resolution, Some(Resolution::Neither));
+    }
+
+    #[test]
+    fn bad_settlements_and_versions_are_refused() {
+        let mut adjudication = two();
+        assert_eq!(adjudication.settle(9, None), Err(AdjudicationError::NoSuchDisagreement(9)));
+        assert_eq!(adjudication.settle(0, Some(Resolution::Take(5))), Err(AdjudicationError::NoSuchAnnotator(5)));
+        let foreign = adjudication.disagreements[1].candidates[0];
+        assert_eq!(
+            adjudication.settle(0, Some(Resolution::Keep(vec![foreign]))),
+            Err(AdjudicationError::NotInDisagreement(foreign))
+        );
+        let other = Document::new("Lain.".into(), None);
+        let refused =
+            Adjudication::new(vec![("a".into(), version(None, "Ana")), ("b".into(), other)], SpanFilter::default());
+        assert_eq!(refused.unwrap_err(), AdjudicationError::DifferentText { annotator: "b".into() });
+    }
+}
