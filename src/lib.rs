@@ -6,12 +6,14 @@
 //! - [`store`]: article and annotation files, atomic writes.
 //! - [`annotate`] and [`session`]: an article opened for review.
 //! - [`project`]: a folder of articles: listing, status, autosave, lock, corpus-wide work.
+//! - [`learn`]: a project's own tagger, learned from its reviewed documents.
 //! - [`cli`] and [`ui`]: the command line and the app shell.
 
 pub mod analysis;
 pub mod annotate;
 pub mod cli;
 pub mod formats;
+pub mod learn;
 pub mod model;
 pub mod project;
 pub mod session;

@@ -4,6 +4,7 @@
 mod analyze;
 mod export;
 mod import;
+mod learn;
 mod train;
 
 use std::path::PathBuf;
@@ -13,6 +14,7 @@ use clap::{Parser, Subcommand};
 pub use analyze::run_analyze;
 pub use export::{run_export, ExportArgs};
 pub use import::{run_import, ImportArgs};
+pub use learn::{run_learn, LearnArgs};
 pub use train::{run_train, TrainArgs};
 
 /// Sorot: review suggested entities and quotations in news articles.
@@ -44,6 +46,10 @@ pub enum Command {
         /// Folder to write the JSON files to (created if missing).
         #[arg(long)]
         out: PathBuf,
+        /// Tagger model to suggest with (from `sorot learn`); one that cannot be
+        /// used is refused with its reason and the shipped model used instead.
+        #[arg(long)]
+        model: Option<PathBuf>,
     },
     /// Train the entity tagger and write its weights.
     ///
@@ -80,4 +86,13 @@ pub enum Command {
     /// All-or-nothing: a malformed input (bad JSON, offsets out of range, unknown
     /// labels) is reported with its file and line and nothing is written.
     Import(ImportArgs),
+    /// Learn a tagger model from reviewed annotation files.
+    ///
+    /// Each PATH is a Sorot annotation file, a folder of them or a project folder.
+    /// A document marked done (or imported: every span accepted or manual) teaches
+    /// its whole text; one in progress only its reviewed spans (accepted, manual,
+    /// relabelled, re-bounded as names; rejected as no name). Starts from the shipped
+    /// model or --base; the same documents give the same model byte for byte.
+    /// Prints the documents and spans used and the time taken.
+    Learn(LearnArgs),
 }
