@@ -46,6 +46,9 @@ struct Args {
     method: String,
     config: LearnConfig,
     copies: usize,
+    /// Write the learn corpus's first 100 articles here as done annotation files
+    /// (for timing `sorot learn`) and stop.
+    dump: Option<PathBuf>,
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -65,6 +68,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .enumerate()
         .map(|(i, a)| done_document(a).map(|d| (format!("{i:04}"), d)))
         .collect::<Result<_, _>>()?;
+    if let Some(dir) = &args.dump {
+        std::fs::create_dir_all(dir)?;
+        for (id, doc) in docs.iter().take(POINTS[POINTS.len() - 1]) {
+            sorot::store::save_annotations(doc, &dir.join(format!("{id}.json")))?;
+        }
+        std::fs::write(dir.join("base.bin"), model_io::to_bytes(&base))?;
+        return Ok(());
+    }
     let learner = Learner::new(base.clone(), "base").with_config(args.config.clone());
     let mut row = Vec::new();
     for &n in &POINTS {
@@ -95,6 +106,7 @@ fn parse_args() -> Result<Args, String> {
         method: "online".into(),
         config: LearnConfig::default(),
         copies: 1,
+        dump: None,
     };
     let mut tune = false;
     let mut it = std::env::args().skip(1);
@@ -112,11 +124,13 @@ fn parse_args() -> Result<Args, String> {
             "--method" => args.method = value,
             "--epochs" => args.config.epochs = number(&value)? as usize,
             "--rate" => args.config.rate = number(&value)? as f32,
+            "--dump" => args.dump = Some(value.into()),
             "--copies" => args.copies = number(&value)? as usize,
+            "--conventions" => args.config.conventions = value == "on",
             _ => return Err(format!("unknown option {flag}")),
         }
     }
-    if args.eval.is_none() && !tune {
+    if args.eval.is_none() && !tune && args.dump.is_none() {
         return Err("give --eval SET_DIR or --tune".into());
     }
     Ok(args)

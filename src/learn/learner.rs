@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::lesson::{lesson_of, Lesson, LessonOptions};
 use super::model_file::{shipped_weights, ModelFileError};
 use crate::analysis::lexicon::Lexicon;
+use crate::analysis::tagger::conll_reader::Article;
 use crate::analysis::tagger::evidence::Evidence;
 use crate::analysis::tagger::learning::{self, LearnConfig, LearnStats};
 use crate::analysis::tagger::weights::Weights;
@@ -34,6 +35,8 @@ pub struct LearnRecord {
     pub epochs: usize,
     pub rate: f32,
     pub seed: u64,
+    /// Whether the model adopted the conventions of the whole documents.
+    pub conventions: bool,
     /// In the order learned (by id).
     pub documents: Vec<LearnedDoc>,
     /// Sentences the reviews constrain.
@@ -135,12 +138,16 @@ impl Learner {
             .par_iter()
             .map(|(d, lesson)| learning::prepare(&d.document.text, &lesson.review, &self.evidence, &self.base))
             .collect();
-        let (weights, stats) = learning::learn(&self.base, &prepared, &self.config);
+        let (mut weights, stats) = learning::learn(&self.base, &prepared, &self.config);
+        if self.config.conventions {
+            learning::adopt_conventions(&mut weights, &whole_articles(&lessons));
+        }
         let record = LearnRecord {
             base: self.base_name.clone(),
             epochs: self.config.epochs,
             rate: self.config.rate,
             seed: self.config.seed,
+            conventions: self.config.conventions,
             documents: lessons.iter().map(|(d, lesson)| learned_doc(d, lesson)).collect(),
             sentences: stats.sentences,
         };
@@ -153,10 +160,20 @@ impl Learner {
         let same_settings = record.base == self.base_name
             && record.epochs == self.config.epochs
             && record.rate == self.config.rate
-            && record.seed == self.config.seed;
+            && record.seed == self.config.seed
+            && record.conventions == self.config.conventions;
         let now: Vec<LearnedDoc> = self.lessons(docs).iter().map(|(d, lesson)| learned_doc(d, lesson)).collect();
         same_settings && now == record.documents
     }
+}
+
+/// The documents taught whole, as articles with their names.
+fn whole_articles(lessons: &[(LearnDoc, Lesson)]) -> Vec<Article> {
+    lessons
+        .iter()
+        .filter(|(_, lesson)| lesson.whole())
+        .map(|(d, lesson)| Article { text: d.document.text.clone(), entities: lesson.review.names.clone(), domain: 0 })
+        .collect()
 }
 
 fn learned_doc(d: &LearnDoc, lesson: &Lesson) -> LearnedDoc {

@@ -13,9 +13,12 @@
 //! with the same [`LearnConfig`] give the same weights bit for bit.
 
 use super::super::doc::Doc;
+use super::acronyms;
+use super::conll_reader::Article;
 use super::domain;
 use super::evidence::Evidence;
 use super::features::FeatureMatrix;
+use super::places::ListedPlaces;
 use super::partial::{allowed_tags, constrained_path, respects, Allowed, Review};
 use super::tags::{Tag, NUM_TAGS};
 use super::training::Rng;
@@ -33,12 +36,14 @@ pub struct LearnConfig {
     pub rate: f32,
     /// Seed of the sentence order.
     pub seed: u64,
+    /// Adopt the conventions of the documents reviewed whole ([`adopt_conventions`]).
+    pub conventions: bool,
 }
 
 impl Default for LearnConfig {
     /// Chosen by the learning simulation (`examples/learning_curve.rs`, README).
     fn default() -> Self {
-        LearnConfig { epochs: 5, rate: 1.0, seed: 0x1EA2_2013 }
+        LearnConfig { epochs: 5, rate: 1.0, seed: 0x1EA2_2013, conventions: true }
     }
 }
 
@@ -71,6 +76,28 @@ pub fn prepare(text: &str, review: &Review, evidence: &Evidence, base: &Weights)
         .cloned()
         .collect();
     Prepared { features, sentences, allowed }
+}
+
+/// Fewest whole documents whose conventions a project model adopts.
+pub const MIN_CONVENTION_DOCS: usize = 5;
+
+/// Makes `weights` follow the annotation conventions of `whole` (documents reviewed
+/// whole, as articles): whether an organisation takes in the acronym defined after
+/// it ([`super::acronyms`]) and whether every mention of a listed place is tagged
+/// ([`super::places`]). A project is one convention, whatever corpus its articles
+/// read like, so the flags of every convention become the project's. Left alone
+/// below [`MIN_CONVENTION_DOCS`] documents.
+pub fn adopt_conventions(weights: &mut Weights, whole: &[Article]) {
+    if whole.len() < MIN_CONVENTION_DOCS {
+        return;
+    }
+    let as_one: Vec<Article> = whole.iter().map(|a| Article { domain: 0, ..a.clone() }).collect();
+    let joins = acronyms::joining_conventions(&as_one).first().copied().unwrap_or(false);
+    let places = ListedPlaces::new().tagging_conventions(&as_one).first().copied().unwrap_or(false);
+    let d = &mut weights.domain;
+    let n = d.joins_acronyms.len().max(d.tags_listed_places.len()).max(1);
+    d.joins_acronyms = vec![joins; n];
+    d.tags_listed_places = vec![places; n];
 }
 
 /// What one run of learning did.
