@@ -268,4 +268,28 @@ Menurut Wulandari Kusumo, Paguyuban Sekar Langit akan datang ke Kuningan pekan d
         relabelled.entities[1].label = "LOC".into();
         assert!(!learner.is_current(&one.record, &[LearnDoc { id: "a", document: &relabelled }, LearnDoc { id: "b", document: &b }]));
     }
+    #[test]
+    fn a_rejected_suggestion_is_not_suggested_again_in_the_same_context() {
+        let text = "Warga mengeluhkan banjir.\r\n“Air naik sejak pagi 😀,” kata Pak Darto.\r\n\
+Kopi Kenangan Senja dibuka di Jalan Merdeka.";
+        let shipped = Analyzer::new();
+        let mut doc = suggest_document(text.to_owned(), None, &shipped);
+        let wrong = word(text, "Kenangan");
+        let street = word(text, "Jalan Merdeka");
+        let at = |d: &Document, span: (usize, usize), label: &str| {
+            d.entities.iter().position(|e| (e.start, e.end) == span && e.label == label)
+        };
+        let (Some(w), Some(s)) = (at(&doc, wrong, "LOC"), at(&doc, street, "LOC")) else {
+            panic!("the shipped model no longer makes this mistake: {:?}", doc.entities);
+        };
+        doc.entities[w].status = Status::Rejected;
+        doc.entities[s].status = Status::Accepted;
+        let learner = Learner::shipped().expect("shipped model");
+        let learned = learner.learn(&[LearnDoc { id: "a.txt", document: &doc }]);
+        assert!(!learned.record.documents[0].whole, "in progress: only what was reviewed");
+        assert_eq!((learned.record.names(), learned.record.not_names()), (1, 1));
+        let again = suggest_document(text.to_owned(), None, &Analyzer::with_weights(learned.weights));
+        assert_eq!(at(&again, wrong, "LOC"), None, "{:?}", again.entities);
+        assert!(at(&again, street, "LOC").is_some(), "the accepted place is still suggested: {:?}", again.entities);
+    }
 }
