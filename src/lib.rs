@@ -7,6 +7,7 @@
 //! - [`annotate`] and [`session`]: an article opened for review.
 //! - [`project`]: a folder of articles: listing, status, autosave, lock, corpus-wide work.
 //! - [`agreement`] and [`adjudication`]: several annotators' layers compared and merged.
+//! - [`learn`]: a project's own tagger, learned from its reviewed documents.
 //! - [`cli`] and [`ui`]: the command line and the app shell.
 
 pub mod adjudication;
@@ -15,6 +16,7 @@ pub mod analysis;
 pub mod annotate;
 pub mod cli;
 pub mod formats;
+pub mod learn;
 pub mod model;
 pub mod project;
 pub mod session;

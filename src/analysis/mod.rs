@@ -154,6 +154,30 @@ impl Analyzer {
         Analyzer::with_sources(lex, vec![Box::new(DateRules), names])
     }
 
+    /// The shipped analyser with the tagger's weights replaced by `weights` (a
+    /// project's learned model, `sorot analyze --model`).
+    pub fn with_weights(weights: tagger::weights::Weights) -> Analyzer {
+        let lex = Arc::new(Lexicon::new());
+        let names = TaggerSource::new(Arc::clone(&lex), Tagger::new(weights, &lex));
+        Analyzer::with_sources(lex, vec![Box::new(DateRules), Box::new(names)])
+    }
+
+    /// The analyser with more speech verbs for quotations (a project's own cues) on
+    /// top of the embedded lists (cues added by an earlier call are replaced);
+    /// entity suggestions do not change.
+    pub fn with_extra_cues(mut self, after: &[String], before: &[String]) -> Analyzer {
+        let mut lex = Lexicon::new();
+        lex.cues_after.extend(after.iter().map(|w| w.to_lowercase()));
+        lex.cues_before.extend(before.iter().map(|w| w.to_lowercase()));
+        self.lex = Arc::new(lex);
+        self
+    }
+
+    /// The word lists the analyser reads (learning builds its features from them).
+    pub fn lexicon(&self) -> &Arc<Lexicon> {
+        &self.lex
+    }
+
     /// An analyser over the given entity sources, earlier ones winning overlaps.
     pub fn with_sources(lex: Arc<Lexicon>, sources: Vec<Box<dyn EntitySource>>) -> Analyzer {
         Analyzer { lex, sources }

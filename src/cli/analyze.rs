@@ -9,14 +9,27 @@ use std::sync::atomic::AtomicBool;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::analysis::Analyzer;
+use crate::learn::read_model_or_shipped;
 use crate::model::Document;
 use crate::project::analyze_all::{analyze_each, Progress};
 use crate::project::scan::{scan, ArticleEntry};
 use crate::store;
 
-/// Analyses every article under `paths` into `out`; names each bad file with its
-/// reason on stderr and returns failure if there was any.
-pub fn run_analyze(paths: &[PathBuf], out: &Path) -> ExitCode {
+/// Analyses every article under `paths` into `out` (with the tagger `model`, if
+/// given); names each bad file with its reason on stderr and returns failure if
+/// there was any.
+pub fn run_analyze(paths: &[PathBuf], out: &Path, model: Option<&Path>) -> ExitCode {
+    let analyzer = match model.map(read_model_or_shipped).transpose() {
+        Ok(None) => Analyzer::new(),
+        Ok(Some((weights, warning))) => {
+            warning.iter().for_each(|w| eprintln!("sorot: warning: {w}"));
+            Analyzer::with_weights(weights)
+        }
+        Err(error) => {
+            eprintln!("sorot: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
     if let Err(error) = std::fs::create_dir_all(out) {
         eprintln!("sorot: cannot create {}: {error}", out.display());
         return ExitCode::FAILURE;
@@ -26,7 +39,7 @@ pub fn run_analyze(paths: &[PathBuf], out: &Path) -> ExitCode {
     let bar = progress_bar(entries.len() as u64);
     let report = analyze_each(
         &entries,
-        &Analyzer::new(),
+        &analyzer,
         &AtomicBool::new(false),
         |p: Progress| {
             bar.set_position(p.done as u64);

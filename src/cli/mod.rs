@@ -5,6 +5,7 @@ mod agreement;
 mod analyze;
 mod export;
 mod import;
+mod learn;
 mod train;
 
 use std::path::PathBuf;
@@ -15,6 +16,7 @@ pub use agreement::{run_agreement, AgreementArgs};
 pub use analyze::run_analyze;
 pub use export::{run_export, ExportArgs};
 pub use import::{run_import, ImportArgs};
+pub use learn::{run_learn, LearnArgs};
 pub use train::{run_train, TrainArgs};
 
 /// Sorot: review suggested entities and quotations in news articles.
@@ -46,6 +48,10 @@ pub enum Command {
         /// Folder to write the JSON files to (created if missing).
         #[arg(long)]
         out: PathBuf,
+        /// Tagger model to suggest with (from `sorot learn`); one that cannot be
+        /// used is refused with its reason and the shipped model used instead.
+        #[arg(long)]
+        model: Option<PathBuf>,
     },
     /// Train the entity tagger and write its weights.
     ///
@@ -91,4 +97,13 @@ pub enum Command {
     /// annotators' layers. Only reviewed spans count unless --with-suggestions.
     /// Exits non-zero if a file could not be read (listed on stderr).
     Agreement(AgreementArgs),
+    /// Learn a tagger model from reviewed annotation files.
+    ///
+    /// Each PATH is a Sorot annotation file, a folder of them or a project folder.
+    /// A document marked done (or imported: every span accepted or manual) teaches
+    /// its whole text; one in progress only its reviewed spans (accepted, manual,
+    /// relabelled, re-bounded as names; rejected as no name). Starts from the shipped
+    /// model or --base; the same documents give the same model byte for byte.
+    /// Prints the documents and spans used and the time taken.
+    Learn(LearnArgs),
 }

@@ -5,6 +5,7 @@ mod annotation_file;
 mod article;
 mod atomic;
 mod short;
+mod text_hash;
 
 pub use annotation_file::{
     annotation_path_for, load_annotations, reversed_span, save_annotations, save_new_annotations,
@@ -16,3 +17,4 @@ pub use article::{
 };
 pub use atomic::{write_atomically, write_new_atomically};
 pub use short::{abbreviate, bounded_message};
+pub use text_hash::text_hash;

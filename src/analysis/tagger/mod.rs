@@ -21,8 +21,10 @@ pub mod domain;
 pub mod evidence;
 pub mod features;
 pub mod hashing;
+pub mod learning;
 pub mod model_io;
 pub mod names;
+pub mod partial;
 pub mod perceptron;
 pub mod places;
 pub mod reconcile;
@@ -53,6 +55,11 @@ const MARGIN_SCALE: f32 = 4.0;
 /// even where the country is tagged as a place elsewhere.
 const SURE_PLAIN: f32 = 8.0;
 
+/// The shipped weights, the starting point of a project's learned model.
+pub fn builtin_weights() -> Result<Weights, ModelError> {
+    model_io::from_bytes(BUILTIN_MODEL)
+}
+
 pub struct Tagger {
     weights: Weights,
     evidence: Evidence,
@@ -69,6 +76,11 @@ impl Tagger {
     /// A tagger with weights read from a model file's bytes.
     pub fn from_bytes(bytes: &[u8], lex: &Arc<Lexicon>) -> Result<Tagger, ModelError> {
         Ok(Tagger::new(model_io::from_bytes(bytes)?, lex))
+    }
+
+    /// The tagger's weights (what a project model learns from).
+    pub fn weights(&self) -> &Weights {
+        &self.weights
     }
 
     pub fn new(weights: Weights, lex: &Arc<Lexicon>) -> Tagger {

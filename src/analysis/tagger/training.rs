@@ -132,7 +132,7 @@ fn train_domains(articles: &[Article], rng: &mut Rng) -> DomainModel {
 }
 
 /// xorshift64*: a small generator whose sequence is fixed by its seed.
-struct Rng(u64);
+pub(super) struct Rng(pub(super) u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
@@ -143,7 +143,7 @@ impl Rng {
     }
 
     /// Fisher–Yates.
-    fn shuffle<T>(&mut self, items: &mut [T]) {
+    pub(super) fn shuffle<T>(&mut self, items: &mut [T]) {
         for i in (1..items.len()).rev() {
             let j = (self.next() % (i as u64 + 1)) as usize;
             items.swap(i, j);

@@ -1,0 +1,186 @@
+//! Quotations learn too, where it is cheap and safe:
+//! - a speech verb the annotator marked as the cue of a reviewed quotation, which
+//!   the word lists lack, becomes a cue of the project (after or before the quote,
+//!   where the annotator put it);
+//! - a pattern the annotator keeps rejecting — the same cue word, quote kind and
+//!   side of the quote — is suggested with lower confidence, in proportion to how
+//!   often it was rejected rather than kept.
+//!
+//! Speaker attribution is not learned here.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::analysis::{Analyzer, QuoteKind, Suggestions};
+use crate::model::{Document, Quote, Status};
+
+/// Rejections of a pattern before its confidence is lowered: one may be a slip.
+const MIN_REJECTIONS: usize = 2;
+
+/// A suggestion pattern: cue word (lower case), direct quote?, cue after the quote?
+pub type Pattern = (String, bool, bool);
+
+/// What a project's reviewed quotations teach.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct QuoteLessons {
+    /// New cues after a quote (`,” seloroh Budi`), lower case, sorted.
+    pub cues_after: BTreeSet<String>,
+    /// New cues before a quote (`Budi menyindir, “…”`).
+    pub cues_before: BTreeSet<String>,
+    /// Confidence factor (0..1) of patterns rejected more often than kept.
+    pub factors: BTreeMap<Pattern, f32>,
+}
+
+impl QuoteLessons {
+    /// Learns from the quotations of `docs`; `analyzer` says which cues are known.
+    pub fn learn(docs: &[&Document], analyzer: &Analyzer) -> QuoteLessons {
+        let lex = analyzer.lexicon();
+        let mut lessons = QuoteLessons::default();
+        let mut counts: BTreeMap<Pattern, (usize, usize)> = BTreeMap::new();
+        for doc in docs {
+            for q in &doc.quotes {
+                let Some((word, after)) = cue_of(q) else { continue };
+                let counted = counts.entry((word.clone(), q.kind == crate::model::QuoteKind::Direct, after)).or_default();
+                match q.status {
+                    Status::Rejected => counted.1 += 1,
+                    Status::Accepted | Status::Manual => {
+                        counted.0 += 1;
+                        let known = lex.is_cue_after(&word) || lex.cues_before.contains(&word);
+                        let single = !word.is_empty() && word.chars().all(char::is_alphabetic);
+                        match (known || !single, after) {
+                            (true, _) => {}
+                            (false, true) => _ = lessons.cues_after.insert(word),
+                            (false, false) => _ = lessons.cues_before.insert(word),
+                        }
+                    }
+                    Status::Suggested => {}
+                }
+            }
+        }
+        for (pattern, (kept, rejected)) in counts {
+            if rejected >= MIN_REJECTIONS && rejected > kept {
+                lessons.factors.insert(pattern, (kept + 1) as f32 / (kept + rejected + 2) as f32);
+            }
+        }
+        lessons
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.cues_after.is_empty() && self.cues_before.is_empty() && self.factors.is_empty()
+    }
+
+    /// `analyzer` with the project's cues added.
+    pub fn extend(&self, analyzer: Analyzer) -> Analyzer {
+        if self.cues_after.is_empty() && self.cues_before.is_empty() {
+            return analyzer;
+        }
+        let after: Vec<String> = self.cues_after.iter().cloned().collect();
+        let before: Vec<String> = self.cues_before.iter().cloned().collect();
+        analyzer.with_extra_cues(&after, &before)
+    }
+
+    /// Lowers the confidence of suggested quotations that follow a rejected pattern.
+    pub fn adjust(&self, text: &str, suggestions: &mut Suggestions) {
+        if self.factors.is_empty() {
+            return;
+        }
+        let chars: Vec<char> = text.chars().collect();
+        for q in &mut suggestions.quotes {
+            let Some((s, e)) = q.cue else { continue };
+            let word: String = chars.get(s..e).unwrap_or(&[]).iter().collect::<String>().to_lowercase();
+            if let Some(factor) = self.factors.get(&(word, q.kind == QuoteKind::Direct, s >= q.end)) {
+                q.confidence *= factor;
+            }
+        }
+    }
+}
+
+/// The cue word of a quotation (lower case) and whether it follows the quote.
+fn cue_of(q: &Quote) -> Option<(String, bool)> {
+    let cue = q.cue.as_ref()?;
+    Some((cue.text.trim().to_lowercase(), cue.start >= q.end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotate::suggest_document;
+    use crate::model::Cue;
+
+    /// A short direct quote whose speech verb the word lists lack, with an emoji
+    /// and CRLF.
+    const TEXT: &str = "“Itu urusan nanti 😀,” seloroh Budi Santoso.\r\nIa lalu pulang.";
+
+    fn span(text: &str, w: &str) -> (usize, usize) {
+        let chars: Vec<char> = text.chars().collect();
+        let n = w.chars().count();
+        let s = (0..chars.len()).find(|&i| chars[i..].iter().take(n).collect::<String>() == w).expect("word");
+        (s, s + n)
+    }
+
+    fn quote(text: &str, quoted: &str, cue: &str, status: Status) -> Quote {
+        let (start, end) = span(text, quoted);
+        let (cs, ce) = span(text, cue);
+        Quote {
+            id: "q1".into(),
+            start,
+            end,
+            text: quoted.into(),
+            kind: crate::model::QuoteKind::Direct,
+            speaker: None,
+            cue: Some(Cue { start: cs, end: ce, text: cue.into() }),
+            status,
+            source: "annotator".into(),
+            confidence: None,
+            annotator: None,
+            changed_at: None,
+        }
+    }
+
+    fn doc_with(text: &str, quotes: Vec<Quote>) -> Document {
+        let mut d = Document::new(text.to_owned(), None);
+        d.quotes = quotes;
+        d.validated().expect("valid")
+    }
+
+    #[test]
+    fn a_marked_cue_the_lexicon_lacks_becomes_a_project_cue() {
+        let analyzer = Analyzer::new();
+        assert!(analyzer.analyze(TEXT).quotes.is_empty(), "the shipped lists do not know the cue");
+        let reviewed = doc_with(TEXT, vec![quote(TEXT, "“Itu urusan nanti 😀,”", "seloroh", Status::Manual)]);
+        let lessons = QuoteLessons::learn(&[&reviewed], &analyzer);
+        assert_eq!(lessons.cues_after.iter().collect::<Vec<_>>(), ["seloroh"]);
+        let taught = lessons.extend(analyzer);
+        let quotes = taught.analyze(TEXT).quotes;
+        assert_eq!(quotes.len(), 1, "{quotes:?}");
+        assert_eq!(quotes[0].cue, Some(span(TEXT, "seloroh")));
+        assert_eq!((quotes[0].start, quotes[0].end), span(TEXT, "“Itu urusan nanti 😀,”"));
+    }
+
+    #[test]
+    fn a_pattern_rejected_again_and_again_is_suggested_less_surely() {
+        let analyzer = Analyzer::new();
+        let text = "“Kami siap membantu warga 😀,” kata Budi Santoso.\r\nIa lalu pulang.";
+        let suggested = suggest_document(text.to_owned(), None, &analyzer);
+        assert_eq!(suggested.quotes.len(), 1);
+        let rejected = |d: &Document| {
+            let mut d = d.clone();
+            for q in &mut d.quotes {
+                q.status = Status::Rejected;
+            }
+            d
+        };
+        let (a, b) = (rejected(&suggested), rejected(&suggested));
+        let once = QuoteLessons::learn(&[&a], &analyzer);
+        assert!(once.factors.is_empty(), "one rejection may be a slip");
+        let lessons = QuoteLessons::learn(&[&a, &b], &analyzer);
+        let mut fresh = analyzer.analyze(text);
+        let before = fresh.quotes[0].confidence;
+        lessons.adjust(text, &mut fresh);
+        assert!(fresh.quotes[0].confidence < before * 0.5, "{} vs {before}", fresh.quotes[0].confidence);
+        let other = "“Kami siap membantu warga,” ujar Budi Santoso.";
+        let mut unrelated = analyzer.analyze(other);
+        let kept = unrelated.quotes.first().map(|q| q.confidence);
+        lessons.adjust(other, &mut unrelated);
+        assert_eq!(unrelated.quotes.first().map(|q| q.confidence), kept, "another cue is left alone");
+    }
+}
