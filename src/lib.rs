@@ -6,6 +6,7 @@
 //! - [`store`]: article and annotation files, atomic writes.
 //! - [`annotate`] and [`session`]: an article opened for review.
 //! - [`project`]: a folder of articles: listing, status, autosave, lock, corpus-wide work.
+//! - [`stream`]: JSON Lines in, documents out, in order and bounded memory.
 //! - [`cli`] and [`ui`]: the command line and the app shell.
 
 pub mod analysis;
@@ -16,6 +17,7 @@ pub mod model;
 pub mod project;
 pub mod session;
 pub mod store;
+pub mod stream;
 pub mod synthetic;
 pub mod ui;
 
