@@ -57,8 +57,15 @@ pub fn annotation_path_for(article: &Path) -> PathBuf {
     article.with_file_name(name)
 }
 
-/// Saves `doc` as annotation JSON at `path`, atomically.
+/// Saves `doc` as annotation JSON at `path`, atomically and durably (an
+/// annotator's work: flushed to disk before it replaces the old file).
 pub fn save_annotations(doc: &Document, path: &Path) -> Result<(), AnnotationFileError> {
+    let json = annotation_json(doc, path)?;
+    write_atomically(path, &json).map_err(|source| AnnotationFileError::Write { path: path.to_owned(), source })
+}
+
+/// The annotation JSON of `doc` for `path`, refused if `path` could be an article.
+pub(super) fn annotation_json(doc: &Document, path: &Path) -> Result<Vec<u8>, AnnotationFileError> {
     let is_annotation_name = path.to_str().is_some_and(|p| p.ends_with(ANNOTATION_SUFFIX) || p.ends_with(".json"));
     if !is_annotation_name || doc.source.as_deref() == Some(path) {
         return Err(AnnotationFileError::WouldOverwriteArticle(path.to_owned()));
@@ -72,7 +79,7 @@ pub fn save_annotations(doc: &Document, path: &Path) -> Result<(), AnnotationFil
     let mut json = serde_json::to_vec_pretty(&saved)
         .map_err(|source| AnnotationFileError::Malformed { path: path.to_owned(), source })?;
     json.push(b'\n');
-    write_atomically(path, &json).map_err(|source| AnnotationFileError::Write { path: path.to_owned(), source })
+    Ok(json)
 }
 
 /// Loads annotation JSON and checks every span against the saved text.
