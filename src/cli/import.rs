@@ -20,7 +20,9 @@ pub struct ImportArgs {
     /// Files to read (a folder for brat).
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
-    /// Folder to write one `<name>.json` per document to (created if missing).
+    /// Folder to write one `<name>.json` per document to (created if missing);
+    /// `-` writes them to standard output as JSON Lines, one document a line
+    /// with its name as `id` (the stream `analyze --jsonl` writes).
     #[arg(long)]
     pub out: PathBuf,
 }
@@ -35,6 +37,9 @@ pub fn run_import(args: &ImportArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    if args.out.as_os_str() == "-" {
+        return import_to_stream(&docs, &args.paths, format);
+    }
     if let Err(error) = std::fs::create_dir_all(&args.out) {
         eprintln!("sorot: cannot create {}: {error}", args.out.display());
         return ExitCode::FAILURE;
@@ -52,6 +57,25 @@ pub fn run_import(args: &ImportArgs) -> ExitCode {
         }
     }
     eprintln!("sorot: imported {} document(s) from {format} into {}", docs.len(), args.out.display());
+    ExitCode::SUCCESS
+}
+
+/// Writes the documents to standard output, one line each.
+fn import_to_stream(docs: &[Document], inputs: &[PathBuf], format: Format) -> ExitCode {
+    let mut taken = HashSet::new();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for (i, doc) in docs.iter().enumerate() {
+        let id = name_of(doc, i, inputs, &mut taken);
+        if let Err(error) = crate::stream::write_document(&mut out, Some(&id), doc) {
+            eprintln!("sorot: cannot write to standard output: {error}");
+            return ExitCode::FAILURE;
+        }
+    }
+    if let Err(error) = std::io::Write::flush(&mut out) {
+        eprintln!("sorot: cannot write to standard output: {error}");
+        return ExitCode::FAILURE;
+    }
+    eprintln!("sorot: imported {} document(s) from {format} to standard output", docs.len());
     ExitCode::SUCCESS
 }
 
