@@ -6,7 +6,6 @@ use super::tokenizer::Token;
 use super::Label;
 use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::FxHashMap;
-use std::collections::HashMap;
 
 /// A gazetteer hit in token indices, end exclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,7 +40,7 @@ impl Gazetteer {
 
     /// Builds from the chosen lists.
     pub fn with_lists(lex: &Lexicon, lists: Lists) -> Gazetteer {
-        let mut index: HashMap<&str, Label> = HashMap::new();
+        let mut index: FxHashMap<&str, Label> = FxHashMap::default();
         let mut patterns: Vec<&str> = Vec::new();
         let mut labels = Vec::new();
         let mut upper_case = FxHashMap::default();
