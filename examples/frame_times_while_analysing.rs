@@ -1,5 +1,8 @@
 //! Frame times of the app (headless, CPU only) while a project is analysed in
-//! the background: `cargo run --release --example frame_times_while_analysing -- FOLDER`.
+//! the background, and its resident memory:
+//! `cargo run --release --example frame_times_while_analysing -- FOLDER [SECONDS]`.
+//! For a big project, make one first with
+//! `cargo run --release --example big_project -- FOLDER --make 100000`.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -17,10 +20,11 @@ fn main() {
         .with_size([1400.0, 820.0])
         .with_max_steps(64)
         .build_eframe(move |cc| SorotApp::new(&cc.egui_ctx, folder));
+    let seconds: f32 = std::env::args().nth(2).and_then(|s| s.parse().ok()).unwrap_or(8.0);
     app.step();
-    println!("first frame after {:?}", started.elapsed());
+    println!("first frame after {:?}, resident {} MB", started.elapsed(), resident_mb());
     let mut times = Vec::new();
-    while started.elapsed().as_secs_f32() < 8.0 {
+    while started.elapsed().as_secs_f32() < seconds {
         let frame = Instant::now();
         app.step();
         times.push(frame.elapsed().as_secs_f64() * 1000.0);
@@ -29,10 +33,23 @@ fn main() {
     times.sort_by(f64::total_cmp);
     let at = |q: f64| times[((times.len() - 1) as f64 * q) as usize];
     println!(
-        "{} frames while analysing: median {:.2} ms, p95 {:.2} ms, max {:.2} ms",
+        "{} frames while analysing: median {:.2} ms, p95 {:.2} ms, p99 {:.2} ms, max {:.2} ms; resident {} MB",
         times.len(),
         at(0.5),
         at(0.95),
-        at(1.0)
+        at(0.99),
+        at(1.0),
+        resident_mb()
     );
+}
+
+/// VmRSS in MB (Linux), or 0 where there is no /proc.
+fn resident_mb() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.split_whitespace().next()?.parse::<u64>().ok())
+        .unwrap_or(0);
+    kb / 1024
 }

@@ -8,6 +8,7 @@
 //! - [`project`]: a folder of articles: listing, status, autosave, lock, corpus-wide work.
 //! - [`agreement`] and [`adjudication`]: several annotators' layers compared and merged.
 //! - [`learn`]: a project's own tagger, learned from its reviewed documents.
+//! - [`stream`]: JSON Lines in, documents out, in order and bounded memory.
 //! - [`cli`] and [`ui`]: the command line and the app shell.
 
 pub mod adjudication;
@@ -21,6 +22,7 @@ pub mod model;
 pub mod project;
 pub mod session;
 pub mod store;
+pub mod stream;
 pub mod synthetic;
 pub mod ui;
 

@@ -8,7 +8,7 @@ use sorot::cli::{run_agreement, run_analyze, run_export, run_import, run_learn, 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Analyze { paths, out, model }) => run_analyze(&paths, &out, model.as_deref()),
+        Some(Command::Analyze(args)) => run_analyze(&args),
         Some(Command::Train { data, out, epochs, seed }) => {
             let config = TrainConfig { epochs, seed, ..TrainConfig::default() };
             run_train(&TrainArgs { data, out, config })

@@ -8,10 +8,10 @@ use std::ops::Range;
 pub struct Doc {
     pub chars: Vec<char>,
     pub tokens: Vec<Token>,
-    /// Token text, one entry per token.
-    pub words: Vec<String>,
-    /// Lower-cased token text.
-    pub lower: Vec<String>,
+    /// Token text, one entry per token (see [`Doc::word`]).
+    words: Packed,
+    /// Lower-cased token text (see [`Doc::low`]).
+    lower: Packed,
     pub sentences: Vec<Range<usize>>,
     /// Sentence index of each token.
     pub sentence_of: Vec<usize>,
@@ -26,9 +26,13 @@ impl Doc {
     pub fn new(text: &str) -> Doc {
         let chars: Vec<char> = text.chars().collect();
         let tokens = tokenizer::tokenize(&chars);
-        let words: Vec<String> =
-            tokens.iter().map(|t| chars.get(t.start..t.end).unwrap_or(&[]).iter().collect()).collect();
-        let lower = words.iter().map(|w| w.to_lowercase()).collect();
+        let mut words = Packed::with_capacity(chars.len(), tokens.len());
+        let mut lower = Packed::with_capacity(chars.len(), tokens.len());
+        for t in &tokens {
+            let letters = chars.get(t.start..t.end).unwrap_or(&[]);
+            words.push_chars(letters);
+            lower.push_lower(words.get(words.len() - 1));
+        }
         let sentences = sentences::split(&chars, &tokens);
         let mut sentence_of = vec![0; tokens.len()];
         for (s, range) in sentences.iter().enumerate() {
@@ -49,11 +53,11 @@ impl Doc {
     }
 
     pub fn word(&self, i: usize) -> &str {
-        self.words.get(i).map_or("", String::as_str)
+        self.words.get(i)
     }
 
     pub fn low(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        self.lower.get(i)
     }
 
     pub fn kind(&self, i: usize) -> Option<TokenKind> {
@@ -126,5 +130,67 @@ impl Doc {
             (Some(x), Some(y)) => self.chars.get(x.end..y.start).is_some_and(|g| g.contains(&'\n')),
             _ => false,
         }
+    }
+}
+
+/// Strings stored one after another in one buffer, with where each ends: the
+/// words of a document without an allocation per token.
+struct Packed {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Packed {
+    fn with_capacity(chars: usize, count: usize) -> Packed {
+        Packed { text: String::with_capacity(chars), ends: Vec::with_capacity(count) }
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// String `i`, empty past the end.
+    fn get(&self, i: usize) -> &str {
+        let start = i.checked_sub(1).and_then(|p| self.ends.get(p)).copied().unwrap_or(0);
+        let end = self.ends.get(i).copied().unwrap_or(start);
+        self.text.get(start..end).unwrap_or("")
+    }
+
+    fn push_chars(&mut self, chars: &[char]) {
+        self.text.extend(chars);
+        self.ends.push(self.text.len());
+    }
+
+    /// Appends `word` lower-cased exactly as `str::to_lowercase` would (which
+    /// treats a final sigma specially); ASCII, nearly every word, needs no allocation.
+    fn push_lower(&mut self, word: &str) {
+        if word.is_ascii() {
+            self.text.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            let lowered = word.to_lowercase();
+            self.text.push_str(&lowered);
+        }
+        self.ends.push(self.text.len());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_lower_case_forms_by_token_with_emoji_crlf_and_final_sigma() {
+        let doc = Doc::new("“ΟΔΟΣ” 😀 Jakarta\r\nİstanbul KPK");
+        let words: Vec<&str> = (0..doc.tokens.len()).map(|i| doc.word(i)).collect();
+        let lower: Vec<&str> = (0..doc.tokens.len()).map(|i| doc.low(i)).collect();
+        assert!(words.contains(&"ΟΔΟΣ") && words.contains(&"Jakarta") && words.contains(&"KPK"), "{words:?}");
+        for (w, l) in words.iter().zip(&lower) {
+            assert_eq!(*l, w.to_lowercase(), "lower case of {w}");
+        }
+        assert!(
+            lower.iter().any(|l| l.ends_with('\u{3c2}')),
+            "a final sigma, as str::to_lowercase makes it: {lower:?}"
+        );
+        assert_eq!(doc.word(doc.tokens.len()), "");
     }
 }

@@ -5,7 +5,7 @@ use super::lexicon::{self, Lexicon};
 use super::tokenizer::Token;
 use super::Label;
 use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// A gazetteer hit in token indices, end exclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,7 +28,7 @@ pub struct Gazetteer {
     labels: Vec<Label>,
     /// Lower-cased one-word names of the hand-made and region lists, for ALL-CAPS
     /// datelines such as `JAKARTA, KOMPAS —`.
-    upper_case: HashMap<String, Label>,
+    upper_case: FxHashMap<String, Label>,
 }
 
 impl Gazetteer {
@@ -40,10 +40,10 @@ impl Gazetteer {
 
     /// Builds from the chosen lists.
     pub fn with_lists(lex: &Lexicon, lists: Lists) -> Gazetteer {
-        let mut index: HashMap<&str, Label> = HashMap::new();
+        let mut index: FxHashMap<&str, Label> = FxHashMap::default();
         let mut patterns: Vec<&str> = Vec::new();
         let mut labels = Vec::new();
-        let mut upper_case = HashMap::new();
+        let mut upper_case = FxHashMap::default();
         let mut add = |name: &'static str, label: Label, curated: bool| {
             let one_word = !name.contains(' ');
             // A lone common or stop word (`Hal`, `Share`) is never a name on its own.
@@ -123,11 +123,13 @@ impl Gazetteer {
 
     fn add_upper_case(&self, chars: &[char], tokens: &[Token], best: &mut [Option<GazMatch>]) {
         for (i, t) in tokens.iter().enumerate() {
-            let word: String = chars.get(t.start..t.end).unwrap_or(&[]).iter().collect();
-            let all_caps = word.chars().count() >= 4 && word.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+            let letters = chars.get(t.start..t.end).unwrap_or(&[]);
+            // Checked on the characters first: only ALL-CAPS words build a string.
+            let all_caps = letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase() || !c.is_alphabetic());
             if !all_caps {
                 continue;
             }
+            let word: String = letters.iter().collect();
             if let (Some(&label), Some(slot)) = (self.upper_case.get(&word.to_lowercase()), best.get_mut(i)) {
                 if slot.is_none() {
                     *slot = Some(GazMatch { start: i, end: i + 1, label });

@@ -11,8 +11,8 @@
 //! quote to its speaker's entity.
 //!
 //! Offsets everywhere are Unicode code points (char indices into the `&str`), end
-//! exclusive. The module uses only `std` and `aho-corasick` so that it can be built on
-//! its own.
+//! exclusive. The module uses only `std`, `aho-corasick` and `rustc-hash` (a fast
+//! hasher for word lookups) so that it can be built on its own.
 
 pub mod aliases;
 pub mod asides;

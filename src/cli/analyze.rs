@@ -1,25 +1,58 @@
 //! `sorot analyze`: suggestions for many articles on all cores, one JSON file
-//! each, with a progress bar on the terminal.
+//! each, with a progress bar on the terminal; or, with `--jsonl`, a stream of
+//! articles in and documents out (see [`crate::stream`]).
 
 use std::collections::{HashMap, HashSet};
+use std::io::{BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
 
+use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::analysis::Analyzer;
 use crate::learn::read_model_or_shipped;
 use crate::model::Document;
-use crate::project::analyze_all::{analyze_each, Progress};
+use crate::project::analyze_all::{analyze_each, Progress, RunReport};
 use crate::project::scan::{scan, ArticleEntry};
 use crate::store;
+use crate::stream::{analyze_stream, StreamOptions};
 
-/// Analyses every article under `paths` into `out` (with the tagger `model`, if
-/// given); names each bad file with its reason on stderr and returns failure if
-/// there was any.
-pub fn run_analyze(paths: &[PathBuf], out: &Path, model: Option<&Path>) -> ExitCode {
-    let analyzer = match model.map(read_model_or_shipped).transpose() {
+/// `sorot analyze` arguments.
+#[derive(Debug, Clone, Args)]
+pub struct AnalyzeArgs {
+    /// Article files or folders of articles (not with --jsonl).
+    #[arg(required_unless_present = "jsonl", conflicts_with = "jsonl")]
+    pub paths: Vec<PathBuf>,
+    /// Read articles as JSON Lines from this file (`-`: standard input).
+    #[arg(long, value_name = "IN")]
+    pub jsonl: Option<PathBuf>,
+    /// Folder to write the JSON files to (created if missing); with --jsonl, the
+    /// JSON Lines file to write (`-`: standard output).
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Worker threads (default: one per core).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// With --jsonl: lines longer than this many bytes become error records.
+    #[arg(long, default_value_t = store::MAX_ARTICLE_BYTES as usize, requires = "jsonl")]
+    pub max_line_bytes: usize,
+    /// Tagger model to suggest with (from `sorot learn`); one that cannot be
+    /// used is refused with its reason and the shipped model used instead.
+    #[arg(long)]
+    pub model: Option<PathBuf>,
+}
+
+/// Exit status of a stream whose lines were not all analysed.
+const SOME_LINES_FAILED: u8 = 1;
+/// Exit status of a stream that could not be read or written.
+const STREAM_FAILED: u8 = 2;
+
+/// Runs `sorot analyze` in folder or stream mode.
+pub fn run_analyze(args: &AnalyzeArgs) -> ExitCode {
+    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from)).max(1);
+    let analyzer = match args.model.as_deref().map(read_model_or_shipped).transpose() {
         Ok(None) => Analyzer::new(),
         Ok(Some((weights, warning))) => {
             warning.iter().for_each(|w| eprintln!("sorot: warning: {w}"));
@@ -30,6 +63,15 @@ pub fn run_analyze(paths: &[PathBuf], out: &Path, model: Option<&Path>) -> ExitC
             return ExitCode::FAILURE;
         }
     };
+    match &args.jsonl {
+        Some(input) => run_stream(&analyzer, input, &args.out, threads, args.max_line_bytes),
+        None => run_folders(&analyzer, &args.paths, &args.out, threads),
+    }
+}
+
+/// Analyses every article under `paths` into `out`; names each bad file with its
+/// reason on stderr and returns failure if there was any.
+fn run_folders(analyzer: &Analyzer, paths: &[PathBuf], out: &Path, threads: usize) -> ExitCode {
     if let Err(error) = std::fs::create_dir_all(out) {
         eprintln!("sorot: cannot create {}: {error}", out.display());
         return ExitCode::FAILURE;
@@ -37,30 +79,118 @@ pub fn run_analyze(paths: &[PathBuf], out: &Path, model: Option<&Path>) -> ExitC
     let (entries, listing_failures) = collect_articles(paths);
     let targets = output_paths(&entries, out);
     let bar = progress_bar(entries.len() as u64);
-    let report = analyze_each(
-        &entries,
-        &analyzer,
-        &AtomicBool::new(false),
-        |p: Progress| {
-            bar.set_position(p.done as u64);
-            bar.set_message(p.current.to_string());
-        },
-        |entry: &ArticleEntry, document: Document| {
-            let target = targets.get(&key(entry)).ok_or_else(|| format!("{}: no output name", entry.id))?;
-            store::save_annotations(&document, target).map_err(|e| e.to_string())
-        },
-    );
+    let run = || {
+        analyze_each(
+            &entries,
+            analyzer,
+            &AtomicBool::new(false),
+            |p: Progress| {
+                bar.set_position(p.done as u64);
+                bar.set_message(p.current.to_string());
+            },
+            |entry: &ArticleEntry, document: Document| {
+                let target = targets.get(&key(entry)).ok_or_else(|| format!("{}: no output name", entry.id))?;
+                // Regenerable output: no flush per file, one sync below.
+                store::save_annotations_in_batch(&document, target).map_err(|e| e.to_string())
+            },
+        )
+    };
+    let report: RunReport = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+        Ok(pool) => pool.install(run),
+        Err(error) => {
+            eprintln!("sorot: cannot start {threads} worker thread(s): {error}");
+            return ExitCode::FAILURE;
+        }
+    };
     bar.finish_and_clear();
+    let synced = store::sync_folder(out);
     // Reported after the bar is gone: a hidden bar (not a terminal) prints nothing.
     report.warnings.iter().for_each(|(_, warning)| eprintln!("sorot: warning: {warning}"));
     report.failures.iter().for_each(|(_, reason)| eprintln!("sorot: {reason}"));
     eprintln!("sorot: wrote {} of {} article(s) to {}", report.written, entries.len(), out.display());
+    if let Err(error) = synced {
+        eprintln!("sorot: the files in {} may not be on disk yet: {error}", out.display());
+        return ExitCode::FAILURE;
+    }
     let failures = listing_failures + report.failures.len();
     if failures == 0 {
         ExitCode::SUCCESS
     } else {
         eprintln!("sorot: {failures} article(s) failed");
         ExitCode::FAILURE
+    }
+}
+
+/// Stream mode: `input` and `out` are files or `-`.
+fn run_stream(analyzer: &Analyzer, input: &Path, out: &Path, threads: usize, max_line_bytes: usize) -> ExitCode {
+    match stream_to(analyzer, input, out, threads, max_line_bytes) {
+        Ok((lines, 0)) => {
+            eprintln!("sorot: analysed {lines} line(s)");
+            ExitCode::SUCCESS
+        }
+        Ok((lines, failed)) => {
+            eprintln!("sorot: analysed {} of {lines} line(s); {failed} became error records", lines - failed);
+            ExitCode::from(SOME_LINES_FAILED)
+        }
+        Err(message) => {
+            eprintln!("sorot: {message}");
+            ExitCode::from(STREAM_FAILED)
+        }
+    }
+}
+
+fn is_standard(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Lines read and lines failed, or why the stream stopped.
+fn stream_to(
+    analyzer: &Analyzer,
+    input: &Path,
+    out: &Path,
+    threads: usize,
+    max_line_bytes: usize,
+) -> Result<(usize, usize), String> {
+    if !is_standard(input) && !is_standard(out) && same_file(input, out) {
+        return Err(format!("refusing to write {}: it is the input", out.display()));
+    }
+    let options = StreamOptions { max_line_bytes, ..StreamOptions::with_threads(threads) };
+    let report_line = |failure: &crate::stream::LineFailure| eprintln!("sorot: {failure}");
+    let reader: Box<dyn std::io::BufRead + Send> = if is_standard(input) {
+        Box::new(BufReader::with_capacity(1 << 16, std::io::stdin()))
+    } else {
+        let file = std::fs::File::open(input).map_err(|e| format!("cannot read {}: {e}", input.display()))?;
+        Box::new(BufReader::with_capacity(1 << 16, file))
+    };
+    if is_standard(out) {
+        let mut writer = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+        let report = analyze_stream(reader, &mut writer, analyzer, &options, report_line)
+            .map_err(|e| format!("stream stopped: {e}"))?;
+        return Ok((report.lines, report.failed));
+    }
+    // A file is written beside its final name and renamed into place once
+    // complete and on disk: a run that stops half way leaves no half file.
+    let folder = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let temp = tempfile::Builder::new()
+        .prefix(".sorot-")
+        .suffix(".tmp")
+        .tempfile_in(folder)
+        .map_err(|e| format!("cannot write in {}: {e}", folder.display()))?;
+    let mut writer = BufWriter::with_capacity(1 << 16, temp);
+    let report = analyze_stream(reader, &mut writer, analyzer, &options, report_line)
+        .map_err(|e| format!("stream stopped: {e}"))?;
+    let write_error = |e: std::io::Error| format!("cannot write {}: {e}", out.display());
+    writer.flush().map_err(write_error)?;
+    let temp = writer.into_inner().map_err(|e| write_error(e.into_error()))?;
+    temp.as_file().sync_all().map_err(write_error)?;
+    temp.persist(out).map_err(|e| write_error(e.error))?;
+    Ok((report.lines, report.failed))
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
     }
 }
 

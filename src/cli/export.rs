@@ -6,7 +6,8 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 
 use crate::formats::{self, DoccanoVariant, ExportOptions, Format, OffsetUnit, TagScheme};
-use crate::store;
+use crate::model::Document;
+use crate::{store, stream};
 
 /// The formats, as `--format` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -74,9 +75,14 @@ pub struct ExportArgs {
     #[arg(long, value_enum)]
     pub format: FormatArg,
     /// Saved annotation JSON files, folders of `*.sorot.json` / `*.json`, or
-    /// project folders (their `.sorot/annotations`, sub-folders included).
+    /// project folders (their `.sorot/annotations`, sub-folders included);
+    /// with --jsonl, streams of documents (`-`: standard input).
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
+    /// Read the inputs as JSON Lines of Sorot documents, as `analyze --jsonl`
+    /// writes them; its error records are skipped and counted on stderr.
+    #[arg(long)]
+    pub jsonl: bool,
     /// File to write (a folder for brat).
     #[arg(long)]
     pub out: PathBuf,
@@ -134,15 +140,18 @@ pub fn run_export(args: &ExportArgs) -> ExitCode {
 }
 
 fn export(args: &ExportArgs) -> Result<String, String> {
-    let files = annotation_files(&args.inputs)?;
+    let files = if args.jsonl { args.inputs.clone() } else { annotation_files(&args.inputs)? };
     if files.iter().any(|f| same_file(f, &args.out)) {
         return Err(format!("refusing to write {}: it is one of the inputs", args.out.display()));
     }
-    let docs =
-        files.iter().map(|f| store::load_annotations(f).map_err(|e| e.to_string())).collect::<Result<Vec<_>, _>>()?;
+    let docs = if args.jsonl {
+        stream_documents(&files)?
+    } else {
+        files.iter().map(|f| store::load_annotations(f).map_err(|e| e.to_string())).collect::<Result<Vec<_>, _>>()?
+    };
     if docs.is_empty() {
         let named: Vec<String> = args.inputs.iter().map(|p| p.display().to_string()).collect();
-        return Err(format!("no annotation files found in {}: nothing exported", named.join(", ")));
+        return Err(format!("no documents found in {}: nothing exported", named.join(", ")));
     }
     let summary = formats::export(&docs, args.format.into(), &args.options(), &args.out).map_err(|e| e.to_string())?;
     Ok(summary.to_string())
@@ -165,6 +174,28 @@ fn json_files_under(folder: &Path) -> Result<Vec<PathBuf>, String> {
     }
     found.sort();
     Ok(found)
+}
+
+/// The documents of JSON Lines streams (`-`: standard input), all or an error.
+fn stream_documents(inputs: &[PathBuf]) -> Result<Vec<Document>, String> {
+    let mut docs = Vec::new();
+    for input in inputs {
+        let name = input.display();
+        let mut skipped = 0;
+        let count = |_: usize, _: &serde_json::Value| skipped += 1;
+        let limit = store::MAX_ARTICLE_BYTES as usize;
+        let read = if input.as_os_str() == "-" {
+            stream::read_documents(std::io::stdin().lock(), limit, count)
+        } else {
+            let file = std::fs::File::open(input).map_err(|e| format!("cannot read {name}: {e}"))?;
+            stream::read_documents(std::io::BufReader::new(file), limit, count)
+        };
+        docs.extend(read.map_err(|e| format!("{name}: {e}"))?);
+        if skipped > 0 {
+            eprintln!("sorot: {name}: skipped {skipped} error record(s) (articles that could not be analysed)");
+        }
+    }
+    Ok(docs)
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

@@ -25,7 +25,9 @@ pub struct ImportArgs {
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// Folder to write one `<name>.json` per document to (created if missing);
-    /// with --annotator, the project folder.
+    /// with --annotator, the project folder; `-` writes them to standard output
+    /// as JSON Lines, one document a line with its name as `id` (the stream
+    /// `analyze --jsonl` writes).
     #[arg(long)]
     pub out: PathBuf,
     /// Replace annotation files that already exist in the output folder
@@ -61,6 +63,10 @@ fn import(args: &ImportArgs) -> Result<String, String> {
     if let Some(annotator) = &args.annotator {
         let placed = import_into_layer(&args.out, annotator, docs)?;
         return Ok(format!("imported {placed} from {format} ({})", summary.line(format)));
+    }
+    if args.out.as_os_str() == "-" {
+        import_to_stream(&docs, &args.paths)?;
+        return Ok(format!("imported {} to standard output", summary.line(format)));
     }
     let targets = targets(&docs, args)?;
     std::fs::create_dir_all(&args.out).map_err(|e| format!("cannot create {}: {e}", args.out.display()))?;
@@ -116,6 +122,18 @@ fn import_into_layer(root: &Path, annotator: &str, docs: Vec<Document>) -> Resul
         save_document(&layout, &p.id, &p.document).map_err(|e| e.to_string())?;
     }
     Ok(format!("{} document(s) into {annotator}'s layer of {}", placed.len(), root.display()))
+}
+
+/// Writes the documents to standard output, one line each.
+fn import_to_stream(docs: &[Document], inputs: &[PathBuf]) -> Result<(), String> {
+    let mut taken = HashSet::new();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let failed = |error: std::io::Error| format!("cannot write to standard output: {error}");
+    for (i, doc) in docs.iter().enumerate() {
+        let id = name_of(doc, i, inputs, &mut taken);
+        crate::stream::write_document(&mut out, Some(&id), doc).map_err(failed)?;
+    }
+    std::io::Write::flush(&mut out).map_err(failed)
 }
 
 /// The article's stem when the format names one (brat), else `<input stem>-<n>`.

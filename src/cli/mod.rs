@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 pub use agreement::{run_agreement, AgreementArgs};
-pub use analyze::run_analyze;
+pub use analyze::{run_analyze, AnalyzeArgs};
 pub use export::{run_export, ExportArgs};
 pub use import::{run_import, ImportArgs};
 pub use learn::{run_learn, LearnArgs};
@@ -37,22 +37,18 @@ pub struct Cli {
 pub enum Command {
     /// Suggest entities and quotations for articles and write them as JSON.
     ///
-    /// Each PATH is an article file or a folder whose `.txt` files are all
-    /// analysed. For every article, writes DIR/<file stem>.json in the saved
-    /// annotation format (offsets in Unicode code points, end exclusive).
-    /// Exits non-zero if any article could not be read; the others are still written.
-    Analyze {
-        /// Article files or folders of `.txt` articles.
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
-        /// Folder to write the JSON files to (created if missing).
-        #[arg(long)]
-        out: PathBuf,
-        /// Tagger model to suggest with (from `sorot learn`); one that cannot be
-        /// used is refused with its reason and the shipped model used instead.
-        #[arg(long)]
-        model: Option<PathBuf>,
-    },
+    /// Each PATH is an article file or a folder whose articles are all analysed.
+    /// For every article, writes DIR/<file stem>.json in the saved annotation
+    /// format (offsets in Unicode code points, end exclusive). Exits non-zero if
+    /// any article could not be read; the others are still written.
+    ///
+    /// With `--jsonl IN` (a file or `-` for stdin), reads one article per line
+    /// (`{"id", "text", …}`) and writes one Sorot document per line to OUT (a
+    /// file or `-` for stdout), same order, other fields kept; a bad line becomes
+    /// an error record `{"id", "line", "error"}` in its place. Exit status: 0 all
+    /// lines analysed, 1 some became error records, 2 the stream could not be
+    /// read or written.
+    Analyze(AnalyzeArgs),
     /// Train the entity tagger and write its weights.
     ///
     /// Each DATA is a token-per-line corpus (`token [POS] TAG`, blank line between

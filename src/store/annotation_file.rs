@@ -71,7 +71,8 @@ pub fn annotation_path_for(article: &Path) -> PathBuf {
     article.with_file_name(name)
 }
 
-/// Saves `doc` as annotation JSON at `path`, atomically.
+/// Saves `doc` as annotation JSON at `path`, atomically and durably (an
+/// annotator's work: flushed to disk before it replaces the old file).
 pub fn save_annotations(doc: &Document, path: &Path) -> Result<(), AnnotationFileError> {
     let json = annotation_json(doc, path)?;
     write_atomically(path, &json).map_err(|source| AnnotationFileError::Write { path: path.to_owned(), source })
@@ -85,7 +86,8 @@ pub fn save_new_annotations(doc: &Document, path: &Path) -> Result<bool, Annotat
     write_new_atomically(path, &json).map_err(|source| AnnotationFileError::Write { path: path.to_owned(), source })
 }
 
-fn annotation_json(doc: &Document, path: &Path) -> Result<Vec<u8>, AnnotationFileError> {
+/// The annotation JSON of `doc` for `path`, refused if `path` could be an article.
+pub(super) fn annotation_json(doc: &Document, path: &Path) -> Result<Vec<u8>, AnnotationFileError> {
     let is_annotation_name = path.to_str().is_some_and(|p| p.ends_with(ANNOTATION_SUFFIX) || p.ends_with(".json"));
     if !is_annotation_name || doc.source.as_deref() == Some(path) {
         return Err(AnnotationFileError::WouldOverwriteArticle(path.to_owned()));

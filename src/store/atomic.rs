@@ -7,7 +7,15 @@ use std::path::Path;
 /// Writes `bytes` to a temporary file in `path`'s folder, flushes it to disk and
 /// renames it over `path`.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    written_temp(path, bytes)?.persist(path).map_err(|e| e.error)?;
+    written_temp(path, bytes, true)?.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// [`write_atomically`] without the flush to disk: readers still see the old
+/// file or the new one, but a power cut may lose it. For regenerable output
+/// written in bulk, made durable once at the end (see `store::batch`).
+pub fn write_atomically_unsynced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    written_temp(path, bytes, false)?.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
 
@@ -15,22 +23,24 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// and the write are one step (a hard link), so a file someone writes in the
 /// meantime is never replaced. `Ok(false)` when `path` was already there.
 pub fn write_new_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
-    match written_temp(path, bytes)?.persist_noclobber(path) {
+    match written_temp(path, bytes, true)?.persist_noclobber(path) {
         Ok(_) => Ok(true),
         Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
         Err(e) => Err(e.error),
     }
 }
 
-/// `bytes` in a temporary file beside `path`, flushed to disk.
-fn written_temp(path: &Path, bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
+/// `bytes` in a temporary file beside `path`, flushed to disk if `durable`.
+fn written_temp(path: &Path, bytes: &[u8], durable: bool) -> std::io::Result<tempfile::NamedTempFile> {
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
     let mut temp = tempfile::Builder::new().prefix(".sorot-").suffix(".tmp").tempfile_in(folder)?;
     temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
+    if durable {
+        temp.as_file().sync_all()?;
+    }
     Ok(temp)
 }
 

@@ -12,10 +12,10 @@
 use super::super::doc::Doc;
 use super::super::lexicon::Lexicon;
 use super::super::tokenizer::TokenKind;
-use super::hashing::{bucket, hash_str, mix};
+use super::hashing::{bucket, hash_more, hash_str, mix};
 use super::names::{without_list, Hit, CAPITALISED};
 use super::tags::Tag;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Words before a place name.
 const PLACE_PREPOSITIONS: &[&str] = &["di", "ke", "dari", "menuju", "in", "at", "near", "from", "into", "asal"];
@@ -292,9 +292,12 @@ fn mark_runs(doc: &Doc, infos: &mut [TokenInfo]) {
 
 fn token_info(doc: &Doc, lex: &Lexicon, stats: &DocStats, i: usize) -> TokenInfo {
     let (word, low) = (doc.word(i), doc.low(i));
-    let chars: Vec<char> = low.chars().collect();
-    let n = chars.len();
-    let piece = |a: usize, b: usize| chars.get(a..b).map_or(NO_WORD, |s| hash_str(&s.iter().collect::<String>()));
+    let n = low.chars().count();
+    // Affixes hashed straight from slices of the word: no string per affix.
+    let piece = |a: usize, b: usize| {
+        let (from, to) = (char_to_byte(low, a), char_to_byte(low, b));
+        low.get(from..to).map_or(NO_WORD, hash_str)
+    };
     let affixes = [
         piece(0, 1.min(n)),
         piece(0, 2.min(n)),
@@ -307,11 +310,16 @@ fn token_info(doc: &Doc, lex: &Lexicon, stats: &DocStats, i: usize) -> TokenInfo
     TokenInfo {
         word: hash_str(word),
         lower: hash_str(low),
-        shape: hash_str(&shape(word)),
+        shape: shape_hash(word),
         affixes,
         flags: flags(doc, lex, stats, i),
         run: None,
     }
+}
+
+/// The byte offset of code point `k` of `s` (its length past the end).
+fn char_to_byte(s: &str, k: usize) -> usize {
+    s.char_indices().nth(k).map_or(s.len(), |(b, _)| b)
 }
 
 fn flags(doc: &Doc, lex: &Lexicon, stats: &DocStats, i: usize) -> u32 {
@@ -345,24 +353,26 @@ fn flags(doc: &Doc, lex: &Lexicon, stats: &DocStats, i: usize) -> u32 {
     checks.iter().filter(|(on, _)| *on).fold(0, |acc, (_, b)| acc | b)
 }
 
-/// Document-level counts: lower-case word forms, and capitalised words seen mid-sentence.
-struct DocStats {
-    lower: HashSet<String>,
-    cap_mid: HashMap<String, u32>,
+/// Document-level counts: lower-case word forms, and capitalised words seen
+/// mid-sentence. Borrowed from the document and hashed with a fast hasher: every
+/// capitalised token asks.
+struct DocStats<'d> {
+    lower: FxHashSet<&'d str>,
+    cap_mid: FxHashMap<&'d str, u32>,
 }
 
-impl DocStats {
-    fn new(doc: &Doc) -> DocStats {
-        let mut lower = HashSet::new();
-        let mut cap_mid: HashMap<String, u32> = HashMap::new();
+impl<'d> DocStats<'d> {
+    fn new(doc: &'d Doc) -> DocStats<'d> {
+        let mut lower = FxHashSet::default();
+        let mut cap_mid: FxHashMap<&str, u32> = FxHashMap::default();
         for i in 0..doc.tokens.len() {
             if doc.kind(i) != Some(TokenKind::Word) {
                 continue;
             }
             if !doc.is_capitalised(i) {
-                lower.insert(doc.low(i).to_string());
+                lower.insert(doc.low(i));
             } else if !doc.is_sentence_initial(i) && !doc.is_title_case_sentence(i) {
-                *cap_mid.entry(doc.word(i).to_string()).or_insert(0) += 1;
+                *cap_mid.entry(doc.word(i)).or_insert(0) += 1;
             }
         }
         DocStats { lower, cap_mid }
@@ -372,7 +382,21 @@ impl DocStats {
 /// Word shape with runs collapsed: `Putin` → `Xx`, `KPK` → `X`, `25/4/2019` → `d/d/d`.
 pub fn shape(word: &str) -> String {
     let mut out = String::new();
+    shape_chars(word, |c| out.push(c));
+    out
+}
+
+/// The [`hash_str`] of [`shape`]`(word)`, without building the string.
+fn shape_hash(word: &str) -> u64 {
+    let mut hash = hash_str("");
+    shape_chars(word, |c| hash = hash_more(hash, c.encode_utf8(&mut [0; 4]).as_bytes()));
+    hash
+}
+
+/// Hands the characters of `word`'s shape to `push`, in order.
+fn shape_chars(word: &str, mut push: impl FnMut(char)) {
     let mut last = None;
+    let mut first = None;
     for c in word.chars() {
         let s = if c.is_uppercase() {
             'X'
@@ -384,14 +408,14 @@ pub fn shape(word: &str) -> String {
             c
         };
         if last != Some(s) {
-            out.push(s);
+            push(s);
             last = Some(s);
+            first = first.or(Some(s));
         }
     }
-    if word.chars().count() <= 3 && out.starts_with('X') {
-        out.push('.'); // short acronyms and short names look different from long ones
+    if first == Some('X') && word.chars().nth(3).is_none() {
+        push('.'); // short acronyms and short names look different from long ones
     }
-    out
 }
 
 /// `teritorial.com`, `kompas.id`: a word with a dot before a web suffix.
@@ -411,6 +435,36 @@ mod tests {
         assert_eq!(shape("KPK"), "X.");
         assert_eq!(shape("25/4/2019"), "d/d/d");
         assert_eq!(shape("Teritorial.Com"), "Xx.Xx");
+    }
+
+    #[test]
+    fn shape_hash_is_the_hash_of_the_shape() {
+        for word in ["Putin", "KPK", "25/4/2019", "Rp", "😀", "Émile", "x", "", "ÀB"] {
+            assert_eq!(shape_hash(word), hash_str(&shape(word)), "{word}");
+        }
+    }
+
+    #[test]
+    fn affixes_are_hashed_by_code_point_with_emoji_and_accents() {
+        let lex = Lexicon::new();
+        let doc = Doc::new("Pérez 😀ab Ān");
+        let stats = DocStats::new(&doc);
+        for i in 0..doc.tokens.len() {
+            let chars: Vec<char> = doc.low(i).chars().collect();
+            let n = chars.len();
+            let piece = |a: usize, b: usize| hash_str(&chars[a..b].iter().collect::<String>());
+            let info = token_info(&doc, &lex, &stats, i);
+            let expected = [
+                piece(0, 1.min(n)),
+                piece(0, 2.min(n)),
+                piece(0, 3.min(n)),
+                piece(n.saturating_sub(1), n),
+                piece(n.saturating_sub(2), n),
+                piece(n.saturating_sub(3), n),
+                piece(n.saturating_sub(4), n),
+            ];
+            assert_eq!(info.affixes, expected, "{}", doc.word(i));
+        }
     }
 
     #[test]

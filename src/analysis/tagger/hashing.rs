@@ -8,7 +8,13 @@ const PRIME: u64 = 0x0100_0000_01b3;
 
 /// FNV-1a over the bytes of `s`.
 pub fn hash_str(s: &str) -> u64 {
-    s.bytes().fold(SEED, |h, b| (h ^ u64::from(b)).wrapping_mul(PRIME))
+    hash_more(SEED, s.as_bytes())
+}
+
+/// Continues an FNV-1a hash over more bytes: `hash_more(hash_str(a), b)` is the
+/// hash of `a` followed by `b`.
+pub fn hash_more(hash: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(hash, |h, &b| (h ^ u64::from(b)).wrapping_mul(PRIME))
 }
 
 /// Combines two hashes (order matters).

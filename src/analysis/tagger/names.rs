@@ -11,7 +11,7 @@ use super::super::doc::Doc;
 use super::super::lexicon::{self, Lexicon};
 use super::super::Label;
 use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Which list a name came from: the lists differ in how much they can be trusted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,7 +40,7 @@ pub struct NameIndex {
     automaton: Option<AhoCorasick>,
     info: Vec<(Label, List)>,
     /// Lower-case words of listed names: a bit per label ([`label_bit`]).
-    words: HashMap<String, u8>,
+    words: FxHashMap<String, u8>,
 }
 
 /// Marks a capitalised word in [`NameIndex::word_labels`], listed or not.
@@ -64,7 +64,7 @@ impl NameIndex {
     pub fn new(lex: &Lexicon) -> NameIndex {
         let mut patterns: Vec<&'static str> = Vec::new();
         let mut info = Vec::new();
-        let mut words: HashMap<String, u8> = HashMap::new();
+        let mut words: FxHashMap<String, u8> = FxHashMap::default();
         let mut add = |name: &'static str, label: Label, list: List| {
             add_words(lex, name, label, &mut words);
             let lower = name.to_lowercase();
@@ -149,7 +149,7 @@ impl NameIndex {
 
 /// Records the words of `name` under `label`, leaving out plain words (`dan`, `Kota`
 /// as in `Kota Bandung`), which say nothing about the name they stand in.
-fn add_words(lex: &Lexicon, name: &str, label: Label, words: &mut HashMap<String, u8>) {
+fn add_words(lex: &Lexicon, name: &str, label: Label, words: &mut FxHashMap<String, u8>) {
     for w in name.split_whitespace() {
         let low = w.to_lowercase();
         if low.chars().count() < 2 || lex.common.contains(&low) || lex.stop.contains(&low) {
