@@ -110,7 +110,7 @@ pub fn adopt_single_layout(root: &Path, annotator: &str) -> Result<usize, TeamEr
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
         Err(source) => return Err(listing(source)),
     };
-    if entries.iter().any(|path| *path == to_dir) {
+    if entries.contains(&to_dir) {
         return Err(TeamError::InTheWay(to_dir));
     }
     std::fs::create_dir_all(&to_dir).map_err(listing)?;
