@@ -14,7 +14,7 @@
 //! so it is the same on every machine, and adding articles never changes
 //! whether an earlier one is in it (the share is therefore approximate).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -66,12 +66,59 @@ fn draw(seed: u64, key: &str) -> u64 {
     hash ^ (hash >> 31)
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, thiserror::Error)]
 pub enum TeamError {
     #[error("this is a team project: set your annotator name in Project ▸ Settings first")]
     NoAnnotator,
     #[error(transparent)]
     Name(#[from] AnnotatorNameError),
+    #[error("cannot move {from} to {to}: {source}")]
+    Move { from: PathBuf, to: PathBuf, source: std::io::Error },
+    #[error("{0} is in the way: an article folder has the annotator's name; nothing was moved")]
+    InTheWay(PathBuf),
+}
+
+impl PartialEq for TeamError {
+    /// Equal kinds with equal paths and names (I/O errors compare by kind).
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (TeamError::NoAnnotator, TeamError::NoAnnotator) => true,
+            (TeamError::Name(a), TeamError::Name(b)) => a == b,
+            (TeamError::Move { from, to, source }, TeamError::Move { from: f, to: t, source: s }) => {
+                from == f && to == t && source.kind() == s.kind()
+            }
+            (TeamError::InTheWay(a), TeamError::InTheWay(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+/// Turns a single-layout project's annotations into `annotator`'s layer, so
+/// that the work done before the project became a team project is that
+/// annotator's: every entry of `.sorot/annotations/` is renamed (moved, never
+/// copied or rewritten) into `.sorot/annotations/<annotator>/`. Returns how
+/// many entries moved. Refuses, moving nothing, when an entry has the
+/// annotator's name.
+pub fn adopt_single_layout(root: &Path, annotator: &str) -> Result<usize, TeamError> {
+    let single = Layout::new(root);
+    let layer = single.for_annotator(annotator)?;
+    let from_dir = single.layers_dir();
+    let to_dir = layer.annotations_dir();
+    let listing = |source| TeamError::Move { from: from_dir.clone(), to: to_dir.clone(), source };
+    let entries: Vec<PathBuf> = match std::fs::read_dir(&from_dir) {
+        Ok(entries) => entries.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>().map_err(listing)?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+        Err(source) => return Err(listing(source)),
+    };
+    if entries.contains(&to_dir) {
+        return Err(TeamError::InTheWay(to_dir));
+    }
+    std::fs::create_dir_all(&to_dir).map_err(listing)?;
+    for from in &entries {
+        let to = to_dir.join(from.file_name().unwrap_or_default());
+        std::fs::rename(from, &to).map_err(|source| TeamError::Move { from: from.clone(), to, source })?;
+    }
+    Ok(entries.len())
 }
 
 /// The layout the app works on: the single layout for a project without a
@@ -117,6 +164,32 @@ mod tests {
         assert!(list.includes(&ArticleId { path: "feed.jsonl".into(), line: Some(3) }));
         assert!(!list.includes(&id("b.txt")));
         assert!(MultiAnnotation::All.includes(&id("b.txt")));
+    }
+
+    #[test]
+    fn earlier_single_layout_work_becomes_one_annotators_layer() {
+        use crate::model::Document;
+        use crate::project::open::{load_saved, save_document};
+        let dir = tempfile::tempdir().unwrap();
+        let single = Layout::new(dir.path());
+        assert_eq!(adopt_single_layout(dir.path(), "dewi"), Ok(0), "nothing saved yet");
+        let ids = [id("news/a.txt"), id("b.txt"), ArticleId { path: "feed.jsonl".into(), line: Some(2) }];
+        let doc = Document::new("“Siap 😀,” kata Ana.\r\n".into(), None);
+        for article in &ids {
+            save_document(&single, article, &doc).unwrap();
+        }
+        assert_eq!(adopt_single_layout(dir.path(), "dewi"), Ok(3));
+        let dewi = single.for_annotator("dewi").unwrap();
+        for article in &ids {
+            assert_eq!(load_saved(&dewi, article).unwrap().map(|d| d.text), Some(doc.text.clone()));
+        }
+        assert_eq!(crate::project::layers::annotators(&single).unwrap(), ["dewi"]);
+        // An article folder named like the annotator is in the way: nothing moves.
+        let dir = tempfile::tempdir().unwrap();
+        save_document(&Layout::new(dir.path()), &id("rudi/x.txt"), &doc).unwrap();
+        let error = adopt_single_layout(dir.path(), "rudi").unwrap_err();
+        assert!(matches!(error, TeamError::InTheWay(_)), "{error}");
+        assert!(Layout::new(dir.path()).annotation_path(&id("rudi/x.txt")).exists());
     }
 
     #[test]
