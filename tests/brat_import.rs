@@ -169,7 +169,10 @@ fn import_error(ann_tail: &str) -> String {
 fn duplicates_and_dangling_references_are_errors_naming_the_line() {
     let base = 22; // lines in the fixture
     let message = import_error(&t("T1", "PERSON", "Ana", 0));
-    assert!(message.contains(&format!("berita.ann:{}:", base + 1)) && message.contains("first is on line 1"), "{message}");
+    assert!(
+        message.contains(&format!("berita.ann:{}:", base + 1)) && message.contains("first is on line 1"),
+        "{message}"
+    );
     let message = import_error("A9\tStatus T99 Manual\n");
     assert!(message.contains(&format!(":{}:", base + 1)) && message.contains("T99"), "{message}");
     let message = import_error("R9\tSAID_BY Arg1:T5 Arg2:T1\t\n");

@@ -72,7 +72,8 @@ fn label_studio_task(result: &str) -> String {
 #[test]
 fn label_studio_checks_value_text_splits_labels_and_reads_scores() {
     let dir = tempfile::tempdir().unwrap();
-    let shifted = r#"{"id": "a", "type": "labels", "value": {"start": 12, "end": 15, "text": "Ana", "labels": ["PERSON"]}}"#;
+    let shifted =
+        r#"{"id": "a", "type": "labels", "value": {"start": 12, "end": 15, "text": "Ana", "labels": ["PERSON"]}}"#;
     let path = write(dir.path(), "shifted.json", label_studio_task(shifted));
     let message = error(Format::LabelStudio, &path);
     assert!(message.contains("shifted.json:2:") && message.contains("value.text"), "{message}");
@@ -106,12 +107,16 @@ fn with_entity(label: &str) -> Document {
 fn labels_a_format_cannot_carry_are_renamed_counted_and_read_back() {
     for label in ["MY LABEL", "CUE", "DIRECT_QUOTE", "", "a\tb"] {
         let doc = with_entity(label);
-        for format in [Format::Doccano, Format::LabelStudio, Format::Brat, Format::Conll, Format::Spacy, Format::SpacyJsonl]
+        for format in
+            [Format::Doccano, Format::LabelStudio, Format::Brat, Format::Conll, Format::Spacy, Format::SpacyJsonl]
         {
             let dir = tempfile::tempdir().unwrap();
             let out = dir.path().join("out");
             let summary = formats::export(std::slice::from_ref(&doc), format, &ExportOptions::default(), &out).unwrap();
-            assert!(summary.adjusted.iter().any(|a| a.contains("entity labels renamed")), "{format} {label:?}: {summary}");
+            assert!(
+                summary.adjusted.iter().any(|a| a.contains("entity labels renamed")),
+                "{format} {label:?}: {summary}"
+            );
             let back = formats::import(format, &[out]).unwrap_or_else(|e| panic!("{format} {label:?}: {e}"));
             assert_eq!(back[0].entities.len(), 1, "{format} {label:?}");
             assert!(back[0].quotes.is_empty(), "{format} {label:?}: read back as a quote");
@@ -157,7 +162,9 @@ fn a_fifo_is_refused_not_waited_on() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("x.jsonl");
     assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
-    for format in [Format::Jsonl, Format::Doccano, Format::LabelStudio, Format::Conll, Format::Spacy, Format::SpacyJsonl] {
+    for format in
+        [Format::Jsonl, Format::Doccano, Format::LabelStudio, Format::Conll, Format::Spacy, Format::SpacyJsonl]
+    {
         let message = error(format, &fifo);
         assert!(message.contains("FIFO"), "{format}: {message}");
     }

@@ -66,9 +66,7 @@ impl Draft {
             }
             (CUE_OF, SpanId::Cue(cue), SpanId::Quote(quote)) => {
                 let (start, end) = self.cues.get(*cue).copied().ok_or("unknown cue")?;
-                if self.linked_cues.get(*cue) == Some(&true) {
-                    return Err(format!("a second {CUE_OF} for one cue"));
-                }
+                // One speech verb may introduce two quotes: each gets a copy.
                 let text = self.slice(start, end)?;
                 let quote = self.quote_mut(quote)?;
                 if quote.cue.is_some() {

@@ -13,8 +13,8 @@ use super::draft::{Draft, SpanIds};
 use super::flat::{flatten, FlatRelation, FlatSpan};
 use super::output::{array_element_lines, read_text, write_file};
 use super::{ExportSummary, FormatError, ImportSummary, CUE, CUE_OF, DIRECT_QUOTE, INDIRECT_QUOTE, SAID_BY};
-use crate::store::abbreviate;
 use crate::model::{Document, Status};
+use crate::store::abbreviate;
 
 /// The labeling config's file name, beside the tasks JSON.
 pub const CONFIG_FILE: &str = "label-studio-config.xml";

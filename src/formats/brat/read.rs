@@ -169,7 +169,11 @@ fn attributions<'a>(lines: &[AnnLine<'a>], bounds: &HashMap<&str, TextBound>, ch
         let Some((trigger, roles)) = words.split_first() else { continue };
         let trigger = referenced_id(trigger);
         let role = |name: &str| -> Vec<&str> {
-            roles.iter().copied().filter(|r| r.split(':').next().is_some_and(|n| n.eq_ignore_ascii_case(name))).collect()
+            roles
+                .iter()
+                .copied()
+                .filter(|r| r.split(':').next().is_some_and(|n| n.eq_ignore_ascii_case(name)))
+                .collect()
         };
         let (messages, speakers) = (role("Message"), role("Speaker"));
         let fits = messages.len() == 1 && speakers.len() <= 1 && messages.len() + speakers.len() == roles.len();
@@ -180,7 +184,8 @@ fn attributions<'a>(lines: &[AnnLine<'a>], bounds: &HashMap<&str, TextBound>, ch
         let speaker = speakers.first().map(|s| referenced_id(s));
         let trigger_ok = contiguous(trigger).is_some_and(|b| !is_quote_label(&b.label) && b.label != CUE);
         let message_ok = contiguous(message).is_some_and(|b| is_quote_label(&b.label));
-        let speaker_ok = speaker.is_none_or(|s| contiguous(s).is_some_and(|b| !is_quote_label(&b.label) && b.label != CUE));
+        let speaker_ok =
+            speaker.is_none_or(|s| contiguous(s).is_some_and(|b| !is_quote_label(&b.label) && b.label != CUE));
         if trigger_ok && message_ok && speaker_ok && !taken.contains(message) && !taken.contains(trigger) {
             taken.extend([message, trigger]);
             found.push(Attribution { line: line.number, trigger, message, speaker });
@@ -190,7 +195,10 @@ fn attributions<'a>(lines: &[AnnLine<'a>], bounds: &HashMap<&str, TextBound>, ch
 }
 
 /// `Status` attributes of `T` lines: one per span, a known value.
-fn statuses<'a>(lines: &[AnnLine<'a>], bounds: &HashMap<&str, TextBound>) -> Result<HashMap<&'a str, Status>, LineError> {
+fn statuses<'a>(
+    lines: &[AnnLine<'a>],
+    bounds: &HashMap<&str, TextBound>,
+) -> Result<HashMap<&'a str, Status>, LineError> {
     let mut statuses = HashMap::new();
     for line in lines.iter().filter(|l| matches!(l.kind(), 'A' | 'M')) {
         let words = line.words();
@@ -204,7 +212,8 @@ fn statuses<'a>(lines: &[AnnLine<'a>], bounds: &HashMap<&str, TextBound>) -> Res
             ["Manual"] => Status::Manual,
             ["Accepted"] => Status::Accepted,
             other => {
-                let message = format!("unknown Status value {:?} (Suggested, Accepted, Rejected or Manual)", other.join(" "));
+                let message =
+                    format!("unknown Status value {:?} (Suggested, Accepted, Rejected or Manual)", other.join(" "));
                 return Err((line.number, message));
             }
         };
@@ -264,11 +273,10 @@ fn read_relation<'a>(
         (Some(Placed::Span(a)), Some(Placed::Span(b))) => Some((a.clone(), b.clone())),
         _ => None,
     };
-    let fits = match (*kind, &spans) {
-        (SAID_BY, Some((SpanId::Quote(_), SpanId::Entity(_)))) => true,
-        (CUE_OF, Some((SpanId::Cue(_), SpanId::Quote(_)))) => true,
-        _ => false,
-    };
+    let fits = matches!(
+        (*kind, &spans),
+        (SAID_BY, Some((SpanId::Quote(_), SpanId::Entity(_)))) | (CUE_OF, Some((SpanId::Cue(_), SpanId::Quote(_))))
+    );
     let Some((from_span, to_span)) = spans.filter(|_| fits) else {
         summary.keep(1, "relations Sorot has no link for");
         kept.push(line);
