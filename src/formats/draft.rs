@@ -36,6 +36,15 @@ impl Draft {
         &self.doc.text
     }
 
+    /// The text between two code-point offsets, if they are in range and ordered
+    /// (found through the document's index, not by walking the text).
+    pub fn covered(&self, start: usize, end: usize) -> Option<&str> {
+        if start > end {
+            return None;
+        }
+        self.doc.slice(start, end)
+    }
+
     /// Adds a span by its exported label: a quote, a cue or an entity.
     pub fn span(&mut self, start: usize, end: usize, label: &str, status: Status) -> Result<SpanId, String> {
         let text = self.slice(start, end)?;

@@ -194,7 +194,7 @@ fn labels_of<'v>(value: &'v Value, schema: Option<&BTreeSet<String>>) -> Result<
 /// writes it, and a mismatch means the offsets count something else.
 fn check_value_text(draft: &Draft, start: usize, end: usize, value: &Value) -> Result<(), String> {
     let Some(claimed) = value["text"].as_str() else { return Ok(()) };
-    let Some(actual) = slice_chars(draft.text(), start, end) else { return Ok(()) };
+    let Some(actual) = draft.covered(start, end) else { return Ok(()) };
     if actual != claimed {
         return Err(format!(
             "offsets {start}..{end} cover {:?} but value.text is {:?}",
@@ -203,17 +203,6 @@ fn check_value_text(draft: &Draft, start: usize, end: usize, value: &Value) -> R
         ));
     }
     Ok(())
-}
-
-/// The text between two code-point offsets, if both are in range and ordered.
-fn slice_chars(text: &str, start: usize, end: usize) -> Option<&str> {
-    if start > end {
-        return None;
-    }
-    let mut boundaries = text.char_indices().map(|(i, _)| i).chain([text.len()]);
-    let from = boundaries.nth(start)?;
-    let to = if end == start { from } else { boundaries.nth(end - start - 1)? };
-    text.get(from..to)
 }
 
 /// Label names in the config beside the tasks, if there is one.
