@@ -209,3 +209,19 @@ fn a_span_across_a_crlf_is_one_span_as_sorot_writes_it() {
     assert_eq!(docs[0].quotes[0].text, "“Ya 😀,\r\nbetul,”");
     assert!(docs[0].extras.is_empty());
 }
+
+#[test]
+fn a_bom_before_the_text_counts_as_the_file_counted_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "“Ya 😀,” kata Ana.\r\n";
+    std::fs::write(dir.path().join("a.txt"), format!("\u{feff}{text}")).unwrap();
+    // Offsets counted without the BOM: the text is read without it.
+    std::fs::write(dir.path().join("a.ann"), "T1\tPERSON 13 16\tAna\n").unwrap();
+    let docs = formats::import(Format::Brat, &[dir.path().to_owned()]).unwrap();
+    assert_eq!((docs[0].text.as_str(), docs[0].entities[0].start), (text, 13));
+    // Offsets counted with the BOM as a character: it is kept, so they stay true.
+    std::fs::write(dir.path().join("a.ann"), "T1\tPERSON 14 17\tAna\n").unwrap();
+    let docs = formats::import(Format::Brat, &[dir.path().to_owned()]).unwrap();
+    assert_eq!(docs[0].text, format!("\u{feff}{text}"));
+    assert_eq!(docs[0].entities[0].text, "Ana");
+}

@@ -55,6 +55,11 @@ pub(crate) fn read_bytes(path: &Path) -> Result<Vec<u8>, FormatError> {
 /// Reads a whole file as UTF-8 text; a leading BOM is skipped (offsets count
 /// from the character after it, as the other tools count them).
 pub(crate) fn read_text(path: &Path) -> Result<String, FormatError> {
+    read_text_noting_bom(path).map(|(text, _)| text)
+}
+
+/// [`read_text`], and whether a BOM was skipped.
+pub(crate) fn read_text_noting_bom(path: &Path) -> Result<(String, bool), FormatError> {
     let bytes = read_bytes(path)?;
     if let Some(encoding) = crate::store::utf16_encoding(&bytes) {
         return Err(FormatError::malformed(path, 0, format!("{encoding} text, not UTF-8: re-save it as UTF-8")));
@@ -64,7 +69,8 @@ pub(crate) fn read_text(path: &Path) -> Result<String, FormatError> {
         let line = 1 + valid.iter().filter(|b| **b == b'\n').count();
         FormatError::malformed(path, line, "not valid UTF-8")
     })?;
-    Ok(crate::store::strip_bom(text))
+    let had_bom = text.starts_with('\u{feff}');
+    Ok((crate::store::strip_bom(text), had_bom))
 }
 
 /// An article error's reason without the path it starts with (the format
