@@ -84,6 +84,12 @@ fn label_studio_checks_value_text_splits_labels_and_reads_scores() {
     assert_eq!(labels, ["LOC", "ORG"]);
     assert!(docs[0].entities.iter().all(|e| e.text == "Jakarta" && e.confidence == Some(0.25)));
     assert_eq!(summary.converted_count("extra labels"), 1);
+    let choice =
+        r#"{"id": "c", "type": "choices", "from_name": "topic", "to_name": "text", "value": {"choices": ["Politik"]}}"#;
+    let path = write(dir.path(), "choice.json", label_studio_task(&format!("{two}, {choice}")));
+    let (docs, summary) = formats::import_with_summary(Format::LabelStudio, &[path]).unwrap();
+    assert_eq!(docs[0].entities.len(), 2);
+    assert_eq!(summary.dropped_count("results that are not labelled spans"), 1);
 }
 
 fn with_entity(label: &str) -> Document {

@@ -248,6 +248,11 @@ fn add_results(
             continue;
         }
         let value = &result["value"];
+        // Choices, text areas, ratings … annotate the task, not a span.
+        if result["type"] != "labels" && value.get("labels").is_none() {
+            summary.leave_out(1, "results that are not labelled spans or relations (choices, text areas …)");
+            continue;
+        }
         let (Some(start), Some(end)) = (value["start"].as_u64(), value["end"].as_u64()) else {
             return Err(format!("result {} has no numeric value.start / value.end", i + 1));
         };
