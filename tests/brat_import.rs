@@ -225,3 +225,17 @@ fn a_bom_before_the_text_counts_as_the_file_counted_it() {
     assert_eq!(docs[0].text, format!("\u{feff}{text}"));
     assert_eq!(docs[0].entities[0].text, "Ana");
 }
+
+#[test]
+fn said_by_like_relations_link_a_quote_to_its_speaker() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "“Ya 😀,” kata Ana.\r\n").unwrap();
+    std::fs::write(
+        dir.path().join("a.ann"),
+        "T1\tPERSON 13 16\tAna\nT2\tDIRECT_QUOTE 0 7\t“Ya 😀,”\nR1\tSaid-By Arg1:T2 Arg2:T1\t\n",
+    )
+    .unwrap();
+    let (docs, summary) = formats::import_with_summary(Format::Brat, &[dir.path().to_owned()]).unwrap();
+    assert_eq!(docs[0].quotes[0].speaker.as_deref().and_then(|id| docs[0].entity(id)).unwrap().text, "Ana");
+    assert_eq!(summary.converted_count("SAID_BY-like"), 1, "{}", summary.line(Format::Brat));
+}

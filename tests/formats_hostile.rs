@@ -34,6 +34,9 @@ fn doccano_reads_a_json_array_and_pretty_printed_records() {
         assert_eq!(docs.len(), 2, "{name}");
         assert_eq!(docs[1].entities[0].text, "Ana", "{name}: the emoji counts two UTF-16 units");
     }
+    let joined = write(dir.path(), "joined.jsonl", format!("\u{feff}{LINE}\n\u{feff}{LINE}\n"));
+    let message = error(Format::Doccano, &joined);
+    assert!(message.contains("joined.jsonl:2:") && message.contains("byte order mark"), "{message}");
     let bad = write(dir.path(), "bad.jsonl", format!("{pretty}\n{{\n  \"text\": 5\n}}\n"));
     let message = error(Format::Doccano, &bad);
     let line = pretty.lines().count() + 2;

@@ -97,6 +97,10 @@ pub(crate) fn parse_json_lines<T: serde::de::DeserializeOwned>(path: &Path) -> R
         let rest = text.get(at..).unwrap_or_default();
         let skipped = rest.len() - rest.trim_start().len();
         let line = line_of_byte(&starts, at + skipped);
+        if rest.trim_start().starts_with('\u{feff}') {
+            let message = "a UTF-8 byte order mark (U+FEFF) before the JSON: were files with BOMs joined?";
+            return Err(FormatError::malformed(path, line, message));
+        }
         match stream.next() {
             None => break,
             Some(Ok(row)) => rows.push((line, row)),

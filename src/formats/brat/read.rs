@@ -148,7 +148,7 @@ fn cue_of_sources<'a>(lines: &[AnnLine<'a>]) -> HashSet<&'a str> {
         .iter()
         .filter(|l| l.kind() == 'R')
         .filter_map(|l| match l.words().as_slice() {
-            [kind, from, _] if *kind == CUE_OF => Some(referenced_id(from)),
+            [kind, from, _] if sorot_link(kind) == Some(CUE_OF) => Some(referenced_id(from)),
             _ => None,
         })
         .collect()
@@ -269,12 +269,13 @@ fn read_relation<'a>(
         return Err((line.number, "an R line needs `TYPE Arg1:ID Arg2:ID`".to_owned()));
     };
     let (from_id, to_id) = (referenced_id(from), referenced_id(to));
+    let link = sorot_link(kind).unwrap_or(kind);
     let spans = match (placed.get(from_id), placed.get(to_id)) {
         (Some(Placed::Span(a)), Some(Placed::Span(b))) => Some((a.clone(), b.clone())),
         _ => None,
     };
     let fits = matches!(
-        (*kind, &spans),
+        (link, &spans),
         (SAID_BY, Some((SpanId::Quote(_), SpanId::Entity(_)))) | (CUE_OF, Some((SpanId::Cue(_), SpanId::Quote(_))))
     );
     let Some((from_span, to_span)) = spans.filter(|_| fits) else {
@@ -282,11 +283,25 @@ fn read_relation<'a>(
         kept.push(line);
         return Ok(());
     };
-    draft.relate(&from_span, &to_span, kind).map_err(|m| (line.number, m))?;
-    if let (CUE_OF, SpanId::Quote(quote_id)) = (*kind, &to_span) {
+    draft.relate(&from_span, &to_span, link).map_err(|m| (line.number, m))?;
+    if link != *kind {
+        summary.convert(1, &format!("{link}-like relations read as {link}"));
+    }
+    if let (CUE_OF, SpanId::Quote(quote_id)) = (link, &to_span) {
         flat_ids.insert(from_id.to_owned(), format!("{quote_id}-cue"));
     }
     Ok(())
+}
+
+/// `SAID_BY` / `CUE_OF` for a relation type that names one of them in another
+/// spelling (`said_by`, `SaidBy`, `Said-By`, `cue-of`).
+fn sorot_link(kind: &str) -> Option<&'static str> {
+    let squeezed: String = kind.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect();
+    match squeezed.as_str() {
+        "saidby" => Some(SAID_BY),
+        "cueof" => Some(CUE_OF),
+        _ => None,
+    }
 }
 
 /// The id a flattened export gives a span (a cue's is known once linked).
