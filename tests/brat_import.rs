@@ -169,7 +169,10 @@ fn import_error(ann_tail: &str) -> String {
 fn duplicates_and_dangling_references_are_errors_naming_the_line() {
     let base = 22; // lines in the fixture
     let message = import_error(&t("T1", "PERSON", "Ana", 0));
-    assert!(message.contains(&format!("berita.ann:{}:", base + 1)) && message.contains("first is on line 1"), "{message}");
+    assert!(
+        message.contains(&format!("berita.ann:{}:", base + 1)) && message.contains("first is on line 1"),
+        "{message}"
+    );
     let message = import_error("A9\tStatus T99 Manual\n");
     assert!(message.contains(&format!(":{}:", base + 1)) && message.contains("T99"), "{message}");
     let message = import_error("R9\tSAID_BY Arg1:T5 Arg2:T1\t\n");
@@ -205,4 +208,34 @@ fn a_span_across_a_crlf_is_one_span_as_sorot_writes_it() {
     let docs = formats::import(Format::Brat, &[dir.path().to_owned()]).unwrap();
     assert_eq!(docs[0].quotes[0].text, "“Ya 😀,\r\nbetul,”");
     assert!(docs[0].extras.is_empty());
+}
+
+#[test]
+fn a_bom_before_the_text_counts_as_the_file_counted_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "“Ya 😀,” kata Ana.\r\n";
+    std::fs::write(dir.path().join("a.txt"), format!("\u{feff}{text}")).unwrap();
+    // Offsets counted without the BOM: the text is read without it.
+    std::fs::write(dir.path().join("a.ann"), "T1\tPERSON 13 16\tAna\n").unwrap();
+    let docs = formats::import(Format::Brat, &[dir.path().to_owned()]).unwrap();
+    assert_eq!((docs[0].text.as_str(), docs[0].entities[0].start), (text, 13));
+    // Offsets counted with the BOM as a character: it is kept, so they stay true.
+    std::fs::write(dir.path().join("a.ann"), "T1\tPERSON 14 17\tAna\n").unwrap();
+    let docs = formats::import(Format::Brat, &[dir.path().to_owned()]).unwrap();
+    assert_eq!(docs[0].text, format!("\u{feff}{text}"));
+    assert_eq!(docs[0].entities[0].text, "Ana");
+}
+
+#[test]
+fn said_by_like_relations_link_a_quote_to_its_speaker() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "“Ya 😀,” kata Ana.\r\n").unwrap();
+    std::fs::write(
+        dir.path().join("a.ann"),
+        "T1\tPERSON 13 16\tAna\nT2\tDIRECT_QUOTE 0 7\t“Ya 😀,”\nR1\tSaid-By Arg1:T2 Arg2:T1\t\n",
+    )
+    .unwrap();
+    let (docs, summary) = formats::import_with_summary(Format::Brat, &[dir.path().to_owned()]).unwrap();
+    assert_eq!(docs[0].quotes[0].speaker.as_deref().and_then(|id| docs[0].entity(id)).unwrap().text, "Ana");
+    assert_eq!(summary.converted_count("SAID_BY-like"), 1, "{}", summary.line(Format::Brat));
 }

@@ -153,3 +153,18 @@ fn analyze_and_import_skip_or_refuse_a_fifo() {
     assert!(!output.status.success());
     assert!(stderr(&output).contains("FIFO"), "{}", stderr(&output));
 }
+
+#[cfg(unix)]
+#[test]
+fn export_refuses_a_fifo_among_annotation_files_with_its_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("saved");
+    std::fs::create_dir(&folder).unwrap();
+    sorot::store::save_annotations(&reviewed(), &folder.join("a.json")).unwrap();
+    assert!(Command::new("mkfifo").arg(folder.join("x.json")).status().unwrap().success());
+    let mut command = sorot();
+    command.args(["export", "--format", "jsonl"]).arg(&folder).arg("--out").arg(dir.path().join("out.jsonl"));
+    let output = run(command);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("FIFO"), "{}", stderr(&output));
+}

@@ -34,6 +34,9 @@ fn doccano_reads_a_json_array_and_pretty_printed_records() {
         assert_eq!(docs.len(), 2, "{name}");
         assert_eq!(docs[1].entities[0].text, "Ana", "{name}: the emoji counts two UTF-16 units");
     }
+    let joined = write(dir.path(), "joined.jsonl", format!("\u{feff}{LINE}\n\u{feff}{LINE}\n"));
+    let message = error(Format::Doccano, &joined);
+    assert!(message.contains("joined.jsonl:2:") && message.contains("byte order mark"), "{message}");
     let bad = write(dir.path(), "bad.jsonl", format!("{pretty}\n{{\n  \"text\": 5\n}}\n"));
     let message = error(Format::Doccano, &bad);
     let line = pretty.lines().count() + 2;
@@ -72,7 +75,8 @@ fn label_studio_task(result: &str) -> String {
 #[test]
 fn label_studio_checks_value_text_splits_labels_and_reads_scores() {
     let dir = tempfile::tempdir().unwrap();
-    let shifted = r#"{"id": "a", "type": "labels", "value": {"start": 12, "end": 15, "text": "Ana", "labels": ["PERSON"]}}"#;
+    let shifted =
+        r#"{"id": "a", "type": "labels", "value": {"start": 12, "end": 15, "text": "Ana", "labels": ["PERSON"]}}"#;
     let path = write(dir.path(), "shifted.json", label_studio_task(shifted));
     let message = error(Format::LabelStudio, &path);
     assert!(message.contains("shifted.json:2:") && message.contains("value.text"), "{message}");
@@ -83,6 +87,12 @@ fn label_studio_checks_value_text_splits_labels_and_reads_scores() {
     assert_eq!(labels, ["LOC", "ORG"]);
     assert!(docs[0].entities.iter().all(|e| e.text == "Jakarta" && e.confidence == Some(0.25)));
     assert_eq!(summary.converted_count("extra labels"), 1);
+    let choice =
+        r#"{"id": "c", "type": "choices", "from_name": "topic", "to_name": "text", "value": {"choices": ["Politik"]}}"#;
+    let path = write(dir.path(), "choice.json", label_studio_task(&format!("{two}, {choice}")));
+    let (docs, summary) = formats::import_with_summary(Format::LabelStudio, &[path]).unwrap();
+    assert_eq!(docs[0].entities.len(), 2);
+    assert_eq!(summary.dropped_count("results that are not labelled spans"), 1);
 }
 
 fn with_entity(label: &str) -> Document {
@@ -106,12 +116,16 @@ fn with_entity(label: &str) -> Document {
 fn labels_a_format_cannot_carry_are_renamed_counted_and_read_back() {
     for label in ["MY LABEL", "CUE", "DIRECT_QUOTE", "", "a\tb"] {
         let doc = with_entity(label);
-        for format in [Format::Doccano, Format::LabelStudio, Format::Brat, Format::Conll, Format::Spacy, Format::SpacyJsonl]
+        for format in
+            [Format::Doccano, Format::LabelStudio, Format::Brat, Format::Conll, Format::Spacy, Format::SpacyJsonl]
         {
             let dir = tempfile::tempdir().unwrap();
             let out = dir.path().join("out");
             let summary = formats::export(std::slice::from_ref(&doc), format, &ExportOptions::default(), &out).unwrap();
-            assert!(summary.adjusted.iter().any(|a| a.contains("entity labels renamed")), "{format} {label:?}: {summary}");
+            assert!(
+                summary.adjusted.iter().any(|a| a.contains("entity labels renamed")),
+                "{format} {label:?}: {summary}"
+            );
             let back = formats::import(format, &[out]).unwrap_or_else(|e| panic!("{format} {label:?}: {e}"));
             assert_eq!(back[0].entities.len(), 1, "{format} {label:?}");
             assert!(back[0].quotes.is_empty(), "{format} {label:?}: read back as a quote");
@@ -157,7 +171,9 @@ fn a_fifo_is_refused_not_waited_on() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("x.jsonl");
     assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
-    for format in [Format::Jsonl, Format::Doccano, Format::LabelStudio, Format::Conll, Format::Spacy, Format::SpacyJsonl] {
+    for format in
+        [Format::Jsonl, Format::Doccano, Format::LabelStudio, Format::Conll, Format::Spacy, Format::SpacyJsonl]
+    {
         let message = error(format, &fifo);
         assert!(message.contains("FIFO"), "{format}: {message}");
     }

@@ -16,19 +16,39 @@ const SEPARATORS: [&str; 3] = [" ", "\r\n", " \u{a0}"];
 const LABELS: [&str; 5] = ["PERSON", "LOC", "ORG", "Tokoh😀", "MY LABEL"];
 const STATUSES: [Status; 4] = [Status::Suggested, Status::Accepted, Status::Rejected, Status::Manual];
 
+/// First word, word count, label, status, has confidence, has annotator, source.
+type EntityPlan = (usize, usize, usize, usize, bool, bool, bool);
+/// First word, word count, direct, status, speaker, cue word, has confidence.
+type QuotePlan = (usize, usize, bool, usize, Option<usize>, Option<usize>, bool);
+
 #[derive(Debug, Clone)]
 struct Plan {
+    /// Word and the separator before it.
     words: Vec<(usize, usize)>,
-    entities: Vec<(usize, usize, usize, usize, bool, bool, bool)>,
-    quotes: Vec<(usize, usize, bool, usize, Option<usize>, Option<usize>, bool)>,
+    entities: Vec<EntityPlan>,
+    quotes: Vec<QuotePlan>,
     done: bool,
 }
 
 fn plan() -> impl Strategy<Value = Plan> {
     (
         prop::collection::vec((0..WORDS.len(), 0..SEPARATORS.len()), 4..16),
-        prop::collection::vec((0..16usize, 1..3usize, 0..LABELS.len(), 0..4usize, any::<bool>(), any::<bool>(), any::<bool>()), 0..6),
-        prop::collection::vec((0..16usize, 1..4usize, any::<bool>(), 0..4usize, prop::option::of(0..6usize), prop::option::of(0..16usize), any::<bool>()), 0..3),
+        prop::collection::vec(
+            (0..16usize, 1..3usize, 0..LABELS.len(), 0..4usize, any::<bool>(), any::<bool>(), any::<bool>()),
+            0..6,
+        ),
+        prop::collection::vec(
+            (
+                0..16usize,
+                1..4usize,
+                any::<bool>(),
+                0..4usize,
+                prop::option::of(0..6usize),
+                prop::option::of(0..16usize),
+                any::<bool>(),
+            ),
+            0..3,
+        ),
         any::<bool>(),
     )
         .prop_map(|(words, entities, quotes, done)| Plan { words, entities, quotes, done })
@@ -80,7 +100,8 @@ fn document(plan: &Plan) -> Document {
             continue;
         }
         let speaker = speaker.and_then(|i| doc.entities.get(i % doc.entities.len().max(1))).map(|e| e.id.clone());
-        let cue = cue.map(|w| bounds[w % n]).map(|(s, e)| Cue { start: s, end: e, text: doc.slice(s, e).unwrap().into() });
+        let cue =
+            cue.map(|w| bounds[w % n]).map(|(s, e)| Cue { start: s, end: e, text: doc.slice(s, e).unwrap().into() });
         let id = format!("q{}", doc.quotes.len() + 1);
         doc.quotes.push(Quote {
             id: id.into(),
@@ -117,7 +138,8 @@ fn round_trip(doc: &Document, format: Format) -> (Document, ExportSummary) {
 /// of `reasons` (prefixes of its lost or adjusted entries).
 fn explained(summary: &ExportSummary, what: &str, reasons: &[&str]) -> Result<(), TestCaseError> {
     let counted = reasons.iter().any(|r| {
-        summary.lost_count(r) > 0 || summary.adjusted.iter().any(|a| a.split_once(' ').is_some_and(|(_, w)| w.starts_with(r)))
+        summary.lost_count(r) > 0
+            || summary.adjusted.iter().any(|a| a.split_once(' ').is_some_and(|(_, w)| w.starts_with(r)))
     });
     prop_assert!(counted, "{what} changed but the summary does not say so: {summary}");
     Ok(())
@@ -158,7 +180,8 @@ fn compare(original: &Document, back: &Document, summary: &ExportSummary, format
         }
         compare_meta(summary, (&e.source, e.confidence, &e.annotator), (&b.source, b.confidence, &b.annotator))?;
     }
-    let speaker_range = |doc: &Document, q: &Quote| q.speaker.as_deref().and_then(|id| doc.entity(id)).map(|e| (e.start, e.end));
+    let speaker_range =
+        |doc: &Document, q: &Quote| q.speaker.as_deref().and_then(|id| doc.entity(id)).map(|e| (e.start, e.end));
     for q in &original.quotes {
         let Some(b) = back.quotes.iter().find(|b| (b.start, b.end) == (q.start, q.end)) else {
             explained(summary, "a quote", &["rejected spans"])?;

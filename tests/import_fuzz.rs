@@ -150,8 +150,51 @@ fn fuzz(format: Format, mutations: &[Mutation]) -> Result<(), TestCaseError> {
     std::fs::write(&file, &bytes).unwrap();
     if let Ok(docs) = formats::import(format, &[out]) {
         spans_hold(&docs)?;
+        exported_again_reads_back(format, &docs, dir.path())?;
     }
     Ok(())
+}
+
+/// What Sorot imported, Sorot exports in the same format and reads back.
+fn exported_again_reads_back(format: Format, docs: &[Document], dir: &Path) -> Result<(), TestCaseError> {
+    let again = dir.join(if format == Format::Brat { "again".to_owned() } else { format!("again.{}", format.name()) });
+    let options = ExportOptions { with_suggestions: true, with_rejected: true, ..Default::default() };
+    let exported = formats::export(docs, format, &options, &again);
+    prop_assert!(exported.is_ok(), "{:?}", exported.err());
+    let back = formats::import(format, &[again]);
+    prop_assert!(back.is_ok(), "Sorot refused its own export: {:?}", back.err());
+    Ok(())
+}
+
+/// A brat file as annotation tools write them: events, attributes, notes,
+/// normalisations, equivalences, a discontinuous span, an attribution event.
+const RICH_ANN: &str = "T1\tPERSON 20 23\tAna\nT2\tLOC 27 34\tJakarta\nT3\tDIRECT_QUOTE 0 14\t“Kami siap 😀,”\n\
+T4\tSay 15 19\tkata\nE1\tSay:T4 Speaker:T1 Message:T3\nT5\tVisit 24 26\tdi\nE2\tVisit:T5 Agent:T1 Place:T2\n\
+A1\tNegation E2\nA2\tStatus T2 Manual\n#1\tAnnotatorNotes T2\tibu kota\nN1\tReference T2 Wikipedia:1\tJakarta\n\
+T6\tPERSON 20 23;37 40\tAna Ana\n*\tEquiv T1 T6\nR1\tNear Arg1:T1 Arg2:T2\t\n";
+
+fn fuzz_rich_brat(mutations: &[Mutation]) -> Result<(), TestCaseError> {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("berita.txt"), TEXT).unwrap();
+    let mut bytes = RICH_ANN.as_bytes().to_vec();
+    mutate(&mut bytes, mutations);
+    std::fs::write(dir.path().join("berita.ann"), &bytes).unwrap();
+    if let Ok(docs) = formats::import(Format::Brat, &[dir.path().to_owned()]) {
+        spans_hold(&docs)?;
+        let out = tempfile::tempdir().unwrap();
+        exported_again_reads_back(Format::Brat, &docs, out.path())?;
+    }
+    Ok(())
+}
+
+#[test]
+fn the_rich_brat_seed_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("berita.txt"), TEXT).unwrap();
+    std::fs::write(dir.path().join("berita.ann"), RICH_ANN).unwrap();
+    let (docs, summary) = formats::import_with_summary(Format::Brat, &[dir.path().to_owned()]).unwrap();
+    assert_eq!(docs[0].quotes.len(), 1, "{}", summary.line(Format::Brat));
+    assert_eq!(summary.kept_count(""), 7, "{}", summary.line(Format::Brat));
 }
 
 proptest! {
@@ -168,6 +211,9 @@ proptest! {
 
     #[test]
     fn brat_import_survives_mutations(m in mutations()) { fuzz(Format::Brat, &m)?; }
+
+    #[test]
+    fn rich_brat_import_survives_mutations(m in mutations()) { fuzz_rich_brat(&m)?; }
 
     #[test]
     fn conll_import_survives_mutations(m in mutations()) { fuzz(Format::Conll, &m)?; }

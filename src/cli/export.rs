@@ -167,7 +167,8 @@ fn json_files_under(folder: &Path) -> Result<Vec<PathBuf>, String> {
             let path = entry.path();
             match entry.file_type() {
                 Ok(t) if t.is_dir() => folders.push(path),
-                Ok(t) if t.is_file() && path.extension().is_some_and(|x| x == "json") => found.push(path),
+                // Special files too: loading one refuses it with its reason.
+                Ok(_) if path.extension().is_some_and(|x| x == "json") => found.push(path),
                 _ => {}
             }
         }
@@ -222,7 +223,7 @@ fn annotation_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
         let entries = std::fs::read_dir(input).map_err(|e| format!("cannot list {}: {e}", input.display()))?;
         let mut found: Vec<PathBuf> = entries
             .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "json"))
+            .filter(|p| !p.is_dir() && p.extension().is_some_and(|x| x == "json"))
             .collect();
         found.sort();
         files.extend(found);

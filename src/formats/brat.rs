@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 use super::draft::Draft;
 use super::flat::{flatten, FlatSpan};
-use super::output::{read_text, write_file};
+use super::output::{read_text, read_text_noting_bom, write_file};
 use super::{ExportSummary, FormatError, ImportSummary};
 use crate::model::{Document, Status};
 use conf::{conf_of, Declared, Schemas, CONF};
@@ -124,16 +124,37 @@ pub(crate) fn import(path: &Path, summary: &mut ImportSummary) -> Result<Vec<Doc
     let mut docs = Vec::new();
     for ann in anns {
         let txt = ann.with_extension("txt");
-        let text = read_text(&txt)?;
+        let (text, had_bom) = read_text_noting_bom(&txt)?;
         let schema = schemas.for_ann(&ann)?;
         let content = read_text(&ann)?;
         let bad = |(line, message): (usize, String)| FormatError::malformed(&ann, line, message);
         let lines = ann::parse_lines(&content).map_err(bad)?;
+        let text = if had_bom { text_as_offsets_count_it(text, &lines) } else { text };
         let mut draft = Draft::new(text, Some(txt), "brat");
         read::read_document(&mut draft, &lines, schema, summary).map_err(bad)?;
         docs.push(draft.finish(summary).map_err(|m| FormatError::malformed(&ann, 0, m))?);
     }
     Ok(docs)
+}
+
+/// The text of a `.txt` that began with a BOM: without it, unless the `T`
+/// lines' texts fit only when the BOM counts as the first character (a tool
+/// that read the file with the BOM as a character); then with it, so that
+/// every offset stays true to the file.
+fn text_as_offsets_count_it(text: String, lines: &[ann::AnnLine]) -> String {
+    let fits = |text: &str| {
+        let chars: Vec<char> = text.chars().collect();
+        lines.iter().filter(|l| l.kind() == 'T').all(|l| ann::text_bound(l, &chars).is_ok())
+    };
+    if fits(&text) {
+        return text;
+    }
+    let with_bom = format!("\u{feff}{text}");
+    if fits(&with_bom) {
+        with_bom
+    } else {
+        text
+    }
 }
 
 /// A folder's `.ann` files, sub-folders included (sorted; hidden names

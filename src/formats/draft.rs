@@ -36,6 +36,15 @@ impl Draft {
         &self.doc.text
     }
 
+    /// The text between two code-point offsets, if they are in range and ordered
+    /// (found through the document's index, not by walking the text).
+    pub fn covered(&self, start: usize, end: usize) -> Option<&str> {
+        if start > end {
+            return None;
+        }
+        self.doc.slice(start, end)
+    }
+
     /// Adds a span by its exported label: a quote, a cue or an entity.
     pub fn span(&mut self, start: usize, end: usize, label: &str, status: Status) -> Result<SpanId, String> {
         let text = self.slice(start, end)?;
@@ -66,9 +75,7 @@ impl Draft {
             }
             (CUE_OF, SpanId::Cue(cue), SpanId::Quote(quote)) => {
                 let (start, end) = self.cues.get(*cue).copied().ok_or("unknown cue")?;
-                if self.linked_cues.get(*cue) == Some(&true) {
-                    return Err(format!("a second {CUE_OF} for one cue"));
-                }
+                // One speech verb may introduce two quotes: each gets a copy.
                 let text = self.slice(start, end)?;
                 let quote = self.quote_mut(quote)?;
                 if quote.cue.is_some() {

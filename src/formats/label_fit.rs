@@ -18,7 +18,8 @@ pub(crate) fn fit_labels(docs: &mut [Document], summary: &mut ExportSummary) {
         }
         summary.adjust(renamed, "entity labels renamed to fit the format (empty, spaced or reserved names)");
         if doc.labels.iter().any(|l| fitted(&l.name).is_some()) {
-            let labels = doc.labels.iter().map(|l| LabelDef { name: fitted(&l.name).unwrap_or(l.name.clone()), ..l.clone() });
+            let labels =
+                doc.labels.iter().map(|l| LabelDef { name: fitted(&l.name).unwrap_or(l.name.clone()), ..l.clone() });
             doc.labels = LabelSet::new(labels.collect());
         }
     }

@@ -13,8 +13,8 @@ use super::draft::{Draft, SpanIds};
 use super::flat::{flatten, FlatRelation, FlatSpan};
 use super::output::{array_element_lines, read_text, write_file};
 use super::{ExportSummary, FormatError, ImportSummary, CUE, CUE_OF, DIRECT_QUOTE, INDIRECT_QUOTE, SAID_BY};
-use crate::store::abbreviate;
 use crate::model::{Document, Status};
+use crate::store::abbreviate;
 
 /// The labeling config's file name, beside the tasks JSON.
 pub const CONFIG_FILE: &str = "label-studio-config.xml";
@@ -194,7 +194,7 @@ fn labels_of<'v>(value: &'v Value, schema: Option<&BTreeSet<String>>) -> Result<
 /// writes it, and a mismatch means the offsets count something else.
 fn check_value_text(draft: &Draft, start: usize, end: usize, value: &Value) -> Result<(), String> {
     let Some(claimed) = value["text"].as_str() else { return Ok(()) };
-    let Some(actual) = slice_chars(draft.text(), start, end) else { return Ok(()) };
+    let Some(actual) = draft.covered(start, end) else { return Ok(()) };
     if actual != claimed {
         return Err(format!(
             "offsets {start}..{end} cover {:?} but value.text is {:?}",
@@ -203,17 +203,6 @@ fn check_value_text(draft: &Draft, start: usize, end: usize, value: &Value) -> R
         ));
     }
     Ok(())
-}
-
-/// The text between two code-point offsets, if both are in range and ordered.
-fn slice_chars(text: &str, start: usize, end: usize) -> Option<&str> {
-    if start > end {
-        return None;
-    }
-    let mut boundaries = text.char_indices().map(|(i, _)| i).chain([text.len()]);
-    let from = boundaries.nth(start)?;
-    let to = if end == start { from } else { boundaries.nth(end - start - 1)? };
-    text.get(from..to)
 }
 
 /// Label names in the config beside the tasks, if there is one.
@@ -259,6 +248,11 @@ fn add_results(
             continue;
         }
         let value = &result["value"];
+        // Choices, text areas, ratings … annotate the task, not a span.
+        if result["type"] != "labels" && value.get("labels").is_none() {
+            summary.leave_out(1, "results that are not labelled spans or relations (choices, text areas …)");
+            continue;
+        }
         let (Some(start), Some(end)) = (value["start"].as_u64(), value["end"].as_u64()) else {
             return Err(format!("result {} has no numeric value.start / value.end", i + 1));
         };

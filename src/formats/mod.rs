@@ -18,8 +18,8 @@ mod error;
 mod flat;
 mod import_summary;
 mod label_fit;
-mod losses;
 mod label_studio;
+mod losses;
 mod msgpack_docbin;
 mod options;
 mod output;
@@ -126,8 +126,8 @@ impl Format {
         match self {
             Format::Jsonl => "nothing: it is Sorot's own format",
             Format::Doccano => "review status, negatives; the `label` variant also drops quote links",
-            Format::LabelStudio => "rejected spans (negatives); span ids",
-            Format::Brat => "confidence scores and annotation sources",
+            Format::LabelStudio => "rejected spans (negatives); manual vs accepted; span ids",
+            Format::Brat => "confidence scores, annotation sources, annotators, done marks",
             Format::Conll => "quotes, cues, links, overlapping entities, original whitespace",
             Format::Spacy => "review status of kept spans, confidence, sources",
             Format::SpacyJsonl => "review status, negatives, confidence",

@@ -55,6 +55,11 @@ pub(crate) fn read_bytes(path: &Path) -> Result<Vec<u8>, FormatError> {
 /// Reads a whole file as UTF-8 text; a leading BOM is skipped (offsets count
 /// from the character after it, as the other tools count them).
 pub(crate) fn read_text(path: &Path) -> Result<String, FormatError> {
+    read_text_noting_bom(path).map(|(text, _)| text)
+}
+
+/// [`read_text`], and whether a BOM was skipped.
+pub(crate) fn read_text_noting_bom(path: &Path) -> Result<(String, bool), FormatError> {
     let bytes = read_bytes(path)?;
     if let Some(encoding) = crate::store::utf16_encoding(&bytes) {
         return Err(FormatError::malformed(path, 0, format!("{encoding} text, not UTF-8: re-save it as UTF-8")));
@@ -64,7 +69,8 @@ pub(crate) fn read_text(path: &Path) -> Result<String, FormatError> {
         let line = 1 + valid.iter().filter(|b| **b == b'\n').count();
         FormatError::malformed(path, line, "not valid UTF-8")
     })?;
-    Ok(crate::store::strip_bom(text))
+    let had_bom = text.starts_with('\u{feff}');
+    Ok((crate::store::strip_bom(text), had_bom))
 }
 
 /// An article error's reason without the path it starts with (the format
@@ -91,6 +97,10 @@ pub(crate) fn parse_json_lines<T: serde::de::DeserializeOwned>(path: &Path) -> R
         let rest = text.get(at..).unwrap_or_default();
         let skipped = rest.len() - rest.trim_start().len();
         let line = line_of_byte(&starts, at + skipped);
+        if rest.trim_start().starts_with('\u{feff}') {
+            let message = "a UTF-8 byte order mark (U+FEFF) before the JSON: were files with BOMs joined?";
+            return Err(FormatError::malformed(path, line, message));
+        }
         match stream.next() {
             None => break,
             Some(Ok(row)) => rows.push((line, row)),

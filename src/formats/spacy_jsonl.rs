@@ -23,7 +23,7 @@ struct Line {
     relations: Vec<Relation>,
 }
 
-#[derive(Serialize, Deserialize, Clone, PartialEq)]
+#[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Hash)]
 struct Span {
     start: usize,
     end: usize,
@@ -51,10 +51,17 @@ fn line_of(doc: &Document, summary: &mut ExportSummary) -> Line {
         spans.iter().filter(|s| s.status == Status::Suggested).count(),
         "review statuses of suggestions (spaCy JSONL has none)",
     );
+    // Spans are told apart by start, end and label only: identical ones are
+    // written once (a cue shared by two quotes stays shared through its links).
+    let mut seen = std::collections::HashSet::new();
+    let before = spans.len();
+    spans.retain(|s| seen.insert((s.start, s.end, s.label.clone())) || s.label == super::CUE);
+    summary
+        .lose(before - spans.len(), "spans identical to another (spaCy JSONL tells spans apart by offsets and label)");
     summary.spans_written += spans.len();
     let by_id: HashMap<&str, Span> =
         spans.iter().map(|s| (s.id.as_str(), Span { start: s.start, end: s.end, label: s.label.clone() })).collect();
-    let relations = relations
+    let written: Vec<Relation> = relations
         .iter()
         .filter_map(|r| {
             Some(Relation {
@@ -64,11 +71,19 @@ fn line_of(doc: &Document, summary: &mut ExportSummary) -> Line {
             })
         })
         .collect();
+    summary.lose(relations.len() - written.len(), "links to rejected spans");
+    let relations = written;
     Line {
         text: doc.text.clone(),
-        spans: spans.iter().filter_map(|s| by_id.get(s.id.as_str()).cloned()).collect(),
+        spans: unique(spans.iter().filter_map(|s| by_id.get(s.id.as_str()).cloned())),
         relations,
     }
+}
+
+/// `spans` in order, each identical one once.
+fn unique(spans: impl Iterator<Item = Span>) -> Vec<Span> {
+    let mut seen = std::collections::HashSet::new();
+    spans.filter(|span| seen.insert(span.clone())).collect()
 }
 
 pub(crate) fn import(path: &Path, summary: &mut ImportSummary) -> Result<Vec<Document>, FormatError> {
@@ -81,16 +96,17 @@ pub(crate) fn import(path: &Path, summary: &mut ImportSummary) -> Result<Vec<Doc
 
 fn document_of(line: Line, summary: &mut ImportSummary) -> Result<Document, String> {
     let mut draft = Draft::new(line.text, None, "spacy-jsonl");
-    let mut ids: Vec<(Span, SpanId)> = Vec::new();
+    let mut ids: HashMap<Span, SpanId> = HashMap::new();
     for span in line.spans {
-        if ids.iter().any(|(s, _)| s == &span) {
-            return Err(format!("span {}..{} {} is listed twice", span.start, span.end, span.label));
+        if ids.contains_key(&span) {
+            summary.convert(1, "identical spans read as one");
+            continue;
         }
         let id = draft.span(span.start, span.end, &span.label, Status::Accepted)?;
-        ids.push((span, id));
+        ids.insert(span, id);
     }
     let find = |span: &Span| {
-        ids.iter().find(|(s, _)| s == span).map(|(_, id)| id.clone()).ok_or_else(|| {
+        ids.get(span).cloned().ok_or_else(|| {
             format!("relation refers to a span {}..{} {} not in `spans`", span.start, span.end, span.label)
         })
     };

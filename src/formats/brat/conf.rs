@@ -84,12 +84,8 @@ pub(super) fn conf_of(labels: BTreeSet<String>, declared: &Declared) -> String {
         .filter(|r| !matches!(r.as_str(), SAID_BY | CUE_OF))
         .map(|r| format!("{r}\tArg1:<ANY>, Arg2:<ANY>"))
         .collect();
-    let attributes: Vec<String> = declared
-        .attributes
-        .iter()
-        .filter(|a| a.as_str() != "Status")
-        .map(|a| format!("{a}\tArg:<ANY>"))
-        .collect();
+    let attributes: Vec<String> =
+        declared.attributes.iter().filter(|a| a.as_str() != "Status").map(|a| format!("{a}\tArg:<ANY>")).collect();
     let list = |items: &[String]| if items.is_empty() { String::new() } else { format!("{}\n", items.join("\n")) };
     format!(
         "[entities]\n{}\n[relations]\n{SAID_BY}\tArg1:{DIRECT_QUOTE}|{INDIRECT_QUOTE}, Arg2:<ENTITY>\n\

@@ -186,7 +186,9 @@ mod tests {
 
     #[test]
     fn references_are_renumbered_and_text_fields_untouched() {
-        let lines = parse_lines("E1\tTransfer-money:T3 Giver-Arg:T1 Money:T9\n#1\tAnnotatorNotes E1\tT3 is “fine” 😀\n").unwrap();
+        let lines =
+            parse_lines("E1\tTransfer-money:T3 Giver-Arg:T1 Money:T9\n#1\tAnnotatorNotes E1\tT3 is “fine” 😀\n")
+                .unwrap();
         let mut new_ids: HashMap<&str, String> =
             [("T3", "T7"), ("T1", "T2"), ("T9", "T8")].into_iter().map(|(a, b)| (a, b.to_owned())).collect();
         new_ids.insert("E1", "E4".to_owned());

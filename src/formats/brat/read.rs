@@ -148,7 +148,7 @@ fn cue_of_sources<'a>(lines: &[AnnLine<'a>]) -> HashSet<&'a str> {
         .iter()
         .filter(|l| l.kind() == 'R')
         .filter_map(|l| match l.words().as_slice() {
-            [kind, from, _] if *kind == CUE_OF => Some(referenced_id(from)),
+            [kind, from, _] if sorot_link(kind) == Some(CUE_OF) => Some(referenced_id(from)),
             _ => None,
         })
         .collect()
@@ -169,7 +169,11 @@ fn attributions<'a>(lines: &[AnnLine<'a>], bounds: &HashMap<&str, TextBound>, ch
         let Some((trigger, roles)) = words.split_first() else { continue };
         let trigger = referenced_id(trigger);
         let role = |name: &str| -> Vec<&str> {
-            roles.iter().copied().filter(|r| r.split(':').next().is_some_and(|n| n.eq_ignore_ascii_case(name))).collect()
+            roles
+                .iter()
+                .copied()
+                .filter(|r| r.split(':').next().is_some_and(|n| n.eq_ignore_ascii_case(name)))
+                .collect()
         };
         let (messages, speakers) = (role("Message"), role("Speaker"));
         let fits = messages.len() == 1 && speakers.len() <= 1 && messages.len() + speakers.len() == roles.len();
@@ -180,7 +184,8 @@ fn attributions<'a>(lines: &[AnnLine<'a>], bounds: &HashMap<&str, TextBound>, ch
         let speaker = speakers.first().map(|s| referenced_id(s));
         let trigger_ok = contiguous(trigger).is_some_and(|b| !is_quote_label(&b.label) && b.label != CUE);
         let message_ok = contiguous(message).is_some_and(|b| is_quote_label(&b.label));
-        let speaker_ok = speaker.is_none_or(|s| contiguous(s).is_some_and(|b| !is_quote_label(&b.label) && b.label != CUE));
+        let speaker_ok =
+            speaker.is_none_or(|s| contiguous(s).is_some_and(|b| !is_quote_label(&b.label) && b.label != CUE));
         if trigger_ok && message_ok && speaker_ok && !taken.contains(message) && !taken.contains(trigger) {
             taken.extend([message, trigger]);
             found.push(Attribution { line: line.number, trigger, message, speaker });
@@ -190,7 +195,10 @@ fn attributions<'a>(lines: &[AnnLine<'a>], bounds: &HashMap<&str, TextBound>, ch
 }
 
 /// `Status` attributes of `T` lines: one per span, a known value.
-fn statuses<'a>(lines: &[AnnLine<'a>], bounds: &HashMap<&str, TextBound>) -> Result<HashMap<&'a str, Status>, LineError> {
+fn statuses<'a>(
+    lines: &[AnnLine<'a>],
+    bounds: &HashMap<&str, TextBound>,
+) -> Result<HashMap<&'a str, Status>, LineError> {
     let mut statuses = HashMap::new();
     for line in lines.iter().filter(|l| matches!(l.kind(), 'A' | 'M')) {
         let words = line.words();
@@ -204,7 +212,8 @@ fn statuses<'a>(lines: &[AnnLine<'a>], bounds: &HashMap<&str, TextBound>) -> Res
             ["Manual"] => Status::Manual,
             ["Accepted"] => Status::Accepted,
             other => {
-                let message = format!("unknown Status value {:?} (Suggested, Accepted, Rejected or Manual)", other.join(" "));
+                let message =
+                    format!("unknown Status value {:?} (Suggested, Accepted, Rejected or Manual)", other.join(" "));
                 return Err((line.number, message));
             }
         };
@@ -260,25 +269,39 @@ fn read_relation<'a>(
         return Err((line.number, "an R line needs `TYPE Arg1:ID Arg2:ID`".to_owned()));
     };
     let (from_id, to_id) = (referenced_id(from), referenced_id(to));
+    let link = sorot_link(kind).unwrap_or(kind);
     let spans = match (placed.get(from_id), placed.get(to_id)) {
         (Some(Placed::Span(a)), Some(Placed::Span(b))) => Some((a.clone(), b.clone())),
         _ => None,
     };
-    let fits = match (*kind, &spans) {
-        (SAID_BY, Some((SpanId::Quote(_), SpanId::Entity(_)))) => true,
-        (CUE_OF, Some((SpanId::Cue(_), SpanId::Quote(_)))) => true,
-        _ => false,
-    };
+    let fits = matches!(
+        (link, &spans),
+        (SAID_BY, Some((SpanId::Quote(_), SpanId::Entity(_)))) | (CUE_OF, Some((SpanId::Cue(_), SpanId::Quote(_))))
+    );
     let Some((from_span, to_span)) = spans.filter(|_| fits) else {
         summary.keep(1, "relations Sorot has no link for");
         kept.push(line);
         return Ok(());
     };
-    draft.relate(&from_span, &to_span, kind).map_err(|m| (line.number, m))?;
-    if let (CUE_OF, SpanId::Quote(quote_id)) = (*kind, &to_span) {
+    draft.relate(&from_span, &to_span, link).map_err(|m| (line.number, m))?;
+    if link != *kind {
+        summary.convert(1, &format!("{link}-like relations read as {link}"));
+    }
+    if let (CUE_OF, SpanId::Quote(quote_id)) = (link, &to_span) {
         flat_ids.insert(from_id.to_owned(), format!("{quote_id}-cue"));
     }
     Ok(())
+}
+
+/// `SAID_BY` / `CUE_OF` for a relation type that names one of them in another
+/// spelling (`said_by`, `SaidBy`, `Said-By`, `cue-of`).
+fn sorot_link(kind: &str) -> Option<&'static str> {
+    let squeezed: String = kind.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect();
+    match squeezed.as_str() {
+        "saidby" => Some(SAID_BY),
+        "cueof" => Some(CUE_OF),
+        _ => None,
+    }
 }
 
 /// The id a flattened export gives a span (a cue's is known once linked).
