@@ -151,7 +151,8 @@ fn export(args: &ExportArgs) -> Result<String, String> {
     };
     if docs.is_empty() {
         let named: Vec<String> = args.inputs.iter().map(|p| p.display().to_string()).collect();
-        return Err(format!("no documents found in {}: nothing exported", named.join(", ")));
+        let what = if args.jsonl { "documents" } else { "annotation files" };
+        return Err(format!("no {what} found in {}: nothing exported", named.join(", ")));
     }
     let summary = formats::export(&docs, args.format.into(), &args.options(), &args.out).map_err(|e| e.to_string())?;
     Ok(summary.to_string())
