@@ -31,8 +31,8 @@ use sorot::analysis::tagger::training::{train, TrainConfig};
 use sorot::analysis::tagger::weights::Weights;
 use sorot::analysis::Analyzer;
 use sorot::learn::{LearnDoc, Learner};
-use sorot::model::{DoneMark, Entity, Status};
 use sorot::model::Document;
+use sorot::model::{DoneMark, Entity, Status};
 
 /// Articles learned from before each score.
 const POINTS: [usize; 5] = [0, 10, 30, 60, 100];

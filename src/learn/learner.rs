@@ -224,10 +224,8 @@ Menurut Wulandari Kusumo, Paguyuban Sekar Langit akan datang ke Kuningan pekan d
 
     fn done_doc() -> Document {
         let mut d = Document::new(TEXT.to_owned(), None);
-        d.entities = vec![
-            manual("e1", TEXT, "Wulandari Kusumo", "PERSON"),
-            manual("e2", TEXT, "Paguyuban Sekar Langit", "ORG"),
-        ];
+        d.entities =
+            vec![manual("e1", TEXT, "Wulandari Kusumo", "PERSON"), manual("e2", TEXT, "Paguyuban Sekar Langit", "ORG")];
         d.done = Some(DoneMark::default());
         d.validated().expect("valid")
     }
@@ -266,7 +264,10 @@ Menurut Wulandari Kusumo, Paguyuban Sekar Langit akan datang ke Kuningan pekan d
         let changed = done_doc();
         let mut relabelled = changed.clone();
         relabelled.entities[1].label = "LOC".into();
-        assert!(!learner.is_current(&one.record, &[LearnDoc { id: "a", document: &relabelled }, LearnDoc { id: "b", document: &b }]));
+        assert!(!learner.is_current(
+            &one.record,
+            &[LearnDoc { id: "a", document: &relabelled }, LearnDoc { id: "b", document: &b }]
+        ));
     }
     #[test]
     fn a_rejected_suggestion_is_not_suggested_again_in_the_same_context() {

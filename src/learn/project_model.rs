@@ -117,7 +117,10 @@ fn load_files(layout: &Layout) -> Result<ProjectModel, ProjectModelError> {
     let json = std::fs::read(&path).map_err(|e| fail(e.to_string()))?;
     let file: RecordFile = serde_json::from_slice(&json).map_err(|e| fail(e.to_string()))?;
     if file.format != FORMAT || file.version != VERSION {
-        return Err(fail(format!("a {:?} v{} file; this Sorot reads {FORMAT:?} v{VERSION}", file.format, file.version)));
+        return Err(fail(format!(
+            "a {:?} v{} file; this Sorot reads {FORMAT:?} v{VERSION}",
+            file.format, file.version
+        )));
     }
     // Hash what would be written from the weights read: the format round-trips exactly.
     if bytes_hash(&model_io::to_bytes(&weights)) != file.weights_hash {
@@ -188,7 +191,10 @@ mod tests {
         let message = message.expect("a message");
         assert!(message.contains("truncated") && message.contains("shipped model"), "{message}");
         assert!(model.record.is_none());
-        assert_eq!(model_io::to_bytes(&model.weights), model_io::to_bytes(&ProjectModel::shipped().expect("s").weights));
+        assert_eq!(
+            model_io::to_bytes(&model.weights),
+            model_io::to_bytes(&ProjectModel::shipped().expect("s").weights)
+        );
         // Weights that are not the ones the record was written with are refused too.
         std::fs::write(&path, model_io::to_bytes(&model.weights)).expect("swap");
         let (_, message) = ProjectModel::load(&layout).expect("falls back");
