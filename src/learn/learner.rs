@@ -123,11 +123,24 @@ impl Learner {
         self.options
     }
 
-    /// What each document teaches, in id order (documents that teach nothing left out).
+    /// What each document teaches, in id order (documents that teach nothing, or
+    /// are too long to learn from, left out).
     pub fn lessons<'a>(&self, docs: &[LearnDoc<'a>]) -> Vec<(LearnDoc<'a>, Lesson)> {
-        let mut sorted: Vec<LearnDoc> = docs.to_vec();
+        let mut sorted: Vec<LearnDoc> = docs.iter().filter(|d| !too_long(d)).copied().collect();
         sorted.sort_by(|a, b| a.id.cmp(b.id));
         sorted.into_iter().filter_map(|d| Some((d, lesson_of(d.document, self.options)?))).collect()
+    }
+
+    /// The documents left out for their length, with the reason, to report.
+    pub fn too_long<'a>(&self, docs: &[LearnDoc<'a>]) -> Vec<(&'a str, String)> {
+        docs.iter()
+            .filter(|d| too_long(d))
+            .map(|d| {
+                let reason =
+                    format!("{} bytes of text, over the {MAX_LEARN_BYTES} learning reads", d.document.text.len());
+                (d.id, reason)
+            })
+            .collect()
     }
 
     /// The base weights after learning from `docs`.
@@ -165,6 +178,14 @@ impl Learner {
         let now: Vec<LearnedDoc> = self.lessons(docs).iter().map(|(d, lesson)| learned_doc(d, lesson)).collect();
         same_settings && now == record.documents
     }
+}
+
+/// Longest text learned from: its features take about 50 times its size while
+/// learning, so a huge document (or a hostile one) cannot exhaust memory.
+pub const MAX_LEARN_BYTES: usize = 2 * 1024 * 1024;
+
+fn too_long(d: &LearnDoc) -> bool {
+    d.document.text.len() > MAX_LEARN_BYTES
 }
 
 /// The documents taught whole, as articles with their names.
@@ -248,6 +269,21 @@ Menurut Wulandari Kusumo, Paguyuban Sekar Langit akan datang ke Kuningan pekan d
         let (os, oe) = word(TEXT, "Paguyuban Sekar Langit");
         assert!(found.contains(&(os, oe, "ORG")), "{found:?}");
         assert!(learner.is_current(&a.record, &docs));
+    }
+
+    #[test]
+    fn a_huge_document_is_left_out_and_named() {
+        let learner = Learner::shipped().expect("shipped model");
+        let huge = Document::new("Budi 😀 pergi ke Medan.\r\n".repeat(MAX_LEARN_BYTES / 20), None);
+        let mut huge = huge;
+        huge.done = Some(DoneMark::default());
+        let small = done_doc();
+        let docs = [LearnDoc { id: "huge", document: &huge }, LearnDoc { id: "small", document: &small }];
+        assert_eq!(learner.lessons(&docs).len(), 1);
+        let named = learner.too_long(&docs);
+        assert_eq!(named.len(), 1);
+        assert_eq!(named[0].0, "huge");
+        assert!(named[0].1.contains("bytes of text"), "{named:?}");
     }
 
     #[test]
