@@ -9,8 +9,10 @@
 //! from), which is where the settings were chosen.
 //!
 //! Methods: `online` (the project model: `sorot::learn::Learner` from the base
-//! weights; `--epochs`, `--rate`) and `retrain` (the base corpus plus the learned
-//! articles, `--copies` times each, as a corpus of their own, trained from scratch).
+//! weights; `--epochs`, `--rate`, `--conventions on|off`) and `retrain` (the base
+//! corpus plus the learned articles, `--copies` times each, as a corpus of their own,
+//! trained from scratch). `--accept-reject` makes the annotator review partially:
+//! accept the base model's right suggestions, reject the wrong ones, add nothing.
 //!
 //! ```sh
 //! cargo run --release --example learning_curve -- --base ../shared/data/ner/idner-news-2k/train.txt \
@@ -31,8 +33,8 @@ use sorot::analysis::tagger::training::{train, TrainConfig};
 use sorot::analysis::tagger::weights::Weights;
 use sorot::analysis::Analyzer;
 use sorot::learn::{LearnDoc, Learner};
-use sorot::model::{DoneMark, Entity, Status};
 use sorot::model::Document;
+use sorot::model::{DoneMark, Entity, Status};
 
 /// Articles learned from before each score.
 const POINTS: [usize; 5] = [0, 10, 30, 60, 100];
@@ -49,6 +51,9 @@ struct Args {
     /// Write the learn corpus's first 100 articles here as done annotation files
     /// (for timing `sorot learn`) and stop.
     dump: Option<PathBuf>,
+    /// The annotator only accepts the base model's right suggestions and rejects the
+    /// wrong ones, adding nothing and never marking a document done (partial reviews).
+    accept_reject: bool,
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -68,6 +73,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .enumerate()
         .map(|(i, a)| done_document(a).map(|d| (format!("{i:04}"), d)))
         .collect::<Result<_, _>>()?;
+    let docs = if args.accept_reject { accept_reject(docs, &Analyzer::with_weights(base.clone())) } else { docs };
     if let Some(dir) = &args.dump {
         std::fs::create_dir_all(dir)?;
         for (id, doc) in docs.iter().take(POINTS[POINTS.len() - 1]) {
@@ -107,12 +113,17 @@ fn parse_args() -> Result<Args, String> {
         config: LearnConfig::default(),
         copies: 1,
         dump: None,
+        accept_reject: false,
     };
     let mut tune = false;
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
         if flag == "--tune" {
             tune = true;
+            continue;
+        }
+        if flag == "--accept-reject" {
+            args.accept_reject = true;
             continue;
         }
         let value = it.next().ok_or(format!("{flag} needs a value"))?;
@@ -173,6 +184,23 @@ fn done_document(a: &Article) -> Result<Document, String> {
         .collect();
     doc.done = Some(DoneMark::default());
     doc.validated().map_err(|e| e.to_string())
+}
+
+/// In-progress documents: `analyzer`'s suggestions, accepted where the gold has
+/// them (same span and label), rejected elsewhere; gold it missed is not added.
+fn accept_reject(docs: Vec<(String, Document)>, analyzer: &Analyzer) -> Vec<(String, Document)> {
+    docs.into_iter()
+        .map(|(id, gold)| {
+            let truth: HashSet<(usize, usize, String)> =
+                gold.entities.iter().map(|e| (e.start, e.end, e.label.to_string())).collect();
+            let mut doc = sorot::annotate::suggest_document(gold.text.clone(), None, analyzer);
+            for e in &mut doc.entities {
+                let right = truth.contains(&(e.start, e.end, e.label.to_string()));
+                e.status = if right { Status::Accepted } else { Status::Rejected };
+            }
+            (id, doc)
+        })
+        .collect()
 }
 
 /// Gold articles of an evaluation set (`gold.jsonl`).

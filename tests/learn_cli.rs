@@ -57,7 +57,8 @@ fn learn_names_an_unreadable_file_and_learns_from_the_others() {
     assert_eq!(std::fs::read(&model).unwrap(), std::fs::read(&again).unwrap());
     // And the learned model suggests.
     let out = dir.path().join("pred");
-    let (o, e) = run(sorot().arg("analyze").arg(dir.path().join("articles")).arg("--out").arg(&out).arg("--model").arg(&model));
+    let (o, e) =
+        run(sorot().arg("analyze").arg(dir.path().join("articles")).arg("--out").arg(&out).arg("--model").arg(&model));
     assert!(o.status.success() && !e.contains("warning"), "{e}");
     let json: Value = serde_json::from_slice(&std::fs::read(out.join("crlf.json")).unwrap()).unwrap();
     assert_eq!(json["text"], ARTICLE);

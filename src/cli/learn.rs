@@ -58,6 +58,10 @@ pub fn run_learn(args: &LearnArgs) -> ExitCode {
         }
     }
     let refs: Vec<LearnDoc> = docs.iter().map(|(id, document)| LearnDoc { id, document }).collect();
+    for (id, reason) in learner.too_long(&refs) {
+        eprintln!("sorot: skipped: {id}: {reason}");
+        failures += 1;
+    }
     let learned = learner.learn(&refs);
     let record = &learned.record;
     if record.documents.is_empty() {

@@ -86,12 +86,8 @@ pub struct CurvePoint {
 /// Scores what was suggested at opening against what `saved` holds (accepted and
 /// manual spans).
 pub fn point(opened: &Opened, saved: &Document) -> CurvePoint {
-    let truth: Vec<(usize, usize, &str)> = saved
-        .entities
-        .iter()
-        .filter(|e| e.status.is_reviewed())
-        .map(|e| (e.start, e.end, e.label.as_str()))
-        .collect();
+    let truth: Vec<(usize, usize, &str)> =
+        saved.entities.iter().filter(|e| e.status.is_reviewed()).map(|e| (e.start, e.end, e.label.as_str())).collect();
     let mut by_label: BTreeMap<String, Counts> = BTreeMap::new();
     for &(_, _, label) in &truth {
         by_label.entry(label.to_owned()).or_default().saved += 1;

@@ -123,11 +123,24 @@ impl Learner {
         self.options
     }
 
-    /// What each document teaches, in id order (documents that teach nothing left out).
+    /// What each document teaches, in id order (documents that teach nothing, or
+    /// are too long to learn from, left out).
     pub fn lessons<'a>(&self, docs: &[LearnDoc<'a>]) -> Vec<(LearnDoc<'a>, Lesson)> {
-        let mut sorted: Vec<LearnDoc> = docs.to_vec();
+        let mut sorted: Vec<LearnDoc> = docs.iter().filter(|d| !too_long(d)).copied().collect();
         sorted.sort_by(|a, b| a.id.cmp(b.id));
         sorted.into_iter().filter_map(|d| Some((d, lesson_of(d.document, self.options)?))).collect()
+    }
+
+    /// The documents left out for their length, with the reason, to report.
+    pub fn too_long<'a>(&self, docs: &[LearnDoc<'a>]) -> Vec<(&'a str, String)> {
+        docs.iter()
+            .filter(|d| too_long(d))
+            .map(|d| {
+                let reason =
+                    format!("{} bytes of text, over the {MAX_LEARN_BYTES} learning reads", d.document.text.len());
+                (d.id, reason)
+            })
+            .collect()
     }
 
     /// The base weights after learning from `docs`.
@@ -165,6 +178,14 @@ impl Learner {
         let now: Vec<LearnedDoc> = self.lessons(docs).iter().map(|(d, lesson)| learned_doc(d, lesson)).collect();
         same_settings && now == record.documents
     }
+}
+
+/// Longest text learned from: its features take about 50 times its size while
+/// learning, so a huge document (or a hostile one) cannot exhaust memory.
+pub const MAX_LEARN_BYTES: usize = 2 * 1024 * 1024;
+
+fn too_long(d: &LearnDoc) -> bool {
+    d.document.text.len() > MAX_LEARN_BYTES
 }
 
 /// The documents taught whole, as articles with their names.
@@ -224,10 +245,8 @@ Menurut Wulandari Kusumo, Paguyuban Sekar Langit akan datang ke Kuningan pekan d
 
     fn done_doc() -> Document {
         let mut d = Document::new(TEXT.to_owned(), None);
-        d.entities = vec![
-            manual("e1", TEXT, "Wulandari Kusumo", "PERSON"),
-            manual("e2", TEXT, "Paguyuban Sekar Langit", "ORG"),
-        ];
+        d.entities =
+            vec![manual("e1", TEXT, "Wulandari Kusumo", "PERSON"), manual("e2", TEXT, "Paguyuban Sekar Langit", "ORG")];
         d.done = Some(DoneMark::default());
         d.validated().expect("valid")
     }
@@ -253,6 +272,21 @@ Menurut Wulandari Kusumo, Paguyuban Sekar Langit akan datang ke Kuningan pekan d
     }
 
     #[test]
+    fn a_huge_document_is_left_out_and_named() {
+        let learner = Learner::shipped().expect("shipped model");
+        let huge = Document::new("Budi 😀 pergi ke Medan.\r\n".repeat(MAX_LEARN_BYTES / 20), None);
+        let mut huge = huge;
+        huge.done = Some(DoneMark::default());
+        let small = done_doc();
+        let docs = [LearnDoc { id: "huge", document: &huge }, LearnDoc { id: "small", document: &small }];
+        assert_eq!(learner.lessons(&docs).len(), 1);
+        let named = learner.too_long(&docs);
+        assert_eq!(named.len(), 1);
+        assert_eq!(named[0].0, "huge");
+        assert!(named[0].1.contains("bytes of text"), "{named:?}");
+    }
+
+    #[test]
     fn the_order_documents_come_in_does_not_matter() {
         let learner = Learner::shipped().expect("shipped model");
         let (a, b) = (done_doc(), suggest_document("Budi pergi ke Medan.".to_owned(), None, &Analyzer::new()));
@@ -266,7 +300,10 @@ Menurut Wulandari Kusumo, Paguyuban Sekar Langit akan datang ke Kuningan pekan d
         let changed = done_doc();
         let mut relabelled = changed.clone();
         relabelled.entities[1].label = "LOC".into();
-        assert!(!learner.is_current(&one.record, &[LearnDoc { id: "a", document: &relabelled }, LearnDoc { id: "b", document: &b }]));
+        assert!(!learner.is_current(
+            &one.record,
+            &[LearnDoc { id: "a", document: &relabelled }, LearnDoc { id: "b", document: &b }]
+        ));
     }
     #[test]
     fn a_rejected_suggestion_is_not_suggested_again_in_the_same_context() {

@@ -6,9 +6,9 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::analysis::tagger::builtin_weights;
 use crate::analysis::tagger::model_io::{self, ModelError};
 use crate::analysis::tagger::weights::Weights;
-use crate::analysis::tagger::builtin_weights;
 use crate::store::write_atomically;
 
 /// Largest model file read: the shipped one is about 2 MB; a table of the largest

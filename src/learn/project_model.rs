@@ -16,7 +16,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::learner::{LearnRecord, Learned};
+use super::learner::{LearnDoc, LearnRecord, Learned, Learner};
 use super::model_file::{read_model, shipped_weights, write_model, ModelFileError};
 use crate::analysis::tagger::model_io;
 use crate::analysis::tagger::weights::Weights;
@@ -103,6 +103,24 @@ impl ProjectModel {
         Ok(ProjectModel { weights, record: Some(learned.record.clone()) })
     }
 
+    /// Relearns the project's model from `docs` (every reviewed document of the
+    /// project, by article id) and saves it, unless this model already learned from
+    /// exactly these reviews; returns the new model, or `None` when nothing changed.
+    /// Meant for a worker thread: it takes about 2 ms per document.
+    pub fn update(
+        &self,
+        layout: &Layout,
+        learner: &Learner,
+        docs: &[LearnDoc],
+    ) -> Result<Option<ProjectModel>, ProjectModelError> {
+        let nothing_learned = self.record.is_none() && learner.lessons(docs).is_empty();
+        let current = self.record.as_ref().is_some_and(|r| learner.is_current(r, docs));
+        if nothing_learned || current {
+            return Ok(None);
+        }
+        ProjectModel::save(layout, &learner.learn(docs)).map(Some)
+    }
+
     /// An analyser that suggests with this model.
     pub fn analyzer(&self) -> Analyzer {
         Analyzer::with_weights(self.weights.clone())
@@ -117,7 +135,10 @@ fn load_files(layout: &Layout) -> Result<ProjectModel, ProjectModelError> {
     let json = std::fs::read(&path).map_err(|e| fail(e.to_string()))?;
     let file: RecordFile = serde_json::from_slice(&json).map_err(|e| fail(e.to_string()))?;
     if file.format != FORMAT || file.version != VERSION {
-        return Err(fail(format!("a {:?} v{} file; this Sorot reads {FORMAT:?} v{VERSION}", file.format, file.version)));
+        return Err(fail(format!(
+            "a {:?} v{} file; this Sorot reads {FORMAT:?} v{VERSION}",
+            file.format, file.version
+        )));
     }
     // Hash what would be written from the weights read: the format round-trips exactly.
     if bytes_hash(&model_io::to_bytes(&weights)) != file.weights_hash {
@@ -140,16 +161,16 @@ mod tests {
     use crate::learn::{LearnDoc, Learner};
     use crate::model::{Document, DoneMark, Entity, Status};
 
-    fn learned() -> Learned {
+    /// A done document with curly quotes, an emoji and CRLF.
+    fn reviewed_doc() -> Document {
         let text = "“Siap 😀,” kata Wulandari Kusumo.\r\nIa tinggal di Kuningan.";
         let mut doc = Document::new(text.to_owned(), None);
-        let (start, end) = (15, 31);
         doc.entities = vec![Entity {
             id: "e1".into(),
-            start,
-            end,
+            start: 15,
+            end: 31,
             label: "PERSON".into(),
-            text: text.chars().skip(start).take(end - start).collect::<String>().into(),
+            text: "Wulandari Kusumo".into(),
             status: Status::Accepted,
             source: "tagger".into(),
             confidence: None,
@@ -157,7 +178,11 @@ mod tests {
             changed_at: None,
         }];
         doc.done = Some(DoneMark::default());
-        let doc = doc.validated().expect("valid");
+        doc.validated().expect("valid")
+    }
+
+    fn learned() -> Learned {
+        let doc = reviewed_doc();
         Learner::shipped().expect("shipped").learn(&[LearnDoc { id: "a.txt", document: &doc }])
     }
 
@@ -177,6 +202,23 @@ mod tests {
     }
 
     #[test]
+    fn an_update_relearns_only_when_the_reviews_changed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let layout = Layout::new(dir.path());
+        let learner = Learner::shipped().expect("shipped");
+        let shipped = ProjectModel::shipped().expect("shipped");
+        assert!(shipped.update(&layout, &learner, &[]).expect("nothing to do").is_none());
+        let learned = learned();
+        let doc = reviewed_doc();
+        let docs = [LearnDoc { id: "a.txt", document: &doc }];
+        let updated = shipped.update(&layout, &learner, &docs).expect("updates").expect("learned");
+        assert_eq!(updated.record, Some(learned.record));
+        assert!(updated.update(&layout, &learner, &docs).expect("current").is_none());
+        let (loaded, _) = ProjectModel::load(&layout).expect("loads");
+        assert_eq!(loaded.record, updated.record);
+    }
+
+    #[test]
     fn a_corrupted_model_falls_back_to_the_shipped_one_with_a_message() {
         let dir = tempfile::tempdir().expect("temp dir");
         let layout = Layout::new(dir.path());
@@ -188,7 +230,10 @@ mod tests {
         let message = message.expect("a message");
         assert!(message.contains("truncated") && message.contains("shipped model"), "{message}");
         assert!(model.record.is_none());
-        assert_eq!(model_io::to_bytes(&model.weights), model_io::to_bytes(&ProjectModel::shipped().expect("s").weights));
+        assert_eq!(
+            model_io::to_bytes(&model.weights),
+            model_io::to_bytes(&ProjectModel::shipped().expect("s").weights)
+        );
         // Weights that are not the ones the record was written with are refused too.
         std::fs::write(&path, model_io::to_bytes(&model.weights)).expect("swap");
         let (_, message) = ProjectModel::load(&layout).expect("falls back");

@@ -39,7 +39,8 @@ impl QuoteLessons {
         for doc in docs {
             for q in &doc.quotes {
                 let Some((word, after)) = cue_of(q) else { continue };
-                let counted = counts.entry((word.clone(), q.kind == crate::model::QuoteKind::Direct, after)).or_default();
+                let counted =
+                    counts.entry((word.clone(), q.kind == crate::model::QuoteKind::Direct, after)).or_default();
                 match q.status {
                     Status::Rejected => counted.1 += 1,
                     Status::Accepted | Status::Manual => {

@@ -18,8 +18,8 @@ use super::conll_reader::Article;
 use super::domain;
 use super::evidence::Evidence;
 use super::features::FeatureMatrix;
-use super::places::ListedPlaces;
 use super::partial::{allowed_tags, constrained_path, respects, Allowed, Review};
+use super::places::ListedPlaces;
 use super::tags::{Tag, NUM_TAGS};
 use super::training::Rng;
 use super::viterbi::best_path;
@@ -274,7 +274,8 @@ Kata O\nAni B-PER\n, O\nKPK B-ORG\nbekerja O\ndi O\nSurabaya B-LOC\n. O\n";
             let n = w.chars().count();
             (from..chars.len()).find(|&i| chars.get(i..i + n).is_some_and(|c| c.iter().collect::<String>() == w))
         };
-        let (w1, z, k1) = (find("Wulan", 0).expect("w"), find("Zorbax", 0).expect("z"), find("Kuningan", 0).expect("k"));
+        let (w1, z, k1) =
+            (find("Wulan", 0).expect("w"), find("Zorbax", 0).expect("z"), find("Kuningan", 0).expect("k"));
         let w2 = find("Wulan", w1 + 1).expect("w2");
         let k2 = find("Kuningan", k1 + 1).expect("k2");
         let review = Review {

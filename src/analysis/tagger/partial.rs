@@ -133,14 +133,16 @@ mod tests {
         let doc = Doc::new(text);
         let bandung = text.chars().collect::<Vec<_>>();
         let start = (0..bandung.len()).find(|&i| bandung[i] == 'B').expect("B");
-        let allowed = allowed_tags(&doc, &review(vec![(1, 4, Label::Person), (start, start + 7, Label::Loc)], vec![], true));
+        let allowed =
+            allowed_tags(&doc, &review(vec![(1, 4, Label::Person), (start, start + 7, Label::Loc)], vec![], true));
         let tags: Vec<Option<Tag>> = allowed
             .iter()
             .map(|a| (0..NUM_TAGS).filter(|&y| a.permits(y)).map(Tag::from_index).collect::<Option<Vec<_>>>())
             .map(|v| v.filter(|v| v.len() == 1).and_then(|v| v.first().copied()))
             .collect();
         assert!(tags.iter().all(Option::is_some), "{tags:?}");
-        let names: Vec<&str> = (0..doc.tokens.len()).filter(|&i| tags[i] != Some(Tag::O)).map(|i| doc.word(i)).collect();
+        let names: Vec<&str> =
+            (0..doc.tokens.len()).filter(|&i| tags[i] != Some(Tag::O)).map(|i| doc.word(i)).collect();
         assert_eq!(names, ["Ani", "Bandung"]);
     }
 
