@@ -5,10 +5,11 @@
 //! `He said: "…"`. Each cue comes with a [`SpeakerHint`] that the speaker stage
 //! resolves once entities are known.
 
-use super::doc::Doc;
-use super::lexicon::Lexicon;
-use super::quote_marks::is_quote_mark;
-use super::tokenizer::TokenKind;
+use super::super::doc::Doc;
+use super::super::function_words::{PRONOUNS, SPEECH_SUBJECT_GAP};
+use super::super::lexicon::Lexicon;
+use super::super::tokenizer::TokenKind;
+use super::marks::is_quote_mark;
 
 /// Where to look for the speaker once entities are known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,26 +23,6 @@ pub enum SpeakerHint {
     None,
 }
 
-pub const PRONOUNS: &[&str] = &["ia", "dia", "beliau", "he", "she"];
-/// Words between a subject and its speech verb (`Putin juga mengatakan`).
-const ADVERBS: &[&str] = &[
-    "juga",
-    "pun",
-    "lalu",
-    "kemudian",
-    "telah",
-    "sudah",
-    "kembali",
-    "lantas",
-    "pula",
-    "also",
-    "then",
-    "later",
-    "has",
-    "had",
-    "previously",
-    "earlier",
-];
 /// Words that end the name after a cue (`kata Putin usai …`, `said Carter after …`).
 const NAME_STOPS: &[&str] = &[
     "di", "dalam", "saat", "ketika", "usai", "seusai", "kepada", "pada", "yang", "melalui", "via", "seperti",
@@ -112,17 +93,17 @@ pub fn cue_before(doc: &Doc, lex: &Lexicon, t: usize) -> Option<(usize, SpeakerH
 
 /// The speaker hint for the subject of the verb at token `v`: a pronoun, a name right
 /// before it, or a name that opens the clause before an apposition or a date
-/// (`Budi, Kepala Dinas, Senin (20/4/2020), mengatakan`).
+/// (`Budi, Kepala Dinas, Kamis (7/3/2024), mengatakan`).
 pub fn subject_before(doc: &Doc, v: usize) -> Option<SpeakerHint> {
     let mut s = v.checked_sub(1)?;
-    while ADVERBS.contains(&doc.low(s)) {
+    while SPEECH_SUBJECT_GAP.contains(&doc.low(s)) {
         s = s.checked_sub(1)?;
     }
     if PRONOUNS.contains(&doc.low(s)) {
         return Some(SpeakerHint::Pronoun(start_of(doc, s)));
     }
     let sentence = doc.sentence_of.get(v).and_then(|&i| doc.sentences.get(i))?;
-    // `Dedy, Kepala Peleton …, Jakarta Selatan — tim pemadam … — menuturkan`: an
+    // `Yanto, Komandan Regu …, Kota Hilir — regu penyelamat … — menuturkan`: an
     // aside closed by a dash, as by a comma.
     let glued = doc.is_punct(s, ',') || doc.is_punct(s, ')') || doc.is_punct(s, '—');
     let from = sentence.start.max(v.saturating_sub(40));
@@ -147,7 +128,7 @@ fn aside_before(doc: &Doc, floor: usize, s: usize) -> Option<usize> {
 }
 
 /// Tokens after a cue where the speaker's name may be: up to the end of the sentence
-/// (`kata Kepala Dusun Nglahar, Kelurahan Sumbersari, Wahyu Wibowo`).
+/// (`kata Kepala Dusun Sukamaju, Desa Cempaka, Sugeng Raharjo`).
 pub fn window_end(doc: &Doc, from: usize) -> usize {
     let mut e = from;
     while e < from + 30 && e < doc.tokens.len() {

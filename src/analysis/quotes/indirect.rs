@@ -4,27 +4,21 @@
 //! from after the cue to the end of its sentence; the cue and the speaker are kept
 //! apart. Text inside direct quotes is never reported speech.
 
+use super::super::doc::Doc;
+use super::super::function_words::PRONOUNS;
+use super::super::intervals::Cover;
+use super::super::lexicon::Lexicon;
+use super::super::tokenizer::TokenKind;
+use super::super::QuoteKind;
 use super::asides::aside_cue;
 use super::cues::{subject_before, SpeakerHint};
-use super::doc::Doc;
-use super::intervals::Cover;
-use super::lexicon::Lexicon;
-use super::quote_marks::is_quote_mark;
-use super::quotes::RawQuote;
-use super::tokenizer::TokenKind;
-use super::QuoteKind;
+use super::marks::is_quote_mark;
+use super::reporting::{skip_apposition, MIN_CONTENT_WORDS, ROLE_NOUNS};
+use super::RawQuote;
 use std::collections::HashSet;
 
-/// Lower-case nouns naming people by role (`menurut pakar …`, `according to the mayor`).
-pub(super) const ROLE_NOUNS: &[&str] = &[
-    "dokter", "pakar", "pengamat", "ahli", "peneliti", "ekonom", "anggota", "warga", "politisi", "sosiolog", "guru",
-    "dosen", "mantan", "juru", "the", "a", "an",
-];
-/// Fewest words of reported content: `X mengatakan hal itu` reports nothing.
-pub(super) const MIN_CONTENT_WORDS: usize = 3;
-
 /// Indirect reports, at most one per sentence.
-pub fn find_indirect(doc: &Doc, lex: &Lexicon, direct: &[RawQuote]) -> Vec<RawQuote> {
+pub fn find(doc: &Doc, lex: &Lexicon, direct: &[RawQuote]) -> Vec<RawQuote> {
     let facts = TokenFacts::new(doc, direct);
     let mut out = Vec::new();
     for range in &doc.sentences {
@@ -114,7 +108,7 @@ fn according_to(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Opti
     }
     let from = if doc.low(v) == "according" { v + 2 } else { v + 1 };
     let comma = (from..sentence_end.min(from + 12)).find(|&t| doc.is_punct(t, ','))?;
-    if super::cues::PRONOUNS.contains(&doc.low(from)) && comma == from + 1 {
+    if PRONOUNS.contains(&doc.low(from)) && comma == from + 1 {
         return Some((comma + 1, SpeakerHint::Pronoun(pos)));
     }
     // `Menurut data …`, `menurut pantauan Kompas`: a source that is not a person.
@@ -123,18 +117,6 @@ fn according_to(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Opti
         return None;
     }
     Some((skip_apposition(doc, lex, comma + 1, sentence_end), SpeakerHint::After(from, comma)))
-}
-
-/// `Menurut Irma, salah satu pendiri X, data …`: the content starts after a short
-/// role phrase set off by commas.
-pub(super) fn skip_apposition(doc: &Doc, lex: &Lexicon, c: usize, sentence_end: usize) -> usize {
-    let first = doc.low(c);
-    let role = lex.titles.contains(first) || matches!(first, "salah" | "anggota" | "mantan" | "pakar" | "pengamat");
-    let next = (c..sentence_end.min(c + 10)).find(|&t| doc.is_punct(t, ','));
-    match next {
-        Some(n) if role && !doc.is_capitalised(c) => n + 1,
-        _ => c,
-    }
 }
 
 /// Skips `,` `:` `bahwa` `that` after a speech verb.
@@ -159,4 +141,32 @@ fn content_span(doc: &Doc, c: usize, end: usize, facts: &TokenFacts) -> Option<(
         return None;
     }
     doc.char_span(c, e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::{Analyzer, QuoteKind};
+
+    fn indirect(text: &str) -> Vec<String> {
+        let sugg = Analyzer::new().analyze(text);
+        sugg.quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Indirect)
+            .map(|q| text.chars().skip(q.start).take(q.end - q.start).collect())
+            .collect()
+    }
+
+    #[test]
+    fn indirect_speech_runs_to_the_end_of_the_sentence() {
+        let text =
+            "😀 Presiden Vladimir Putin mengatakan Korut siap berunding.\r\nMenurut Putin, jaminan itu harus kuat.";
+        assert_eq!(indirect(text), ["Korut siap berunding", "jaminan itu harus kuat"]);
+        let text = "Councillor David Okafor said the money should go to roads.";
+        assert_eq!(indirect(text), ["the money should go to roads"]);
+    }
+
+    #[test]
+    fn cue_of_a_direct_quote_is_not_indirect_speech() {
+        assert!(indirect("“We are asked to pay,” Okafor told reporters outside City Hall.").is_empty());
+    }
 }

@@ -3,25 +3,23 @@
 //! Kompas writes `X mengatakan, …` or `X, role, menilai …` and then `”…,” katanya.`,
 //! often naming other people in between, so a pronoun goes to the latest *salient*
 //! person: the speaker of a quote (direct or reported), or a person who is the subject
-//! of a verb (`Budi, Kepala Dinas, Senin, meminta …`) or introduced by `menurut`,
+//! of a verb (`Budi, Kepala Dinas, Kamis, meminta …`) or introduced by `menurut`,
 //! `disampaikan`, `lanjut`. Without one nearby, the last person named outside a quote.
 
-use super::cues::PRONOUNS;
-use super::doc::Doc;
-use super::intervals::{Cover, EntityIndex};
-use super::lexicon::Lexicon;
-use super::quotes::RawQuote;
-use super::speaker_names::{names_a_person, Mention};
-use super::{EntitySuggestion, QuoteKind};
+use super::super::doc::Doc;
+use super::super::function_words::{PRONOUNS, ROLE_LINKS, SUBJECT_VERB_GAP};
+use super::super::intervals::{Cover, EntityIndex};
+use super::super::lexicon::Lexicon;
+use super::super::quotes::RawQuote;
+use super::super::{Entity, Label, QuoteKind};
+use super::names::{names_a_person, Mention};
 use std::collections::BTreeMap;
 
 /// Paragraphs that may separate a pronoun from the quote whose speaker it continues.
 const MAX_PARAGRAPHS: usize = 2;
 /// Words that introduce a speaker named after them (`Menurut Budi`, `Hal senada disampaikan Budi`).
 const INTRODUCERS: &[&str] = &["menurut", "disampaikan", "diungkapkan", "dikatakan", "dijelaskan", "according"];
-/// Lower-case words inside a role phrase before a name (`Kepala Dinas dan …`, `Head of X at Y`).
-const ROLE_LINKS: &[&str] = &["dan", "of", "at", "for", "and", "the"];
-/// Predicates of opinion that are not me-/ber- verbs (`Taimur Baig optimistis, …`).
+/// Predicates of opinion that are not me-/ber- verbs (`Hendra Gunawan optimistis, …`).
 const STANCES: &[&str] = &[
     "optimistis",
     "optimis",
@@ -37,11 +35,6 @@ const STANCES: &[&str] = &[
     "ragu",
     "curiga",
     "percaya",
-];
-/// Words skipped between a subject and its verb.
-const SUBJECT_GAP: &[&str] = &[
-    "juga", "pun", "lalu", "kemudian", "telah", "sudah", "kembali", "pula", "sempat", "bahkan", "tetap", "hanya",
-    "masih", "akan", "tidak", "tak", "belum", "justru", "langsung", "segera", "lantas", "pernah", "turut", "also",
 ];
 /// Words after a day name that belong to the date (`Senin sore`, `Selasa lalu`).
 const TIME_OF_DAY: &[&str] = &["pagi", "siang", "sore", "malam", "lalu", "ini", "kemarin", "dini", "hari"];
@@ -67,10 +60,10 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    pub fn new(doc: &'a Doc, lex: &Lexicon, entities: &'a [EntitySuggestion], quotes: &[RawQuote]) -> Context<'a> {
+    pub fn new(doc: &'a Doc, lex: &Lexicon, entities: &'a [Entity], quotes: &[RawQuote]) -> Context<'a> {
         let direct = Cover::new(quotes.iter().filter(|q| q.kind == QuoteKind::Direct).map(|q| (q.start, q.end)));
-        let quoted = |e: &EntitySuggestion| direct.covers_range(e.start, e.end);
-        let person = |e: &EntitySuggestion| e.label == "PERSON" && !quoted(e) && names_a_person(doc, lex, e);
+        let quoted = |e: &Entity| direct.covers_range(e.start, e.end);
+        let person = |e: &Entity| e.is(Label::Person) && !quoted(e) && names_a_person(doc, lex, e);
         let unquoted = (0..entities.len()).filter(|&i| entities.get(i).is_some_and(person)).collect();
         let events = entities
             .iter()
@@ -101,7 +94,7 @@ impl<'a> Context<'a> {
     }
 
     /// The person the next sentence says goes on speaking (`”…,” katanya.` followed by
-    /// `Mimin menambahkan, …` or `Namun, lanjut Teguh, …`): only the speaker of the
+    /// `Wulan menambahkan, …` or `Namun, lanjut Harun, …`): only the speaker of the
     /// quote can "add" to it, so this names a `-nya` speaker the text before may not.
     pub fn continued(&self, quote_end: usize) -> Option<Mention> {
         let doc = self.doc;
@@ -110,7 +103,7 @@ impl<'a> Context<'a> {
         let next = doc.sentences.get(s + 1)?;
         let verb = (next.start..next.end.min(next.start + MAX_CONTINUATION_AT))
             .find(|&v| CONTINUATIONS.contains(&doc.low(v)) && !doc.is_capitalised(v))?;
-        let before = (next.start..verb).rev().find(|&t| !SUBJECT_GAP.contains(&doc.low(t)));
+        let before = (next.start..verb).rev().find(|&t| !SUBJECT_VERB_GAP.contains(&doc.low(t)));
         let subject = before.and_then(|t| self.person_at(t));
         let after = || doc.is_punct(verb.wrapping_sub(1), ',').then(|| self.person_at(verb + 1)).flatten();
         subject.or_else(after).map(Mention::Entity)
@@ -122,19 +115,22 @@ impl<'a> Context<'a> {
 }
 
 /// Is this person mention the subject of a verb, or introduced as a speaker?
-fn is_salient(doc: &Doc, lex: &Lexicon, e: &EntitySuggestion) -> bool {
+fn is_salient(doc: &Doc, lex: &Lexicon, e: &Entity) -> bool {
     let a = doc.token_at_or_after(e.start);
     let b = doc.token_at_or_after(e.end);
     introduced(doc, lex, a) || verb_follows(doc, lex, b)
 }
 
-/// `Menurut Guru Besar … Budi`, `lanjut Budi`: an introducing word before the name and
+/// `Menurut Rektor … Budi`, `lanjut Budi`: an introducing word before the name and
 /// its role words.
 fn introduced(doc: &Doc, lex: &Lexicon, a: usize) -> bool {
     let mut t = a;
-    // Walk back over role words, stopping at a capitalised introducer (`Menurut Guru …`);
+    // Walk back over role words, stopping at a capitalised introducer (`Menurut Rektor …`);
     // English role phrases hold lower-case links (`Head of Research at PT X`).
-    while t > 0 && a - t < 12 && (doc.is_capitalised(t - 1) || ROLE_LINKS.contains(&doc.low(t - 1))) {
+    while t > 0
+        && a - t < 12
+        && (doc.is_capitalised(t - 1) || ROLE_LINKS.contains(&doc.low(t - 1)) || doc.low(t - 1) == "at")
+    {
         if INTRODUCERS.contains(&doc.low(t - 1)) {
             break;
         }
@@ -145,7 +141,7 @@ fn introduced(doc: &Doc, lex: &Lexicon, a: usize) -> bool {
     INTRODUCERS.contains(&low) || lex.cues_after.contains(low)
 }
 
-/// `Budi menilai`, `Budi, Kepala Dinas, Senin (20/4), mengatakan`: a verb after the name
+/// `Budi menilai`, `Budi, Kepala Dinas, Kamis (7/3), mengatakan`: a verb after the name
 /// once asides between commas are skipped.
 fn verb_follows(doc: &Doc, lex: &Lexicon, mut t: usize) -> bool {
     let sentence = doc.sentence_of.get(t.saturating_sub(1)).copied();
@@ -153,7 +149,7 @@ fn verb_follows(doc: &Doc, lex: &Lexicon, mut t: usize) -> bool {
         if !doc.is_punct(t, ',') {
             break;
         }
-        // `Komisaris Sujarwo, menyampaikan …`: the verb right after the comma.
+        // `Inspektur Darmaji, menyampaikan …`: the verb right after the comma.
         if is_verb(doc, lex, t + 1) {
             return true;
         }
@@ -164,7 +160,7 @@ fn verb_follows(doc: &Doc, lex: &Lexicon, mut t: usize) -> bool {
         }
     }
     t = skip_date(doc, lex, t);
-    while SUBJECT_GAP.contains(&doc.low(t)) {
+    while SUBJECT_VERB_GAP.contains(&doc.low(t)) {
         t += 1;
     }
     is_verb(doc, lex, t)
@@ -178,7 +174,7 @@ fn is_verb(doc: &Doc, lex: &Lexicon, t: usize) -> bool {
     verb_like && !doc.is_capitalised(t) && !PRONOUNS.contains(&low)
 }
 
-/// Skips a date between a subject and its verb: `Senin (5/10/2020) sore menyatakan`.
+/// Skips a date between a subject and its verb: `Kamis (7/3/2024) pagi menyatakan`.
 fn skip_date(doc: &Doc, lex: &Lexicon, mut t: usize) -> usize {
     if !lex.calendar.contains(doc.low(t)) {
         return t;
