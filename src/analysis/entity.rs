@@ -11,6 +11,9 @@ pub enum Label {
     Org,
     Loc,
     Date,
+    /// An unnamed source that speaks (`a source`, `officials`, `the campaign`,
+    /// `polisi`): a quote's speaker written without a name.
+    Source,
 }
 
 impl Label {
@@ -20,6 +23,7 @@ impl Label {
             Label::Org => "ORG",
             Label::Loc => "LOC",
             Label::Date => "DATE",
+            Label::Source => "SOURCE",
         }
     }
 
@@ -30,6 +34,7 @@ impl Label {
             "ORG" => Some(Label::Org),
             "LOC" => Some(Label::Loc),
             "DATE" => Some(Label::Date),
+            "SOURCE" => Some(Label::Source),
             _ => None,
         }
     }

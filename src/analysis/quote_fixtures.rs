@@ -459,3 +459,27 @@ fn a_people_after_a_common_noun_is_no_speaker() {
     check("Sebagian umat Katolik {{menilai}} ((aturan ibadah di gereja terlalu ketat 🙏)).");
     check("Kemarin Wali Kota <<Hendro>> {{menilai}} ((aturan ibadah di gereja terlalu ketat)).");
 }
+
+#[test]
+fn english_report_with_the_speaker_after_the_content() {
+    check("((The bridge will stay closed until spring 😀)), <<a source>> {{said}}.\r\n");
+    check("((Repairs would cost more than the council planned)), <<Harriet Voss>> {{told}} reporters.");
+    check("((The vote was moved to Thursday)), {{according}} to <<the council>>.");
+}
+
+#[test]
+fn english_setting_between_the_verb_and_that() {
+    check("Mayor <<Helen Carter>> {{said}} on Friday that ((the ferry would run again by May 🚢)).");
+    check("<<Officials>> {{told}} reporters that ((the tunnel had flooded twice this year)).");
+}
+
+#[test]
+fn english_title_with_a_stop_and_a_quote_that_goes_on() {
+    check("[[“We were not told in time,”]] Mr. <<Okafor>> {{said}}. [[“Nobody called us.”]]\r\n");
+    check("[[\"Prices will fall,\"]] <<the spokeswoman>> {{said}}. [[\"Not this month, though 😀.\"]]");
+}
+
+#[test]
+fn a_quote_inside_a_report_takes_the_verb_before_it() {
+    check("<<The campaign>> {{says}} the ad [[“will run in every swing state before the vote”]].");
+}

@@ -5,7 +5,7 @@
 //! apart. Text inside direct quotes is never reported speech.
 
 use super::super::doc::Doc;
-use super::super::function_words::PRONOUNS;
+use super::super::function_words::{PRONOUNS, SPEECH_SUBJECT_GAP};
 use super::super::intervals::Cover;
 use super::super::lexicon::Lexicon;
 use super::super::tokenizer::TokenKind;
@@ -14,8 +14,59 @@ use super::asides::aside_cue;
 use super::cues::{subject_before, SpeakerHint};
 use super::marks::is_quote_mark;
 use super::reporting::{skip_apposition, MIN_CONTENT_WORDS, ROLE_NOUNS};
+use super::unnamed::unnamed_source;
 use super::RawQuote;
 use std::collections::HashSet;
+
+/// Most words after a verb that ends its sentence (`…, Carter told reporters on Monday.`).
+const MAX_TAIL_WORDS: usize = 5;
+/// Longest speaker phrase between a comma and a verb ending the sentence.
+const MAX_SUBJECT_TOKENS: usize = 8;
+/// Most words of a setting between a speech verb and its `that`.
+const MAX_SETTING_WORDS: usize = 5;
+/// Words of a setting between a speech verb and its `that`: whom it was told to, how
+/// and when (capitalised words, such as days and outlets, are taken too).
+const SETTING_WORDS: &[&str] = &[
+    "reporters",
+    "journalists",
+    "a",
+    "an",
+    "the",
+    "in",
+    "on",
+    "at",
+    "via",
+    "by",
+    "during",
+    "to",
+    "statement",
+    "interview",
+    "email",
+    "e-mail",
+    "news",
+    "conference",
+    "last",
+    "this",
+    "week",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "earlier",
+    "later",
+    "today",
+    "yesterday",
+    "also",
+    "kepada",
+    "wartawan",
+    "dalam",
+    "di",
+    "pada",
+    "saat",
+    "keterangan",
+    "tertulis",
+    "resmi",
+];
 
 /// Indirect reports, at most one per sentence.
 pub fn find(doc: &Doc, lex: &Lexicon, direct: &[RawQuote]) -> Vec<RawQuote> {
@@ -87,7 +138,14 @@ impl TokenFacts {
 fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<(usize, usize, SpeakerHint)> {
     let low = doc.low(v);
     if low == "menurut" || low == "menurutnya" || (low == "according" && doc.low(v + 1) == "to") {
-        return according_to(doc, lex, v, sentence_end).map(|(c, hint)| (c, sentence_end, hint));
+        let before = || trailing_report(doc, lex, v, v + 2, sentence_end);
+        return according_to(doc, lex, v, sentence_end).map(|(c, hint)| (c, sentence_end, hint)).or_else(before);
+    }
+    // Only a verb that can follow what it reports (`said`, `told`, not `menyampaikan`,
+    // whose object follows it) ends a sentence as a cue.
+    let follows = lex.is_cue_after(low) && !doc.is_capitalised(v);
+    if let Some(found) = follows.then(|| trailing_cue(doc, lex, v, sentence_end)).flatten() {
+        return Some(found);
     }
     if v > 0 && doc.is_punct(v - 1, ',') && lex.is_cue_after(low) && !doc.is_capitalised(v) {
         return aside_cue(doc, lex, v, sentence_end);
@@ -98,6 +156,61 @@ fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<
     }
     let hint = subject_before(doc, v)?;
     Some((content_start(doc, v + 1), sentence_end, hint))
+}
+
+/// `…, a source said.`, `…, Carter told reporters.`, `…, he added.`: the report
+/// before a comma, its speaker between the comma and the verb at token `v`, and at
+/// most a short setting after the verb.
+fn trailing_cue(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<(usize, usize, SpeakerHint)> {
+    let after = (v + 1..sentence_end).filter(|&t| doc.kind(t) == Some(TokenKind::Word)).count();
+    let tail_plain = (v + 1..sentence_end).all(|t| !doc.is_punct(t, ','));
+    if after > MAX_TAIL_WORDS || !tail_plain {
+        return None;
+    }
+    let mut s = v.checked_sub(1)?;
+    while SPEECH_SUBJECT_GAP.contains(&doc.low(s)) {
+        s = s.checked_sub(1)?;
+    }
+    let floor = s.saturating_sub(MAX_SUBJECT_TOKENS);
+    let comma = (floor..=s).rev().find(|&t| doc.is_punct(t, ','))?;
+    let (a, b) = (comma + 1, s + 1);
+    let hint = if b == a + 1 && PRONOUNS.contains(&doc.low(a)) {
+        SpeakerHint::Pronoun(doc.tokens.get(a).map_or(0, |x| x.start))
+    } else if let Some((x, y)) = unnamed_source(doc, a, b) {
+        SpeakerHint::Source(x, y)
+    } else if (a..b).all(|t| doc.is_capitalised(t) || lex.titles.contains(doc.low(t))) && b > a {
+        SpeakerHint::Subject(a, b)
+    } else {
+        return None;
+    };
+    let start = doc.sentence_of.get(v).and_then(|&i| doc.sentences.get(i)).map(|r| r.start)?;
+    (start < comma).then_some((start, comma, hint))
+}
+
+/// `…, according to the poll.`: the report before the comma at token `v - 1`, its
+/// source in tokens `from..` up to the end of the sentence.
+fn trailing_report(
+    doc: &Doc,
+    lex: &Lexicon,
+    v: usize,
+    from: usize,
+    sentence_end: usize,
+) -> Option<(usize, usize, SpeakerHint)> {
+    let comma = v.checked_sub(1).filter(|&c| doc.is_punct(c, ','))?;
+    let mut end = sentence_end;
+    while end > from && doc.kind(end - 1) == Some(TokenKind::Punct) {
+        end -= 1;
+    }
+    if end <= from || end - from > MAX_SUBJECT_TOKENS || (from..end).any(|t| doc.is_punct(t, ',')) {
+        return None;
+    }
+    let hint = match unnamed_source(doc, from, end) {
+        Some((x, y)) => SpeakerHint::Source(x, y),
+        None if doc.is_capitalised(from) || lex.titles.contains(doc.low(from)) => SpeakerHint::After(from, end),
+        None => return None,
+    };
+    let start = doc.sentence_of.get(v).and_then(|&i| doc.sentences.get(i)).map(|r| r.start)?;
+    (start < comma).then_some((start, comma, hint))
 }
 
 /// `Menurut Putin, …` / `menurutnya, …` / `According to the minister, …`.
@@ -119,12 +232,23 @@ fn according_to(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Opti
     Some((skip_apposition(doc, lex, comma + 1, sentence_end), SpeakerHint::After(from, comma)))
 }
 
-/// Skips `,` `:` `bahwa` `that` after a speech verb.
+/// Skips `,` `:` `bahwa` `that` after a speech verb, and a short setting before a
+/// `that` (`said Friday that`, `told reporters that`, `mengatakan kepada wartawan bahwa`).
 fn content_start(doc: &Doc, mut c: usize) -> usize {
-    while doc.is_punct(c, ',') || doc.is_punct(c, ':') || matches!(doc.low(c), "bahwa" | "that") {
+    let setting = (c..c + MAX_SETTING_WORDS + 1)
+        .take_while(|&t| doc.is_capitalised(t) || SETTING_WORDS.contains(&doc.low(t)) || is_that(doc, t))
+        .find(|&t| is_that(doc, t));
+    if let Some(that) = setting {
+        c = that;
+    }
+    while doc.is_punct(c, ',') || doc.is_punct(c, ':') || is_that(doc, c) {
         c += 1;
     }
     c
+}
+
+fn is_that(doc: &Doc, t: usize) -> bool {
+    matches!(doc.low(t), "bahwa" | "that")
 }
 
 /// Char span of the reported content in tokens `c..end`, without the final stop.

@@ -12,6 +12,7 @@ pub mod direct;
 pub mod indirect;
 pub mod marks;
 pub mod reporting;
+pub mod unnamed;
 
 use super::doc::Doc;
 use super::lexicon::Lexicon;

@@ -9,11 +9,13 @@ use std::collections::{BTreeSet, HashMap};
 /// Source of the PERSON entities added for speakers the tagger missed.
 pub const SPEAKER_SOURCE: &str = "rules:speaker";
 const SPEAKER_CONFIDENCE: f32 = 0.5;
+/// Unnamed sources are read from the phrase's shape alone: less sure than a name.
+const SOURCE_CONFIDENCE: f32 = 0.4;
 
 /// Where an entity of the merged list came from: `Ok(old index)` or `Err(new span)`.
 type Origin = Result<usize, (usize, usize)>;
 
-/// Adds the new mentions as PERSON entities and returns every speaker's index.
+/// Adds the new mentions as PERSON (or, unnamed, SOURCE) entities and returns every speaker's index.
 pub fn attach(chars: &[char], entities: &mut Vec<Entity>, mentions: &[Option<Mention>]) -> Vec<Option<usize>> {
     let old_len = entities.len();
     let mut placed = Placed::new(entities.drain(..).enumerate().map(|(i, e)| (e, Ok(i))).collect());
@@ -21,6 +23,20 @@ pub fn attach(chars: &[char], entities: &mut Vec<Entity>, mentions: &[Option<Men
         let (start, end, cut) = match *m {
             Mention::New { start, end } => (start, end, false),
             Mention::Cut { start, end } => (start, end, true),
+            Mention::Source { start, end } => {
+                // An unnamed source never reshapes a name: it is added where it is free.
+                if placed.clashes(start, end).is_empty() {
+                    let e = Entity {
+                        start,
+                        end,
+                        label: Label::Source,
+                        source: SPEAKER_SOURCE,
+                        confidence: SOURCE_CONFIDENCE,
+                    };
+                    placed.push(e, Err((start, end)));
+                }
+                continue;
+            }
             Mention::Entity(_) => continue,
         };
         let clashes = placed.clashes(start, end);
@@ -158,7 +174,7 @@ impl Found {
     fn index_of(&self, tagged: &[(Entity, Origin)], m: &Mention) -> Option<usize> {
         match *m {
             Mention::Entity(i) => self.old.get(i).copied().flatten(),
-            Mention::New { start, end } | Mention::Cut { start, end } => {
+            Mention::New { start, end } | Mention::Cut { start, end } | Mention::Source { start, end } => {
                 self.added.get(&(start, end)).copied().or_else(|| self.first_overlap(tagged, start, end))
             }
         }

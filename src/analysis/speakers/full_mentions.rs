@@ -58,6 +58,7 @@ impl<'a> FullMentions<'a> {
                 _ => return m,
             },
             Mention::New { start, end } | Mention::Cut { start, end } => (start, end),
+            Mention::Source { .. } => return m,
         };
         let words = words_in(self.doc, start, end);
         let longer = match self.known.get(&words) {
@@ -80,6 +81,7 @@ impl<'a> FullMentions<'a> {
                 _ => return m,
             },
             Mention::New { start, end } | Mention::Cut { start, end } => (start, end),
+            Mention::Source { .. } => return m,
         };
         match words_in(self.doc, start, end).as_slice() {
             [word] => self.aliases.full_name_of(word).map_or(m, Mention::Entity),

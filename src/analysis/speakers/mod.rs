@@ -20,7 +20,7 @@ use super::doc::Doc;
 use super::intervals::EntityIndex;
 use super::lexicon::Lexicon;
 use super::quotes::{RawQuote, SpeakerHint};
-use super::Entity;
+use super::{Entity, QuoteKind};
 use attach::attach;
 use coreference::Context;
 use full_mentions::FullMentions;
@@ -40,18 +40,24 @@ pub fn resolve_all(doc: &Doc, lex: &Lexicon, entities: &[Entity], quotes: &[RawQ
     let names = Names { doc, lex, entities, index: EntityIndex::new(entities) };
     let mut context = Context::new(doc, lex, entities, quotes);
     let mut full = FullMentions::new(doc, entities);
-    let mut out = Vec::with_capacity(quotes.len());
+    let mut out: Vec<Option<Mention>> = Vec::with_capacity(quotes.len());
+    let mut last_direct: Option<Mention> = None;
     for q in quotes {
         let found = match q.hint {
+            SpeakerHint::Continued => last_direct,
             SpeakerHint::After(a, b) => names.after_cue(a, b),
             SpeakerHint::Subject(a, b) => names.subject(a, b),
             SpeakerHint::Pronoun(pos) => context.continued(q.end).or_else(|| context.pronoun(pos.min(q.start))),
+            SpeakerHint::Source(a, b) => names.source(a, b),
             SpeakerHint::None => None,
         };
         let pronoun = matches!(q.hint, SpeakerHint::Pronoun(_));
         let found = found.map(|m| full.of(m)).map(|m| if pronoun { full.alias_of(m) } else { m });
         if let Some(m) = found.filter(|&m| names.is_personal(m)) {
             context.spoke(q, m);
+        }
+        if q.kind == QuoteKind::Direct {
+            last_direct = found;
         }
         out.push(found);
     }

@@ -42,6 +42,11 @@ pub enum Mention {
         start: usize,
         end: usize,
     },
+    /// An unnamed source (`a source`, `officials`) to add as a SOURCE entity.
+    Source {
+        start: usize,
+        end: usize,
+    },
 }
 
 /// Single-word region names (`Cilacap`, `Maluku`): places, never part of a name.
@@ -349,6 +354,17 @@ impl Names<'_> {
         (exact && (a..b).all(|t| self.is_name_word(t))).then_some(i)
     }
 
+    /// An unnamed source in tokens `a..b`: the person or organisation named inside
+    /// it where the entity stage found one (`the Trump campaign`), else the phrase.
+    pub fn source(&self, a: usize, b: usize) -> Option<Mention> {
+        if let Some(i) = (a..b).find_map(|t| self.entity_at(t)) {
+            let speaking = self.entities.get(i).is_some_and(|x| x.is(Label::Person) || x.is(Label::Org));
+            return speaking.then_some(Mention::Entity(i));
+        }
+        let (start, end) = self.doc.char_span(a, b)?;
+        Some(Mention::Source { start, end })
+    }
+
     /// No name written: the role phrase speaks (`Presiden`, `politisi senior Partai
     /// Golkar`), or an entity inside it (`kata KPK`, `kata Kepala Dinas Kesehatan`).
     pub(super) fn role(&self, a: usize, e: usize) -> Option<Mention> {
@@ -386,6 +402,7 @@ impl Names<'_> {
                 over.is_none_or(|e| e.start == start && e.end == end)
             }
             Mention::Cut { .. } => true,
+            Mention::Source { .. } => false,
         }
     }
 }
