@@ -483,3 +483,16 @@ fn english_title_with_a_stop_and_a_quote_that_goes_on() {
 fn a_quote_inside_a_report_takes_the_verb_before_it() {
     check("<<The campaign>> {{says}} the ad [[“will run in every swing state before the vote”]].");
 }
+
+#[test]
+fn the_most_recent_name_is_not_always_the_speaker() {
+    check(
+        "Kepala Dinas Pertanian <<Hadi Wibowo>> mengatakan panen padi tahun ini naik.\r\n\r\n\
+         Bantuan pupuk dari Menteri Pertanian Arif Santoso dibagikan bulan lalu 😀.\r\n\r\n\
+         [[“Petani kita sudah siap menanam lagi,”]] {{katanya}}.",
+    );
+    check(
+        "Mayor <<Helen Carter>> said the budget was tight.\n\nThe plan was drafted by Tom Briggs 😀.\n\n\
+         [[\"We will cut nothing that matters,\"]] she {{said}}.",
+    );
+}

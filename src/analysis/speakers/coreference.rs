@@ -12,6 +12,7 @@ use super::super::intervals::{Cover, EntityIndex};
 use super::super::lexicon::Lexicon;
 use super::super::quotes::RawQuote;
 use super::super::{Entity, Label, QuoteKind};
+use super::antecedents::{rank, Seen, MAX_CANDIDATE_MENTIONS, MAX_PARAGRAPHS_BACK};
 use super::names::{names_a_person, Mention};
 use std::collections::BTreeMap;
 
@@ -56,6 +57,8 @@ pub struct Context<'a> {
     /// speaker goes after the people already known at its end, and a lookup is a
     /// range query instead of a scan back through the document.
     events: BTreeMap<(usize, usize), Mention>,
+    /// The speakers of the quotes so far, keyed as `events`.
+    spoken: BTreeMap<(usize, usize), Mention>,
     paragraphs: Paragraphs,
 }
 
@@ -73,17 +76,51 @@ impl<'a> Context<'a> {
             .map(|(order, (i, e))| ((e.end, order), Mention::Entity(i)))
             .collect();
         let index = EntityIndex::new(entities);
-        Context { doc, index, unquoted, events, paragraphs: Paragraphs::new(&doc.chars) }
+        Context { doc, index, unquoted, events, spoken: BTreeMap::new(), paragraphs: Paragraphs::new(&doc.chars) }
     }
 
     /// Records the speaker of a quote; quotes come in text order.
     pub fn spoke(&mut self, q: &RawQuote, who: Mention) {
         let order = self.events.len();
         self.events.insert((q.end, order), who);
+        self.spoken.insert((q.end, order), who);
     }
 
-    /// The person a pronoun at char `pos` refers to.
+    /// The person a pronoun at char `pos` refers to, ranked among the people named
+    /// before it ([`antecedents`](super::antecedents)).
     pub fn pronoun(&self, pos: usize) -> Option<Mention> {
+        let chars = &self.doc.chars;
+        let last_speaker = self.spoken.range(..=(pos, usize::MAX)).next_back().map(|(_, &who)| who);
+        let mut seen: Vec<Seen> = Vec::new();
+        let events = self.events.range(..=(pos, usize::MAX)).rev().take(MAX_CANDIDATE_MENTIONS);
+        for (&(end, _), &who) in events {
+            let paragraphs_back = self.paragraphs.between(chars, end, pos);
+            if paragraphs_back <= MAX_PARAGRAPHS_BACK {
+                seen.push(Seen { who, end, salient: true, last_speaker: Some(who) == last_speaker, paragraphs_back });
+            }
+        }
+        let k = self.unquoted.partition_point(|&i| self.index.entities.get(i).is_some_and(|e| e.end <= pos));
+        for &i in self.unquoted.get(k.saturating_sub(MAX_CANDIDATE_MENTIONS)..k).unwrap_or(&[]).iter().rev() {
+            let Some(e) = self.index.entities.get(i) else { continue };
+            let paragraphs_back = self.paragraphs.between(chars, e.end, pos);
+            if paragraphs_back <= MAX_PARAGRAPHS_BACK {
+                let who = Mention::Entity(i);
+                seen.push(Seen { who, end: e.end, salient: false, last_speaker: false, paragraphs_back });
+            }
+        }
+        // Nearest first, as the ranking breaks ties by nearness.
+        seen.sort_by(|a, b| b.end.cmp(&a.end));
+        let span = |m: Mention| match m {
+            Mention::Entity(i) => self.index.entities.get(i).map(|e| (e.start, e.end)),
+            Mention::New { start, end } | Mention::Cut { start, end } | Mention::Source { start, end } => {
+                Some((start, end))
+            }
+        };
+        rank(self.doc, &seen, span).or_else(|| self.nearest(pos))
+    }
+
+    /// The latest salient person within a few paragraphs, else the last person named.
+    fn nearest(&self, pos: usize) -> Option<Mention> {
         let recent = self.events.range(..=(pos, usize::MAX)).next_back();
         if let Some((&(p, _), &who)) = recent {
             if self.paragraphs.between(&self.doc.chars, p, pos) <= MAX_PARAGRAPHS {

@@ -10,6 +10,7 @@
 //! the first full mention containing its words (`Vladimir Putin`, [`full_mentions`]).
 
 pub mod aliases;
+pub mod antecedents;
 pub mod attach;
 pub mod coreference;
 pub mod full_mentions;
