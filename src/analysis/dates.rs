@@ -165,7 +165,7 @@ mod tests {
 
     #[test]
     fn minggu_alone_is_a_week_not_a_date() {
-        assert!(dates("Minggu ini semuanya harus jalan.").is_empty());
+        assert!(dates("Minggu ini semua pekerjaan harus selesai.").is_empty());
     }
 
     #[test]

@@ -149,7 +149,7 @@ impl Rules<'_> {
                 let inside_name = seg.is_some() && m.end == m.start + 1 && self.is_name_part(m.end, b);
                 if m.label == Label::Person || inside_name {
                     // Only the name-like tail of an open segment joins the person
-                    // (`Pusdalops BNPB` + `Bambang Surya Putra` keeps the office apart).
+                    // (`Pusdatin BPBD` + `Sutrisno Adi` keeps the office apart).
                     let s = match seg.take() {
                         Some(open) => {
                             let tail = self.name_tail(open, k);

@@ -2,7 +2,7 @@
 //! questions ("is this inside a quote?", "which entity covers this char?") do not
 //! scan the whole document's spans and analysis stays linear in its length.
 
-use super::EntitySuggestion;
+use super::{Entity, Label};
 
 /// Spans `[a, b)` in any order, sorted by start with the running maximum of their
 /// ends: whether some span covers a point or a range is then a binary search.
@@ -48,12 +48,12 @@ impl Cover {
 /// disjoint, so at most one covers a char and a binary search finds it; for any
 /// other list the lookups fall back to a scan, with the same answers.
 pub struct EntityIndex<'a> {
-    pub entities: &'a [EntitySuggestion],
+    pub entities: &'a [Entity],
     ordered: bool,
 }
 
 impl<'a> EntityIndex<'a> {
-    pub fn new(entities: &'a [EntitySuggestion]) -> EntityIndex<'a> {
+    pub fn new(entities: &'a [Entity]) -> EntityIndex<'a> {
         let ordered = entities.iter().all(|e| e.start <= e.end)
             && entities.windows(2).all(|w| matches!(w, [x, y] if x.end <= y.start));
         EntityIndex { entities, ordered }
@@ -77,9 +77,9 @@ impl<'a> EntityIndex<'a> {
     /// The first PERSON entity with `start <= pos < end`.
     pub fn person_at(&self, pos: usize) -> Option<usize> {
         if !self.ordered {
-            return self.entities.iter().position(|e| e.label == "PERSON" && e.start <= pos && pos < e.end);
+            return self.entities.iter().position(|e| e.is(Label::Person) && e.start <= pos && pos < e.end);
         }
-        self.at(pos).filter(|&i| self.entities.get(i).is_some_and(|e| e.label == "PERSON"))
+        self.at(pos).filter(|&i| self.entities.get(i).is_some_and(|e| e.is(Label::Person)))
     }
 
     /// The last of `candidates` (entity indices, ascending) ending at or before `pos`.
@@ -97,8 +97,8 @@ impl<'a> EntityIndex<'a> {
 mod tests {
     use super::*;
 
-    fn entity(start: usize, end: usize, label: &str) -> EntitySuggestion {
-        EntitySuggestion { start, end, label: label.to_string(), source: String::new(), confidence: 1.0 }
+    fn entity(start: usize, end: usize, label: Label) -> Entity {
+        Entity { start, end, label, source: "test", confidence: 1.0 }
     }
 
     #[test]
@@ -116,14 +116,19 @@ mod tests {
 
     #[test]
     fn entity_lookups_answer_like_a_scan_in_either_mode() {
-        let ordered = [entity(0, 3, "PERSON"), entity(5, 5, "ORG"), entity(5, 9, "ORG"), entity(12, 15, "PERSON")];
-        let unordered = [entity(5, 9, "ORG"), entity(0, 3, "PERSON"), entity(2, 7, "PERSON")];
+        let ordered = [
+            entity(0, 3, Label::Person),
+            entity(5, 5, Label::Org),
+            entity(5, 9, Label::Org),
+            entity(12, 15, Label::Person),
+        ];
+        let unordered = [entity(5, 9, Label::Org), entity(0, 3, Label::Person), entity(2, 7, Label::Person)];
         for list in [&ordered[..], &unordered[..]] {
             let index = EntityIndex::new(list);
-            let persons: Vec<usize> = (0..list.len()).filter(|&i| list[i].label == "PERSON").collect();
+            let persons: Vec<usize> = (0..list.len()).filter(|&i| list[i].label == Label::Person).collect();
             for p in 0..20 {
                 assert_eq!(index.at(p), list.iter().position(|e| e.start <= p && p < e.end));
-                let person = list.iter().position(|e| e.label == "PERSON" && e.start <= p && p < e.end);
+                let person = list.iter().position(|e| e.is(Label::Person) && e.start <= p && p < e.end);
                 assert_eq!(index.person_at(p), person);
                 let last = persons.iter().rev().find(|&&i| list[i].end <= p).copied();
                 assert_eq!(index.last_ending_by(&persons, p), last);

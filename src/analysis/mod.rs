@@ -14,23 +14,18 @@
 //! exclusive. The module uses only `std`, `aho-corasick` and `rustc-hash` (a fast
 //! hasher for word lookups) so that it can be built on its own.
 
-pub mod aliases;
-pub mod asides;
-pub mod coreference;
-pub mod cues;
 pub mod dates;
 pub mod doc;
 pub mod entities;
+pub mod entity;
+pub mod function_words;
 pub mod gazetteer;
-pub mod indirect;
 pub mod intervals;
 pub mod lexicon;
-pub mod quote_marks;
+pub mod name_rules;
 pub mod quotes;
 pub mod sentences;
 pub mod sources;
-pub mod speaker_names;
-pub mod speaker_subjects;
 pub mod speakers;
 pub mod tagger;
 pub mod tokenizer;
@@ -41,12 +36,14 @@ mod quote_fixtures;
 mod sample_tests;
 
 use doc::Doc;
+pub use entity::{Entity, Label, Span};
 use lexicon::Lexicon;
 use sources::{DateRules, EntitySource, NameRules, TaggerSource};
 use std::sync::Arc;
 use tagger::Tagger;
 
-/// Offsets everywhere are Unicode code points (char indices into the &str), end exclusive.
+/// An entity as it leaves the analysis, its label a string as the model layer keeps
+/// labels. Offsets everywhere are Unicode code points (char indices into the &str), end exclusive.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EntitySuggestion {
     pub start: usize,
@@ -79,53 +76,6 @@ pub struct QuoteSuggestion {
 pub struct Suggestions {
     pub entities: Vec<EntitySuggestion>,
     pub quotes: Vec<QuoteSuggestion>,
-}
-
-/// Entity labels the rules produce.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Label {
-    Person,
-    Org,
-    Loc,
-    Date,
-}
-
-impl Label {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Label::Person => "PERSON",
-            Label::Org => "ORG",
-            Label::Loc => "LOC",
-            Label::Date => "DATE",
-        }
-    }
-
-    /// Reads the labels of the gazetteer files.
-    pub fn parse(s: &str) -> Option<Label> {
-        match s {
-            "PERSON" | "PER" => Some(Label::Person),
-            "ORG" => Some(Label::Org),
-            "LOC" => Some(Label::Loc),
-            "DATE" => Some(Label::Date),
-            _ => None,
-        }
-    }
-}
-
-/// A labelled token range (`start..end` token indices) before conversion to chars.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Span {
-    pub start: usize,
-    pub end: usize,
-    pub label: Label,
-    pub source: &'static str,
-    pub confidence: f32,
-}
-
-impl Span {
-    pub fn new(start: usize, end: usize, label: Label, source: &'static str, confidence: f32) -> Span {
-        Span { start, end, label, source, confidence }
-    }
 }
 
 /// Holds the word lists and the entity sources; build once, analyse many texts.
@@ -188,22 +138,16 @@ impl Analyzer {
         let doc = Doc::new(text);
         let mut entities = self.entities(text, &doc);
         let quotes = self.quotes(&doc, &mut entities);
-        Suggestions { entities, quotes }
+        Suggestions { entities: entities.iter().map(EntitySuggestion::from).collect(), quotes }
     }
 
-    fn entities(&self, text: &str, doc: &Doc) -> Vec<EntitySuggestion> {
+    fn entities(&self, text: &str, doc: &Doc) -> Vec<Entity> {
         let spans = sources::merge(&self.sources, text, doc);
-        let mut out: Vec<EntitySuggestion> = spans
+        let mut out: Vec<Entity> = spans
             .iter()
             .filter_map(|s| {
                 let (start, end) = doc.char_span(s.start, s.end)?;
-                Some(EntitySuggestion {
-                    start,
-                    end,
-                    label: s.label.as_str().to_string(),
-                    source: s.source.to_string(),
-                    confidence: s.confidence,
-                })
+                Some(Entity { start, end, label: s.label, source: s.source, confidence: s.confidence })
             })
             .collect();
         out.sort_by_key(|e| (e.start, e.end));
@@ -220,11 +164,8 @@ impl Analyzer {
     }
 
     /// Quotes and their speakers; speakers the entity stage missed are added to `entities`.
-    fn quotes(&self, doc: &Doc, entities: &mut Vec<EntitySuggestion>) -> Vec<QuoteSuggestion> {
-        let direct = quotes::find_direct(doc, &self.lex);
-        let indirect = quotes::find_indirect(doc, &self.lex, &direct);
-        let mut raw: Vec<quotes::RawQuote> = direct.into_iter().chain(indirect).collect();
-        raw.sort_by_key(|q| (q.start, q.end));
+    fn quotes(&self, doc: &Doc, entities: &mut Vec<Entity>) -> Vec<QuoteSuggestion> {
+        let raw = quotes::find(doc, &self.lex);
         let speakers = speakers::link(doc, &self.lex, entities, &raw);
         raw.iter()
             .zip(speakers)
@@ -238,5 +179,17 @@ impl Analyzer {
                 confidence: q.confidence,
             })
             .collect()
+    }
+}
+
+impl From<&Entity> for EntitySuggestion {
+    fn from(e: &Entity) -> EntitySuggestion {
+        EntitySuggestion {
+            start: e.start,
+            end: e.end,
+            label: e.label.as_str().to_string(),
+            source: e.source.to_string(),
+            confidence: e.confidence,
+        }
     }
 }

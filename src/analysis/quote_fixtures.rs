@@ -127,13 +127,13 @@ fn kompas_style_marks_and_nya_cue_naming_the_speaker_paragraphs_earlier() {
 
 #[test]
 fn apposition_names_the_speaker_after_the_role() {
-    check("[[“Stok beras aman,”]] {{kata}} juru bicara Bulog Kabupaten Bekasi, <<Alamsyah>>, Rabu (3/6/2020).");
-    check("[[“Kami tutup sementara,”]] {{ujar}} Kepala Puskesmas Cilincing, Jakarta Utara, <<Edison Lubis>> ketika dihubungi.");
+    check("[[“Stok gula cukup sampai Lebaran,”]] {{kata}} juru bicara Gudang Logistik Kabupaten Lembah Hijau, <<Marjuki>>, Kamis (7/3/2024).");
+    check("[[“Layanan kami pindahkan ke gedung lama,”]] {{ujar}} Kepala Puskesmas Sukamaju, Bandung Barat, <<Edison Lubis>> ketika dihubungi.");
 }
 
 #[test]
 fn role_speaks_when_no_name_is_written() {
-    check("[[”Semua harus bekerja keras minggu ini,”]] {{kata}} <<Presiden>> dalam rapat terbatas.");
+    check("[[”Jembatan itu harus rampung sebelum musim hujan,”]] {{kata}} <<Presiden>> dalam sidang kabinet.");
 }
 
 #[test]
@@ -174,9 +174,11 @@ fn english_pronoun_and_subject_first_cues() {
 #[test]
 fn indirect_speech_indonesian() {
     check("Presiden Rusia <<Vladimir Putin>> {{menyatakan}} ((Korea Utara bersedia meninggalkan program nuklirnya)).");
-    check("Gubernur <<Anies Baswedan>> {{mengatakan}}, ((pembatasan akan diperpanjang dua pekan)).");
+    check("Gubernur <<Arief Wicaksono>> {{mengatakan}}, ((jalan tol baru akan dibuka akhir tahun)).");
     check("{{Menurut}} dokter <<Widyastuti>>, ((jumlah pasien terus menurun sejak Mei)).");
-    check("Kepala BPBD <<Joko Santoso>>, Senin (4/5/2020), {{menjelaskan}}, ((tim masih mencari dua korban)).");
+    check(
+        "Kepala BPBD <<Joko Santoso>>, Kamis (7/3/2024), {{menjelaskan}}, ((perahu karet sudah dikirim ke tiga desa)).",
+    );
 }
 
 #[test]
@@ -219,7 +221,7 @@ fn sample_article_has_putins_three_reports_and_two_quotes() {
 #[test]
 fn nya_cue_speaker_is_the_one_who_goes_on_in_the_next_paragraph() {
     check(
-        "Camat <<Dewi Lestari>> meminta semua warga tetap di rumah.\n\n\
+        "Camat <<Dewi Lestari>> meminta warga menjauhi bantaran sungai.\n\n\
          Ketua RT Sutrisno Hadi mengatakan warga sudah siap.\n\n\
          [[”Kami sudah membagikan masker ke setiap rumah,”]] {{katanya}}.\n\n\
          Dewi menambahkan, posko akan dibuka sampai akhir bulan.",
@@ -229,7 +231,7 @@ fn nya_cue_speaker_is_the_one_who_goes_on_in_the_next_paragraph() {
 #[test]
 fn subject_before_a_date_and_after_a_comma_is_salient() {
     check(
-        "Menteri Perdagangan <<Rudi Hartanto>>, saat membuka pameran di Jakarta, Senin (5/10/2020) sore menyatakan, ekspor harus naik.\n\n\
+        "Menteri Perdagangan <<Rudi Hartanto>>, saat membuka pameran di Jakarta, Kamis (7/3/2024) pagi menyatakan, ekspor harus naik.\n\n\
          [[”Kita punya peluang besar tahun ini,”]] {{ujarnya}}.",
     );
     check(
@@ -241,26 +243,26 @@ fn subject_before_a_date_and_after_a_comma_is_salient() {
 #[test]
 fn introducer_before_a_long_role_makes_the_person_salient() {
     check(
-        "Menurut Guru Besar Fakultas Ekonomi Universitas Andalas <<Yusuf Hakim>>, daerah harus menyiapkan industri.\n\n\
-         [[”Tambang tidak akan bertahan selamanya,”]] {{ujarnya}}.",
+        "Menurut Guru Besar Fakultas Pertanian Universitas Hasanuddin <<Yusuf Hakim>>, desa perlu lumbung bersama.\n\n\
+         [[”Panen raya tidak datang dua kali setahun,”]] {{ujarnya}}.",
     );
 }
 
 #[test]
 fn subject_is_the_person_not_a_date() {
     check(
-        "Kepala Dinas Pekerjaan Umum <<Yohanes Nahak>> yang ditemui awal Oktober lalu {{mengakui}} ((krisis air bersih menjadi persoalan utama)).",
+        "Kepala Dinas Pekerjaan Umum <<Yohanes Nahak>> yang ditemui pertengahan Maret lalu {{mengakui}} ((jalan desa yang rusak menjadi keluhan utama warga)).",
     );
 }
 
 #[test]
 fn person_before_dari_is_the_speaker_after_the_cue() {
-    check("[[”Kondisinya berangsur membaik,”]] {{kata}} <<Fariz Hidayat>> dari Sekretariat Jenderal PBNU.");
+    check("[[”Pasokan obat sudah kembali normal,”]] {{kata}} <<Yusran Hakim>> dari Pengurus Besar Ikatan Apoteker.");
 }
 
 #[test]
 fn a_sentence_opening_word_is_no_speaker() {
-    let text = "Selain memastikan tidak ada penyelundupan, asosiasi mendorong pemerintah membuat badan logistik.";
+    let text = "Selain menjaga harga tetap wajar, koperasi mendorong pemerintah membangun gudang baru.";
     let s = Analyzer::new().analyze(text);
     assert!(s.entities.iter().all(|e| slice(text, (e.start, e.end)) != "Selain"), "{:?}", s.entities);
 }
@@ -279,7 +281,7 @@ fn aside_without_commas_between_subject_and_verb() {
         "Ketua Ikatan Bidan Kabupaten Garut <<Siti Rahmawati>> dalam kesempatan berbeda {{mengatakan}} bahwa ((posyandu sudah buka kembali)).",
     );
     check(
-        "Pengusaha muda <<Rina Kartika>> yang diundang sebagai pembicara {{menyatakan}} ((modal awal tidak harus besar)).",
+        "Pengusaha muda <<Rina Kartika>> yang hadir sebagai narasumber {{menyatakan}} ((modal awal tidak harus besar)).",
     );
 }
 
@@ -290,9 +292,9 @@ fn name_swallowed_into_an_office_is_cut_off_as_the_speaker() {
 
 #[test]
 fn lower_case_title_before_the_name_does_not_end_the_role() {
-    check("[[“Tambahan kasus hari ini 12 orang 😷,”]] {{kata}} Juru Bicara Satgas Covid-19 Kota Bitung dr <<Hendrik Pangau>>.");
+    check("[[“Tambahan kasus hari ini 12 orang 😷,”]] {{kata}} Juru Bicara Satgas Covid-19 Kota Tanjung Raya dr <<Hendrik Pangau>>.");
     check(
-        "[[“Ruang isolasi masih cukup,”]] {{kata}} Komandan Rumah Sakit Lapangan Tembesi, Batam, Kolonel Laut dokter gigi <<Yusuf Hamdani>>, saat dihubungi.\r\n\r\nPasien dirawat.",
+        "[[“Ruang isolasi masih cukup,”]] {{kata}} Komandan Rumah Sakit Apung Nusantara, Tual, Letnan Kolonel dokter gigi <<Yusuf Hamdani>>, saat dihubungi.\r\n\r\nPasien dirawat.",
     );
 }
 
@@ -304,32 +306,27 @@ fn name_right_at_the_cue_wins_over_a_name_inside_the_apposition() {
 #[test]
 fn nya_cue_skips_a_place_reported_as_speaking() {
     check(
-        "Camat Tanah Merah <<Yosef Malo>> mengungkapkan razia akan dimulai lagi. Pemerintah Provinsi Jakarta menekankan bahwa kapasitas tes terus ditambah.\r\n\r\n\
+        "Camat Sungai Lima <<Yosef Malo>> mengungkapkan razia akan dimulai lagi. Pemerintah Provinsi Sulawesi Barat menegaskan bahwa jumlah petugas terus ditambah.\r\n\r\n\
          [[”Kami akan menyusuri permukiman padat 🏘️,”]] {{katanya}}.",
     );
     check(
         "Menteri Sosial <<Tri Wahyuni>> berkunjung ke Balai Kota.\n\n\
-         Menurut Wali Kota Surabaya dua periode ini, layanan publik harus serba elektronik.\n\n\
-         [[”Dulu semua kami kerjakan secara elektronik,”]] {{ujarnya}}.",
+         Menurut Wali Kota Semarang periode lalu ini, layanan publik harus serba daring.\n\n\
+         [[”Dulu semua surat kami ketik ulang,”]] {{ujarnya}}.",
     );
 }
 
 #[test]
 fn an_office_or_law_read_as_a_person_is_no_antecedent() {
-    use super::{doc::Doc, lexicon::Lexicon, speaker_names::names_a_person, EntitySuggestion};
+    use super::{doc::Doc, lexicon::Lexicon, speakers::names::names_a_person, Entity};
     let lex = Lexicon::new();
     let text = "😀 Menurut UU Nomor 23, Pemerintah Provinsi Jakarta dan DPRD bertemu Kota Surabaya, Budi Santoso, \
                 Wali Kota Ahmad Fauzi dan dosen Universitas Sam Ratulangi.";
     let doc = Doc::new(text);
     let person = |name: &str| {
         let start = text.chars().count() - text[text.find(name).unwrap_or(0)..].chars().count();
-        let e = EntitySuggestion {
-            start,
-            end: start + name.chars().count(),
-            label: "PERSON".to_string(),
-            source: String::new(),
-            confidence: 1.0,
-        };
+        let e =
+            Entity { start, end: start + name.chars().count(), label: Label::Person, source: "test", confidence: 1.0 };
         names_a_person(&doc, &lex, &e)
     };
     for office in ["UU Nomor", "Provinsi Jakarta", "DPRD", "Kota Surabaya", "Sam Ratulangi"] {
@@ -341,9 +338,9 @@ fn an_office_or_law_read_as_a_person_is_no_antecedent() {
 #[test]
 fn name_before_the_first_comma_heads_the_clause_even_if_swallowed() {
     check_tagged(
-        "Direktur Riset Lembaga Kajian Ekonomi (LKE) Indonesia <<Darmawan Sitompul>>, saat dihubungi Kamis (4/6/2020), \
+        "Direktur Riset Lembaga Kajian Ekonomi (LKE) Indonesia <<Darmawan Sitompul>>, saat dihubungi Selasa (12/3/2024), \
          {{mengatakan}}, ((bank sentral perlu menambah likuiditas perbankan)).\r\n\r\n\
-         [[”Kebutuhan bantuan bisa mencapai Rp 234 triliun 💸,”]] {{ujarnya}}.",
+         [[”Kebutuhan dana bisa menembus Rp 58 triliun 💸,”]] {{ujarnya}}.",
         &[("LKE) Indonesia Darmawan Sitompul", Label::Org)],
     );
 }
@@ -351,13 +348,13 @@ fn name_before_the_first_comma_heads_the_clause_even_if_swallowed() {
 #[test]
 fn a_given_name_inside_a_university_is_no_speaker() {
     check(
-        "Sejarawan Universitas Sanata Dharma, Yogyakarta, {{mengatakan}}, ((pandemi memang pernah terjadi pada 1918)).",
+        "Peneliti Universitas Sanata Dharma, Yogyakarta, {{mengatakan}}, ((wabah serupa pernah melanda kota itu seabad lalu)).",
     );
 }
 
 #[test]
 fn english_role_with_at_before_the_name() {
-    let markup = "{{Menurut}} Head of Investment Research at PT Dana Sejahtera <<Wawan Hartono>>, ((calon investor harus memeriksa izin lembaga itu)).\n\n\
+    let markup = "{{Menurut}} Head of Equity Research at PT Dana Sejahtera <<Wawan Hartono>>, ((calon investor harus memeriksa izin lembaga itu)).\n\n\
                   [[”Jangan percayakan uang kepada penasihat tanpa izin 🙅,”]] {{ujarnya}}.";
     check(markup);
     check_tagged(
@@ -379,19 +376,19 @@ fn nya_cue_after_a_blended_nickname_goes_to_the_full_name() {
 #[test]
 fn a_task_force_read_as_a_person_does_not_head_the_clause() {
     check_tagged(
-        "Wakil Sekretaris Gugus Tugas Covid-19 Kota Medan <<Irwan Siregar>> di Medan, Rabu (15/7/2020), {{mengatakan}}, \
-         ((perusahaan wajib menguji karyawan dari luar daerah)).\r\n\r\n[[”Kami fasilitasi tes usap 🧪,”]] {{katanya}}.",
-        &[("Gugus Tugas Covid-19", Label::Person), ("Kota Medan", Label::Loc), ("Irwan Siregar", Label::Person)],
+        "Wakil Sekretaris Gugus Tugas Covid-19 Kota Binjai <<Irwan Siregar>> di Binjai, Selasa (12/3/2024), {{mengatakan}}, \
+         ((setiap pabrik wajib memeriksa pekerja yang baru datang)).\r\n\r\n[[”Kami sediakan tes gratis 🧪,”]] {{katanya}}.",
+        &[("Gugus Tugas Covid-19", Label::Person), ("Kota Binjai", Label::Loc), ("Irwan Siregar", Label::Person)],
     );
 }
 
 #[test]
 fn cue_set_off_by_commas_inside_the_sentence() {
-    check("Namun, {{kata}} <<Agung Wibowo>>, ((yang perlu diwaspadai adalah distribusi vaksin ke daerah 💉)).");
-    check("((Pengumuman itu, {{tutur}} <<Syarif Hidayat>>, sarat dengan tendensi politik menjelang pilkada)).");
+    check("Namun, {{kata}} <<Agung Wibowo>>, ((yang paling penting adalah pasokan air bersih ke desa 💧)).");
+    check("((Rencana itu, {{tutur}} <<Syarif Hidayat>>, terlalu terburu-buru untuk musim hujan ini)).");
     check(
-        "Oleh karena itu, {{kata}} ahli epidemiologi Universitas Airlangga, <<Wisnu Prasetyo>>, di Surabaya, Sabtu (2/1/2021), \
-         ((pemerintah daerah harus menegakkan kembali aturan protokol kesehatan)).",
+        "Karena itu, {{kata}} ahli gizi Universitas Tunas Bangsa, <<Wisnu Prasetyo>>, di Malang, Kamis (7/3/2024), \
+         ((sekolah harus menyediakan makan siang yang seimbang)).",
     );
     check("((The new bridge, {{said}} <<Tom Hughes>>, will cost far more than the council planned)).");
     check(
@@ -403,13 +400,13 @@ fn cue_set_off_by_commas_inside_the_sentence() {
 #[test]
 fn one_word_name_swallowed_into_an_office_after_a_title() {
     check_tagged(
-        "Ketua Badan Pengawas Pemilu <<Rahmat>>, yang juga hadir dalam diskusi itu, {{mengatakan}}, \
-         ((bansos rentan dipolitisasi oleh petahana)).\r\n\r\n[[”Kami amati betul penyalahgunaan dana 🔍,”]] {{katanya}}.",
-        &[("Badan Pengawas Pemilu Rahmat", Label::Org)],
+        "Ketua Badan Pengelola Pasar <<Rahmat>>, yang juga hadir dalam rapat itu, {{mengatakan}}, \
+         ((retribusi pasar rentan diselewengkan oleh oknum)).\r\n\r\n[[”Kami awasi setiap setoran 🔍,”]] {{katanya}}.",
+        &[("Badan Pengelola Pasar Rahmat", Label::Org)],
     );
     check_tagged(
-        "Ketua Partai Gerindra, Senin, {{mengatakan}}, ((koalisi tetap solid sampai pemilu)).",
-        &[("Partai Gerindra", Label::Org)],
+        "Ketua Partai Hijau Raya, Kamis, {{mengatakan}}, ((koalisi tetap utuh sampai pemilu)).",
+        &[("Partai Hijau Raya", Label::Org)],
     );
 }
 
@@ -425,7 +422,7 @@ fn subject_swallowed_into_an_office_is_cut_off() {
 #[test]
 fn cue_set_off_at_the_end_of_a_sentence_quoted_without_marks() {
     check(
-        "((Kami minta maaf kepada semua warga yang terluka)), {{kata}} Menko Polhukam, <<Joko Sulistyo>> dalam jumpa pers di kantornya, Jakarta Pusat, Jumat (22/8).",
+        "((Kami akan mengganti semua kios yang terbakar)), {{kata}} Menko Polhukam, <<Joko Sulistyo>> dalam konferensi pers di kantornya, Kota Hilir, Jumat (8/3).",
     );
     check("Namun, {{kata}} Menteri Keuangan, <<Sri Wahyuni>>, ((anggaran sudah cukup untuk tahun depan)).");
     check("Wali Kota <<Ahmad Fauzi>> meninjau pasar.\r\n\r\n((Kami akan terus mengawasi harga 🛒)), {{katanya}}.");
@@ -434,8 +431,8 @@ fn cue_set_off_at_the_end_of_a_sentence_quoted_without_marks() {
 #[test]
 fn aside_closed_by_a_dash_between_subject_and_verb() {
     check(
-        "<<Dedi Kurniawan>>, Kepala Regu A Pos Pemadam Kebakaran Sektor III, Jakarta Timur — tim yang tiba pertama — {{menuturkan}}, \
-         ((selang hidran di halaman gedung tidak mengalirkan air)).\r\n\r\n[[”Kami harus mencari air sampai jauh 🚒,”]] {{ucapnya}}.",
+        "<<Dedi Kurniawan>>, Komandan Regu B Pos Pemadam Wilayah II, Kota Hilir — regu yang datang paling awal — {{menuturkan}}, \
+         ((pompa di gudang itu sudah lama rusak)).\r\n\r\n[[”Kami menyambung selang dari sungai 🚒,”]] {{ucapnya}}.",
     );
 }
 
@@ -451,9 +448,9 @@ fn a_person_holding_an_opinion_is_salient() {
 #[test]
 fn name_swallowed_into_a_place_after_a_titled_office() {
     check_tagged(
-        "Ketua DPRD Kota Tarakan <<Hamzah>> {{mengatakan}}, ((perda itu belum bisa dibahas tahun ini)).\r\n\r\n\
-         [[”Rapat lewat Zoom tidak maksimal 💻,”]] {{katanya}}.",
-        &[("DPRD", Label::Org), ("Kota Tarakan Hamzah", Label::Loc)],
+        "Ketua DPRD Kota Tegalrejo <<Hartoyo>> {{mengatakan}}, ((anggaran jalan belum bisa disahkan bulan ini)).\r\n\r\n\
+         [[”Rapat daring tidak efektif 💻,”]] {{katanya}}.",
+        &[("DPRD", Label::Org), ("Kota Tegalrejo Hartoyo", Label::Loc)],
     );
 }
 
@@ -461,4 +458,41 @@ fn name_swallowed_into_a_place_after_a_titled_office() {
 fn a_people_after_a_common_noun_is_no_speaker() {
     check("Sebagian umat Katolik {{menilai}} ((aturan ibadah di gereja terlalu ketat 🙏)).");
     check("Kemarin Wali Kota <<Hendro>> {{menilai}} ((aturan ibadah di gereja terlalu ketat)).");
+}
+
+#[test]
+fn english_report_with_the_speaker_after_the_content() {
+    check("((The bridge will stay closed until spring 😀)), <<a source>> {{said}}.\r\n");
+    check("((Repairs would cost more than the council planned)), <<Harriet Voss>> {{told}} reporters.");
+    check("((The vote was moved to Thursday)), {{according}} to <<the council>>.");
+}
+
+#[test]
+fn english_setting_between_the_verb_and_that() {
+    check("Mayor <<Helen Carter>> {{said}} on Friday that ((the ferry would run again by May 🚢)).");
+    check("<<Officials>> {{told}} reporters that ((the tunnel had flooded twice this year)).");
+}
+
+#[test]
+fn english_title_with_a_stop_and_a_quote_that_goes_on() {
+    check("[[“We were not told in time,”]] Mr. <<Okafor>> {{said}}. [[“Nobody called us.”]]\r\n");
+    check("[[\"Prices will fall,\"]] <<the spokeswoman>> {{said}}. [[\"Not this month, though 😀.\"]]");
+}
+
+#[test]
+fn a_quote_inside_a_report_takes_the_verb_before_it() {
+    check("<<The campaign>> {{says}} the ad [[“will run in every swing state before the vote”]].");
+}
+
+#[test]
+fn the_most_recent_name_is_not_always_the_speaker() {
+    check(
+        "Kepala Dinas Pertanian <<Hadi Wibowo>> mengatakan panen padi tahun ini naik.\r\n\r\n\
+         Bantuan pupuk dari Menteri Pertanian Arif Santoso dibagikan bulan lalu 😀.\r\n\r\n\
+         [[“Petani kita sudah siap menanam lagi,”]] {{katanya}}.",
+    );
+    check(
+        "Mayor <<Helen Carter>> said the budget was tight.\n\nThe plan was drafted by Tom Briggs 😀.\n\n\
+         [[\"We will cut nothing that matters,\"]] she {{said}}.",
+    );
 }

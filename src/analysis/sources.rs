@@ -1,13 +1,12 @@
-//! Entity sources behind one interface: the statistical tagger, the name rules and
-//! the date patterns each turn a [`Doc`] into token spans, and the [`Analyzer`](super::Analyzer)
+//! Entity sources behind one interface: the statistical tagger, the name rules
+//! ([`name_rules`](super::name_rules)) and the date patterns each turn a [`Doc`] into token spans, and the [`Analyzer`](super::Analyzer)
 //! merges them in priority order. A future source (another model, a remote service)
 //! fits the same slot.
 
 use super::dates;
 use super::doc::Doc;
-use super::entities;
-use super::gazetteer::{Gazetteer, Lists};
 use super::lexicon::Lexicon;
+pub use super::name_rules::NameRules;
 use super::tagger::Tagger;
 use super::Span;
 use std::sync::Arc;
@@ -28,39 +27,9 @@ impl EntitySource for DateRules {
     }
 }
 
-/// PERSON / ORG / LOC from capitalisation, word lists and context rules.
-pub struct NameRules {
-    lex: Arc<Lexicon>,
-    gaz: Gazetteer,
-}
-
-impl NameRules {
-    pub fn new(lex: Arc<Lexicon>) -> NameRules {
-        NameRules::with_lists(lex, Lists { training_names: true })
-    }
-
-    /// Rules over a gazetteer of the chosen lists.
-    pub fn with_lists(lex: Arc<Lexicon>, lists: Lists) -> NameRules {
-        let gaz = Gazetteer::with_lists(&lex, lists);
-        NameRules { lex, gaz }
-    }
-}
-
 impl EntitySource for NameRules {
     fn entities(&self, text: &str, doc: &Doc) -> Vec<Span> {
-        let gaz = self.gaz.matches(text, &doc.chars, &doc.tokens);
-        // The rules were written to run after the dates: keep their tokens out.
-        let mut used = vec![false; doc.tokens.len()];
-        for s in dates::find(doc) {
-            for slot in used.get_mut(s.start..s.end).into_iter().flatten() {
-                *slot = true;
-            }
-        }
-        let mut rules = entities::Rules { doc, lex: &self.lex, gaz: &gaz, used };
-        let mut spans = rules.find();
-        entities::propagate(doc, &self.lex, &mut spans, &mut rules.used);
-        entities::extend_place_heads(doc, &mut spans, &mut rules.used);
-        spans
+        self.find(text, doc)
     }
 }
 

@@ -59,7 +59,7 @@ fn majority_labels(doc: &Doc, spans: &[Span]) -> HashMap<String, (Label, f32)> {
             Label::Person => 0,
             Label::Org => 1,
             Label::Loc => 2,
-            Label::Date => continue,
+            Label::Date | Label::Source => continue,
         };
         if let Some(v) = votes.entry(key(doc, s.start, s.end)).or_default().get_mut(slot) {
             *v += s.confidence.max(0.05);

@@ -8,7 +8,7 @@
 use super::super::doc::Doc;
 use super::super::gazetteer::Lists;
 use super::super::lexicon::Lexicon;
-use super::super::sources::{EntitySource, NameRules};
+use super::super::name_rules::NameRules;
 use super::super::Span;
 use super::features::{self, FeatureMatrix, Input};
 use super::names::NameIndex;
@@ -41,7 +41,7 @@ impl Evidence {
     pub fn features(&self, text: &str, doc: &Doc, bits: u32, domain: Option<usize>) -> (FeatureMatrix, Vec<Span>) {
         let hits = self.names.hits(text, doc);
         let name_words = self.names.word_labels(doc);
-        let mut rules = self.rules.entities(text, doc);
+        let mut rules = self.rules.find(text, doc);
         rules.sort_by_key(|s| s.start);
         let rule_tags: Vec<Tag> =
             tags_from_spans(doc.tokens.len(), &rules.iter().map(|s| (s.start, s.end, s.label)).collect::<Vec<_>>());

@@ -56,7 +56,7 @@ fn label_code(label: Label) -> u16 {
         Label::Person => 0,
         Label::Org => 1,
         Label::Loc => 2,
-        Label::Date => 3,
+        Label::Date | Label::Source => 3,
     }
 }
 

@@ -3,25 +3,24 @@
 //! Kompas writes `X mengatakan, …` or `X, role, menilai …` and then `”…,” katanya.`,
 //! often naming other people in between, so a pronoun goes to the latest *salient*
 //! person: the speaker of a quote (direct or reported), or a person who is the subject
-//! of a verb (`Budi, Kepala Dinas, Senin, meminta …`) or introduced by `menurut`,
+//! of a verb (`Budi, Kepala Dinas, Kamis, meminta …`) or introduced by `menurut`,
 //! `disampaikan`, `lanjut`. Without one nearby, the last person named outside a quote.
 
-use super::cues::PRONOUNS;
-use super::doc::Doc;
-use super::intervals::{Cover, EntityIndex};
-use super::lexicon::Lexicon;
-use super::quotes::RawQuote;
-use super::speaker_names::{names_a_person, Mention};
-use super::{EntitySuggestion, QuoteKind};
+use super::super::doc::Doc;
+use super::super::function_words::{PRONOUNS, ROLE_LINKS, SUBJECT_VERB_GAP};
+use super::super::intervals::{Cover, EntityIndex};
+use super::super::lexicon::Lexicon;
+use super::super::quotes::RawQuote;
+use super::super::{Entity, Label, QuoteKind};
+use super::antecedents::{rank, Seen, MAX_CANDIDATE_MENTIONS, MAX_PARAGRAPHS_BACK};
+use super::names::{names_a_person, Mention};
 use std::collections::BTreeMap;
 
 /// Paragraphs that may separate a pronoun from the quote whose speaker it continues.
 const MAX_PARAGRAPHS: usize = 2;
 /// Words that introduce a speaker named after them (`Menurut Budi`, `Hal senada disampaikan Budi`).
 const INTRODUCERS: &[&str] = &["menurut", "disampaikan", "diungkapkan", "dikatakan", "dijelaskan", "according"];
-/// Lower-case words inside a role phrase before a name (`Kepala Dinas dan …`, `Head of X at Y`).
-const ROLE_LINKS: &[&str] = &["dan", "of", "at", "for", "and", "the"];
-/// Predicates of opinion that are not me-/ber- verbs (`Taimur Baig optimistis, …`).
+/// Predicates of opinion that are not me-/ber- verbs (`Hendra Gunawan optimistis, …`).
 const STANCES: &[&str] = &[
     "optimistis",
     "optimis",
@@ -37,11 +36,6 @@ const STANCES: &[&str] = &[
     "ragu",
     "curiga",
     "percaya",
-];
-/// Words skipped between a subject and its verb.
-const SUBJECT_GAP: &[&str] = &[
-    "juga", "pun", "lalu", "kemudian", "telah", "sudah", "kembali", "pula", "sempat", "bahkan", "tetap", "hanya",
-    "masih", "akan", "tidak", "tak", "belum", "justru", "langsung", "segera", "lantas", "pernah", "turut", "also",
 ];
 /// Words after a day name that belong to the date (`Senin sore`, `Selasa lalu`).
 const TIME_OF_DAY: &[&str] = &["pagi", "siang", "sore", "malam", "lalu", "ini", "kemarin", "dini", "hari"];
@@ -63,14 +57,16 @@ pub struct Context<'a> {
     /// speaker goes after the people already known at its end, and a lookup is a
     /// range query instead of a scan back through the document.
     events: BTreeMap<(usize, usize), Mention>,
+    /// The speakers of the quotes so far, keyed as `events`.
+    spoken: BTreeMap<(usize, usize), Mention>,
     paragraphs: Paragraphs,
 }
 
 impl<'a> Context<'a> {
-    pub fn new(doc: &'a Doc, lex: &Lexicon, entities: &'a [EntitySuggestion], quotes: &[RawQuote]) -> Context<'a> {
+    pub fn new(doc: &'a Doc, lex: &Lexicon, entities: &'a [Entity], quotes: &[RawQuote]) -> Context<'a> {
         let direct = Cover::new(quotes.iter().filter(|q| q.kind == QuoteKind::Direct).map(|q| (q.start, q.end)));
-        let quoted = |e: &EntitySuggestion| direct.covers_range(e.start, e.end);
-        let person = |e: &EntitySuggestion| e.label == "PERSON" && !quoted(e) && names_a_person(doc, lex, e);
+        let quoted = |e: &Entity| direct.covers_range(e.start, e.end);
+        let person = |e: &Entity| e.is(Label::Person) && !quoted(e) && names_a_person(doc, lex, e);
         let unquoted = (0..entities.len()).filter(|&i| entities.get(i).is_some_and(person)).collect();
         let events = entities
             .iter()
@@ -80,17 +76,51 @@ impl<'a> Context<'a> {
             .map(|(order, (i, e))| ((e.end, order), Mention::Entity(i)))
             .collect();
         let index = EntityIndex::new(entities);
-        Context { doc, index, unquoted, events, paragraphs: Paragraphs::new(&doc.chars) }
+        Context { doc, index, unquoted, events, spoken: BTreeMap::new(), paragraphs: Paragraphs::new(&doc.chars) }
     }
 
     /// Records the speaker of a quote; quotes come in text order.
     pub fn spoke(&mut self, q: &RawQuote, who: Mention) {
         let order = self.events.len();
         self.events.insert((q.end, order), who);
+        self.spoken.insert((q.end, order), who);
     }
 
-    /// The person a pronoun at char `pos` refers to.
+    /// The person a pronoun at char `pos` refers to, ranked among the people named
+    /// before it ([`antecedents`](super::antecedents)).
     pub fn pronoun(&self, pos: usize) -> Option<Mention> {
+        let chars = &self.doc.chars;
+        let last_speaker = self.spoken.range(..=(pos, usize::MAX)).next_back().map(|(_, &who)| who);
+        let mut seen: Vec<Seen> = Vec::new();
+        let events = self.events.range(..=(pos, usize::MAX)).rev().take(MAX_CANDIDATE_MENTIONS);
+        for (&(end, _), &who) in events {
+            let paragraphs_back = self.paragraphs.between(chars, end, pos);
+            if paragraphs_back <= MAX_PARAGRAPHS_BACK {
+                seen.push(Seen { who, end, salient: true, last_speaker: Some(who) == last_speaker, paragraphs_back });
+            }
+        }
+        let k = self.unquoted.partition_point(|&i| self.index.entities.get(i).is_some_and(|e| e.end <= pos));
+        for &i in self.unquoted.get(k.saturating_sub(MAX_CANDIDATE_MENTIONS)..k).unwrap_or(&[]).iter().rev() {
+            let Some(e) = self.index.entities.get(i) else { continue };
+            let paragraphs_back = self.paragraphs.between(chars, e.end, pos);
+            if paragraphs_back <= MAX_PARAGRAPHS_BACK {
+                let who = Mention::Entity(i);
+                seen.push(Seen { who, end: e.end, salient: false, last_speaker: false, paragraphs_back });
+            }
+        }
+        // Nearest first, as the ranking breaks ties by nearness.
+        seen.sort_by(|a, b| b.end.cmp(&a.end));
+        let span = |m: Mention| match m {
+            Mention::Entity(i) => self.index.entities.get(i).map(|e| (e.start, e.end)),
+            Mention::New { start, end } | Mention::Cut { start, end } | Mention::Source { start, end } => {
+                Some((start, end))
+            }
+        };
+        rank(self.doc, &seen, span).or_else(|| self.nearest(pos))
+    }
+
+    /// The latest salient person within a few paragraphs, else the last person named.
+    fn nearest(&self, pos: usize) -> Option<Mention> {
         let recent = self.events.range(..=(pos, usize::MAX)).next_back();
         if let Some((&(p, _), &who)) = recent {
             if self.paragraphs.between(&self.doc.chars, p, pos) <= MAX_PARAGRAPHS {
@@ -101,7 +131,7 @@ impl<'a> Context<'a> {
     }
 
     /// The person the next sentence says goes on speaking (`”…,” katanya.` followed by
-    /// `Mimin menambahkan, …` or `Namun, lanjut Teguh, …`): only the speaker of the
+    /// `Wulan menambahkan, …` or `Namun, lanjut Harun, …`): only the speaker of the
     /// quote can "add" to it, so this names a `-nya` speaker the text before may not.
     pub fn continued(&self, quote_end: usize) -> Option<Mention> {
         let doc = self.doc;
@@ -110,7 +140,7 @@ impl<'a> Context<'a> {
         let next = doc.sentences.get(s + 1)?;
         let verb = (next.start..next.end.min(next.start + MAX_CONTINUATION_AT))
             .find(|&v| CONTINUATIONS.contains(&doc.low(v)) && !doc.is_capitalised(v))?;
-        let before = (next.start..verb).rev().find(|&t| !SUBJECT_GAP.contains(&doc.low(t)));
+        let before = (next.start..verb).rev().find(|&t| !SUBJECT_VERB_GAP.contains(&doc.low(t)));
         let subject = before.and_then(|t| self.person_at(t));
         let after = || doc.is_punct(verb.wrapping_sub(1), ',').then(|| self.person_at(verb + 1)).flatten();
         subject.or_else(after).map(Mention::Entity)
@@ -122,19 +152,22 @@ impl<'a> Context<'a> {
 }
 
 /// Is this person mention the subject of a verb, or introduced as a speaker?
-fn is_salient(doc: &Doc, lex: &Lexicon, e: &EntitySuggestion) -> bool {
+fn is_salient(doc: &Doc, lex: &Lexicon, e: &Entity) -> bool {
     let a = doc.token_at_or_after(e.start);
     let b = doc.token_at_or_after(e.end);
     introduced(doc, lex, a) || verb_follows(doc, lex, b)
 }
 
-/// `Menurut Guru Besar … Budi`, `lanjut Budi`: an introducing word before the name and
+/// `Menurut Rektor … Budi`, `lanjut Budi`: an introducing word before the name and
 /// its role words.
 fn introduced(doc: &Doc, lex: &Lexicon, a: usize) -> bool {
     let mut t = a;
-    // Walk back over role words, stopping at a capitalised introducer (`Menurut Guru …`);
+    // Walk back over role words, stopping at a capitalised introducer (`Menurut Rektor …`);
     // English role phrases hold lower-case links (`Head of Research at PT X`).
-    while t > 0 && a - t < 12 && (doc.is_capitalised(t - 1) || ROLE_LINKS.contains(&doc.low(t - 1))) {
+    while t > 0
+        && a - t < 12
+        && (doc.is_capitalised(t - 1) || ROLE_LINKS.contains(&doc.low(t - 1)) || doc.low(t - 1) == "at")
+    {
         if INTRODUCERS.contains(&doc.low(t - 1)) {
             break;
         }
@@ -145,7 +178,7 @@ fn introduced(doc: &Doc, lex: &Lexicon, a: usize) -> bool {
     INTRODUCERS.contains(&low) || lex.cues_after.contains(low)
 }
 
-/// `Budi menilai`, `Budi, Kepala Dinas, Senin (20/4), mengatakan`: a verb after the name
+/// `Budi menilai`, `Budi, Kepala Dinas, Kamis (7/3), mengatakan`: a verb after the name
 /// once asides between commas are skipped.
 fn verb_follows(doc: &Doc, lex: &Lexicon, mut t: usize) -> bool {
     let sentence = doc.sentence_of.get(t.saturating_sub(1)).copied();
@@ -153,7 +186,7 @@ fn verb_follows(doc: &Doc, lex: &Lexicon, mut t: usize) -> bool {
         if !doc.is_punct(t, ',') {
             break;
         }
-        // `Komisaris Sujarwo, menyampaikan …`: the verb right after the comma.
+        // `Inspektur Darmaji, menyampaikan …`: the verb right after the comma.
         if is_verb(doc, lex, t + 1) {
             return true;
         }
@@ -164,7 +197,7 @@ fn verb_follows(doc: &Doc, lex: &Lexicon, mut t: usize) -> bool {
         }
     }
     t = skip_date(doc, lex, t);
-    while SUBJECT_GAP.contains(&doc.low(t)) {
+    while SUBJECT_VERB_GAP.contains(&doc.low(t)) {
         t += 1;
     }
     is_verb(doc, lex, t)
@@ -178,7 +211,7 @@ fn is_verb(doc: &Doc, lex: &Lexicon, t: usize) -> bool {
     verb_like && !doc.is_capitalised(t) && !PRONOUNS.contains(&low)
 }
 
-/// Skips a date between a subject and its verb: `Senin (5/10/2020) sore menyatakan`.
+/// Skips a date between a subject and its verb: `Kamis (7/3/2024) pagi menyatakan`.
 fn skip_date(doc: &Doc, lex: &Lexicon, mut t: usize) -> usize {
     if !lex.calendar.contains(doc.low(t)) {
         return t;

@@ -1,25 +1,25 @@
 //! Finding the speaker's mention next to a cue (the subject before a speech verb is
-//! read in [`speaker_subjects`](super::speaker_subjects)): the name that ends a role phrase
-//! (`kata Kepala Kelompok Konservasi Penyu Cilacap Jumawan`), a name in apposition
-//! (`kata peneliti senior Centropolis, Suryono Herlambang, di Jakarta`), or, when no
+//! read in [`subjects`](super::subjects)): the name that ends a role phrase
+//! (`kata Ketua Paguyuban Nelayan Pantai Utara Darsono`), a name in apposition
+//! (`kata peneliti muda Lembaga Kajian Kota, Larasati Wening, di Bogor`), or, when no
 //! name is written, the role itself (`kata Presiden`, `kata Panglima TNI`).
 //!
 //! The tagger's PERSON entities are used where they cover the name; otherwise the
 //! name is read from capitalisation and word lists and returned as a new span, so
 //! that the speaker is always an entity even when the tagger missed it.
 
-use super::cues::is_name_stop;
-use super::doc::Doc;
-use super::intervals::EntityIndex;
-use super::lexicon::{lines, Lexicon, WILAYAH};
-use super::{EntitySuggestion, Label};
+use super::super::doc::Doc;
+use super::super::function_words::ROLE_LINKS;
+use super::super::intervals::EntityIndex;
+use super::super::lexicon::{lines, Lexicon, WILAYAH};
+use super::super::quotes::cues::is_name_stop;
+use super::super::tokenizer::TokenKind;
+use super::super::{Entity, Label};
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-/// Lower-case words that may sit inside a role phrase once it has capitals (`Head of X`).
-const CONNECTORS: &[&str] = &["dan", "dari", "of", "and", "the", "for", "bidang", "bagian", "urusan"];
-/// Titles written in lower case right before a name (`dr Algazali`, `dokter gigi M
-/// Arifin`): inside a role phrase they do not end it.
+/// Titles written in lower case right before a name (`dr Hanafiah`, `dokter gigi R
+/// Pranoto`): inside a role phrase they do not end it.
 const LOWER_TITLES: &[&str] =
     &["dr", "drg", "dokter", "gigi", "prof", "ir", "ustaz", "ustadz", "kiai", "romo", "pastor"];
 /// Words after a cue that are not a speaker (`kata sumber itu`, `kata mereka`).
@@ -39,6 +39,11 @@ pub enum Mention {
     },
     /// A name to cut off the end of the organisation or place entity holding it.
     Cut {
+        start: usize,
+        end: usize,
+    },
+    /// An unnamed source (`a source`, `officials`) to add as a SOURCE entity.
+    Source {
         start: usize,
         end: usize,
     },
@@ -76,9 +81,9 @@ fn is_listed(lex: &Lexicon, low: &str) -> bool {
 /// Nomor`, `DPRD`): a short span opening with an office or place word, one right
 /// after an organisation's opening word, or one without a single word that could be
 /// a name, is not taken as a person;
-/// nor is one with digits (`Gugus Tugas Covid-19`, `pesawat N219 Nurtanio`), a
+/// nor is one with digits (`Gugus Tugas Covid-19`, `kapal KM Sejahtera 3`), a
 /// product, a law or a task force.
-pub fn names_a_person(doc: &Doc, lex: &Lexicon, e: &EntitySuggestion) -> bool {
+pub fn names_a_person(doc: &Doc, lex: &Lexicon, e: &Entity) -> bool {
     if doc.chars.get(e.start..e.end).is_some_and(|s| s.iter().any(char::is_ascii_digit)) {
         return false;
     }
@@ -93,9 +98,9 @@ pub fn names_a_person(doc: &Doc, lex: &Lexicon, e: &EntitySuggestion) -> bool {
         let plain = doc.is_capitalised(t) && !doc.is_all_caps(t) && low.chars().all(char::is_alphabetic);
         lex.first_names.contains(low) || (plain && !is_listed(lex, low))
     };
-    // `Dinas Kesehatan Widyastuti`: a longer span may hold role words before a name.
+    // `Dinas Pariwisata Kurniasih`: a longer span may hold role words before a name.
     let office = opener(a) && b <= a + 2;
-    // `Universitas Sam Ratulangi`, `Bandara Abdulrachman Saleh` are named after a
+    // `Universitas Sam Ratulangi`, `Bandara Sultan Hasanuddin` are named after a
     // person (`dosen Universitas …`); `Wali Kota Budi`, `Kepala Dinas Budi` are one.
     let titled = |t: usize| doc.is_capitalised(t) && lex.titles.contains(doc.low(t));
     let named_after = a.checked_sub(1).is_some_and(|o| opener(o) && !o.checked_sub(1).is_some_and(titled));
@@ -106,7 +111,7 @@ pub fn names_a_person(doc: &Doc, lex: &Lexicon, e: &EntitySuggestion) -> bool {
 pub struct Names<'a> {
     pub doc: &'a Doc,
     pub lex: &'a Lexicon,
-    pub entities: &'a [EntitySuggestion],
+    pub entities: &'a [Entity],
     /// `entities` by position: every name word asks which entity it is in.
     pub index: EntityIndex<'a>,
 }
@@ -117,7 +122,7 @@ impl Names<'_> {
     }
 
     pub(super) fn is_person_at(&self, t: usize) -> Option<usize> {
-        self.entity_at(t).filter(|&i| self.entities.get(i).is_some_and(|e| e.label == Label::Person.as_str()))
+        self.entity_at(t).filter(|&i| self.entities.get(i).is_some_and(|e| e.is(Label::Person)))
     }
 
     /// Can token `t` be part of a person's name (capitalised, not a role, office or place)?
@@ -130,14 +135,14 @@ impl Names<'_> {
             return true;
         }
         let listed = self.is_listed(low);
-        let placed = self.entity_at(t).and_then(|i| self.entities.get(i)).is_some_and(|e| e.label != "PERSON");
+        let placed = self.entity_at(t).and_then(|i| self.entities.get(i)).is_some_and(|e| !e.is(Label::Person));
         !listed && !placed && !self.doc.is_all_caps(t)
     }
 
     /// The name run ending just before token `end` (exclusive), at most
     /// [`MAX_NAME_WORDS`] words, not reaching before `floor`.
     pub(super) fn run_before(&self, floor: usize, end: usize) -> Option<(usize, usize)> {
-        // Skip a date or a trailing abbreviation after the name (`Mahfud MD`).
+        // Skip a date or a trailing abbreviation after the name (`Harjono SH`).
         let caps_tail = end > floor + 1 && self.doc.is_all_caps(end - 1) && self.is_name_word(end - 2);
         let inner = if caps_tail { end - 1 } else { end };
         let (s, _) = self.run_core(floor, inner)?;
@@ -149,7 +154,7 @@ impl Names<'_> {
         while s > floor && end - s < MAX_NAME_WORDS && self.is_name_word(s - 1) {
             s -= 1;
         }
-        // A one-letter initial before the run belongs to it (`M Baiquni`).
+        // A one-letter initial before the run belongs to it (`S Wiryono`).
         if s > floor && self.doc.word(s - 1).chars().count() == 1 && self.doc.is_capitalised(s - 1) {
             s -= 1;
         }
@@ -157,13 +162,13 @@ impl Names<'_> {
     }
 
     /// A name swallowed into the end of an organisation or place the tagger found
-    /// (`Ketua Tim Gugus Tugas Wiku Adisasmito` read as one place): the unlisted
+    /// (`Ketua Tim Penanggulangan Banjir Setiadi Kusnanto` read as one place): the unlisted
     /// capitalised words ending that entity right before token `t`, as long as a listed
     /// word (office, place, title) or a number stays before them in the entity; else a
     /// known given name inside it marks where the name starts.
     pub(super) fn entity_tail(&self, floor: usize, t: usize) -> Option<(usize, usize)> {
         let last = t.checked_sub(1).filter(|&l| l >= floor)?;
-        let e = self.entity_at(last).and_then(|i| self.entities.get(i)).filter(|e| e.label != "PERSON")?;
+        let e = self.entity_at(last).and_then(|i| self.entities.get(i)).filter(|e| !e.is(Label::Person))?;
         if self.doc.tokens.get(last).map(|x| x.end) != Some(e.end) {
             return None;
         }
@@ -183,7 +188,7 @@ impl Names<'_> {
     /// the organisation's own last word (`Department for Transport`) as a name, and so
     /// are words right after the listed word opening the entity (`Universitas Sanata
     /// Dharma`); but a title before the entity says a person ends it (`Ketua Badan
-    /// Pengawas Pemilu Abhan`, `Ketua DPRD Kota Balikpapan Abdulloh`).
+    /// Pengelola Pasar Sumarno`, `Ketua DPRD Kota Tegalrejo Hartoyo`).
     fn tail_is_name(&self, first: usize, k: usize, t: usize) -> bool {
         let given = self.lex.first_names.contains(self.doc.low(k));
         let own_name = k == first + 1 && self.is_listed(self.doc.low(first));
@@ -192,7 +197,7 @@ impl Names<'_> {
     }
 
     /// A title among the capitalised words right before token `first` (`Ketua` of
-    /// `Ketua DPRD Kota Balikpapan Abdulloh` before the place the tagger found).
+    /// `Ketua DPRD Kota Tegalrejo Hartoyo` before the place the tagger found).
     fn titled_before(&self, first: usize) -> bool {
         let before = (first.saturating_sub(MAX_TAIL_WORDS)..first).rev();
         before.take_while(|&p| self.doc.is_capitalised(p)).any(|p| self.lex.titles.contains(self.doc.low(p)))
@@ -215,7 +220,7 @@ impl Names<'_> {
     /// The mention for a run of tokens: the PERSON entity over it, else a new span.
     pub(super) fn mention(&self, (a, b): (usize, usize)) -> Option<Mention> {
         if let Some(i) = (a..b).rev().find_map(|t| self.is_person_at(t)) {
-            // A PERSON span reaching back over role words (`Dinas Kesehatan Widyastuti`)
+            // A PERSON span reaching back over role words (`Dinas Pariwisata Kurniasih`)
             // is cut to the name; the speaker stage trims the entity.
             let starts_early = self.entities.get(i).is_some_and(|e| {
                 let first = self.doc.token_at_or_after(e.start);
@@ -230,13 +235,13 @@ impl Names<'_> {
     }
 
     /// A name run `a..b` ending an office the tagger found (`PT Sinar Jaya Hendra
-    /// Kusuma`) is cut off it, with the unlisted words before it (`Bernad Octavianus`
-    /// of `… Terminal Pulo Gebang Bernad Octavianus Pasaribu`); not a place's or an
+    /// Kusuma`) is cut off it, with the unlisted words before it (`Rudolf Simanjuntak`
+    /// of `… Terminal Bus Kampung Baru Rudolf Simanjuntak Lubis`); not a place's or an
     /// office's own last word (`Jakarta Raya`, `PD Pasar Jaya`).
     fn office_tail(&self, a: usize, b: usize) -> Option<Mention> {
         let e = self.entity_at(b.checked_sub(1)?).and_then(|i| self.entities.get(i))?;
         let first = self.doc.token_at_or_after(e.start);
-        let office = e.label != Label::Person.as_str() && first < a && self.doc.tokens.get(b - 1)?.end == e.end;
+        let office = !e.is(Label::Person) && first < a && self.doc.tokens.get(b - 1)?.end == e.end;
         if !office {
             return None;
         }
@@ -249,20 +254,20 @@ impl Names<'_> {
         Some(Mention::Cut { start, end })
     }
 
-    /// `(KAI Commuter)` inside a role phrase: a short bracket of capitalised words.
+    /// `(Bus Kota)` inside a role phrase: a short bracket of capitalised words.
     fn is_name_bracket(&self, t: usize) -> bool {
         let close = (t + 1..t + 5).find(|&c| self.doc.is_punct(c, ')'));
         close.is_some_and(|c| c > t + 1 && (t + 1..c).all(|i| self.doc.is_capitalised(i)))
     }
 
     /// A lower-case title at token `t` with the name after it, maybe after a second
-    /// title word (`dokter gigi M Arifin`).
+    /// title word (`dokter gigi R Pranoto`).
     fn is_lower_title(&self, t: usize) -> bool {
         let title = |k: usize| LOWER_TITLES.contains(&self.doc.low(k)) && !self.doc.is_capitalised(k);
         title(t) && (self.doc.is_capitalised(t + 1) || (title(t + 1) && self.doc.is_capitalised(t + 2)))
     }
 
-    /// `dr Algazali` ending tokens `floor..end`: capitalised words right after a
+    /// `dr Hanafiah` ending tokens `floor..end`: capitalised words right after a
     /// lower-case title are a name even where the tagger read them as an organisation.
     fn titled_run(&self, floor: usize, end: usize) -> Option<(usize, usize)> {
         let mut s = end;
@@ -272,7 +277,7 @@ impl Names<'_> {
         (s < end && s > floor && self.is_lower_title(s - 1)).then_some((s, end))
     }
 
-    /// `Head of Research at PT Infovesta Wawan Hendrayana`: `at` inside a role phrase,
+    /// `Head of Equity at PT Modal Cerah Andreas Wirawan`: `at` inside a role phrase,
     /// going on in capitals to a person (`said Smith at Downing Street` stops at it).
     fn links_role(&self, t: usize) -> bool {
         let mut capitals = (t + 1..t + 9).take_while(|&k| self.doc.is_capitalised(k));
@@ -281,7 +286,7 @@ impl Names<'_> {
 
     /// End (exclusive) of the phrase after a cue starting at token `a`: a full stop, a
     /// bracket with a date or age, a word like `saat`/`usai`, or a lower-case word once
-    /// the capitalised part has begun (`kata Bupati Banyumas Achmad Husein lewat …`).
+    /// the capitalised part has begun (`kata Bupati Lembah Hijau Sukardi Rahman lewat …`).
     fn phrase_end(&self, a: usize, b: usize) -> usize {
         let mut seen_caps = false;
         let mut t = a;
@@ -292,9 +297,9 @@ impl Names<'_> {
                 continue;
             }
             let punct_stop = self.doc.is_punct(t, '.') || self.doc.is_punct(t, '(') || self.doc.is_punct(t, ';');
-            let lower = self.doc.kind(t) == Some(super::tokenizer::TokenKind::Word) && !self.doc.is_capitalised(t);
-            let goes_on = CONNECTORS.contains(&low) || self.is_lower_title(t) || self.links_role(t);
-            // `kata Fariz Alniezar dari Kesekjenan PBNU`: the person, then where from.
+            let lower = self.doc.kind(t) == Some(TokenKind::Word) && !self.doc.is_capitalised(t);
+            let goes_on = ROLE_LINKS.contains(&low) || self.is_lower_title(t) || self.links_role(t);
+            // `kata Yusran Hakim dari Sekretariat Yayasan`: the person, then where from.
             let from = low == "dari" && t > a && self.is_person_at(t - 1).is_some();
             let word_stop = t > a && lower && !goes_on && (is_name_stop(low) || seen_caps);
             if punct_stop || word_stop || from {
@@ -307,9 +312,9 @@ impl Names<'_> {
     }
 
     /// The speaker written after a cue in tokens `a..b`: a person named right at the
-    /// cue before an apposition (`kata Joni, Direktur RSUD dr Soetomo`), else the name
+    /// cue before an apposition (`kata Marlina, Direktur RSUD Kota`), else the name
     /// ending the last comma-separated part that holds one (`kata Kepala Dusun X,
-    /// Kelurahan Y, Wahyu Wibowo`), skipping trailing dates; failing that, the role.
+    /// Kelurahan Y, Sugeng Raharjo`), skipping trailing dates; failing that, the role.
     pub fn after_cue(&self, a: usize, b: usize) -> Option<Mention> {
         let e = self.phrase_end(a, b);
         if e == a {
@@ -349,11 +354,22 @@ impl Names<'_> {
         (exact && (a..b).all(|t| self.is_name_word(t))).then_some(i)
     }
 
+    /// An unnamed source in tokens `a..b`: the person or organisation named inside
+    /// it where the entity stage found one (`the Trump campaign`), else the phrase.
+    pub fn source(&self, a: usize, b: usize) -> Option<Mention> {
+        if let Some(i) = (a..b).find_map(|t| self.entity_at(t)) {
+            let speaking = self.entities.get(i).is_some_and(|x| x.is(Label::Person) || x.is(Label::Org));
+            return speaking.then_some(Mention::Entity(i));
+        }
+        let (start, end) = self.doc.char_span(a, b)?;
+        Some(Mention::Source { start, end })
+    }
+
     /// No name written: the role phrase speaks (`Presiden`, `politisi senior Partai
     /// Golkar`), or an entity inside it (`kata KPK`, `kata Kepala Dinas Kesehatan`).
     pub(super) fn role(&self, a: usize, e: usize) -> Option<Mention> {
         let person = (a..e).rev().find_map(|t| self.is_person_at(t));
-        let speaking = |i: &usize| self.entities.get(*i).is_some_and(|x| x.label == "PERSON" || x.label == "ORG");
+        let speaking = |i: &usize| self.entities.get(*i).is_some_and(|x| x.is(Label::Person) || x.is(Label::Org));
         if let Some(i) = person.or_else(|| (a..e).find_map(|t| self.entity_at(t)).filter(speaking)) {
             return Some(Mention::Entity(i));
         }
@@ -372,13 +388,13 @@ impl Names<'_> {
     }
 
     /// Can a `-nya` cue later refer to this speaker? Not when it is a place
-    /// (`Pemerintah Provinsi Jakarta menekankan …`) or a role read over one (`Menurut
-    /// Wali Kota Surabaya dua periode ini, …`): `-nya` stands for a person. A name
-    /// spanning exactly what the tagger called a place (`Menurut Umbu, …`) becomes a
+    /// (`Pemerintah Provinsi Sulawesi Barat menegaskan …`) or a role read over one (`Menurut
+    /// Bupati yang baru dilantik itu, …`): `-nya` stands for a person. A name
+    /// spanning exactly what the tagger called a place (`Menurut Ratih, …`) becomes a
     /// person when it is attached, so it counts; organisations stay too, as the tagger
     /// often swallows the name into them.
     pub fn is_personal(&self, m: Mention) -> bool {
-        let place = |i: usize| self.entities.get(i).filter(|e| e.label == Label::Loc.as_str());
+        let place = |i: usize| self.entities.get(i).filter(|e| e.is(Label::Loc));
         match m {
             Mention::Entity(i) => place(i).is_none(),
             Mention::New { start, end } => {
@@ -386,6 +402,7 @@ impl Names<'_> {
                 over.is_none_or(|e| e.start == start && e.end == end)
             }
             Mention::Cut { .. } => true,
+            Mention::Source { .. } => false,
         }
     }
 }

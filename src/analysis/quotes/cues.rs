@@ -5,10 +5,12 @@
 //! `He said: "…"`. Each cue comes with a [`SpeakerHint`] that the speaker stage
 //! resolves once entities are known.
 
-use super::doc::Doc;
-use super::lexicon::Lexicon;
-use super::quote_marks::is_quote_mark;
-use super::tokenizer::TokenKind;
+use super::super::doc::Doc;
+use super::super::function_words::{PRONOUNS, SPEECH_SUBJECT_GAP};
+use super::super::lexicon::Lexicon;
+use super::super::tokenizer::TokenKind;
+use super::marks::is_quote_mark;
+use super::unnamed::unnamed_source;
 
 /// Where to look for the speaker once entities are known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,29 +21,13 @@ pub enum SpeakerHint {
     Subject(usize, usize),
     /// A pronoun or `-nya` cue at this char offset: the person spoken of just before.
     Pronoun(usize),
+    /// An unnamed source in tokens `a..b` (`a source`, `officials`, `polisi`).
+    Source(usize, usize),
+    /// No cue: the quote goes on from the one before it in its paragraph, same speaker.
+    Continued,
     None,
 }
 
-pub const PRONOUNS: &[&str] = &["ia", "dia", "beliau", "he", "she"];
-/// Words between a subject and its speech verb (`Putin juga mengatakan`).
-const ADVERBS: &[&str] = &[
-    "juga",
-    "pun",
-    "lalu",
-    "kemudian",
-    "telah",
-    "sudah",
-    "kembali",
-    "lantas",
-    "pula",
-    "also",
-    "then",
-    "later",
-    "has",
-    "had",
-    "previously",
-    "earlier",
-];
 /// Words that end the name after a cue (`kata Putin usai …`, `said Carter after …`).
 const NAME_STOPS: &[&str] = &[
     "di", "dalam", "saat", "ketika", "usai", "seusai", "kepada", "pada", "yang", "melalui", "via", "seperti",
@@ -51,6 +37,8 @@ const NAME_STOPS: &[&str] = &[
 
 /// Words opening a comma-less aside between a subject and its verb.
 const ASIDE_OPENERS: &[&str] = &["dalam", "saat", "ketika", "sewaktu", "seusai", "usai", "yang", "who", "during"];
+/// Furthest back from its verb an unnamed source's phrase may start, in tokens.
+const MAX_SOURCE_REACH: usize = 10;
 /// Longest such aside, in words.
 const MAX_ASIDE_WORDS: usize = 8;
 
@@ -85,17 +73,28 @@ pub fn cue_after(doc: &Doc, lex: &Lexicon, mut t: usize) -> Option<(usize, Speak
         return Some((t, SpeakerHint::After(t + 1, window_end(doc, t + 1))));
     }
     // Subject first: `Okafor told`, `he said`, `Putin menambahkan`.
+    // A title's stop belongs to the name (`Mr. Obama said`, `Sen. Roe told`).
+    let titled_stop =
+        |v: usize| doc.is_punct(v, '.') && lex.titles.contains(doc.low(v - 1)) && doc.is_capitalised(v - 1);
     let mut v = t + 1;
-    while doc.is_capitalised(v) && v < t + 4 {
+    while (doc.is_capitalised(v) || titled_stop(v)) && v < t + 5 {
         v += 1;
     }
     if !is_cue_at(doc, lex, v) {
-        return None;
+        return source_before_verb(doc, lex, t);
     }
     if PRONOUNS.contains(&low) {
         return Some((v, SpeakerHint::Pronoun(start_of(doc, t))));
     }
     doc.is_capitalised(t).then_some((v, SpeakerHint::Subject(t, v)))
+}
+
+/// `,” the source said`, `,” officials added`: an unnamed source written before the
+/// verb, starting at token `t`.
+fn source_before_verb(doc: &Doc, lex: &Lexicon, t: usize) -> Option<(usize, SpeakerHint)> {
+    let v = (t + 1..t + 8).find(|&v| is_cue_at(doc, lex, v))?;
+    let (a, b) = unnamed_source(doc, t, v)?;
+    (b == v).then_some((v, SpeakerHint::Source(a, b)))
 }
 
 /// The verb just before the opening mark at token `t` and its subject.
@@ -112,24 +111,36 @@ pub fn cue_before(doc: &Doc, lex: &Lexicon, t: usize) -> Option<(usize, SpeakerH
 
 /// The speaker hint for the subject of the verb at token `v`: a pronoun, a name right
 /// before it, or a name that opens the clause before an apposition or a date
-/// (`Budi, Kepala Dinas, Senin (20/4/2020), mengatakan`).
+/// (`Budi, Kepala Dinas, Kamis (7/3/2024), mengatakan`).
 pub fn subject_before(doc: &Doc, v: usize) -> Option<SpeakerHint> {
     let mut s = v.checked_sub(1)?;
-    while ADVERBS.contains(&doc.low(s)) {
+    while SPEECH_SUBJECT_GAP.contains(&doc.low(s)) {
         s = s.checked_sub(1)?;
     }
     if PRONOUNS.contains(&doc.low(s)) {
         return Some(SpeakerHint::Pronoun(start_of(doc, s)));
     }
     let sentence = doc.sentence_of.get(v).and_then(|&i| doc.sentences.get(i))?;
-    // `Dedy, Kepala Peleton …, Jakarta Selatan — tim pemadam … — menuturkan`: an
+    // `Yanto, Komandan Regu …, Kota Hilir — regu penyelamat … — menuturkan`: an
     // aside closed by a dash, as by a comma.
     let glued = doc.is_punct(s, ',') || doc.is_punct(s, ')') || doc.is_punct(s, '—');
     let from = sentence.start.max(v.saturating_sub(40));
-    if doc.is_capitalised(s) || glued {
+    if doc.is_capitalised(s) && unnamed_source(doc, clause_start(doc, sentence.start, s), s + 1).is_none() || glued {
         return Some(SpeakerHint::Subject(from, s + 1));
     }
+    if let Some((a, b)) = unnamed_source(doc, clause_start(doc, sentence.start, s), s + 1) {
+        return Some(SpeakerHint::Source(a, b));
+    }
     aside_before(doc, from, s).map(|opener| SpeakerHint::Subject(from, opener))
+}
+
+/// The first token after the last comma before token `s` in its sentence (or the
+/// sentence's first word): where a subject written just before a verb may start.
+fn clause_start(doc: &Doc, sentence_start: usize, s: usize) -> usize {
+    let floor = sentence_start.max(s.saturating_sub(MAX_SOURCE_REACH));
+    let comma = (floor..s).rev().find(|&t| doc.is_punct(t, ',') || doc.is_punct(t, '—'));
+    let from = comma.map_or(sentence_start, |c| c + 1);
+    (from..s).find(|&t| doc.kind(t) == Some(TokenKind::Word)).unwrap_or(s)
 }
 
 /// `Budi Santoso dalam kesempatan berbeda mengatakan`, `Budi yang diundang sebagai
@@ -147,7 +158,7 @@ fn aside_before(doc: &Doc, floor: usize, s: usize) -> Option<usize> {
 }
 
 /// Tokens after a cue where the speaker's name may be: up to the end of the sentence
-/// (`kata Kepala Dusun Nglahar, Kelurahan Sumbersari, Wahyu Wibowo`).
+/// (`kata Kepala Dusun Sukamaju, Desa Cempaka, Sugeng Raharjo`).
 pub fn window_end(doc: &Doc, from: usize) -> usize {
     let mut e = from;
     while e < from + 30 && e < doc.tokens.len() {

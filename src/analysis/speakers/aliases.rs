@@ -2,7 +2,7 @@
 //! names' first syllables (`Jokowi` for `Joko Widodo`, `Zulhas` for `Zulkifli Hasan`).
 //! Indonesian news calls people by these once they are introduced, so a `-nya` cue
 //! whose nearest mention is such a form still belongs to the full name. Clipped names
-//! (`Risma` for `Tri Rismaharini`) are left alone: they are written as names of their
+//! (`Wati` for `Sri Murwati`) are left alone: they are written as names of their
 //! own, and the annotated news marks them as the speaker as often as the full name.
 
 use std::collections::HashMap;
@@ -88,9 +88,9 @@ mod tests {
 
     #[test]
     fn blends_find_the_full_name() {
-        let names = [words("Tri Rismaharini"), words("Budi"), words("Joko Widodo"), words("Zulkifli Hasan")];
+        let names = [words("Sri Murwati"), words("Budi"), words("Joko Widodo"), words("Zulkifli Hasan")];
         let mut aliases = Aliases::new(&names);
-        assert_eq!(aliases.full_name_of("Risma"), None, "clipped names stay as written");
+        assert_eq!(aliases.full_name_of("Wati"), None, "clipped names stay as written");
         assert_eq!(aliases.full_name_of("Zulhas"), Some(3));
         assert_eq!(aliases.full_name_of("Jokowi"), Some(2));
         assert_eq!(aliases.full_name_of("Jokowi"), Some(2));

@@ -1,10 +1,10 @@
 //! The subject of a speech verb as its speaker: `Okafor told`, `Kepala Dinas Budi
-//! mengatakan`, `Budi, Kepala Dinas, Senin (20/4/2020), mengatakan`, read with the
-//! name reader of [`speaker_names`](super::speaker_names), also where the tagger missed
+//! mengatakan`, `Budi, Kepala Dinas, Kamis (7/3/2024), mengatakan`, read with the
+//! name reader of [`names`](super::names), also where the tagger missed
 //! the name or swallowed it into an organisation.
 
-use super::speaker_names::{names_a_person, Mention, Names};
-use super::tokenizer::TokenKind;
+use super::super::tokenizer::TokenKind;
+use super::names::{names_a_person, Mention, Names};
 
 impl Names<'_> {
     /// The subject of a speech verb, in tokens `a..b` before it: the name right before
@@ -14,12 +14,12 @@ impl Names<'_> {
     pub fn subject(&self, a: usize, b: usize) -> Option<Mention> {
         let last = b.checked_sub(1)?;
         // The tagger's person right before the verb wins over reading capitals, which
-        // stop at common words inside names (`Vinsen Kia Beda`).
+        // stop at common words inside names (`Maria Da Costa`).
         if let Some(i) = self.is_person_at(last) {
             let first = self.entities.get(i).map_or(last, |e| self.doc.token_at_or_after(e.start));
             return self.mention((first.max(a), b));
         }
-        // `awal Oktober lalu mengakui`: a date is not the subject; look for the person.
+        // `pertengahan Maret lalu mengaku`: a date is not the subject; look for the person.
         let dated = self.lex.calendar.contains(self.doc.low(last));
         if self.doc.is_capitalised(last) && !dated {
             return self.capitals_before(a, b);
@@ -40,11 +40,11 @@ impl Names<'_> {
             }
             return self.mention(run);
         }
-        // `Reynaldi dari PT House of Rattan mengatakan`: the person before the organisation.
+        // `Yudhistira dari PT Rumah Bambu mengatakan`: the person before the organisation.
         if let Some(i) = (a..b).rev().find_map(|t| self.is_person_at(t)) {
             return Some(Mention::Entity(i));
         }
-        // `CEO 99 Group Indonesia Chong Ming Hwee memprediksi`: swallowed into the office.
+        // `CEO 88 Niaga Nusantara Lim Wei Sheng memperkirakan`: swallowed into the office.
         if let Some((x, y)) = self.entity_tail(a, b) {
             let (start, end) = self.doc.char_span(x, y)?;
             return Some(Mention::Cut { start, end });
@@ -69,7 +69,7 @@ impl Names<'_> {
     /// before the first comma (`Kepala Asosiasi X (Ax) Budi Santoso, pekan lalu,
     /// menyampaikan`), else the first one, else a name read from capitals before the
     /// first comma where the tagger missed it or swallowed it into an organisation
-    /// (`Direktur Riset CORE Indonesia Piter Abdullah, saat dihubungi, mengatakan`). A
+    /// (`Direktur Kajian Pusat Data Ekonomi Rizal Effendi, saat dihubungi, mengatakan`). A
     /// bracketed abbreviation the tagger read as a person (`(Ax)`) names the
     /// organisation before it, so it never heads the clause.
     fn clause_subject(&self, a: usize, b: usize) -> Option<Mention> {
@@ -88,7 +88,7 @@ impl Names<'_> {
     /// A name read from capitals right before the comma at token `c`: a run of name
     /// words (not a lone sentence opener), or the tail of an organisation.
     fn name_before_comma(&self, a: usize, c: usize) -> Option<Mention> {
-        // A given name inside an organisation's name (`Universitas Sanata Dharma`) is no person.
+        // A given name inside an organisation's name (`Universitas Tunas Bangsa`) is no person.
         let placed = |t: usize| self.entity_at(t).is_some_and(|i| self.is_person_at(t) != Some(i));
         if let Some(run) = self.run_before(a, c).filter(|&(s, e)| !(s..e).any(placed)) {
             let lone = run.1 - run.0 == 1 && self.doc.is_sentence_initial(run.0);

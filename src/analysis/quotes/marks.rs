@@ -8,7 +8,7 @@
 //! Single marks (‘…’) are read only outside double-quoted text: inside it they are
 //! nested quotes, and ’ between letters is an apostrophe (`Ma’ruf`).
 
-use super::intervals::Cover;
+use super::super::intervals::Cover;
 
 /// Longest direct quote considered, in chars; a longer "quote" is a stray mark.
 const MAX_QUOTE: usize = 5000;

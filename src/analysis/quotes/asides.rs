@@ -1,14 +1,15 @@
 //! Speech cues set off by commas inside a sentence, a common way of reporting speech
-//! in Indonesian news: `Namun, kata Agung, yang perlu diwaspadai …`, `Pengumuman itu,
-//! tutur Budi, sarat tendensi politik`, `Selain itu, lanjutnya, …`, `The plan, said
+//! in Indonesian news: `Namun, kata Sari, yang penting adalah …`, `Rencana itu,
+//! tutur Budi, terlalu terburu-buru`, `Selain itu, lanjutnya, …`, `The plan, said
 //! Okafor, will cost …`, and at the end of a sentence quoted without marks (`Kami
-//! minta maaf, kata Menko Polhukam`).
+//! akan menyelidikinya, kata Kapolres`).
 
-use super::cues::{SpeakerHint, PRONOUNS};
-use super::doc::Doc;
-use super::indirect::{skip_apposition, MIN_CONTENT_WORDS, ROLE_NOUNS};
-use super::lexicon::Lexicon;
-use super::tokenizer::TokenKind;
+use super::super::doc::Doc;
+use super::super::function_words::PRONOUNS;
+use super::super::lexicon::Lexicon;
+use super::super::tokenizer::TokenKind;
+use super::cues::SpeakerHint;
+use super::reporting::{skip_apposition, MIN_CONTENT_WORDS, ROLE_NOUNS};
 
 /// Words opening a connective or a setting before the cue (`Namun, kata X, …`,
 /// `Selama pandemi, kata X, …`): not part of the report, unlike a subject.
@@ -99,12 +100,13 @@ const SETTING_OPENERS: &[&str] = &[
     "still",
     "meanwhile",
 ];
-/// Adverbs that stand alone before a cue (`Memang, kata Risma, …`).
-const ADVERBS: &[&str] =
+/// Sentence adverbs that stand alone before a cue (`Memang, kata Ratna, …`): a
+/// setting, not the subject of the report.
+const SENTENCE_ADVERBS: &[&str] =
     &["memang", "juga", "tentu", "justru", "jelas", "pokoknya", "intinya", "also", "indeed", "still"];
 /// Longest comma-set part taken for a name, a place or a date after a role.
 const MAX_APPOSITION_TOKENS: usize = 6;
-/// Most such parts (`Windhu Purnomo`, `di Surabaya`, `Sabtu (2/1/2021)`), so that a
+/// Most such parts (`Dewi Anggraini`, `di Malang`, `Kamis (7/3/2024)`), so that a
 /// long run of capitalised parts is not walked again for every cue in it.
 const MAX_APPOSITION_PARTS: usize = 4;
 /// Furthest a speaker phrase's first comma may stand from the cue.
@@ -112,8 +114,8 @@ const MAX_SPEAKER_TOKENS: usize = 12;
 
 /// The report of the cue at token `v`, preceded by a comma: its content tokens and the
 /// speaker hint. The content is what follows the speaker, from the sentence start when
-/// what precedes the cue is the content's subject (`Pengumuman itu, tutur Budi, …`)
-/// rather than a connective or a setting (`Namun`, `Selama masa pandemi ini`); with
+/// what precedes the cue is the content's subject (`Rencana itu, tutur Budi, …`)
+/// rather than a connective or a setting (`Namun`, `Selama musim hujan ini`); with
 /// nothing after the speaker, it is what precedes the cue.
 pub fn aside_cue(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<(usize, usize, SpeakerHint)> {
     let (after, hint) = aside_speaker(doc, lex, v, sentence_end)?;
@@ -131,7 +133,7 @@ pub fn aside_cue(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Opt
 /// word alone may be an adverb (`Memang`, `Seharusnya`), or a subject (`Polri`).
 fn is_setting(doc: &Doc, a: usize, b: usize) -> bool {
     let low = doc.low(a);
-    SETTING_OPENERS.contains(&low) || (b == a + 1 && (low.ends_with("nya") || ADVERBS.contains(&low)))
+    SETTING_OPENERS.contains(&low) || (b == a + 1 && (low.ends_with("nya") || SENTENCE_ADVERBS.contains(&low)))
 }
 
 /// Are there enough words in `a..end` for a report? Looks a few tokens ahead only, so
@@ -158,7 +160,7 @@ fn aside_speaker(doc: &Doc, lex: &Lexicon, v: usize, end: usize) -> Option<(usiz
         return None;
     }
     let mut close = named_apposition_end(doc, comma, end);
-    // `kata Menko Polhukam, Djoko Suyanto dalam jumpa pers …`: after a bare role, a
+    // `kata Kepala Bappeda, Lukman Hakim dalam konferensi pers …`: after a bare role, a
     // capitalised name runs to the next comma, then maybe a place and a date.
     let named = doc.is_capitalised(close + 1) && doc.is_capitalised(close + 2);
     if close == comma && close < end && lex.titles.contains(first) && named {
@@ -168,8 +170,8 @@ fn aside_speaker(doc: &Doc, lex: &Lexicon, v: usize, end: usize) -> Option<(usiz
     Some((skip_apposition(doc, lex, close + 1, end), SpeakerHint::After(from, close)))
 }
 
-/// `kata ahli epidemiologi Universitas Airlangga, Windhu Purnomo, di Surabaya, Sabtu
-/// (2/1/2021), pemerintah …`: short capitalised parts (or `di …`) after the comma at
+/// `kata ahli gizi Universitas Tunas Bangsa, Dewi Anggraini, di Malang, Kamis
+/// (7/3/2024), sekolah …`: short capitalised parts (or `di …`) after the comma at
 /// token `comma` still name the speaker; returns the comma that ends them.
 fn named_apposition_end(doc: &Doc, mut comma: usize, sentence_end: usize) -> usize {
     for _ in 0..MAX_APPOSITION_PARTS {

@@ -1,0 +1,61 @@
+//! Direct quotes: text between quote marks ([`marks`](super::marks)) with the speech
+//! cue written next to it ([`cues`](super::cues)); a quote without a cue is kept only
+//! when it is long enough not to be a scare quote or a title.
+
+use super::super::doc::Doc;
+use super::super::lexicon::Lexicon;
+use super::super::tokenizer::TokenKind;
+use super::super::QuoteKind;
+use super::cues::{cue_after, cue_before, subject_before, SpeakerHint};
+use super::marks::direct_spans;
+use super::RawQuote;
+
+/// Fewest words for a quote without a cue: shorter ones are scare quotes or titles.
+const MIN_UNCUED_WORDS: usize = 6;
+/// Furthest a speech verb may stand before the quote it introduces inside a report.
+const MAX_CUE_DISTANCE: usize = 8;
+/// Longest stretch of text (chars) between a quote and the uncued one that goes on
+/// with it in the same paragraph (`“…,” Obama said. “…”`).
+const MAX_CONTINUATION_GAP: usize = 80;
+
+/// Direct quotes with their cues and speaker hints.
+pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<RawQuote> {
+    let mut out: Vec<RawQuote> = Vec::new();
+    for (start, end) in direct_spans(&doc.chars) {
+        let first_inside = doc.token_at_or_after(start + 1);
+        let after = doc.token_at_or_after(end);
+        let words = (first_inside..after).filter(|&t| doc.kind(t) == Some(TokenKind::Word)).count();
+        let opening = first_inside.saturating_sub(1);
+        let found = cue_after(doc, lex, after)
+            .or_else(|| cue_before(doc, lex, opening))
+            .or_else(|| (words >= MIN_UNCUED_WORDS).then(|| cue_earlier(doc, lex, opening)).flatten());
+        let continues = out.last().is_some_and(|q| q.cue.is_some() && same_paragraph(doc, q.end, start));
+        let (cue, hint, confidence) = match found {
+            Some((cue, hint)) => (Some(cue), hint, 0.8),
+            None if continues => (None, SpeakerHint::Continued, 0.6),
+            None if words >= MIN_UNCUED_WORDS => (None, SpeakerHint::None, 0.4),
+            None => continue,
+        };
+        out.push(RawQuote { start, end, kind: QuoteKind::Direct, cue, hint, confidence });
+    }
+    out
+}
+
+/// Is there no line break between chars `a` and `b`?
+fn same_paragraph(doc: &Doc, a: usize, b: usize) -> bool {
+    doc.chars.get(a..b).is_some_and(|gap| gap.len() <= MAX_CONTINUATION_GAP && !gap.contains(&'\n'))
+}
+
+/// `The mayor says the plan “will cost far more than we were told”`: a quote taken
+/// into a report, its speech verb a few words before the opening mark at token
+/// `opening`, in the same sentence. Only for quotes long enough to keep without a cue:
+/// shorter ones in a report are mostly scare quotes.
+fn cue_earlier(doc: &Doc, lex: &Lexicon, opening: usize) -> Option<(usize, SpeakerHint)> {
+    let sentence_start = doc.sentence_of.get(opening).and_then(|&i| doc.sentences.get(i)).map(|r| r.start)?;
+    let floor = sentence_start.max(opening.saturating_sub(MAX_CUE_DISTANCE));
+    let v = (floor..opening).rev().find(|&v| lex.cues_before.contains(doc.low(v)) && !doc.is_capitalised(v))?;
+    if (v..opening).any(|t| doc.is_punct(t, '.') || doc.is_punct(t, '“') || doc.is_punct(t, '"')) {
+        return None;
+    }
+    Some((v, subject_before(doc, v)?))
+}

@@ -1,0 +1,95 @@
+//! Unnamed sources as speakers: a noun phrase without a name that reports speech
+//! (`a source said`, `officials said`, `the campaign says`, `a spokeswoman for the
+//! mayor said`, `kata polisi`). They are found by the shape of the phrase, not by a
+//! list of sentences: a determiner and lower-case words, or a bare plural or
+//! collective noun. A prepositional tail (`for the mayor`) is left out of the span,
+//! as the phrase's head is who speaks.
+
+use super::super::doc::Doc;
+use super::super::tokenizer::TokenKind;
+
+/// Words opening a noun phrase.
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "another", "one", "two", "three", "some", "several", "many", "other", "most", "his", "her",
+    "their", "its",
+];
+/// Nouns that name people or bodies collectively and speak without a determiner.
+const COLLECTIVES: &[&str] = &["police", "polisi", "warga", "petugas", "pejabat", "saksi", "aparat", "staff"];
+/// Plurals that speak as a sentence's first, capitalised word (`Officials said`);
+/// elsewhere any lower-case plural does.
+const SPEAKING_PLURALS: &[&str] = &[
+    "officials",
+    "sources",
+    "analysts",
+    "experts",
+    "critics",
+    "residents",
+    "witnesses",
+    "aides",
+    "investigators",
+    "prosecutors",
+    "authorities",
+    "lawmakers",
+    "economists",
+    "researchers",
+    "voters",
+    "supporters",
+];
+/// Words that end the head of the phrase (`a spokeswoman for X`, `pejabat di X`).
+const PHRASE_ENDS: &[&str] = &["for", "of", "at", "from", "with", "in", "on", "di", "dari", "untuk", "yang", "who"];
+/// Longest head phrase, in words.
+const MAX_WORDS: usize = 5;
+
+/// The unnamed source in tokens `a..b` (all of them, up to a prepositional tail),
+/// as the token range of its head phrase.
+pub fn unnamed_source(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
+    if a >= b {
+        return None;
+    }
+    let end = (a..b).find(|&t| PHRASE_ENDS.contains(&doc.low(t)) && t > a).unwrap_or(b);
+    let tail_named = (end..b).all(|t| doc.kind(t) == Some(TokenKind::Word) || doc.is_punct(t, '-'));
+    if !tail_named || end - a > MAX_WORDS {
+        return None;
+    }
+    let lower = |t: usize| doc.kind(t) == Some(TokenKind::Word) && !doc.is_capitalised(t);
+    let first = doc.low(a);
+    // The first word is capitalised only at a sentence start (`The campaign says`).
+    let opener_ok = lower(a) || doc.is_sentence_initial(a);
+    let rest_lower = (a + 1..end).all(lower);
+    if DETERMINERS.contains(&first) && opener_ok && end > a + 1 && rest_lower {
+        return Some((a, end));
+    }
+    let plural = if lower(a) { is_plural(first) } else { SPEAKING_PLURALS.contains(&first) };
+    let bare = end == a + 1 && opener_ok && (COLLECTIVES.contains(&first) || plural);
+    bare.then_some((a, end))
+}
+
+/// An English plural noun (`sources`, `officials`), not a verb form or `-ss` word.
+fn is_plural(low: &str) -> bool {
+    low.len() > 3 && low.ends_with('s') && !low.ends_with("ss") && !low.ends_with("us") && !low.ends_with("is")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(text: &str) -> Option<String> {
+        let doc = Doc::new(text);
+        let n = doc.tokens.len();
+        let (a, b) = unnamed_source(&doc, 0, n)?;
+        let (s, e) = doc.char_span(a, b)?;
+        Some(text.chars().skip(s).take(e - s).collect())
+    }
+
+    #[test]
+    fn noun_phrases_without_a_name_are_sources() {
+        assert_eq!(source("a source").as_deref(), Some("a source"));
+        assert_eq!(source("officials").as_deref(), Some("officials"));
+        assert_eq!(source("The campaign").as_deref(), Some("The campaign"));
+        assert_eq!(source("a spokeswoman for the mayor").as_deref(), Some("a spokeswoman"));
+        assert_eq!(source("polisi").as_deref(), Some("polisi"));
+        assert_eq!(source("Jane Roe"), None);
+        assert_eq!(source("analysis"), None);
+        assert_eq!(source("the long and winding road that leads nowhere"), None);
+    }
+}

@@ -1,0 +1,99 @@
+//! Short mentions as the full name they stand for: `Putin` as the first longer
+//! mention holding its words (`Vladimir Putin`), and, for `-nya` cues, a blended
+//! nickname as its full name ([`aliases`](super::aliases)).
+
+use super::super::doc::Doc;
+use super::super::{Entity, Label};
+use super::aliases::Aliases;
+use super::names::Mention;
+use std::collections::HashMap;
+
+fn words_in(doc: &Doc, start: usize, end: usize) -> Vec<String> {
+    let text: String = doc.chars.get(start..end).unwrap_or(&[]).iter().collect();
+    text.split_whitespace().map(str::to_string).collect()
+}
+
+/// Short PERSON mentions (`Putin`, `Roland`) as the first longer PERSON mention
+/// holding all their words (`Vladimir Putin`, `Ajun Komisaris Roland Manurung`).
+/// The entities' words are read once and indexed by word, and each short name is
+/// looked up once, so a long document does not compare every speaker with every
+/// entity.
+pub struct FullMentions<'a> {
+    doc: &'a Doc,
+    entities: &'a [Entity],
+    /// The words of each PERSON entity (empty for other labels).
+    words: Vec<Vec<String>>,
+    /// PERSON entities holding a word, ascending.
+    holding: HashMap<String, Vec<usize>>,
+    /// The first PERSON entity with any word: the answer for a mention without words.
+    first_worded: Option<usize>,
+    known: HashMap<Vec<String>, Option<usize>>,
+    aliases: Aliases,
+}
+
+impl<'a> FullMentions<'a> {
+    pub fn new(doc: &'a Doc, entities: &'a [Entity]) -> FullMentions<'a> {
+        let words: Vec<Vec<String>> = entities
+            .iter()
+            .map(|e| if e.is(Label::Person) { words_in(doc, e.start, e.end) } else { Vec::new() })
+            .collect();
+        let mut holding: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, ws) in words.iter().enumerate() {
+            for w in ws {
+                let list = holding.entry(w.clone()).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        let first_worded = words.iter().position(|ws| !ws.is_empty());
+        let aliases = Aliases::new(&words);
+        FullMentions { doc, entities, words, holding, first_worded, known: HashMap::new(), aliases }
+    }
+
+    pub fn of(&mut self, m: Mention) -> Mention {
+        let (start, end) = match m {
+            Mention::Entity(i) => match self.entities.get(i) {
+                Some(e) if e.is(Label::Person) => (e.start, e.end),
+                _ => return m,
+            },
+            Mention::New { start, end } | Mention::Cut { start, end } => (start, end),
+            Mention::Source { .. } => return m,
+        };
+        let words = words_in(self.doc, start, end);
+        let longer = match self.known.get(&words) {
+            Some(&found) => found,
+            None => {
+                let found = self.longer(&words);
+                self.known.insert(words, found);
+                found
+            }
+        };
+        longer.map_or(m, Mention::Entity)
+    }
+
+    /// A one-word mention as the full name it is a short form of (`Wati`, `Jokowi`):
+    /// for `-nya` cues only, as a name written at the cue is the mention itself.
+    pub fn alias_of(&mut self, m: Mention) -> Mention {
+        let (start, end) = match m {
+            Mention::Entity(i) => match self.entities.get(i) {
+                Some(e) if e.is(Label::Person) => (e.start, e.end),
+                _ => return m,
+            },
+            Mention::New { start, end } | Mention::Cut { start, end } => (start, end),
+            Mention::Source { .. } => return m,
+        };
+        match words_in(self.doc, start, end).as_slice() {
+            [word] => self.aliases.full_name_of(word).map_or(m, Mention::Entity),
+            _ => m,
+        }
+    }
+
+    /// The first PERSON entity with more words than `words`, all of them among its own.
+    fn longer(&self, words: &[String]) -> Option<usize> {
+        let Some(first) = words.first() else { return self.first_worded };
+        let full = |i: usize| self.words.get(i).map_or(&[][..], Vec::as_slice);
+        let candidates = self.holding.get(first)?;
+        candidates.iter().copied().find(|&i| full(i).len() > words.len() && words.iter().all(|w| full(i).contains(w)))
+    }
+}

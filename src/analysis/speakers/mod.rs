@@ -1,0 +1,102 @@
+//! Speaker linking, the last stage: who said each quote.
+//!
+//! Takes the [`Doc`], the entities (sorted, disjoint) and the quotes with their
+//! speaker hints from [`quotes`](super::quotes); gives each quote's speaker as an
+//! index into the entities, which gain a PERSON entity for every speaker the entity
+//! stage missed ([`attach`]), so that every speaker is an entity of the document.
+//!
+//! Names written after or before a cue are read by [`names`] and [`subjects`];
+//! pronouns and `-nya` cues by [`coreference`]. A short mention (`Putin`) resolves to
+//! the first full mention containing its words (`Vladimir Putin`, [`full_mentions`]).
+
+pub mod aliases;
+pub mod antecedents;
+pub mod attach;
+pub mod coreference;
+pub mod full_mentions;
+pub mod names;
+pub mod subjects;
+
+use super::doc::Doc;
+use super::intervals::EntityIndex;
+use super::lexicon::Lexicon;
+use super::quotes::{RawQuote, SpeakerHint};
+use super::{Entity, QuoteKind};
+use attach::attach;
+use coreference::Context;
+use full_mentions::FullMentions;
+use names::{Mention, Names};
+
+pub use attach::SPEAKER_SOURCE;
+
+/// Speakers of `quotes` (sorted by start) as indices into `entities`, which gains an
+/// entity for every speaker it lacked (kept sorted and disjoint).
+pub fn link(doc: &Doc, lex: &Lexicon, entities: &mut Vec<Entity>, quotes: &[RawQuote]) -> Vec<Option<usize>> {
+    let mentions = resolve_all(doc, lex, entities, quotes);
+    attach(&doc.chars, entities, &mentions)
+}
+
+/// The speaker mention of each quote.
+pub fn resolve_all(doc: &Doc, lex: &Lexicon, entities: &[Entity], quotes: &[RawQuote]) -> Vec<Option<Mention>> {
+    let names = Names { doc, lex, entities, index: EntityIndex::new(entities) };
+    let mut context = Context::new(doc, lex, entities, quotes);
+    let mut full = FullMentions::new(doc, entities);
+    let mut out: Vec<Option<Mention>> = Vec::with_capacity(quotes.len());
+    let mut last_direct: Option<Mention> = None;
+    for q in quotes {
+        let found = match q.hint {
+            SpeakerHint::Continued => last_direct,
+            SpeakerHint::After(a, b) => names.after_cue(a, b),
+            SpeakerHint::Subject(a, b) => names.subject(a, b),
+            SpeakerHint::Pronoun(pos) => context.continued(q.end).or_else(|| context.pronoun(pos.min(q.start))),
+            SpeakerHint::Source(a, b) => names.source(a, b),
+            SpeakerHint::None => None,
+        };
+        let pronoun = matches!(q.hint, SpeakerHint::Pronoun(_));
+        let found = found.map(|m| full.of(m)).map(|m| if pronoun { full.alias_of(m) } else { m });
+        if let Some(m) = found.filter(|&m| names.is_personal(m)) {
+            context.spoke(q, m);
+        }
+        if q.kind == QuoteKind::Direct {
+            last_direct = found;
+        }
+        out.push(found);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Analyzer, QuoteKind};
+
+    fn speakers(text: &str) -> Vec<(String, Option<String>)> {
+        let s = Analyzer::new().analyze(text);
+        let slice = |a: usize, b: usize| text.chars().skip(a).take(b - a).collect::<String>();
+        s.quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Direct)
+            .map(|q| (slice(q.start, q.end), q.speaker.and_then(|i| s.entities.get(i)).map(|e| slice(e.start, e.end))))
+            .collect()
+    }
+
+    #[test]
+    fn short_mention_and_nya_resolve_to_the_full_name() {
+        let text = "😀 Kepala Dinas Kesehatan Bambang Santoso hadir.\r\n\r\n“Kami siap,” kata Bambang.\r\n\r\n“Semua aman 🇷🇺,” ujarnya.";
+        let got = speakers(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got.iter().all(|(_, who)| who.as_deref() == Some("Bambang Santoso")), "{got:?}");
+    }
+
+    #[test]
+    fn pronoun_after_cue_goes_to_last_person() {
+        let text = "Mayor Helen Carter spoke 😀.\r\n“We will build it,” she said.";
+        assert_eq!(speakers(text).first().and_then(|(_, w)| w.clone()).as_deref(), Some("Helen Carter"));
+    }
+
+    #[test]
+    fn news_agency_is_a_source_not_the_speaker() {
+        let text = "“Itu saja,” kata Putin usai bertemu Kim, seperti dilansir Reuters.";
+        let got = speakers(text);
+        assert_ne!(got.first().and_then(|(_, w)| w.clone()).as_deref(), Some("Reuters"), "{got:?}");
+    }
+}
