@@ -36,32 +36,30 @@ fn base_documents() -> Vec<Document> {
     (0..DOCUMENTS)
         .map(|i| {
             let base = &bases[i % bases.len()];
-            let mut doc = Document::new(format!("{}\n\nDokumen {i}.", base.text), None);
-            doc.entities = base.entities.clone();
-            doc.quotes = base.quotes.clone();
-            doc
+            Document::new(format!("{}\n\nDokumen {i}.", base.text), None)
+                .with_spans(base.entities().to_vec(), base.quotes().to_vec())
         })
         .collect()
 }
 
 /// Annotator `a`'s version of document `i`: every span reviewed, some changed.
 fn version(doc: &Document, i: usize, a: usize) -> Document {
-    let mut version = doc.clone();
     let labels = ["PERSON", "ORG", "LOC"];
-    for (j, entity) in version.entities.iter_mut().enumerate() {
+    let (mut entities, mut quotes) = (doc.entities().to_vec(), doc.quotes().to_vec());
+    for (j, entity) in entities.iter_mut().enumerate() {
         let turn = (i * 31 + j * 7 + a * 13) % 17;
         entity.status = if turn == 0 { Status::Rejected } else { Status::Accepted };
         if turn == 1 {
             entity.label = labels[(j + a) % labels.len()].into();
         }
     }
-    for (j, quote) in version.quotes.iter_mut().enumerate() {
+    for (j, quote) in quotes.iter_mut().enumerate() {
         quote.status = Status::Accepted;
         if (i + j + a).is_multiple_of(5) {
             quote.speaker = None;
         }
     }
-    version
+    doc.clone().with_spans(entities, quotes)
 }
 
 fn layers(docs: &[Document]) -> Vec<Layer> {

@@ -29,12 +29,15 @@ fn project(n: usize, analyzer: &Analyzer) -> Vec<(String, Document)> {
                 text.push_str(paragraphs.get(k).copied().unwrap_or(""));
                 text.push_str("\n\n");
             }
-            let mut doc = suggest_document(text, None, analyzer);
+            let doc = suggest_document(text, None, analyzer);
             // The annotator keeps two suggestions in three and rejects the third, so
             // that learning has corrections to make, as it would on another corpus.
-            for (k, e) in doc.entities.iter_mut().enumerate() {
+            let mut entities = doc.entities().to_vec();
+            for (k, e) in entities.iter_mut().enumerate() {
                 e.status = if (i + k) % 3 == 0 { Status::Rejected } else { Status::Accepted };
             }
+            let quotes = doc.quotes().to_vec();
+            let mut doc = doc.with_spans(entities, quotes);
             doc.done = Some(DoneMark::default());
             (format!("doc-{i:04}"), doc)
         })

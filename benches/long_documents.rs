@@ -46,7 +46,7 @@ fn write_articles(dir: &Path) -> Result<(PathBuf, PathBuf), String> {
 
 /// Selects the entity in the middle of the document and lets the view settle there.
 fn scroll_to_middle(app: &mut Harness<'static, SorotApp>) -> Option<SpanRef> {
-    let entities = &app.state().session()?.document.entities;
+    let entities = &app.state().session()?.document.entities();
     let middle = SpanRef::Entity(entities.get(entities.len() / 2)?.id.clone());
     let ctx = app.ctx.clone();
     app.state_mut().perform(&ctx, ReviewAction::Select(Some(middle.clone())).into());

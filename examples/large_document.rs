@@ -32,7 +32,7 @@ fn main() -> ExitCode {
         .and_then(|()| save_annotations(&document, &annotation_path_for(&path)).map_err(|e| e.to_string()));
     match written {
         Ok(()) => {
-            let spans = document.entities.len() + document.quotes.len();
+            let spans = document.entities().len() + document.quotes().len();
             println!("{}: {} bytes, {spans} spans", path.display(), document.text.len());
             ExitCode::SUCCESS
         }

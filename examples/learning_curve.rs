@@ -163,9 +163,8 @@ fn retrain(base: &[Article], learned: &[Article], copies: usize, evidence: &Evid
 
 /// An article as a done document whose gold spans the annotator accepted.
 fn done_document(a: &Article) -> Result<Document, String> {
-    let mut doc = Document::new(a.text.clone(), None);
     let chars: Vec<char> = a.text.chars().collect();
-    doc.entities = a
+    let entities = a
         .entities
         .iter()
         .enumerate()
@@ -182,6 +181,7 @@ fn done_document(a: &Article) -> Result<Document, String> {
             changed_at: None,
         })
         .collect();
+    let mut doc = Document::new(a.text.clone(), None).with_spans(entities, Vec::new());
     doc.done = Some(DoneMark::default());
     doc.validated().map_err(|e| e.to_string())
 }
@@ -192,12 +192,15 @@ fn accept_reject(docs: Vec<(String, Document)>, analyzer: &Analyzer) -> Vec<(Str
     docs.into_iter()
         .map(|(id, gold)| {
             let truth: HashSet<(usize, usize, String)> =
-                gold.entities.iter().map(|e| (e.start, e.end, e.label.to_string())).collect();
-            let mut doc = sorot::annotate::suggest_document(gold.text.clone(), None, analyzer);
-            for e in &mut doc.entities {
+                gold.entities().iter().map(|e| (e.start, e.end, e.label.to_string())).collect();
+            let doc = sorot::annotate::suggest_document(gold.text.clone(), None, analyzer);
+            let mut entities = doc.entities().to_vec();
+            for e in &mut entities {
                 let right = truth.contains(&(e.start, e.end, e.label.to_string()));
                 e.status = if right { Status::Accepted } else { Status::Rejected };
             }
+            let quotes = doc.quotes().to_vec();
+            let doc = doc.with_spans(entities, quotes);
             (id, doc)
         })
         .collect()

@@ -68,7 +68,7 @@ fn write_large(dir: &Path, analyzer: &Analyzer) -> Result<(PathBuf, usize, usize
     document.source = Some(large.clone());
     write_atomically(&large, document.text.as_bytes()).map_err(|e| e.to_string())?;
     save_annotations(&document, &annotation_path_for(&large)).map_err(|e| e.to_string())?;
-    Ok((large, document.text.len(), document.entities.len() + document.quotes.len()))
+    Ok((large, document.text.len(), document.entities().len() + document.quotes().len()))
 }
 
 fn run() -> Result<(), String> {

@@ -130,12 +130,16 @@ pub fn suggest_document(text: String, source: Option<PathBuf>, analyzer: &Analyz
 pub fn add_suggestions(document: &mut Document, suggestions: Suggestions) {
     let entity_id = |i: usize| format!("e{}", i + 1);
     let mut entities = Vec::new();
+    // Which suggestions became entities, by index: a quote's speaker is looked
+    // up here, not by scanning the entities (quadratic on quote-dense text).
+    let mut kept = vec![false; suggestions.entities.len()];
     for (i, found) in suggestions.entities.into_iter().enumerate() {
         // The analysis promises valid ranges; a span it got wrong is dropped
         // here rather than saved with a text that does not match.
         let Some(text) = document.slice(found.start, found.end).filter(|t| !t.is_empty()).map(str::to_owned) else {
             continue;
         };
+        kept[i] = true;
         document.labels.ensure(&found.label);
         entities.push(Entity {
             id: entity_id(i).into(),
@@ -155,7 +159,7 @@ pub fn add_suggestions(document: &mut Document, suggestions: Suggestions) {
         let Some(text) = document.slice(found.start, found.end).filter(|t| !t.is_empty()) else {
             continue;
         };
-        let speaker = found.speaker.map(entity_id).filter(|id| entities.iter().any(|e| e.id == *id));
+        let speaker = found.speaker.filter(|&i| kept.get(i) == Some(&true)).map(entity_id);
         let cue = found.cue.and_then(|(start, end)| {
             let text = document.slice(start, end)?.to_owned();
             Some(Cue { start, end, text: text.into() })
@@ -178,7 +182,5 @@ pub fn add_suggestions(document: &mut Document, suggestions: Suggestions) {
             changed_at: None,
         });
     }
-    document.entities = entities;
-    document.quotes = quotes;
-    document.sort_spans();
+    *document = std::mem::take(document).with_spans(entities, quotes);
 }

@@ -164,7 +164,7 @@ mod tests {
         let rescan = |s: &Session| s.document.open_suggestion_count();
         assert!(session.open_suggestions() >= 3);
         assert_eq!(session.open_suggestions(), rescan(&session));
-        let ids: Vec<_> = session.document.entities.iter().map(|e| SpanRef::Entity(e.id.clone())).collect();
+        let ids: Vec<_> = session.document.entities().iter().map(|e| SpanRef::Entity(e.id.clone())).collect();
         let accept = session.document.accept_edit(&ids[0]).unwrap();
         session.perform(accept).unwrap();
         let reject = session.document.reject_edit(&ids[1]).unwrap();

@@ -23,23 +23,20 @@ pub fn large_document(min_bytes: usize, min_spans: usize, analyzer: &Analyzer) -
     let mut quotes = Vec::new();
     let mut copy = 0;
     // Samples without suggestions could never reach `min_spans`: size alone ends the loop then.
-    let spans_grow = pieces.iter().any(|p| !p.entities.is_empty() || !p.quotes.is_empty());
+    let spans_grow = pieces.iter().any(|p| !p.entities().is_empty() || !p.quotes().is_empty());
     while text.len() < min_bytes || (spans_grow && entities.len() + quotes.len() < min_spans) {
         let piece = &pieces[copy % pieces.len()];
         let header = format!("Bagian {}\n\n", copy + 1);
         chars += header.chars().count();
         text.push_str(&header);
-        entities.extend(piece.entities.iter().map(|e| shifted_entity(e, chars, copy)));
-        quotes.extend(piece.quotes.iter().map(|q| shifted_quote(q, chars, copy)));
+        entities.extend(piece.entities().iter().map(|e| shifted_entity(e, chars, copy)));
+        quotes.extend(piece.quotes().iter().map(|q| shifted_quote(q, chars, copy)));
         text.push_str(&piece.text);
         text.push_str("\n\n");
         chars += piece.char_len() + 2;
         copy += 1;
     }
-    let mut document = Document::new(text, None);
-    document.entities = entities;
-    document.quotes = quotes;
-    document.validated()
+    Document::new(text, None).with_spans(entities, quotes).validated()
 }
 
 fn shifted_entity(entity: &Entity, by: usize, copy: usize) -> Entity {
@@ -72,10 +69,10 @@ mod tests {
     fn a_large_document_is_valid_and_as_big_as_asked() {
         let document = large_document(50_000, 0, &Analyzer::new()).unwrap();
         assert!(document.text.len() >= 50_000);
-        let per_copy = document.entities.iter().filter(|e| e.id.ends_with("-0")).count();
+        let per_copy = document.entities().iter().filter(|e| e.id.ends_with("-0")).count();
         assert!(per_copy > 10);
-        assert!(document.entities.len() >= per_copy * 15);
+        assert!(document.entities().len() >= per_copy * 15);
         let dense = large_document(1_000, 3_000, &Analyzer::new()).unwrap();
-        assert!(dense.entities.len() + dense.quotes.len() >= 3_000, "the span count asked for wins over the size");
+        assert!(dense.entities().len() + dense.quotes().len() >= 3_000, "the span count asked for wins over the size");
     }
 }

@@ -49,8 +49,8 @@ fn export_then_import_round_trips_through_files() {
     let doc = sorot::store::load_annotations(&imported.join("all-0001.json")).unwrap();
     let original = sorot::store::load_annotations(&input.join("teritorial-putin-kim.json")).unwrap();
     assert_eq!(doc.text, original.text);
-    assert_eq!(doc.entities.len(), original.entities.len());
-    assert_eq!(doc.quotes.len(), original.quotes.len());
+    assert_eq!(doc.entities().len(), original.entities().len());
+    assert_eq!(doc.quotes().len(), original.quotes().len());
 }
 
 #[test]

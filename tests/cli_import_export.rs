@@ -32,8 +32,7 @@ fn stderr(output: &Output) -> String {
 }
 
 fn reviewed() -> Document {
-    let mut doc = Document::new("“Ya 😀,” kata Ana.\r\n".into(), None);
-    doc.entities.push(Entity {
+    let entity = Entity {
         id: "e1".into(),
         start: 13,
         end: 16,
@@ -44,8 +43,8 @@ fn reviewed() -> Document {
         confidence: None,
         annotator: Some("ana".into()),
         changed_at: Some("2026-11-28T08:00:00Z".into()),
-    });
-    doc.validated().unwrap()
+    };
+    Document::new("“Ya 😀,” kata Ana.\r\n".into(), None).with_spans(vec![entity], Vec::new()).validated().unwrap()
 }
 
 fn doccano_file(dir: &Path) -> std::path::PathBuf {

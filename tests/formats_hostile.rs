@@ -32,7 +32,7 @@ fn doccano_reads_a_json_array_and_pretty_printed_records() {
         let path = write(dir.path(), name, content);
         let docs = formats::import(Format::Doccano, &[path]).unwrap();
         assert_eq!(docs.len(), 2, "{name}");
-        assert_eq!(docs[1].entities[0].text, "Ana", "{name}: the emoji counts two UTF-16 units");
+        assert_eq!(docs[1].entities()[0].text, "Ana", "{name}: the emoji counts two UTF-16 units");
     }
     let joined = write(dir.path(), "joined.jsonl", format!("\u{feff}{LINE}\n\u{feff}{LINE}\n"));
     let message = error(Format::Doccano, &joined);
@@ -50,13 +50,13 @@ fn a_bom_does_not_shift_conll_or_spacy_jsonl_spans() {
     let docs = formats::import(Format::Conll, &[conll]).unwrap();
     assert_eq!(docs.len(), 1);
     assert_eq!(docs[0].text, "“Ya 😀 Ana");
-    assert_eq!((docs[0].entities[0].start, docs[0].entities[0].text.as_str()), (6, "Ana"));
+    assert_eq!((docs[0].entities()[0].start, docs[0].entities()[0].text.as_str()), (6, "Ana"));
     let jsonl = write(
         dir.path(),
         "s.jsonl",
         "\u{feff}{\"text\": \"“Ya 😀” Ana\\r\\n\", \"spans\": [{\"start\": 7, \"end\": 10, \"label\": \"PERSON\"}]}\n",
     );
-    assert_eq!(formats::import(Format::SpacyJsonl, &[jsonl]).unwrap()[0].entities[0].text, "Ana");
+    assert_eq!(formats::import(Format::SpacyJsonl, &[jsonl]).unwrap()[0].entities()[0].text, "Ana");
 }
 
 #[test]
@@ -83,21 +83,20 @@ fn label_studio_checks_value_text_splits_labels_and_reads_scores() {
     let two = r#"{"id": "a", "type": "labels", "score": 0.25, "value": {"start": 22, "end": 29, "text": "Jakarta", "labels": ["LOC", "ORG"]}}"#;
     let path = write(dir.path(), "two.json", label_studio_task(two));
     let (docs, summary) = formats::import_with_summary(Format::LabelStudio, &[path]).unwrap();
-    let labels: Vec<&str> = docs[0].entities.iter().map(|e| e.label.as_str()).collect();
+    let labels: Vec<&str> = docs[0].entities().iter().map(|e| e.label.as_str()).collect();
     assert_eq!(labels, ["LOC", "ORG"]);
-    assert!(docs[0].entities.iter().all(|e| e.text == "Jakarta" && e.confidence == Some(0.25)));
+    assert!(docs[0].entities().iter().all(|e| e.text == "Jakarta" && e.confidence == Some(0.25)));
     assert_eq!(summary.converted_count("extra labels"), 1);
     let choice =
         r#"{"id": "c", "type": "choices", "from_name": "topic", "to_name": "text", "value": {"choices": ["Politik"]}}"#;
     let path = write(dir.path(), "choice.json", label_studio_task(&format!("{two}, {choice}")));
     let (docs, summary) = formats::import_with_summary(Format::LabelStudio, &[path]).unwrap();
-    assert_eq!(docs[0].entities.len(), 2);
+    assert_eq!(docs[0].entities().len(), 2);
     assert_eq!(summary.dropped_count("results that are not labelled spans"), 1);
 }
 
 fn with_entity(label: &str) -> Document {
-    let mut doc = Document::new("“Ya 😀,” kata Ana.\r\n".into(), None);
-    doc.entities.push(Entity {
+    let entity = Entity {
         id: "e1".into(),
         start: 13,
         end: 16,
@@ -108,8 +107,8 @@ fn with_entity(label: &str) -> Document {
         confidence: None,
         annotator: None,
         changed_at: None,
-    });
-    doc.validated().unwrap()
+    };
+    Document::new("“Ya 😀,” kata Ana.\r\n".into(), None).with_spans(vec![entity], Vec::new()).validated().unwrap()
 }
 
 #[test]
@@ -127,9 +126,9 @@ fn labels_a_format_cannot_carry_are_renamed_counted_and_read_back() {
                 "{format} {label:?}: {summary}"
             );
             let back = formats::import(format, &[out]).unwrap_or_else(|e| panic!("{format} {label:?}: {e}"));
-            assert_eq!(back[0].entities.len(), 1, "{format} {label:?}");
-            assert!(back[0].quotes.is_empty(), "{format} {label:?}: read back as a quote");
-            assert_eq!(sorot::model::validate_label_name(&back[0].entities[0].label), Ok(()));
+            assert_eq!(back[0].entities().len(), 1, "{format} {label:?}");
+            assert!(back[0].quotes().is_empty(), "{format} {label:?}: read back as a quote");
+            assert_eq!(sorot::model::validate_label_name(&back[0].entities()[0].label), Ok(()));
         }
     }
 }

@@ -77,11 +77,11 @@ fn document(plan: &Plan) -> Document {
     };
     for &(first, len, label, status, confident, reviewed_by, src) in &plan.entities {
         let (start, end) = range(first, len);
-        if doc.entities.iter().any(|e| (e.start, e.end) == (start, end)) {
+        if doc.entities().iter().any(|e| (e.start, e.end) == (start, end)) {
             continue;
         }
-        let id = format!("e{}", doc.entities.len() + 1);
-        doc.entities.push(Entity {
+        let id = format!("e{}", doc.entities().len() + 1);
+        let entity = Entity {
             id: id.into(),
             start,
             end,
@@ -92,18 +92,22 @@ fn document(plan: &Plan) -> Document {
             confidence: confident.then_some(0.75),
             annotator: reviewed_by.then(|| "ana".to_owned()),
             changed_at: reviewed_by.then(|| "2026-11-28T08:00:00Z".to_owned()),
-        });
+        };
+        let quotes = doc.quotes().to_vec();
+        let mut entities = doc.entities().to_vec();
+        entities.push(entity);
+        doc = doc.with_spans(entities, quotes);
     }
     for &(first, len, direct, status, speaker, cue, confident) in &plan.quotes {
         let (start, end) = range(first, len);
-        if doc.quotes.iter().any(|q| (q.start, q.end) == (start, end)) {
+        if doc.quotes().iter().any(|q| (q.start, q.end) == (start, end)) {
             continue;
         }
-        let speaker = speaker.and_then(|i| doc.entities.get(i % doc.entities.len().max(1))).map(|e| e.id.clone());
+        let speaker = speaker.and_then(|i| doc.entities().get(i % doc.entities().len().max(1))).map(|e| e.id.clone());
         let cue =
             cue.map(|w| bounds[w % n]).map(|(s, e)| Cue { start: s, end: e, text: doc.slice(s, e).unwrap().into() });
-        let id = format!("q{}", doc.quotes.len() + 1);
-        doc.quotes.push(Quote {
+        let id = format!("q{}", doc.quotes().len() + 1);
+        let quote = Quote {
             id: id.into(),
             start,
             end,
@@ -116,7 +120,11 @@ fn document(plan: &Plan) -> Document {
             confidence: confident.then_some(0.5),
             annotator: None,
             changed_at: None,
-        });
+        };
+        let mut quotes = doc.quotes().to_vec();
+        quotes.push(quote);
+        let entities = doc.entities().to_vec();
+        doc = doc.with_spans(entities, quotes);
     }
     if plan.done {
         doc.done = Some(DoneMark { annotator: Some("ana".into()), at: Some("2026-11-28T08:00:00Z".into()) });
@@ -165,9 +173,9 @@ fn compare(original: &Document, back: &Document, summary: &ExportSummary, format
     if back.done != original.done {
         explained(summary, "done mark", &["done marks"])?;
     }
-    let by_range: HashMap<(usize, usize), &Entity> = back.entities.iter().map(|e| ((e.start, e.end), e)).collect();
-    prop_assert!(back.entities.len() <= original.entities.len(), "spans appeared: {:?}", back.entities);
-    for e in &original.entities {
+    let by_range: HashMap<(usize, usize), &Entity> = back.entities().iter().map(|e| ((e.start, e.end), e)).collect();
+    prop_assert!(back.entities().len() <= original.entities().len(), "spans appeared: {:?}", back.entities());
+    for e in original.entities() {
         let Some(b) = by_range.get(&(e.start, e.end)) else {
             explained(summary, "an entity", &["rejected spans"])?;
             continue;
@@ -182,8 +190,8 @@ fn compare(original: &Document, back: &Document, summary: &ExportSummary, format
     }
     let speaker_range =
         |doc: &Document, q: &Quote| q.speaker.as_deref().and_then(|id| doc.entity(id)).map(|e| (e.start, e.end));
-    for q in &original.quotes {
-        let Some(b) = back.quotes.iter().find(|b| (b.start, b.end) == (q.start, q.end)) else {
+    for q in original.quotes() {
+        let Some(b) = back.quotes().iter().find(|b| (b.start, b.end) == (q.start, q.end)) else {
             explained(summary, "a quote", &["rejected spans"])?;
             continue;
         };
@@ -224,8 +232,8 @@ fn compare_conll(original: &Document, back: &Document, summary: &ExportSummary) 
     // CoNLL keeps tokens, not the whitespace between them.
     let squeezed = |text: &str| text.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     let mut texts: Vec<(String, String)> =
-        original.entities.iter().map(|e| (squeezed(&e.text), e.label.replace(' ', "_"))).collect();
-    for b in &back.entities {
+        original.entities().iter().map(|e| (squeezed(&e.text), e.label.replace(' ', "_"))).collect();
+    for b in back.entities() {
         let found = texts.iter().position(|t| *t == (squeezed(&b.text), b.label.to_string()));
         prop_assert!(found.is_some(), "{:?} was not an entity of the original", b);
         if let Some(i) = found {
@@ -235,7 +243,7 @@ fn compare_conll(original: &Document, back: &Document, summary: &ExportSummary) 
     if !texts.is_empty() {
         explained(summary, "an entity", &["rejected spans", "overlapping entities"])?;
     }
-    if !original.quotes.is_empty() {
+    if !original.quotes().is_empty() {
         explained(summary, "quotes", &["quotes and cues"])?;
     }
     Ok(())
@@ -244,7 +252,7 @@ fn compare_conll(original: &Document, back: &Document, summary: &ExportSummary) 
 fn check(format: Format, plan: &Plan) -> Result<(), TestCaseError> {
     let doc = document(plan);
     let (back, summary) = round_trip(&doc, format);
-    for e in &back.entities {
+    for e in back.entities() {
         prop_assert_eq!(back.slice(e.start, e.end), Some(e.text.as_str()));
     }
     if format == Format::Conll {

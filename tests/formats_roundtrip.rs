@@ -32,16 +32,16 @@ fn at(doc: &Document, needle: &str) -> (usize, usize) {
 /// Curly quotes, an emoji, a combining accent, CRLF, a multi-line quote.
 fn tricky() -> Document {
     let text = "Berita 😀 hari ini\r\n“Kami siap 🇮🇩 membantu José\u{301},\r\nitu pasti,” kata Ana Müller di Jakarta.\r\nAna menuturkan, café itu tutup.\r\n";
-    let mut doc = Document::new(text.into(), Some(PathBuf::from("berita.txt")));
+    let doc = Document::new(text.into(), Some(PathBuf::from("berita.txt")));
     let (a, b) = at(&doc, "Ana Müller");
     let (j, k) = at(&doc, "Jakarta");
     let (p, r) = at(&doc, "José\u{301}");
-    doc.entities =
+    let entities =
         vec![entity(&doc, "e1", a, b, "PERSON"), entity(&doc, "e2", j, k, "LOC"), entity(&doc, "e3", p, r, "PERSON")];
     let (qs, qe) = at(&doc, "“Kami siap 🇮🇩 membantu José\u{301},\r\nitu pasti,”");
     let (cs, ce) = at(&doc, "kata");
     let (is, ie) = at(&doc, "café itu tutup");
-    doc.quotes = vec![
+    let quotes = vec![
         Quote {
             id: "q1".into(),
             start: qs,
@@ -71,20 +71,17 @@ fn tricky() -> Document {
             changed_at: None,
         },
     ];
-    doc.validated().unwrap()
+    doc.with_spans(entities, quotes).validated().unwrap()
 }
 
 fn sample() -> Document {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples/teritorial-putin-kim.txt");
     let text = std::fs::read_to_string(&path).unwrap();
-    let mut doc = sorot::annotate::suggest_document(text, Some(path), &sorot::analysis::Analyzer::new());
-    for e in &mut doc.entities {
-        e.status = Status::Accepted;
-    }
-    for q in &mut doc.quotes {
-        q.status = Status::Accepted;
-    }
-    assert!(doc.quotes.iter().any(|q| q.speaker.is_some()));
+    let doc = sorot::annotate::suggest_document(text, Some(path), &sorot::analysis::Analyzer::new());
+    let entities = doc.entities().iter().map(|e| Entity { status: Status::Accepted, ..e.clone() }).collect();
+    let quotes = doc.quotes().iter().map(|q| Quote { status: Status::Accepted, ..q.clone() }).collect();
+    let doc = doc.clone().with_spans(entities, quotes);
+    assert!(doc.quotes().iter().any(|q| q.speaker.is_some()));
     doc
 }
 
@@ -96,10 +93,10 @@ type Key = (
 );
 
 fn key(doc: &Document) -> Key {
-    let mut entities: Vec<_> = doc.entities.iter().map(|e| (e.start, e.end, e.label.clone())).collect();
+    let mut entities: Vec<_> = doc.entities().iter().map(|e| (e.start, e.end, e.label.clone())).collect();
     entities.sort();
     let mut quotes: Vec<_> = doc
-        .quotes
+        .quotes()
         .iter()
         .map(|q| {
             let speaker = q.speaker.as_deref().and_then(|id| doc.entity(id)).map(|e| (e.start, e.end, e.label.clone()));
@@ -149,7 +146,7 @@ fn doccano_counts_utf16_by_default_and_code_points_on_request() {
     let line: serde_json::Value =
         serde_json::from_str(std::fs::read_to_string(&out).unwrap().lines().next().unwrap()).unwrap();
     let ana = line["entities"].as_array().unwrap().iter().find(|e| e["label"] == "PERSON").unwrap();
-    let e = &doc.entities[0];
+    let e = &doc.entities()[0];
     let utf16_start: usize = doc.text.chars().take(e.start).map(char::len_utf16).sum();
     assert_eq!(ana["start_offset"], utf16_start);
     assert_ne!(utf16_start, e.start, "the emoji and flag shift UTF-16 offsets");
@@ -164,23 +161,24 @@ fn doccano_label_variant_keeps_spans_and_reports_lost_links() {
     let options = ExportOptions { doccano: DoccanoVariant::Label, ..Default::default() };
     let (back, summary) = round_trip(std::slice::from_ref(&doc), Format::Doccano, &options);
     assert_eq!(key(&back[0]).0, key(&doc).0);
-    assert_eq!(back[0].quotes.len(), 2);
-    assert!(back[0].quotes.iter().all(|q| q.speaker.is_none()));
+    assert_eq!(back[0].quotes().len(), 2);
+    assert!(back[0].quotes().iter().all(|q| q.speaker.is_none()));
     assert_eq!(summary.lost_count("links"), 2, "{summary}");
 }
 
 #[test]
 fn conll_splits_tokens_at_span_boundaries_in_both_schemes() {
-    let mut doc = tricky();
+    let doc = tricky();
     // "Jakar" ends inside the token "Jakarta": the token is split, not the span lost.
     let (j, _) = at(&doc, "Jakarta");
-    doc.entities.retain(|e| e.label != "LOC");
-    doc.entities.push(entity(&doc, "e9", j, j + 5, "LOC"));
-    let doc = doc.validated().unwrap();
+    let mut entities: Vec<Entity> = doc.entities().iter().filter(|e| e.label != "LOC").cloned().collect();
+    entities.push(entity(&doc, "e9", j, j + 5, "LOC"));
+    let quotes = doc.quotes().to_vec();
+    let doc = doc.with_spans(entities, quotes).validated().unwrap();
     for scheme in [TagScheme::Iob2, TagScheme::Bioes] {
         let options = ExportOptions { scheme, ..Default::default() };
         let (back, summary) = round_trip(std::slice::from_ref(&doc), Format::Conll, &options);
-        let texts = |d: &Document| d.entities.iter().map(|e| (e.text.clone(), e.label.clone())).collect::<Vec<_>>();
+        let texts = |d: &Document| d.entities().iter().map(|e| (e.text.clone(), e.label.clone())).collect::<Vec<_>>();
         assert_eq!(texts(&back[0]), texts(&doc), "{scheme:?}");
         assert!(summary.adjusted.iter().any(|a| a == "1 tokens split at span boundaries"), "{summary}");
         assert_eq!(summary.lost_count("quotes"), 3, "{summary}");
@@ -204,31 +202,35 @@ fn conll_writes_docstart_and_bioes_tags() {
 
 #[test]
 fn conll_keeps_the_longer_of_overlapping_entities_and_says_so() {
-    let mut doc = tricky();
+    let doc = tricky();
     let (a, _) = at(&doc, "Ana Müller");
-    doc.entities.push(entity(&doc, "e8", a, a + 3, "MISC"));
-    let doc = doc.validated().unwrap();
+    let mut entities = doc.entities().to_vec();
+    entities.push(entity(&doc, "e8", a, a + 3, "MISC"));
+    let quotes = doc.quotes().to_vec();
+    let doc = doc.with_spans(entities, quotes).validated().unwrap();
     let (back, summary) = round_trip(std::slice::from_ref(&doc), Format::Conll, &ExportOptions::default());
-    assert_eq!(back[0].entities.len(), 3);
+    assert_eq!(back[0].entities().len(), 3);
     assert_eq!(summary.lost_count("overlapping"), 1, "{summary}");
 }
 
 #[test]
 fn only_reviewed_spans_by_default_and_negatives_on_request() {
     let mut doc = tricky();
-    doc.entities[1].status = Status::Rejected;
-    doc.entities[2].status = Status::Suggested;
+    for (i, status) in [(1, Status::Rejected), (2, Status::Suggested)] {
+        let span = sorot::model::SpanRef::Entity(doc.entities()[i].id.clone());
+        doc.apply(&doc.set_status_edit(&span, status).unwrap()).unwrap();
+    }
     let (back, _) = round_trip(std::slice::from_ref(&doc), Format::Jsonl, &ExportOptions::default());
-    assert_eq!(back[0].entities.len(), 1);
+    assert_eq!(back[0].entities().len(), 1);
     let all = ExportOptions { with_suggestions: true, with_rejected: true, ..Default::default() };
     for format in [Format::Jsonl, Format::Brat, Format::Spacy] {
         let (back, _) = round_trip(std::slice::from_ref(&doc), format, &all);
-        let statuses: Vec<Status> = back[0].entities.iter().map(|e| e.status).collect();
+        let statuses: Vec<Status> = back[0].entities().iter().map(|e| e.status).collect();
         assert!(statuses.contains(&Status::Rejected), "{format}: {statuses:?}");
         assert_eq!(key(&back[0]), key(&doc), "{format}");
     }
     let (back, summary) = round_trip(std::slice::from_ref(&doc), Format::LabelStudio, &all);
-    assert_eq!(back[0].entities.iter().filter(|e| e.status == Status::Suggested).count(), 1);
+    assert_eq!(back[0].entities().iter().filter(|e| e.status == Status::Suggested).count(), 1);
     assert_eq!(summary.lost_count("rejected"), 1, "{summary}");
 }
 
@@ -296,7 +298,7 @@ fn brat_rejects_shifted_offsets_unknown_labels_and_reads_events() {
     )
     .unwrap();
     let docs = formats::import(Format::Brat, &[dir.path().to_owned()]).unwrap();
-    let quote = &docs[0].quotes[0];
+    let quote = &docs[0].quotes()[0];
     assert_eq!(quote.speaker.as_deref().and_then(|id| docs[0].entity(id)).unwrap().text, "Ana");
     assert_eq!(quote.cue.as_ref().unwrap().text, "kata");
     std::fs::write(dir.path().join("a.ann"), "T1\tPERSON 10 13\tAna\n").unwrap();

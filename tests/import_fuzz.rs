@@ -19,10 +19,11 @@ fn span(doc: &Document, needle: &str) -> (usize, usize) {
 }
 
 fn seed() -> Document {
-    let mut doc = Document::new(TEXT.into(), Some(PathBuf::from("berita.txt")));
+    let doc = Document::new(TEXT.into(), Some(PathBuf::from("berita.txt")));
+    let mut entities = Vec::new();
     for (id, needle, label) in [("e1", "Ana", "PERSON"), ("e2", "Jakarta", "LOC")] {
         let (start, end) = span(&doc, needle);
-        doc.entities.push(Entity {
+        entities.push(Entity {
             id: id.into(),
             start,
             end,
@@ -37,7 +38,7 @@ fn seed() -> Document {
     }
     let (start, end) = span(&doc, "“Kami siap 😀,”");
     let (cs, ce) = span(&doc, "kata");
-    doc.quotes.push(Quote {
+    let quote = Quote {
         id: "q1".into(),
         start,
         end,
@@ -50,8 +51,8 @@ fn seed() -> Document {
         confidence: None,
         annotator: None,
         changed_at: None,
-    });
-    doc.validated().unwrap()
+    };
+    doc.with_spans(entities, vec![quote]).validated().unwrap()
 }
 
 /// The seed exported in `format` into `dir`: the path to import.
@@ -115,10 +116,10 @@ fn target(format: Format, out: &Path) -> PathBuf {
 
 fn spans_hold(docs: &[Document]) -> Result<(), TestCaseError> {
     for doc in docs {
-        for e in &doc.entities {
+        for e in doc.entities() {
             prop_assert_eq!(doc.slice(e.start, e.end), Some(e.text.as_str()));
         }
-        for q in &doc.quotes {
+        for q in doc.quotes() {
             prop_assert_eq!(doc.slice(q.start, q.end), Some(q.text.as_str()));
             if let Some(cue) = &q.cue {
                 prop_assert_eq!(doc.slice(cue.start, cue.end), Some(cue.text.as_str()));
@@ -193,7 +194,7 @@ fn the_rich_brat_seed_reads() {
     std::fs::write(dir.path().join("berita.txt"), TEXT).unwrap();
     std::fs::write(dir.path().join("berita.ann"), RICH_ANN).unwrap();
     let (docs, summary) = formats::import_with_summary(Format::Brat, &[dir.path().to_owned()]).unwrap();
-    assert_eq!(docs[0].quotes.len(), 1, "{}", summary.line(Format::Brat));
+    assert_eq!(docs[0].quotes().len(), 1, "{}", summary.line(Format::Brat));
     assert_eq!(summary.kept_count(""), 7, "{}", summary.line(Format::Brat));
 }
 

@@ -31,12 +31,12 @@ fn work_per_frame_is_bounded_on_a_large_document() {
     let mut app = large_app(dir.path());
     let document = &app.state().session().unwrap().document;
     assert!(document.text.len() >= 1_000_000);
-    assert!(document.entities.len() + document.quotes.len() >= 20_000);
+    assert!(document.entities().len() + document.quotes().len() >= 20_000);
     let first = app.state().blocks_laid_out_last_frame();
     assert!(0 < first && first <= MAX_BLOCKS_ON_SCREEN, "{first} blocks laid out");
 
     // Jump to a span in the middle, as the side panel would.
-    let middle = document.entities[document.entities.len() / 2].clone();
+    let middle = document.entities()[document.entities().len() / 2].clone();
     let ctx = app.ctx.clone();
     app.state_mut().perform(&ctx, ReviewAction::Select(Some(SpanRef::Entity(middle.id.clone()))).into());
     app.run();
@@ -68,7 +68,7 @@ fn a_long_article_shows_at_once_and_gets_its_suggestions_in_the_background() {
     assert_eq!(session.document.text, document.text);
     for _ in 0..1500 {
         app.step();
-        if app.state().session().is_some_and(|s| !s.document.entities.is_empty()) {
+        if app.state().session().is_some_and(|s| !s.document.entities().is_empty()) {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
@@ -77,6 +77,6 @@ fn a_long_article_shows_at_once_and_gets_its_suggestions_in_the_background() {
     // The whole text analysed at once (document-level passes see every copy),
     // not the synthetic document's per-sample suggestions.
     let up_front = sorot::annotate::suggest_document(document.text.clone(), None, &Analyzer::new());
-    assert_eq!(suggested.entities, up_front.entities, "the same suggestions as analysing up front");
-    assert_eq!(suggested.quotes, up_front.quotes);
+    assert_eq!(suggested.entities(), up_front.entities(), "the same suggestions as analysing up front");
+    assert_eq!(suggested.quotes(), up_front.quotes());
 }

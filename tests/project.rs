@@ -89,9 +89,9 @@ fn bad_input_is_named_with_its_reason_and_the_rest_opens() {
     assert_eq!(latin1.document.text, "Café di Bandung, kata Ana.");
     assert!(latin1.warning.as_deref().is_some_and(|w| w.contains("Windows-1252")), "{:?}", latin1.warning);
     let good = open_entry(&layout, entry(&entries, "good.txt"), &analyzer, usize::MAX).unwrap();
-    assert!(!good.from_saved && good.document.entities.len() > 10 && good.warning.is_none());
+    assert!(!good.from_saved && good.document.entities().len() > 10 && good.warning.is_none());
     let deferred = open_entry(&layout, entry(&entries, "good.txt"), &analyzer, 10).unwrap();
-    assert!(deferred.needs_analysis && deferred.document.entities.is_empty(), "a long article is analysed later");
+    assert!(deferred.needs_analysis && deferred.document.entities().is_empty(), "a long article is analysed later");
 }
 
 #[test]
@@ -106,7 +106,7 @@ fn spans_are_reanchored_after_the_article_is_edited_on_disk() {
     let analyzer = Analyzer::new();
     let opened = open_entry(&layout, &entries[0], &analyzer, usize::MAX).unwrap();
     let mut doc = opened.document;
-    let jakarta = doc.entities.iter().find(|e| e.text == "Jakarta").expect("Jakarta suggested").id.clone();
+    let jakarta = doc.entities().iter().find(|e| e.text == "Jakarta").expect("Jakarta suggested").id.clone();
     doc.apply(&doc.accept_edit(&SpanRef::Entity(jakarta.clone())).unwrap()).unwrap();
     save_document(&layout, &entries[0].id, &doc).unwrap();
     let saved = std::fs::read_to_string(layout.annotation_path(&entries[0].id)).unwrap();
@@ -122,9 +122,9 @@ fn spans_are_reanchored_after_the_article_is_edited_on_disk() {
     let moved = doc.entity(&jakarta).unwrap();
     assert_eq!(doc.slice(moved.start, moved.end), Some("Jakarta"));
     assert_eq!(moved.status, Status::Accepted);
-    let quote = &doc.quotes[0];
+    let quote = &doc.quotes()[0];
     assert_eq!(doc.slice(quote.start, quote.end), Some("“Kami siap 😀 membantu,”"));
-    for e in &doc.entities {
+    for e in doc.entities() {
         assert_eq!(doc.slice(e.start, e.end), Some(e.text.as_str()), "no span misplaced");
     }
     let flagged: Vec<&str> = doc
@@ -203,7 +203,7 @@ fn search_and_bulk_accept_across_the_project() {
         SpanQuery { text: "Jakarta".into(), exact: true, status: Some(Status::Accepted), ..Default::default() };
     assert_eq!(same_case(search_spans(&corpus, &accepted)), before);
     let doc = load_saved(&layout, &entries[1].id).unwrap().unwrap();
-    let stamped = doc.entities.iter().find(|e| e.text == "Jakarta").unwrap();
+    let stamped = doc.entities().iter().find(|e| e.text == "Jakarta").unwrap();
     assert_eq!((stamped.label.as_str(), stamped.annotator.as_deref()), ("LOC", Some("dewi")));
     assert_eq!(stamped.changed_at.as_deref(), Some("2024-05-01T09:30:00Z"));
 
@@ -264,6 +264,6 @@ fn background_analysis_never_replaces_what_the_annotator_saved_meanwhile() {
     });
     for entry in &entries {
         let saved = load_saved(&layout, &entry.id).unwrap().unwrap();
-        assert!(saved.done.is_some() && saved.entities.is_empty(), "{}: the annotator's edit was lost", entry.id);
+        assert!(saved.done.is_some() && saved.entities().is_empty(), "{}: the annotator's edit was lost", entry.id);
     }
 }

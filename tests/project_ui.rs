@@ -67,7 +67,7 @@ fn review_across_documents_of_a_project_keeps_every_acceptance() {
     let layout = Layout::new(dir.path());
     let first = ArticleId { path: "a-putin.txt".into(), line: None };
     let saved = sorot::store::load_annotations(&layout.annotation_path(&first)).unwrap();
-    let accepted = saved.entities.iter().map(|e| e.status).chain(saved.quotes.iter().map(|q| q.status));
+    let accepted = saved.entities().iter().map(|e| e.status).chain(saved.quotes().iter().map(|q| q.status));
     assert_eq!(accepted.filter(|s| *s == Status::Accepted).count(), 2);
     let session = std::fs::read_to_string(layout.session_path()).unwrap();
     assert!(session.contains("b-harbour.txt"), "{session}");
@@ -116,7 +116,7 @@ fn search_spans_and_bulk_accept_across_the_project() {
     }
     let open = &app.state().session().unwrap().document;
     let korut = |d: &sorot::model::Document| {
-        d.entities.iter().filter(|e| e.text == "Korut").map(|e| e.status).collect::<Vec<_>>()
+        d.entities().iter().filter(|e| e.text == "Korut").map(|e| e.status).collect::<Vec<_>>()
     };
     assert!(korut(open).iter().all(|s| *s == Status::Accepted) && !korut(open).is_empty());
     let other = ArticleId { path: "d-putin-again.txt".into(), line: None };
@@ -146,7 +146,7 @@ fn settings_name_the_annotator_and_rename_a_label_everywhere() {
     press(&mut app, Modifiers::NONE, Key::Tab);
     press(&mut app, Modifiers::NONE, Key::Enter);
     let document = &app.state().session().unwrap().document;
-    let stamped = document.entities.iter().find(|e| e.status == Status::Accepted).unwrap();
+    let stamped = document.entities().iter().find(|e| e.status == Status::Accepted).unwrap();
     assert_eq!(stamped.annotator.as_deref(), Some("Sari"));
     assert!(stamped.changed_at.as_deref().is_some_and(|t| t.ends_with('Z')));
 
@@ -161,11 +161,11 @@ fn settings_name_the_annotator_and_rename_a_label_everywhere() {
     }
     let document = &app.state().session().unwrap().document;
     assert!(
-        document.entities.iter().any(|e| e.label == "PLACE") && !document.entities.iter().any(|e| e.label == "LOC")
+        document.entities().iter().any(|e| e.label == "PLACE") && !document.entities().iter().any(|e| e.label == "LOC")
     );
     let other = ArticleId { path: "b-harbour.txt".into(), line: None };
     let saved = sorot::store::load_annotations(&Layout::new(dir.path()).annotation_path(&other)).unwrap();
-    assert!(saved.entities.iter().any(|e| e.label == "PLACE") && !saved.entities.iter().any(|e| e.label == "LOC"));
+    assert!(saved.entities().iter().any(|e| e.label == "PLACE") && !saved.entities().iter().any(|e| e.label == "LOC"));
     let settings = std::fs::read_to_string(Layout::new(dir.path()).settings_path()).unwrap();
     assert!(settings.contains("\"PLACE\"") && settings.contains("Sari"), "{settings}");
 }
@@ -181,7 +181,7 @@ fn a_second_window_on_the_same_project_only_reads_it() {
     press(&mut second, Modifiers::NONE, Key::Tab);
     press(&mut second, Modifiers::NONE, Key::Enter);
     let document = &second.state().session().unwrap().document;
-    assert!(document.entities.iter().all(|e| e.status == Status::Suggested), "no edits in a read-only window");
+    assert!(document.entities().iter().all(|e| e.status == Status::Suggested), "no edits in a read-only window");
     assert!(second.state().message().is_some_and(|m| m.starts_with("Read-only")));
     drop(first);
 }

@@ -70,7 +70,7 @@ fn keyboard_review_accept_reject_undo_redo_save() {
     assert!(!app.state().session().unwrap().is_dirty());
     let saved = sorot::store::load_annotations(&dir.path().join("berita.txt.sorot.json")).unwrap();
     let statuses: Vec<Status> =
-        saved.entities.iter().map(|e| e.status).chain(saved.quotes.iter().map(|q| q.status)).collect();
+        saved.entities().iter().map(|e| e.status).chain(saved.quotes().iter().map(|q| q.status)).collect();
     assert_eq!(statuses.iter().filter(|s| **s == Status::Accepted).count(), 1);
     assert_eq!(statuses.iter().filter(|s| **s == Status::Rejected).count(), 1);
     assert_eq!(std::fs::read(&article).unwrap(), original, "the article is never written");
@@ -117,7 +117,7 @@ fn selected_text_becomes_an_entity_with_a_digit() {
     assert!(app.query_by_label("New span").is_some());
     press(&mut app, Modifiers::NONE, Key::Num7);
     let document = &app.state().session().unwrap().document;
-    let made = document.entities.iter().find(|e| e.status == Status::Manual).unwrap();
+    let made = document.entities().iter().find(|e| e.status == Status::Manual).unwrap();
     assert_eq!((made.text.as_str(), made.label.as_str()), ("program nuklirnya", "MISC"));
     assert_eq!(app.state().selection(), Some(&SpanRef::Entity(made.id.clone())));
 }
@@ -127,7 +127,7 @@ fn side_panel_selects_and_inspector_sets_speaker() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_on(article_copy(dir.path()));
     let document = &app.state().session().unwrap().document;
-    let quote = document.quotes.iter().find(|q| q.text.starts_with("“Mereka")).unwrap().clone();
+    let quote = document.quotes().iter().find(|q| q.text.starts_with("“Mereka")).unwrap().clone();
     let speaker = quote.speaker.clone().expect("the analysis links a speaker");
     app.get_by_label_contains("Quotes (").click();
     app.run();
@@ -179,8 +179,8 @@ fn quote_editing_kind_and_speaker_by_click_all_undoable() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_on(article_copy(dir.path()));
     let document = &app.state().session().unwrap().document;
-    let quote = document.quotes.iter().find(|q| q.text.starts_with("“Saya sangat")).unwrap().clone();
-    let other = document.entities.iter().find(|e| e.text == "Donald Trump").unwrap().clone();
+    let quote = document.quotes().iter().find(|q| q.text.starts_with("“Saya sangat")).unwrap().clone();
+    let other = document.entities().iter().find(|e| e.text == "Donald Trump").unwrap().clone();
     let ctx = app.ctx.clone();
     app.state_mut().perform(&ctx, ReviewAction::Select(Some(SpanRef::Quote(quote.id.clone()))).into());
     app.run();

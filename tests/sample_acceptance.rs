@@ -14,7 +14,7 @@ fn seed_document() -> Document {
 }
 
 fn labels_of<'d>(doc: &'d Document, surface: &str) -> Vec<&'d str> {
-    doc.entities.iter().filter(|e| e.text == surface).map(|e| e.label.as_str()).collect()
+    doc.entities().iter().filter(|e| e.text == surface).map(|e| e.label.as_str()).collect()
 }
 
 fn mentions(doc: &Document, surface: &str) -> usize {
@@ -42,7 +42,7 @@ fn people_places_organisations_and_the_date() {
     }
     let date_start = doc.text.find("25/4/2019").map(|b| doc.char_of(b).unwrap()).unwrap();
     assert!(
-        doc.entities.iter().any(|e| e.label == "DATE" && e.start <= date_start && date_start + 9 <= e.end),
+        doc.entities().iter().any(|e| e.label == "DATE" && e.start <= date_start && date_start + 9 <= e.end),
         "a DATE covers 25/4/2019"
     );
 }
@@ -52,7 +52,7 @@ fn no_entities_on_common_capitalised_words() {
     let doc = seed_document();
     for word in ["Share", "Hal", "Menurut", "Namun", "Comments", "Pertemuan", "Para", "Dalam", "Melalui", "Selain"] {
         let hits: Vec<_> = doc
-            .entities
+            .entities()
             .iter()
             .filter(|e| e.text.split_whitespace().any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == word))
             .collect();
@@ -63,7 +63,7 @@ fn no_entities_on_common_capitalised_words() {
 #[test]
 fn both_direct_quotes_are_said_by_putin_not_reuters() {
     let doc = seed_document();
-    let direct: Vec<_> = doc.quotes.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+    let direct: Vec<_> = doc.quotes().iter().filter(|q| q.kind == QuoteKind::Direct).collect();
     assert_eq!(direct.len(), 2, "{direct:?}");
     assert!(direct[0].text.starts_with("“Mereka (Korut) hanya"));
     assert!(direct[1].text.starts_with("“Saya sangat yakin"));
@@ -81,10 +81,10 @@ fn every_span_is_true_to_the_text_in_code_points() {
     let doc = seed_document();
     let chars: Vec<char> = doc.text.chars().collect();
     let spans = doc
-        .entities
+        .entities()
         .iter()
         .map(|e| (e.start, e.end, &e.text))
-        .chain(doc.quotes.iter().map(|q| (q.start, q.end, &q.text)));
+        .chain(doc.quotes().iter().map(|q| (q.start, q.end, &q.text)));
     for (start, end, text) in spans {
         assert_eq!(&chars[start..end].iter().collect::<String>(), text);
     }

@@ -35,7 +35,7 @@ fn press(app: &mut Harness<'static, SorotApp>, modifiers: Modifiers, key: Key) {
 
 fn accepted_on_disk(path: &Path) -> usize {
     let Ok(saved) = sorot::store::load_annotations(path) else { return 0 };
-    let statuses = saved.entities.iter().map(|e| e.status).chain(saved.quotes.iter().map(|q| q.status));
+    let statuses = saved.entities().iter().map(|e| e.status).chain(saved.quotes().iter().map(|q| q.status));
     statuses.filter(|s| *s == Status::Accepted).count()
 }
 

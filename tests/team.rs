@@ -35,7 +35,7 @@ fn version(text: &str, city_label: &str, speaker: &str) -> Document {
     }
     let (s, e) = span_of("“Kami 😀 siap,”");
     doc.apply(&doc.add_quote_edit(s, e, QuoteKind::Direct).unwrap()).unwrap();
-    let id = doc.entities.iter().find(|e| e.text == speaker).unwrap().id.to_string();
+    let id = doc.entities().iter().find(|e| e.text == speaker).unwrap().id.to_string();
     doc.apply(&doc.speaker_edit("q1", Some(&id)).unwrap()).unwrap();
     doc
 }
@@ -139,12 +139,12 @@ fn adjudication_settled_saved_as_gold_and_exported_from_gold() {
     let gold = adjudication.gold(Some(id.path.clone().into())).unwrap();
     save_gold(&layout, &id, &gold).unwrap();
     let saved = load_gold(&layout, &id).unwrap().unwrap();
-    let quote = &saved.quotes[0];
+    let quote = &saved.quotes()[0];
     assert_eq!(saved.entity(quote.speaker.as_deref().unwrap()).unwrap().text, "Budi");
-    assert!(saved.entities.iter().any(|e| e.text == "Bandung" && e.label == "LOC"));
+    assert!(saved.entities().iter().any(|e| e.text == "Bandung" && e.label == "LOC"));
     let docs = gold_or_layer(&layout, &entries, Some("ana")).unwrap();
     assert_eq!(docs.len(), 1);
-    assert_eq!(docs[0].1.entities, saved.entities, "exports read the gold version first");
+    assert_eq!(docs[0].1.entities(), saved.entities(), "exports read the gold version first");
 }
 
 #[test]
@@ -163,7 +163,7 @@ fn import_into_an_annotators_layer() {
     let layer = Layout::new(dir.path()).for_annotator("rudi").unwrap();
     let saved = sorot::store::load_annotations(&layer.annotation_path(&id)).unwrap();
     assert_eq!(saved.text, TEXT);
-    assert_eq!(saved.entities.len(), 4);
+    assert_eq!(saved.entities().len(), 4);
     // A second import would overwrite rudi's work: refused.
     let again = sorot(&[&args[..], &[dir.path().to_str().unwrap()]].concat());
     assert!(!again.status.success());

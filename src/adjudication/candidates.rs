@@ -54,11 +54,11 @@ pub struct Candidate {
 pub fn candidates(versions: &[&Document], filter: SpanFilter) -> Vec<Candidate> {
     let mut found: BTreeMap<CandidateKey, Candidate> = BTreeMap::new();
     for (holder, doc) in versions.iter().enumerate() {
-        for entity in doc.entities.iter().filter(|e| filter.counts(e.status)) {
+        for entity in doc.entities().iter().filter(|e| filter.counts(e.status)) {
             let key = CandidateKey::Entity { start: entity.start, end: entity.end, label: entity.label.to_string() };
             hold(&mut found, key, holder, || CandidateSpan::Entity(entity.clone()));
         }
-        for quote in doc.quotes.iter().filter(|q| filter.counts(q.status)) {
+        for quote in doc.quotes().iter().filter(|q| filter.counts(q.status)) {
             let speaker = quote.speaker.as_deref().and_then(|id| doc.entity(id));
             let key = CandidateKey::Quote {
                 start: quote.start,

@@ -76,13 +76,14 @@ impl Adjudication {
             gold.labels = first.labels.clone();
         }
         let kept = self.kept();
+        let (mut entities, mut quotes) = (Vec::new(), Vec::new());
         let mut entity_ids: HashMap<(usize, usize), String> = HashMap::new();
         let spans = || kept.iter().map(|&c| &self.candidates[c].span);
         for span in spans() {
             if let CandidateSpan::Entity(entity) = span {
-                let id = format!("e{}", gold.entities.len() + 1);
+                let id = format!("e{}", entities.len() + 1);
                 entity_ids.entry((entity.start, entity.end)).or_insert_with(|| id.clone());
-                gold.entities.push(gold_entity(entity, id));
+                entities.push(gold_entity(entity, id));
             }
         }
         for span in spans() {
@@ -91,14 +92,14 @@ impl Adjudication {
                 entity_ids
                     .entry((entity.start, entity.end))
                     .or_insert_with(|| {
-                        let id = format!("e{}", gold.entities.len() + 1);
-                        gold.entities.push(gold_entity(entity, id.clone()));
+                        let id = format!("e{}", entities.len() + 1);
+                        entities.push(gold_entity(entity, id.clone()));
                         id
                     })
                     .clone()
             });
-            let id = format!("q{}", gold.quotes.len() + 1);
-            gold.quotes.push(Quote {
+            let id = format!("q{}", quotes.len() + 1);
+            quotes.push(Quote {
                 id: id.into(),
                 speaker: speaker_id.map(Into::into),
                 status: reviewed(quote.status),
@@ -108,7 +109,7 @@ impl Adjudication {
         for version in &self.versions {
             version.labels.iter().for_each(|l| gold.labels.ensure(&l.name));
         }
-        Ok(gold.validated()?)
+        Ok(gold.with_spans(entities, quotes).validated()?)
     }
 }
 
@@ -147,8 +148,8 @@ mod tests {
         }
         let (s, e) = at("“Kami 😀 siap,”");
         doc.apply(&doc.add_quote_edit(s, e, QuoteKind::Direct).unwrap()).unwrap();
-        let speaker_id = doc.entities.iter().find(|e| e.text == speaker).unwrap().id.to_string();
-        let quote = doc.quotes[0].id.to_string();
+        let speaker_id = doc.entities().iter().find(|e| e.text == speaker).unwrap().id.to_string();
+        let quote = doc.quotes()[0].id.to_string();
         doc.apply(&doc.speaker_edit(&quote, Some(&speaker_id)).unwrap()).unwrap();
         doc
     }
@@ -160,7 +161,7 @@ mod tests {
     }
 
     fn speaker_of(gold: &Document) -> Option<&str> {
-        let id = gold.quotes[0].speaker.as_deref()?;
+        let id = gold.quotes()[0].speaker.as_deref()?;
         gold.entity(id).map(|e| e.text.as_str())
     }
 
@@ -180,10 +181,10 @@ mod tests {
         adjudication.settle(city, Some(Resolution::Neither)).unwrap();
         assert_eq!(adjudication.unsettled(), 0);
         let gold = adjudication.gold(Some("news/a.txt".into())).unwrap();
-        assert_eq!(gold.entities.iter().map(|e| e.text.as_str()).collect::<Vec<_>>(), ["Ana", "Budi"]);
+        assert_eq!(gold.entities().iter().map(|e| e.text.as_str()).collect::<Vec<_>>(), ["Ana", "Budi"]);
         assert_eq!(speaker_of(&gold), Some("Budi"));
-        assert_eq!(gold.slice(gold.quotes[0].start, gold.quotes[0].end), Some("“Kami 😀 siap,”"));
-        assert!(gold.entities.iter().all(|e| e.status == Status::Manual), "hand-made spans stay manual");
+        assert_eq!(gold.slice(gold.quotes()[0].start, gold.quotes()[0].end), Some("“Kami 😀 siap,”"));
+        assert!(gold.entities().iter().all(|e| e.status == Status::Manual), "hand-made spans stay manual");
     }
 
     #[test]
@@ -191,7 +192,7 @@ mod tests {
         let mut adjudication = two();
         adjudication.start_from(MergeStrategy::Layer(0)).unwrap();
         let gold = adjudication.gold(None).unwrap();
-        let labels: Vec<(&str, &str)> = gold.entities.iter().map(|e| (e.text.as_str(), e.label.as_str())).collect();
+        let labels: Vec<(&str, &str)> = gold.entities().iter().map(|e| (e.text.as_str(), e.label.as_str())).collect();
         assert_eq!(labels, [("Ana", "PERSON"), ("Budi", "PERSON"), ("Bandung", "LOC")]);
         assert_eq!(speaker_of(&gold), Some("Ana"));
         assert_eq!(adjudication.start_from(MergeStrategy::Layer(2)), Err(AdjudicationError::NoSuchAnnotator(2)));
@@ -203,8 +204,8 @@ mod tests {
         adjudication.start_from(MergeStrategy::AllAgreed).unwrap();
         assert_eq!(adjudication.unsettled(), 2);
         let gold = adjudication.gold(None).unwrap();
-        assert_eq!(gold.entities.len(), 2);
-        assert!(gold.quotes.is_empty());
+        assert_eq!(gold.entities().len(), 2);
+        assert!(gold.quotes().is_empty());
     }
 
     #[test]
@@ -218,7 +219,7 @@ mod tests {
         adjudication.start_from(MergeStrategy::MajorityVote).unwrap();
         assert_eq!(adjudication.unsettled(), 0);
         let gold = adjudication.gold(None).unwrap();
-        assert!(gold.entities.iter().any(|e| e.text == "Bandung" && e.label == "LOC"));
+        assert!(gold.entities().iter().any(|e| e.text == "Bandung" && e.label == "LOC"));
         assert_eq!(speaker_of(&gold), Some("Ana"));
         // Two of three left the city unlabelled: neither.
         let versions = vec![

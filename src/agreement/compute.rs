@@ -218,8 +218,8 @@ mod tests {
             };
             doc.apply(&edit).unwrap();
         }
-        if let (Some(name), Some(quote)) = (speaker, doc.quotes.first().map(|q| q.id.to_string())) {
-            let id = doc.entities.iter().find(|e| e.text == name).unwrap().id.to_string();
+        if let (Some(name), Some(quote)) = (speaker, doc.quotes().first().map(|q| q.id.to_string())) {
+            let id = doc.entities().iter().find(|e| e.text == name).unwrap().id.to_string();
             doc.apply(&doc.speaker_edit(&quote, Some(&id)).unwrap()).unwrap();
         }
         doc

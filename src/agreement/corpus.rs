@@ -12,8 +12,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
-use crate::model::{Detached, Document, DocumentError};
 use crate::model::anchor::reanchor;
+use crate::model::{Detached, Document, DocumentError};
 
 /// One annotator's documents, by a key shared across layers (a project's article
 /// id, or a file's path relative to the annotator's folder).
@@ -178,8 +178,8 @@ fn excluded_ranges(changed: Vec<(usize, usize)>, versions: &[(usize, Document)])
     let spans: Vec<(usize, usize)> = versions
         .iter()
         .flat_map(|(_, d)| {
-            let entities = d.entities.iter().map(|e| (e.start, e.end));
-            entities.chain(d.quotes.iter().map(|q| (q.start, q.end)))
+            let entities = d.entities().iter().map(|e| (e.start, e.end));
+            entities.chain(d.quotes().iter().map(|q| (q.start, q.end)))
         })
         .collect();
     loop {
@@ -266,7 +266,7 @@ mod tests {
             ("budi", "Bandung")
         );
         let (_, budi) = &aligned.versions[1];
-        let ana = budi.entities.iter().find(|e| e.text == "Ana").unwrap();
+        let ana = budi.entities().iter().find(|e| e.text == "Ana").unwrap();
         assert_eq!(budi.slice(ana.start, ana.end), Some("Ana"));
         // The new title and the edited line are left out, with every span on them;
         // the quotation's line is compared.

@@ -60,7 +60,7 @@ pub struct Counted {
 pub fn counted(doc: &Document, filter: SpanFilter, excluded: &[(usize, usize)]) -> Counted {
     let kept = |start: usize, end: usize| !excluded.iter().any(|&r| touches(start, end, r));
     let mut entities: Vec<EntitySpan> = doc
-        .entities
+        .entities()
         .iter()
         .filter(|e| filter.counts(e.status) && kept(e.start, e.end))
         .map(|e| EntitySpan { start: e.start, end: e.end, label: e.label.clone() })
@@ -68,7 +68,7 @@ pub fn counted(doc: &Document, filter: SpanFilter, excluded: &[(usize, usize)]) 
     entities.sort_unstable();
     entities.dedup();
     let quotes = doc
-        .quotes
+        .quotes()
         .iter()
         .filter(|q| filter.counts(q.status) && kept(q.start, q.end))
         .map(|q| QuoteSpan {

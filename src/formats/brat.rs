@@ -37,7 +37,7 @@ pub(crate) fn export(docs: &[Document], out: &Path, summary: &mut ExportSummary)
     }
     let labels: BTreeSet<String> = docs
         .iter()
-        .flat_map(|d| d.labels.iter().map(|l| l.name.clone()).chain(d.entities.iter().map(|e| e.label.to_string())))
+        .flat_map(|d| d.labels.iter().map(|l| l.name.clone()).chain(d.entities().iter().map(|e| e.label.to_string())))
         .collect();
     write_file(&out.join(CONF), conf_of(labels, &declared).as_bytes(), summary)
 }

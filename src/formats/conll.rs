@@ -38,8 +38,8 @@ pub(crate) fn export(
 /// Entities that can be tagged: not rejected, none overlapping a kept one
 /// (earlier first, then longer).
 fn taggable<'d>(doc: &'d Document, summary: &mut ExportSummary) -> Vec<&'d Entity> {
-    let mut candidates: Vec<&Entity> = doc.entities.iter().filter(|e| e.status != Status::Rejected).collect();
-    summary.lose(doc.entities.len() - candidates.len(), "rejected spans (CoNLL cannot mark negatives)");
+    let mut candidates: Vec<&Entity> = doc.entities().iter().filter(|e| e.status != Status::Rejected).collect();
+    summary.lose(doc.entities().len() - candidates.len(), "rejected spans (CoNLL cannot mark negatives)");
     candidates.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));
     let mut kept: Vec<&Entity> = Vec::new();
     for e in candidates {
@@ -53,9 +53,9 @@ fn taggable<'d>(doc: &'d Document, summary: &mut ExportSummary) -> Vec<&'d Entit
 }
 
 fn document_lines(doc: &Document, scheme: TagScheme, summary: &mut ExportSummary) -> String {
-    let quotes = doc.quotes.len() + doc.quotes.iter().filter(|q| q.cue.is_some()).count();
+    let quotes = doc.quotes().len() + doc.quotes().iter().filter(|q| q.cue.is_some()).count();
     summary.lose(quotes, "quotes and cues with their links (CoNLL holds entity tags only)");
-    let suggested = doc.entities.iter().filter(|e| e.status == Status::Suggested).count();
+    let suggested = doc.entities().iter().filter(|e| e.status == Status::Suggested).count();
     summary.lose(suggested, "review statuses of suggestions (CoNLL has none: read back as accepted)");
     summary.lose(1, "documents' original whitespace (import joins tokens with spaces and sentences with line breaks)");
     let entities = taggable(doc, summary);

@@ -17,7 +17,10 @@ pub(crate) enum SpanId {
 }
 
 pub(crate) struct Draft {
+    /// The text (for offsets and slices); its spans are set when it is finished.
     doc: Document,
+    entities: Vec<Entity>,
+    quotes: Vec<Quote>,
     origin: String,
     cues: Vec<(usize, usize)>,
     /// Which of `cues` a `CUE_OF` link has given to a quote.
@@ -29,7 +32,14 @@ impl Draft {
     pub fn new(text: String, source: Option<PathBuf>, origin: &str) -> Self {
         let mut doc = Document::new(text, source);
         doc.title = crate::project::decode::short_title(&doc.title);
-        Self { doc, origin: format!("import:{origin}"), cues: Vec::new(), linked_cues: Vec::new() }
+        Self {
+            doc,
+            entities: Vec::new(),
+            quotes: Vec::new(),
+            origin: format!("import:{origin}"),
+            cues: Vec::new(),
+            linked_cues: Vec::new(),
+        }
     }
 
     pub fn text(&self) -> &str {
@@ -96,12 +106,12 @@ impl Draft {
     pub fn set_confidence(&mut self, id: &SpanId, confidence: f32) {
         match id {
             SpanId::Entity(id) => {
-                if let Some(e) = self.doc.entities.iter_mut().find(|e| e.id.as_str() == id.as_str()) {
+                if let Some(e) = self.entities.iter_mut().find(|e| e.id.as_str() == id.as_str()) {
                     e.confidence = Some(confidence);
                 }
             }
             SpanId::Quote(id) => {
-                if let Some(q) = self.doc.quotes.iter_mut().find(|q| q.id.as_str() == id.as_str()) {
+                if let Some(q) = self.quotes.iter_mut().find(|q| q.id.as_str() == id.as_str()) {
                     q.confidence = Some(confidence);
                 }
             }
@@ -119,7 +129,7 @@ impl Draft {
     pub fn finish(self, summary: &mut ImportSummary) -> Result<Document, String> {
         let unlinked = self.linked_cues.iter().filter(|linked| !**linked).count();
         summary.leave_out(unlinked, "cues linked to no quote (a cue belongs to a quote in Sorot)");
-        self.doc.validated().map_err(|e| e.to_string())
+        self.doc.with_spans(self.entities, self.quotes).validated().map_err(|e| e.to_string())
     }
 
     fn slice(&self, start: usize, end: usize) -> Result<String, String> {
@@ -136,8 +146,8 @@ impl Draft {
     }
 
     fn entity(&mut self, start: usize, end: usize, text: String, label: &str, status: Status) -> SpanId {
-        let id = format!("e{}", self.doc.entities.len() + 1);
-        self.doc.entities.push(Entity {
+        let id = format!("e{}", self.entities.len() + 1);
+        self.entities.push(Entity {
             id: id.clone().into(),
             start,
             end,
@@ -153,8 +163,8 @@ impl Draft {
     }
 
     fn quote(&mut self, start: usize, end: usize, text: String, kind: QuoteKind, status: Status) -> SpanId {
-        let id = format!("q{}", self.doc.quotes.len() + 1);
-        self.doc.quotes.push(Quote {
+        let id = format!("q{}", self.quotes.len() + 1);
+        self.quotes.push(Quote {
             id: id.clone().into(),
             start,
             end,
@@ -172,7 +182,7 @@ impl Draft {
     }
 
     fn quote_mut(&mut self, id: &str) -> Result<&mut Quote, String> {
-        self.doc.quotes.iter_mut().find(|q| q.id == id).ok_or_else(|| format!("unknown quote {id}"))
+        self.quotes.iter_mut().find(|q| q.id == id).ok_or_else(|| format!("unknown quote {id}"))
     }
 }
 

@@ -27,7 +27,7 @@ pub(crate) struct FlatRelation {
 /// Entities, then quotes, then cues; relations `SAID_BY` and `CUE_OF`.
 pub(crate) fn flatten(doc: &Document) -> (Vec<FlatSpan>, Vec<FlatRelation>) {
     let mut spans: Vec<FlatSpan> = doc
-        .entities
+        .entities()
         .iter()
         .map(|e| FlatSpan {
             id: e.id.to_string(),
@@ -40,7 +40,7 @@ pub(crate) fn flatten(doc: &Document) -> (Vec<FlatSpan>, Vec<FlatRelation>) {
         })
         .collect();
     let mut relations = Vec::new();
-    for q in &doc.quotes {
+    for q in doc.quotes() {
         spans.push(FlatSpan {
             id: q.id.to_string(),
             start: q.start,
@@ -54,7 +54,7 @@ pub(crate) fn flatten(doc: &Document) -> (Vec<FlatSpan>, Vec<FlatRelation>) {
             relations.push(FlatRelation { from: q.id.to_string(), to: speaker.to_string(), kind: SAID_BY });
         }
     }
-    for q in &doc.quotes {
+    for q in doc.quotes() {
         if let Some(cue) = &q.cue {
             let id = format!("{}-cue", q.id);
             spans.push(FlatSpan {

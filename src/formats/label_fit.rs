@@ -10,11 +10,16 @@ use crate::model::{validate_label_name, Document, LabelDef, LabelNameError, Labe
 pub(crate) fn fit_labels(docs: &mut [Document], summary: &mut ExportSummary) {
     for doc in docs {
         let mut renamed = 0;
-        for entity in &mut doc.entities {
+        let mut entities = doc.entities().to_vec();
+        for entity in &mut entities {
             if let Some(name) = fitted(&entity.label) {
                 entity.label = name.into();
                 renamed += 1;
             }
+        }
+        if renamed > 0 {
+            let quotes = doc.quotes().to_vec();
+            *doc = std::mem::take(doc).with_spans(entities, quotes);
         }
         summary.adjust(renamed, "entity labels renamed to fit the format (empty, spaced or reserved names)");
         if doc.labels.iter().any(|l| fitted(&l.name).is_some()) {

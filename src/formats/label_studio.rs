@@ -137,7 +137,7 @@ fn config_xml(docs: &[Document]) -> String {
         d.labels
             .iter()
             .map(|l| (l.name.clone(), l.color))
-            .chain(d.entities.iter().map(|e| (e.label.to_string(), [128, 128, 128])))
+            .chain(d.entities().iter().map(|e| (e.label.to_string(), [128, 128, 128])))
     });
     let quote_labels = [
         (DIRECT_QUOTE.to_owned(), [230, 170, 60]),

@@ -21,8 +21,8 @@ pub(crate) fn import_source(format: Format) -> String {
 }
 
 fn count_span_fields(doc: &Document, format: Format, summary: &mut ExportSummary) {
-    let entities = doc.entities.iter().map(|e| (&e.source, e.confidence, &e.annotator, &e.changed_at));
-    let quotes = doc.quotes.iter().map(|q| (&q.source, q.confidence, &q.annotator, &q.changed_at));
+    let entities = doc.entities().iter().map(|e| (&e.source, e.confidence, &e.annotator, &e.changed_at));
+    let quotes = doc.quotes().iter().map(|q| (&q.source, q.confidence, &q.annotator, &q.changed_at));
     let (mut sources, mut confidences, mut who) = (0, 0, 0);
     let read_back_as = import_source(format);
     for (source, confidence, annotator, changed_at) in entities.chain(quotes) {
@@ -56,7 +56,7 @@ fn count_document_fields(doc: &Document, format: Format, summary: &mut ExportSum
 /// Review statuses a format reads back differently. Suggested and rejected
 /// spans are counted where each writer decides what to do with them.
 fn count_statuses(doc: &Document, format: Format, summary: &mut ExportSummary) {
-    let statuses = doc.entities.iter().map(|e| e.status).chain(doc.quotes.iter().map(|q| q.status));
+    let statuses = doc.entities().iter().map(|e| e.status).chain(doc.quotes().iter().map(|q| q.status));
     let manual = statuses.filter(|s| *s == Status::Manual).count();
     match format {
         Format::Brat | Format::Jsonl | Format::QuotesJsonl | Format::QuotesCsv => {}

@@ -51,10 +51,10 @@ fn rows(docs: &[Document], summary: &mut ExportSummary) -> Vec<Row> {
     let mut rows = Vec::new();
     for doc in docs {
         let document = doc.source.as_deref().map(|p| p.display().to_string()).unwrap_or_else(|| doc.title.clone());
-        let speakers = doc.quotes.iter().filter_map(|q| q.speaker.as_deref());
-        let unquoted = doc.entities.iter().filter(|e| !speakers.clone().any(|s| s == e.id)).count();
+        let speakers = doc.quotes().iter().filter_map(|q| q.speaker.as_deref());
+        let unquoted = doc.entities().iter().filter(|e| !speakers.clone().any(|s| s == e.id)).count();
         summary.lose(unquoted, "entities that speak no quote (quote datasets have a row per quote)");
-        for q in &doc.quotes {
+        for q in doc.quotes() {
             let speaker = q.speaker.as_deref().and_then(|id| doc.entity(id));
             summary.spans_written += 1;
             rows.push(Row {

@@ -15,17 +15,16 @@ fn included(status: Status, options: &ExportOptions) -> bool {
 /// A copy of `doc` holding only the annotations `options` include. A quote
 /// whose speaker is left out keeps no speaker link; the summary counts it.
 pub(crate) fn select(doc: &Document, options: &ExportOptions, summary: &mut ExportSummary) -> Document {
-    let mut out = doc.clone();
-    out.entities.retain(|e| included(e.status, options));
-    out.quotes.retain(|q| included(q.status, options));
+    let entities = doc.entities().iter().filter(|e| included(e.status, options)).cloned().collect();
+    let mut quotes: Vec<_> = doc.quotes().iter().filter(|q| included(q.status, options)).cloned().collect();
     let mut unlinked = 0;
-    for quote in &mut out.quotes {
-        let kept = |id: &str| doc.entities.iter().any(|e| e.id == id && included(e.status, options));
+    for quote in &mut quotes {
+        let kept = |id: &str| doc.entities().iter().any(|e| e.id == id && included(e.status, options));
         if quote.speaker.as_ref().is_some_and(|id| !kept(id)) {
             quote.speaker = None;
             unlinked += 1;
         }
     }
     summary.lose(unlinked, "speaker links to entities not exported (not reviewed)");
-    out
+    doc.clone().with_spans(entities, quotes)
 }

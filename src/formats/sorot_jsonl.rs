@@ -45,5 +45,5 @@ pub(crate) fn import(path: &Path) -> Result<Vec<Document>, FormatError> {
 
 /// Entities, quotes and cues.
 pub(crate) fn span_count(doc: &Document) -> usize {
-    doc.entities.len() + doc.quotes.len() + doc.quotes.iter().filter(|q| q.cue.is_some()).count()
+    doc.entities().len() + doc.quotes().len() + doc.quotes().iter().filter(|q| q.cue.is_some()).count()
 }

@@ -73,7 +73,7 @@ fn write_error(out: &Path, error: impl std::fmt::Display) -> FormatError {
 fn placements(doc: &Document, summary: &mut ExportSummary) -> Vec<Placed> {
     let mut placed = Vec::new();
     let mut ents: Vec<(usize, usize)> = Vec::new();
-    let mut entities: Vec<_> = doc.entities.iter().collect();
+    let mut entities: Vec<_> = doc.entities().iter().collect();
     entities.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));
     for e in entities {
         let group = if e.status == Status::Rejected {
@@ -86,7 +86,7 @@ fn placements(doc: &Document, summary: &mut ExportSummary) -> Vec<Placed> {
         };
         placed.push(Placed { group, label: e.label.to_string(), id: String::new(), start: e.start, end: e.end });
     }
-    for q in &doc.quotes {
+    for q in doc.quotes() {
         let group = if q.status == Status::Rejected { INCORRECT } else { QUOTES };
         placed.push(Placed {
             group,
@@ -115,8 +115,8 @@ fn placements(doc: &Document, summary: &mut ExportSummary) -> Vec<Placed> {
             });
         }
     }
-    let suggested = doc.entities.iter().filter(|e| e.status == Status::Suggested).count()
-        + doc.quotes.iter().filter(|q| q.status == Status::Suggested).count();
+    let suggested = doc.entities().iter().filter(|e| e.status == Status::Suggested).count()
+        + doc.quotes().iter().filter(|q| q.status == Status::Suggested).count();
     summary.lose(suggested, "review statuses of suggestions (spaCy has none: written as annotations)");
     placed
 }

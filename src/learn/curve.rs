@@ -32,12 +32,12 @@ impl Opened {
         Opened {
             id: id.to_owned(),
             entities: doc
-                .entities
+                .entities()
                 .iter()
                 .filter(|e| open(e.status))
                 .map(|e| (e.start, e.end, e.label.to_string()))
                 .collect(),
-            quotes: doc.quotes.iter().filter(|q| open(q.status)).map(|q| (q.start, q.end)).collect(),
+            quotes: doc.quotes().iter().filter(|q| open(q.status)).map(|q| (q.start, q.end)).collect(),
         }
     }
 }
@@ -86,8 +86,12 @@ pub struct CurvePoint {
 /// Scores what was suggested at opening against what `saved` holds (accepted and
 /// manual spans).
 pub fn point(opened: &Opened, saved: &Document) -> CurvePoint {
-    let truth: Vec<(usize, usize, &str)> =
-        saved.entities.iter().filter(|e| e.status.is_reviewed()).map(|e| (e.start, e.end, e.label.as_str())).collect();
+    let truth: Vec<(usize, usize, &str)> = saved
+        .entities()
+        .iter()
+        .filter(|e| e.status.is_reviewed())
+        .map(|e| (e.start, e.end, e.label.as_str()))
+        .collect();
     let mut by_label: BTreeMap<String, Counts> = BTreeMap::new();
     for &(_, _, label) in &truth {
         by_label.entry(label.to_owned()).or_default().saved += 1;
@@ -102,7 +106,7 @@ pub fn point(opened: &Opened, saved: &Document) -> CurvePoint {
     let mut entities = Counts::default();
     by_label.values().for_each(|c| entities.add(*c));
     let saved_quotes: Vec<(usize, usize)> =
-        saved.quotes.iter().filter(|q| q.status.is_reviewed()).map(|q| (q.start, q.end)).collect();
+        saved.quotes().iter().filter(|q| q.status.is_reviewed()).map(|q| (q.start, q.end)).collect();
     CurvePoint { id: opened.id.clone(), entities, by_label, quotes: quote_counts(&opened.quotes, &saved_quotes) }
 }
 
@@ -178,10 +182,7 @@ mod tests {
     }
 
     fn doc(entities: Vec<Entity>, quotes: Vec<Quote>) -> Document {
-        let mut d = Document::new(TEXT.to_owned(), None);
-        d.entities = entities;
-        d.quotes = quotes;
-        d.validated().expect("valid")
+        Document::new(TEXT.to_owned(), None).with_spans(entities, quotes).validated().expect("valid")
     }
 
     #[test]

@@ -65,12 +65,12 @@ pub fn tagger_label(name: &str) -> Option<Label> {
 
 /// What `doc` teaches, or `None` when nothing in it was reviewed.
 pub fn lesson_of(doc: &Document, options: LessonOptions) -> Option<Lesson> {
-    let statuses = || doc.entities.iter().map(|e| e.status).chain(doc.quotes.iter().map(|q| q.status));
+    let statuses = || doc.entities().iter().map(|e| e.status).chain(doc.quotes().iter().map(|q| q.status));
     let any_span = statuses().next().is_some();
     let all_reviewed = statuses().all(Status::is_reviewed);
     let whole = doc.done.is_some() || (any_span && all_reviewed && !options.imported_as_partial);
     let mut review = Review { whole, ..Review::default() };
-    for e in &doc.entities {
+    for e in doc.entities() {
         let label = tagger_label(&e.label);
         match (e.status, label) {
             (Status::Accepted | Status::Manual, Some(label)) => review.names.push((e.start, e.end, label)),
@@ -108,8 +108,7 @@ mod tests {
     const TEXT: &str = "“Ani” 🙂 ke Bandung,\r\nkata Budi pada 1 Mei.";
 
     fn doc(entities: Vec<Entity>, done: bool) -> Document {
-        let mut d = Document::new(TEXT.to_owned(), None);
-        d.entities = entities;
+        let mut d = Document::new(TEXT.to_owned(), None).with_spans(entities, Vec::new());
         d.done = done.then(DoneMark::default);
         d.validated().expect("valid")
     }

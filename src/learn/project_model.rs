@@ -164,8 +164,7 @@ mod tests {
     /// A done document with curly quotes, an emoji and CRLF.
     fn reviewed_doc() -> Document {
         let text = "“Siap 😀,” kata Wulandari Kusumo.\r\nIa tinggal di Kuningan.";
-        let mut doc = Document::new(text.to_owned(), None);
-        doc.entities = vec![Entity {
+        let entity = Entity {
             id: "e1".into(),
             start: 15,
             end: 31,
@@ -176,7 +175,8 @@ mod tests {
             confidence: None,
             annotator: None,
             changed_at: None,
-        }];
+        };
+        let mut doc = Document::new(text.to_owned(), None).with_spans(vec![entity], Vec::new());
         doc.done = Some(DoneMark::default());
         doc.validated().expect("valid")
     }

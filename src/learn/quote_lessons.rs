@@ -37,7 +37,7 @@ impl QuoteLessons {
         let mut lessons = QuoteLessons::default();
         let mut counts: BTreeMap<Pattern, (usize, usize)> = BTreeMap::new();
         for doc in docs {
-            for q in &doc.quotes {
+            for q in doc.quotes() {
                 let Some((word, after)) = cue_of(q) else { continue };
                 let counted =
                     counts.entry((word.clone(), q.kind == crate::model::QuoteKind::Direct, after)).or_default();
@@ -138,9 +138,7 @@ mod tests {
     }
 
     fn doc_with(text: &str, quotes: Vec<Quote>) -> Document {
-        let mut d = Document::new(text.to_owned(), None);
-        d.quotes = quotes;
-        d.validated().expect("valid")
+        Document::new(text.to_owned(), None).with_spans(Vec::new(), quotes).validated().expect("valid")
     }
 
     #[test]
@@ -162,13 +160,10 @@ mod tests {
         let analyzer = Analyzer::new();
         let text = "“Kami siap membantu warga 😀,” kata Budi Santoso.\r\nIa lalu pulang.";
         let suggested = suggest_document(text.to_owned(), None, &analyzer);
-        assert_eq!(suggested.quotes.len(), 1);
+        assert_eq!(suggested.quotes().len(), 1);
         let rejected = |d: &Document| {
-            let mut d = d.clone();
-            for q in &mut d.quotes {
-                q.status = Status::Rejected;
-            }
-            d
+            let quotes = d.quotes().iter().map(|q| Quote { status: Status::Rejected, ..q.clone() }).collect();
+            d.clone().with_spans(d.entities().to_vec(), quotes)
         };
         let (a, b) = (rejected(&suggested), rejected(&suggested));
         let once = QuoteLessons::learn(&[&a], &analyzer);

@@ -21,10 +21,11 @@ pub struct Document {
     pub title: String,
     pub text: String,
     pub labels: LabelSet,
-    /// Sorted by `(start, end, id)`.
-    pub entities: Vec<Entity>,
-    /// Sorted by `(start, end, id)`.
-    pub quotes: Vec<Quote>,
+    /// Sorted by `(start, end, id)`. Outside the model only readable
+    /// ([`Document::entities`]): spans change through edits.
+    pub(super) entities: Vec<Entity>,
+    /// Sorted by `(start, end, id)`; readable through [`Document::quotes`].
+    pub(super) quotes: Vec<Quote>,
     /// Spans that could not be re-anchored after the article changed on disk.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub detached: Vec<Detached>,
@@ -68,6 +69,14 @@ pub enum DocumentError {
     UnknownSpeaker { quote: String, speaker: String },
     #[error("two annotations share the id {0}")]
     DuplicateId(String),
+}
+
+impl Default for Document {
+    /// An empty document (what `std::mem::take` leaves behind while a
+    /// document is rebuilt with [`Document::with_spans`]).
+    fn default() -> Self {
+        Self::new(String::new(), None)
+    }
 }
 
 impl Document {
@@ -141,6 +150,29 @@ impl Document {
             });
         }
         Ok(())
+    }
+
+    /// The entities, sorted by `(start, end, id)`.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// The quotations, sorted by `(start, end, id)`.
+    pub fn quotes(&self) -> &[Quote] {
+        &self.quotes
+    }
+
+    /// This document with `entities` and `quotes` as its spans (sorted and
+    /// indexed here). How a document is built from parts — by the analysis,
+    /// an importer, a merge of annotators' versions, a test — before anyone
+    /// reviews it; once under review, spans change only through edits
+    /// ([`Document::apply`]). Call [`Document::validated`] on spans from
+    /// outside the program.
+    pub fn with_spans(mut self, entities: Vec<Entity>, quotes: Vec<Quote>) -> Self {
+        self.entities = entities;
+        self.quotes = quotes;
+        self.sort_spans();
+        self
     }
 
     /// Byte offset in `text` of a code-point offset (which may be the end).
@@ -267,7 +299,7 @@ impl Document {
     /// and gives back the lists' spare room: documents are built in bulk and
     /// then edited a span at a time, and on a 20,000-span document the slack
     /// of a doubling `Vec` is megabytes.
-    pub fn sort_spans(&mut self) {
+    pub(super) fn sort_spans(&mut self) {
         self.entities.shrink_to_fit();
         self.quotes.shrink_to_fit();
         self.entities.sort_by(|a, b| (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id)));

@@ -10,13 +10,13 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-use crate::model::anchor::reanchor;
 use super::decode::decode_entry;
 use super::layout::{check_annotator_name, Layout};
 use super::open::{load_saved, save_document};
 use super::scan::{ArticleEntry, ArticleId};
 use crate::adjudication::{Adjudication, AdjudicationError};
 use crate::agreement::{AgreementError, AlignedDocument, Corpus, Layer, SpanFilter};
+use crate::model::anchor::reanchor;
 use crate::model::Document;
 use crate::store::AnnotationFileError;
 
@@ -277,7 +277,7 @@ mod tests {
         let placed = place_imported(&entries, vec![imported(shorter, Some("/elsewhere/a.txt"))]).unwrap();
         assert_eq!(placed[0].id.path, "news/a.txt");
         assert_eq!(placed[0].document.text, ARTICLE);
-        let e = &placed[0].document.entities[0];
+        let e = &placed[0].document.entities()[0];
         assert_eq!(placed[0].document.slice(e.start, e.end), Some("Bandung"));
         assert!(placed[0].warning.as_deref().is_some_and(|w| w.contains("news/a.txt")));
         // By text, when the name says nothing.

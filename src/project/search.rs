@@ -170,7 +170,7 @@ pub fn search_spans(corpus: &Corpus, query: &SpanQuery) -> Vec<Hit> {
     let mut hits = Vec::new();
     for (id, doc) in corpus {
         let status_ok = |s: Status| query.status.is_none_or(|q| q == s);
-        for e in &doc.entities {
+        for e in doc.entities() {
             if query.label.as_ref().is_none_or(|l| *l == e.label) && status_ok(e.status) && query.text_matches(&e.text)
             {
                 let span = Some(SpanRef::Entity(e.id.clone()));
@@ -186,7 +186,7 @@ pub fn search_spans(corpus: &Corpus, query: &SpanQuery) -> Vec<Hit> {
         if query.label.is_some() {
             continue;
         }
-        for q in doc.quotes.iter().filter(|q| status_ok(q.status) && query.text_matches(&q.text)) {
+        for q in doc.quotes().iter().filter(|q| status_ok(q.status) && query.text_matches(&q.text)) {
             let span = Some(SpanRef::Quote(q.id.clone()));
             hits.push(Hit {
                 article: id.clone(),
@@ -222,7 +222,7 @@ pub struct BulkReview<'a> {
 /// `review` on one document as one undoable edit; `None` when nothing matches.
 pub fn bulk_review_edit(doc: &Document, review: &BulkReview) -> Option<Edit> {
     let edits: Vec<Edit> = doc
-        .entities
+        .entities()
         .iter()
         .filter(|e| e.status == Status::Suggested && e.text == review.surface)
         .filter(|e| review.decision == Decision::Accept || e.label == review.label)

@@ -191,7 +191,7 @@ impl ProjectSettings {
 /// no span has that label). Statuses are kept: a rename is not a review.
 pub fn rename_label_edit(doc: &Document, from: &str, to: &str) -> Option<Edit> {
     let renamed: Vec<Edit> = doc
-        .entities
+        .entities()
         .iter()
         .filter(|e| e.label == from)
         .map(|e| {
@@ -215,7 +215,7 @@ pub fn delete_label_edit(doc: &Document, name: &str) -> Option<Edit> {
     // so that two removals touching the same quote do not conflict.
     let mut scratch = doc.clone();
     let mut edits = Vec::new();
-    let ids: Vec<String> = doc.entities.iter().filter(|e| e.label == name).map(|e| e.id.to_string()).collect();
+    let ids: Vec<String> = doc.entities().iter().filter(|e| e.label == name).map(|e| e.id.to_string()).collect();
     for id in ids {
         let Ok(edit) = scratch.delete_edit(&SpanRef::Entity(id.into())) else { continue };
         if scratch.apply(&edit).is_ok() {
@@ -237,7 +237,7 @@ pub fn label_usage(layout: &Layout, entries: &[ArticleEntry], name: &str) -> Lab
     let mut usage = LabelUsage::default();
     for entry in entries {
         let Ok(Some(doc)) = load_saved(layout, &entry.id) else { continue };
-        let spans = doc.entities.iter().filter(|e| e.label == name).count();
+        let spans = doc.entities().iter().filter(|e| e.label == name).count();
         usage.spans += spans;
         usage.documents += usize::from(spans > 0);
     }
@@ -334,8 +334,8 @@ mod tests {
         let edit = rename_label_edit(&doc, "PERSON", "PER").unwrap();
         assert_eq!(edit_count(&edit), 2);
         doc.apply(&edit).unwrap();
-        assert!(doc.entities.iter().filter(|e| e.label == "PER").all(|e| e.status == Status::Manual));
-        assert_eq!(doc.entities.iter().filter(|e| e.label == "PER").count(), 2);
+        assert!(doc.entities().iter().filter(|e| e.label == "PER").all(|e| e.status == Status::Manual));
+        assert_eq!(doc.entities().iter().filter(|e| e.label == "PER").count(), 2);
         doc.apply(&edit.inverse()).unwrap();
         assert_eq!(doc, before);
         assert!(rename_label_edit(&doc, "EVENT", "EV").is_none());
@@ -364,7 +364,7 @@ mod tests {
         doc.apply(&doc.speaker_edit("q1", Some("e1")).unwrap()).unwrap();
         let edit = delete_label_edit(&doc, "PERSON").unwrap();
         doc.apply(&edit).unwrap();
-        assert_eq!(doc.entities.len(), 1);
+        assert_eq!(doc.entities().len(), 1);
         assert_eq!(doc.quote("q1").unwrap().speaker, None);
     }
 

@@ -48,10 +48,10 @@ pub fn project_stats<'d>(documents: impl IntoIterator<Item = Option<&'d Document
     for doc in documents {
         *stats.documents_by_status.entry(DocStatus::of(doc)).or_default() += 1;
         let Some(doc) = doc else { continue };
-        for entity in &doc.entities {
+        for entity in doc.entities() {
             stats.spans_by_label.entry(entity.label.to_string()).or_default().add(entity.status);
         }
-        for quote in &doc.quotes {
+        for quote in doc.quotes() {
             stats.quotes.add(quote.status);
             let speaker = quote.speaker.as_deref().and_then(|id| doc.entity(id));
             if let (Some(speaker), true) = (speaker, quote.status != Status::Rejected) {

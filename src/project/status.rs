@@ -28,10 +28,10 @@ impl DocStatus {
             return DocStatus::Done;
         }
         let touched = doc
-            .entities
+            .entities()
             .iter()
             .map(|e| e.status)
-            .chain(doc.quotes.iter().map(|q| q.status))
+            .chain(doc.quotes().iter().map(|q| q.status))
             .any(|s| s != Status::Suggested);
         if touched {
             DocStatus::InProgress
@@ -73,8 +73,8 @@ impl DocSummary {
             title: doc.map(|d| d.title.clone()).unwrap_or_default(),
             status: DocStatus::of(doc),
             open_suggestions: doc.map(Document::open_suggestion_count),
-            entities: doc.map_or(0, |d| d.entities.len()),
-            quotes: doc.map_or(0, |d| d.quotes.len()),
+            entities: doc.map_or(0, |d| d.entities().len()),
+            quotes: doc.map_or(0, |d| d.quotes().len()),
             flagged: doc.map_or(0, |d| d.detached.len()),
             problem: None,
         }

@@ -57,9 +57,9 @@ pub enum AnnotationFileError {
 /// The first span of `doc` whose end comes before its start, described: such
 /// a span is reported as reversed rather than as out of range.
 pub fn reversed_span(doc: &Document) -> Option<String> {
-    let entities = doc.entities.iter().map(|e| (e.id.as_str(), e.start, e.end));
-    let quotes = doc.quotes.iter().map(|q| (q.id.as_str(), q.start, q.end));
-    let cues = doc.quotes.iter().filter_map(|q| q.cue.as_ref().map(|c| (q.id.as_str(), c.start, c.end)));
+    let entities = doc.entities().iter().map(|e| (e.id.as_str(), e.start, e.end));
+    let quotes = doc.quotes().iter().map(|q| (q.id.as_str(), q.start, q.end));
+    let cues = doc.quotes().iter().filter_map(|q| q.cue.as_ref().map(|c| (q.id.as_str(), c.start, c.end)));
     let (id, start, end) = entities.chain(quotes).chain(cues).find(|(_, start, end)| start > end)?;
     Some(format!("{id}: reversed span {start}..{end}: its end comes before its start"))
 }

@@ -114,7 +114,7 @@ fn entity_ui(ui: &mut egui::Ui, document: &Document, entity: &Entity, actions: &
     });
     bounds_ui(ui, &span, actions);
     review_buttons_ui(ui, &span, actions);
-    let spoken: Vec<&Quote> = document.quotes.iter().filter(|q| q.speaker.as_deref() == Some(&entity.id)).collect();
+    let spoken: Vec<&Quote> = document.quotes().iter().filter(|q| q.speaker.as_deref() == Some(&entity.id)).collect();
     if !spoken.is_empty() {
         ui.separator();
         ui.label(format!("Speaker of {} quote(s)", spoken.len()));
@@ -162,7 +162,7 @@ fn speaker_ui(ui: &mut egui::Ui, document: &Document, quote: &Quote, actions: &m
             actions.push(ReviewAction::SetSpeaker { quote: quote.id.to_string(), speaker: None });
         }
         let candidates = document
-            .entities
+            .entities()
             .iter()
             .filter(|e| matches!(e.label.as_str(), "PERSON" | "ORG") && e.status != crate::model::Status::Rejected);
         for entity in candidates {

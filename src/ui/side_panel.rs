@@ -70,7 +70,7 @@ pub fn side_panel_ui(
         structure_revision: session.structure_revision(),
         tab: state.tab,
         collapsed: state.collapse_generation,
-        spans: document.entities.len() + document.quotes.len(),
+        spans: document.entities().len() + document.quotes().len(),
     };
     if state.cached.as_ref().is_none_or(|(cached, _)| *cached != key) {
         state.cached = Some((key, rows_of(document, state)));
@@ -80,8 +80,8 @@ pub fn side_panel_ui(
     ui.label(format!("{} open suggestion(s)", session.open_suggestions()));
     ui.horizontal(|ui| {
         let counts = [
-            (Tab::Entities, format!("Entities ({})", document.entities.len())),
-            (Tab::Quotes, format!("Quotes ({})", document.quotes.len())),
+            (Tab::Entities, format!("Entities ({})", document.entities().len())),
+            (Tab::Quotes, format!("Quotes ({})", document.quotes().len())),
             (Tab::Speakers, "Speakers".to_owned()),
         ];
         for (tab, title) in counts {
@@ -104,14 +104,14 @@ pub fn side_panel_ui(
 fn rows_of(document: &Document, state: &SidePanelState) -> Vec<Row> {
     match state.tab {
         Tab::Entities => entity_rows(document, &state.collapsed),
-        Tab::Quotes => (0..document.quotes.len()).map(Row::Quote).collect(),
+        Tab::Quotes => (0..document.quotes().len()).map(Row::Quote).collect(),
         Tab::Speakers => speaker_rows(document, &state.collapsed),
     }
 }
 
 fn entity_rows(document: &Document, collapsed: &HashSet<String>) -> Vec<Row> {
     let mut by_label: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (index, entity) in document.entities.iter().enumerate() {
+    for (index, entity) in document.entities().iter().enumerate() {
         by_label.entry(entity.label.as_str()).or_default().push(index);
     }
     let mut rows = Vec::new();
@@ -135,7 +135,7 @@ fn entity_rows(document: &Document, collapsed: &HashSet<String>) -> Vec<Row> {
 fn speaker_rows(document: &Document, collapsed: &HashSet<String>) -> Vec<Row> {
     let mut by_speaker: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     // Rejected quotes stay listed (marked ✖): rows depend on structure only.
-    for (index, quote) in document.quotes.iter().enumerate() {
+    for (index, quote) in document.quotes().iter().enumerate() {
         by_speaker.entry(speaker_name(document, quote).to_owned()).or_default().push(index);
     }
     let mut groups: Vec<_> = by_speaker.into_iter().collect();
@@ -183,7 +183,7 @@ fn row_ui(
             }
         }
         Row::Entity(index) => {
-            let Some(entity) = document.entities.get(*index) else { return };
+            let Some(entity) = document.entities().get(*index) else { return };
             let span = SpanRef::Entity(entity.id.clone());
             let text = format!("   {} {}", status_mark(entity.status), entity.text);
             if ui.selectable_label(selection == Some(&span), text).clicked() {
@@ -191,7 +191,7 @@ fn row_ui(
             }
         }
         Row::Quote(index) => {
-            let Some(quote) = document.quotes.get(*index) else { return };
+            let Some(quote) = document.quotes().get(*index) else { return };
             let span = SpanRef::Quote(quote.id.clone());
             let speaker = speaker_name(document, quote);
             let text = format!("{} {speaker}: {}", status_mark(quote.status), shorten(&quote.text, 40));

@@ -127,7 +127,7 @@ impl ReviewController {
         let session = self.session.as_mut()?;
         add_suggestions(&mut session.document, suggestions);
         session.recount();
-        let count = session.document.entities.len() + session.document.quotes.len();
+        let count = session.document.entities().len() + session.document.quotes().len();
         Some(Note::Info(format!("{count} suggestions ready")))
     }
 
@@ -248,7 +248,7 @@ impl ReviewController {
     fn next_shown_suggestion(&self, from: Option<SpanRef>, backwards: bool) -> Option<SpanRef> {
         let document = self.document()?;
         let mut at = from;
-        for _ in 0..=document.entities.len() + document.quotes.len() {
+        for _ in 0..=document.entities().len() + document.quotes().len() {
             let next = document.neighbour_suggestion(at.as_ref(), backwards)?;
             let shown = match &next {
                 SpanRef::Entity(id) => document.entity(id).is_some_and(|e| is_shown(e, self.min_confidence)),
