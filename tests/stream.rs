@@ -98,3 +98,46 @@ fn refuses_to_write_over_its_input_and_fails_on_a_missing_one() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("missing.jsonl"));
 }
+
+#[test]
+fn export_reads_the_stream_and_import_writes_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let (input, stream) = (dir.path().join("in.jsonl"), dir.path().join("docs.jsonl"));
+    std::fs::write(&input, corpus()).unwrap();
+    sorot().args(["analyze", "--jsonl"]).arg(&input).arg("--out").arg(&stream).output().unwrap();
+
+    let exported = dir.path().join("export.jsonl");
+    let output = sorot()
+        .args(["export", "--format", "jsonl", "--with-suggestions", "--jsonl"])
+        .arg(&stream)
+        .arg("--out")
+        .arg(&exported)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("skipped 2 error record(s)"));
+    let docs: Vec<Value> =
+        std::fs::read_to_string(&exported).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(docs.len(), 3);
+    assert_eq!(docs[0]["quotes"][0]["text"], "“Kami siap 😀,”");
+
+    // The stream from standard input, to another format.
+    let conll = dir.path().join("out.conll");
+    let mut child = sorot()
+        .args(["export", "--format", "conll", "--with-suggestions", "--jsonl", "-", "--out"])
+        .arg(&conll)
+        .stdin(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&std::fs::read(&stream).unwrap()).unwrap();
+    assert!(child.wait().unwrap().success());
+    assert!(std::fs::read_to_string(&conll).unwrap().contains("B-PERSON"));
+
+    let output = sorot().args(["import", "--format", "jsonl"]).arg(&exported).args(["--out", "-"]).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let lines: Vec<Value> =
+        String::from_utf8(output.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 3);
+    assert!(lines.iter().all(|l| l["format"] == "sorot" && l["id"].is_string()));
+    assert_eq!(lines[2]["text"], docs[2]["text"]);
+}
