@@ -109,7 +109,7 @@ impl<'a> Context<'a> {
             }
         }
         // Nearest first, as the ranking breaks ties by nearness.
-        seen.sort_by(|a, b| b.end.cmp(&a.end));
+        seen.sort_by_key(|s| std::cmp::Reverse(s.end));
         let span = |m: Mention| match m {
             Mention::Entity(i) => self.index.entities.get(i).map(|e| (e.start, e.end)),
             Mention::New { start, end } | Mention::Cut { start, end } | Mention::Source { start, end } => {
