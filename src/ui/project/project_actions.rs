@@ -47,6 +47,9 @@ impl ProjectController {
             A::SaveSettings => self.save_settings(review),
             A::RenameLabel { from, to } => self.rename_label(review, &from, &to),
             A::DeleteLabel { name, confirmed } => self.delete_label(review, &name, confirmed),
+            A::ShowAgreement => self.show_agreement(),
+            A::Adjudicate => self.toggle_adjudication(review),
+            A::SaveGold => self.save_gold(),
         }
     }
 
@@ -58,6 +61,7 @@ impl ProjectController {
         }
         self.search.poll();
         self.stats.poll();
+        self.agreement.poll();
         let bulk = self.bulk.as_ref().and_then(Job::take).map(|change| {
             self.bulk = None;
             let failed =

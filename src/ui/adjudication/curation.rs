@@ -1,0 +1,251 @@
+//! One document's curation as the app drives it: the [`Adjudication`], the
+//! disagreement in focus, the candidates picked for a "keep these", and what
+//! each key does. Settling moves on to the next unsettled disagreement, so a
+//! document is curated with one key per disagreement.
+
+use crate::adjudication::{Adjudication, AdjudicationError, CandidateSpan, MergeStrategy, Resolution};
+use crate::model::QuoteKind;
+use crate::project::layers::OpenedAdjudication;
+use crate::project::scan::ArticleId;
+
+/// The longest excerpt of a quotation shown in a candidate's line.
+const EXCERPT_CHARS: usize = 90;
+
+/// What the curation keys ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CurationKey {
+    /// Take that annotator's version (A, B, …).
+    Take(usize),
+    /// Neither version (N).
+    Neither,
+    /// Pick or unpick the disagreement's n-th candidate (1…9, counted from 0 here).
+    Toggle(usize),
+    /// Keep the picked candidates (Enter).
+    KeepChosen,
+    /// The next disagreement (↓, Tab).
+    Next,
+    /// The previous disagreement (↑, Shift+Tab).
+    Previous,
+    /// Undo the focused disagreement's settlement (Backspace).
+    Unsettle,
+    /// Settle everything as a strategy says (the "Start from" buttons).
+    StartFrom(MergeStrategy),
+}
+
+/// The curation of one document.
+#[derive(Debug)]
+pub struct Curation {
+    pub id: ArticleId,
+    pub adjudication: Adjudication,
+    /// The disagreement in focus.
+    pub current: usize,
+    /// The focused disagreement's candidates picked for keeping.
+    pub chosen: Vec<usize>,
+    /// Spans of a version that could not be placed on the article as it is now.
+    pub unanchored: Vec<String>,
+    /// True once the gold layer was saved and nothing was settled since.
+    pub saved: bool,
+}
+
+impl Curation {
+    /// The curation of `id`, from the agreed spans only (every disagreement open).
+    pub fn new(id: ArticleId, opened: OpenedAdjudication) -> Self {
+        let unanchored = opened
+            .aligned
+            .unanchored
+            .iter()
+            .map(|u| format!("{}'s {} “{}” is not on the article as it is now", u.annotator, u.span, u.text))
+            .collect();
+        Self { id, adjudication: opened.adjudication, current: 0, chosen: Vec::new(), unanchored, saved: false }
+    }
+
+    /// Does what `key` asks; settling moves the focus to the next unsettled disagreement.
+    pub fn apply(&mut self, key: CurationKey) -> Result<(), AdjudicationError> {
+        let count = self.adjudication.disagreements.len();
+        if count == 0 && !matches!(key, CurationKey::StartFrom(_)) {
+            return Ok(());
+        }
+        match key {
+            CurationKey::Take(annotator) => self.settle(Resolution::Take(annotator))?,
+            CurationKey::Neither => self.settle(Resolution::Neither)?,
+            CurationKey::KeepChosen if !self.chosen.is_empty() => self.settle(Resolution::Keep(self.chosen.clone()))?,
+            CurationKey::KeepChosen => self.focus((self.current + 1).min(count - 1)),
+            CurationKey::Toggle(n) => self.toggle(n),
+            CurationKey::Next => self.focus((self.current + 1) % count),
+            CurationKey::Previous => self.focus((self.current + count - 1) % count),
+            CurationKey::Unsettle => {
+                self.adjudication.settle(self.current, None)?;
+                self.saved = false;
+            }
+            CurationKey::StartFrom(strategy) => {
+                self.adjudication.start_from(strategy)?;
+                self.saved = false;
+                self.focus(self.adjudication.next_unsettled(None).unwrap_or(0));
+            }
+        }
+        Ok(())
+    }
+
+    fn settle(&mut self, resolution: Resolution) -> Result<(), AdjudicationError> {
+        self.adjudication.settle(self.current, Some(resolution))?;
+        self.saved = false;
+        let next = self.adjudication.next_unsettled(Some(self.current));
+        self.focus(next.unwrap_or(self.current));
+        Ok(())
+    }
+
+    fn focus(&mut self, index: usize) {
+        if index != self.current {
+            self.chosen.clear();
+        }
+        self.current = index;
+    }
+
+    fn toggle(&mut self, n: usize) {
+        let Some(&candidate) = self.adjudication.disagreements.get(self.current).and_then(|d| d.candidates.get(n))
+        else {
+            return;
+        };
+        match self.chosen.iter().position(|&c| c == candidate) {
+            Some(at) => {
+                self.chosen.remove(at);
+            }
+            None => self.chosen.push(candidate),
+        }
+    }
+
+    /// A candidate in one line: its text and label, or a quotation's excerpt,
+    /// kind and speaker.
+    pub fn describe(&self, candidate: usize) -> String {
+        match self.adjudication.candidates.get(candidate).map(|c| &c.span) {
+            Some(CandidateSpan::Entity(entity)) => format!("“{}” {}", one_line(&entity.text), entity.label),
+            Some(CandidateSpan::Quote { quote, speaker }) => {
+                let kind = if quote.kind == QuoteKind::Direct { "direct" } else { "indirect" };
+                let said = speaker.as_ref().map_or_else(|| "no speaker".to_owned(), |s| format!("said by {}", s.text));
+                format!("{} quotation “{}”, {said}", kind, one_line(&quote.text))
+            }
+            None => String::new(),
+        }
+    }
+
+    /// The key letter of annotator `index` (A, B, …; N is "neither").
+    pub fn letter(index: usize) -> Option<char> {
+        (index < 13).then(|| char::from(b'A' + index as u8))
+    }
+}
+
+/// `text` on one line (line breaks shown as ⏎), cut to [`EXCERPT_CHARS`].
+fn one_line(text: &str) -> String {
+    let mut line: String = text.replace("\r\n", "⏎").replace(['\n', '\r'], "⏎");
+    if let Some((cut, _)) = line.char_indices().nth(EXCERPT_CHARS) {
+        line.truncate(cut);
+        line.push('…');
+    }
+    line
+}
+
+/// The adjudication mode: the curation of the open document, when there is one.
+#[derive(Debug, Default)]
+pub struct AdjudicationState {
+    pub curation: Option<Curation>,
+    /// What the last key could not do.
+    pub problem: Option<String>,
+}
+
+impl AdjudicationState {
+    pub fn is_open(&self) -> bool {
+        self.curation.is_some()
+    }
+
+    /// Applies a key to the curation, keeping what it could not do to show.
+    pub fn apply(&mut self, key: CurationKey) {
+        let Some(curation) = self.curation.as_mut() else { return };
+        self.problem = curation.apply(key).err().map(|e| e.to_string());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::adjudication::Adjudication;
+    use crate::agreement::{AlignedDocument, SpanFilter};
+    use crate::model::{Document, QuoteKind};
+
+    const TEXT: &str = "“Kami 😀 siap,” kata Ana di Bandung.\r\nBudi pulang.\r\n";
+
+    fn span(needle: &str) -> (usize, usize) {
+        let start = TEXT[..TEXT.find(needle).unwrap()].chars().count();
+        (start, start + needle.chars().count())
+    }
+
+    fn version(city: &str, speaker: &str) -> Document {
+        let mut doc = Document::new(TEXT.into(), None);
+        for (needle, label) in [("Ana", "PERSON"), ("Bandung", city), ("Budi", "PERSON")] {
+            let (s, e) = span(needle);
+            doc.apply(&doc.add_entity_edit(s, e, label).unwrap()).unwrap();
+        }
+        let (s, e) = span("“Kami 😀 siap,”");
+        doc.apply(&doc.add_quote_edit(s, e, QuoteKind::Direct).unwrap()).unwrap();
+        let id = doc.entities.iter().find(|e| e.text == speaker).unwrap().id.to_string();
+        doc.apply(&doc.speaker_edit("q1", Some(&id)).unwrap()).unwrap();
+        doc
+    }
+
+    fn curation() -> Curation {
+        let versions = vec![("ana".into(), version("LOC", "Ana")), ("budi".into(), version("ORG", "Budi"))];
+        let adjudication = Adjudication::new(versions, SpanFilter::default()).unwrap();
+        let aligned = AlignedDocument {
+            key: "a.txt".into(),
+            text: TEXT.into(),
+            versions: Vec::new(),
+            excluded: Vec::new(),
+            unanchored: Vec::new(),
+        };
+        let id = ArticleId { path: "a.txt".into(), line: None };
+        Curation::new(id, OpenedAdjudication { adjudication, aligned })
+    }
+
+    #[test]
+    fn one_key_per_disagreement_then_the_next_unsettled() {
+        let mut c = curation();
+        assert_eq!(c.adjudication.disagreements.len(), 2, "Bandung's label and the quote's speaker");
+        c.apply(CurationKey::Take(0)).unwrap();
+        assert_eq!(c.current, 1, "settling moves on");
+        assert!(c.describe(c.adjudication.disagreements[1].versions[1][0]).contains("said by Budi"));
+        c.apply(CurationKey::Toggle(1)).unwrap();
+        assert_eq!(c.chosen.len(), 1);
+        c.apply(CurationKey::KeepChosen).unwrap();
+        assert_eq!(c.adjudication.unsettled(), 0);
+        c.apply(CurationKey::Unsettle).unwrap();
+        assert_eq!(c.adjudication.unsettled(), 1);
+        c.apply(CurationKey::Neither).unwrap();
+        let gold = c.adjudication.gold(None).unwrap();
+        assert!(gold.quotes.is_empty(), "neither quote");
+        assert!(gold.entities.iter().any(|e| e.text == "Bandung" && e.label == "LOC"));
+        c.apply(CurationKey::StartFrom(MergeStrategy::Layer(1))).unwrap();
+        let gold = c.adjudication.gold(None).unwrap();
+        assert_eq!(gold.entity(gold.quotes[0].speaker.as_deref().unwrap()).unwrap().text, "Budi");
+        assert!(c.apply(CurationKey::Take(5)).is_err(), "no sixth annotator");
+    }
+
+    #[test]
+    fn moving_wraps_and_forgets_what_was_picked() {
+        let mut c = curation();
+        c.apply(CurationKey::Toggle(0)).unwrap();
+        c.apply(CurationKey::Previous).unwrap();
+        assert_eq!((c.current, c.chosen.len()), (1, 0));
+        c.apply(CurationKey::Next).unwrap();
+        assert_eq!(c.current, 0);
+        c.apply(CurationKey::Toggle(7)).unwrap();
+        assert!(c.chosen.is_empty(), "no eighth candidate");
+    }
+
+    #[test]
+    fn long_quotes_are_cut_and_line_breaks_shown() {
+        assert_eq!(one_line("a\r\nb\nc"), "a⏎b⏎c");
+        let long = "😀".repeat(200);
+        assert_eq!(one_line(&long).chars().count(), EXCERPT_CHARS + 1);
+        assert_eq!(Curation::letter(1), Some('B'));
+        assert_eq!(Curation::letter(13), None, "N means neither");
+    }
+}
