@@ -209,16 +209,21 @@ mod tests {
     fn one_key_per_disagreement_then_the_next_unsettled() {
         let mut c = curation();
         assert_eq!(c.adjudication.disagreements.len(), 2, "Bandung's label and the quote's speaker");
-        c.apply(CurationKey::Take(0)).unwrap();
+        assert!(c.adjudication.disagreements[0].quotes, "the quote comes first in reading order");
+        let budis = c.describe(c.adjudication.disagreements[0].versions[1][0]);
+        assert!(budis.contains("said by Budi") && budis.contains("“Kami 😀 siap,”"), "{budis}");
+        c.apply(CurationKey::Take(1)).unwrap();
         assert_eq!(c.current, 1, "settling moves on");
-        assert!(c.describe(c.adjudication.disagreements[1].versions[1][0]).contains("said by Budi"));
         c.apply(CurationKey::Toggle(1)).unwrap();
         assert_eq!(c.chosen.len(), 1);
         c.apply(CurationKey::KeepChosen).unwrap();
         assert_eq!(c.adjudication.unsettled(), 0);
         c.apply(CurationKey::Unsettle).unwrap();
         assert_eq!(c.adjudication.unsettled(), 1);
+        c.apply(CurationKey::Previous).unwrap();
         c.apply(CurationKey::Neither).unwrap();
+        assert_eq!(c.current, 1, "on to the one still unsettled");
+        c.apply(CurationKey::Take(0)).unwrap();
         let gold = c.adjudication.gold(None).unwrap();
         assert!(gold.quotes.is_empty(), "neither quote");
         assert!(gold.entities.iter().any(|e| e.text == "Bandung" && e.label == "LOC"));

@@ -15,6 +15,7 @@ use crate::project::layout::Layout;
 use crate::project::scan::{ArticleEntry, ArticleId};
 
 /// One finished agreement run, as the window shows it.
+#[derive(Debug)]
 pub struct AgreementRun {
     pub report: AgreementReport,
     /// Files that could not be read, each with its reason (in no figure).
