@@ -122,7 +122,8 @@ impl Curation {
             Some(CandidateSpan::Quote { quote, speaker }) => {
                 let kind = if quote.kind == QuoteKind::Direct { "direct" } else { "indirect" };
                 let said = speaker.as_ref().map_or_else(|| "no speaker".to_owned(), |s| format!("said by {}", s.text));
-                format!("{} quotation “{}”, {said}", kind, one_line(&quote.text))
+                // The excerpt as marked: a direct quotation brings its own quotation marks.
+                format!("{kind} quotation {} · {said}", one_line(&quote.text))
             }
             None => String::new(),
         }

@@ -167,7 +167,7 @@ fn disagreement_ui(ui: &mut egui::Ui, curation: &Curation, index: usize, disagre
         let spans = if spans.is_empty() { "(nothing)".to_owned() } else { spans.join("; ") };
         ui.label(format!("{letter} {name}: {spans}"));
     }
-    if index == curation.current && disagreement.candidates.len() > 1 {
+    if index == curation.current {
         for (n, &candidate) in disagreement.candidates.iter().enumerate().take(9) {
             let picked = curation.chosen.contains(&candidate);
             let mark = if picked { "☑" } else { "☐" };
