@@ -44,7 +44,10 @@ impl ProjectController {
                 None
             }
             A::ShowSettings => self.show_settings(),
-            A::SaveSettings => self.save_settings(review),
+            A::SaveSettings => {
+                let saved = self.save_settings(review);
+                self.follow_layer(analyzer, review).or(saved)
+            }
             A::RenameLabel { from, to } => self.rename_label(review, &from, &to),
             A::DeleteLabel { name, confirmed } => self.delete_label(review, &name, confirmed),
             A::ShowAgreement => self.show_agreement(),

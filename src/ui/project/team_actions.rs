@@ -4,11 +4,14 @@
 //! layer the app itself works on.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use super::controller::ProjectController;
 use crate::agreement::SpanFilter;
+use crate::analysis::Analyzer;
 use crate::project::layers::{annotators, open_adjudication, save_gold};
 use crate::project::layout::Layout;
+use crate::project::team::working_layout;
 use crate::ui::adjudication::{AdjudicationState, Curation};
 use crate::ui::review::ReviewController;
 use crate::ui::status_bar::Note;
@@ -23,6 +26,27 @@ impl ProjectController {
             return Err(Note::Info(NOT_A_TEAM.into()));
         }
         Ok(Layout::new(project.layout.root()))
+    }
+
+    /// After the settings changed whose layer this is (a new annotator name in
+    /// a team project): the project opens afresh on that layer, the open
+    /// document saved first in the layer it was read from.
+    pub(super) fn follow_layer(&mut self, analyzer: &Arc<Analyzer>, review: &mut ReviewController) -> Option<Note> {
+        let project = self.project.as_ref()?;
+        let root = project.layout.root().to_owned();
+        let wanted = match working_layout(&root, &self.settings) {
+            Ok(layout) => layout,
+            Err(error) => return Some(Note::Error(format!("Still working in the same layer: {error}"))),
+        };
+        if wanted == project.layout {
+            return None;
+        }
+        if let Some(Note::Error(error)) = self.close_document(review) {
+            return Some(Note::Error(format!("Still working in the same layer: {error}")));
+        }
+        // Let go of the lock before the project is opened again.
+        self.project = None;
+        self.open(&root, analyzer, review).pop()
     }
 
     /// Opens the agreement window and computes its figures in the background.
@@ -94,5 +118,51 @@ impl ProjectController {
             gold.entities.len(),
             gold.quotes.len()
         )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Document;
+    use crate::project::open::save_document;
+    use crate::project::scan::ArticleId;
+    use crate::project::settings::ProjectSettings;
+    use crate::project::team::TeamSettings;
+
+    #[test]
+    fn a_new_annotator_name_moves_the_app_to_that_layer() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "“Siap 😀,” kata Ana.\r\nRudi pulang.\r\n";
+        std::fs::write(dir.path().join("a.txt"), text).unwrap();
+        let root = Layout::new(dir.path());
+        let mut settings = ProjectSettings {
+            annotator: Some("ana".into()),
+            team: Some(TeamSettings::default()),
+            ..Default::default()
+        };
+        settings.save(&root).unwrap();
+        let id = ArticleId { path: "a.txt".into(), line: None };
+        for who in ["ana", "budi"] {
+            save_document(&root.for_annotator(who).unwrap(), &id, &Document::new(text.into(), None)).unwrap();
+        }
+        let analyzer = Arc::new(Analyzer::new());
+        let mut review = ReviewController::default();
+        let mut controller = ProjectController::new(&egui::Context::default());
+        controller.open(dir.path(), &analyzer, &mut review);
+        let layer = |c: &ProjectController| c.project.as_ref().map(|p| p.layout.clone());
+        assert_eq!(layer(&controller), Some(root.for_annotator("ana").unwrap()));
+        assert_eq!(controller.follow_layer(&analyzer, &mut review), None, "same name, same layer");
+        settings.annotator = Some("budi".into());
+        settings.save(&root).unwrap();
+        controller.settings = settings;
+        controller.follow_layer(&analyzer, &mut review);
+        assert_eq!(layer(&controller), Some(root.for_annotator("budi").unwrap()));
+        assert!(
+            controller.project.as_ref().is_some_and(|p| p.read_only().is_none()),
+            "the lock was let go and taken again"
+        );
+        let session = review.session().map(|s| s.annotation_path.clone());
+        assert_eq!(session, Some(root.for_annotator("budi").unwrap().annotation_path(&id)));
     }
 }
