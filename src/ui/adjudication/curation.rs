@@ -10,6 +10,8 @@ use crate::project::scan::ArticleId;
 
 /// The longest excerpt of a quotation shown in a candidate's line.
 const EXCERPT_CHARS: usize = 90;
+/// How much of the article is shown on either side of a disagreement.
+const CONTEXT_CHARS: usize = 40;
 
 /// What the curation keys ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +47,8 @@ pub struct Curation {
     pub unanchored: Vec<String>,
     /// True once the gold layer was saved and nothing was settled since.
     pub saved: bool,
+    /// Each disagreement's stretch in its sentence: `…text ⟦stretch⟧ text…`.
+    pub contexts: Vec<String>,
 }
 
 impl Curation {
@@ -56,7 +60,10 @@ impl Curation {
             .iter()
             .map(|u| format!("{}'s {} “{}” is not on the article as it is now", u.annotator, u.span, u.text))
             .collect();
-        Self { id, adjudication: opened.adjudication, current: 0, chosen: Vec::new(), unanchored, saved: false }
+        let ranges: Vec<(usize, usize)> = opened.adjudication.disagreements.iter().map(|d| d.range).collect();
+        let contexts = contexts(&opened.adjudication.text, &ranges);
+        let adjudication = opened.adjudication;
+        Self { id, adjudication, current: 0, chosen: Vec::new(), unanchored, saved: false, contexts }
     }
 
     /// Does what `key` asks; settling moves the focus to the next unsettled disagreement.
@@ -133,6 +140,39 @@ impl Curation {
     pub fn letter(index: usize) -> Option<char> {
         (index < 13).then(|| char::from(b'A' + index as u8))
     }
+}
+
+/// Each range (code points) of `text` with [`CONTEXT_CHARS`] on either side,
+/// on one line: `…before ⟦range⟧ after…`. One pass over the text for all of
+/// them, so a long article with many disagreements opens at once.
+fn contexts(text: &str, ranges: &[(usize, usize)]) -> Vec<String> {
+    let mut wanted: Vec<usize> =
+        ranges.iter().flat_map(|&(s, e)| [s.saturating_sub(CONTEXT_CHARS), s, e, e + CONTEXT_CHARS]).collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut byte_of = std::collections::HashMap::with_capacity(wanted.len());
+    let mut next = wanted.iter().copied().peekable();
+    let boundaries = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len()));
+    for (chars, byte) in boundaries.enumerate() {
+        while next.next_if_eq(&chars).is_some() {
+            byte_of.insert(chars, byte);
+        }
+        if next.peek().is_none() {
+            break;
+        }
+    }
+    let at = |c: usize| byte_of.get(&c).copied().unwrap_or(text.len());
+    let flat = |s: &str| s.replace("\r\n", "⏎").replace(['\n', '\r'], "⏎");
+    ranges
+        .iter()
+        .map(|&(start, end)| {
+            let (from, to) = (start.saturating_sub(CONTEXT_CHARS), end + CONTEXT_CHARS);
+            let before = if from > 0 { "…" } else { "" };
+            let after = if at(to) < text.len() { "…" } else { "" };
+            let (a, s, e, b) = (at(from), at(start), at(end), at(to));
+            format!("{before}{}⟦{}⟧{}{after}", flat(&text[a..s]), flat(&text[s..e]), flat(&text[e..b]))
+        })
+        .collect()
 }
 
 /// `text` on one line (line breaks shown as ⏎), cut to [`EXCERPT_CHARS`].
@@ -244,6 +284,18 @@ mod tests {
         assert_eq!(c.current, 0);
         c.apply(CurationKey::Toggle(7)).unwrap();
         assert!(c.chosen.is_empty(), "no eighth candidate");
+    }
+
+    #[test]
+    fn each_disagreement_is_shown_in_its_context() {
+        let c = curation();
+        assert_eq!(c.contexts.len(), 2);
+        assert!(c.contexts[0].starts_with("⟦“Kami 😀 siap,”⟧ kata Ana"), "{}", c.contexts[0]);
+        assert!(c.contexts[1].contains("kata Ana di ⟦Bandung⟧.⏎Budi pulang.⏎"), "{}", c.contexts[1]);
+        assert!(!c.contexts[1].ends_with('…'), "the article ends there");
+        let long = format!("{}Ana{}", "x😀".repeat(50), "y".repeat(50));
+        let shown = contexts(&long, &[(100, 103)]);
+        assert_eq!(shown[0], format!("…{}⟦Ana⟧{}…", "x😀".repeat(20), "y".repeat(40)));
     }
 
     #[test]

@@ -160,6 +160,9 @@ fn disagreement_ui(ui: &mut egui::Ui, curation: &Curation, index: usize, disagre
             None => ui.colored_label(Color32::from_rgb(200, 120, 0), "unsettled"),
         };
     });
+    if let Some(context) = curation.contexts.get(index) {
+        ui.weak(context);
+    }
     for (annotator, version) in disagreement.versions.iter().enumerate() {
         let letter = Curation::letter(annotator).unwrap_or(' ');
         let name = &adjudication.annotators[annotator];
