@@ -47,7 +47,7 @@ pub struct Curation {
     pub unanchored: Vec<String>,
     /// True once the gold layer was saved and nothing was settled since.
     pub saved: bool,
-    /// Each disagreement's stretch in its sentence: `…text ⟦stretch⟧ text…`.
+    /// Each disagreement's stretch in its sentence: `…text «stretch» text…`.
     pub contexts: Vec<String>,
 }
 
@@ -143,7 +143,7 @@ impl Curation {
 }
 
 /// Each range (code points) of `text` with [`CONTEXT_CHARS`] on either side,
-/// on one line: `…before ⟦range⟧ after…`. One pass over the text for all of
+/// on one line: `…before «range» after…`. One pass over the text for all of
 /// them, so a long article with many disagreements opens at once.
 fn contexts(text: &str, ranges: &[(usize, usize)]) -> Vec<String> {
     let mut wanted: Vec<usize> =
@@ -162,7 +162,7 @@ fn contexts(text: &str, ranges: &[(usize, usize)]) -> Vec<String> {
         }
     }
     let at = |c: usize| byte_of.get(&c).copied().unwrap_or(text.len());
-    let flat = |s: &str| s.replace("\r\n", "⏎").replace(['\n', '\r'], "⏎");
+    let flat = |s: &str| s.replace("\r\n", "¶").replace(['\n', '\r'], "¶");
     ranges
         .iter()
         .map(|&(start, end)| {
@@ -170,14 +170,14 @@ fn contexts(text: &str, ranges: &[(usize, usize)]) -> Vec<String> {
             let before = if from > 0 { "…" } else { "" };
             let after = if at(to) < text.len() { "…" } else { "" };
             let (a, s, e, b) = (at(from), at(start), at(end), at(to));
-            format!("{before}{}⟦{}⟧{}{after}", flat(&text[a..s]), flat(&text[s..e]), flat(&text[e..b]))
+            format!("{before}{}«{}»{}{after}", flat(&text[a..s]), flat(&text[s..e]), flat(&text[e..b]))
         })
         .collect()
 }
 
-/// `text` on one line (line breaks shown as ⏎), cut to [`EXCERPT_CHARS`].
+/// `text` on one line (line breaks shown as ¶), cut to [`EXCERPT_CHARS`].
 fn one_line(text: &str) -> String {
-    let mut line: String = text.replace("\r\n", "⏎").replace(['\n', '\r'], "⏎");
+    let mut line: String = text.replace("\r\n", "¶").replace(['\n', '\r'], "¶");
     if let Some((cut, _)) = line.char_indices().nth(EXCERPT_CHARS) {
         line.truncate(cut);
         line.push('…');
@@ -290,17 +290,17 @@ mod tests {
     fn each_disagreement_is_shown_in_its_context() {
         let c = curation();
         assert_eq!(c.contexts.len(), 2);
-        assert!(c.contexts[0].starts_with("⟦“Kami 😀 siap,”⟧ kata Ana"), "{}", c.contexts[0]);
-        assert!(c.contexts[1].contains("kata Ana di ⟦Bandung⟧.⏎Budi pulang.⏎"), "{}", c.contexts[1]);
+        assert!(c.contexts[0].starts_with("«“Kami 😀 siap,”» kata Ana"), "{}", c.contexts[0]);
+        assert!(c.contexts[1].contains("kata Ana di «Bandung».¶Budi pulang.¶"), "{}", c.contexts[1]);
         assert!(!c.contexts[1].ends_with('…'), "the article ends there");
         let long = format!("{}Ana{}", "x😀".repeat(50), "y".repeat(50));
         let shown = contexts(&long, &[(100, 103)]);
-        assert_eq!(shown[0], format!("…{}⟦Ana⟧{}…", "x😀".repeat(20), "y".repeat(40)));
+        assert_eq!(shown[0], format!("…{}«Ana»{}…", "x😀".repeat(20), "y".repeat(40)));
     }
 
     #[test]
     fn long_quotes_are_cut_and_line_breaks_shown() {
-        assert_eq!(one_line("a\r\nb\nc"), "a⏎b⏎c");
+        assert_eq!(one_line("a\r\nb\nc"), "a¶b¶c");
         let long = "😀".repeat(200);
         assert_eq!(one_line(&long).chars().count(), EXCERPT_CHARS + 1);
         assert_eq!(Curation::letter(1), Some('B'));
