@@ -15,7 +15,7 @@ use super::command_actions::{command_action, key_actions};
 use super::export_dialog::{export_dialog_ui, ExportDialogState};
 use super::help::help_window_ui;
 use super::menu_bar::menu_bar_ui;
-use super::project::{search_window_ui, settings_window_ui, stats_window_ui, ProjectController};
+use super::project::{agreement_window_ui, search_window_ui, settings_window_ui, stats_window_ui, ProjectController};
 use super::review::{ReviewAction, ReviewController};
 use super::status_bar::{status_bar_ui, Note};
 use super::unsaved_prompt::{unsaved_prompt_ui, AfterPrompt, Answer};
@@ -161,6 +161,7 @@ impl SorotApp {
                     ProjectAction::ShowSearch => Some(Window::Search),
                     ProjectAction::ShowStats => Some(Window::Statistics),
                     ProjectAction::ShowSettings => Some(Window::Settings),
+                    ProjectAction::ShowAgreement => Some(Window::Agreement),
                     _ => None,
                 };
                 window.into_iter().for_each(|w| self.windows.opened(w));
@@ -239,6 +240,7 @@ impl SorotApp {
             Window::Search => project.search.open,
             Window::Statistics => project.stats.open,
             Window::Settings => project.settings_window.open,
+            Window::Agreement => project.agreement.open,
         };
         match self.windows.topmost(open) {
             Some(Window::Help) => self.show_help = false,
@@ -246,6 +248,7 @@ impl SorotApp {
             Some(Window::Search) => self.project.search.open = false,
             Some(Window::Statistics) => self.project.stats.open = false,
             Some(Window::Settings) => self.project.settings_window.open = false,
+            Some(Window::Agreement) => self.project.agreement.open = false,
             None => {
                 self.perform_review(ReviewAction::Select(None));
                 self.perform_review(ReviewAction::SelectText(None));
@@ -336,6 +339,7 @@ impl SorotApp {
         actions.extend(search_window_ui(ctx, &mut project.search, &schema).into_iter().map(Action::from));
         stats_window_ui(ctx, &mut project.stats, &schema);
         actions.extend(settings_window_ui(ctx, &mut project.settings_window).into_iter().map(Action::from));
+        actions.extend(agreement_window_ui(ctx, &mut project.agreement).into_iter().map(Action::from));
         let article = self.review.document().and_then(|d| d.source.clone());
         actions.extend(export_dialog_ui(ctx, &mut self.export, article.as_deref()).into_iter().map(Action::from));
         actions
@@ -358,15 +362,16 @@ impl eframe::App for SorotApp {
         let mut actions: Vec<Action> =
             ctx.input(|i| i.raw.dropped_files.iter().map(|f| ShellAction::Open(f.path().to_owned()).into()).collect());
         if self.prompt.is_none() {
-            actions.extend(key_actions(&ctx, &self.review));
+            actions.extend(key_actions(&ctx, &self.review, self.project.adjudication.is_open()));
         }
         self.intercept_close(&ctx);
         let labels = self.review.document().map_or(0, |d| d.labels.len());
         let history = self.review.session().map(|s| &s.history);
         let (can_undo, can_redo) = history.map_or((false, false), |h| (h.can_undo(), h.can_redo()));
+        let curating = self.project.adjudication.is_open();
         egui::Panel::top("menu").show(ui, |ui| {
             let commands = menu_bar_ui(ui, can_undo, can_redo, &mut self.review.min_confidence);
-            actions.extend(commands.into_iter().filter_map(|c| command_action(c, &self.review)));
+            actions.extend(commands.into_iter().filter_map(|c| command_action(c, &self.review, curating)));
         });
         egui::Panel::bottom("status").show(ui, |ui| status_bar_ui(ui, self.note.as_ref(), labels));
         let quote_colors = match self.project.is_open() {
@@ -374,7 +379,10 @@ impl eframe::App for SorotApp {
             false => QuoteColors::default(),
         };
         let project = self.project.project.as_mut();
-        actions.extend(workspace_ui(ui, &mut self.workspace, project, &mut self.review, quote_colors));
+        actions.extend(match curating {
+            true => super::adjudication::adjudication_panel_ui(ui, &mut self.project.adjudication),
+            false => workspace_ui(ui, &mut self.workspace, project, &mut self.review, quote_colors),
+        });
         actions.extend(self.windows_ui(&ctx, labels));
         if self.prompt.is_some() {
             self.answer_prompt(&ctx);

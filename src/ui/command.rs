@@ -49,6 +49,8 @@ pub enum Command {
     Search,
     Statistics,
     Settings,
+    Agreement,
+    Adjudicate,
     Export,
     ToggleList,
     ToggleInspector,
@@ -68,7 +70,7 @@ const CTRL_SHIFT: Modifiers = Modifiers { shift: true, ..Modifiers::COMMAND };
 
 impl Command {
     /// Every command, in the order the F1 window lists them.
-    pub const ALL: [Command; 31] = [
+    pub const ALL: [Command; 33] = [
         Command::NextSuggestion,
         Command::PreviousSuggestion,
         Command::Accept,
@@ -95,6 +97,8 @@ impl Command {
         Command::Search,
         Command::Statistics,
         Command::Settings,
+        Command::Agreement,
+        Command::Adjudicate,
         Command::Export,
         Command::ToggleList,
         Command::ToggleInspector,
@@ -137,6 +141,8 @@ impl Command {
             C::Search => const { &[key(CTRL, Key::F)] },
             C::Statistics => const { &[key(CTRL_SHIFT, Key::S)] },
             C::Settings => const { &[key(CTRL, Key::Comma)] },
+            C::Agreement => const { &[key(CTRL_SHIFT, Key::A)] },
+            C::Adjudicate => const { &[key(CTRL, Key::J)] },
             C::Export => const { &[key(CTRL, Key::E)] },
             C::ToggleList => const { &[key(NONE, Key::F2)] },
             C::ToggleInspector => const { &[key(NONE, Key::F3)] },
@@ -175,6 +181,8 @@ impl Command {
             C::Search => "Search…",
             C::Statistics => "Statistics…",
             C::Settings => "Settings…",
+            C::Agreement => "Agreement…",
+            C::Adjudicate => "Adjudicate",
             C::Export => "Export…",
             C::ToggleList => "Documents and annotations panel",
             C::ToggleInspector => "Inspector panel",
@@ -213,6 +221,10 @@ impl Command {
             C::Search => "search the project: text or spans, bulk accept / reject",
             C::Statistics => "documents by status, spans by label, most quoted speakers",
             C::Settings => "the project's label schema and annotator name",
+            C::Agreement => "how much a team's annotators agree: span F1, κ, α, quotations; worst documents first",
+            C::Adjudicate => {
+                "curate the open document of a team project into its gold layer (A/B take, N neither, Enter keep); again to leave"
+            }
             C::Export => "export a dataset (JSONL, doccano, Label Studio, brat, CoNLL, spaCy …)",
             C::ToggleList => "show or hide the documents and annotations panel",
             C::ToggleInspector => "show or hide the inspector panel",

@@ -8,10 +8,11 @@ use super::shortcuts::{pressed, KeyContext};
 use super::ProjectAction;
 use crate::model::SpanRef;
 
-/// The actions of the keys pressed this frame.
-pub fn key_actions(ctx: &egui::Context, review: &ReviewController) -> Vec<Action> {
+/// The actions of the keys pressed this frame. While `adjudicating`, the
+/// curation view reads the plain keys: only global commands are listened for.
+pub fn key_actions(ctx: &egui::Context, review: &ReviewController, adjudicating: bool) -> Vec<Action> {
     let context = KeyContext {
-        has_document: review.session().is_some(),
+        has_document: review.session().is_some() && !adjudicating,
         has_selection: review.selection.is_some(),
         has_text_selection: review.text_selection.is_some(),
         typing: ctx.egui_wants_keyboard_input(),
@@ -27,16 +28,27 @@ pub fn key_actions(ctx: &egui::Context, review: &ReviewController) -> Vec<Action
             }
         });
     }
-    let mut actions: Vec<Action> = keys.commands.into_iter().filter_map(|c| command_action(c, review)).collect();
+    let mut actions: Vec<Action> =
+        keys.commands.into_iter().filter_map(|c| command_action(c, review, adjudicating)).collect();
     if let Some(digit) = keys.label_digit {
         actions.extend(label_action(digit, review));
     }
     actions
 }
 
-/// What a command asks for, given what is selected.
-pub fn command_action(command: Command, review: &ReviewController) -> Option<Action> {
+/// What a command asks for, given what is selected (and whether a document
+/// is being curated: then saving saves the gold layer, Escape leaves, and the
+/// document's own edits wait).
+pub fn command_action(command: Command, review: &ReviewController, adjudicating: bool) -> Option<Action> {
     use Command as C;
+    if adjudicating {
+        match command {
+            C::Save => return Some(ProjectAction::SaveGold.into()),
+            C::Escape => return Some(ProjectAction::Adjudicate.into()),
+            C::Undo | C::Redo | C::ToggleDone => return None,
+            _ => {}
+        }
+    }
     let span = review.selection.clone();
     let text = review.text_selection;
     Some(match command {
@@ -59,6 +71,8 @@ pub fn command_action(command: Command, review: &ReviewController) -> Option<Act
         C::Search => ProjectAction::ShowSearch.into(),
         C::Statistics => ProjectAction::ShowStats.into(),
         C::Settings => ProjectAction::ShowSettings.into(),
+        C::Agreement => ProjectAction::ShowAgreement.into(),
+        C::Adjudicate => ProjectAction::Adjudicate.into(),
         C::Escape => ShellAction::Escape.into(),
         C::Save => ShellAction::Save.into(),
         C::Open => ShellAction::OpenDialog.into(),

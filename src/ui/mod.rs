@@ -6,6 +6,7 @@
 //! dialogs, windows, panels).
 
 mod action;
+mod adjudication;
 mod app;
 mod colors;
 pub mod command;

@@ -31,4 +31,10 @@ pub enum ProjectAction {
     RenameLabel { from: String, to: String },
     /// Delete a label from the schema; one in use needs its usage confirmed.
     DeleteLabel { name: String, confirmed: Option<LabelUsage> },
+    /// Open Project ▸ Agreement and compute the team's figures afresh.
+    ShowAgreement,
+    /// Start curating the open document of a team project, or leave curation.
+    Adjudicate,
+    /// Save the curation as the open document's gold layer.
+    SaveGold,
 }

@@ -8,15 +8,18 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use super::save_worker::{SaveWorker, Written};
-use super::{Job, ProjectState, SearchState, SettingsState, StatsState};
+use super::{AgreementState, Job, ProjectState, SearchState, SettingsState, StatsState};
 use crate::analysis::{Analyzer, Suggestions};
 use crate::annotate::{Opened, ANALYSE_LATER_ABOVE};
 use crate::model::SpanRef;
 use crate::project::autosave::{AutosavePolicy, SelectedSpan, SessionState, SpanKind};
+use crate::project::layout::Layout;
 use crate::project::scan::ArticleId;
 use crate::project::search::BulkReview;
 use crate::project::settings::{ProjectChange, ProjectSettings};
 use crate::project::status::first_unfinished;
+use crate::project::team::working_layout;
+use crate::ui::adjudication::AdjudicationState;
 use crate::ui::review::ReviewController;
 use crate::ui::status_bar::Note;
 use crate::ui::ScrollJump;
@@ -38,6 +41,9 @@ pub struct ProjectController {
     pub search: SearchState,
     pub stats: StatsState,
     pub settings_window: SettingsState,
+    pub agreement: AgreementState,
+    /// The curation of the open document (team projects).
+    pub adjudication: AdjudicationState,
     /// A project-wide bulk review running in the background.
     pub(super) bulk: Option<Job<ProjectChange>>,
     /// A scroll the view should make (a restored session's position).
@@ -55,6 +61,8 @@ impl ProjectController {
             search: SearchState::default(),
             stats: StatsState::default(),
             settings_window: SettingsState::default(),
+            agreement: AgreementState::default(),
+            adjudication: AdjudicationState::default(),
             bulk: None,
             pending_scroll: None,
             saver: SaveWorker::start(move || wake.request_repaint()),
@@ -75,19 +83,25 @@ impl ProjectController {
     /// else the first one not done.
     pub fn open(&mut self, root: &Path, analyzer: &Arc<Analyzer>, review: &mut ReviewController) -> Vec<Note> {
         self.close_document(review);
-        let project = match ProjectState::open(root, Arc::clone(analyzer), &self.ctx) {
+        // Settings first: in a team project they say whose layer to work on.
+        let (settings, settings_problem) = match ProjectSettings::load(&Layout::new(root)) {
+            Ok(settings) => (settings, None),
+            Err(error) => (ProjectSettings::default(), Some(error)),
+        };
+        let layout = match working_layout(root, &settings) {
+            Ok(layout) => layout,
+            Err(error) => return vec![Note::Error(format!("Could not open the project: {error}"))],
+        };
+        let project = match ProjectState::open(layout, Arc::clone(analyzer), &self.ctx) {
             Ok(project) => project,
             Err(error) => return vec![Note::Error(format!("Could not open the project: {error}"))],
         };
         let mut notes =
             vec![Note::Info(format!("Opened project {} ({} articles)", root.display(), project.entries.len()))];
-        self.settings = match ProjectSettings::load(&project.layout) {
-            Ok(settings) => settings,
-            Err(error) => {
-                notes.push(Note::Error(format!("{error}; using the default settings until they are saved again")));
-                ProjectSettings::default()
-            }
-        };
+        if let Some(error) = settings_problem {
+            notes.push(Note::Error(format!("{error}; using the default settings until they are saved again")));
+        }
+        self.settings = settings;
         review.set_annotator(self.settings.annotator.clone());
         review.set_locked_by(project.read_only().map(ToString::to_string));
         let restored = SessionState::load(&project.layout);
@@ -118,6 +132,7 @@ impl ProjectController {
         landing: Landing,
     ) -> Option<Note> {
         self.close_document(review);
+        self.adjudication = AdjudicationState::default();
         let project = self.project.as_mut()?;
         let opened = match project.open_article(id, analyzer, ANALYSE_LATER_ABOVE) {
             Ok(opened) => opened,

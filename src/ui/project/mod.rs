@@ -5,6 +5,7 @@
 //! module only schedules it and shows it.
 
 mod action;
+mod agreement_window;
 mod background;
 mod controller;
 mod corpus_source;
@@ -16,8 +17,10 @@ mod search_window;
 mod settings_actions;
 mod settings_window;
 mod stats_window;
+mod team_actions;
 
 pub use action::ProjectAction;
+pub use agreement_window::{agreement_window_ui, AgreementState};
 pub use background::Job;
 pub use controller::ProjectController;
 pub use corpus_source::CorpusSource;

@@ -44,9 +44,15 @@ impl ProjectController {
                 None
             }
             A::ShowSettings => self.show_settings(),
-            A::SaveSettings => self.save_settings(review),
+            A::SaveSettings => {
+                let saved = self.save_settings(review);
+                self.follow_layer(analyzer, review).or(saved)
+            }
             A::RenameLabel { from, to } => self.rename_label(review, &from, &to),
             A::DeleteLabel { name, confirmed } => self.delete_label(review, &name, confirmed),
+            A::ShowAgreement => self.show_agreement(),
+            A::Adjudicate => self.toggle_adjudication(review),
+            A::SaveGold => self.save_gold(),
         }
     }
 
@@ -58,6 +64,7 @@ impl ProjectController {
         }
         self.search.poll();
         self.stats.poll();
+        self.agreement.poll();
         let bulk = self.bulk.as_ref().and_then(Job::take).map(|change| {
             self.bulk = None;
             let failed =

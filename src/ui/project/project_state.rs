@@ -3,7 +3,6 @@
 //! background work that analyses it and refreshes the list.
 
 use std::collections::HashMap;
-use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -43,9 +42,11 @@ pub struct ProjectState {
 impl ProjectState {
     /// Lists the folder's articles (no contents read: the list shows at once)
     /// and starts analysing those without annotations in the background.
-    pub fn open(root: &Path, analyzer: Arc<Analyzer>, ctx: &egui::Context) -> Result<Self, String> {
-        let layout = Layout::new(root);
-        let found = scan(root);
+    /// `layout` says where the work goes: the single layout, or in a team
+    /// project the annotator's own layer (`project::team::working_layout`).
+    pub fn open(layout: Layout, analyzer: Arc<Analyzer>, ctx: &egui::Context) -> Result<Self, String> {
+        let root = layout.root().to_owned();
+        let found = scan(&root);
         let lock = match acquire(&layout) {
             Ok(LockOutcome::Acquired(lock)) => Ok(lock),
             Ok(LockOutcome::HeldBy(holder)) => Err(holder),
