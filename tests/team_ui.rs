@@ -36,7 +36,7 @@ fn version(entities: &[(&str, &str)], speaker: &str) -> Document {
     }
     let (start, end) = span_of("“Kami 😀 siap,”");
     doc.apply(&doc.add_quote_edit(start, end, QuoteKind::Direct).unwrap()).unwrap();
-    let id = doc.entities.iter().find(|e| e.text == speaker).unwrap().id.to_string();
+    let id = doc.entities().iter().find(|e| e.text == speaker).unwrap().id.to_string();
     doc.apply(&doc.speaker_edit("q1", Some(&id)).unwrap()).unwrap();
     doc
 }
@@ -95,7 +95,7 @@ fn a_team_project_opens_the_annotators_own_layer() {
     let session = app.state().session().expect("the document opens");
     let ana = Layout::new(dir.path()).for_annotator("ana").unwrap();
     assert_eq!(session.annotation_path, ana.annotation_path(&id));
-    assert!(session.document.entities.iter().any(|e| e.text == "Bandung" && e.label == "LOC"), "ana's version");
+    assert!(session.document.entities().iter().any(|e| e.text == "Bandung" && e.label == "LOC"), "ana's version");
 
     let nameless = tempfile::tempdir().unwrap();
     team_project(nameless.path(), None);
@@ -146,13 +146,16 @@ fn adjudication_settles_each_disagreement_by_key_into_the_gold_layer() {
     let layout = Layout::new(dir.path());
     let gold = load_gold(&layout, &id).unwrap().expect("the gold layer on disk");
     assert_eq!(gold.text, TEXT);
-    let labelled: Vec<(&str, &str)> = gold.entities.iter().map(|e| (e.text.as_str(), e.label.as_str())).collect();
+    let labelled: Vec<(&str, &str)> = gold.entities().iter().map(|e| (e.text.as_str(), e.label.as_str())).collect();
     assert!(labelled.contains(&("Ana", "PERSON")) && labelled.contains(&("Bandung", "LOC")), "{labelled:?}");
     assert!(!labelled.contains(&("Bandung", "ORG")));
-    let speaker = gold.entity(gold.quotes[0].speaker.as_deref().unwrap()).unwrap();
+    let speaker = gold.entity(gold.quotes()[0].speaker.as_deref().unwrap()).unwrap();
     assert_eq!(speaker.text, "Budi");
     let ana = sorot::store::load_annotations(&layout.for_annotator("ana").unwrap().annotation_path(&id)).unwrap();
-    assert_eq!(ana.quotes[0].speaker.as_deref(), ana.entities.iter().find(|e| e.text == "Ana").map(|e| e.id.as_str()));
+    assert_eq!(
+        ana.quotes()[0].speaker.as_deref(),
+        ana.entities().iter().find(|e| e.text == "Ana").map(|e| e.id.as_str())
+    );
 
     let documents = gold_or_layer(&layout, &scan(dir.path()).articles, Some("ana")).unwrap();
     let out = dir.path().join("gold.jsonl");

@@ -227,7 +227,7 @@ mod tests {
         }
         let (s, e) = span("“Kami 😀 siap,”");
         doc.apply(&doc.add_quote_edit(s, e, QuoteKind::Direct).unwrap()).unwrap();
-        let id = doc.entities.iter().find(|e| e.text == speaker).unwrap().id.to_string();
+        let id = doc.entities().iter().find(|e| e.text == speaker).unwrap().id.to_string();
         doc.apply(&doc.speaker_edit("q1", Some(&id)).unwrap()).unwrap();
         doc
     }
@@ -266,11 +266,11 @@ mod tests {
         assert_eq!(c.current, 1, "on to the one still unsettled");
         c.apply(CurationKey::Take(0)).unwrap();
         let gold = c.adjudication.gold(None).unwrap();
-        assert!(gold.quotes.is_empty(), "neither quote");
-        assert!(gold.entities.iter().any(|e| e.text == "Bandung" && e.label == "LOC"));
+        assert!(gold.quotes().is_empty(), "neither quote");
+        assert!(gold.entities().iter().any(|e| e.text == "Bandung" && e.label == "LOC"));
         c.apply(CurationKey::StartFrom(MergeStrategy::Layer(1))).unwrap();
         let gold = c.adjudication.gold(None).unwrap();
-        assert_eq!(gold.entity(gold.quotes[0].speaker.as_deref().unwrap()).unwrap().text, "Budi");
+        assert_eq!(gold.entity(gold.quotes()[0].speaker.as_deref().unwrap()).unwrap().text, "Budi");
         assert!(c.apply(CurationKey::Take(5)).is_err(), "no sixth annotator");
     }
 

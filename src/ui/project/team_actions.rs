@@ -115,8 +115,8 @@ impl ProjectController {
         Some(Note::Info(format!(
             "Saved the gold layer of {}: {} entities, {} quotations{unsettled}",
             curation.id,
-            gold.entities.len(),
-            gold.quotes.len()
+            gold.entities().len(),
+            gold.quotes().len()
         )))
     }
 }
