@@ -20,6 +20,9 @@ pub fn help_window_ui(ctx: &egui::Context, open: &mut bool, labels: usize) {
             }
         });
         ui.separator();
-        ui.label("Mouse: click a span to select it; drag over text to mark a new span.");
+        ui.label(
+            "Mouse: click a span to select it; drag over text to mark a new span (its ends snap to \
+             whole words; hold Alt to place them exactly); double-click selects one word.",
+        );
     });
 }
