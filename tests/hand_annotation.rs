@@ -48,7 +48,11 @@ fn is_word_char(app: &Harness<'static, SorotApp>, at: usize) -> bool {
 
 /// Both ends of `range` fall inside words.
 fn mid_word(app: &Harness<'static, SorotApp>, (start, end): (usize, usize)) -> bool {
-    start > 0 && is_word_char(app, start - 1) && is_word_char(app, start) && is_word_char(app, end - 1) && is_word_char(app, end)
+    start > 0
+        && is_word_char(app, start - 1)
+        && is_word_char(app, start)
+        && is_word_char(app, end - 1)
+        && is_word_char(app, end)
 }
 
 /// Drags over the article from `from` to `to`, holding `modifiers`; returns the text selection.
@@ -85,8 +89,12 @@ fn a_drag_from_mid_word_to_mid_word_makes_a_whole_word_span() {
     let y = rect.top() + 10.0;
     // Find a drag whose exact (Alt) ends fall inside words…
     let exact = (4..40)
-        .map(|step| (Pos2::new(rect.left() + 7.0 * step as f32, y), Pos2::new(rect.left() + 7.0 * step as f32 + 160.0, y)))
-        .find_map(|(from, to)| drag(&mut app, from, to, Modifiers::ALT).filter(|r| mid_word(&app, *r)).map(|r| (r, from, to)));
+        .map(|step| {
+            (Pos2::new(rect.left() + 7.0 * step as f32, y), Pos2::new(rect.left() + 7.0 * step as f32 + 160.0, y))
+        })
+        .find_map(|(from, to)| {
+            drag(&mut app, from, to, Modifiers::ALT).filter(|r| mid_word(&app, *r)).map(|r| (r, from, to))
+        });
     let (exact, from, to) = exact.expect("some drag ends inside words");
     // …then the same drag without Alt takes those words whole.
     let snapped = drag(&mut app, from, to, Modifiers::NONE).expect("a selection");

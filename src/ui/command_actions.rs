@@ -3,11 +3,11 @@
 
 use super::action::{Action, ShellAction};
 use super::command::Command;
+use super::document_view::snap::{self, End};
 use super::review::{ReviewAction, ReviewController};
 use super::shortcuts::{pressed, KeyContext};
-use super::ProjectAction;
-use super::document_view::snap::{self, End};
 use super::speaker_candidates::speaker_candidates;
+use super::ProjectAction;
 use crate::model::{QuoteKind, SpanRef};
 
 /// The actions of the keys pressed this frame.

@@ -45,8 +45,10 @@ pub fn inspector_ui(ui: &mut egui::Ui, view: &InspectorView<'_>) -> Vec<ReviewAc
 
 fn nothing_selected_ui(ui: &mut egui::Ui) {
     ui.heading("Nothing selected");
-    ui.label("Press Tab to go to the next suggestion, click a highlighted span, or drag over text to mark a new one \
-         (it snaps to whole words; hold Alt to place the ends exactly).");
+    ui.label(
+        "Press Tab to go to the next suggestion, click a highlighted span, or drag over text to mark a new one \
+         (it snaps to whole words; hold Alt to place the ends exactly).",
+    );
 }
 
 fn new_span_ui(ui: &mut egui::Ui, document: &Document, start: usize, end: usize, actions: &mut Vec<ReviewAction>) {

@@ -170,7 +170,13 @@ fn surface_rows(
         let open = expanded.contains(&key);
         let spans = mentions.iter().filter_map(|i| document.entities.get(*i)).map(|e| SpanRef::Entity(e.id.clone()));
         let spans = spans.collect();
-        rows.push(Row::Surface(Box::new(GroupHeader { key, title: form.to_owned(), color, count: mentions.len(), spans })));
+        rows.push(Row::Surface(Box::new(GroupHeader {
+            key,
+            title: form.to_owned(),
+            color,
+            count: mentions.len(),
+            spans,
+        })));
         if open {
             rows.extend(mentions.into_iter().map(Row::Mention));
         }
@@ -242,7 +248,9 @@ fn row_ui(
             let Some(entity) = document.entities.get(*index) else { return };
             let span = SpanRef::Entity(entity.id.clone());
             let text = match row {
-                Row::Mention(_) => format!("         {} {} · at {}", status_mark(entity.status), entity.text, entity.start),
+                Row::Mention(_) => {
+                    format!("         {} {} · at {}", status_mark(entity.status), entity.text, entity.start)
+                }
                 _ => format!("   {} {}", status_mark(entity.status), entity.text),
             };
             if ui.selectable_label(selection == Some(&span), text).clicked() {

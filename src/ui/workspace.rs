@@ -4,8 +4,8 @@
 
 use super::action::{Action, Panel};
 use super::colors::QuoteColors;
-use super::fixed_width::fixed_width_ui;
 use super::document_view::{document_view_ui, DocumentView, DocumentViewState};
+use super::fixed_width::fixed_width_ui;
 use super::inspector::{inspector_ui, InspectorView};
 use super::project::{documents_panel_ui, ProjectState};
 use super::review::ReviewController;
