@@ -145,12 +145,12 @@ fn quote_ui(ui: &mut egui::Ui, view: &InspectorView<'_>, quote: &Quote, actions:
         }
     });
     speaker_ui(ui, view, quote, actions);
-    let pick = if view.picking_speaker {
-        "Click the speaker in the text, or press its digit and Enter…".to_owned()
-    } else {
-        format!("{}  Pick speaker", Command::PickSpeaker.shortcut_text())
+    let pick = match view.picking_speaker {
+        true => "Click the speaker in the text, or press its digit and Enter…",
+        false => "Pick speaker in text",
     };
-    if ui.selectable_label(view.picking_speaker, pick).clicked() {
+    let keys = format!("{}, then a digit and Enter", Command::PickSpeaker.shortcut_text());
+    if ui.selectable_label(view.picking_speaker, pick).on_hover_text(keys).clicked() {
         actions.push(ReviewAction::PickSpeaker { quote: quote.id.to_string() });
     }
     if let Some((start, end)) = view.text_selection {
@@ -175,9 +175,11 @@ fn speaker_ui(ui: &mut egui::Ui, view: &InspectorView<'_>, quote: &Quote, action
     let current = quote.speaker.as_deref().and_then(|id| document.entity(id));
     let shown = current.map_or("(none)".to_owned(), |e| format!("{} ({})", e.text, e.id));
     ui.label(RichText::new(format!("Speaker: {shown}")).strong());
+    let (pick, none) = (Command::PickSpeaker.shortcut_text(), Command::NoSpeaker.shortcut_text());
+    ui.weak(format!("Keys: a candidate's digit, then Enter ({pick} first to click one in the text); {none}: none"));
     let quote_id = quote.id.to_string();
-    let none = format!("{}  (none)", Command::NoSpeaker.shortcut_text());
-    if ui.selectable_label(current.is_none(), none).clicked() {
+    let none = ui.selectable_label(current.is_none(), "(none)");
+    if none.on_hover_text(Command::NoSpeaker.shortcut_text()).clicked() {
         actions.push(ReviewAction::SetSpeaker { quote: quote_id.clone(), speaker: None });
     }
     for (i, entity) in speaker_candidates(document, quote).into_iter().enumerate() {

@@ -227,7 +227,8 @@ fn row_ui(
         Row::Group(header) => {
             let open = !state.collapsed.contains(&header.key);
             let title = RichText::new(format!("{} {} ({})", arrow(open), header.title, header.count));
-            group_row_ui(ui, document, header, title.color(header.color).strong(), actions, || {
+            let title = title.color(header.color).strong();
+            group_row_ui(ui, document, header, title, selection, actions, || {
                 if !state.collapsed.remove(&header.key) {
                     state.collapsed.insert(header.key.clone());
                 }
@@ -237,7 +238,7 @@ fn row_ui(
         Row::Surface(header) => {
             let open = state.expanded.contains(&header.key);
             let title = RichText::new(format!("   {} {} ({})", arrow(open), header.title, header.count));
-            group_row_ui(ui, document, header, title, actions, || {
+            group_row_ui(ui, document, header, title, selection, actions, || {
                 if !state.expanded.remove(&header.key) {
                     state.expanded.insert(header.key.clone());
                 }
@@ -285,18 +286,21 @@ fn group_row_ui(
     document: &Document,
     header: &GroupHeader,
     title: RichText,
+    selection: Option<&SpanRef>,
     actions: &mut Vec<ReviewAction>,
     toggle: impl FnOnce(),
 ) {
     ui.horizontal(|ui| {
-        if ui.selectable_label(false, title).clicked() {
+        // A folded group shows that the selected span is among its members.
+        let holds_selection = selection.is_some_and(|s| header.spans.contains(s));
+        if ui.selectable_label(holds_selection, title).clicked() {
             toggle();
         }
         let open = header.spans.iter().filter(|s| is_open(document, s)).count();
         if open == 0 {
             return;
         }
-        ui.weak(format!("{open} open"));
+        ui.weak(format!("{} {open}", status_mark(Status::Suggested))).on_hover_text(format!("{open} open"));
         let review = |accept| ReviewAction::ReviewGroup { spans: header.spans.clone(), accept };
         let title = &header.title;
         if ui.small_button("✔").on_hover_text(format!("Accept the {open} open {title}")).clicked() {

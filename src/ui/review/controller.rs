@@ -164,10 +164,13 @@ impl ReviewController {
                 self.edit(|d| d.speaker_edit(&quote, Some(&id)))
             }
             A::Select(span) => {
-                self.picking_speaker_for = None;
+                let was_picking = self.picking_speaker_for.take().is_some();
                 self.speaker_choice = None;
                 self.select(span);
-                Outcome::default()
+                match was_picking {
+                    true => Outcome::note(Note::Info("Picking a speaker cancelled".into())),
+                    false => Outcome::default(),
+                }
             }
             A::SelectNeighbour { backwards } => match self.next_shown_suggestion(self.selection.clone(), backwards) {
                 Some(span) => self.perform(A::Select(Some(span))),
@@ -180,17 +183,30 @@ impl ReviewController {
             A::Nudge { span, start_by, end_by } => self.nudge(&span, start_by, end_by),
             A::SetSpeaker { quote, speaker } => {
                 (self.picking_speaker_for, self.speaker_choice) = (None, None);
-                self.edit(|d| d.speaker_edit(&quote, speaker.as_deref()))
+                let name = speaker.as_deref().and_then(|id| self.document()?.entity(id)).map(|e| e.text.to_string());
+                let mut outcome = self.edit(|d| d.speaker_edit(&quote, speaker.as_deref()));
+                if outcome.changed {
+                    let said = name.map_or("No speaker".to_owned(), |name| format!("Speaker: {name}"));
+                    outcome.note = Some(Note::Info(format!("{said} (quote {quote})")));
+                }
+                outcome
             }
             A::ChooseSpeaker { quote, index } => {
                 (self.picking_speaker_for, self.speaker_choice) = (Some(quote), Some(index));
                 Outcome::note(Note::Info("Enter confirms the chosen speaker (Escape cancels)".into()))
             }
             A::ReviewGroup { spans, accept } => {
-                match self.document().and_then(|d| group_review_edit(d, &spans, accept)) {
-                    Some(edit) => self.edit(|_| Ok(edit)),
-                    None => Outcome::note(Note::Info("No open suggestions in this group".into())),
+                let Some(edit) = self.document().and_then(|d| group_review_edit(d, &spans, accept)) else {
+                    return Outcome::note(Note::Info("No open suggestions in this group".into()));
+                };
+                let count = if let Edit::Batch(edits) = &edit { edits.len() } else { 1 };
+                let mut outcome = self.edit(|_| Ok(edit));
+                if outcome.changed {
+                    let done = if accept { "Accepted" } else { "Rejected" };
+                    outcome.note =
+                        Some(Note::Info(format!("{done} {count} suggestion(s) as one change (Ctrl+Z undoes)")));
                 }
+                outcome
             }
             A::CreateEntity { start, end, label } => {
                 self.create(start, end, "e", |d, s, e| d.add_entity_edit(s, e, &label))
