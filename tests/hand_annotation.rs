@@ -24,8 +24,11 @@ fn sample(name: &str) -> PathBuf {
 
 fn app_on(path: &Path) -> Harness<'static, SorotApp> {
     let path = path.to_owned();
+    // Frames 20 ms apart: kittest gives each queued event a frame of its
+    // own, and a double-click's four events must fit in egui's 0.3 s.
     let mut app = Harness::builder()
         .with_size([1366.0, 768.0])
+        .with_step_dt(0.02)
         .with_max_steps(64)
         .build_eframe(move |cc| SorotApp::new(&cc.egui_ctx, path));
     app.run();
@@ -234,4 +237,26 @@ fn a_quotes_speaker_is_chosen_by_digit_and_confirmed_by_enter() {
     let kind = app.state().session().unwrap().document.quote(&quote).unwrap().kind;
     press(&mut app, Modifiers::NONE, Key::K);
     assert_ne!(app.state().session().unwrap().document.quote(&quote).unwrap().kind, kind, "K cycles the kind");
+}
+
+#[test]
+fn a_double_click_selects_one_word() {
+    let (_dir, mut app) = article_app();
+    let paragraph = ARTICLE.lines().nth(2).unwrap().trim_end();
+    let rect = app.get_by_role_and_label(Role::Label, paragraph).rect();
+    let at = Pos2::new(rect.left() + 200.0, rect.top() + 10.0);
+    app.hover_at(at);
+    app.step();
+    for _ in 0..2 {
+        for pressed in [true, false] {
+            let button = egui::PointerButton::Primary;
+            app.event(egui::Event::PointerButton { pos: at, button, pressed, modifiers: Modifiers::NONE });
+        }
+    }
+    app.step();
+    app.run();
+    let word = app.state().text_selection().expect("a double-click selects");
+    let text = text_of(&app, word);
+    assert!(!text.is_empty() && text.chars().all(char::is_alphanumeric), "one word: {text:?}");
+    assert!(!is_word_char(&app, word.0 - 1) && !is_word_char(&app, word.1), "whole: {text:?}");
 }
