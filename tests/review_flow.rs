@@ -134,8 +134,6 @@ fn side_panel_selects_and_inspector_sets_speaker() {
     app.get_by_label_contains("Putin: “Mereka (Korut)").click();
     app.run();
     assert_eq!(app.state().selection(), Some(&SpanRef::Quote(quote.id.clone())));
-    app.get_by_label("Speaker").click();
-    app.run();
     app.get_by_label("(none)").click();
     app.run();
     let document = &app.state().session().unwrap().document;

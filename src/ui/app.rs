@@ -30,6 +30,8 @@ use crate::model::SpanRef;
 use crate::session::Session;
 use crate::ui::freed_memory::release_freed_memory;
 
+mod probe;
+
 pub struct SorotApp {
     analyzer: Arc<Analyzer>,
     review: ReviewController,

@@ -33,6 +33,15 @@ pub enum Command {
     StartRight,
     EndLeft,
     EndRight,
+    StartLeftChar,
+    StartRightChar,
+    EndLeftChar,
+    EndRightChar,
+    CycleQuoteKind,
+    PickSpeaker,
+    NoSpeaker,
+    SetCue,
+    SpeakerFromText,
     Escape,
     PageUp,
     PageDown,
@@ -67,10 +76,11 @@ const CTRL: Modifiers = Modifiers::COMMAND;
 const SHIFT: Modifiers = Modifiers::SHIFT;
 const ALT: Modifiers = Modifiers::ALT;
 const CTRL_SHIFT: Modifiers = Modifiers { shift: true, ..Modifiers::COMMAND };
+const CTRL_ALT: Modifiers = Modifiers { alt: true, ..Modifiers::COMMAND };
 
 impl Command {
     /// Every command, in the order the F1 window lists them.
-    pub const ALL: [Command; 33] = [
+    pub const ALL: [Command; 42] = [
         Command::NextSuggestion,
         Command::PreviousSuggestion,
         Command::Accept,
@@ -81,6 +91,15 @@ impl Command {
         Command::StartRight,
         Command::EndLeft,
         Command::EndRight,
+        Command::StartLeftChar,
+        Command::StartRightChar,
+        Command::EndLeftChar,
+        Command::EndRightChar,
+        Command::CycleQuoteKind,
+        Command::PickSpeaker,
+        Command::NoSpeaker,
+        Command::SetCue,
+        Command::SpeakerFromText,
         Command::Escape,
         Command::PageUp,
         Command::PageDown,
@@ -125,6 +144,15 @@ impl Command {
             C::StartRight => const { &[key(ALT, Key::ArrowRight)] },
             C::EndLeft => const { &[key(SHIFT, Key::ArrowLeft)] },
             C::EndRight => const { &[key(SHIFT, Key::ArrowRight)] },
+            C::StartLeftChar => const { &[key(CTRL_ALT, Key::ArrowLeft)] },
+            C::StartRightChar => const { &[key(CTRL_ALT, Key::ArrowRight)] },
+            C::EndLeftChar => const { &[key(CTRL_SHIFT, Key::ArrowLeft)] },
+            C::EndRightChar => const { &[key(CTRL_SHIFT, Key::ArrowRight)] },
+            C::CycleQuoteKind => const { &[key(NONE, Key::K)] },
+            C::PickSpeaker => const { &[key(NONE, Key::S)] },
+            C::NoSpeaker => const { &[key(NONE, Key::Num0)] },
+            C::SetCue => const { &[key(NONE, Key::C)] },
+            C::SpeakerFromText => const { &[key(NONE, Key::W)] },
             C::Escape => const { &[key(NONE, Key::Escape)] },
             C::PageUp => const { &[key(NONE, Key::PageUp)] },
             C::PageDown => const { &[key(NONE, Key::PageDown)] },
@@ -165,6 +193,15 @@ impl Command {
             C::StartRight => "Start right",
             C::EndLeft => "End left",
             C::EndRight => "End right",
+            C::StartLeftChar => "Start left by a character",
+            C::StartRightChar => "Start right by a character",
+            C::EndLeftChar => "End left by a character",
+            C::EndRightChar => "End right by a character",
+            C::CycleQuoteKind => "Next quotation kind",
+            C::PickSpeaker => "Pick speaker",
+            C::NoSpeaker => "No speaker",
+            C::SetCue => "Selected text is the cue",
+            C::SpeakerFromText => "Selected text is the speaker",
             C::Escape => "Close window / clear selection",
             C::PageUp => "Page up",
             C::PageDown => "Page down",
@@ -197,14 +234,26 @@ impl Command {
         match self {
             C::NextSuggestion => "select the next open suggestion",
             C::PreviousSuggestion => "select the previous open suggestion",
-            C::Accept => "accept the selected span, go to the next",
+            C::Accept => "accept the selected span, go to the next (picking a speaker: confirm the chosen one)",
             C::Reject => "reject the selected span (kept as a negative example), go to the next",
             C::Remove => "remove the selected span entirely",
             C::MakeQuote => "make a quotation from the selected text",
-            C::StartLeft => "move the selected span's start one character left",
-            C::StartRight => "move the selected span's start one character right",
-            C::EndLeft => "move the selected span's end one character left",
-            C::EndRight => "move the selected span's end one character right",
+            C::StartLeft => "move the selected span's start one token left",
+            C::StartRight => "move the selected span's start one token right",
+            C::EndLeft => "move the selected span's end one token left",
+            C::EndRight => "move the selected span's end one token right",
+            C::StartLeftChar => "move the selected span's start one character left",
+            C::StartRightChar => "move the selected span's start one character right",
+            C::EndLeftChar => "move the selected span's end one character left",
+            C::EndRightChar => "move the selected span's end one character right",
+            C::CycleQuoteKind => "with a quotation selected: its next kind (direct, indirect)",
+            C::PickSpeaker => {
+                "with a quotation selected: pick its speaker — digits choose among the numbered \
+                 candidates (nearest first), Enter confirms, or click an entity in the text"
+            }
+            C::NoSpeaker => "with a quotation selected: it has no speaker",
+            C::SetCue => "with a quotation selected: the selected text is its cue (speech verb)",
+            C::SpeakerFromText => "with a quotation selected: the selected text is its speaker (a new PERSON)",
             C::Escape => "close the topmost window; else clear the selection (and stop picking a speaker)",
             C::PageUp => "scroll the article up by a screen",
             C::PageDown => "scroll the article down by a screen",
@@ -250,7 +299,9 @@ impl Command {
         use Command as C;
         match self {
             C::Accept | C::Reject | C::Remove | C::StartLeft | C::StartRight | C::EndLeft | C::EndRight => Scope::Span,
-            C::MakeQuote => Scope::TextSelection,
+            C::StartLeftChar | C::StartRightChar | C::EndLeftChar | C::EndRightChar => Scope::Span,
+            C::CycleQuoteKind | C::PickSpeaker | C::NoSpeaker => Scope::Span,
+            C::MakeQuote | C::SetCue | C::SpeakerFromText => Scope::TextSelection,
             C::NextSuggestion | C::PreviousSuggestion | C::PageUp | C::PageDown => Scope::Document,
             _ => Scope::Global,
         }

@@ -3,10 +3,12 @@
 
 use super::action::{Action, ShellAction};
 use super::command::Command;
+use super::document_view::snap::{self, End};
 use super::review::{ReviewAction, ReviewController};
 use super::shortcuts::{pressed, KeyContext};
+use super::speaker_candidates::speaker_candidates;
 use super::ProjectAction;
-use crate::model::SpanRef;
+use crate::model::{QuoteKind, SpanRef};
 
 /// The actions of the keys pressed this frame. While `adjudicating`, the
 /// curation view reads the plain keys: only global commands are listened for.
@@ -54,14 +56,21 @@ pub fn command_action(command: Command, review: &ReviewController, adjudicating:
     Some(match command {
         C::NextSuggestion => ReviewAction::SelectNeighbour { backwards: false }.into(),
         C::PreviousSuggestion => ReviewAction::SelectNeighbour { backwards: true }.into(),
-        C::Accept => ReviewAction::Accept(span?).into(),
+        C::Accept => confirm_speaker(review).unwrap_or(ReviewAction::Accept(span?)).into(),
         C::Reject => ReviewAction::Reject(span?).into(),
         C::Remove => ReviewAction::Delete(span?).into(),
         C::MakeQuote => text.map(|(start, end)| ReviewAction::CreateQuote { start, end })?.into(),
-        C::StartLeft => ReviewAction::Nudge { span: span?, start_by: -1, end_by: 0 }.into(),
-        C::StartRight => ReviewAction::Nudge { span: span?, start_by: 1, end_by: 0 }.into(),
-        C::EndLeft => ReviewAction::Nudge { span: span?, start_by: 0, end_by: -1 }.into(),
-        C::EndRight => ReviewAction::Nudge { span: span?, start_by: 0, end_by: 1 }.into(),
+        C::StartLeft => token_nudge(review, End::Start, false)?.into(),
+        C::StartRight => token_nudge(review, End::Start, true)?.into(),
+        C::EndLeft => token_nudge(review, End::End, false)?.into(),
+        C::EndRight => token_nudge(review, End::End, true)?.into(),
+        C::StartLeftChar => ReviewAction::Nudge { span: span?, start_by: -1, end_by: 0 }.into(),
+        C::StartRightChar => ReviewAction::Nudge { span: span?, start_by: 1, end_by: 0 }.into(),
+        C::EndLeftChar => ReviewAction::Nudge { span: span?, start_by: 0, end_by: -1 }.into(),
+        C::EndRightChar => ReviewAction::Nudge { span: span?, start_by: 0, end_by: 1 }.into(),
+        C::CycleQuoteKind | C::PickSpeaker | C::NoSpeaker | C::SetCue | C::SpeakerFromText => {
+            quote_action(command, review)?.into()
+        }
         C::Undo => ReviewAction::Undo.into(),
         C::Redo => ReviewAction::Redo.into(),
         C::ToggleDone => ReviewAction::ToggleDone.into(),
@@ -85,9 +94,16 @@ pub fn command_action(command: Command, review: &ReviewController, adjudicating:
     })
 }
 
-/// A label digit: relabel the selected entity, or label the selected text.
+/// A digit: relabel the selected entity, or label the selected text; with a
+/// quotation selected, choose its speaker among the numbered candidates.
 fn label_action(digit: usize, review: &ReviewController) -> Option<Action> {
-    let label = review.document()?.labels.by_hotkey(digit)?.name.clone();
+    let document = review.document()?;
+    if let (Some(SpanRef::Quote(id)), None) = (&review.selection, review.text_selection) {
+        let quote = document.quote(id)?;
+        let index = digit.checked_sub(1).filter(|i| *i < speaker_candidates(document, quote).len())?;
+        return Some(ReviewAction::ChooseSpeaker { quote: id.to_string(), index }.into());
+    }
+    let label = document.labels.by_hotkey(digit)?.name.clone();
     if let Some((start, end)) = review.text_selection {
         return Some(ReviewAction::CreateEntity { start, end, label }.into());
     }
@@ -95,4 +111,40 @@ fn label_action(digit: usize, review: &ReviewController) -> Option<Action> {
         SpanRef::Entity(id) => Some(ReviewAction::Relabel { entity: id.to_string(), label }.into()),
         SpanRef::Quote(_) => None,
     }
+}
+
+/// Moves an end of the selected span by one token (see [`snap::token_step`]).
+fn token_nudge(review: &ReviewController, which: End, forward: bool) -> Option<ReviewAction> {
+    let span = review.selection.clone()?;
+    let document = review.document()?;
+    let by = snap::token_step(document, document.range_of(&span)?, which, forward)?;
+    let (start_by, end_by) = if which == End::Start { (by, 0) } else { (0, by) };
+    Some(ReviewAction::Nudge { span, start_by, end_by })
+}
+
+/// Enter while a speaker candidate is chosen: that candidate becomes the speaker.
+fn confirm_speaker(review: &ReviewController) -> Option<ReviewAction> {
+    let quote_id = review.picking_speaker_for.as_deref()?;
+    let document = review.document()?;
+    let candidate = speaker_candidates(document, document.quote(quote_id)?).get(review.speaker_choice?).copied()?;
+    Some(ReviewAction::SetSpeaker { quote: quote_id.to_owned(), speaker: Some(candidate.id.to_string()) })
+}
+
+/// The quotation keys, for the selected quotation.
+fn quote_action(command: Command, review: &ReviewController) -> Option<ReviewAction> {
+    let Some(SpanRef::Quote(id)) = &review.selection else { return None };
+    let quote = review.document()?.quote(id)?;
+    let id = id.to_string();
+    let text = review.text_selection;
+    Some(match command {
+        Command::CycleQuoteKind => {
+            let kind = if quote.kind == QuoteKind::Direct { QuoteKind::Indirect } else { QuoteKind::Direct };
+            ReviewAction::SetQuoteKind { quote: id, kind }
+        }
+        Command::PickSpeaker => ReviewAction::PickSpeaker { quote: id },
+        Command::NoSpeaker => ReviewAction::SetSpeaker { quote: id, speaker: None },
+        Command::SetCue => text.map(|(start, end)| ReviewAction::SetCue { quote: id, start, end })?,
+        Command::SpeakerFromText => text.map(|(start, end)| ReviewAction::CreateSpeaker { quote: id, start, end })?,
+        _ => return None,
+    })
 }

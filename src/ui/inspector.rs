@@ -4,7 +4,9 @@
 
 use egui::RichText;
 
+use super::command::Command;
 use super::side_panel::shorten;
+use super::speaker_candidates::speaker_candidates;
 use super::{colors, ReviewAction};
 use crate::model::{Document, Entity, Quote, QuoteKind, SpanRef};
 
@@ -15,6 +17,8 @@ pub struct InspectorView<'a> {
     pub text_selection: Option<(usize, usize)>,
     /// The next clicked entity becomes the selected quote's speaker.
     pub picking_speaker: bool,
+    /// The speaker candidate chosen by digit, awaiting Enter.
+    pub speaker_choice: Option<usize>,
 }
 
 pub fn inspector_ui(ui: &mut egui::Ui, view: &InspectorView<'_>) -> Vec<ReviewAction> {
@@ -41,7 +45,10 @@ pub fn inspector_ui(ui: &mut egui::Ui, view: &InspectorView<'_>) -> Vec<ReviewAc
 
 fn nothing_selected_ui(ui: &mut egui::Ui) {
     ui.heading("Nothing selected");
-    ui.label("Press Tab to go to the next suggestion, click a highlighted span, or drag over text to mark a new one.");
+    ui.label(
+        "Press Tab to go to the next suggestion, click a highlighted span, or drag over text to mark a new one \
+         (it snaps to whole words; hold Alt to place the ends exactly).",
+    );
 }
 
 fn new_span_ui(ui: &mut egui::Ui, document: &Document, start: usize, end: usize, actions: &mut Vec<ReviewAction>) {
@@ -63,7 +70,7 @@ fn new_span_ui(ui: &mut egui::Ui, document: &Document, start: usize, end: usize,
 }
 
 fn review_buttons_ui(ui: &mut egui::Ui, span: &SpanRef, actions: &mut Vec<ReviewAction>) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui.button("✔ Accept").on_hover_text("Enter").clicked() {
             actions.push(ReviewAction::Accept(span.clone()));
         }
@@ -78,20 +85,22 @@ fn review_buttons_ui(ui: &mut egui::Ui, span: &SpanRef, actions: &mut Vec<Review
 
 fn bounds_ui(ui: &mut egui::Ui, span: &SpanRef, actions: &mut Vec<ReviewAction>) {
     let nudge = |start_by, end_by| ReviewAction::Nudge { span: span.clone(), start_by, end_by };
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label("Start");
-        if ui.small_button("◀").on_hover_text("Alt+Left").clicked() {
-            actions.push(nudge(-1, 0));
-        }
-        if ui.small_button("▶").on_hover_text("Alt+Right").clicked() {
-            actions.push(nudge(1, 0));
-        }
-        ui.label("End");
-        if ui.small_button("◀").on_hover_text("Shift+Left").clicked() {
-            actions.push(nudge(0, -1));
-        }
-        if ui.small_button("▶").on_hover_text("Shift+Right").clicked() {
-            actions.push(nudge(0, 1));
+        let buttons = [
+            ("◀", Command::StartLeftChar, (-1, 0)),
+            ("▶", Command::StartRightChar, (1, 0)),
+            ("◀", Command::EndLeftChar, (0, -1)),
+            ("▶", Command::EndRightChar, (0, 1)),
+        ];
+        for (i, (arrow, command, (start_by, end_by))) in buttons.into_iter().enumerate() {
+            if i == 2 {
+                ui.label("End");
+            }
+            let keys = format!("{} (by a token: without Ctrl)", command.shortcut_text());
+            if ui.small_button(arrow).on_hover_text(keys).clicked() {
+                actions.push(nudge(start_by, end_by));
+            }
         }
     });
 }
@@ -127,24 +136,30 @@ fn quote_ui(ui: &mut egui::Ui, view: &InspectorView<'_>, quote: &Quote, actions:
     ui.label(RichText::new(shorten(&quote.text, 240)).italics());
     let cue = quote.cue.as_ref().map_or("none".to_owned(), |c| c.text.to_string());
     ui.label(format!("{:?} · cue: {cue} · from {}", quote.status, quote.source));
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!("Kind ({}):", Command::CycleQuoteKind.shortcut_text()));
         for kind in [QuoteKind::Direct, QuoteKind::Indirect] {
             if ui.radio(quote.kind == kind, format!("{kind:?}")).clicked() && quote.kind != kind {
                 actions.push(ReviewAction::SetQuoteKind { quote: quote.id.to_string(), kind });
             }
         }
     });
-    speaker_ui(ui, view.document, quote, actions);
-    let pick = if view.picking_speaker { "Click the speaker in the text…" } else { "Pick speaker in text" };
-    if ui.selectable_label(view.picking_speaker, pick).clicked() {
+    speaker_ui(ui, view, quote, actions);
+    let pick = match view.picking_speaker {
+        true => "Click the speaker in the text, or press its digit and Enter…",
+        false => "Pick speaker in text",
+    };
+    let keys = format!("{}, then a digit and Enter", Command::PickSpeaker.shortcut_text());
+    if ui.selectable_label(view.picking_speaker, pick).on_hover_text(keys).clicked() {
         actions.push(ReviewAction::PickSpeaker { quote: quote.id.to_string() });
     }
     if let Some((start, end)) = view.text_selection {
-        ui.horizontal(|ui| {
-            if ui.button("Selected text is the cue").clicked() {
+        ui.horizontal_wrapped(|ui| {
+            if ui.button(format!("{}  Selected text is the cue", Command::SetCue.shortcut_text())).clicked() {
                 actions.push(ReviewAction::SetCue { quote: quote.id.to_string(), start, end });
             }
-            if ui.button("Selected text is the speaker").clicked() {
+            let speaker = format!("{}  Selected text is the speaker", Command::SpeakerFromText.shortcut_text());
+            if ui.button(speaker).clicked() {
                 actions.push(ReviewAction::CreateSpeaker { quote: quote.id.to_string(), start, end });
             }
         });
@@ -153,26 +168,27 @@ fn quote_ui(ui: &mut egui::Ui, view: &InspectorView<'_>, quote: &Quote, actions:
     review_buttons_ui(ui, &span, actions);
 }
 
-/// Any PERSON or ORG entity (not rejected) can be the speaker.
-fn speaker_ui(ui: &mut egui::Ui, document: &Document, quote: &Quote, actions: &mut Vec<ReviewAction>) {
+/// The speaker, and the candidates numbered for the digit keys, nearest
+/// first (the same list the digits read: [`speaker_candidates`]).
+fn speaker_ui(ui: &mut egui::Ui, view: &InspectorView<'_>, quote: &Quote, actions: &mut Vec<ReviewAction>) {
+    let document = view.document;
     let current = quote.speaker.as_deref().and_then(|id| document.entity(id));
     let shown = current.map_or("(none)".to_owned(), |e| format!("{} ({})", e.text, e.id));
-    egui::ComboBox::from_label("Speaker").selected_text(shown).show_ui(ui, |ui| {
-        if ui.selectable_label(current.is_none(), "(none)").clicked() {
-            actions.push(ReviewAction::SetSpeaker { quote: quote.id.to_string(), speaker: None });
+    ui.label(RichText::new(format!("Speaker: {shown}")).strong());
+    let (pick, none) = (Command::PickSpeaker.shortcut_text(), Command::NoSpeaker.shortcut_text());
+    ui.weak(format!("Keys: a candidate's digit, then Enter ({pick} first to click one in the text); {none}: none"));
+    let quote_id = quote.id.to_string();
+    let none = ui.selectable_label(current.is_none(), "(none)");
+    if none.on_hover_text(Command::NoSpeaker.shortcut_text()).clicked() {
+        actions.push(ReviewAction::SetSpeaker { quote: quote_id.clone(), speaker: None });
+    }
+    for (i, entity) in speaker_candidates(document, quote).into_iter().enumerate() {
+        let is_current = quote.speaker.as_deref() == Some(entity.id.as_str());
+        let chosen = view.picking_speaker && view.speaker_choice == Some(i);
+        let mark = if chosen { "  ◀ Enter confirms" } else { "" };
+        let text = format!("{}  {} · {} ({}){mark}", i + 1, entity.text, entity.label, entity.id);
+        if ui.selectable_label(is_current || chosen, text).clicked() {
+            actions.push(ReviewAction::SetSpeaker { quote: quote_id.clone(), speaker: Some(entity.id.to_string()) });
         }
-        let candidates = document
-            .entities()
-            .iter()
-            .filter(|e| matches!(e.label.as_str(), "PERSON" | "ORG") && e.status != crate::model::Status::Rejected);
-        for entity in candidates {
-            let chosen = quote.speaker.as_deref() == Some(entity.id.as_str());
-            if ui.selectable_label(chosen, format!("{} ({})", entity.text, entity.id)).clicked() {
-                actions.push(ReviewAction::SetSpeaker {
-                    quote: quote.id.to_string(),
-                    speaker: Some(entity.id.to_string()),
-                });
-            }
-        }
-    });
+    }
 }

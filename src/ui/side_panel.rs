@@ -1,7 +1,10 @@
-//! The list of annotations, in three tabs: entities grouped by label, quotes
-//! with their speakers, and speakers with how often and what they are quoted.
-//! Clicking an entry selects it and scrolls to it. Rows are virtualised
-//! (`show_rows`): a list of 20,000 spans costs only its visible rows.
+//! The list of annotations, in three tabs: entities grouped by label and,
+//! within a label, by surface form (`Putin (11)`, folded: expanding it lists
+//! its mentions); quotes with their speakers; and speakers with how often and
+//! what they are quoted. A group's ✔ / ✖ accepts or rejects its open
+//! suggestions as one undoable edit. Clicking an entry selects it and scrolls
+//! to it. Rows are virtualised (`show_rows`): a list of 20,000 spans costs
+//! only its visible rows.
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -26,6 +29,8 @@ pub enum Tab {
 pub struct SidePanelState {
     tab: Tab,
     collapsed: HashSet<String>,
+    /// The surface-form groups unfolded (they start folded).
+    expanded: HashSet<String>,
     /// Counts toggles of `collapsed`, so the rows know when to rebuild.
     collapse_generation: usize,
     cached: Option<(RowsKey, Vec<Row>)>,
@@ -45,7 +50,11 @@ struct RowsKey {
 #[derive(Debug, Clone)]
 enum Row {
     Group(Box<GroupHeader>),
+    /// The mentions of one surface form under a label (two or more).
+    Surface(Box<GroupHeader>),
     Entity(usize),
+    /// One mention of an unfolded surface group.
+    Mention(usize),
     Quote(usize),
 }
 
@@ -56,6 +65,8 @@ struct GroupHeader {
     title: String,
     color: egui::Color32,
     count: usize,
+    /// The group's spans, which its ✔ / ✖ review (empty: no buttons).
+    spans: Vec<SpanRef>,
 }
 
 pub fn side_panel_ui(
@@ -103,13 +114,13 @@ pub fn side_panel_ui(
 
 fn rows_of(document: &Document, state: &SidePanelState) -> Vec<Row> {
     match state.tab {
-        Tab::Entities => entity_rows(document, &state.collapsed),
+        Tab::Entities => entity_rows(document, &state.collapsed, &state.expanded),
         Tab::Quotes => (0..document.quotes().len()).map(Row::Quote).collect(),
         Tab::Speakers => speaker_rows(document, &state.collapsed),
     }
 }
 
-fn entity_rows(document: &Document, collapsed: &HashSet<String>) -> Vec<Row> {
+fn entity_rows(document: &Document, collapsed: &HashSet<String>, expanded: &HashSet<String>) -> Vec<Row> {
     let mut by_label: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (index, entity) in document.entities().iter().enumerate() {
         by_label.entry(entity.label.as_str()).or_default().push(index);
@@ -123,12 +134,53 @@ fn entity_rows(document: &Document, collapsed: &HashSet<String>) -> Vec<Row> {
         let key = format!("label:{}", label.name);
         let open = !collapsed.contains(&key);
         let color = colors::label_color(&document.labels, &label.name);
-        rows.push(Row::Group(Box::new(GroupHeader { title: label.name.clone(), color, count: members.len(), key })));
+        let header = GroupHeader { title: label.name.clone(), color, count: members.len(), key, spans: Vec::new() };
+        rows.push(Row::Group(Box::new(header)));
         if open {
-            rows.extend(members.into_iter().map(Row::Entity));
+            surface_rows(document, &label.name, members, color, expanded, &mut rows);
         }
     }
     rows
+}
+
+/// A label's mentions grouped by surface form, in order of first mention; a
+/// form mentioned once is a plain row.
+fn surface_rows(
+    document: &Document,
+    label: &str,
+    members: Vec<usize>,
+    color: egui::Color32,
+    expanded: &HashSet<String>,
+    rows: &mut Vec<Row>,
+) {
+    let mut forms: Vec<(&str, Vec<usize>)> = Vec::new();
+    for index in members {
+        let Some(text) = document.entities().get(index).map(|e| e.text.as_str()) else { continue };
+        match forms.iter_mut().find(|(form, _)| *form == text) {
+            Some((_, mentions)) => mentions.push(index),
+            None => forms.push((text, vec![index])),
+        }
+    }
+    for (form, mentions) in forms {
+        if let [single] = mentions.as_slice() {
+            rows.push(Row::Entity(*single));
+            continue;
+        }
+        let key = format!("surface:{label}:{form}");
+        let open = expanded.contains(&key);
+        let spans = mentions.iter().filter_map(|i| document.entities().get(*i)).map(|e| SpanRef::Entity(e.id.clone()));
+        let spans = spans.collect();
+        rows.push(Row::Surface(Box::new(GroupHeader {
+            key,
+            title: form.to_owned(),
+            color,
+            count: mentions.len(),
+            spans,
+        })));
+        if open {
+            rows.extend(mentions.into_iter().map(Row::Mention));
+        }
+    }
 }
 
 /// Quotes grouped by who said them, most quoted first.
@@ -144,11 +196,13 @@ fn speaker_rows(document: &Document, collapsed: &HashSet<String>) -> Vec<Row> {
     for (speaker, quotes) in groups {
         let key = format!("speaker:{speaker}");
         let open = !collapsed.contains(&key);
+        let spans = quotes.iter().filter_map(|i| document.quotes().get(*i)).map(|q| SpanRef::Quote(q.id.clone()));
         rows.push(Row::Group(Box::new(GroupHeader {
             title: speaker,
             color: colors::CUE_COLOR,
             count: quotes.len(),
             key,
+            spans: spans.collect(),
         })));
         if open {
             rows.extend(quotes.into_iter().map(Row::Quote));
@@ -171,21 +225,35 @@ fn row_ui(
 ) {
     match row {
         Row::Group(header) => {
-            let GroupHeader { key, title, color, count } = header.as_ref();
-            let open = !state.collapsed.contains(key);
-            let arrow = if open { "▼" } else { "▶" };
-            let text = RichText::new(format!("{arrow} {title} ({count})")).color(*color).strong();
-            if ui.selectable_label(false, text).clicked() {
-                if !state.collapsed.remove(key) {
-                    state.collapsed.insert(key.clone());
+            let open = !state.collapsed.contains(&header.key);
+            let title = RichText::new(format!("{} {} ({})", arrow(open), header.title, header.count));
+            let title = title.color(header.color).strong();
+            group_row_ui(ui, document, header, title, selection, actions, || {
+                if !state.collapsed.remove(&header.key) {
+                    state.collapsed.insert(header.key.clone());
                 }
                 state.collapse_generation += 1;
-            }
+            });
         }
-        Row::Entity(index) => {
+        Row::Surface(header) => {
+            let open = state.expanded.contains(&header.key);
+            let title = RichText::new(format!("   {} {} ({})", arrow(open), header.title, header.count));
+            group_row_ui(ui, document, header, title, selection, actions, || {
+                if !state.expanded.remove(&header.key) {
+                    state.expanded.insert(header.key.clone());
+                }
+                state.collapse_generation += 1;
+            });
+        }
+        Row::Entity(index) | Row::Mention(index) => {
             let Some(entity) = document.entities().get(*index) else { return };
             let span = SpanRef::Entity(entity.id.clone());
-            let text = format!("   {} {}", status_mark(entity.status), entity.text);
+            let text = match row {
+                Row::Mention(_) => {
+                    format!("         {} {} · at {}", status_mark(entity.status), entity.text, entity.start)
+                }
+                _ => format!("   {} {}", status_mark(entity.status), entity.text),
+            };
             if ui.selectable_label(selection == Some(&span), text).clicked() {
                 actions.push(ReviewAction::Select(Some(span)));
             }
@@ -201,6 +269,55 @@ fn row_ui(
             }
         }
     }
+}
+
+fn arrow(open: bool) -> &'static str {
+    if open {
+        "▼"
+    } else {
+        "▶"
+    }
+}
+
+/// A group's header: its title folds or unfolds it; with spans, ✔ / ✖
+/// accept or reject its open suggestions, as one edit.
+fn group_row_ui(
+    ui: &mut egui::Ui,
+    document: &Document,
+    header: &GroupHeader,
+    title: RichText,
+    selection: Option<&SpanRef>,
+    actions: &mut Vec<ReviewAction>,
+    toggle: impl FnOnce(),
+) {
+    ui.horizontal(|ui| {
+        // A folded group shows that the selected span is among its members.
+        let holds_selection = selection.is_some_and(|s| header.spans.contains(s));
+        if ui.selectable_label(holds_selection, title).clicked() {
+            toggle();
+        }
+        let open = header.spans.iter().filter(|s| is_open(document, s)).count();
+        if open == 0 {
+            return;
+        }
+        ui.weak(format!("{} {open}", status_mark(Status::Suggested))).on_hover_text(format!("{open} open"));
+        let review = |accept| ReviewAction::ReviewGroup { spans: header.spans.clone(), accept };
+        let title = &header.title;
+        if ui.small_button("✔").on_hover_text(format!("Accept the {open} open {title}")).clicked() {
+            actions.push(review(true));
+        }
+        if ui.small_button("✖").on_hover_text(format!("Reject the {open} open {title}")).clicked() {
+            actions.push(review(false));
+        }
+    });
+}
+
+fn is_open(document: &Document, span: &SpanRef) -> bool {
+    let status = match span {
+        SpanRef::Entity(id) => document.entity(id).map(|e| e.status),
+        SpanRef::Quote(id) => document.quote(id).map(|q| q.status),
+    };
+    status == Some(Status::Suggested)
 }
 
 fn status_mark(status: Status) -> &'static str {

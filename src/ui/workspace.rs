@@ -5,6 +5,7 @@
 use super::action::{Action, Panel};
 use super::colors::QuoteColors;
 use super::document_view::{document_view_ui, DocumentView, DocumentViewState};
+use super::fixed_width::fixed_width_ui;
 use super::inspector::{inspector_ui, InspectorView};
 use super::project::{documents_panel_ui, ProjectState};
 use super::review::ReviewController;
@@ -65,8 +66,8 @@ pub fn workspace_ui(
     let mut actions = Vec::new();
     let in_project = project.is_some();
     if workspace.show_list {
-        egui::Panel::left("list").default_size(290.0).show(ui, |ui| {
-            list_panel_ui(ui, workspace, project, review, &mut actions);
+        egui::Panel::left("list").resizable(true).default_size(290.0).size_range(180.0..=560.0).show(ui, |ui| {
+            fixed_width_ui(ui, "list", |ui| list_panel_ui(ui, workspace, project, review, &mut actions));
         });
     }
     let Some(review) = review.view() else {
@@ -82,14 +83,18 @@ pub fn workspace_ui(
     };
     let document = &review.session.document;
     if workspace.show_inspector {
-        egui::Panel::right("inspector").default_size(320.0).show(ui, |ui| {
+        // Its width is the annotator's (drag its edge), never its content's:
+        // the article must not re-wrap when the selection changes.
+        egui::Panel::right("inspector").resizable(true).default_size(320.0).size_range(220.0..=560.0).show(ui, |ui| {
             let view = InspectorView {
                 document,
                 selection: review.selection,
                 text_selection: review.text_selection,
                 picking_speaker: review.picking_speaker,
+                speaker_choice: review.speaker_choice,
             };
-            actions.extend(inspector_ui(ui, &view).into_iter().map(Action::from));
+            let asked = fixed_width_ui(ui, "inspector", |ui| inspector_ui(ui, &view));
+            actions.extend(asked.into_iter().map(Action::from));
         });
     }
     egui::CentralPanel::default().show(ui, |ui| {

@@ -12,6 +12,7 @@
 mod block_job;
 pub use block_job::is_shown;
 mod blocks;
+pub mod snap;
 
 use std::sync::Arc;
 
@@ -52,6 +53,9 @@ pub struct DocumentViewState {
     pub laid_out_last_frame: usize,
     /// The code points the last frame showed, from its first to its last block.
     pub shown_last_frame: (usize, usize),
+    /// Where the article's text sat in the last frame: left edge and wrap
+    /// width, in points (a selection must not move it).
+    pub text_column_last_frame: (f32, f32),
 }
 
 impl DocumentViewState {
@@ -145,6 +149,7 @@ pub fn document_view_ui(
         state.viewport_height = viewport.height();
         state.offset = viewport.min.y;
         let origin = ui.max_rect().min;
+        state.text_column_last_frame = (origin.x, width);
         let visible = blocks.visible(viewport.min.y, viewport.max.y, &metrics);
         state.anchor = Some((visible.start, viewport.min.y - blocks.top(visible.start, &metrics)));
         for index in visible {
@@ -170,7 +175,7 @@ pub fn document_view_ui(
     if heights_changed {
         ui.ctx().request_repaint();
     }
-    track_text_drag(ui, &placed, state, &mut actions);
+    track_text_drag(ui, document, &placed, state, &mut actions);
     actions
 }
 
@@ -217,10 +222,20 @@ fn block_interaction_ui(
     ui.painter().galley(line.rect.min, line.galley.clone(), ui.visuals().text_color());
     let text = document.slice(line.start, line.end).unwrap_or_default();
     response.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, text));
+    let at = response.interact_pointer_pos().map(|p| char_at(line, p));
+    if response.double_clicked() {
+        // One word, exactly as a drag over it would snap (Alt: no snapping).
+        let exact = ui.input(|i| i.modifiers.alt);
+        let word = at.and_then(|at| if exact { None } else { snap::word_at(document, at) });
+        if word.is_some() {
+            actions.push(ReviewAction::SelectText(word));
+        }
+        return;
+    }
     if !response.clicked() {
         return;
     }
-    if let Some(at) = response.interact_pointer_pos().map(|p| char_at(line, p)) {
+    if let Some(at) = at {
         let span = document.span_at(at).or_else(|| at.checked_sub(1).and_then(|a| document.span_at(a)));
         actions.push(ReviewAction::SelectText(None));
         actions.push(ReviewAction::Select(span));
@@ -281,8 +296,15 @@ fn char_at_any(lines: &[Placed], pos: Pos2) -> Option<usize> {
     Some(char_at(line, pos))
 }
 
-/// Dragging over the text selects a range, possibly over several blocks.
-fn track_text_drag(ui: &egui::Ui, lines: &[Placed], state: &mut DocumentViewState, actions: &mut Vec<ReviewAction>) {
+/// Dragging over the text selects a range, possibly over several blocks; its
+/// ends snap to whole tokens unless Alt is held.
+fn track_text_drag(
+    ui: &egui::Ui,
+    document: &Document,
+    lines: &[Placed],
+    state: &mut DocumentViewState,
+    actions: &mut Vec<ReviewAction>,
+) {
     let (origin, latest, down) =
         ui.input(|i| (i.pointer.press_origin(), i.pointer.latest_pos(), i.pointer.primary_down()));
     let over_text = |p: Pos2| lines.iter().any(|l| l.rect.contains(p));
@@ -291,7 +313,9 @@ fn track_text_drag(ui: &egui::Ui, lines: &[Placed], state: &mut DocumentViewStat
     }
     let Some(anchor) = state.drag_anchor else { return };
     if let Some(here) = latest.and_then(|p| char_at_any(lines, p)) {
-        let range = (anchor.min(here), anchor.max(here));
+        let (start, end) = (anchor.min(here), anchor.max(here));
+        let exact = ui.input(|i| i.modifiers.alt);
+        let range = if exact || start == end { (start, end) } else { snap::snap_range(document, start, end) };
         actions.push(ReviewAction::SelectText((range.0 < range.1).then_some(range)));
     }
     if !down {

@@ -33,6 +33,17 @@ pub enum ReviewAction {
     PickSpeaker {
         quote: String,
     },
+    /// Mark the quote's `index`th speaker candidate (from 0, nearest first)
+    /// for Enter to confirm.
+    ChooseSpeaker {
+        quote: String,
+        index: usize,
+    },
+    /// Accept (or reject) the open suggestions among a group's spans, as one edit.
+    ReviewGroup {
+        spans: Vec<SpanRef>,
+        accept: bool,
+    },
     SetQuoteKind {
         quote: String,
         kind: QuoteKind,

@@ -9,6 +9,7 @@ use crate::model::{Document, Edit, LabelSet, QuoteKind, ReviewError, SpanRef};
 use crate::project::clock::now_rfc3339;
 use crate::session::Session;
 use crate::ui::document_view::is_shown;
+use crate::ui::group_review::group_review_edit;
 use crate::ui::project::Job;
 use crate::ui::status_bar::Note;
 
@@ -21,6 +22,8 @@ pub struct ReviewController {
     pub text_selection: Option<(usize, usize)>,
     /// The quote whose speaker the next clicked entity becomes.
     pub picking_speaker_for: Option<String>,
+    /// The speaker candidate (from 0) chosen by digit while picking, awaiting Enter.
+    pub speaker_choice: Option<usize>,
     /// Set when the selection moved and the view should bring it into sight.
     pub scroll_to_selection: bool,
     /// Suggestions less sure than this are hidden and skipped (View menu).
@@ -54,6 +57,7 @@ pub struct ReviewView<'a> {
     pub selection: Option<&'a SpanRef>,
     pub text_selection: Option<(usize, usize)>,
     pub picking_speaker: bool,
+    pub speaker_choice: Option<usize>,
     pub min_confidence: f32,
     pub scroll_to_selection: &'a mut bool,
 }
@@ -67,6 +71,7 @@ impl ReviewController {
             selection: self.selection.as_ref(),
             text_selection: self.text_selection,
             picking_speaker: self.picking_speaker_for.is_some(),
+            speaker_choice: self.speaker_choice,
             min_confidence: self.min_confidence,
             scroll_to_selection: &mut self.scroll_to_selection,
         })
@@ -106,7 +111,7 @@ impl ReviewController {
         self.pending_analysis = pending;
         self.selection = None;
         self.text_selection = None;
-        self.picking_speaker_for = None;
+        (self.picking_speaker_for, self.speaker_choice) = (None, None);
     }
 
     /// Closes the document (the shell saved it first if it had to); who is
@@ -155,12 +160,17 @@ impl ReviewController {
         match action {
             A::Select(Some(SpanRef::Entity(id))) if self.picking_speaker_for.is_some() => {
                 let quote = self.picking_speaker_for.take().unwrap_or_default();
+                self.speaker_choice = None;
                 self.edit(|d| d.speaker_edit(&quote, Some(&id)))
             }
             A::Select(span) => {
-                self.picking_speaker_for = None;
+                let was_picking = self.picking_speaker_for.take().is_some();
+                self.speaker_choice = None;
                 self.select(span);
-                Outcome::default()
+                match was_picking {
+                    true => Outcome::note(Note::Info("Picking a speaker cancelled".into())),
+                    false => Outcome::default(),
+                }
             }
             A::SelectNeighbour { backwards } => match self.next_shown_suggestion(self.selection.clone(), backwards) {
                 Some(span) => self.perform(A::Select(Some(span))),
@@ -171,7 +181,33 @@ impl ReviewController {
             A::Delete(span) => self.review(span, Document::delete_edit),
             A::Relabel { entity, label } => self.edit(|d| d.relabel_edit(&entity, &label)),
             A::Nudge { span, start_by, end_by } => self.nudge(&span, start_by, end_by),
-            A::SetSpeaker { quote, speaker } => self.edit(|d| d.speaker_edit(&quote, speaker.as_deref())),
+            A::SetSpeaker { quote, speaker } => {
+                (self.picking_speaker_for, self.speaker_choice) = (None, None);
+                let name = speaker.as_deref().and_then(|id| self.document()?.entity(id)).map(|e| e.text.to_string());
+                let mut outcome = self.edit(|d| d.speaker_edit(&quote, speaker.as_deref()));
+                if outcome.changed {
+                    let said = name.map_or("No speaker".to_owned(), |name| format!("Speaker: {name}"));
+                    outcome.note = Some(Note::Info(format!("{said} (quote {quote})")));
+                }
+                outcome
+            }
+            A::ChooseSpeaker { quote, index } => {
+                (self.picking_speaker_for, self.speaker_choice) = (Some(quote), Some(index));
+                Outcome::note(Note::Info("Enter confirms the chosen speaker (Escape cancels)".into()))
+            }
+            A::ReviewGroup { spans, accept } => {
+                let Some(edit) = self.document().and_then(|d| group_review_edit(d, &spans, accept)) else {
+                    return Outcome::note(Note::Info("No open suggestions in this group".into()));
+                };
+                let count = if let Edit::Batch(edits) = &edit { edits.len() } else { 1 };
+                let mut outcome = self.edit(|_| Ok(edit));
+                if outcome.changed {
+                    let done = if accept { "Accepted" } else { "Rejected" };
+                    outcome.note =
+                        Some(Note::Info(format!("{done} {count} suggestion(s) as one change (Ctrl+Z undoes)")));
+                }
+                outcome
+            }
             A::CreateEntity { start, end, label } => {
                 self.create(start, end, "e", |d, s, e| d.add_entity_edit(s, e, &label))
             }
@@ -179,7 +215,7 @@ impl ReviewController {
                 self.create(start, end, "q", |d, s, e| d.add_quote_edit(s, e, QuoteKind::Direct))
             }
             A::PickSpeaker { quote } => {
-                self.picking_speaker_for = Some(quote);
+                (self.picking_speaker_for, self.speaker_choice) = (Some(quote), None);
                 Outcome::note(Note::Info("Click the entity who said this quote (Escape cancels)".into()))
             }
             A::SetQuoteKind { quote, kind } => self.edit(|d| d.quote_kind_edit(&quote, kind)),

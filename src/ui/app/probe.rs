@@ -1,0 +1,16 @@
+//! What tests may read of the shell beyond the open document: the text
+//! selection and where the article's text sits.
+
+use super::SorotApp;
+
+impl SorotApp {
+    /// The text selected in the article (code points), if any.
+    pub fn text_selection(&self) -> Option<(usize, usize)> {
+        self.review.text_selection
+    }
+
+    /// The article text's left edge and wrap width in the last frame, in points.
+    pub fn article_column(&self) -> (f32, f32) {
+        self.workspace.view.text_column_last_frame
+    }
+}
