@@ -15,7 +15,7 @@ use super::command_actions::{command_action, key_actions};
 use super::export_dialog::{export_dialog_ui, ExportDialogState};
 use super::help::help_window_ui;
 use super::menu_bar::menu_bar_ui;
-use super::project::{search_window_ui, settings_window_ui, stats_window_ui, ProjectController};
+use super::project::{model_window_ui, search_window_ui, settings_window_ui, stats_window_ui, ProjectController};
 use super::review::{ReviewAction, ReviewController};
 use super::status_bar::{status_bar_ui, Note};
 use super::unsaved_prompt::{unsaved_prompt_ui, AfterPrompt, Answer};
@@ -161,6 +161,7 @@ impl SorotApp {
                     ProjectAction::ShowSearch => Some(Window::Search),
                     ProjectAction::ShowStats => Some(Window::Statistics),
                     ProjectAction::ShowSettings => Some(Window::Settings),
+                    ProjectAction::ShowModel => Some(Window::Model),
                     _ => None,
                 };
                 window.into_iter().for_each(|w| self.windows.opened(w));
@@ -179,7 +180,8 @@ impl SorotApp {
         if action == ReviewAction::ToggleDone && !self.project.is_open() {
             return self.tell(Some(Note::Info("Marking done is for documents of a project (open a folder)".into())));
         }
-        let outcome = self.review.perform(action);
+        let outcome = self.review.perform(action.clone());
+        self.project.after_review(&action, outcome.changed, &self.review);
         if outcome.changed {
             self.project.changed();
         }
@@ -239,6 +241,7 @@ impl SorotApp {
             Window::Search => project.search.open,
             Window::Statistics => project.stats.open,
             Window::Settings => project.settings_window.open,
+            Window::Model => project.model_window.open,
         };
         match self.windows.topmost(open) {
             Some(Window::Help) => self.show_help = false,
@@ -246,6 +249,7 @@ impl SorotApp {
             Some(Window::Search) => self.project.search.open = false,
             Some(Window::Statistics) => self.project.stats.open = false,
             Some(Window::Settings) => self.project.settings_window.open = false,
+            Some(Window::Model) => self.project.model_window.open = false,
             None => {
                 self.perform_review(ReviewAction::Select(None));
                 self.perform_review(ReviewAction::SelectText(None));
@@ -335,6 +339,7 @@ impl SorotApp {
         let project = &mut self.project;
         actions.extend(search_window_ui(ctx, &mut project.search, &schema).into_iter().map(Action::from));
         stats_window_ui(ctx, &mut project.stats, &schema);
+        model_window_ui(ctx, &mut project.model_window, project.learning.as_ref().map(|l| l.summary));
         actions.extend(settings_window_ui(ctx, &mut project.settings_window).into_iter().map(Action::from));
         let article = self.review.document().and_then(|d| d.source.clone());
         actions.extend(export_dialog_ui(ctx, &mut self.export, article.as_deref()).into_iter().map(Action::from));

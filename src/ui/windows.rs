@@ -9,6 +9,7 @@ pub enum Window {
     Search,
     Statistics,
     Settings,
+    Model,
 }
 
 #[derive(Debug, Default)]

@@ -7,8 +7,10 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
+use super::learning::Learning;
+use super::learning_actions::RefreshJob;
 use super::save_worker::{SaveWorker, Written};
-use super::{Job, ProjectState, SearchState, SettingsState, StatsState};
+use super::{Job, ModelWindowState, ProjectState, SearchState, SettingsState, StatsState};
 use crate::analysis::{Analyzer, Suggestions};
 use crate::annotate::{Opened, ANALYSE_LATER_ABOVE};
 use crate::model::SpanRef;
@@ -42,6 +44,11 @@ pub struct ProjectController {
     pub(super) bulk: Option<Job<ProjectChange>>,
     /// A scroll the view should make (a restored session's position).
     pub pending_scroll: Option<ScrollJump>,
+    /// The project's model, learning in the background.
+    pub learning: Option<Learning>,
+    pub model_window: ModelWindowState,
+    /// "Refresh suggestions" for the open document, being analysed.
+    pub(super) refresh: Option<RefreshJob>,
     saver: SaveWorker,
     ctx: egui::Context,
 }
@@ -57,6 +64,9 @@ impl ProjectController {
             settings_window: SettingsState::default(),
             bulk: None,
             pending_scroll: None,
+            learning: None,
+            model_window: ModelWindowState::default(),
+            refresh: None,
             saver: SaveWorker::start(move || wake.request_repaint()),
             ctx: ctx.clone(),
         }
@@ -75,10 +85,16 @@ impl ProjectController {
     /// else the first one not done.
     pub fn open(&mut self, root: &Path, analyzer: &Arc<Analyzer>, review: &mut ReviewController) -> Vec<Note> {
         self.close_document(review);
-        let project = match ProjectState::open(root, Arc::clone(analyzer), &self.ctx) {
+        self.learning = None;
+        let (mut learning, warnings) = Learning::open(&crate::project::layout::Layout::new(root));
+        let project = match ProjectState::open(root, Arc::clone(&learning.analyzer), &self.ctx) {
             Ok(project) => project,
             Err(error) => return vec![Note::Error(format!("Could not open the project: {error}"))],
         };
+        if project.read_only().is_none() {
+            learning.start(project.layout.clone(), project.entries.clone(), &self.ctx);
+        }
+        self.learning = Some(learning);
         let mut notes =
             vec![Note::Info(format!("Opened project {} ({} articles)", root.display(), project.entries.len()))];
         self.settings = match ProjectSettings::load(&project.layout) {
@@ -95,7 +111,9 @@ impl ProjectController {
             restored.as_ref().and_then(|s| s.open.clone()).filter(|id| project.entries.iter().any(|e| &e.id == id));
         let start = start.or_else(|| first_unfinished(&project.layout, &project.entries));
         self.project = Some(project);
-        let Some(id) = start else { return notes };
+        // The model's warnings come last: the status line shows the last note.
+        let warnings = warnings.into_iter().map(Note::Error);
+        let Some(id) = start else { return notes.into_iter().chain(warnings).collect() };
         let landing = match restored.filter(|s| s.open.as_ref() == Some(&id)) {
             Some(SessionState { selected: Some(span), .. }) => Landing::Span(match span.kind {
                 SpanKind::Entity => SpanRef::Entity(span.id.into()),
@@ -105,6 +123,7 @@ impl ProjectController {
             None => Landing::FirstSuggestion,
         };
         notes.extend(self.open_document(&id, analyzer, review, landing));
+        notes.extend(warnings);
         notes
     }
 
@@ -118,6 +137,7 @@ impl ProjectController {
         landing: Landing,
     ) -> Option<Note> {
         self.close_document(review);
+        let analyzer = &self.learning.as_ref().map_or_else(|| Arc::clone(analyzer), |l| Arc::clone(&l.analyzer));
         let project = self.project.as_mut()?;
         let opened = match project.open_article(id, analyzer, ANALYSE_LATER_ABOVE) {
             Ok(opened) => opened,
@@ -125,6 +145,9 @@ impl ProjectController {
         };
         project.current = Some(id.clone());
         project.update_row(id, &opened.document);
+        if let Some(learning) = self.learning.as_mut().filter(|_| !opened.needs_analysis) {
+            learning.opened(id, &opened.document);
+        }
         let warning = opened.warning.clone();
         let pending = self.analysis_job(&opened, analyzer);
         review.start(opened, pending);
@@ -163,6 +186,10 @@ impl ProjectController {
         let note = self.flush(review);
         if self.project.is_some() {
             review.close();
+        }
+        self.refresh = None;
+        if let Some(learning) = self.learning.as_mut() {
+            learning.closed();
         }
         note
     }
@@ -253,6 +280,9 @@ impl ProjectController {
         let Some(project) = self.project.as_mut() else { return };
         if let (Some(id), Some(document)) = (project.current.clone(), review.document()) {
             project.update_row(&id, document);
+            if let Some(learning) = self.learning.as_mut().filter(|l| l.is_due()) {
+                learning.request(Some((id, document.clone())), false);
+            }
         }
     }
 

@@ -47,6 +47,8 @@ impl ProjectController {
             A::SaveSettings => self.save_settings(review),
             A::RenameLabel { from, to } => self.rename_label(review, &from, &to),
             A::DeleteLabel { name, confirmed } => self.delete_label(review, &name, confirmed),
+            A::RefreshSuggestions => self.refresh_suggestions(analyzer, review),
+            A::ShowModel => self.show_model(review),
         }
     }
 
@@ -58,6 +60,9 @@ impl ProjectController {
         }
         self.search.poll();
         self.stats.poll();
+        self.model_window.poll();
+        let learned = self.poll_learning(review);
+        let refreshed = self.poll_refresh(review);
         let bulk = self.bulk.as_ref().and_then(Job::take).map(|change| {
             self.bulk = None;
             let failed =
@@ -67,7 +72,7 @@ impl ProjectController {
                 change.spans, change.documents
             ))
         });
-        self.poll_settings_jobs(review).or(bulk)
+        self.poll_settings_jobs(review).or(bulk).or(refreshed).or(learned)
     }
 
     /// The documents a search or statistics run over: the project's saved

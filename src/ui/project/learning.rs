@@ -1,0 +1,368 @@
+//! The project's model learning in the background. A worker thread keeps the
+//! [`Learner`] (building it loads word lists) and the project's [`ProjectModel`];
+//! the UI sends it requests — after a document is marked done, and at most every
+//! [`LEARN_EVERY`] after autosaves — and drains its reports each frame, so the
+//! window never waits on learning.
+//!
+//! After the model changed, the worker re-suggests the documents the annotator has
+//! not opened yet (only suggestions in their files, never opened in the review
+//! log, not the open one): each file is read, checked untouched, given the new
+//! model's suggestions, read again and written atomically only if it is still the
+//! same bytes — a file the annotator wrote meanwhile is never replaced.
+//!
+//! The review log (suggestions at first opening, active time) is written by the
+//! worker too, so no file is written on the UI thread.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{channel, Receiver, Sender};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant, SystemTime};
+
+use crate::analysis::Analyzer;
+use crate::annotate::add_suggestions;
+use crate::learn::{refresh_edit, ActiveClock, LearnDoc, Learner, ProjectModel, ReviewLog};
+use crate::model::Document;
+use crate::project::layout::Layout;
+use crate::project::open::save_document;
+use crate::project::scan::{ArticleEntry, ArticleId};
+use crate::project::status::{DocStatus, DocSummary};
+use crate::store::load_annotations;
+
+/// Updates while reviewing come at most this often (a done document at once).
+pub const LEARN_EVERY: Duration = Duration::from_secs(5);
+
+/// What the model learned from, for the status line and the Model window.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct ModelSummary {
+    pub documents: usize,
+    pub names: usize,
+    pub not_names: usize,
+}
+
+impl ModelSummary {
+    fn of(model: &ProjectModel) -> ModelSummary {
+        model.record.as_ref().map_or_else(ModelSummary::default, |r| ModelSummary {
+            documents: r.documents.len(),
+            names: r.names(),
+            not_names: r.not_names(),
+        })
+    }
+}
+
+/// What the worker reports.
+pub enum LearnReport {
+    /// The model learned from the reviews as they are now.
+    Updated { analyzer: Arc<Analyzer>, summary: ModelSummary, elapsed: Duration },
+    /// Unopened documents given the new model's suggestions (their list rows).
+    Resuggested { rows: Vec<DocSummary>, failures: Vec<String> },
+    /// Something could not be done; the message names it.
+    Failed(String),
+}
+
+enum Request {
+    /// Learn from the project's reviews, with the open document as it is now.
+    Update {
+        open: Option<(ArticleId, Document)>,
+        opened: HashSet<String>,
+    },
+    SaveLog(ReviewLog),
+}
+
+/// The app's side of the project model.
+pub struct Learning {
+    /// Suggests with the project's model (the shipped one until it learned).
+    pub analyzer: Arc<Analyzer>,
+    pub summary: ModelSummary,
+    /// Suggestions at first opening and active time, per document.
+    pub log: ReviewLog,
+    /// An update is running (or queued).
+    pub busy: bool,
+    clock: ActiveClock,
+    epoch: Instant,
+    last_request: Option<Instant>,
+    /// The document open in the window, which re-suggesting must leave alone.
+    open_now: Arc<Mutex<Option<String>>>,
+    /// `None` when the project is read-only here: nothing is learned or written.
+    worker: Option<Worker>,
+    /// The model as loaded, until the worker takes it.
+    loaded: Option<ProjectModel>,
+}
+
+struct Worker {
+    requests: Sender<Request>,
+    reports: Receiver<LearnReport>,
+    cancel: Arc<AtomicBool>,
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+}
+
+impl Learning {
+    /// Loads the project's model and log; returns the warnings to show (a damaged
+    /// model, an unreadable log).
+    pub fn open(layout: &Layout) -> (Learning, Vec<String>) {
+        let mut warnings = Vec::new();
+        let model = match ProjectModel::load(layout) {
+            Ok((model, warning)) => {
+                warnings.extend(warning);
+                Some(model)
+            }
+            Err(error) => {
+                warnings.push(format!("The project model cannot be used: {error}"));
+                None
+            }
+        };
+        let log = ReviewLog::load(layout).unwrap_or_else(|error| {
+            warnings.push(format!("{error}; the learning curve starts again"));
+            ReviewLog::default()
+        });
+        let analyzer = Arc::new(model.as_ref().map_or_else(Analyzer::new, ProjectModel::analyzer));
+        let summary = model.as_ref().map(ModelSummary::of).unwrap_or_default();
+        let learning = Learning {
+            analyzer,
+            summary,
+            log,
+            busy: false,
+            clock: ActiveClock::default(),
+            epoch: Instant::now(),
+            last_request: None,
+            open_now: Arc::new(Mutex::new(None)),
+            worker: None,
+            loaded: model,
+        };
+        (learning, warnings)
+    }
+
+    /// Starts the worker (for a writable project with a usable model).
+    pub fn start(&mut self, layout: Layout, entries: Vec<ArticleEntry>, ctx: &egui::Context) {
+        let Some(model) = self.loaded.take() else { return };
+        let (requests, inbox) = channel();
+        let (outbox, reports) = channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let task = Task { layout, entries, open_now: Arc::clone(&self.open_now), cancel: Arc::clone(&cancel) };
+        let ctx = ctx.clone();
+        std::thread::spawn(move || task.run(model, &inbox, &outbox, &ctx));
+        self.worker = Some(Worker { requests, reports, cancel });
+    }
+
+    /// Document `id` was opened: its suggestions are recorded the first time
+    /// (for the learning curve) when none of it is reviewed yet.
+    pub fn opened(&mut self, id: &ArticleId, document: &Document) {
+        self.clock.stop();
+        self.touch(id);
+        *self.open_now.lock().unwrap_or_else(PoisonError::into_inner) = Some(id.to_string());
+        if DocStatus::of(Some(document)) == DocStatus::New && self.log.record_opened(&id.to_string(), document) {
+            self.save_log();
+        }
+    }
+
+    /// The annotator acted on document `id`: active time counts on.
+    pub fn touch(&mut self, id: &ArticleId) {
+        let seconds = self.clock.touch(self.epoch.elapsed().as_secs_f64());
+        self.log.add_active(&id.to_string(), seconds);
+    }
+
+    /// The open document closes: its time is written.
+    pub fn closed(&mut self) {
+        self.clock.stop();
+        *self.open_now.lock().unwrap_or_else(PoisonError::into_inner) = None;
+        self.save_log();
+    }
+
+    fn save_log(&self) {
+        if let Some(worker) = &self.worker {
+            let _ = worker.requests.send(Request::SaveLog(self.log.clone()));
+        }
+    }
+
+    /// Asks for an update: now when `urgent` (a document marked done), else only
+    /// if the last one was asked for at least [`LEARN_EVERY`] ago.
+    pub fn request(&mut self, open: Option<(ArticleId, Document)>, urgent: bool) {
+        let Some(worker) = &self.worker else { return };
+        if !urgent && self.last_request.is_some_and(|at| at.elapsed() < LEARN_EVERY) {
+            return;
+        }
+        self.last_request = Some(Instant::now());
+        let opened = self.log.opened.iter().map(|o| o.id.clone()).collect();
+        self.busy = worker.requests.send(Request::Update { open, opened }).is_ok();
+        self.save_log();
+    }
+
+    /// Whether an update would be asked for now if the annotator saved.
+    pub fn is_due(&self) -> bool {
+        self.worker.is_some() && self.last_request.is_none_or(|at| at.elapsed() >= LEARN_EVERY)
+    }
+
+    /// Reports that arrived since the last frame.
+    pub fn drain(&mut self) -> Vec<LearnReport> {
+        let Some(worker) = &self.worker else { return Vec::new() };
+        let reports: Vec<LearnReport> = worker.reports.try_iter().collect();
+        for report in &reports {
+            match report {
+                LearnReport::Updated { analyzer, summary, .. } => {
+                    self.analyzer = Arc::clone(analyzer);
+                    self.summary = *summary;
+                }
+                LearnReport::Resuggested { .. } | LearnReport::Failed(_) => self.busy = false,
+            }
+        }
+        reports
+    }
+}
+
+/// The worker thread's side.
+struct Task {
+    layout: Layout,
+    entries: Vec<ArticleEntry>,
+    open_now: Arc<Mutex<Option<String>>>,
+    cancel: Arc<AtomicBool>,
+}
+
+impl Task {
+    fn run(
+        &self,
+        mut model: ProjectModel,
+        inbox: &Receiver<Request>,
+        outbox: &Sender<LearnReport>,
+        ctx: &egui::Context,
+    ) {
+        let send = |report: LearnReport| {
+            let _ = outbox.send(report);
+            ctx.request_repaint();
+        };
+        let learner = match Learner::shipped() {
+            Ok(learner) => learner,
+            Err(error) => return send(LearnReport::Failed(format!("Learning is off: {error}"))),
+        };
+        let mut reviewed = ReviewedCache::default();
+        while let Ok(first) = inbox.recv() {
+            // Requests that queued up while the last one ran: only the latest counts.
+            let (mut update, mut log) = (None, None);
+            for request in std::iter::once(first).chain(inbox.try_iter()) {
+                match request {
+                    Request::Update { open, opened } => update = Some((open, opened)),
+                    Request::SaveLog(latest) => log = Some(latest),
+                }
+            }
+            if let Some(Err(error)) = log.map(|log| log.save(&self.layout)) {
+                send(LearnReport::Failed(error.to_string()));
+            }
+            let Some((open, opened)) = update else { continue };
+            let (docs, failures) = reviewed.load(&self.layout, &self.entries, open.as_ref());
+            let learn_docs: Vec<LearnDoc> = docs.iter().map(|(id, d)| LearnDoc { id, document: d }).collect();
+            let started = Instant::now();
+            match model.update(&self.layout, &learner, &learn_docs) {
+                Ok(Some(new)) => {
+                    let analyzer = Arc::new(new.analyzer());
+                    let summary = ModelSummary::of(&new);
+                    send(LearnReport::Updated { analyzer: Arc::clone(&analyzer), summary, elapsed: started.elapsed() });
+                    model = new;
+                    let mut skip = opened;
+                    skip.extend(open.map(|(id, _)| id.to_string()));
+                    let (rows, mut more) = self.resuggest(&analyzer, &skip);
+                    more.extend(failures);
+                    send(LearnReport::Resuggested { rows, failures: more });
+                }
+                Ok(None) => send(LearnReport::Resuggested { rows: Vec::new(), failures }),
+                Err(error) => send(LearnReport::Failed(format!("The project model was not updated: {error}"))),
+            }
+        }
+    }
+
+    /// New suggestions for every document not opened yet; their new list rows.
+    fn resuggest(&self, analyzer: &Analyzer, skip: &HashSet<String>) -> (Vec<DocSummary>, Vec<String>) {
+        let (mut rows, mut failures) = (Vec::new(), Vec::new());
+        for entry in &self.entries {
+            if self.cancel.load(Ordering::Relaxed) {
+                break;
+            }
+            let id = entry.id.to_string();
+            if skip.contains(&id) {
+                continue;
+            }
+            match self.resuggest_one(&entry.id, analyzer) {
+                Ok(Some(row)) => rows.push(row),
+                Ok(None) => {}
+                Err(error) => failures.push(format!("{id}: {error}")),
+            }
+        }
+        (rows, failures)
+    }
+
+    /// One document: `Ok(None)` when it is reviewed, opened, missing or unchanged.
+    fn resuggest_one(&self, id: &ArticleId, analyzer: &Analyzer) -> Result<Option<DocSummary>, String> {
+        let path = self.layout.annotation_path(id);
+        // No file yet: the project's first analysis writes it (with the new model).
+        let Ok(before) = std::fs::read(&path) else { return Ok(None) };
+        let mut document = load_annotations(&path).map_err(|e| e.to_string())?;
+        if DocStatus::of(Some(&document)) != DocStatus::New {
+            return Ok(None);
+        }
+        let mut fresh = Document::new(document.text.clone(), None);
+        add_suggestions(&mut fresh, analyzer.analyze(&document.text));
+        let Some(edit) = refresh_edit(&document, &fresh) else { return Ok(None) };
+        document.apply(&edit).map_err(|e| e.to_string())?;
+        let opened_meanwhile =
+            self.open_now.lock().unwrap_or_else(PoisonError::into_inner).as_deref() == Some(id.to_string().as_str());
+        // Written only if the file is still exactly what was read.
+        if opened_meanwhile || std::fs::read(&path).ok().as_deref() != Some(before.as_slice()) {
+            return Ok(None);
+        }
+        save_document(&self.layout, id, &document).map_err(|e| e.to_string())?;
+        Ok(Some(DocSummary::of(id, Some(&document))))
+    }
+}
+
+/// The project's reviewed documents, re-read only when their file changed.
+#[derive(Default)]
+struct ReviewedCache {
+    files: HashMap<String, (Stamp, Option<Document>)>,
+}
+
+type Stamp = (Option<SystemTime>, u64);
+
+impl ReviewedCache {
+    /// Every reviewed document (done or in progress) by id, the open one as it is
+    /// now; the files that could not be read, named (the others still teach).
+    fn load(
+        &mut self,
+        layout: &Layout,
+        entries: &[ArticleEntry],
+        open: Option<&(ArticleId, Document)>,
+    ) -> (Vec<(String, Document)>, Vec<String>) {
+        let (mut docs, mut failures) = (Vec::new(), Vec::new());
+        for entry in entries {
+            let id = entry.id.to_string();
+            if let Some((_, document)) = open.filter(|(open_id, _)| open_id == &entry.id) {
+                docs.push((id, document.clone()));
+                continue;
+            }
+            match self.reviewed(&layout.annotation_path(&entry.id), &id) {
+                Ok(Some(document)) => docs.push((id, document.clone())),
+                Ok(None) => {}
+                Err(error) => failures.push(format!("{id}: {error} (not learned from)")),
+            }
+        }
+        (docs, failures)
+    }
+
+    fn reviewed(&mut self, path: &Path, id: &str) -> Result<Option<&Document>, String> {
+        let Ok(meta) = std::fs::metadata(path) else {
+            self.files.remove(id);
+            return Ok(None);
+        };
+        let stamp = (meta.modified().ok(), meta.len());
+        let fresh = self.files.get(id).is_some_and(|(seen, _)| seen.0.is_some() && *seen == stamp);
+        if !fresh {
+            let document = load_annotations(path).map_err(|e| e.to_string())?;
+            let reviewed = (DocStatus::of(Some(&document)) != DocStatus::New).then_some(document);
+            self.files.insert(id.to_owned(), (stamp, reviewed));
+        }
+        Ok(self.files.get(id).and_then(|(_, d)| d.as_ref()))
+    }
+}
