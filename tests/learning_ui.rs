@@ -161,3 +161,16 @@ fn refresh_suggestions_replaces_open_ones_and_one_undo_brings_them_back() {
     app.state_mut().perform(&ctx, ProjectAction::RefreshSuggestions.into());
     wait_until(&mut app, "the second refresh", |app| app.state().session().unwrap().document.entities != opened);
 }
+
+#[test]
+fn a_damaged_model_is_named_on_the_status_line_and_the_shipped_one_used() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("b.txt"), UNOPENED).unwrap();
+    let model = Layout::new(dir.path()).dot_dir().join("model");
+    std::fs::create_dir_all(&model).unwrap();
+    std::fs::write(model.join("tagger.bin"), b"not a model at all").unwrap();
+    let app = project_app(dir.path());
+    let message = app.state().message().unwrap_or_default().to_owned();
+    assert!(message.contains("using the shipped model instead"), "{message}");
+    assert!(app.state().session().is_some(), "the project opens anyway");
+}

@@ -64,7 +64,7 @@ pub enum LearnReport {
 enum Request {
     /// Learn from the project's reviews, with the open document as it is now.
     Update {
-        open: Option<(ArticleId, Document)>,
+        open: Option<Box<(ArticleId, Document)>>,
         opened: HashSet<String>,
     },
     SaveLog(ReviewLog),
@@ -189,7 +189,7 @@ impl Learning {
         }
         self.last_request = Some(Instant::now());
         let opened = self.log.opened.iter().map(|o| o.id.clone()).collect();
-        self.busy = worker.requests.send(Request::Update { open, opened }).is_ok();
+        self.busy = worker.requests.send(Request::Update { open: open.map(Box::new), opened }).is_ok();
         self.save_log();
     }
 
@@ -253,7 +253,7 @@ impl Task {
                 send(LearnReport::Failed(error.to_string()));
             }
             let Some((open, opened)) = update else { continue };
-            let (docs, failures) = reviewed.load(&self.layout, &self.entries, open.as_ref());
+            let (docs, failures) = reviewed.load(&self.layout, &self.entries, open.as_deref());
             let learn_docs: Vec<LearnDoc> = docs.iter().map(|(id, d)| LearnDoc { id, document: d }).collect();
             let started = Instant::now();
             match model.update(&self.layout, &learner, &learn_docs) {
@@ -263,7 +263,7 @@ impl Task {
                     send(LearnReport::Updated { analyzer: Arc::clone(&analyzer), summary, elapsed: started.elapsed() });
                     model = new;
                     let mut skip = opened;
-                    skip.extend(open.map(|(id, _)| id.to_string()));
+                    skip.extend(open.map(|open| open.0.to_string()));
                     let (rows, mut more) = self.resuggest(&analyzer, &skip);
                     more.extend(failures);
                     send(LearnReport::Resuggested { rows, failures: more });
@@ -364,5 +364,80 @@ impl ReviewedCache {
             self.files.insert(id.to_owned(), (stamp, reviewed));
         }
         Ok(self.files.get(id).and_then(|(_, d)| d.as_ref()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotate::suggest_document;
+    use crate::model::Status;
+    use crate::project::scan::scan;
+
+    /// Curly quotes, an emoji and CRLF line ends.
+    const TEXT: &str = "“Kami siap 😀,” kata Ranti Purnomo.\r\nBesok Ranti ke Sumedang.\r\n";
+
+    fn task(root: &Path) -> Task {
+        let layout = Layout::new(root);
+        let entries = scan(root).articles;
+        Task { layout, entries, open_now: Arc::new(Mutex::new(None)), cancel: Arc::new(AtomicBool::new(false)) }
+    }
+
+    /// b.txt saved with its suggestions, one of them changed to a label the model would not give.
+    fn saved_suggestions(root: &Path, status: Status) -> (ArticleId, Vec<u8>) {
+        std::fs::write(root.join("b.txt"), TEXT).expect("article");
+        let id = ArticleId { path: "b.txt".into(), line: None };
+        let mut doc = suggest_document(TEXT.to_owned(), Some("b.txt".into()), &Analyzer::new());
+        let first = doc.entities.first_mut().expect("a suggestion");
+        first.label = "DATE".into();
+        first.status = status;
+        doc.labels.ensure("DATE");
+        let doc = doc.validated().expect("valid");
+        let layout = Layout::new(root);
+        save_document(&layout, &id, &doc).expect("saved");
+        let bytes = std::fs::read(layout.annotation_path(&id)).expect("read");
+        (id, bytes)
+    }
+
+    #[test]
+    fn an_untouched_document_gets_the_models_suggestions() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (id, before) = saved_suggestions(dir.path(), Status::Suggested);
+        let task = task(dir.path());
+        let row = task.resuggest_one(&id, &Analyzer::new()).expect("no error").expect("rewritten");
+        assert_eq!(row.status, DocStatus::New);
+        let after = load_annotations(&task.layout.annotation_path(&id)).expect("loads");
+        assert_ne!(std::fs::read(task.layout.annotation_path(&id)).expect("read"), before);
+        assert!(after.entities.iter().all(|e| e.status == Status::Suggested && e.label != "DATE"));
+        assert_eq!(after.text, TEXT);
+    }
+
+    #[test]
+    fn reviewed_or_open_documents_are_never_rewritten() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (id, before) = saved_suggestions(dir.path(), Status::Rejected);
+        let task = task(dir.path());
+        assert!(task.resuggest_one(&id, &Analyzer::new()).expect("no error").is_none());
+        assert_eq!(std::fs::read(task.layout.annotation_path(&id)).expect("read"), before, "reviewed: untouched");
+
+        let (id, before) = saved_suggestions(dir.path(), Status::Suggested);
+        *task.open_now.lock().expect("lock") = Some(id.to_string());
+        assert!(task.resuggest_one(&id, &Analyzer::new()).expect("no error").is_none());
+        assert_eq!(std::fs::read(task.layout.annotation_path(&id)).expect("read"), before, "open: untouched");
+    }
+
+    #[test]
+    fn the_cache_learns_from_reviewed_files_and_names_unreadable_ones() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (_, _) = saved_suggestions(dir.path(), Status::Accepted);
+        std::fs::write(dir.path().join("c.txt"), TEXT).expect("article");
+        let task = task(dir.path());
+        let broken = task.layout.annotation_path(&ArticleId { path: "c.txt".into(), line: None });
+        std::fs::write(&broken, b"{ not json").expect("write");
+        let mut cache = ReviewedCache::default();
+        let (docs, failures) = cache.load(&task.layout, &task.entries, None);
+        assert_eq!(docs.iter().map(|(id, _)| id.as_str()).collect::<Vec<_>>(), ["b.txt"]);
+        assert_eq!(failures.len(), 1);
+        assert!(failures[0].starts_with("c.txt"), "{failures:?}");
     }
 }
