@@ -22,7 +22,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use crate::analysis::Analyzer;
 use crate::annotate::add_suggestions;
-use crate::learn::{refresh_edit, ActiveClock, LearnDoc, Learner, ProjectModel, ReviewLog};
+use crate::learn::{refresh_edit, ActiveClock, LearnDoc, Learner, ProjectModel, QuoteLessons, ReviewLog};
 use crate::model::Document;
 use crate::project::layout::Layout;
 use crate::project::open::save_document;
@@ -54,7 +54,7 @@ impl ModelSummary {
 /// What the worker reports.
 pub enum LearnReport {
     /// The model learned from the reviews as they are now.
-    Updated { analyzer: Arc<Analyzer>, summary: ModelSummary, elapsed: Duration },
+    Updated { analyzer: Arc<Analyzer>, lessons: Arc<QuoteLessons>, summary: ModelSummary, elapsed: Duration },
     /// Unopened documents given the new model's suggestions (their list rows).
     Resuggested { rows: Vec<DocSummary>, failures: Vec<String> },
     /// Something could not be done; the message names it.
@@ -74,6 +74,8 @@ enum Request {
 pub struct Learning {
     /// Suggests with the project's model (the shipped one until it learned).
     pub analyzer: Arc<Analyzer>,
+    /// Quotation patterns the annotator keeps rejecting, made less sure.
+    pub lessons: Arc<QuoteLessons>,
     pub summary: ModelSummary,
     /// Suggestions at first opening and active time, per document.
     pub log: ReviewLog,
@@ -125,6 +127,7 @@ impl Learning {
         let summary = model.as_ref().map(ModelSummary::of).unwrap_or_default();
         let learning = Learning {
             analyzer,
+            lessons: Arc::new(QuoteLessons::default()),
             summary,
             log,
             busy: false,
@@ -148,6 +151,9 @@ impl Learning {
         let ctx = ctx.clone();
         std::thread::spawn(move || task.run(model, &inbox, &outbox, &ctx));
         self.worker = Some(Worker { requests, reports, cancel });
+        // Reviews made elsewhere (another version, `sorot import`) are caught up
+        // with, and the project's quotation lessons taken in.
+        self.request(None, true);
     }
 
     /// Document `id` was opened: its suggestions are recorded the first time
@@ -204,8 +210,9 @@ impl Learning {
         let reports: Vec<LearnReport> = worker.reports.try_iter().collect();
         for report in &reports {
             match report {
-                LearnReport::Updated { analyzer, summary, .. } => {
+                LearnReport::Updated { analyzer, lessons, summary, .. } => {
                     self.analyzer = Arc::clone(analyzer);
+                    self.lessons = Arc::clone(lessons);
                     self.summary = *summary;
                 }
                 LearnReport::Resuggested { .. } | LearnReport::Failed(_) => self.busy = false,
@@ -226,7 +233,7 @@ struct Task {
 impl Task {
     fn run(
         &self,
-        mut model: ProjectModel,
+        model: ProjectModel,
         inbox: &Receiver<Request>,
         outbox: &Sender<LearnReport>,
         ctx: &egui::Context,
@@ -239,7 +246,8 @@ impl Task {
             Ok(learner) => learner,
             Err(error) => return send(LearnReport::Failed(format!("Learning is off: {error}"))),
         };
-        let mut reviewed = ReviewedCache::default();
+        let mut state =
+            WorkerState { model, learner, lessons: QuoteLessons::default(), reviewed: ReviewedCache::default() };
         while let Ok(first) = inbox.recv() {
             // Requests that queued up while the last one ran: only the latest counts.
             let (mut update, mut log) = (None, None);
@@ -252,30 +260,56 @@ impl Task {
             if let Some(Err(error)) = log.map(|log| log.save(&self.layout)) {
                 send(LearnReport::Failed(error.to_string()));
             }
-            let Some((open, opened)) = update else { continue };
-            let (docs, failures) = reviewed.load(&self.layout, &self.entries, open.as_deref());
-            let learn_docs: Vec<LearnDoc> = docs.iter().map(|(id, d)| LearnDoc { id, document: d }).collect();
-            let started = Instant::now();
-            match model.update(&self.layout, &learner, &learn_docs) {
-                Ok(Some(new)) => {
-                    let analyzer = Arc::new(new.analyzer());
-                    let summary = ModelSummary::of(&new);
-                    send(LearnReport::Updated { analyzer: Arc::clone(&analyzer), summary, elapsed: started.elapsed() });
-                    model = new;
-                    let mut skip = opened;
-                    skip.extend(open.map(|open| open.0.to_string()));
-                    let (rows, mut more) = self.resuggest(&analyzer, &skip);
-                    more.extend(failures);
-                    send(LearnReport::Resuggested { rows, failures: more });
-                }
-                Ok(None) => send(LearnReport::Resuggested { rows: Vec::new(), failures }),
-                Err(error) => send(LearnReport::Failed(format!("The project model was not updated: {error}"))),
+            if let Some((open, opened)) = update {
+                self.update(&mut state, open.as_deref(), opened, &send);
             }
         }
     }
 
+    /// Relearns from the reviews as they are now; when the model or the quotation
+    /// lessons changed, hands the new suggester over and re-suggests.
+    fn update(
+        &self,
+        state: &mut WorkerState,
+        open: Option<&(ArticleId, Document)>,
+        mut skip: HashSet<String>,
+        send: &impl Fn(LearnReport),
+    ) {
+        let (docs, failures) = state.reviewed.load(&self.layout, &self.entries, open);
+        let learn_docs: Vec<LearnDoc> = docs.iter().map(|(id, d)| LearnDoc { id, document: d }).collect();
+        let started = Instant::now();
+        let learned = match state.model.update(&self.layout, &state.learner, &learn_docs) {
+            Ok(learned) => learned,
+            Err(error) => return send(LearnReport::Failed(format!("The project model was not updated: {error}"))),
+        };
+        let plain = state.model.analyzer();
+        let lessons = QuoteLessons::learn(&docs.iter().map(|(_, d)| d).collect::<Vec<_>>(), &plain);
+        let lessons_changed = lessons != state.lessons;
+        if learned.is_none() && !lessons_changed {
+            return send(LearnReport::Resuggested { rows: Vec::new(), failures });
+        }
+        if let Some(new) = learned {
+            state.model = new;
+        }
+        state.lessons = lessons;
+        let analyzer = Arc::new(state.lessons.extend(state.model.analyzer()));
+        let lessons = Arc::new(state.lessons.clone());
+        let summary = ModelSummary::of(&state.model);
+        let elapsed = started.elapsed();
+        send(LearnReport::Updated { analyzer: Arc::clone(&analyzer), lessons: Arc::clone(&lessons), summary, elapsed });
+        skip.extend(open.map(|(id, _)| id.to_string()));
+        let (rows, mut more) = self.resuggest(&analyzer, &lessons, &skip);
+        more.extend(failures);
+        send(LearnReport::Resuggested { rows, failures: more });
+    }
+
     /// New suggestions for every document not opened yet; their new list rows.
-    fn resuggest(&self, analyzer: &Analyzer, skip: &HashSet<String>) -> (Vec<DocSummary>, Vec<String>) {
+    fn resuggest(
+        &self,
+        analyzer: &Analyzer,
+        lessons: &QuoteLessons,
+        skip: &HashSet<String>,
+    ) -> (Vec<DocSummary>, Vec<String>) {
         let (mut rows, mut failures) = (Vec::new(), Vec::new());
         for entry in &self.entries {
             if self.cancel.load(Ordering::Relaxed) {
@@ -285,7 +319,7 @@ impl Task {
             if skip.contains(&id) {
                 continue;
             }
-            match self.resuggest_one(&entry.id, analyzer) {
+            match self.resuggest_one(&entry.id, analyzer, lessons) {
                 Ok(Some(row)) => rows.push(row),
                 Ok(None) => {}
                 Err(error) => failures.push(format!("{id}: {error}")),
@@ -295,7 +329,12 @@ impl Task {
     }
 
     /// One document: `Ok(None)` when it is reviewed, opened, missing or unchanged.
-    fn resuggest_one(&self, id: &ArticleId, analyzer: &Analyzer) -> Result<Option<DocSummary>, String> {
+    fn resuggest_one(
+        &self,
+        id: &ArticleId,
+        analyzer: &Analyzer,
+        lessons: &QuoteLessons,
+    ) -> Result<Option<DocSummary>, String> {
         let path = self.layout.annotation_path(id);
         // No file yet: the project's first analysis writes it (with the new model).
         let Ok(before) = std::fs::read(&path) else { return Ok(None) };
@@ -304,7 +343,7 @@ impl Task {
             return Ok(None);
         }
         let mut fresh = Document::new(document.text.clone(), None);
-        add_suggestions(&mut fresh, analyzer.analyze(&document.text));
+        add_suggestions(&mut fresh, suggest(analyzer, lessons, &document.text));
         let Some(edit) = refresh_edit(&document, &fresh) else { return Ok(None) };
         document.apply(&edit).map_err(|e| e.to_string())?;
         let opened_meanwhile =
@@ -316,6 +355,23 @@ impl Task {
         save_document(&self.layout, id, &document).map_err(|e| e.to_string())?;
         Ok(Some(DocSummary::of(id, Some(&document))))
     }
+}
+
+/// What the worker keeps between updates.
+struct WorkerState {
+    model: ProjectModel,
+    learner: Learner,
+    /// What the project's reviewed quotations teach (project cues, rejected patterns).
+    lessons: QuoteLessons,
+    reviewed: ReviewedCache,
+}
+
+/// Suggestions for `text` by `analyzer`, quotations of patterns the annotator keeps
+/// rejecting made less sure.
+pub fn suggest(analyzer: &Analyzer, lessons: &QuoteLessons, text: &str) -> crate::analysis::Suggestions {
+    let mut suggestions = analyzer.analyze(text);
+    lessons.adjust(text, &mut suggestions);
+    suggestions
 }
 
 /// The project's reviewed documents, re-read only when their file changed.
@@ -404,7 +460,8 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let (id, before) = saved_suggestions(dir.path(), Status::Suggested);
         let task = task(dir.path());
-        let row = task.resuggest_one(&id, &Analyzer::new()).expect("no error").expect("rewritten");
+        let row =
+            task.resuggest_one(&id, &Analyzer::new(), &QuoteLessons::default()).expect("no error").expect("rewritten");
         assert_eq!(row.status, DocStatus::New);
         let after = load_annotations(&task.layout.annotation_path(&id)).expect("loads");
         assert_ne!(std::fs::read(task.layout.annotation_path(&id)).expect("read"), before);
@@ -417,12 +474,12 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let (id, before) = saved_suggestions(dir.path(), Status::Rejected);
         let task = task(dir.path());
-        assert!(task.resuggest_one(&id, &Analyzer::new()).expect("no error").is_none());
+        assert!(task.resuggest_one(&id, &Analyzer::new(), &QuoteLessons::default()).expect("no error").is_none());
         assert_eq!(std::fs::read(task.layout.annotation_path(&id)).expect("read"), before, "reviewed: untouched");
 
         let (id, before) = saved_suggestions(dir.path(), Status::Suggested);
         *task.open_now.lock().expect("lock") = Some(id.to_string());
-        assert!(task.resuggest_one(&id, &Analyzer::new()).expect("no error").is_none());
+        assert!(task.resuggest_one(&id, &Analyzer::new(), &QuoteLessons::default()).expect("no error").is_none());
         assert_eq!(std::fs::read(task.layout.annotation_path(&id)).expect("read"), before, "open: untouched");
     }
 

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::controller::ProjectController;
-use super::learning::LearnReport;
+use super::learning::{suggest, LearnReport};
 use super::model_window::ModelFigures;
 use super::Job;
 use crate::analysis::Analyzer;
@@ -45,10 +45,13 @@ impl ProjectController {
         if review.is_analysing() {
             return Some(Note::Info("Suggestions are still being computed".into()));
         }
-        let analyzer = self.learning.as_ref().map_or_else(|| Arc::clone(analyzer), |l| Arc::clone(&l.analyzer));
+        let (analyzer, lessons) = match &self.learning {
+            Some(l) => (Arc::clone(&l.analyzer), Arc::clone(&l.lessons)),
+            None => (Arc::clone(analyzer), Arc::default()),
+        };
         let text = session.document.text.clone();
         let job = Job::spawn(self.egui_ctx(), move || {
-            let suggestions = analyzer.analyze(&text);
+            let suggestions = suggest(&analyzer, &lessons, &text);
             let mut fresh = Document::new(text, None);
             add_suggestions(&mut fresh, suggestions);
             fresh
