@@ -13,12 +13,11 @@
 //! The review log (suggestions at first opening, active time) is written by the
 //! worker too, so no file is written on the UI thread.
 
-use std::collections::{HashMap, HashSet};
-use std::path::Path;
+use std::collections::HashSet;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{channel, Receiver, Sender};
 use std::sync::{Arc, Mutex, PoisonError};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 use crate::analysis::Analyzer;
 use crate::annotate::add_suggestions;
@@ -29,6 +28,8 @@ use crate::project::open::save_document;
 use crate::project::scan::{ArticleEntry, ArticleId};
 use crate::project::status::{DocStatus, DocSummary};
 use crate::store::load_annotations;
+
+use super::reviewed_cache::ReviewedCache;
 
 /// Updates while reviewing come at most this often (a done document at once).
 pub const LEARN_EVERY: Duration = Duration::from_secs(5);
@@ -90,6 +91,21 @@ pub struct Learning {
     worker: Option<Worker>,
     /// The model as loaded, until the worker takes it.
     loaded: Option<ProjectModel>,
+    /// Where the log goes when the project closes (set with the worker).
+    layout: Option<Layout>,
+}
+
+impl Drop for Learning {
+    /// The project closes (or the window): the log is written here, after the
+    /// worker was told to stop, so its active time is not lost with the thread.
+    fn drop(&mut self) {
+        let Some(worker) = self.worker.take() else { return };
+        worker.cancel.store(true, Ordering::Relaxed);
+        if let Some(layout) = &self.layout {
+            // Nowhere left to report a failure: the window is closing.
+            let _ = self.log.save(layout);
+        }
+    }
 }
 
 struct Worker {
@@ -137,6 +153,7 @@ impl Learning {
             open_now: Arc::new(Mutex::new(None)),
             worker: None,
             loaded: model,
+            layout: None,
         };
         (learning, warnings)
     }
@@ -144,6 +161,7 @@ impl Learning {
     /// Starts the worker (for a writable project with a usable model).
     pub fn start(&mut self, layout: Layout, entries: Vec<ArticleEntry>, ctx: &egui::Context) {
         let Some(model) = self.loaded.take() else { return };
+        self.layout = Some(layout.clone());
         let (requests, inbox) = channel();
         let (outbox, reports) = channel();
         let cancel = Arc::new(AtomicBool::new(false));
@@ -231,13 +249,7 @@ struct Task {
 }
 
 impl Task {
-    fn run(
-        &self,
-        model: ProjectModel,
-        inbox: &Receiver<Request>,
-        outbox: &Sender<LearnReport>,
-        ctx: &egui::Context,
-    ) {
+    fn run(&self, model: ProjectModel, inbox: &Receiver<Request>, outbox: &Sender<LearnReport>, ctx: &egui::Context) {
         let send = |report: LearnReport| {
             let _ = outbox.send(report);
             ctx.request_repaint();
@@ -256,6 +268,9 @@ impl Task {
                     Request::Update { open, opened } => update = Some((open, opened)),
                     Request::SaveLog(latest) => log = Some(latest),
                 }
+            }
+            if self.cancel.load(Ordering::Relaxed) {
+                return; // the project closed: it wrote the latest log itself
             }
             if let Some(Err(error)) = log.map(|log| log.save(&self.layout)) {
                 send(LearnReport::Failed(error.to_string()));
@@ -374,57 +389,10 @@ pub fn suggest(analyzer: &Analyzer, lessons: &QuoteLessons, text: &str) -> crate
     suggestions
 }
 
-/// The project's reviewed documents, re-read only when their file changed.
-#[derive(Default)]
-struct ReviewedCache {
-    files: HashMap<String, (Stamp, Option<Document>)>,
-}
-
-type Stamp = (Option<SystemTime>, u64);
-
-impl ReviewedCache {
-    /// Every reviewed document (done or in progress) by id, the open one as it is
-    /// now; the files that could not be read, named (the others still teach).
-    fn load(
-        &mut self,
-        layout: &Layout,
-        entries: &[ArticleEntry],
-        open: Option<&(ArticleId, Document)>,
-    ) -> (Vec<(String, Document)>, Vec<String>) {
-        let (mut docs, mut failures) = (Vec::new(), Vec::new());
-        for entry in entries {
-            let id = entry.id.to_string();
-            if let Some((_, document)) = open.filter(|(open_id, _)| open_id == &entry.id) {
-                docs.push((id, document.clone()));
-                continue;
-            }
-            match self.reviewed(&layout.annotation_path(&entry.id), &id) {
-                Ok(Some(document)) => docs.push((id, document.clone())),
-                Ok(None) => {}
-                Err(error) => failures.push(format!("{id}: {error} (not learned from)")),
-            }
-        }
-        (docs, failures)
-    }
-
-    fn reviewed(&mut self, path: &Path, id: &str) -> Result<Option<&Document>, String> {
-        let Ok(meta) = std::fs::metadata(path) else {
-            self.files.remove(id);
-            return Ok(None);
-        };
-        let stamp = (meta.modified().ok(), meta.len());
-        let fresh = self.files.get(id).is_some_and(|(seen, _)| seen.0.is_some() && *seen == stamp);
-        if !fresh {
-            let document = load_annotations(path).map_err(|e| e.to_string())?;
-            let reviewed = (DocStatus::of(Some(&document)) != DocStatus::New).then_some(document);
-            self.files.insert(id.to_owned(), (stamp, reviewed));
-        }
-        Ok(self.files.get(id).and_then(|(_, d)| d.as_ref()))
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use std::path::Path;
+
     use super::*;
     use crate::annotate::suggest_document;
     use crate::model::Status;
@@ -481,20 +449,5 @@ mod tests {
         *task.open_now.lock().expect("lock") = Some(id.to_string());
         assert!(task.resuggest_one(&id, &Analyzer::new(), &QuoteLessons::default()).expect("no error").is_none());
         assert_eq!(std::fs::read(task.layout.annotation_path(&id)).expect("read"), before, "open: untouched");
-    }
-
-    #[test]
-    fn the_cache_learns_from_reviewed_files_and_names_unreadable_ones() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let (_, _) = saved_suggestions(dir.path(), Status::Accepted);
-        std::fs::write(dir.path().join("c.txt"), TEXT).expect("article");
-        let task = task(dir.path());
-        let broken = task.layout.annotation_path(&ArticleId { path: "c.txt".into(), line: None });
-        std::fs::write(&broken, b"{ not json").expect("write");
-        let mut cache = ReviewedCache::default();
-        let (docs, failures) = cache.load(&task.layout, &task.entries, None);
-        assert_eq!(docs.iter().map(|(id, _)| id.as_str()).collect::<Vec<_>>(), ["b.txt"]);
-        assert_eq!(failures.len(), 1);
-        assert!(failures[0].starts_with("c.txt"), "{failures:?}");
     }
 }

@@ -14,6 +14,7 @@ mod learning_actions;
 mod model_window;
 mod project_actions;
 mod project_state;
+mod reviewed_cache;
 mod save_worker;
 mod search_window;
 mod settings_actions;
