@@ -145,8 +145,8 @@ impl ProjectController {
         };
         project.current = Some(id.clone());
         project.update_row(id, &opened.document);
-        if let Some(learning) = self.learning.as_mut().filter(|_| !opened.needs_analysis) {
-            learning.opened(id, &opened.document);
+        if let Some(learning) = self.learning.as_mut() {
+            learning.opened(id, (!opened.needs_analysis).then_some(&opened.document));
         }
         let warning = opened.warning.clone();
         let pending = self.analysis_job(&opened, analyzer);
@@ -188,8 +188,9 @@ impl ProjectController {
             review.close();
         }
         self.refresh = None;
+        let current = self.project.as_ref().and_then(|p| p.current.clone());
         if let Some(learning) = self.learning.as_mut() {
-            learning.closed();
+            learning.closed(current);
         }
         note
     }
@@ -280,8 +281,8 @@ impl ProjectController {
         let Some(project) = self.project.as_mut() else { return };
         if let (Some(id), Some(document)) = (project.current.clone(), review.document()) {
             project.update_row(&id, document);
-            if let Some(learning) = self.learning.as_mut().filter(|l| l.is_due()) {
-                learning.request(Some((id, document.clone())), false);
+            if let Some(learning) = self.learning.as_mut() {
+                learning.saved(&id);
             }
         }
     }

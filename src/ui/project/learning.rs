@@ -63,9 +63,10 @@ pub enum LearnReport {
 }
 
 enum Request {
-    /// Learn from the project's reviews, with the open document as it is now.
+    /// Learn from the project's reviews as saved; `open` is the document open in
+    /// the window (saved just before), which re-suggesting leaves alone.
     Update {
-        open: Option<Box<(ArticleId, Document)>>,
+        open: Option<ArticleId>,
         opened: HashSet<String>,
     },
     SaveLog(ReviewLog),
@@ -82,6 +83,10 @@ pub struct Learning {
     pub log: ReviewLog,
     /// An update is running (or queued).
     pub busy: bool,
+    /// The open document was marked done: learn as soon as it is saved.
+    pub learn_soon: bool,
+    /// A document opened before its suggestions were ready: recorded when they are.
+    pub record_pending: Option<ArticleId>,
     clock: ActiveClock,
     epoch: Instant,
     last_request: Option<Instant>,
@@ -147,6 +152,8 @@ impl Learning {
             summary,
             log,
             busy: false,
+            learn_soon: false,
+            record_pending: None,
             clock: ActiveClock::default(),
             epoch: Instant::now(),
             last_request: None,
@@ -174,12 +181,21 @@ impl Learning {
         self.request(None, true);
     }
 
-    /// Document `id` was opened: its suggestions are recorded the first time
-    /// (for the learning curve) when none of it is reviewed yet.
-    pub fn opened(&mut self, id: &ArticleId, document: &Document) {
+    /// Document `id` was opened, with its suggestions (`None` while they are
+    /// computed in the background: recorded when they arrive).
+    pub fn opened(&mut self, id: &ArticleId, document: Option<&Document>) {
         self.clock.stop();
         self.touch(id);
         *self.open_now.lock().unwrap_or_else(PoisonError::into_inner) = Some(id.to_string());
+        match document {
+            Some(document) => self.record_opened(id, document),
+            None => self.record_pending = Some(id.clone()),
+        }
+    }
+
+    /// Its suggestions at first opening, for the learning curve, when none of it
+    /// is reviewed yet.
+    pub fn record_opened(&mut self, id: &ArticleId, document: &Document) {
         if DocStatus::of(Some(document)) == DocStatus::New && self.log.record_opened(&id.to_string(), document) {
             self.save_log();
         }
@@ -191,11 +207,26 @@ impl Learning {
         self.log.add_active(&id.to_string(), seconds);
     }
 
-    /// The open document closes: its time is written.
-    pub fn closed(&mut self) {
+    /// The open document `id` was saved: learn if it was marked done, or if the
+    /// last update is [`LEARN_EVERY`] old.
+    pub fn saved(&mut self, id: &ArticleId) {
+        if self.learn_soon || self.is_due() {
+            self.learn_soon = false;
+            self.request(Some(id.clone()), true);
+        }
+    }
+
+    /// The open document `id` closes (saved first): its time is written, and a
+    /// document marked done just before teaches now.
+    pub fn closed(&mut self, id: Option<ArticleId>) {
         self.clock.stop();
+        self.record_pending = None;
         *self.open_now.lock().unwrap_or_else(PoisonError::into_inner) = None;
-        self.save_log();
+        if std::mem::take(&mut self.learn_soon) {
+            self.request(id, true);
+        } else {
+            self.save_log();
+        }
     }
 
     fn save_log(&self) {
@@ -206,14 +237,14 @@ impl Learning {
 
     /// Asks for an update: now when `urgent` (a document marked done), else only
     /// if the last one was asked for at least [`LEARN_EVERY`] ago.
-    pub fn request(&mut self, open: Option<(ArticleId, Document)>, urgent: bool) {
+    pub fn request(&mut self, open: Option<ArticleId>, urgent: bool) {
         let Some(worker) = &self.worker else { return };
         if !urgent && self.last_request.is_some_and(|at| at.elapsed() < LEARN_EVERY) {
             return;
         }
         self.last_request = Some(Instant::now());
         let opened = self.log.opened.iter().map(|o| o.id.clone()).collect();
-        self.busy = worker.requests.send(Request::Update { open: open.map(Box::new), opened }).is_ok();
+        self.busy = worker.requests.send(Request::Update { open, opened }).is_ok();
         self.save_log();
     }
 
@@ -276,7 +307,7 @@ impl Task {
                 send(LearnReport::Failed(error.to_string()));
             }
             if let Some((open, opened)) = update {
-                self.update(&mut state, open.as_deref(), opened, &send);
+                self.update(&mut state, open.as_ref(), opened, &send);
             }
         }
     }
@@ -286,11 +317,11 @@ impl Task {
     fn update(
         &self,
         state: &mut WorkerState,
-        open: Option<&(ArticleId, Document)>,
+        open: Option<&ArticleId>,
         mut skip: HashSet<String>,
         send: &impl Fn(LearnReport),
     ) {
-        let (docs, failures) = state.reviewed.load(&self.layout, &self.entries, open);
+        let (docs, failures) = state.reviewed.load(&self.layout, &self.entries);
         let learn_docs: Vec<LearnDoc> = docs.iter().map(|(id, d)| LearnDoc { id, document: d }).collect();
         let started = Instant::now();
         let learned = match state.model.update(&self.layout, &state.learner, &learn_docs) {
@@ -312,7 +343,7 @@ impl Task {
         let summary = ModelSummary::of(&state.model);
         let elapsed = started.elapsed();
         send(LearnReport::Updated { analyzer: Arc::clone(&analyzer), lessons: Arc::clone(&lessons), summary, elapsed });
-        skip.extend(open.map(|(id, _)| id.to_string()));
+        skip.extend(open.map(ToString::to_string));
         let (rows, mut more) = self.resuggest(&analyzer, &lessons, &skip);
         more.extend(failures);
         send(LearnReport::Resuggested { rows, failures: more });

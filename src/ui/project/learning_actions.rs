@@ -26,14 +26,13 @@ pub struct RefreshJob {
 
 impl ProjectController {
     /// After a review action: active time counts, and a document just marked done
-    /// teaches the model at once.
+    /// teaches the model as soon as it is saved.
     pub fn after_review(&mut self, action: &ReviewAction, changed: bool, review: &ReviewController) {
         let (Some(project), Some(learning)) = (self.project.as_ref(), self.learning.as_mut()) else { return };
         let Some(id) = project.current.clone() else { return };
         learning.touch(&id);
-        let Some(document) = review.document() else { return };
-        if changed && *action == ReviewAction::ToggleDone && document.done.is_some() {
-            learning.request(Some((id, document.clone())), true);
+        if changed && *action == ReviewAction::ToggleDone {
+            learning.learn_soon = review.document().is_some_and(|d| d.done.is_some());
         }
     }
 
@@ -81,7 +80,14 @@ impl ProjectController {
 
     /// Takes in what the learning worker reported.
     pub(super) fn poll_learning(&mut self, review: &ReviewController) -> Option<Note> {
-        let reports = self.learning.as_mut()?.drain();
+        let learning = self.learning.as_mut()?;
+        if let (Some(id), Some(document)) = (learning.record_pending.clone(), review.document()) {
+            if !review.is_analysing() {
+                learning.record_pending = None;
+                learning.record_opened(&id, document);
+            }
+        }
+        let reports = learning.drain();
         let mut note = None;
         for report in reports {
             note = match report {

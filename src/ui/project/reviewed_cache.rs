@@ -1,6 +1,7 @@
 //! The project's reviewed documents as the learning worker reads them: every
 //! annotation file that is done or in progress, re-read only when its file changed
-//! (size or time), the open document taken as it is in the window.
+//! (size or time). The open document is read as autosaved: nothing is cloned on
+//! the UI thread for learning.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -8,7 +9,7 @@ use std::time::SystemTime;
 
 use crate::model::Document;
 use crate::project::layout::Layout;
-use crate::project::scan::{ArticleEntry, ArticleId};
+use crate::project::scan::ArticleEntry;
 use crate::project::status::DocStatus;
 use crate::store::load_annotations;
 
@@ -21,21 +22,12 @@ pub(super) struct ReviewedCache {
 type Stamp = (Option<SystemTime>, u64);
 
 impl ReviewedCache {
-    /// Every reviewed document (done or in progress) by id, the open one as it is
-    /// now; the files that could not be read, named (the others still teach).
-    pub(super) fn load(
-        &mut self,
-        layout: &Layout,
-        entries: &[ArticleEntry],
-        open: Option<&(ArticleId, Document)>,
-    ) -> (Vec<(String, Document)>, Vec<String>) {
+    /// Every reviewed document (done or in progress) by id, as saved; the files
+    /// that could not be read, named (the others still teach).
+    pub(super) fn load(&mut self, layout: &Layout, entries: &[ArticleEntry]) -> (Vec<(String, Document)>, Vec<String>) {
         let (mut docs, mut failures) = (Vec::new(), Vec::new());
         for entry in entries {
             let id = entry.id.to_string();
-            if let Some((_, document)) = open.filter(|(open_id, _)| open_id == &entry.id) {
-                docs.push((id, document.clone()));
-                continue;
-            }
             match self.reviewed(&layout.annotation_path(&entry.id), &id) {
                 Ok(Some(document)) => docs.push((id, document.clone())),
                 Ok(None) => {}
@@ -68,7 +60,7 @@ mod tests {
     use crate::annotate::suggest_document;
     use crate::model::Status;
     use crate::project::open::save_document;
-    use crate::project::scan::scan;
+    use crate::project::scan::{scan, ArticleId};
 
     /// Curly quotes, an emoji and CRLF line ends.
     const TEXT: &str = "“Kami siap 😀,” kata Ranti Purnomo.\r\nBesok Ranti ke Sumedang.\r\n";
@@ -91,7 +83,7 @@ mod tests {
         std::fs::write(&broken, b"{ not json").expect("write");
         let entries = scan(dir.path()).articles;
         let mut cache = ReviewedCache::default();
-        let (docs, failures) = cache.load(&layout, &entries, None);
+        let (docs, failures) = cache.load(&layout, &entries);
         assert_eq!(docs.iter().map(|(id, _)| id.as_str()).collect::<Vec<_>>(), ["b.txt"]);
         assert_eq!(failures.len(), 1);
         assert!(failures[0].starts_with("c.txt"), "{failures:?}");
