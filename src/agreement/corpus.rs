@@ -12,8 +12,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
-use crate::model::anchor::reanchor;
 use crate::model::{Detached, Document, DocumentError};
+use crate::model::anchor::reanchor;
 
 /// One annotator's documents, by a key shared across layers (a project's article
 /// id, or a file's path relative to the annotator's folder).

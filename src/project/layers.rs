@@ -10,13 +10,13 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
+use crate::model::anchor::reanchor;
 use super::decode::decode_entry;
 use super::layout::{check_annotator_name, Layout};
 use super::open::{load_saved, save_document};
 use super::scan::{ArticleEntry, ArticleId};
 use crate::adjudication::{Adjudication, AdjudicationError};
 use crate::agreement::{AgreementError, AlignedDocument, Corpus, Layer, SpanFilter};
-use crate::model::anchor::reanchor;
 use crate::model::Document;
 use crate::store::AnnotationFileError;
 
