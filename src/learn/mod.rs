@@ -11,6 +11,8 @@
 //! - [`project_model`]: the model of a project in `.sorot/model/`;
 //! - [`quote_lessons`]: cues the annotator marked become project cues; patterns
 //!   rejected again and again are suggested less surely;
+//! - [`refresh`]: a document's open suggestions replaced by a newer model's, as
+//!   one undoable edit, reviewed spans untouched;
 //! - [`curve`] and [`review_log`]: the learning curve (suggestions at opening
 //!   against what was saved) and active annotation time.
 //!
@@ -24,6 +26,7 @@ pub mod lesson;
 pub mod model_file;
 pub mod project_model;
 pub mod quote_lessons;
+pub mod refresh;
 pub mod review_log;
 
 pub use curve::{learning_curve, Counts, CurvePoint, Opened};
@@ -32,4 +35,5 @@ pub use lesson::{lesson_of, Lesson, LessonOptions};
 pub use model_file::{read_model, read_model_or_shipped, write_model, ModelFileError};
 pub use project_model::{ProjectModel, ProjectModelError};
 pub use quote_lessons::QuoteLessons;
+pub use refresh::refresh_edit;
 pub use review_log::{ActiveClock, ReviewLog};

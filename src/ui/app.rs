@@ -15,7 +15,9 @@ use super::command_actions::{command_action, key_actions};
 use super::export_dialog::{export_dialog_ui, ExportDialogState};
 use super::help::help_window_ui;
 use super::menu_bar::menu_bar_ui;
-use super::project::{agreement_window_ui, search_window_ui, settings_window_ui, stats_window_ui, ProjectController};
+use super::project::{
+    agreement_window_ui, model_window_ui, search_window_ui, settings_window_ui, stats_window_ui, ProjectController,
+};
 use super::review::{ReviewAction, ReviewController};
 use super::status_bar::{status_bar_ui, Note};
 use super::unsaved_prompt::{unsaved_prompt_ui, AfterPrompt, Answer};
@@ -164,6 +166,7 @@ impl SorotApp {
                     ProjectAction::ShowStats => Some(Window::Statistics),
                     ProjectAction::ShowSettings => Some(Window::Settings),
                     ProjectAction::ShowAgreement => Some(Window::Agreement),
+                    ProjectAction::ShowModel => Some(Window::Model),
                     _ => None,
                 };
                 window.into_iter().for_each(|w| self.windows.opened(w));
@@ -182,7 +185,8 @@ impl SorotApp {
         if action == ReviewAction::ToggleDone && !self.project.is_open() {
             return self.tell(Some(Note::Info("Marking done is for documents of a project (open a folder)".into())));
         }
-        let outcome = self.review.perform(action);
+        let outcome = self.review.perform(action.clone());
+        self.project.after_review(&action, outcome.changed, &self.review);
         if outcome.changed {
             self.project.changed();
         }
@@ -243,6 +247,7 @@ impl SorotApp {
             Window::Statistics => project.stats.open,
             Window::Settings => project.settings_window.open,
             Window::Agreement => project.agreement.open,
+            Window::Model => project.model_window.open,
         };
         match self.windows.topmost(open) {
             Some(Window::Help) => self.show_help = false,
@@ -251,6 +256,7 @@ impl SorotApp {
             Some(Window::Statistics) => self.project.stats.open = false,
             Some(Window::Settings) => self.project.settings_window.open = false,
             Some(Window::Agreement) => self.project.agreement.open = false,
+            Some(Window::Model) => self.project.model_window.open = false,
             None => {
                 self.perform_review(ReviewAction::Select(None));
                 self.perform_review(ReviewAction::SelectText(None));
@@ -340,6 +346,7 @@ impl SorotApp {
         let project = &mut self.project;
         actions.extend(search_window_ui(ctx, &mut project.search, &schema).into_iter().map(Action::from));
         stats_window_ui(ctx, &mut project.stats, &schema);
+        model_window_ui(ctx, &mut project.model_window, project.learning.as_ref().map(|l| l.summary));
         actions.extend(settings_window_ui(ctx, &mut project.settings_window).into_iter().map(Action::from));
         actions.extend(agreement_window_ui(ctx, &mut project.agreement).into_iter().map(Action::from));
         let article = self.review.document().and_then(|d| d.source.clone());

@@ -55,6 +55,8 @@ pub enum Command {
     NextDocument,
     PreviousDocument,
     ToggleDone,
+    RefreshSuggestions,
+    Model,
     Search,
     Statistics,
     Settings,
@@ -80,7 +82,7 @@ const CTRL_ALT: Modifiers = Modifiers { alt: true, ..Modifiers::COMMAND };
 
 impl Command {
     /// Every command, in the order the F1 window lists them.
-    pub const ALL: [Command; 42] = [
+    pub const ALL: [Command; 44] = [
         Command::NextSuggestion,
         Command::PreviousSuggestion,
         Command::Accept,
@@ -113,6 +115,8 @@ impl Command {
         Command::NextDocument,
         Command::PreviousDocument,
         Command::ToggleDone,
+        Command::RefreshSuggestions,
+        Command::Model,
         Command::Search,
         Command::Statistics,
         Command::Settings,
@@ -166,6 +170,8 @@ impl Command {
             C::NextDocument => const { &[key(ALT, Key::ArrowDown)] },
             C::PreviousDocument => const { &[key(ALT, Key::ArrowUp)] },
             C::ToggleDone => const { &[key(CTRL, Key::D)] },
+            C::RefreshSuggestions => const { &[key(CTRL, Key::R)] },
+            C::Model => const { &[] },
             C::Search => const { &[key(CTRL, Key::F)] },
             C::Statistics => const { &[key(CTRL_SHIFT, Key::S)] },
             C::Settings => const { &[key(CTRL, Key::Comma)] },
@@ -215,6 +221,8 @@ impl Command {
             C::NextDocument => "Next document",
             C::PreviousDocument => "Previous document",
             C::ToggleDone => "Mark document done",
+            C::RefreshSuggestions => "Refresh suggestions",
+            C::Model => "Model…",
             C::Search => "Search…",
             C::Statistics => "Statistics…",
             C::Settings => "Settings…",
@@ -267,6 +275,10 @@ impl Command {
             C::NextDocument => "open the next document of the project",
             C::PreviousDocument => "open the previous document of the project",
             C::ToggleDone => "mark the document done, or not done (undoable)",
+            C::RefreshSuggestions => {
+                "replace the open suggestions with the project model's (undoable; reviewed spans stay)"
+            }
+            C::Model => "what the project's model learned from, its learning curve, time per document",
             C::Search => "search the project: text or spans, bulk accept / reject",
             C::Statistics => "documents by status, spans by label, most quoted speakers",
             C::Settings => "the project's label schema and annotator name",

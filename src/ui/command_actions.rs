@@ -77,6 +77,8 @@ pub fn command_action(command: Command, review: &ReviewController, adjudicating:
         C::NextDocument | C::PreviousDocument => {
             ProjectAction::NeighbourDocument { backwards: command == C::PreviousDocument }.into()
         }
+        C::RefreshSuggestions => ProjectAction::RefreshSuggestions.into(),
+        C::Model => ProjectAction::ShowModel.into(),
         C::Search => ProjectAction::ShowSearch.into(),
         C::Statistics => ProjectAction::ShowStats.into(),
         C::Settings => ProjectAction::ShowSettings.into(),

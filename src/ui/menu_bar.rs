@@ -26,6 +26,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, can_undo: bool, can_redo: bool, min_confid
         ui.menu_button("Project", |ui| {
             entries(ui, &[(Command::Search, true), (Command::Statistics, true), (Command::Settings, true)]);
             entries(ui, &[(Command::Agreement, true), (Command::Adjudicate, true)]);
+            entries(ui, &[(Command::Model, true), (Command::RefreshSuggestions, true)]);
             ui.separator();
             entries(
                 ui,

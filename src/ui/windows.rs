@@ -10,6 +10,7 @@ pub enum Window {
     Statistics,
     Settings,
     Agreement,
+    Model,
 }
 
 #[derive(Debug, Default)]

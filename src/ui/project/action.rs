@@ -29,6 +29,10 @@ pub enum ProjectAction {
     SaveSettings,
     /// Rename a label in the schema and in every span of the project.
     RenameLabel { from: String, to: String },
+    /// Replace the open document's open suggestions with the project model's (one undoable edit).
+    RefreshSuggestions,
+    /// Open the Model window: what the model learned from, the learning curve, time per document.
+    ShowModel,
     /// Delete a label from the schema; one in use needs its usage confirmed.
     DeleteLabel { name: String, confirmed: Option<LabelUsage> },
     /// Open Project ▸ Agreement and compute the team's figures afresh.

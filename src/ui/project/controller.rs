@@ -7,8 +7,10 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
+use super::learning::Learning;
+use super::learning_actions::RefreshJob;
 use super::save_worker::{SaveWorker, Written};
-use super::{AgreementState, Job, ProjectState, SearchState, SettingsState, StatsState};
+use super::{AgreementState, Job, ModelWindowState, ProjectState, SearchState, SettingsState, StatsState};
 use crate::analysis::{Analyzer, Suggestions};
 use crate::annotate::{Opened, ANALYSE_LATER_ABOVE};
 use crate::model::SpanRef;
@@ -48,6 +50,11 @@ pub struct ProjectController {
     pub(super) bulk: Option<Job<ProjectChange>>,
     /// A scroll the view should make (a restored session's position).
     pub pending_scroll: Option<ScrollJump>,
+    /// The project's model, learning in the background.
+    pub learning: Option<Learning>,
+    pub model_window: ModelWindowState,
+    /// "Refresh suggestions" for the open document, being analysed.
+    pub(super) refresh: Option<RefreshJob>,
     saver: SaveWorker,
     ctx: egui::Context,
 }
@@ -65,6 +72,9 @@ impl ProjectController {
             adjudication: AdjudicationState::default(),
             bulk: None,
             pending_scroll: None,
+            learning: None,
+            model_window: ModelWindowState::default(),
+            refresh: None,
             saver: SaveWorker::start(move || wake.request_repaint()),
             ctx: ctx.clone(),
         }
@@ -92,10 +102,16 @@ impl ProjectController {
             Ok(layout) => layout,
             Err(error) => return vec![Note::Error(format!("Could not open the project: {error}"))],
         };
-        let project = match ProjectState::open(layout, Arc::clone(analyzer), &self.ctx) {
+        self.learning = None;
+        let (mut learning, warnings) = Learning::open(&Layout::new(root));
+        let project = match ProjectState::open(layout, Arc::clone(&learning.analyzer), &self.ctx) {
             Ok(project) => project,
             Err(error) => return vec![Note::Error(format!("Could not open the project: {error}"))],
         };
+        if project.read_only().is_none() {
+            learning.start(project.layout.clone(), project.entries.clone(), &self.ctx);
+        }
+        self.learning = Some(learning);
         let mut notes =
             vec![Note::Info(format!("Opened project {} ({} articles)", root.display(), project.entries.len()))];
         if let Some(error) = settings_problem {
@@ -109,7 +125,9 @@ impl ProjectController {
             restored.as_ref().and_then(|s| s.open.clone()).filter(|id| project.entries.iter().any(|e| &e.id == id));
         let start = start.or_else(|| first_unfinished(&project.layout, &project.entries));
         self.project = Some(project);
-        let Some(id) = start else { return notes };
+        // The model's warnings come last: the status line shows the last note.
+        let warnings = warnings.into_iter().map(Note::Error);
+        let Some(id) = start else { return notes.into_iter().chain(warnings).collect() };
         let landing = match restored.filter(|s| s.open.as_ref() == Some(&id)) {
             Some(SessionState { selected: Some(span), .. }) => Landing::Span(match span.kind {
                 SpanKind::Entity => SpanRef::Entity(span.id.into()),
@@ -119,6 +137,7 @@ impl ProjectController {
             None => Landing::FirstSuggestion,
         };
         notes.extend(self.open_document(&id, analyzer, review, landing));
+        notes.extend(warnings);
         notes
     }
 
@@ -133,6 +152,7 @@ impl ProjectController {
     ) -> Option<Note> {
         self.close_document(review);
         self.adjudication = AdjudicationState::default();
+        let analyzer = &self.learning.as_ref().map_or_else(|| Arc::clone(analyzer), |l| Arc::clone(&l.analyzer));
         let project = self.project.as_mut()?;
         let opened = match project.open_article(id, analyzer, ANALYSE_LATER_ABOVE) {
             Ok(opened) => opened,
@@ -140,6 +160,9 @@ impl ProjectController {
         };
         project.current = Some(id.clone());
         project.update_row(id, &opened.document);
+        if let Some(learning) = self.learning.as_mut() {
+            learning.opened(id, (!opened.needs_analysis).then_some(&opened.document));
+        }
         let warning = opened.warning.clone();
         let pending = self.analysis_job(&opened, analyzer);
         review.start(opened, pending);
@@ -178,6 +201,11 @@ impl ProjectController {
         let note = self.flush(review);
         if self.project.is_some() {
             review.close();
+        }
+        self.refresh = None;
+        let current = self.project.as_ref().and_then(|p| p.current.clone());
+        if let Some(learning) = self.learning.as_mut() {
+            learning.closed(current);
         }
         note
     }
@@ -268,6 +296,9 @@ impl ProjectController {
         let Some(project) = self.project.as_mut() else { return };
         if let (Some(id), Some(document)) = (project.current.clone(), review.document()) {
             project.update_row(&id, document);
+            if let Some(learning) = self.learning.as_mut() {
+                learning.saved(&id);
+            }
         }
     }
 

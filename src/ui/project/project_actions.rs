@@ -53,6 +53,8 @@ impl ProjectController {
             A::ShowAgreement => self.show_agreement(),
             A::Adjudicate => self.toggle_adjudication(review),
             A::SaveGold => self.save_gold(),
+            A::RefreshSuggestions => self.refresh_suggestions(analyzer, review),
+            A::ShowModel => self.show_model(review),
         }
     }
 
@@ -65,6 +67,9 @@ impl ProjectController {
         self.search.poll();
         self.stats.poll();
         self.agreement.poll();
+        self.model_window.poll();
+        let learned = self.poll_learning(review);
+        let refreshed = self.poll_refresh(review);
         let bulk = self.bulk.as_ref().and_then(Job::take).map(|change| {
             self.bulk = None;
             let failed =
@@ -74,7 +79,7 @@ impl ProjectController {
                 change.spans, change.documents
             ))
         });
-        self.poll_settings_jobs(review).or(bulk)
+        self.poll_settings_jobs(review).or(bulk).or(refreshed).or(learned)
     }
 
     /// The documents a search or statistics run over: the project's saved

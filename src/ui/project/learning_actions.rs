@@ -1,0 +1,146 @@
+//! The project controller's side of learning: what a review action means for the
+//! model (active time; a document marked done teaches at once), the worker's
+//! reports taken in, "Refresh suggestions" for the open document (one undoable
+//! edit), and the Model window's figures computed in the background.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::controller::ProjectController;
+use super::learning::{suggest, LearnReport};
+use super::model_window::ModelFigures;
+use super::Job;
+use crate::analysis::Analyzer;
+use crate::annotate::add_suggestions;
+use crate::learn::refresh_edit;
+use crate::model::Document;
+use crate::ui::review::{ReviewAction, ReviewController};
+use crate::ui::status_bar::Note;
+
+/// The open document's text analysed with the project's model, for "Refresh suggestions".
+pub struct RefreshJob {
+    /// Which document it is for: another one may be open by the time it is ready.
+    path: PathBuf,
+    job: Job<Document>,
+}
+
+impl ProjectController {
+    /// After a review action: active time counts, and a document just marked done
+    /// teaches the model as soon as it is saved.
+    pub fn after_review(&mut self, action: &ReviewAction, changed: bool, review: &ReviewController) {
+        let (Some(project), Some(learning)) = (self.project.as_ref(), self.learning.as_mut()) else { return };
+        let Some(id) = project.current.clone() else { return };
+        learning.touch(&id);
+        if changed && *action == ReviewAction::ToggleDone {
+            learning.learn_soon = review.document().is_some_and(|d| d.done.is_some());
+        }
+    }
+
+    /// Starts analysing the open document with the project's model.
+    pub(super) fn refresh_suggestions(&mut self, analyzer: &Arc<Analyzer>, review: &ReviewController) -> Option<Note> {
+        let Some(session) = review.session() else {
+            return Some(Note::Info("Open a document to refresh its suggestions".into()));
+        };
+        if review.is_analysing() {
+            return Some(Note::Info("Suggestions are still being computed".into()));
+        }
+        let (analyzer, lessons) = match &self.learning {
+            Some(l) => (Arc::clone(&l.analyzer), Arc::clone(&l.lessons)),
+            None => (Arc::clone(analyzer), Arc::default()),
+        };
+        let text = session.document.text.clone();
+        let job = Job::spawn(self.egui_ctx(), move || {
+            let suggestions = suggest(&analyzer, &lessons, &text);
+            let mut fresh = Document::new(text, None);
+            add_suggestions(&mut fresh, suggestions);
+            fresh
+        });
+        self.refresh = Some(RefreshJob { path: session.annotation_path.clone(), job });
+        Some(Note::Info("Refreshing the suggestions with the project's model…".into()))
+    }
+
+    /// The refreshed suggestions, once ready, applied as one undoable edit.
+    pub(super) fn poll_refresh(&mut self, review: &mut ReviewController) -> Option<Note> {
+        let fresh = self.refresh.as_ref()?.job.take()?;
+        let refresh = self.refresh.take()?;
+        if review.session().map(|s| &s.annotation_path) != Some(&refresh.path) {
+            return None;
+        }
+        let Some(edit) = review.document().and_then(|d| refresh_edit(d, &fresh)) else {
+            return Some(Note::Info("The suggestions are already the project model's".into()));
+        };
+        let outcome = review.perform_edit(edit);
+        if outcome.changed {
+            self.changed();
+        }
+        let done =
+            Note::Info("Suggestions refreshed with the project's model (Ctrl+Z brings the old ones back)".into());
+        outcome.note.or(Some(done))
+    }
+
+    /// Takes in what the learning worker reported.
+    pub(super) fn poll_learning(&mut self, review: &ReviewController) -> Option<Note> {
+        let learning = self.learning.as_mut()?;
+        if let (Some(id), Some(document)) = (learning.record_pending.clone(), review.document()) {
+            if !review.is_analysing() {
+                learning.record_pending = None;
+                learning.record_opened(&id, document);
+            }
+        }
+        let reports = learning.drain();
+        let mut note = None;
+        for report in reports {
+            note = match report {
+                LearnReport::Updated { summary, elapsed, .. } => {
+                    if self.model_window.open {
+                        self.start_model_figures(review);
+                    }
+                    Some(Note::Info(format!(
+                        "The project model learned from {} document(s), {} name(s) in {:.1} s",
+                        summary.documents,
+                        summary.names,
+                        elapsed.as_secs_f64()
+                    )))
+                }
+                LearnReport::Resuggested { rows, failures } => self.resuggested(rows, &failures).or(note),
+                LearnReport::Failed(message) => Some(Note::Error(message)),
+            };
+        }
+        note
+    }
+
+    /// Re-suggested documents: their list rows follow.
+    fn resuggested(&mut self, rows: Vec<crate::project::status::DocSummary>, failures: &[String]) -> Option<Note> {
+        let project = self.project.as_mut()?;
+        let count = rows.len();
+        for row in rows {
+            if project.current.as_ref() != Some(&row.id) {
+                if let Some(slot) = project.rows.iter_mut().find(|r| r.id == row.id) {
+                    *slot = row;
+                }
+            }
+        }
+        if let Some(first) = failures.first() {
+            return Some(Note::Error(format!("{} file(s) could not be used for learning: {first}", failures.len())));
+        }
+        (count > 0).then(|| Note::Info(format!("{count} unopened document(s) re-suggested with the new model")))
+    }
+
+    /// Opens the Model window and computes its figures in the background.
+    pub(super) fn show_model(&mut self, review: &ReviewController) -> Option<Note> {
+        self.model_window.open = true;
+        if self.learning.is_none() {
+            return Some(Note::Info("The project model is for projects (open a folder)".into()));
+        }
+        self.start_model_figures(review);
+        None
+    }
+
+    fn start_model_figures(&mut self, review: &ReviewController) {
+        let (Some(project), Some(learning)) = (self.project.as_ref(), self.learning.as_ref()) else { return };
+        let (layout, entries, log) = (project.layout.clone(), project.entries.clone(), learning.log.clone());
+        let open = project.current.clone().zip(review.document().cloned());
+        self.model_window.running =
+            Some(Job::spawn(self.egui_ctx(), move || ModelFigures::compute(&layout, &entries, &log, open)));
+    }
+}
