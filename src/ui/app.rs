@@ -285,22 +285,7 @@ impl SorotApp {
     /// Exports the open document as the export dialog says.
     fn export(&mut self) {
         let Some(document) = self.review.document() else { return };
-        let outcome = formats::export(
-            std::slice::from_ref(document),
-            self.export.format(),
-            &self.export.options,
-            Path::new(&self.export.path),
-        );
-        let note = match outcome {
-            Ok(summary) => {
-                self.export.outcome = Some(Ok(summary.to_string()));
-                Note::Info(format!("Exported to {}: {summary}", self.export.path))
-            }
-            Err(error) => {
-                self.export.outcome = Some(Err(error.to_string()));
-                Note::Error(format!("Not exported: {error}"))
-            }
-        };
+        let note = self.export.export(document);
         self.tell(Some(note));
     }
 

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::status_bar::Note;
 use super::ShellAction;
 use crate::formats::{DoccanoVariant, ExportOptions, Format, OffsetUnit, TagScheme};
 
@@ -33,6 +34,22 @@ impl ExportDialogState {
 
     pub fn format(&self) -> Format {
         self.format.unwrap_or(Format::Jsonl)
+    }
+
+    /// Exports `document` as the form says; keeps the outcome for the dialog
+    /// and returns the status line's note.
+    pub fn export(&mut self, document: &crate::model::Document) -> Note {
+        let target = Path::new(&self.path);
+        match crate::formats::export(std::slice::from_ref(document), self.format(), &self.options, target) {
+            Ok(summary) => {
+                self.outcome = Some(Ok(summary.to_string()));
+                Note::Info(format!("Exported to {}: {summary}", self.path))
+            }
+            Err(error) => {
+                self.outcome = Some(Err(error.to_string()));
+                Note::Error(format!("Not exported: {error}"))
+            }
+        }
     }
 }
 
