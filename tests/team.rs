@@ -145,6 +145,21 @@ fn adjudication_settled_saved_as_gold_and_exported_from_gold() {
     let docs = gold_or_layer(&layout, &entries, Some("ana")).unwrap();
     assert_eq!(docs.len(), 1);
     assert_eq!(docs[0].1.entities(), saved.entities(), "exports read the gold version first");
+
+    // `sorot export` on the team project writes the gold layer, not every layer.
+    let settings = sorot::project::settings::ProjectSettings {
+        annotator: Some("ana".into()),
+        team: Some(sorot::project::team::TeamSettings::default()),
+        ..Default::default()
+    };
+    settings.save(&layout).unwrap();
+    let out = dir.path().join("gold.jsonl");
+    let project = dir.path().to_str().unwrap();
+    let exported = sorot(&["export", "--format", "jsonl", project, "--out", out.to_str().unwrap()]);
+    assert!(exported.status.success(), "{}", String::from_utf8_lossy(&exported.stderr));
+    let lines = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(lines.lines().count(), 1, "one document, its gold version: {lines}");
+    assert!(lines.contains("Bandung") && lines.contains("\"LOC\""), "{lines}");
 }
 
 #[test]

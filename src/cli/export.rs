@@ -140,15 +140,22 @@ pub fn run_export(args: &ExportArgs) -> ExitCode {
 }
 
 fn export(args: &ExportArgs) -> Result<String, String> {
-    let files = if args.jsonl { args.inputs.clone() } else { annotation_files(&args.inputs)? };
+    // A team project exports its gold layer, each article's own annotator's
+    // layer standing in where it has no gold yet; other inputs are files.
+    let (teams, inputs): (Vec<PathBuf>, Vec<PathBuf>) =
+        args.inputs.iter().cloned().partition(|input| !args.jsonl && team_settings(input).is_some());
+    let files = if args.jsonl { inputs } else { annotation_files(&inputs)? };
     if files.iter().any(|f| same_file(f, &args.out)) {
         return Err(format!("refusing to write {}: it is one of the inputs", args.out.display()));
     }
-    let docs = if args.jsonl {
+    let mut docs = if args.jsonl {
         stream_documents(&files)?
     } else {
         files.iter().map(|f| store::load_annotations(f).map_err(|e| e.to_string())).collect::<Result<Vec<_>, _>>()?
     };
+    for root in &teams {
+        docs.extend(team_documents(root)?);
+    }
     if docs.is_empty() {
         let named: Vec<String> = args.inputs.iter().map(|p| p.display().to_string()).collect();
         let what = if args.jsonl { "documents" } else { "annotation files" };
@@ -156,6 +163,24 @@ fn export(args: &ExportArgs) -> Result<String, String> {
     }
     let summary = formats::export(&docs, args.format.into(), &args.options(), &args.out).map_err(|e| e.to_string())?;
     Ok(summary.to_string())
+}
+
+/// The settings of `input` if it is a team project folder.
+fn team_settings(input: &Path) -> Option<crate::project::settings::ProjectSettings> {
+    let layout = crate::project::layout::Layout::new(input);
+    let settings = input.is_dir().then(|| crate::project::settings::ProjectSettings::load(&layout).ok()).flatten()?;
+    settings.team.is_some().then_some(settings)
+}
+
+/// A team project's documents for export: gold where adjudicated, else the
+/// layer of the annotator its settings name.
+fn team_documents(root: &Path) -> Result<Vec<crate::model::Document>, String> {
+    let settings = team_settings(root).ok_or_else(|| format!("{} is not a team project", root.display()))?;
+    let layout = crate::project::layout::Layout::new(root);
+    let entries = crate::project::scan::scan(root).articles;
+    let chosen = crate::project::layers::gold_or_layer(&layout, &entries, settings.annotator.as_deref())
+        .map_err(|e| format!("{}: {e}", root.display()))?;
+    Ok(chosen.into_iter().map(|(_, document)| document).collect())
 }
 
 /// Every `.json` file under `folder`, sub-folders included, sorted.
