@@ -34,6 +34,36 @@ pub struct SidePanelState {
     /// Counts toggles of `collapsed`, so the rows know when to rebuild.
     collapse_generation: usize,
     cached: Option<(RowsKey, Vec<Row>)>,
+    facts: GroupFacts,
+}
+
+/// What the visible group headers show that depends on review statuses and
+/// the selection (open count, holds the selected span), computed once per
+/// header and kept until the annotations or the selection change: a label's
+/// group of a 20,000-span document must not be rescanned every frame.
+#[derive(Debug, Default)]
+struct GroupFacts {
+    revision: u64,
+    selection: Option<SpanRef>,
+    by_key: std::collections::HashMap<String, (usize, bool)>,
+}
+
+impl GroupFacts {
+    /// Forgets what no longer holds.
+    fn keep_if(&mut self, revision: u64, selection: Option<&SpanRef>) {
+        if self.revision != revision || self.selection.as_ref() != selection {
+            *self = Self { revision, selection: selection.cloned(), by_key: Default::default() };
+        }
+    }
+
+    /// (open suggestions, holds the selection) of `header`'s spans.
+    fn of(&mut self, document: &Document, header: &GroupHeader) -> (usize, bool) {
+        let selection = self.selection.as_ref();
+        *self.by_key.entry(header.key.clone()).or_insert_with(|| {
+            let open = header.members.iter().filter(|m| m.is_open(document)).count();
+            (open, selection.is_some_and(|s| header.spans.contains(s)))
+        })
+    }
 }
 
 /// What the rows depend on (review statuses are read as rows are drawn).
@@ -67,6 +97,27 @@ struct GroupHeader {
     count: usize,
     /// The group's spans, which its ✔ / ✖ review (empty: no buttons).
     spans: Vec<SpanRef>,
+    /// The same spans as positions in the document's lists, for reading their
+    /// statuses without a lookup by id (rows live until the structure changes,
+    /// and a status change moves no span).
+    members: Vec<Member>,
+}
+
+/// A span of a group by its position in the document's entity or quote list.
+#[derive(Debug, Clone, Copy)]
+enum Member {
+    Entity(usize),
+    Quote(usize),
+}
+
+impl Member {
+    fn is_open(self, document: &Document) -> bool {
+        let status = match self {
+            Member::Entity(i) => document.entities().get(i).map(|e| e.status),
+            Member::Quote(i) => document.quotes().get(i).map(|q| q.status),
+        };
+        status == Some(Status::Suggested)
+    }
 }
 
 pub fn side_panel_ui(
@@ -87,6 +138,7 @@ pub fn side_panel_ui(
         state.cached = Some((key, rows_of(document, state)));
     }
     let Some((key, rows)) = state.cached.take() else { return actions };
+    state.facts.keep_if(session.revision(), selection);
     ui.heading("Annotations");
     ui.label(format!("{} open suggestion(s)", session.open_suggestions()));
     ui.horizontal(|ui| {
@@ -134,7 +186,8 @@ fn entity_rows(document: &Document, collapsed: &HashSet<String>, expanded: &Hash
         let key = format!("label:{}", label.name);
         let open = !collapsed.contains(&key);
         let color = colors::label_color(&document.labels, &label.name);
-        let header = GroupHeader { title: label.name.clone(), color, count: members.len(), key, spans: Vec::new() };
+        let (title, count) = (label.name.clone(), members.len());
+        let header = GroupHeader { title, color, count, key, spans: Vec::new(), members: Vec::new() };
         rows.push(Row::Group(Box::new(header)));
         if open {
             surface_rows(document, &label.name, members, color, expanded, &mut rows);
@@ -154,11 +207,15 @@ fn surface_rows(
     rows: &mut Vec<Row>,
 ) {
     let mut forms: Vec<(&str, Vec<usize>)> = Vec::new();
+    let mut form_of: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for index in members {
         let Some(text) = document.entities().get(index).map(|e| e.text.as_str()) else { continue };
-        match forms.iter_mut().find(|(form, _)| *form == text) {
-            Some((_, mentions)) => mentions.push(index),
-            None => forms.push((text, vec![index])),
+        match form_of.get(text) {
+            Some(&at) => forms[at].1.push(index),
+            None => {
+                form_of.insert(text, forms.len());
+                forms.push((text, vec![index]));
+            }
         }
     }
     for (form, mentions) in forms {
@@ -176,6 +233,7 @@ fn surface_rows(
             color,
             count: mentions.len(),
             spans,
+            members: mentions.iter().map(|&i| Member::Entity(i)).collect(),
         })));
         if open {
             rows.extend(mentions.into_iter().map(Row::Mention));
@@ -203,6 +261,7 @@ fn speaker_rows(document: &Document, collapsed: &HashSet<String>) -> Vec<Row> {
             count: quotes.len(),
             key,
             spans: spans.collect(),
+            members: quotes.iter().map(|&i| Member::Quote(i)).collect(),
         })));
         if open {
             rows.extend(quotes.into_iter().map(Row::Quote));
@@ -228,7 +287,8 @@ fn row_ui(
             let open = !state.collapsed.contains(&header.key);
             let title = RichText::new(format!("{} {} ({})", arrow(open), header.title, header.count));
             let title = title.color(header.color).strong();
-            group_row_ui(ui, document, header, title, selection, actions, || {
+            let facts = state.facts.of(document, header);
+            group_row_ui(ui, header, title, facts, actions, || {
                 if !state.collapsed.remove(&header.key) {
                     state.collapsed.insert(header.key.clone());
                 }
@@ -238,7 +298,8 @@ fn row_ui(
         Row::Surface(header) => {
             let open = state.expanded.contains(&header.key);
             let title = RichText::new(format!("   {} {} ({})", arrow(open), header.title, header.count));
-            group_row_ui(ui, document, header, title, selection, actions, || {
+            let facts = state.facts.of(document, header);
+            group_row_ui(ui, header, title, facts, actions, || {
                 if !state.expanded.remove(&header.key) {
                     state.expanded.insert(header.key.clone());
                 }
@@ -283,20 +344,17 @@ fn arrow(open: bool) -> &'static str {
 /// accept or reject its open suggestions, as one edit.
 fn group_row_ui(
     ui: &mut egui::Ui,
-    document: &Document,
     header: &GroupHeader,
     title: RichText,
-    selection: Option<&SpanRef>,
+    (open, holds_selection): (usize, bool),
     actions: &mut Vec<ReviewAction>,
     toggle: impl FnOnce(),
 ) {
     ui.horizontal(|ui| {
         // A folded group shows that the selected span is among its members.
-        let holds_selection = selection.is_some_and(|s| header.spans.contains(s));
         if ui.selectable_label(holds_selection, title).clicked() {
             toggle();
         }
-        let open = header.spans.iter().filter(|s| is_open(document, s)).count();
         if open == 0 {
             return;
         }
@@ -310,14 +368,6 @@ fn group_row_ui(
             actions.push(review(false));
         }
     });
-}
-
-fn is_open(document: &Document, span: &SpanRef) -> bool {
-    let status = match span {
-        SpanRef::Entity(id) => document.entity(id).map(|e| e.status),
-        SpanRef::Quote(id) => document.quote(id).map(|q| q.status),
-    };
-    status == Some(Status::Suggested)
 }
 
 fn status_mark(status: Status) -> &'static str {

@@ -5,7 +5,7 @@
 use super::action::{Action, Panel};
 use super::colors::QuoteColors;
 use super::document_view::{document_view_ui, DocumentView, DocumentViewState};
-use super::fixed_width::fixed_width_ui;
+use super::fixed_width::{fixed_width_ui, fixed_width_unscrolled_ui};
 use super::inspector::{inspector_ui, InspectorView};
 use super::project::{documents_panel_ui, ProjectState};
 use super::review::ReviewController;
@@ -67,7 +67,7 @@ pub fn workspace_ui(
     let in_project = project.is_some();
     if workspace.show_list {
         egui::Panel::left("list").resizable(true).default_size(290.0).size_range(180.0..=560.0).show(ui, |ui| {
-            fixed_width_ui(ui, "list", |ui| list_panel_ui(ui, workspace, project, review, &mut actions));
+            fixed_width_unscrolled_ui(ui, |ui| list_panel_ui(ui, workspace, project, review, &mut actions));
         });
     }
     let Some(review) = review.view() else {
