@@ -4,7 +4,7 @@
 //! list groups mentions by surface form and reviews a group as one undoable
 //! edit, and a quotation's speaker is chosen by digit and Enter.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers, Pos2};
@@ -13,14 +13,13 @@ use egui_kittest::Harness;
 use sorot::model::{SpanRef, Status};
 use sorot::ui::SorotApp;
 
+mod common;
+use common::*;
+
 /// An article of our own with curly quotes, an emoji and CRLF line ends.
 const ARTICLE: &str = "Kunjungan ke Vladivostok\r\n\r\n\
 “Kami 😀 siap bekerja sama dengan pemimpin Korea Utara demi perdamaian kawasan,” kata Presiden \
 Vladimir Putin kepada wartawan setelah pertemuan panjang yang berlangsung hangat di Vladivostok.\r\n";
-
-fn sample(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples").join(name)
-}
 
 fn app_on(path: &Path) -> Harness<'static, SorotApp> {
     let path = path.to_owned();
@@ -33,11 +32,6 @@ fn app_on(path: &Path) -> Harness<'static, SorotApp> {
         .build_eframe(move |cc| SorotApp::new(&cc.egui_ctx, path));
     app.run();
     app
-}
-
-fn press(app: &mut Harness<'static, SorotApp>, modifiers: Modifiers, key: Key) {
-    app.key_press_modifiers(modifiers, key);
-    app.run();
 }
 
 fn text_of(app: &Harness<'static, SorotApp>, (start, end): (usize, usize)) -> String {

@@ -7,17 +7,18 @@
 //! does not take for a person.
 
 use std::path::Path;
-use std::time::Duration;
 
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use egui_kittest::Harness;
 use sorot::analysis::Analyzer;
 use sorot::annotate::suggest_document;
 use sorot::model::{Document, Entity, SpanRef, Status};
 use sorot::project::layout::Layout;
 use sorot::project::scan::ArticleId;
-use sorot::ui::{ProjectAction, ReviewAction, SorotApp};
+use sorot::ui::{ProjectAction, ReviewAction};
+
+mod common;
+use common::*;
 
 const NAME: &str = "gading rumbaka";
 /// Curly quotes, an emoji and CRLF line ends; the name three times.
@@ -35,28 +36,6 @@ fn occurrences(text: &str, word: &str) -> Vec<(usize, usize)> {
     let chars: Vec<char> = text.chars().collect();
     let n = word.chars().count();
     (0..chars.len()).filter(|&i| chars[i..].iter().take(n).collect::<String>() == word).map(|s| (s, s + n)).collect()
-}
-
-fn project_app(root: &Path) -> Harness<'static, SorotApp> {
-    let root = root.to_owned();
-    let mut app = Harness::builder()
-        .with_size([1400.0, 820.0])
-        .with_max_steps(64)
-        .build_eframe(move |cc| SorotApp::new(&cc.egui_ctx, root));
-    app.run();
-    app
-}
-
-/// Runs frames until `done` holds (the app's background threads work meanwhile).
-fn wait_until(app: &mut Harness<'static, SorotApp>, what: &str, mut done: impl FnMut(&Harness<SorotApp>) -> bool) {
-    for _ in 0..3000 {
-        app.step();
-        if done(app) {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    panic!("waited in vain for {what}; status line: {:?}", app.state().message());
 }
 
 fn saved(root: &Path, path: &str) -> Option<Document> {

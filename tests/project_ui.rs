@@ -13,27 +13,14 @@ use sorot::project::layout::Layout;
 use sorot::project::scan::ArticleId;
 use sorot::ui::SorotApp;
 
+mod common;
+use common::*;
+
 fn project(dir: &Path) {
     let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples");
     std::fs::copy(samples.join("teritorial-putin-kim.txt"), dir.join("a-putin.txt")).unwrap();
     std::fs::copy(samples.join("harbour-bridge-vote.txt"), dir.join("b-harbour.txt")).unwrap();
     std::fs::write(dir.join("c-image.txt"), b"\x89PNG\r\n\x1a\n\0\0\0").unwrap();
-}
-
-/// The app opened on the project folder `root`, first frames run.
-fn project_app(root: &Path) -> Harness<'static, SorotApp> {
-    let root = root.to_owned();
-    let mut app = Harness::builder()
-        .with_size([1400.0, 820.0])
-        .with_max_steps(64)
-        .build_eframe(move |cc| SorotApp::new(&cc.egui_ctx, root));
-    app.run();
-    app
-}
-
-fn press(app: &mut Harness<'static, SorotApp>, modifiers: Modifiers, key: Key) {
-    app.key_press_modifiers(modifiers, key);
-    app.run();
 }
 
 /// Runs frames until the background analysis has filled the document list.

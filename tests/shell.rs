@@ -3,7 +3,7 @@
 //! selection included; Escape closes the topmost window first; unsaved work of
 //! a single article is never dropped without asking.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use egui::{Key, Modifiers};
@@ -14,24 +14,8 @@ use sorot::project::layout::Layout;
 use sorot::project::scan::ArticleId;
 use sorot::ui::{ShellAction, SorotApp};
 
-fn sample(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples").join(name)
-}
-
-fn app_on(path: &Path) -> Harness<'static, SorotApp> {
-    let path = path.to_owned();
-    let mut app = Harness::builder()
-        .with_size([1366.0, 768.0])
-        .with_max_steps(64)
-        .build_eframe(move |cc| SorotApp::new(&cc.egui_ctx, path));
-    app.run();
-    app
-}
-
-fn press(app: &mut Harness<'static, SorotApp>, modifiers: Modifiers, key: Key) {
-    app.key_press_modifiers(modifiers, key);
-    app.run();
-}
+mod common;
+use common::*;
 
 fn accepted_on_disk(path: &Path) -> usize {
     let Ok(saved) = sorot::store::load_annotations(path) else { return 0 };

@@ -19,6 +19,9 @@ use sorot::project::settings::ProjectSettings;
 use sorot::project::team::TeamSettings;
 use sorot::ui::SorotApp;
 
+mod common;
+use common::*;
+
 /// Curly quotes, an emoji and CRLF line ends.
 const TEXT: &str = "“Kami 😀 siap,” kata Ana kepada Budi di Bandung.\r\nHujan turun sore itu.\r\n";
 
@@ -59,21 +62,6 @@ fn team_project(root: &Path, annotator: Option<&str>) -> ArticleId {
     save_document(&layout.for_annotator("ana").unwrap(), &id, &ana).unwrap();
     save_document(&layout.for_annotator("budi").unwrap(), &id, &budi).unwrap();
     id
-}
-
-fn project_app(root: &Path) -> Harness<'static, SorotApp> {
-    let root = root.to_owned();
-    let mut app = Harness::builder()
-        .with_size([1400.0, 820.0])
-        .with_max_steps(64)
-        .build_eframe(move |cc| SorotApp::new(&cc.egui_ctx, root));
-    app.run();
-    app
-}
-
-fn press(app: &mut Harness<'static, SorotApp>, modifiers: Modifiers, key: Key) {
-    app.key_press_modifiers(modifiers, key);
-    app.run();
 }
 
 fn wait_for_label(app: &mut Harness<'static, SorotApp>, text: &str) {
