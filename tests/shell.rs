@@ -151,3 +151,21 @@ fn unsaved_changes_ask_before_another_article_opens() {
     assert_eq!(source(&app), first, "discarded, then opened the other");
     assert!(!dir.path().join("dua.txt.sorot.json").exists(), "nothing of the discarded changes was written");
 }
+
+#[test]
+fn a_project_remembers_how_wide_the_annotator_made_the_side_panels() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(sample("teritorial-putin-kim.txt"), dir.path().join("a-putin.txt")).unwrap();
+    let layout = Layout::new(dir.path());
+    let widths = sorot::project::autosave::PanelWidths { list: 380.0, inspector: 260.0 };
+    let session = sorot::project::autosave::SessionState { panels: Some(widths), ..Default::default() };
+    session.save(&layout).unwrap();
+
+    let app = app_on(dir.path());
+    let shown = app.state().panel_widths();
+    assert!((shown.list - 380.0).abs() < 2.0 && (shown.inspector - 260.0).abs() < 2.0, "{shown:?}");
+    // The session written as the document opened keeps them too.
+    drop(app);
+    let saved = std::fs::read_to_string(layout.session_path()).unwrap();
+    assert!(saved.contains("\"panels\""), "{saved}");
+}

@@ -110,6 +110,16 @@ pub struct SessionState {
     /// The selected span: `{"kind": "entity", "id": "e3"}`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub selected: Option<SelectedSpan>,
+    /// The side panels' widths as the annotator left them, in points.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub panels: Option<PanelWidths>,
+}
+
+/// How wide the annotator made the side panels.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct PanelWidths {
+    pub list: f32,
+    pub inspector: f32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -196,6 +206,7 @@ mod tests {
             open: Some(ArticleId { path: "news/a.txt".into(), line: None }),
             scroll: 812.5,
             selected: Some(SelectedSpan { kind: SpanKind::Quote, id: "q2".into() }),
+            panels: Some(PanelWidths { list: 333.0, inspector: 250.5 }),
         };
         state.save(&layout).unwrap();
         assert_eq!(SessionState::load(&layout), Some(state));

@@ -353,6 +353,10 @@ impl eframe::App for SorotApp {
         if let Some(jump) = self.project.pending_scroll.take() {
             self.workspace.view.jump(jump);
         }
+        if let Some(widths) = self.project.pending_panels.take() {
+            self.workspace.restore_widths(widths);
+        }
+        self.project.panels = Some(self.workspace.widths);
         let mut actions: Vec<Action> =
             ctx.input(|i| i.raw.dropped_files.iter().map(|f| ShellAction::Open(f.path().to_owned()).into()).collect());
         if self.prompt.is_none() {

@@ -10,6 +10,7 @@ use super::inspector::{inspector_ui, InspectorView};
 use super::project::{documents_panel_ui, ProjectState};
 use super::review::ReviewController;
 use super::side_panel::{side_panel_ui, SidePanelState};
+use crate::project::autosave::PanelWidths;
 
 /// The left panel's two tabs.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -22,6 +23,11 @@ pub enum ListTab {
 /// What the workspace remembers: which panels show, the left panel's tab,
 /// and the views' own state.
 pub struct Workspace {
+    /// The side panels' widths last frame (what a project's session keeps).
+    pub widths: PanelWidths,
+    /// Part of the panels' ids: a new value makes egui forget the widths it
+    /// keeps, so that widths restored from a project's session take effect.
+    panel_generation: u64,
     pub show_list: bool,
     pub show_inspector: bool,
     pub list_tab: ListTab,
@@ -32,6 +38,8 @@ pub struct Workspace {
 impl Default for Workspace {
     fn default() -> Self {
         Self {
+            widths: PanelWidths { list: 290.0, inspector: 320.0 },
+            panel_generation: 0,
             show_list: true,
             show_inspector: true,
             list_tab: ListTab::default(),
@@ -47,6 +55,12 @@ impl Workspace {
             Panel::List => self.show_list = !self.show_list,
             Panel::Inspector => self.show_inspector = !self.show_inspector,
         }
+    }
+
+    /// Gives the side panels the widths a project's session remembered.
+    pub fn restore_widths(&mut self, widths: PanelWidths) {
+        self.widths = widths;
+        self.panel_generation += 1;
     }
 
     /// A document was opened: its view starts afresh.
@@ -66,9 +80,11 @@ pub fn workspace_ui(
     let mut actions = Vec::new();
     let in_project = project.is_some();
     if workspace.show_list {
-        egui::Panel::left("list").resizable(true).default_size(290.0).size_range(180.0..=560.0).show(ui, |ui| {
+        let panel = egui::Panel::left(("list", workspace.panel_generation)).resizable(true);
+        let shown = panel.default_size(workspace.widths.list).size_range(180.0..=560.0).show(ui, |ui| {
             fixed_width_unscrolled_ui(ui, |ui| list_panel_ui(ui, workspace, project, review, &mut actions));
         });
+        workspace.widths.list = shown.response.rect.width();
     }
     let Some(review) = review.view() else {
         egui::CentralPanel::default().show(ui, |ui| {
@@ -85,7 +101,8 @@ pub fn workspace_ui(
     if workspace.show_inspector {
         // Its width is the annotator's (drag its edge), never its content's:
         // the article must not re-wrap when the selection changes.
-        egui::Panel::right("inspector").resizable(true).default_size(320.0).size_range(220.0..=560.0).show(ui, |ui| {
+        let panel = egui::Panel::right(("inspector", workspace.panel_generation)).resizable(true);
+        let shown = panel.default_size(workspace.widths.inspector).size_range(220.0..=560.0).show(ui, |ui| {
             let view = InspectorView {
                 document,
                 selection: review.selection,
@@ -96,6 +113,7 @@ pub fn workspace_ui(
             let asked = fixed_width_ui(ui, "inspector", |ui| inspector_ui(ui, &view));
             actions.extend(asked.into_iter().map(Action::from));
         });
+        workspace.widths.inspector = shown.response.rect.width();
     }
     egui::CentralPanel::default().show(ui, |ui| {
         ui.heading(&document.title);

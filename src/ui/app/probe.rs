@@ -9,6 +9,11 @@ impl SorotApp {
         self.review.text_selection
     }
 
+    /// The side panels' widths in the last frame, in points.
+    pub fn panel_widths(&self) -> crate::project::autosave::PanelWidths {
+        self.workspace.widths
+    }
+
     /// The article text's left edge and wrap width in the last frame, in points.
     pub fn article_column(&self) -> (f32, f32) {
         self.workspace.view.text_column_last_frame

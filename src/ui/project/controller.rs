@@ -14,7 +14,7 @@ use super::{AgreementState, Job, ModelWindowState, ProjectState, SearchState, Se
 use crate::analysis::{Analyzer, Suggestions};
 use crate::annotate::{Opened, ANALYSE_LATER_ABOVE};
 use crate::model::SpanRef;
-use crate::project::autosave::{AutosavePolicy, SelectedSpan, SessionState, SpanKind};
+use crate::project::autosave::{AutosavePolicy, PanelWidths, SelectedSpan, SessionState, SpanKind};
 use crate::project::layout::Layout;
 use crate::project::scan::ArticleId;
 use crate::project::search::BulkReview;
@@ -48,6 +48,10 @@ pub struct ProjectController {
     pub adjudication: AdjudicationState,
     /// A project-wide bulk review running in the background.
     pub(super) bulk: Option<Job<ProjectChange>>,
+    /// Side panel widths a project's session remembered, for the shell to apply.
+    pub pending_panels: Option<PanelWidths>,
+    /// The side panels' widths as the shell last drew them (kept in the session).
+    pub panels: Option<PanelWidths>,
     /// A scroll the view should make (a restored session's position).
     pub pending_scroll: Option<ScrollJump>,
     /// The project's model, learning in the background.
@@ -72,6 +76,8 @@ impl ProjectController {
             adjudication: AdjudicationState::default(),
             bulk: None,
             pending_scroll: None,
+            pending_panels: None,
+            panels: None,
             learning: None,
             model_window: ModelWindowState::default(),
             refresh: None,
@@ -121,6 +127,10 @@ impl ProjectController {
         review.set_annotator(self.settings.annotator.clone());
         review.set_locked_by(project.read_only().map(ToString::to_string));
         let restored = SessionState::load(&project.layout);
+        // Kept for the session saved as the document opens, before a frame
+        // reports the panels as drawn.
+        self.pending_panels = restored.as_ref().and_then(|s| s.panels);
+        self.panels = self.pending_panels;
         let start =
             restored.as_ref().and_then(|s| s.open.clone()).filter(|id| project.entries.iter().any(|e| &e.id == id));
         let start = start.or_else(|| first_unfinished(&project.layout, &project.entries));
@@ -309,7 +319,7 @@ impl ProjectController {
             kind: if matches!(span, SpanRef::Entity(_)) { SpanKind::Entity } else { SpanKind::Quote },
             id: span.id().to_owned(),
         });
-        let state = SessionState { open: project.current.clone(), scroll, selected };
+        let state = SessionState { open: project.current.clone(), scroll, selected, panels: self.panels };
         project.save_session(&state).err().map(Note::Error)
     }
 
