@@ -51,15 +51,18 @@ impl<'a> FullMentions<'a> {
         FullMentions { doc, entities, words, holding, first_worded, known: HashMap::new(), aliases }
     }
 
+    /// Where a mention that may name a person is in the text: a PERSON
+    /// entity, or a name found in the text; `None` for anything else.
+    fn person_range(&self, m: Mention) -> Option<(usize, usize)> {
+        match m {
+            Mention::Entity(i) => self.entities.get(i).filter(|e| e.is(Label::Person)).map(|e| (e.start, e.end)),
+            Mention::New { start, end } | Mention::Cut { start, end } => Some((start, end)),
+            Mention::Source { .. } => None,
+        }
+    }
+
     pub fn of(&mut self, m: Mention) -> Mention {
-        let (start, end) = match m {
-            Mention::Entity(i) => match self.entities.get(i) {
-                Some(e) if e.is(Label::Person) => (e.start, e.end),
-                _ => return m,
-            },
-            Mention::New { start, end } | Mention::Cut { start, end } => (start, end),
-            Mention::Source { .. } => return m,
-        };
+        let Some((start, end)) = self.person_range(m) else { return m };
         let words = words_in(self.doc, start, end);
         let longer = match self.known.get(&words) {
             Some(&found) => found,
@@ -75,14 +78,7 @@ impl<'a> FullMentions<'a> {
     /// A one-word mention as the full name it is a short form of (`Wati`, `Jokowi`):
     /// for `-nya` cues only, as a name written at the cue is the mention itself.
     pub fn alias_of(&mut self, m: Mention) -> Mention {
-        let (start, end) = match m {
-            Mention::Entity(i) => match self.entities.get(i) {
-                Some(e) if e.is(Label::Person) => (e.start, e.end),
-                _ => return m,
-            },
-            Mention::New { start, end } | Mention::Cut { start, end } => (start, end),
-            Mention::Source { .. } => return m,
-        };
+        let Some((start, end)) = self.person_range(m) else { return m };
         match words_in(self.doc, start, end).as_slice() {
             [word] => self.aliases.full_name_of(word).map_or(m, Mention::Entity),
             _ => m,
