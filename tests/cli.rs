@@ -45,7 +45,7 @@ fn analyze_writes_json_true_to_the_article() {
 #[test]
 fn analyze_a_folder_with_curly_quotes_emoji_and_crlf() {
     let articles = tempfile::tempdir().unwrap();
-    let text = "“Kami siap 😀 membantu,” kata Presiden Joko Widodo di Jakarta.\r\n\r\n“We are ready,” said Mayor Helen Carter.\r\n";
+    let text = "“Kami siap 😀 membantu,” ujar Joko Widodo saat meninjau pasar di Jakarta.\r\n\r\n“We are ready,” said Mayor Helen Carter.\r\n";
     std::fs::write(articles.path().join("crlf.txt"), text).unwrap();
     std::fs::write(articles.path().join("notes.csv"), "not an article").unwrap();
     let out = tempfile::tempdir().unwrap();

@@ -99,7 +99,7 @@ fn spans_are_reanchored_after_the_article_is_edited_on_disk() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     let before =
-        "Judul\r\n\r\n“Kami siap 😀 membantu,” kata Presiden Joko Widodo di Jakarta.\r\nIa tiba di Bandung.\r\n";
+        "Judul\r\n\r\n“Kami siap 😀 membantu,” ujar Joko Widodo saat meninjau pasar di Jakarta.\r\nIa tiba di Bandung.\r\n";
     write(root, "news/a.txt", before);
     let layout = Layout::new(root);
     let entries = scan(root).articles;
@@ -113,7 +113,7 @@ fn spans_are_reanchored_after_the_article_is_edited_on_disk() {
     assert!(saved.contains("\"source\": \"news/a.txt\"") && !saved.contains("text_hash"), "{saved}");
 
     // Text inserted before every span (emoji, CRLF), and Bandung edited away.
-    let after = "Judul 🎉 baru\r\n\r\nSelasa (1/5):\r\n“Kami siap 😀 membantu,” kata Presiden Joko Widodo di Jakarta.\r\nIa tiba di Surabaya.\r\n";
+    let after = "Judul 🎉 baru\r\n\r\nSelasa (1/5):\r\n“Kami siap 😀 membantu,” ujar Joko Widodo saat meninjau pasar di Jakarta.\r\nIa tiba di Surabaya.\r\n";
     write(root, "news/a.txt", after);
     let reopened = open_entry(&layout, &entries[0], &analyzer, usize::MAX).unwrap();
     assert!(reopened.from_saved);
@@ -166,7 +166,7 @@ fn renaming_a_label_renames_its_spans_across_the_project() {
 fn search_and_bulk_accept_across_the_project() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "a.txt", "Presiden Joko Widodo tiba di Jakarta. Warga JAKARTA senang.");
-    write(dir.path(), "b.txt", "Wali kota Jakarta bertemu Presiden Joko Widodo di Jakarta.");
+    write(dir.path(), "b.txt", "Gubernur Jakarta menjamu Joko Widodo di Jakarta.");
     write(dir.path(), "c.txt", "Tidak ada apa-apa di sini.");
     let layout = Layout::new(dir.path());
     let entries = scan(dir.path()).articles;

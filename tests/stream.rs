@@ -17,7 +17,7 @@ fn code_point_slice(text: &str, start: &Value, end: &Value) -> String {
 
 fn corpus() -> String {
     let lines = [
-        json!({"id": "a", "text": "“Kami siap 😀,” kata Presiden Joko Widodo di Jakarta.\r\nIa lalu ke Bandung."})
+        json!({"id": "a", "text": "“Kami siap 😀,” ujar Joko Widodo saat meninjau pasar di Jakarta.\r\nIa lalu ke Bandung."})
             .to_string(),
         "{\"id\": \"b\", \"text\": \"no closing quote}".to_owned(),
         json!({"id": "c", "lang": "en", "text": "\u{feff}“We are ready,” said Mayor Helen Carter in Boston."})

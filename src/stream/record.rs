@@ -159,7 +159,7 @@ mod tests {
 
     #[test]
     fn keeps_id_and_fields_and_offsets_are_code_points_with_bom_emoji_and_crlf() {
-        let text = "\u{feff}😀 “Kami siap,” kata Presiden Joko Widodo di Jakarta.\r\nIa tiba di Bandung.";
+        let text = "\u{feff}😀 “Kami siap,” ujar Joko Widodo saat meninjau pasar di Jakarta.\r\nIa tiba di Bandung.";
         let json = serde_json::json!({"id": 42, "url": "https://x.test/a", "text": text, "entities": ["gold"]});
         let doc = analyse(&json.to_string()).unwrap();
         assert_eq!(doc["id"], 42);
