@@ -154,7 +154,9 @@ fn settings_name_the_annotator_and_rename_a_label_everywhere() {
     let saved = sorot::store::load_annotations(&Layout::new(dir.path()).annotation_path(&other)).unwrap();
     assert!(saved.entities().iter().any(|e| e.label == "PLACE") && !saved.entities().iter().any(|e| e.label == "LOC"));
     let settings = std::fs::read_to_string(Layout::new(dir.path()).settings_path()).unwrap();
-    assert!(settings.contains("\"PLACE\"") && settings.contains("Sari"), "{settings}");
+    assert!(settings.contains("\"PLACE\"") && !settings.contains("Sari"), "the name is the user's own: {settings}");
+    let user = std::fs::read_to_string(Layout::new(dir.path()).user_settings_path()).unwrap();
+    assert!(user.contains("Sari"), "{user}");
 }
 
 #[test]

@@ -6,7 +6,8 @@
 //!   news/berita.txt                        an article (read only)
 //!   feeds/day1.jsonl                       one article per line
 //!   .sorot/
-//!     project.json                         settings: label schema, annotator (commit it)
+//!     project.json                         settings: label schema, team (commit it)
+//!     user.json                            this user's annotator name (per user: ignore it)
 //!     annotations/news/berita.txt.json     one file per article, same relative path
 //!     annotations/feeds/day1.jsonl/7.json  line 7 of a JSON Lines file
 //!     session.json                         open document and position (per user: ignore it)
@@ -30,8 +31,9 @@
 //!
 //! One pretty-printed file per article, keys in a fixed order, keeps diffs of a
 //! reviewed document small and merges local; annotations can be committed with
-//! the articles or kept in a repository of their own. Suggested `.gitignore`:
-//! `.sorot/session.json` and `.sorot/lock`.
+//! the articles or kept in a repository of their own. Sorot writes
+//! `.sorot/.gitignore` listing the per-user files (`session.json`, `user.json`,
+//! `lock`), so two annotators' commits never touch the same settings file.
 
 use std::path::{Path, PathBuf};
 
@@ -131,6 +133,11 @@ impl Layout {
 
     pub fn settings_path(&self) -> PathBuf {
         self.dot_dir().join("project.json")
+    }
+
+    /// The annotator's own settings (their name), kept out of the shared `project.json`.
+    pub fn user_settings_path(&self) -> PathBuf {
+        self.dot_dir().join("user.json")
     }
 
     pub fn session_path(&self) -> PathBuf {

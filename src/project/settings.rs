@@ -1,10 +1,13 @@
-//! Per-project settings in `.sorot/project.json`: the label schema (entity
-//! labels and quote kinds, each with a name, colour, hotkey and description)
-//! and the annotator's name, recorded on every change they make.
+//! Per-project settings: the label schema (entity labels and quote kinds, each
+//! with a name, colour, hotkey and description) in the shared
+//! `.sorot/project.json`, and the annotator's name, recorded on every change
+//! they make, in the per-user `.sorot/user.json` (`{"annotator": "dewi"}`).
+//! A team shares the first through git and keeps the second to itself, so two
+//! annotators' settings never conflict; an `annotator` in an older
+//! `project.json` is still read and moves to `user.json` on the next save.
 //!
 //! ```json
 //! {
-//!   "annotator": "dewi",
 //!   "labels": [{"name": "PERSON", "description": "People…", "color": [66, 133, 244], "hotkey": "1"}],
 //!   "quote_kinds": [{"kind": "direct", "name": "Direct quote", "description": "…", "color": […], "hotkey": "Q"}]
 //! }
@@ -26,7 +29,8 @@ use crate::store::{write_atomically, AnnotationFileError};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProjectSettings {
     /// Recorded on every change (`annotator` on spans); `None` records nobody.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Saved in `user.json`, never in the shared `project.json`.
+    #[serde(default, skip_serializing)]
     pub annotator: Option<String>,
     #[serde(default = "default_labels")]
     pub labels: Vec<LabelSpec>,
@@ -118,26 +122,62 @@ fn default_quote_kinds() -> Vec<QuoteKindSpec> {
     ]
 }
 
+/// What each user of a shared project keeps to themselves.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct UserSettings {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    annotator: Option<String>,
+}
+
+/// The files under `.sorot/` that belong to one user, not to the project.
+const PER_USER_FILES: &str = "session.json\nuser.json\nlock\n";
+
+/// `path` parsed as JSON; `None` when there is no such file.
+fn read_json<T: serde::de::DeserializeOwned>(path: &std::path::Path) -> Result<Option<T>, SettingsError> {
+    match std::fs::read(path) {
+        Ok(bytes) => serde_json::from_slice(&bytes)
+            .map(Some)
+            .map_err(|source| SettingsError::Malformed { path: path.to_owned(), source }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(SettingsError::Read { path: path.to_owned(), source }),
+    }
+}
+
+fn write_json(path: &std::path::Path, value: &impl Serialize) -> Result<(), SettingsError> {
+    let mut json = serde_json::to_vec_pretty(value)
+        .map_err(|source| SettingsError::Malformed { path: path.to_owned(), source })?;
+    json.push(b'\n');
+    write_atomically(path, &json).map_err(|source| SettingsError::Write { path: path.to_owned(), source })
+}
+
+/// Writes `.sorot/.gitignore` unless the project already has one (it may be the team's own).
+fn ignore_per_user_files(dot_dir: &std::path::Path) -> Result<(), SettingsError> {
+    let path = dot_dir.join(".gitignore");
+    if path.exists() {
+        return Ok(());
+    }
+    write_atomically(&path, PER_USER_FILES.as_bytes()).map_err(|source| SettingsError::Write { path, source })
+}
+
 impl ProjectSettings {
-    /// The settings of a project; the defaults when it has none yet.
+    /// The settings of a project (the user's name from `user.json`, else from
+    /// an older `project.json`); the defaults when it has none yet.
     pub fn load(layout: &Layout) -> Result<Self, SettingsError> {
-        let path = layout.settings_path();
-        match std::fs::read(&path) {
-            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|source| SettingsError::Malformed { path, source }),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Self::default()),
-            Err(source) => Err(SettingsError::Read { path, source }),
+        let mut settings: Self = read_json(&layout.settings_path())?.unwrap_or_default();
+        if let Some(user) = read_json::<UserSettings>(&layout.user_settings_path())? {
+            settings.annotator = user.annotator;
         }
+        Ok(settings)
     }
 
-    /// Writes the settings, pretty-printed, atomically.
+    /// Writes the shared settings and the user's own, pretty-printed, atomically,
+    /// and a `.sorot/.gitignore` for the per-user files when there is none.
     pub fn save(&self, layout: &Layout) -> Result<(), SettingsError> {
-        let path = layout.settings_path();
-        let write = |source| SettingsError::Write { path: path.clone(), source };
-        std::fs::create_dir_all(layout.dot_dir()).map_err(write)?;
-        let mut json = serde_json::to_vec_pretty(self)
-            .map_err(|source| SettingsError::Malformed { path: path.clone(), source })?;
-        json.push(b'\n');
-        write_atomically(&path, &json).map_err(write)
+        let dot_dir = layout.dot_dir();
+        std::fs::create_dir_all(&dot_dir).map_err(|source| SettingsError::Write { path: dot_dir.clone(), source })?;
+        write_json(&layout.settings_path(), self)?;
+        write_json(&layout.user_settings_path(), &UserSettings { annotator: self.annotator.clone() })?;
+        ignore_per_user_files(&dot_dir)
     }
 
     /// The schema as the model's label set (hotkey order = schema order).
@@ -378,6 +418,43 @@ mod tests {
         settings.save(&layout).unwrap();
         assert_eq!(ProjectSettings::load(&layout).unwrap(), settings);
         let raw = std::fs::read_to_string(layout.settings_path()).unwrap();
-        assert!(raw.contains("\"annotator\": \"dewi\"") && raw.contains("\"kind\": \"direct\""), "{raw}");
+        assert!(!raw.contains("dewi") && raw.contains("\"kind\": \"direct\""), "{raw}");
+        let user = std::fs::read_to_string(layout.user_settings_path()).unwrap();
+        assert!(user.contains("\"annotator\": \"dewi\""), "{user}");
+        let ignored = std::fs::read_to_string(layout.dot_dir().join(".gitignore")).unwrap();
+        assert!(ignored.lines().any(|l| l == "user.json") && ignored.lines().any(|l| l == "session.json"));
+    }
+
+    #[test]
+    fn an_annotator_in_an_older_shared_file_is_read_and_moves_to_the_users_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let layout = Layout::new(dir.path());
+        std::fs::create_dir_all(layout.dot_dir()).unwrap();
+        std::fs::write(layout.settings_path(), r#"{"annotator": "rudi", "labels": []}"#).unwrap();
+        let settings = ProjectSettings::load(&layout).unwrap();
+        assert_eq!(settings.annotator.as_deref(), Some("rudi"));
+        settings.save(&layout).unwrap();
+        assert!(!std::fs::read_to_string(layout.settings_path()).unwrap().contains("rudi"));
+        assert_eq!(ProjectSettings::load(&layout).unwrap().annotator.as_deref(), Some("rudi"));
+    }
+
+    #[test]
+    fn two_users_of_one_shared_schema_keep_their_own_names() {
+        let dir = tempfile::tempdir().unwrap();
+        let layout = Layout::new(dir.path());
+        ProjectSettings { annotator: Some("dewi".into()), ..Default::default() }.save(&layout).unwrap();
+        let shared = std::fs::read(layout.settings_path()).unwrap();
+        std::fs::write(layout.user_settings_path(), r#"{"annotator": "rudi"}"#).unwrap();
+        ProjectSettings { annotator: Some("rudi".into()), ..Default::default() }.save(&layout).unwrap();
+        assert_eq!(
+            std::fs::read(layout.settings_path()).unwrap(),
+            shared,
+            "the shared file is the same bytes for both"
+        );
+        let malformed = layout.user_settings_path();
+        std::fs::write(&malformed, "{").unwrap();
+        assert!(
+            matches!(ProjectSettings::load(&layout), Err(SettingsError::Malformed { path, .. }) if path == malformed)
+        );
     }
 }
