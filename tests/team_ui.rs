@@ -155,4 +155,17 @@ fn adjudication_settles_each_disagreement_by_key_into_the_gold_layer() {
 
     press(&mut app, Modifiers::COMMAND, Key::J);
     assert!(app.query_by_label("Adjudicating news/a.txt").is_none(), "Ctrl+J leaves");
+
+    // Coming back picks the saved gold up: nothing left to settle, and saving
+    // again writes the same spans.
+    press(&mut app, Modifiers::COMMAND, Key::J);
+    let note = app.state().message().unwrap_or_default();
+    assert!(
+        note.contains("resumed from the saved gold layer (3 settled)") && note.contains("0 disagreement(s) to settle"),
+        "{note}"
+    );
+    assert!(app.query_by_label_contains("3 settled, 0 unsettled").is_some());
+    press(&mut app, Modifiers::COMMAND, Key::S);
+    let again = load_gold(&layout, &id).unwrap().expect("the gold layer on disk");
+    assert_eq!((again.entities(), again.quotes()), (gold.entities(), gold.quotes()));
 }

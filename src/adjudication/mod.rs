@@ -8,12 +8,15 @@
 //!   overlap; each is settled by taking one annotator's version, neither, or a
 //!   chosen set of candidates;
 //! - [`merge`]: strategies to start from (all agreed spans, majority vote, one
-//!   annotator's layer) and the gold document built from the settled state.
+//!   annotator's layer) and the gold document built from the settled state;
+//! - [`resume`]: the settlements read back from a saved gold document.
 
 pub mod candidates;
 pub mod disagreements;
 pub mod merge;
+pub mod resume;
 
 pub use candidates::{Candidate, CandidateKey, CandidateSpan};
 pub use disagreements::{Adjudication, AdjudicationError, Disagreement, Resolution};
 pub use merge::MergeStrategy;
+pub use resume::Resumed;

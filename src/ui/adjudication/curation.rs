@@ -66,6 +66,15 @@ impl Curation {
         Self { id, adjudication, current: 0, chosen: Vec::new(), unanchored, saved: false, contexts }
     }
 
+    /// Picks up the settlements of a gold version saved earlier; the focus
+    /// goes to the first disagreement still open.
+    pub fn resume(&mut self, gold: &crate::model::Document) -> crate::adjudication::Resumed {
+        let resumed = self.adjudication.resume_from(gold);
+        self.saved = resumed.not_placed == 0;
+        self.focus(self.adjudication.next_unsettled(None).unwrap_or(0));
+        resumed
+    }
+
     /// Does what `key` asks; settling moves the focus to the next unsettled disagreement.
     pub fn apply(&mut self, key: CurationKey) -> Result<(), AdjudicationError> {
         let count = self.adjudication.disagreements.len();

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use super::controller::ProjectController;
 use crate::agreement::SpanFilter;
 use crate::analysis::Analyzer;
-use crate::project::layers::{annotators, open_adjudication, save_gold};
+use crate::project::layers::{annotators, load_gold, open_adjudication, save_gold};
 use crate::project::layout::Layout;
 use crate::project::team::working_layout;
 use crate::ui::adjudication::{AdjudicationState, Curation};
@@ -81,10 +81,24 @@ impl ProjectController {
         let opened = annotators(&root).and_then(|names| open_adjudication(&root, entry, &names, SpanFilter::default()));
         match opened {
             Ok(opened) => {
-                let curation = Curation::new(id.clone(), opened);
-                let (agreed, open) = (curation.adjudication.agreed.len(), curation.adjudication.disagreements.len());
+                let mut curation = Curation::new(id.clone(), opened);
+                let resumed = match load_gold(&root, &id) {
+                    Ok(gold) => gold.map(|gold| curation.resume(&gold)),
+                    Err(error) => return Some(Note::Error(format!("Cannot adjudicate {id}: its gold layer: {error}"))),
+                };
+                let (agreed, open) = (curation.adjudication.agreed.len(), curation.adjudication.unsettled());
                 self.adjudication = AdjudicationState { curation: Some(curation), problem: None };
-                Some(Note::Info(format!("Adjudicating {id}: {agreed} agreed, {open} disagreement(s) to settle")))
+                let mut note = format!("Adjudicating {id}: {agreed} agreed, {open} disagreement(s) to settle");
+                if let Some(resumed) = resumed {
+                    note.push_str(&format!("; resumed from the saved gold layer ({} settled)", resumed.settled));
+                    if resumed.not_placed > 0 {
+                        note.push_str(&format!(
+                            ", {} gold span(s) no longer match a version and would be dropped by the next save",
+                            resumed.not_placed
+                        ));
+                    }
+                }
+                Some(Note::Info(note))
             }
             Err(error) => Some(Note::Error(format!("Cannot adjudicate {id}: {error}"))),
         }
