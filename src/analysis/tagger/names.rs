@@ -9,6 +9,7 @@
 
 use super::super::doc::Doc;
 use super::super::lexicon::{self, Lexicon};
+use super::super::token_bytes::TokenBytes;
 use super::super::Label;
 use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::FxHashMap;
@@ -111,7 +112,7 @@ impl NameIndex {
         let Some(ac) = &self.automaton else {
             return Hits::default();
         };
-        let Some(align) = Alignment::new(text, doc) else {
+        let Some(align) = TokenBytes::new(text, &doc.tokens) else {
             return Hits::default();
         };
         // Every (token, name length, hit) found, sorted into each token's order:
@@ -184,43 +185,6 @@ fn add_words(lex: &Lexicon, name: &str, label: Label, words: &mut FxHashMap<Stri
             continue;
         }
         *words.entry(low).or_insert(0) |= label_bit(label);
-    }
-}
-
-/// Byte offsets of the text to token indices, for matches that start and end on
-/// token boundaries: the byte range of each token, searched by bisection (a table
-/// per byte of text would cost several times the text).
-struct Alignment {
-    bytes: Vec<(u32, u32)>,
-}
-
-impl Alignment {
-    /// `None` for a text too long for 32-bit offsets (thousands of times the
-    /// article size limit).
-    fn new(text: &str, doc: &Doc) -> Option<Alignment> {
-        let mut bytes = Vec::with_capacity(doc.tokens.len());
-        // Tokens come in order, so one walk through the text finds every offset.
-        let (mut chars, mut at_char, mut at_byte) = (text.chars(), 0, 0);
-        let mut byte_of = |char_index: usize| -> Option<u32> {
-            while at_char < char_index {
-                at_byte += chars.next()?.len_utf8();
-                at_char += 1;
-            }
-            (at_char == char_index).then_some(()).and_then(|()| u32::try_from(at_byte).ok())
-        };
-        for t in &doc.tokens {
-            let start = byte_of(t.start)?;
-            bytes.push((start, byte_of(t.end)?));
-        }
-        Some(Alignment { bytes })
-    }
-
-    /// Token range `start..end` of the byte range, if it is token-aligned.
-    fn tokens(&self, a: usize, b: usize) -> Option<(usize, usize)> {
-        let (a, b) = (u32::try_from(a).ok()?, u32::try_from(b).ok()?);
-        let s = self.bytes.binary_search_by_key(&a, |&(start, _)| start).ok()?;
-        let e = s + self.bytes.get(s..)?.partition_point(|&(_, end)| end < b);
-        (self.bytes.get(e)?.1 == b).then_some((s, e + 1))
     }
 }
 
