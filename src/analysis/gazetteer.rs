@@ -2,6 +2,7 @@
 //! Aho-Corasick automaton, kept only where they line up with token boundaries.
 
 use super::lexicon::{self, Lexicon};
+use super::token_bytes::TokenBytes;
 use super::tokenizer::Token;
 use super::Label;
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -84,32 +85,16 @@ impl Gazetteer {
     /// Longest token-aligned match starting at each token, by start token.
     pub fn matches(&self, text: &str, chars: &[char], tokens: &[Token]) -> Vec<Option<GazMatch>> {
         let mut best: Vec<Option<GazMatch>> = vec![None; tokens.len()];
-        let byte_to_char = byte_to_char_table(text);
-        let mut tok_at_start = vec![usize::MAX; chars.len() + 1];
-        let mut tok_at_end = vec![usize::MAX; chars.len() + 1];
-        for (i, t) in tokens.iter().enumerate() {
-            if let Some(slot) = tok_at_start.get_mut(t.start) {
-                *slot = i;
-            }
-            if let Some(slot) = tok_at_end.get_mut(t.end) {
-                *slot = i;
-            }
-        }
-        if let Some(ac) = &self.automaton {
+        let bytes = TokenBytes::new(text, tokens);
+        if let (Some(ac), Some(bytes)) = (&self.automaton, bytes) {
             for m in ac.find_overlapping_iter(text) {
-                let (Some(&s), Some(&e)) = (byte_to_char.get(m.start()), byte_to_char.get(m.end())) else {
+                let Some((ts, te)) = bytes.tokens(m.start(), m.end()) else {
                     continue;
                 };
-                let (Some(&ts), Some(&te)) = (tok_at_start.get(s), tok_at_end.get(e)) else {
-                    continue;
-                };
-                if ts == usize::MAX || te == usize::MAX || te < ts {
-                    continue;
-                }
                 let Some(&label) = self.labels.get(m.pattern().as_usize()) else {
                     continue;
                 };
-                let cand = GazMatch { start: ts, end: te + 1, label };
+                let cand = GazMatch { start: ts, end: te, label };
                 if let Some(slot) = best.get_mut(ts) {
                     if slot.is_none_or(|b| b.end < cand.end) {
                         *slot = Some(cand);
@@ -148,22 +133,6 @@ fn is_common(lex: &Lexicon, name: &str) -> bool {
 fn labelled(line: &'static str) -> Option<(Label, &'static str)> {
     let (label, name) = line.split_once('\t')?;
     Some((Label::parse(label)?, name.trim()))
-}
-
-/// Maps each byte offset of `text` to its code-point index (char boundaries only are meaningful).
-fn byte_to_char_table(text: &str) -> Vec<usize> {
-    let mut table = vec![0; text.len() + 1];
-    let mut count = 0;
-    for (b, _) in text.char_indices() {
-        if let Some(slot) = table.get_mut(b) {
-            *slot = count;
-        }
-        count += 1;
-    }
-    if let Some(last) = table.last_mut() {
-        *last = count;
-    }
-    table
 }
 
 #[cfg(test)]

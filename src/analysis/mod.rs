@@ -28,6 +28,7 @@ pub mod sentences;
 pub mod sources;
 pub mod speakers;
 pub mod tagger;
+pub mod token_bytes;
 pub mod tokenizer;
 
 #[cfg(test)]

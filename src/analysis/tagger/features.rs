@@ -13,7 +13,7 @@ use super::super::doc::Doc;
 use super::super::lexicon::Lexicon;
 use super::super::tokenizer::TokenKind;
 use super::hashing::{bucket, hash_more, hash_str, mix};
-use super::names::{without_list, Hit, CAPITALISED};
+use super::names::{without_list, Hits, CAPITALISED};
 use super::tags::Tag;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -77,7 +77,7 @@ struct Run {
     end: usize,
 }
 
-/// Hashed feature buckets of every token of a document.
+/// Hashed feature buckets of a run of tokens (a whole document, or one block of it).
 pub struct FeatureMatrix {
     ids: Vec<u32>,
     offsets: Vec<usize>,
@@ -92,7 +92,7 @@ impl FeatureMatrix {
         self.len() == 0
     }
 
-    /// The feature buckets of token `i`.
+    /// The feature buckets of token `i` of the run (counted from its first token).
     pub fn token(&self, i: usize) -> &[u32] {
         match (self.offsets.get(i), self.offsets.get(i + 1)) {
             (Some(&a), Some(&b)) => self.ids.get(a..b).unwrap_or(&[]),
@@ -102,11 +102,12 @@ impl FeatureMatrix {
 }
 
 /// Everything the features read, for one document.
+#[derive(Clone, Copy)]
 pub struct Input<'a> {
     pub doc: &'a Doc,
     pub lex: &'a Lexicon,
     /// Name-list hits per token.
-    pub hits: &'a [Vec<Hit>],
+    pub hits: &'a Hits,
     /// Per token, the labels of the listed names it is a word of
     /// ([`super::names::NameIndex::word_labels`]).
     pub name_words: &'a [u8],
@@ -118,24 +119,84 @@ pub struct Input<'a> {
     pub domain: Option<usize>,
 }
 
-/// Extracts the features of every token.
+/// Extracts the features of every token of the document at once (training and
+/// learning keep them across epochs).
 pub fn extract(input: &Input) -> FeatureMatrix {
-    let infos = token_infos(input.doc, input.lex);
-    let n = infos.len();
-    let mut ids = Vec::with_capacity(n * 96);
-    let mut offsets = Vec::with_capacity(n + 1);
-    offsets.push(0);
-    for i in 0..n {
-        let mut sink = Sink { ids: &mut ids, bits: input.bits, domain: input.domain.map(|d| DOMAIN_SALT + d as u64) };
-        token_features(&infos, input.hits, i, &mut sink);
-        rule_features(input.rule_tags, &infos, i, &mut sink);
-        if let Some(&mark) = input.name_words.get(i).filter(|&&m| m & !CAPITALISED != 0) {
-            // The kinds of listed names the word stands in.
-            sink.add(35, u64::from(mark));
-        }
-        offsets.push(ids.len());
+    Extractor::new(*input).extract(0..input.doc.tokens.len())
+}
+
+/// Extracts features a block of tokens at a time, in document order: the per-token
+/// facts the templates read are computed for the block and the two tokens either
+/// side of it, so memory follows the block, not the document (text dense with names
+/// has some 100 bytes of features per byte of text). A token's features do not
+/// depend on how the document is cut into blocks.
+pub struct Extractor<'a> {
+    input: Input<'a>,
+    stats: DocStats<'a>,
+    runs: RunFinder,
+}
+
+impl<'a> Extractor<'a> {
+    pub fn new(input: Input<'a>) -> Extractor<'a> {
+        Extractor { input, stats: DocStats::new(input.doc), runs: RunFinder::default() }
     }
-    FeatureMatrix { ids, offsets }
+
+    /// The features of tokens `tokens` (their row `k` is token `tokens.start + k`).
+    /// Cheapest when blocks are asked for in document order.
+    pub fn extract(&mut self, tokens: std::ops::Range<usize>) -> FeatureMatrix {
+        let input = self.input;
+        let n = input.doc.tokens.len();
+        let (start, end) = (tokens.start.min(n), tokens.end.min(n));
+        let window = self.window(start.saturating_sub(NEIGHBOURS)..end.saturating_add(NEIGHBOURS).min(n));
+        let mut ids = Vec::with_capacity(end.saturating_sub(start) * 96);
+        let mut offsets = Vec::with_capacity(end.saturating_sub(start) + 1);
+        offsets.push(0);
+        for i in start..end {
+            let mut sink = Sink { ids: &mut ids, bits: input.bits, domain: input.domain.map(|d| DOMAIN_SALT + d as u64) };
+            token_features(&window, input.hits, i, &mut sink);
+            rule_features(input.rule_tags, &window, i, &mut sink);
+            if let Some(&mark) = input.name_words.get(i).filter(|&&m| m & !CAPITALISED != 0) {
+                // The kinds of listed names the word stands in.
+                sink.add(35, u64::from(mark));
+            }
+            offsets.push(ids.len());
+        }
+        FeatureMatrix { ids, offsets }
+    }
+
+    /// The per-token facts of tokens `range`.
+    fn window(&mut self, range: std::ops::Range<usize>) -> Window<'a> {
+        let Input { doc, lex, .. } = self.input;
+        let infos = range
+            .clone()
+            .map(|i| TokenInfo { run: self.runs.run_of(doc, i), ..token_info(doc, lex, &self.stats, i) })
+            .collect();
+        Window { doc, first: range.start, infos }
+    }
+}
+
+/// How far the templates look at neighbouring tokens.
+const NEIGHBOURS: usize = 2;
+
+/// The per-token facts of a stretch of the document's tokens, indexed by the
+/// token's place in the document.
+struct Window<'d> {
+    doc: &'d Doc,
+    first: usize,
+    infos: Vec<TokenInfo>,
+}
+
+impl Window<'_> {
+    fn get(&self, i: usize) -> Option<&TokenInfo> {
+        self.infos.get(i.checked_sub(self.first)?)
+    }
+
+    /// The lower-case hash of any token of the document (a capitalised run's ends
+    /// may lie outside the window); [`NO_WORD`] past its ends.
+    fn lower(&self, i: Option<usize>) -> u64 {
+        let Some(i) = i.filter(|&i| i < self.doc.tokens.len()) else { return NO_WORD };
+        self.get(i).map_or_else(|| hash_str(self.doc.low(i)), |t| t.lower)
+    }
 }
 
 struct Sink<'a> {
@@ -172,7 +233,7 @@ const CONVENTION_TEMPLATES: &[u64] = &[13, 30, 31, 35];
 
 const NO_WORD: u64 = 0x5151;
 
-fn token_features(infos: &[TokenInfo], hits: &[Vec<Hit>], i: usize, sink: &mut Sink) {
+fn token_features(infos: &Window, hits: &Hits, i: usize, sink: &mut Sink) {
     let at = |d: isize| i.checked_add_signed(d).and_then(|j| infos.get(j));
     let lower = |d| at(d).map_or(NO_WORD, |t: &TokenInfo| t.lower);
     let shape = |d| at(d).map_or(NO_WORD, |t: &TokenInfo| t.shape);
@@ -218,7 +279,7 @@ fn token_features(infos: &[TokenInfo], hits: &[Vec<Hit>], i: usize, sink: &mut S
     name_features(hits, i, sink);
 }
 
-fn rule_features(tags: &[Tag], infos: &[TokenInfo], i: usize, sink: &mut Sink) {
+fn rule_features(tags: &[Tag], infos: &Window, i: usize, sink: &mut Sink) {
     let at = |j: Option<usize>| j.and_then(|j| tags.get(j)).map_or(99, |t| t.index() as u64);
     let me = at(Some(i));
     sink.add(50, me);
@@ -227,12 +288,12 @@ fn rule_features(tags: &[Tag], infos: &[TokenInfo], i: usize, sink: &mut Sink) {
     sink.add(53, mix(me, infos.get(i).map_or(NO_WORD, |t| t.shape)));
 }
 
-fn run_features(infos: &[TokenInfo], i: usize, sink: &mut Sink) {
+fn run_features(infos: &Window, i: usize, sink: &mut Sink) {
     let Some(run) = infos.get(i).and_then(|t| t.run) else {
         sink.add(40, 0);
         return;
     };
-    let lower = |j: Option<usize>| j.and_then(|j| infos.get(j)).map_or(NO_WORD, |t| t.lower);
+    let lower = |j: Option<usize>| infos.lower(j);
     let len = (run.end - run.start).min(4) as u64;
     let position = match (i == run.start, i + 1 == run.end) {
         (true, true) => 0,
@@ -248,8 +309,8 @@ fn run_features(infos: &[TokenInfo], i: usize, sink: &mut Sink) {
     sink.add(46, mix(lower(run.start.checked_sub(1)), lower(Some(run.start))));
 }
 
-fn name_features(hits: &[Vec<Hit>], i: usize, sink: &mut Sink) {
-    let me = hits.get(i).map_or(&[][..], Vec::as_slice);
+fn name_features(hits: &Hits, i: usize, sink: &mut Sink) {
+    let me = hits.of(i);
     for &h in me {
         sink.add(30, u64::from(h));
         sink.add(31, u64::from(without_list(h)));
@@ -257,36 +318,37 @@ fn name_features(hits: &[Vec<Hit>], i: usize, sink: &mut Sink) {
     if me.is_empty() {
         sink.add(32, 0);
     }
-    let first =
-        |j: Option<usize>| j.and_then(|j| hits.get(j)).and_then(|v| v.first()).map_or(0xFFFF, |&h| without_list(h));
+    let first = |j: Option<usize>| j.and_then(|j| hits.of(j).first()).map_or(0xFFFF, |&h| without_list(h));
     sink.add(33, u64::from(first(i.checked_sub(1))));
     sink.add(34, u64::from(first(Some(i + 1))));
 }
 
-fn token_infos(doc: &Doc, lex: &Lexicon) -> Vec<TokenInfo> {
-    let stats = DocStats::new(doc);
-    let mut infos: Vec<TokenInfo> = (0..doc.tokens.len()).map(|i| token_info(doc, lex, &stats, i)).collect();
-    mark_runs(doc, &mut infos);
-    infos
+/// Finds the run of capitalised words (not across line breaks) a token belongs to.
+/// Asked token by token in document order it scans each run once, however long,
+/// by remembering the last run found.
+#[derive(Default)]
+struct RunFinder {
+    last: Option<Run>,
 }
 
-/// Finds the runs of capitalised words (not across line breaks).
-fn mark_runs(doc: &Doc, infos: &mut [TokenInfo]) {
-    let n = infos.len();
-    let mut i = 0;
-    while i < n {
+impl RunFinder {
+    fn run_of(&mut self, doc: &Doc, i: usize) -> Option<Run> {
+        if let Some(run) = self.last.filter(|r| (r.start..r.end).contains(&i)) {
+            return Some(run);
+        }
         if !doc.is_capitalised(i) {
-            i += 1;
-            continue;
+            return None;
         }
-        let mut e = i + 1;
-        while e < n && doc.is_capitalised(e) && !doc.newline_after(e - 1) {
-            e += 1;
+        let mut start = i;
+        while start > 0 && doc.is_capitalised(start - 1) && !doc.newline_after(start - 1) {
+            start -= 1;
         }
-        for t in infos.get_mut(i..e).into_iter().flatten() {
-            t.run = Some(Run { start: i, end: e });
+        let mut end = i + 1;
+        while doc.is_capitalised(end) && !doc.newline_after(end - 1) {
+            end += 1;
         }
-        i = e;
+        self.last = Some(Run { start, end });
+        self.last
     }
 }
 
@@ -471,7 +533,7 @@ mod tests {
     fn same_word_same_features_and_context_changes_them() {
         let lex = Lexicon::new();
         let doc = Doc::new("Presiden Joko datang. Joko pergi ke Bandung.");
-        let hits = vec![Vec::new(); doc.tokens.len()];
+        let hits = Hits::default();
         let rule_tags = vec![Tag::O; doc.tokens.len()];
         let m = extract(&Input {
             doc: &doc,
@@ -504,7 +566,7 @@ mod tests {
     fn each_convention_has_its_own_copy_of_the_name_list_features() {
         let lex = Lexicon::new();
         let doc = Doc::new("Warga Indonesia datang ke Indonesia.");
-        let hits = vec![Vec::new(); doc.tokens.len()];
+        let hits = Hits::default();
         let rule_tags = vec![Tag::O; doc.tokens.len()];
         let input = |domain| Input {
             doc: &doc,

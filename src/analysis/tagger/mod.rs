@@ -13,6 +13,7 @@
 //! worse the best path that tags them otherwise scores.
 
 pub mod acronyms;
+pub mod blocks;
 pub mod bounds;
 pub mod conll_reader;
 pub mod consistency;
@@ -37,9 +38,11 @@ use super::doc::Doc;
 use super::lexicon::Lexicon;
 use super::Span;
 use evidence::Evidence;
+use features::Extractor;
 use model_io::ModelError;
 use std::sync::Arc;
 use tags::spans_from_tags;
+use viterbi::Scores;
 use weights::Weights;
 
 /// The weights shipped with Sorot.
@@ -113,26 +116,40 @@ impl Tagger {
     }
 
     /// Tagging without the document-level pass; also the rules' spans and, per token,
-    /// whether the tagger is sure it is no name (see [`SURE_PLAIN`]).
+    /// whether the tagger is sure it is no name (see [`SURE_PLAIN`]). Features are
+    /// extracted and scored a block of whole sentences at a time ([`blocks`]), so
+    /// the memory they take follows the block, not the document; each sentence is
+    /// decoded on its own, so the blocks do not change the result.
     fn tag_sentences(&self, text: &str, doc: &Doc, convention: Option<usize>) -> (Vec<Span>, Vec<Span>, Vec<bool>) {
         let domain = self.weights.domain.feature_domain(convention);
-        let (features, rules) = self.evidence.features(text, doc, self.weights.bits, domain);
+        let facts = self.evidence.facts(text, doc);
+        let mut extractor = Extractor::new(facts.input(doc, self.evidence.lexicon(), self.weights.bits, domain));
         let mut spans = Vec::new();
         let mut plain = vec![false; doc.tokens.len()];
-        for range in &doc.sentences {
-            let emissions = self.weights.emissions(&features, range.clone());
-            let (path, margins) = viterbi::decode_with_margins(&emissions, &self.weights.transitions);
-            for ((slot, tag), margin) in plain.iter_mut().skip(range.start).zip(&path).zip(&margins) {
-                *slot = *tag == tags::Tag::O && *margin >= SURE_PLAIN;
-            }
-            for (s, e, label) in spans_from_tags(&path) {
-                // The token after a span decides where it ends, so its margin counts too.
-                let upto = (e + 1).min(margins.len());
-                let margin = margins.get(s..upto).unwrap_or(&[]).iter().fold(f32::INFINITY, |m, &x| m.min(x));
-                let confidence = 1.0 - (-margin.min(100.0) / MARGIN_SCALE).exp();
-                spans.push(Span::new(range.start + s, range.start + e, label, SOURCE, confidence));
+        for block in blocks::of_sentences(&doc.sentences, blocks::BLOCK_TOKENS) {
+            let emissions = blocks::emissions(&self.weights, &mut extractor, block.tokens.clone());
+            for range in doc.sentences.get(block.sentences).unwrap_or(&[]) {
+                let from = range.start.saturating_sub(block.tokens.start);
+                let Some(sentence) = emissions.get(from..from + range.len()) else { continue };
+                self.tag_sentence(sentence, range.start, &mut spans, &mut plain);
             }
         }
-        (spans, rules, plain)
+        (spans, facts.rules, plain)
+    }
+
+    /// Decodes one sentence (its first token `first`, its emission scores
+    /// `emissions`) into `spans`, and marks in `plain` the tokens surely no name.
+    fn tag_sentence(&self, emissions: &[Scores], first: usize, spans: &mut Vec<Span>, plain: &mut [bool]) {
+        let (path, margins) = viterbi::decode_with_margins(emissions, &self.weights.transitions);
+        for ((slot, tag), margin) in plain.iter_mut().skip(first).zip(&path).zip(&margins) {
+            *slot = *tag == tags::Tag::O && *margin >= SURE_PLAIN;
+        }
+        for (s, e, label) in spans_from_tags(&path) {
+            // The token after a span decides where it ends, so its margin counts too.
+            let upto = (e + 1).min(margins.len());
+            let margin = margins.get(s..upto).unwrap_or(&[]).iter().fold(f32::INFINITY, |m, &x| m.min(x));
+            let confidence = 1.0 - (-margin.min(100.0) / MARGIN_SCALE).exp();
+            spans.push(Span::new(first + s, first + e, label, SOURCE, confidence));
+        }
     }
 }

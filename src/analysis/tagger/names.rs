@@ -9,6 +9,7 @@
 
 use super::super::doc::Doc;
 use super::super::lexicon::{self, Lexicon};
+use super::super::token_bytes::TokenBytes;
 use super::super::Label;
 use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::FxHashMap;
@@ -107,12 +108,16 @@ impl NameIndex {
     }
 
     /// Hits per token of `doc` (whose text is `text`), longest names first.
-    pub fn hits(&self, text: &str, doc: &Doc) -> Vec<Vec<Hit>> {
-        let mut found: Vec<Vec<(usize, Hit)>> = vec![Vec::new(); doc.tokens.len()];
+    pub fn hits(&self, text: &str, doc: &Doc) -> Hits {
         let Some(ac) = &self.automaton else {
-            return vec![Vec::new(); doc.tokens.len()];
+            return Hits::default();
         };
-        let align = Alignment::new(text, doc);
+        let Some(align) = TokenBytes::new(text, &doc.tokens) else {
+            return Hits::default();
+        };
+        // Every (token, name length, hit) found, sorted into each token's order:
+        // one flat list rather than a list per token (most tokens have none).
+        let mut found: Vec<(usize, std::cmp::Reverse<usize>, Hit)> = Vec::new();
         for m in ac.find_overlapping_iter(text) {
             let Some((ts, te)) = align.tokens(m.start(), m.end()) else {
                 continue;
@@ -121,29 +126,53 @@ impl NameIndex {
                 continue;
             };
             let len = te - ts;
-            for (t, slot) in found.iter_mut().enumerate().take(te).skip(ts) {
+            for t in ts..te {
                 let position = match (len, t - ts) {
                     (1, _) => 0,
                     (_, 0) => 1,
                     (_, k) if k + 1 == len => 3,
                     _ => 2,
                 };
-                slot.push((len, pack(label, list, position)));
+                found.push((t, std::cmp::Reverse(len), pack(label, list, position)));
             }
         }
-        found
-            .into_iter()
-            .map(|mut v| {
-                v.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-                let mut hits: Vec<Hit> = Vec::new();
-                for (_, h) in v {
-                    if !hits.contains(&h) && hits.len() < MAX_HITS {
-                        hits.push(h);
-                    }
-                }
-                hits
-            })
-            .collect()
+        found.sort_unstable();
+        Hits::from_sorted(&found)
+    }
+}
+
+/// Name-list hits of each token of a document (at most [`MAX_HITS`], longest names
+/// first), stored one after another with where each token's begin.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Hits {
+    /// Tokens with hits and where their hits begin in `hits`, by token.
+    starts: Vec<(usize, usize)>,
+    hits: Vec<Hit>,
+}
+
+impl Hits {
+    /// From (token, name length reversed, hit) sorted: the longest names first, a
+    /// hit kept once.
+    fn from_sorted(found: &[(usize, std::cmp::Reverse<usize>, Hit)]) -> Hits {
+        let mut out = Hits::default();
+        for &(t, _, h) in found {
+            if out.starts.last().is_none_or(|&(last, _)| last != t) {
+                out.starts.push((t, out.hits.len()));
+            }
+            let mine = out.of(t);
+            if !mine.contains(&h) && mine.len() < MAX_HITS {
+                out.hits.push(h);
+            }
+        }
+        out
+    }
+
+    /// The hits of token `i` (none past the end).
+    pub fn of(&self, i: usize) -> &[Hit] {
+        let Ok(k) = self.starts.binary_search_by_key(&i, |&(t, _)| t) else { return &[] };
+        let start = self.starts.get(k).map_or(0, |&(_, s)| s);
+        let end = self.starts.get(k + 1).map_or(self.hits.len(), |&(_, s)| s);
+        self.hits.get(start..end).unwrap_or(&[])
     }
 }
 
@@ -156,42 +185,6 @@ fn add_words(lex: &Lexicon, name: &str, label: Label, words: &mut FxHashMap<Stri
             continue;
         }
         *words.entry(low).or_insert(0) |= label_bit(label);
-    }
-}
-
-/// Byte offsets of the text to token indices, for matches that start and end on
-/// token boundaries.
-struct Alignment {
-    start_at_byte: Vec<u32>,
-    end_at_byte: Vec<u32>,
-}
-
-const NONE: u32 = u32::MAX;
-
-impl Alignment {
-    fn new(text: &str, doc: &Doc) -> Alignment {
-        let mut char_to_byte = Vec::with_capacity(doc.chars.len() + 1);
-        char_to_byte.extend(text.char_indices().map(|(b, _)| b));
-        char_to_byte.push(text.len());
-        let mut start_at_byte = vec![NONE; text.len() + 1];
-        let mut end_at_byte = vec![NONE; text.len() + 1];
-        for (i, t) in doc.tokens.iter().enumerate() {
-            let i = u32::try_from(i).unwrap_or(NONE);
-            if let Some(slot) = char_to_byte.get(t.start).and_then(|&b| start_at_byte.get_mut(b)) {
-                *slot = i;
-            }
-            if let Some(slot) = char_to_byte.get(t.end).and_then(|&b| end_at_byte.get_mut(b)) {
-                *slot = i;
-            }
-        }
-        Alignment { start_at_byte, end_at_byte }
-    }
-
-    /// Token range `start..end` of the byte range, if it is token-aligned.
-    fn tokens(&self, a: usize, b: usize) -> Option<(usize, usize)> {
-        let s = *self.start_at_byte.get(a).filter(|&&s| s != NONE)?;
-        let e = *self.end_at_byte.get(b).filter(|&&e| e != NONE)?;
-        (e >= s).then_some((s as usize, e as usize + 1))
     }
 }
 

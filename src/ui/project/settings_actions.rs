@@ -1,12 +1,16 @@
 //! The project controller's settings work: the settings window's copy, saving
 //! it (the open document takes the new schema as an undoable edit), and label
-//! renames and deletions across the project in the background.
+//! renames and deletions across the project in the background. Label names no
+//! dataset format can carry are refused before anything is written, the reason
+//! shown in the dialog.
 
 use super::controller::ProjectController;
 use super::Job;
 use crate::project::settings::{
     change_saved_documents, delete_label_edit, label_usage, rename_label_edit, rename_label_in_project, LabelUsage,
 };
+use crate::model::validate_label_name;
+use crate::project::settings::ProjectSettings;
 use crate::ui::review::ReviewController;
 use crate::ui::status_bar::Note;
 
@@ -25,6 +29,9 @@ impl ProjectController {
         let (Some(project), Some(edited)) = (self.project.as_ref(), self.settings_window.settings.as_ref()) else {
             return None;
         };
+        if let Err(why) = unusable_label(edited) {
+            return Some(self.refuse(format!("Settings not saved: {why}")));
+        }
         if let Err(error) = edited.save(&project.layout) {
             return Some(Note::Error(format!("Settings not saved: {error}")));
         }
@@ -34,16 +41,27 @@ impl ProjectController {
         if outcome.changed {
             self.changed();
         }
+        self.settings_window.refusal = None;
         outcome.note.or(Some(Note::Info("Project settings saved".into())))
+    }
+
+    /// Shows why a change was refused in the settings dialog and the status line.
+    fn refuse(&mut self, why: String) -> Note {
+        self.settings_window.refusal = Some(why.clone());
+        Note::Error(why)
     }
 
     /// Renames a label: in the open document through its history, in the
     /// schema and every saved document in the background.
     pub(super) fn rename_label(&mut self, review: &mut ReviewController, from: &str, to: &str) -> Option<Note> {
+        if let Err(why) = validate_label_name(to) {
+            return Some(self.refuse(format!("Label not renamed: {why}")));
+        }
         let (Some(project), Some(settings)) = (self.project.as_ref(), self.settings_window.settings.clone()) else {
             return None;
         };
         let (layout, entries) = (project.layout.clone(), project.entries.clone());
+        self.settings_window.refusal = None;
         let mut note = None;
         if let Some(edit) = review.document().and_then(|d| rename_label_edit(d, from, to)) {
             let outcome = review.perform_edit(edit);
@@ -141,4 +159,16 @@ impl ProjectController {
             Err(error) => Some(Note::Error(error.to_string())),
         }
     }
+}
+
+/// The first label of `settings` that no dataset format can carry, or that two
+/// labels share.
+fn unusable_label(settings: &ProjectSettings) -> Result<(), String> {
+    for (i, label) in settings.labels.iter().enumerate() {
+        validate_label_name(&label.name).map_err(|why| why.to_string())?;
+        if settings.labels.iter().take(i).any(|other| other.name == label.name) {
+            return Err(format!("two labels are named {:?}", label.name));
+        }
+    }
+    Ok(())
 }

@@ -2,12 +2,15 @@
 //! label schema — names, colours, descriptions, order (= hotkeys 1–9, moved
 //! with ▲) — and the names, colours and descriptions of the quotation kinds.
 //! Renaming a label renames its spans across the project; deleting one that
-//! is in use asks first, with the count.
+//! is in use asks first, with the count. A name no dataset format can carry
+//! (empty, with a space or tab, or a reserved quotation name such as `CUE`,
+//! see [`validate_label_name`]) is refused in the dialog, saying why.
 
 use egui::RichText;
 
 use super::background::Job;
 use super::ProjectAction;
+use crate::model::validate_label_name;
 use crate::project::settings::{LabelSpec, LabelUsage, ProjectChange, ProjectSettings};
 
 #[derive(Default)]
@@ -22,6 +25,9 @@ pub struct SettingsState {
     /// Background work: counting a label's uses, or renaming it everywhere.
     pub usage: Option<Job<(String, LabelUsage)>>,
     pub renaming: Option<Job<Result<(ProjectSettings, ProjectChange), String>>>,
+    /// Why the last rename or save was refused, shown in the dialog until the
+    /// next one.
+    pub refusal: Option<String>,
     /// The annotator field takes the keyboard in the next frame.
     focus_first: bool,
 }
@@ -31,6 +37,7 @@ impl SettingsState {
         self.drafts = settings.labels.iter().map(|l| l.name.clone()).collect();
         self.settings = Some(settings);
         self.confirm_delete = None;
+        self.refusal = None;
         if !self.open {
             self.focus_first = true;
         }
@@ -42,7 +49,7 @@ pub fn settings_window_ui(ctx: &egui::Context, state: &mut SettingsState) -> Vec
     let mut actions = Vec::new();
     let mut open = state.open;
     egui::Window::new("Project settings").open(&mut open).default_width(520.0).show(ctx, |ui| {
-        let SettingsState { settings, drafts, confirm_delete, usage, renaming, focus_first, .. } = state;
+        let SettingsState { settings, drafts, confirm_delete, usage, renaming, focus_first, refusal, .. } = state;
         let Some(settings) = settings.as_mut() else { return };
         annotator_ui(ui, settings, std::mem::take(focus_first));
         ui.separator();
@@ -76,6 +83,9 @@ pub fn settings_window_ui(ctx: &egui::Context, state: &mut SettingsState) -> Vec
         }
         if usage.is_some() || renaming.is_some() {
             ui.spinner();
+        }
+        if let Some(why) = refusal.as_deref() {
+            ui.colored_label(ui.visuals().error_fg_color, why);
         }
         ui.separator();
         if ui.button("Save settings").clicked() {
@@ -121,6 +131,7 @@ fn labels_ui(
     actions: &mut Vec<ProjectAction>,
 ) {
     let mut move_up = None;
+    let mut unusable = Vec::new();
     egui::Grid::new("label-schema").striped(true).show(ui, |ui| {
         for (i, label) in settings.labels.iter_mut().enumerate() {
             ui.horizontal(|ui| {
@@ -136,8 +147,16 @@ fn labels_ui(
                 field.widget_info(|| {
                     egui::WidgetInfo::labeled(egui::Role::TextInput, true, format!("name of label {}", i + 1))
                 });
-                if *draft != label.name && ui.button("Rename").clicked() {
-                    actions.push(ProjectAction::RenameLabel { from: label.name.clone(), to: draft.trim().to_owned() });
+                let wanted = draft.trim();
+                let usable = validate_label_name(wanted);
+                if let Err(why) = &usable {
+                    unusable.push(format!("Label {}: {why}", i + 1));
+                }
+                if wanted != label.name {
+                    let rename = ui.add_enabled(usable.is_ok(), egui::Button::new("Rename"));
+                    if rename.clicked() {
+                        actions.push(ProjectAction::RenameLabel { from: label.name.clone(), to: wanted.to_owned() });
+                    }
                 }
             }
             ui.add_sized([220.0, 20.0], egui::TextEdit::singleline(&mut label.description).hint_text("description"));
@@ -147,6 +166,9 @@ fn labels_ui(
             ui.end_row();
         }
     });
+    for why in unusable {
+        ui.colored_label(ui.visuals().error_fg_color, why);
+    }
     if let Some(i) = move_up {
         settings.labels.swap(i - 1, i);
         if i < drafts.len() {
