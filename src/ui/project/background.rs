@@ -61,13 +61,35 @@ impl Background {
     }
 }
 
-/// Threads for the project's analysis, one per core, named for profilers.
+/// Threads for the project's analysis, one per core, named for profilers, and
+/// of a lower scheduling priority: they take every core the window leaves
+/// idle, but the window's thread runs first when it has a frame to draw.
 fn analysis_pool() -> Result<rayon::ThreadPool, rayon::ThreadPoolBuildError> {
     rayon::ThreadPoolBuilder::new()
         .num_threads(std::thread::available_parallelism().map_or(1, usize::from))
         .thread_name(|i| format!("sorot-analysis-{i}"))
+        .start_handler(|_| yield_to_the_window())
         .build()
 }
+
+/// Lowers the calling thread's priority (nice 10; Linux: per thread).
+#[cfg(target_os = "linux")]
+fn yield_to_the_window() {
+    // SAFETY: gettid has no preconditions; setpriority only reads its
+    // arguments, and a failure (reported through the return value) leaves the
+    // thread at its priority, which is harmless.
+    unsafe {
+        let thread = libc::gettid();
+        libc::setpriority(libc::PRIO_PROCESS, thread as libc::id_t, BACKGROUND_NICENESS);
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn yield_to_the_window() {}
+
+/// How much lower than the window the analysis runs (0 to 19 on Linux).
+#[cfg(target_os = "linux")]
+const BACKGROUND_NICENESS: libc::c_int = 10;
 
 /// Work on a background thread that reports as it goes (the project's
 /// analysis, a search streaming its hits): the UI drains the reports each
