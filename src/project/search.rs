@@ -5,6 +5,8 @@
 //! some, else the article text with no spans. Offsets in hits are code points,
 //! ready to jump to.
 
+use std::ops::Range;
+
 use rayon::prelude::*;
 
 use super::decode::decode_entry;
@@ -85,13 +87,19 @@ pub fn search_text(corpus: &Corpus, needle: &str, limit: usize) -> Vec<Hit> {
 
 /// The first `limit` occurrences of `needle` in one document.
 pub fn text_hits(id: &ArticleId, doc: &Document, needle: &Needle, limit: usize) -> Vec<Hit> {
+    text_hits_in(id, &doc.text, needle, limit)
+}
+
+/// [`text_hits`] in a text alone (no document, no offset index built: a
+/// search across a project reads just the texts).
+pub fn text_hits_in(id: &ArticleId, text: &str, needle: &Needle, limit: usize) -> Vec<Hit> {
     let mut found = Vec::new();
     if limit == 0 {
         return found;
     }
-    for_each_folded_match(&doc.text, &needle.folded, &needle.table, |start, end| {
-        let context = context_of(doc, start, end);
-        found.push(Hit { article: id.clone(), start, end, span: None, context });
+    for_each_folded_match(text, &needle.folded, &needle.table, |chars, bytes| {
+        let context = context_of(text, bytes.clone());
+        found.push(Hit { article: id.clone(), start: chars.start, end: chars.end, span: None, context });
         found.len() < limit
     });
     found
@@ -100,22 +108,31 @@ pub fn text_hits(id: &ArticleId, doc: &Document, needle: &Needle, limit: usize) 
 /// Documents searched together on all cores before the limit is checked.
 const SEARCH_CHUNK: usize = 1_024;
 
-/// Calls `found(start, end)` (code points) for each non-overlapping occurrence of
-/// `needle` (already folded) in `text` folded, left to right, while it returns true.
-/// Knuth-Morris-Pratt over folded characters: folding maps one character to one,
-/// so the offsets are the text's own.
-fn for_each_folded_match(text: &str, needle: &[char], table: &[usize], mut found: impl FnMut(usize, usize) -> bool) {
+/// Calls `found(chars, bytes)` (where it is in code points and in bytes) for
+/// each non-overlapping occurrence of `needle` (already folded) in `text`
+/// folded, left to right, while it returns true. Knuth-Morris-Pratt over
+/// folded characters: folding maps one character to one, so the offsets are
+/// the text's own.
+fn for_each_folded_match(
+    text: &str,
+    needle: &[char],
+    table: &[usize],
+    mut found: impl FnMut(Range<usize>, Range<usize>) -> bool,
+) {
     let mut matched = 0;
-    for (at, c) in text.chars().enumerate() {
-        let c = if c.is_ascii() { c.to_ascii_lowercase() } else { fold(c) };
-        while matched > 0 && needle.get(matched) != Some(&c) {
+    for (at, (byte, c)) in text.char_indices().enumerate() {
+        let folded = if c.is_ascii() { c.to_ascii_lowercase() } else { fold(c) };
+        while matched > 0 && needle.get(matched) != Some(&folded) {
             matched = table.get(matched - 1).copied().unwrap_or(0);
         }
-        if needle.get(matched) == Some(&c) {
+        if needle.get(matched) == Some(&folded) {
             matched += 1;
         }
         if matched == needle.len() {
-            if !found(at + 1 - matched, at + 1) {
+            let end = byte + c.len_utf8();
+            // The match's first byte: `matched` characters back from its end.
+            let start = text[..end].char_indices().rev().nth(matched - 1).map_or(0, |(b, _)| b);
+            if !found(at + 1 - matched..at + 1, start..end) {
                 return;
             }
             // Non-overlapping, like `str::match_indices`: start afresh after a match.
@@ -158,12 +175,14 @@ const CONTEXT_AFTER: usize = 80;
 /// Characters of a long hit (a quotation) shown before it is cut.
 const CONTEXT_HIT: usize = 160;
 
-/// The line around `start..end`, trimmed, cut with `…` to a few dozen
+/// The line around the hit at `bytes`, trimmed, cut with `…` to a few dozen
 /// characters either side: a hit in an article written on one long line costs
 /// a short string, and finding it does not scan the whole line.
-fn context_of(doc: &Document, start: usize, end: usize) -> String {
-    let (Some(from), Some(to)) = (doc.byte_of(start), doc.byte_of(end)) else { return String::new() };
-    let text = doc.text.as_str();
+fn context_of(text: &str, bytes: Range<usize>) -> String {
+    let (from, to) = (bytes.start, bytes.end);
+    if from > to || !text.is_char_boundary(from) || !text.is_char_boundary(to) || to > text.len() {
+        return String::new();
+    }
     let (line_start, cut_before) = reach_back(text, from, CONTEXT_BEFORE);
     let hit_end = text[from..to].char_indices().nth(CONTEXT_HIT).map(|(i, _)| from + i);
     let (line_end, cut_after) = match hit_end {
@@ -179,6 +198,14 @@ fn context_of(doc: &Document, start: usize, end: usize) -> String {
         context.push('…');
     }
     context
+}
+
+/// [`context_of`] a span given in code points.
+fn span_context(doc: &Document, start: usize, end: usize) -> String {
+    match (doc.byte_of(start), doc.byte_of(end)) {
+        (Some(from), Some(to)) => context_of(&doc.text, from..to),
+        _ => String::new(),
+    }
 }
 
 /// Where the context before byte `from` starts: at most `chars` characters
@@ -264,7 +291,7 @@ pub fn span_hits(id: &ArticleId, doc: &Document, query: &SpanQuery, limit: usize
             start,
             end,
             span: Some(span),
-            context: context_of(doc, start, end),
+            context: span_context(doc, start, end),
         })
         .collect()
 }
@@ -369,8 +396,10 @@ mod tests {
     fn found(text: &str, needle: &str) -> Vec<(usize, usize)> {
         let needle: Vec<char> = needle.chars().map(fold).collect();
         let mut out = Vec::new();
-        for_each_folded_match(text, &needle, &partial_matches(&needle), |s, e| {
-            out.push((s, e));
+        for_each_folded_match(text, &needle, &partial_matches(&needle), |chars, bytes| {
+            let in_chars: String = text.chars().skip(chars.start).take(chars.len()).collect();
+            assert_eq!(&text[bytes], in_chars, "bytes and code points agree");
+            out.push((chars.start, chars.end));
             true
         });
         out

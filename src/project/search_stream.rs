@@ -14,8 +14,9 @@ use super::decode::decode_entry;
 use super::layout::Layout;
 use super::open::load_saved;
 use super::scan::{ArticleEntry, ArticleId};
-use super::search::{span_hits, text_hits, Hit, Needle, SpanQuery};
+use super::search::{span_hits, text_hits, text_hits_in, Hit, Needle, SpanQuery};
 use crate::model::Document;
+use crate::store;
 
 /// What to look for.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,27 +87,24 @@ pub fn search_streaming(
 ) -> Outcome {
     let total = scope.len();
     let mut outcome = Outcome { total, ..Outcome::default() };
-    let needle = match query {
+    let searcher = match query {
         Query::Text(text) => match Needle::new(text) {
-            Some(needle) => Some(needle),
+            Some(needle) => Searcher::Text(needle),
             None => return outcome, // an empty text would match everywhere
         },
-        Query::Spans(_) => None,
+        Query::Spans(query) => Searcher::Spans(query),
     };
     if limit == 0 {
         return outcome;
     }
-    let searcher = Searcher { query, needle: needle.as_ref(), open: scope.open };
     if let (true, Some((id, doc))) = (scope.open_alone(), scope.open) {
         let hits = searcher.hits_in(id, doc, limit);
         outcome.searched = 1;
         outcome.hits = hits.len();
         found(Found { hits, searched: 1, total });
     }
-    let entries = scope.project.map_or(&[][..], |(_, entries)| entries);
-    let layout = scope.project.map(|(layout, _)| layout);
-    let chunk = chunk_len();
-    for chunk in entries.chunks(chunk) {
+    let Some((layout, entries)) = scope.project else { return outcome };
+    for chunk in entries.chunks(chunk_len()) {
         outcome.limited = outcome.hits >= limit;
         outcome.cancelled = cancel.load(Ordering::Relaxed);
         if outcome.limited || outcome.cancelled {
@@ -115,11 +113,10 @@ pub fn search_streaming(
         let left = limit - outcome.hits;
         let per_document: Vec<Option<Vec<Hit>>> = chunk
             .par_iter()
-            .map(|entry| {
-                if cancel.load(Ordering::Relaxed) {
-                    return Some(Vec::new());
-                }
-                layout.and_then(|layout| searcher.search_entry(layout, entry, left))
+            .map(|entry| match scope.open {
+                _ if cancel.load(Ordering::Relaxed) => Some(Vec::new()),
+                Some((id, doc)) if *id == entry.id => Some(searcher.hits_in(id, doc, left)),
+                _ => searcher.search_files(layout, entry, left),
             })
             .collect();
         outcome.unreadable += per_document.iter().filter(|d| d.is_none()).count();
@@ -141,42 +138,37 @@ fn chunk_len() -> usize {
 }
 
 /// One query, applied to one document at a time.
-struct Searcher<'a> {
-    query: &'a Query,
-    needle: Option<&'a Needle>,
-    open: Option<(&'a ArticleId, &'a Document)>,
+enum Searcher<'a> {
+    Text(Needle),
+    Spans(&'a SpanQuery),
 }
 
 impl Searcher<'_> {
-    /// The hits of one entry, read from its files (the open document from
-    /// memory); `None` when its files cannot be read.
-    fn search_entry(&self, layout: &Layout, entry: &ArticleEntry, limit: usize) -> Option<Vec<Hit>> {
-        if let Some((id, doc)) = self.open.filter(|(id, _)| **id == entry.id) {
-            return Some(self.hits_in(id, doc, limit));
-        }
-        let document = self.read(layout, entry)?;
-        Some(document.map_or_else(Vec::new, |doc| self.hits_in(&entry.id, &doc, limit)))
-    }
-
-    /// The document searched for `entry`: its saved annotations, else (for a
-    /// text search) the article's text; `Some(None)` when a span search has
-    /// nothing saved to look at (the article is not read).
-    fn read(&self, layout: &Layout, entry: &ArticleEntry) -> Option<Option<Document>> {
-        let saved = load_saved(layout, &entry.id);
-        match (self.query, saved) {
-            (_, Ok(Some(doc))) => Some(Some(doc)),
-            (Query::Spans(_), Ok(None)) => Some(None),
-            (Query::Spans(_), Err(_)) => None,
-            // A text search falls back on the article when the saved file is unusable.
-            (Query::Text(_), _) => decode_entry(entry).ok().map(|decoded| Some(Document::new(decoded.text, None))),
+    /// The hits of one entry, read from its files; `None` when they cannot be
+    /// read. A text search reads only the saved text (where there is a saved
+    /// file, the hits are in its text), else the article; a span search reads
+    /// the saved annotations, and nothing when there are none (no spans).
+    fn search_files(&self, layout: &Layout, entry: &ArticleEntry, limit: usize) -> Option<Vec<Hit>> {
+        match self {
+            Searcher::Text(needle) => {
+                // A missing or unusable saved file: the article's own text.
+                let text = store::load_annotated_text(&layout.annotation_path(&entry.id))
+                    .ok()
+                    .or_else(|| decode_entry(entry).ok().map(|decoded| decoded.text))?;
+                Some(text_hits_in(&entry.id, &text, needle, limit))
+            }
+            Searcher::Spans(query) => match load_saved(layout, &entry.id) {
+                Ok(Some(doc)) => Some(span_hits(&entry.id, &doc, query, limit)),
+                Ok(None) => Some(Vec::new()),
+                Err(_) => None,
+            },
         }
     }
 
     fn hits_in(&self, id: &ArticleId, doc: &Document, limit: usize) -> Vec<Hit> {
-        match (self.query, self.needle) {
-            (Query::Text(_), Some(needle)) => text_hits(id, doc, needle, limit),
-            (Query::Spans(query), _) => span_hits(id, doc, query, limit),
-            (Query::Text(_), None) => Vec::new(),
+        match self {
+            Searcher::Text(needle) => text_hits(id, doc, needle, limit),
+            Searcher::Spans(query) => span_hits(id, doc, query, limit),
         }
     }
 }
