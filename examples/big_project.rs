@@ -1,17 +1,26 @@
 //! The non-UI costs of a big project (what the app does before and while its
 //! document list is on screen): listing, reading the summaries, filtering and
-//! searching, with the resident memory after each step.
+//! searching as the app's search window does (the files read as the search
+//! goes: the time to the first results and to the end), with the resident
+//! memory after each step and its peak; last, for comparison, the search over
+//! a corpus loaded whole first.
 //!
-//! `cargo run --release --example big_project -- FOLDER [--make N]`
+//! `cargo run --release --example big_project -- FOLDER [--make N] [--analyse]`
 //! (`--make N` first writes N short articles made of the samples' paragraphs
-//! into FOLDER, in folders of 1,000, then measures).
+//! into FOLDER, in folders of 1,000; `--analyse` then writes suggestions for
+//! every article without them, as the app does in the background, so that
+//! searches read annotation files).
 
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
 
+use sorot::analysis::Analyzer;
+use sorot::project::analyze_all::analyze_project;
 use sorot::project::layout::Layout;
-use sorot::project::scan::scan;
-use sorot::project::search::{load_corpus, search_text};
+use sorot::project::scan::{scan, ArticleEntry};
+use sorot::project::search::{load_corpus, search_text, SpanQuery};
+use sorot::project::search_stream::{search_streaming, Query, Scope};
 use sorot::project::status::{summaries, Filter};
 
 const PUTIN_KIM: &str = include_str!("../assets/samples/teritorial-putin-kim.txt");
@@ -20,7 +29,7 @@ const HARBOUR: &str = include_str!("../assets/samples/harbour-bridge-vote.txt");
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(folder) = args.first().map(PathBuf::from) else {
-        eprintln!("usage: big_project FOLDER [--make N]");
+        eprintln!("usage: big_project FOLDER [--make N] [--analyse]");
         return;
     };
     if let Some(n) = args.iter().position(|a| a == "--make").and_then(|i| args.get(i + 1)?.parse().ok()) {
@@ -29,7 +38,23 @@ fn main() {
             return;
         }
     }
+    if args.iter().any(|a| a == "--analyse") {
+        analyse(&folder);
+    }
     measure(&folder);
+}
+
+/// Suggestions for every article without them, written as the app's
+/// background analysis writes them (a batch: one sync at the end).
+fn analyse(folder: &Path) {
+    let entries = scan(folder).articles;
+    let step = Instant::now();
+    let run = analyze_project(&Layout::new(folder), &entries, &Analyzer::new(), &AtomicBool::new(false), |_| {});
+    let detail = format!("{} written, {} had some, {} failed", run.written, run.skipped, run.failures.len());
+    report("analysed", step, &detail);
+    if let Some(why) = run.unsynced {
+        eprintln!("{why}");
+    }
 }
 
 /// `n` articles of a few paragraphs each, `k/NNNNNN.txt`.
@@ -58,17 +83,75 @@ fn measure(folder: &Path) {
     let matches = filter.matcher();
     let shown = rows.iter().filter(|r| matches(r)).count();
     report("filtered", step, &format!("{shown} rows match \"0421\""));
+    let peak = PeakResident::start();
+    let text = |t: &str| Query::Text(t.to_owned());
+    let loc = Query::Spans(SpanQuery { label: Some("LOC".into()), text: "korea".into(), ..SpanQuery::default() });
+    let queries =
+        [("\"Putin\"", text("Putin")), ("\"denuklirisasi\"", text("denuklirisasi")), ("LOC spans \"korea\"", loc)];
+    for (name, query) in &queries {
+        search_lazily(&layout, &listed.articles, name, query);
+    }
+    search_lazily(&layout, &listed.articles, "a phrase found nowhere", &text("no such phrase anywhere"));
+    println!("{:>22}: {} MB while searching", "peak resident", peak.stop());
+
     let step = Instant::now();
     let corpus = load_corpus(&layout, &listed.articles);
-    report("search corpus loaded", step, &format!("{} documents", corpus.len()));
-    for needle in ["denuklirisasi", "Putin"] {
-        let step = Instant::now();
-        let hits = search_text(&corpus, needle, 500);
-        report("searched", step, &format!("{} hits for {needle:?} (limit 500)", hits.len()));
-    }
+    report("(whole corpus loaded)", step, &format!("{} documents, as the search did before", corpus.len()));
     let step = Instant::now();
     let hits = search_text(&corpus, "no such phrase anywhere", 500);
-    report("searched", step, &format!("{} hits for a phrase that is nowhere (every text read)", hits.len()));
+    report("(searched it)", step, &format!("{} hits for a phrase that is nowhere", hits.len()));
+}
+
+/// The app's search: the files read as it goes, hits handed over a chunk at a
+/// time; the time to the first hit and to the end (limit 5,000, as the app's).
+fn search_lazily(layout: &Layout, entries: &[ArticleEntry], name: &str, query: &Query) {
+    let scope = Scope { project: Some((layout, entries)), open: None };
+    let step = Instant::now();
+    let mut first = None;
+    let outcome = search_streaming(scope, query, 5_000, &AtomicBool::new(false), |found| {
+        if first.is_none() && !found.hits.is_empty() {
+            first = Some(step.elapsed());
+        }
+    });
+    let complete = step.elapsed();
+    let first = first.map_or("none".to_owned(), |t| format!("{:.1} ms", t.as_secs_f64() * 1e3));
+    let end = if outcome.limited { "limit reached" } else { "every document read" };
+    println!(
+        "{:>22}: first results {first:>9}, complete {:>8.1} ms  {} hits for {name} ({end}, {} of {} documents)  resident {} MB",
+        "searched lazily",
+        complete.as_secs_f64() * 1e3,
+        outcome.hits,
+        outcome.searched,
+        outcome.total,
+        resident_mb()
+    );
+}
+
+/// The highest resident memory seen while it runs (sampled every 5 ms).
+struct PeakResident {
+    stop: std::sync::Arc<AtomicBool>,
+    sampler: std::thread::JoinHandle<u64>,
+}
+
+impl PeakResident {
+    fn start() -> Self {
+        let stop = std::sync::Arc::new(AtomicBool::new(false));
+        let flag = std::sync::Arc::clone(&stop);
+        let sampler = std::thread::spawn(move || {
+            let mut peak = 0;
+            while !flag.load(std::sync::atomic::Ordering::Relaxed) {
+                peak = peak.max(resident_mb());
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            peak.max(resident_mb())
+        });
+        Self { stop, sampler }
+    }
+
+    fn stop(self) -> u64 {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        self.sampler.join().unwrap_or(0)
+    }
 }
 
 fn report(what: &str, since: Instant, detail: &str) {

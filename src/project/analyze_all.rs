@@ -8,11 +8,12 @@ use rayon::prelude::*;
 
 use super::decode::decode_entry;
 use super::layout::Layout;
-use super::open::save_new_document;
+use super::open::save_new_document_in_batch;
 use super::scan::{ArticleEntry, ArticleId};
 use crate::analysis::Analyzer;
 use crate::annotate::suggest_document;
 use crate::model::Document;
+use crate::store;
 
 /// Reported after each article, from whichever worker thread finished it.
 #[derive(Debug, Clone, Copy)]
@@ -32,6 +33,8 @@ pub struct RunReport {
     /// Articles analysed despite something worth knowing (e.g. not UTF-8).
     pub warnings: Vec<(ArticleId, String)>,
     pub cancelled: bool,
+    /// Why the batch could not be flushed to disk at the end, if so.
+    pub unsynced: Option<String>,
 }
 
 /// Analyses each entry on all cores and hands its document to `sink` (which
@@ -76,6 +79,7 @@ pub fn analyze_each(
         failures: sorted(failures),
         warnings: sorted(warnings),
         cancelled: cancel.load(Ordering::Relaxed),
+        unsynced: None,
     }
 }
 
@@ -97,6 +101,12 @@ fn analyze_one(
 /// Suggestions for every article of a project that has no annotations yet,
 /// written to the project's layout. Meant for a background thread; `progress`
 /// can send to a channel the UI reads each frame.
+///
+/// The files are regenerable suggestions, so they are written as a batch: no
+/// flush to disk per file (which cost more than analysing a short article),
+/// one sync of the file system at the end, even when cancelled. Each is still
+/// written only where no annotation file exists, checked and written in one
+/// step: the annotator may open and save an article while the run goes.
 pub fn analyze_project(
     layout: &Layout,
     entries: &[ArticleEntry],
@@ -107,12 +117,16 @@ pub fn analyze_project(
     let (todo, existing): (Vec<ArticleEntry>, Vec<ArticleEntry>) =
         entries.iter().cloned().partition(|e| !layout.annotation_path(&e.id).exists());
     let sink = |entry: &ArticleEntry, document: Document| {
-        // Written only if still missing, checked and written in one step: the
-        // annotator may have opened and saved this article while the run went.
-        save_new_document(layout, &entry.id, &document).map(|_| ()).map_err(|e| e.to_string())
+        save_new_document_in_batch(layout, &entry.id, &document).map(|_| ()).map_err(|e| e.to_string())
     };
     let mut report = analyze_each(&todo, analyzer, cancel, progress, sink);
     report.skipped = existing.len();
+    let folder = layout.annotations_dir();
+    if report.written > 0 {
+        report.unsynced = store::sync_folder(&folder)
+            .err()
+            .map(|error| format!("suggestions in {} may not be on disk yet: {error}", folder.display()));
+    }
     report
 }
 

@@ -9,7 +9,8 @@
 //! - [`status`]: new / in progress / done, summaries for the document list;
 //! - [`team`], [`layers`]: annotators' layers, documents for several of them, gold;
 //! - [`autosave`], [`lock`]: never lose work, never clobber another window's;
-//! - [`analyze_all`], [`search`], [`stats`]: corpus-wide work.
+//! - [`analyze_all`], [`search`], [`search_stream`], [`stats`]: corpus-wide work
+//!   (a search reads the files as it goes, never the whole corpus at once).
 
 pub mod analyze_all;
 pub mod autosave;
@@ -21,6 +22,7 @@ pub mod lock;
 pub mod open;
 pub mod scan;
 pub mod search;
+pub mod search_stream;
 pub mod settings;
 pub mod stats;
 pub mod status;

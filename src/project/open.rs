@@ -56,10 +56,7 @@ pub fn load_saved(layout: &Layout, id: &ArticleId) -> Result<Option<Document>, A
 
 /// Saves `document` as the annotations of `id`, atomically, creating folders as needed.
 pub fn save_document(layout: &Layout, id: &ArticleId, document: &Document) -> Result<(), AnnotationFileError> {
-    let path = layout.annotation_path(id);
-    if let Some(folder) = path.parent() {
-        std::fs::create_dir_all(folder).map_err(|source| AnnotationFileError::Write { path: path.clone(), source })?;
-    }
+    let path = annotation_path_in_place(layout, id)?;
     if document.source.as_ref() == Some(&source_of(id)) {
         return store::save_annotations(document, &path);
     }
@@ -71,11 +68,29 @@ pub fn save_document(layout: &Layout, id: &ArticleId, document: &Document) -> Re
 /// Saves `document` as the annotations of `id` only if it has none yet (see
 /// [`store::save_new_annotations`]); `Ok(false)` when it had.
 pub fn save_new_document(layout: &Layout, id: &ArticleId, document: &Document) -> Result<bool, AnnotationFileError> {
+    let path = annotation_path_in_place(layout, id)?;
+    store::save_new_annotations(document, &path)
+}
+
+/// [`save_new_document`] for a batch of regenerable suggestions (the
+/// background analysis): no flush to disk per file, still never replacing
+/// what is there; call [`store::sync_folder`] once the batch is written.
+pub fn save_new_document_in_batch(
+    layout: &Layout,
+    id: &ArticleId,
+    document: &Document,
+) -> Result<bool, AnnotationFileError> {
+    let path = annotation_path_in_place(layout, id)?;
+    store::save_new_annotations_in_batch(document, &path)
+}
+
+/// Where the annotations of `id` go, its folders created.
+fn annotation_path_in_place(layout: &Layout, id: &ArticleId) -> Result<PathBuf, AnnotationFileError> {
     let path = layout.annotation_path(id);
     if let Some(folder) = path.parent() {
         std::fs::create_dir_all(folder).map_err(|source| AnnotationFileError::Write { path: path.clone(), source })?;
     }
-    store::save_new_annotations(document, &path)
+    Ok(path)
 }
 
 fn source_of(id: &ArticleId) -> PathBuf {

@@ -5,6 +5,8 @@
 //! some, else the article text with no spans. Offsets in hits are code points,
 //! ready to jump to.
 
+use std::ops::Range;
+
 use rayon::prelude::*;
 
 use super::decode::decode_entry;
@@ -45,58 +47,92 @@ pub struct Hit {
     pub context: String,
 }
 
+/// A text to find, folded once, with its failure table.
+#[derive(Debug, Clone)]
+pub struct Needle {
+    folded: Vec<char>,
+    table: Vec<usize>,
+}
+
+impl Needle {
+    /// `None` for an empty text: it would match everywhere.
+    pub fn new(text: &str) -> Option<Self> {
+        let folded: Vec<char> = text.chars().map(fold).collect();
+        if folded.is_empty() {
+            return None;
+        }
+        let table = partial_matches(&folded);
+        Some(Self { folded, table })
+    }
+}
+
 /// Every case-insensitive occurrence of `needle` in the corpus, up to `limit`,
 /// in corpus order. Documents are searched on all cores, each folded as it is
 /// read (no folded copy of the text is built): 100,000 short articles take
 /// well under a second.
 pub fn search_text(corpus: &Corpus, needle: &str, limit: usize) -> Vec<Hit> {
-    let needle: Vec<char> = needle.chars().map(fold).collect();
-    if needle.is_empty() || limit == 0 {
-        return Vec::new();
-    }
-    let table = partial_matches(&needle);
+    let Some(needle) = Needle::new(needle) else { return Vec::new() };
     let mut hits = Vec::new();
     // A chunk at a time, so that a common word stops at the limit early.
     for chunk in corpus.chunks(SEARCH_CHUNK) {
-        let per_document: Vec<Vec<Hit>> = chunk
-            .par_iter()
-            .map(|(id, doc)| {
-                let mut found = Vec::new();
-                for_each_folded_match(&doc.text, &needle, &table, |start, end| {
-                    let context = context_of(doc, start, end);
-                    found.push(Hit { article: id.clone(), start, end, span: None, context });
-                    found.len() < limit
-                });
-                found
-            })
-            .collect();
-        hits.extend(per_document.into_iter().flatten().take(limit - hits.len()));
         if hits.len() >= limit {
             break;
         }
+        let left = limit - hits.len();
+        let per_document: Vec<Vec<Hit>> = chunk.par_iter().map(|(id, doc)| text_hits(id, doc, &needle, left)).collect();
+        hits.extend(per_document.into_iter().flatten().take(left));
     }
     hits
+}
+
+/// The first `limit` occurrences of `needle` in one document.
+pub fn text_hits(id: &ArticleId, doc: &Document, needle: &Needle, limit: usize) -> Vec<Hit> {
+    text_hits_in(id, &doc.text, needle, limit)
+}
+
+/// [`text_hits`] in a text alone (no document, no offset index built: a
+/// search across a project reads just the texts).
+pub fn text_hits_in(id: &ArticleId, text: &str, needle: &Needle, limit: usize) -> Vec<Hit> {
+    let mut found = Vec::new();
+    if limit == 0 {
+        return found;
+    }
+    for_each_folded_match(text, &needle.folded, &needle.table, |chars, bytes| {
+        let context = context_of(text, bytes.clone());
+        found.push(Hit { article: id.clone(), start: chars.start, end: chars.end, span: None, context });
+        found.len() < limit
+    });
+    found
 }
 
 /// Documents searched together on all cores before the limit is checked.
 const SEARCH_CHUNK: usize = 1_024;
 
-/// Calls `found(start, end)` (code points) for each non-overlapping occurrence of
-/// `needle` (already folded) in `text` folded, left to right, while it returns true.
-/// Knuth-Morris-Pratt over folded characters: folding maps one character to one,
-/// so the offsets are the text's own.
-fn for_each_folded_match(text: &str, needle: &[char], table: &[usize], mut found: impl FnMut(usize, usize) -> bool) {
+/// Calls `found(chars, bytes)` (where it is in code points and in bytes) for
+/// each non-overlapping occurrence of `needle` (already folded) in `text`
+/// folded, left to right, while it returns true. Knuth-Morris-Pratt over
+/// folded characters: folding maps one character to one, so the offsets are
+/// the text's own.
+fn for_each_folded_match(
+    text: &str,
+    needle: &[char],
+    table: &[usize],
+    mut found: impl FnMut(Range<usize>, Range<usize>) -> bool,
+) {
     let mut matched = 0;
-    for (at, c) in text.chars().enumerate() {
-        let c = if c.is_ascii() { c.to_ascii_lowercase() } else { fold(c) };
-        while matched > 0 && needle.get(matched) != Some(&c) {
+    for (at, (byte, c)) in text.char_indices().enumerate() {
+        let folded = if c.is_ascii() { c.to_ascii_lowercase() } else { fold(c) };
+        while matched > 0 && needle.get(matched) != Some(&folded) {
             matched = table.get(matched - 1).copied().unwrap_or(0);
         }
-        if needle.get(matched) == Some(&c) {
+        if needle.get(matched) == Some(&folded) {
             matched += 1;
         }
         if matched == needle.len() {
-            if !found(at + 1 - matched, at + 1) {
+            let end = byte + c.len_utf8();
+            // The match's first byte: `matched` characters back from its end.
+            let start = text[..end].char_indices().rev().nth(matched - 1).map_or(0, |(b, _)| b);
+            if !found(at + 1 - matched..at + 1, start..end) {
                 return;
             }
             // Non-overlapping, like `str::match_indices`: start afresh after a match.
@@ -133,12 +169,73 @@ fn fold(c: char) -> char {
     }
 }
 
-/// The line holding `start..end`, trimmed.
-fn context_of(doc: &Document, start: usize, end: usize) -> String {
-    let (Some(from), Some(to)) = (doc.byte_of(start), doc.byte_of(end)) else { return String::new() };
-    let line_start = doc.text[..from].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = doc.text[to..].find('\n').map_or(doc.text.len(), |i| to + i);
-    doc.text[line_start..line_end].trim().to_owned()
+/// Characters of the line kept before a hit, and after it.
+const CONTEXT_BEFORE: usize = 40;
+const CONTEXT_AFTER: usize = 80;
+/// Characters of a long hit (a quotation) shown before it is cut.
+const CONTEXT_HIT: usize = 160;
+
+/// The line around the hit at `bytes`, trimmed, cut with `…` to a few dozen
+/// characters either side: a hit in an article written on one long line costs
+/// a short string, and finding it does not scan the whole line.
+fn context_of(text: &str, bytes: Range<usize>) -> String {
+    let (from, to) = (bytes.start, bytes.end);
+    if from > to || !text.is_char_boundary(from) || !text.is_char_boundary(to) || to > text.len() {
+        return String::new();
+    }
+    let (line_start, cut_before) = reach_back(text, from, CONTEXT_BEFORE);
+    let hit_end = text[from..to].char_indices().nth(CONTEXT_HIT).map(|(i, _)| from + i);
+    let (line_end, cut_after) = match hit_end {
+        Some(cut) => (cut, true),
+        None => reach_forward(text, to, CONTEXT_AFTER),
+    };
+    let mut context = String::with_capacity(line_end - line_start + 8);
+    if cut_before {
+        context.push('…');
+    }
+    context.push_str(text[line_start..line_end].trim());
+    if cut_after {
+        context.push('…');
+    }
+    context
+}
+
+/// [`context_of`] a span given in code points.
+fn span_context(doc: &Document, start: usize, end: usize) -> String {
+    match (doc.byte_of(start), doc.byte_of(end)) {
+        (Some(from), Some(to)) => context_of(&doc.text, from..to),
+        _ => String::new(),
+    }
+}
+
+/// Where the context before byte `from` starts: at most `chars` characters
+/// back, never past a line break; true when the line was cut.
+fn reach_back(text: &str, from: usize, chars: usize) -> (usize, bool) {
+    let mut start = from;
+    for (taken, (at, c)) in text[..from].char_indices().rev().enumerate() {
+        if c == '\n' {
+            return (start, false);
+        }
+        if taken == chars {
+            return (start, true);
+        }
+        start = at;
+    }
+    (start, false)
+}
+
+/// Where the context after byte `to` ends: at most `chars` characters on,
+/// never past a line break; true when the line was cut.
+fn reach_forward(text: &str, to: usize, chars: usize) -> (usize, bool) {
+    for (taken, (at, c)) in text[to..].char_indices().enumerate() {
+        if c == '\n' {
+            return (to + at, false);
+        }
+        if taken == chars {
+            return (to + at, true);
+        }
+    }
+    (text.len(), false)
 }
 
 /// Which spans to find ("all PERSON spans 'Putin'").
@@ -167,37 +264,36 @@ impl SpanQuery {
 
 /// The spans matching `query`, in document order.
 pub fn search_spans(corpus: &Corpus, query: &SpanQuery) -> Vec<Hit> {
-    let mut hits = Vec::new();
-    for (id, doc) in corpus {
-        let status_ok = |s: Status| query.status.is_none_or(|q| q == s);
-        for e in doc.entities() {
-            if query.label.as_ref().is_none_or(|l| *l == e.label) && status_ok(e.status) && query.text_matches(&e.text)
-            {
-                let span = Some(SpanRef::Entity(e.id.clone()));
-                hits.push(Hit {
-                    article: id.clone(),
-                    start: e.start,
-                    end: e.end,
-                    span,
-                    context: context_of(doc, e.start, e.end),
-                });
-            }
-        }
-        if query.label.is_some() {
-            continue;
-        }
-        for q in doc.quotes().iter().filter(|q| status_ok(q.status) && query.text_matches(&q.text)) {
-            let span = Some(SpanRef::Quote(q.id.clone()));
-            hits.push(Hit {
-                article: id.clone(),
-                start: q.start,
-                end: q.end,
-                span,
-                context: context_of(doc, q.start, q.end),
-            });
-        }
-    }
-    hits
+    corpus.iter().flat_map(|(id, doc)| span_hits(id, doc, query, usize::MAX)).collect()
+}
+
+/// The first `limit` spans of one document matching `query`: entities, then
+/// (when no label is asked for) quotations.
+pub fn span_hits(id: &ArticleId, doc: &Document, query: &SpanQuery, limit: usize) -> Vec<Hit> {
+    let status_ok = |s: Status| query.status.is_none_or(|q| q == s);
+    let entities = doc
+        .entities()
+        .iter()
+        .filter(|e| query.label.as_ref().is_none_or(|l| *l == e.label) && status_ok(e.status))
+        .filter(|e| query.text_matches(&e.text))
+        .map(|e| (SpanRef::Entity(e.id.clone()), e.start, e.end));
+    let quotes = doc
+        .quotes()
+        .iter()
+        .filter(|_| query.label.is_none())
+        .filter(|q| status_ok(q.status) && query.text_matches(&q.text))
+        .map(|q| (SpanRef::Quote(q.id.clone()), q.start, q.end));
+    entities
+        .chain(quotes)
+        .take(limit)
+        .map(|(span, start, end)| Hit {
+            article: id.clone(),
+            start,
+            end,
+            span: Some(span),
+            context: span_context(doc, start, end),
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -300,8 +396,10 @@ mod tests {
     fn found(text: &str, needle: &str) -> Vec<(usize, usize)> {
         let needle: Vec<char> = needle.chars().map(fold).collect();
         let mut out = Vec::new();
-        for_each_folded_match(text, &needle, &partial_matches(&needle), |s, e| {
-            out.push((s, e));
+        for_each_folded_match(text, &needle, &partial_matches(&needle), |chars, bytes| {
+            let in_chars: String = text.chars().skip(chars.start).take(chars.len()).collect();
+            assert_eq!(&text[bytes], in_chars, "bytes and code points agree");
+            out.push((chars.start, chars.end));
             true
         });
         out
@@ -331,5 +429,23 @@ mod tests {
         assert_eq!(hits[2].context, "Lagi Bandung");
         assert_eq!(search_text(&corpus, "bandung", 2).len(), 2);
         assert!(search_text(&corpus, "", 10).is_empty());
+    }
+
+    #[test]
+    fn context_is_a_short_piece_of_the_line_even_on_a_very_long_line() {
+        let id = ArticleId { path: "a.txt".into(), line: None };
+        let long_line =
+            format!("{}“Kata 😀 Bandung,” ujarnya.{}\r\nBaris dua.", "x ".repeat(5_000), " y".repeat(5_000));
+        let doc = Document::new(long_line, None);
+        let hits = text_hits(&id, &doc, &Needle::new("bandung").unwrap(), 10);
+        assert_eq!(hits.len(), 1);
+        let context = &hits[0].context;
+        assert!(context.starts_with('…') && context.ends_with('…'), "{context}");
+        assert!(context.contains("“Kata 😀 Bandung,” ujarnya."), "{context}");
+        assert!(context.chars().count() <= CONTEXT_BEFORE + 7 + CONTEXT_AFTER + 2, "{context}");
+        let line_two = text_hits(&id, &doc, &Needle::new("dua").unwrap(), 10);
+        assert_eq!(line_two[0].context, "Baris dua.", "the line break bounds it, CR and all");
+        let (start, end) = (hits[0].start, hits[0].end);
+        assert_eq!(doc.text.chars().skip(start).take(end - start).collect::<String>(), "Bandung");
     }
 }

@@ -101,20 +101,11 @@ pub(super) fn annotation_json(doc: &Document, path: &Path) -> Result<Vec<u8>, An
 
 /// Loads annotation JSON and checks every span against the saved text.
 pub fn load_annotations(path: &Path) -> Result<Document, AnnotationFileError> {
-    crate::store::regular_file_size(path)?;
-    let bytes = std::fs::read(path).map_err(|source| AnnotationFileError::Read { path: path.to_owned(), source })?;
-    crate::store::refuse_binary(path, &bytes)?;
-    // A BOM is no part of JSON, but editors on Windows add one: skip it.
-    let json = bytes.strip_prefix(UTF8_BOM).unwrap_or(&bytes);
+    let bytes = annotation_bytes(path)?;
+    let json = without_bom(&bytes);
     let malformed = |source| AnnotationFileError::Malformed { path: path.to_owned(), source };
     let header: Header = serde_json::from_slice(json).map_err(malformed)?;
-    if header.format != FORMAT || header.version != VERSION {
-        return Err(AnnotationFileError::WrongFormat {
-            path: path.to_owned(),
-            format: header.format,
-            version: header.version,
-        });
-    }
+    check_format(path, header.format, header.version)?;
     let document: Document = serde_json::from_slice(json).map_err(malformed)?;
     if let Some(reversed) = reversed_span(&document) {
         return Err(AnnotationFileError::Reversed { path: path.to_owned(), message: reversed });
@@ -122,6 +113,44 @@ pub fn load_annotations(path: &Path) -> Result<Document, AnnotationFileError> {
     let document =
         document.validated().map_err(|source| AnnotationFileError::Inconsistent { path: path.to_owned(), source })?;
     Ok(document)
+}
+
+/// Only the saved text of an annotation file, its format checked as
+/// [`load_annotations`] checks it; the spans are skipped unread and
+/// unchecked (a text search across a project needs no more, at a fraction of
+/// the cost).
+pub fn load_annotated_text(path: &Path) -> Result<String, AnnotationFileError> {
+    #[derive(Deserialize)]
+    struct SavedText {
+        format: String,
+        version: u32,
+        text: String,
+    }
+    let bytes = annotation_bytes(path)?;
+    let saved: SavedText = serde_json::from_slice(without_bom(&bytes))
+        .map_err(|source| AnnotationFileError::Malformed { path: path.to_owned(), source })?;
+    check_format(path, saved.format, saved.version)?;
+    Ok(saved.text)
+}
+
+/// An annotation file's bytes: a regular file, not binary.
+fn annotation_bytes(path: &Path) -> Result<Vec<u8>, AnnotationFileError> {
+    crate::store::regular_file_size(path)?;
+    let bytes = std::fs::read(path).map_err(|source| AnnotationFileError::Read { path: path.to_owned(), source })?;
+    crate::store::refuse_binary(path, &bytes)?;
+    Ok(bytes)
+}
+
+/// A BOM is no part of JSON, but editors on Windows add one: skip it.
+fn without_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes)
+}
+
+fn check_format(path: &Path, format: String, version: u32) -> Result<(), AnnotationFileError> {
+    if format != FORMAT || version != VERSION {
+        return Err(AnnotationFileError::WrongFormat { path: path.to_owned(), format, version });
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -214,5 +243,19 @@ mod tests {
         doc.source = Some(article.clone());
         assert!(matches!(save_annotations(&doc, &article), Err(AnnotationFileError::WouldOverwriteArticle(_))));
         assert_eq!(std::fs::read_to_string(&article).unwrap(), "teks");
+    }
+
+    #[test]
+    fn the_saved_text_alone_is_read_with_the_same_format_checks() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.sorot.json");
+        save_annotations(&annotated(), &path).unwrap();
+        let saved = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, [b"\xef\xbb\xbf".as_slice(), saved.as_bytes()].concat()).unwrap();
+        assert_eq!(load_annotated_text(&path).unwrap(), annotated().text, "curly quotes, emoji, CRLF, a BOM");
+        std::fs::write(&path, saved.replace("\"version\": 1", "\"version\": 9")).unwrap();
+        assert!(matches!(load_annotated_text(&path), Err(AnnotationFileError::WrongFormat { version: 9, .. })));
+        std::fs::write(&path, "{\"format\": \"sorot\", ").unwrap();
+        assert!(matches!(load_annotated_text(&path), Err(AnnotationFileError::Malformed { .. })));
     }
 }

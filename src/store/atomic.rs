@@ -30,6 +30,17 @@ pub fn write_new_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<bool> 
     }
 }
 
+/// [`write_new_atomically`] without the flush to disk: still never replaces a
+/// file written meanwhile, but a power cut may lose the new one. For
+/// regenerable output written in bulk and made durable once at the end.
+pub fn write_new_atomically_unsynced(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
+    match written_temp(path, bytes, false)?.persist_noclobber(path) {
+        Ok(_) => Ok(true),
+        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(e.error),
+    }
+}
+
 /// `bytes` in a temporary file beside `path`, flushed to disk if `durable`.
 fn written_temp(path: &Path, bytes: &[u8], durable: bool) -> std::io::Result<tempfile::NamedTempFile> {
     let folder = match path.parent() {

@@ -1,13 +1,14 @@
-//! Writing many regenerable outputs (`sorot analyze` over a folder): each file
-//! replaced atomically, but without a flush to disk per file, which cost more
-//! than analysing a short article; one sync of the output folder's file system
-//! at the end makes the whole batch durable. An annotator's saves never come
+//! Writing many regenerable outputs (`sorot analyze` over a folder, the app's
+//! background analysis of a project): each file replaced (or created)
+//! atomically, but without a flush to disk per file, which cost more than
+//! analysing a short article; one sync of the output folder's file system at
+//! the end makes the whole batch durable. An annotator's saves never come
 //! through here: they keep their flush per file.
 
 use std::path::Path;
 
 use super::annotation_file::{annotation_json, AnnotationFileError};
-use super::atomic::write_atomically_unsynced;
+use super::atomic::{write_atomically_unsynced, write_new_atomically_unsynced};
 use crate::model::Document;
 
 /// [`super::save_annotations`] without the flush to disk; call [`sync_folder`]
@@ -15,6 +16,16 @@ use crate::model::Document;
 pub fn save_annotations_in_batch(doc: &Document, path: &Path) -> Result<(), AnnotationFileError> {
     let json = annotation_json(doc, path)?;
     write_atomically_unsynced(path, &json)
+        .map_err(|source| AnnotationFileError::Write { path: path.to_owned(), source })
+}
+
+/// [`super::save_new_annotations`] without the flush to disk: written only if
+/// no annotation file is there yet, checked and written in one step (a hard
+/// link), so what an annotator saved meanwhile is never replaced. `Ok(false)`
+/// when a file was there. Call [`sync_folder`] once the batch is written.
+pub fn save_new_annotations_in_batch(doc: &Document, path: &Path) -> Result<bool, AnnotationFileError> {
+    let json = annotation_json(doc, path)?;
+    write_new_atomically_unsynced(path, &json)
         .map_err(|source| AnnotationFileError::Write { path: path.to_owned(), source })
 }
 
@@ -69,5 +80,23 @@ mod tests {
             save_annotations_in_batch(&doc, &article),
             Err(AnnotationFileError::WouldOverwriteArticle(_))
         ));
+    }
+
+    #[test]
+    fn a_new_batch_save_never_replaces_a_file_written_meanwhile() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt.json");
+        let suggested = Document::new("“Ya 😀,” kata Ana.\r\nDi Jakarta.".into(), None);
+        let mut annotators = suggested.clone();
+        annotators.apply(&annotators.done_edit(true).unwrap()).unwrap();
+        crate::store::save_annotations(&annotators, &path).unwrap();
+        assert!(!save_new_annotations_in_batch(&suggested, &path).unwrap());
+        assert_eq!(load_annotations(&path).unwrap(), annotators);
+        let fresh = dir.path().join("b.txt.json");
+        assert!(save_new_annotations_in_batch(&suggested, &fresh).unwrap());
+        sync_folder(dir.path()).unwrap();
+        assert_eq!(load_annotations(&fresh).unwrap(), suggested);
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names.len(), 2, "no temporary file left: {names:?}");
     }
 }

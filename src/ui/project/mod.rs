@@ -31,6 +31,6 @@ pub use corpus_source::CorpusSource;
 pub use documents_panel::documents_panel_ui;
 pub use model_window::{model_window_ui, ModelWindowState};
 pub use project_state::ProjectState;
-pub use search_window::{search_window_ui, status_filter, SearchState};
+pub use search_window::{search_window_ui, SearchState};
 pub use settings_window::{settings_window_ui, SettingsState};
 pub use stats_window::{stats_window_ui, StatsState};

@@ -5,13 +5,12 @@
 use std::sync::Arc;
 
 use super::controller::{Landing, ProjectController};
-use super::{status_filter, CorpusSource, Job, ProjectAction};
+use super::{CorpusSource, Job, ProjectAction};
 use crate::analysis::Analyzer;
 use crate::project::clock::now_rfc3339;
 use crate::project::scan::ArticleId;
-use crate::project::search::{bulk_review_edit, search_spans, search_text, BulkReview, Decision, Hit, SpanQuery};
+use crate::project::search::{bulk_review_edit, BulkReview, Decision, Hit};
 use crate::project::settings::edit_count;
-use crate::project::stats::project_stats;
 use crate::ui::review::ReviewController;
 use crate::ui::status_bar::Note;
 
@@ -98,29 +97,14 @@ impl ProjectController {
 
     fn start_search(&mut self, review: &ReviewController) {
         let source = self.corpus_source(review);
-        let query = self.search.query.trim().to_owned();
-        let span_query = self.search.spans.then(|| SpanQuery {
-            label: self.search.label.clone(),
-            text: query.clone(),
-            exact: false,
-            status: status_filter(&self.search),
-        });
-        self.search.running = Some(Job::spawn(self.egui_ctx(), move || {
-            let corpus = source.load();
-            match span_query {
-                Some(q) => search_spans(&corpus, &q),
-                None => search_text(&corpus, &query, 5_000),
-            }
-        }));
+        let ctx = self.egui_ctx().clone();
+        self.search.start(&ctx, source);
     }
 
     fn start_stats(&mut self, review: &ReviewController) {
         self.stats.open = true;
         let source = self.corpus_source(review);
-        self.stats.running = Some(Job::spawn(self.egui_ctx(), move || {
-            let corpus = source.load();
-            project_stats(corpus.iter().map(|(_, d)| Some(d)), 10)
-        }));
+        self.stats.running = Some(Job::spawn(self.egui_ctx(), move || source.stats(10)));
     }
 
     /// Opens the hit's document if needed and selects it.

@@ -106,6 +106,7 @@ impl ProjectState {
                     self.problems.extend(run.failures.iter().map(|(id, why)| format!("{id}: {why}")));
                     self.failed.extend(run.failures.iter().cloned());
                     self.problems.extend(run.warnings.iter().map(|(id, why)| format!("{id}: {why} (opened anyway)")));
+                    self.problems.extend(run.unsynced);
                 }
                 Report::Summaries(rows) => {
                     self.rows = rows;

@@ -1,15 +1,27 @@
 //! Search across the project (Ctrl+F): text, or spans by label and text, with
 //! results to jump to; and bulk review of one surface form ("accept every
-//! suggested `Jakarta` as LOC"). Searches run in the background.
+//! suggested `Jakarta` as LOC"). A search runs on a worker that reads the
+//! project's files as it goes (`project::search_stream`): its hits appear while
+//! it runs, and a new search stops the one before.
 
 use egui::{RichText, ScrollArea};
 
-use super::background::Job;
-use super::ProjectAction;
+use super::background::Worker;
+use super::{CorpusSource, ProjectAction};
 use crate::model::{LabelSet, Status};
-use crate::project::search::{Decision, Hit};
+use crate::project::search::{Decision, Hit, SpanQuery};
+use crate::project::search_stream::{Found, Outcome, Query};
 
-/// The search form, its running job and its results.
+/// Hits kept of one search (the window says when there may be more).
+pub const HIT_LIMIT: usize = 5_000;
+
+/// What a running search reports.
+pub enum SearchReport {
+    Found(Found),
+    Finished(Outcome),
+}
+
+/// The search form, its running search and its results.
 #[derive(Default)]
 pub struct SearchState {
     pub open: bool,
@@ -18,8 +30,14 @@ pub struct SearchState {
     pub spans: bool,
     pub label: Option<String>,
     pub only_suggested: bool,
-    pub running: Option<Job<Vec<Hit>>>,
+    /// The search under way; dropping it stops it.
+    running: Option<Worker<SearchReport>>,
+    /// Hits so far, in corpus order.
     pub hits: Vec<Hit>,
+    /// Documents searched so far, of how many.
+    pub progress: (usize, usize),
+    /// How the last search ended (`None` while one runs).
+    pub outcome: Option<Outcome>,
     /// The query field takes the keyboard in the next frame.
     focus_query: bool,
 }
@@ -31,12 +49,52 @@ impl SearchState {
         self.focus_query = true;
     }
 
-    /// Picks up a finished search; true when results arrived.
-    pub fn poll(&mut self) -> bool {
-        let Some(hits) = self.running.as_ref().and_then(Job::take) else { return false };
-        self.hits = hits;
+    /// The query the form describes.
+    pub fn form_query(&self) -> Query {
+        let text = self.query.trim().to_owned();
+        if !self.spans {
+            return Query::Text(text);
+        }
+        Query::Spans(SpanQuery { label: self.label.clone(), text, exact: false, status: status_filter(self) })
+    }
+
+    /// Starts searching `source` for the form's query, stopping the search
+    /// before (its later hits are dropped with it).
+    pub fn start(&mut self, ctx: &egui::Context, source: CorpusSource) {
         self.running = None;
-        true
+        self.hits.clear();
+        self.outcome = None;
+        self.progress = (0, source.document_count());
+        let query = self.form_query();
+        self.running = Some(Worker::spawn(ctx, move |stop, mut report| {
+            let outcome = source.search(&query, HIT_LIMIT, stop, |found| report(SearchReport::Found(found)));
+            report(SearchReport::Finished(outcome));
+        }));
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.running.is_some()
+    }
+
+    /// Takes in what the running search found; true when anything arrived.
+    pub fn poll(&mut self) -> bool {
+        let Some(running) = &self.running else { return false };
+        let reports = running.drain();
+        let arrived = !reports.is_empty();
+        for report in reports {
+            match report {
+                SearchReport::Found(found) => {
+                    self.hits.extend(found.hits);
+                    self.progress = (found.searched, found.total);
+                }
+                SearchReport::Finished(outcome) => {
+                    self.progress = (outcome.searched, outcome.total);
+                    self.outcome = Some(outcome);
+                    self.running = None;
+                }
+            }
+        }
+        arrived
     }
 }
 
@@ -106,11 +164,12 @@ fn bulk_ui(ui: &mut egui::Ui, state: &SearchState, actions: &mut Vec<ProjectActi
 }
 
 fn results_ui(ui: &mut egui::Ui, state: &SearchState, actions: &mut Vec<ProjectAction>) {
-    if state.running.is_some() {
-        ui.spinner();
-        return;
-    }
-    ui.label(format!("{} result(s)", state.hits.len()));
+    ui.horizontal(|ui| {
+        if state.is_running() {
+            ui.spinner();
+        }
+        ui.label(summary(state));
+    });
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
     ScrollArea::vertical().id_salt("search-results").max_height(360.0).auto_shrink([false, true]).show_rows(
         ui,
@@ -128,7 +187,66 @@ fn results_ui(ui: &mut egui::Ui, state: &SearchState, actions: &mut Vec<ProjectA
     );
 }
 
+/// "12 result(s) so far, 3,072 of 100,000 documents searched", or how it ended.
+fn summary(state: &SearchState) -> String {
+    let (searched, total) = state.progress;
+    let Some(outcome) = &state.outcome else {
+        if !state.is_running() {
+            return String::new();
+        }
+        return format!("{} result(s) so far, {searched} of {total} documents searched", state.hits.len());
+    };
+    let mut text = format!("{} result(s)", state.hits.len());
+    if outcome.limited {
+        text.push_str(&format!(" (the first {HIT_LIMIT}: there may be more; narrow the search)"));
+    } else if outcome.cancelled {
+        text.push_str(&format!(" (stopped after {searched} of {total} documents)"));
+    }
+    if outcome.unreadable > 0 {
+        text.push_str(&format!(", {} document(s) could not be read", outcome.unreadable));
+    }
+    text
+}
+
 /// The status filter of a span search.
-pub fn status_filter(state: &SearchState) -> Option<Status> {
+fn status_filter(state: &SearchState) -> Option<Status> {
     state.only_suggested.then_some(Status::Suggested)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::project::layout::Layout;
+    use crate::project::scan::scan;
+
+    /// Polls until the running search ends (or a minute passes).
+    fn finish(state: &mut SearchState) -> Outcome {
+        let started = std::time::Instant::now();
+        while state.is_running() && started.elapsed() < std::time::Duration::from_secs(60) {
+            state.poll();
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        state.outcome.unwrap_or_default()
+    }
+
+    #[test]
+    fn a_new_search_replaces_the_one_before_and_its_hits() {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..300 {
+            let text = format!("{i}. “Siap 😀,” kata Ana di Bandung.\r\nAna lagi di Surabaya.\r\n");
+            std::fs::write(dir.path().join(format!("a{i:03}.txt")), text).unwrap();
+        }
+        let source =
+            || CorpusSource { project: Some((Layout::new(dir.path()), scan(dir.path()).articles)), open: None };
+        let ctx = egui::Context::default();
+        let mut state = SearchState { query: "ana".into(), ..SearchState::default() };
+        state.start(&ctx, source());
+        state.query = "surabaya".into();
+        state.start(&ctx, source());
+        let outcome = finish(&mut state);
+        assert_eq!((outcome.searched, outcome.total, outcome.hits), (300, 300, 300));
+        assert!(state.hits.iter().all(|h| h.context.contains("Surabaya")), "no hit of the first search is left");
+        assert_eq!(state.hits.first().map(|h| (h.start, h.end)), Some((47, 55)));
+        assert!(summary(&state).starts_with("300 result(s)"));
+    }
 }
