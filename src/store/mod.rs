@@ -9,7 +9,7 @@ mod short;
 mod text_hash;
 
 pub use annotation_file::{
-    annotation_path_for, load_annotations, reversed_span, save_annotations, save_new_annotations, AnnotationFileError,
+    annotation_path_for, is_marked_done, load_annotations, reversed_span, save_annotations, save_new_annotations, AnnotationFileError,
     ANNOTATION_SUFFIX,
 };
 pub use article::{
