@@ -193,7 +193,7 @@ fn accept_reject(docs: Vec<(String, Document)>, analyzer: &Analyzer) -> Vec<(Str
         .map(|(id, gold)| {
             let truth: HashSet<(usize, usize, String)> =
                 gold.entities().iter().map(|e| (e.start, e.end, e.label.to_string())).collect();
-            let doc = sorot::annotate::suggest_document(gold.text.clone(), None, analyzer);
+            let doc = sorot::annotate::suggest_document(gold.text.to_string(), None, analyzer);
             let mut entities = doc.entities().to_vec();
             for e in &mut entities {
                 let right = truth.contains(&(e.start, e.end, e.label.to_string()));

@@ -76,7 +76,7 @@ fn a_long_article_shows_at_once_and_gets_its_suggestions_in_the_background() {
     let suggested = &app.state().session().unwrap().document;
     // The whole text analysed at once (document-level passes see every copy),
     // not the synthetic document's per-sample suggestions.
-    let up_front = sorot::annotate::suggest_document(document.text.clone(), None, &Analyzer::new());
+    let up_front = sorot::annotate::suggest_document(document.text.to_string(), None, &Analyzer::new());
     assert_eq!(suggested.entities(), up_front.entities(), "the same suggestions as analysing up front");
     assert_eq!(suggested.quotes(), up_front.quotes());
 }

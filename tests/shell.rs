@@ -169,3 +169,27 @@ fn a_project_remembers_how_wide_the_annotator_made_the_side_panels() {
     let saved = std::fs::read_to_string(layout.session_path()).unwrap();
     assert!(saved.contains("\"panels\""), "{saved}");
 }
+
+#[test]
+fn a_mostly_done_project_opens_its_list_at_once_and_then_the_first_unfinished_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let layout = Layout::new(dir.path());
+    let text = std::fs::read_to_string(sample("teritorial-putin-kim.txt")).unwrap();
+    for i in 0..20 {
+        let name = format!("berita-{i:02}.txt");
+        std::fs::write(dir.path().join(&name), &text).unwrap();
+        if i < 15 {
+            // Marked done, as a finished document's file is.
+            let mut done = sorot::model::Document::new(text.clone(), None);
+            let mark = done.done_edit(true).unwrap().stamped(Some("ayu"), "2026-11-28T08:00:00Z");
+            done.apply(&mark).unwrap();
+            sorot::project::open::save_document(&layout, &ArticleId { path: name, line: None }, &done).unwrap();
+        }
+    }
+    let mut app = app_on(dir.path());
+    let opened = |app: &Harness<SorotApp>| app.state().session().is_some() && app.state().selection().is_some();
+    wait_until(&mut app, "the first unfinished document, ready", opened);
+    let first_unfinished = Layout::new(dir.path()).annotation_path(&ArticleId { path: "berita-15.txt".into(), line: None });
+    assert_eq!(app.state().session().unwrap().annotation_path, first_unfinished);
+    assert!(app.state().session().unwrap().document.done.is_none());
+}

@@ -88,7 +88,7 @@ impl Adjudication {
         if let Some((annotator, _)) = versions.iter().find(|(_, d)| d.text != first.text) {
             return Err(AdjudicationError::DifferentText { annotator: annotator.clone() });
         }
-        let text = first.text.clone();
+        let text = first.text.to_string();
         let (annotators, documents): (Vec<String>, Vec<Document>) = versions.into_iter().unzip();
         let all: Vec<&Document> = documents.iter().collect();
         let candidates = candidates(&all, filter);

@@ -95,7 +95,7 @@ impl Corpus {
                 corpus.single.push((key, corpus.annotators[*index].clone()));
                 continue;
             }
-            let text = texts.get(&key).cloned().unwrap_or_else(|| versions[0].1.text.clone());
+            let text = texts.get(&key).cloned().unwrap_or_else(|| versions[0].1.text.to_string());
             let aligned = align_document(key, text, versions, &corpus.annotators)?;
             corpus.documents.push(aligned);
         }

@@ -73,7 +73,7 @@ fn line_of(doc: &Document, options: &ExportOptions, summary: &mut ExportSummary)
         OffsetUnit::CodePoints => o,
     };
     let mut line = Line {
-        text: doc.text.clone(),
+        text: doc.text.to_string(),
         entities: None,
         relations: None,
         label: None,

@@ -94,7 +94,7 @@ fn task_of(number: usize, doc: &Document, summary: &mut ExportSummary) -> Task {
     };
     Task {
         id: Some(json!(number)),
-        data: TaskData { text: doc.text.clone(), title: Some(doc.title.clone()) },
+        data: TaskData { text: doc.text.to_string(), title: Some(doc.title.clone()) },
         annotations,
         predictions,
     }

@@ -74,7 +74,7 @@ fn line_of(doc: &Document, summary: &mut ExportSummary) -> Line {
     summary.lose(relations.len() - written.len(), "links to rejected spans");
     let relations = written;
     Line {
-        text: doc.text.clone(),
+        text: doc.text.to_string(),
         spans: unique(spans.iter().filter_map(|s| by_id.get(s.id.as_str()).cloned())),
         relations,
     }

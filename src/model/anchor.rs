@@ -61,10 +61,10 @@ pub fn reanchor(saved: Document, text: String) -> Result<(Document, AnchorReport
     doc.title = saved.title.clone();
     doc.labels = saved.labels.clone();
     doc.done = saved.done.clone();
-    for entity in saved.entities {
+    for entity in std::sync::Arc::unwrap_or_clone(saved.entities) {
         place_entity(&finder, &mut doc, entity, &mut report, false);
     }
-    for quote in saved.quotes {
+    for quote in std::sync::Arc::unwrap_or_clone(saved.quotes) {
         place_quote(&finder, &mut doc, quote, &mut report, false);
     }
     for detached in saved.detached {
@@ -84,7 +84,7 @@ fn place_entity(finder: &Finder, doc: &mut Document, entity: Entity, report: &mu
         Some(start) => {
             note_placed(report, span, entity.start, start, was_detached);
             let end = start + (entity.end - entity.start);
-            doc.entities.push(Entity { start, end, ..entity });
+            doc.entities_mut().push(Entity { start, end, ..entity });
         }
         None => {
             if !was_detached {
@@ -115,7 +115,7 @@ fn place_quote(finder: &Finder, doc: &mut Document, quote: Quote, report: &mut A
         report.quotes_loosened.push(quote.id.to_string());
     }
     let end = start + (quote.end - quote.start);
-    doc.quotes.push(Quote { start, end, cue, ..quote });
+    doc.quotes_mut().push(Quote { start, end, cue, ..quote });
 }
 
 fn note_placed(report: &mut AnchorReport, span: SpanRef, from: usize, to: usize, was_detached: bool) {
@@ -128,8 +128,9 @@ fn note_placed(report: &mut AnchorReport, span: SpanRef, from: usize, to: usize,
 
 /// A quote whose speaker was set aside keeps no dangling speaker id.
 fn clear_lost_speakers(doc: &mut Document, report: &mut AnchorReport) {
-    let entity_ids: std::collections::HashSet<&str> = doc.entities.iter().map(|e| e.id.as_str()).collect();
-    for quote in &mut doc.quotes {
+    let entities = std::sync::Arc::clone(&doc.entities);
+    let entity_ids: std::collections::HashSet<&str> = entities.iter().map(|e| e.id.as_str()).collect();
+    for quote in doc.quotes_mut().iter_mut() {
         if quote.speaker.as_ref().is_some_and(|s| !entity_ids.contains(s.as_str())) {
             quote.speaker = None;
             if !report.quotes_loosened.iter().any(|id| *id == quote.id) {
@@ -207,7 +208,7 @@ mod tests {
     #[test]
     fn unchanged_text_is_left_alone() {
         let doc = annotated("“Kami 😀 siap,” kata Ana di Bandung.");
-        let (same, report) = reanchor(doc.clone(), doc.text.clone()).unwrap();
+        let (same, report) = reanchor(doc.clone(), doc.text.to_string()).unwrap();
         assert_eq!(same, doc);
         assert!(!report.has_changes());
     }

@@ -1,31 +1,40 @@
 //! A document: the article text exactly as read, and its annotations.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 use super::sorted_spans::IdIndex;
+use super::shared_list;
 use super::span_lookup::SpanReach;
-use super::{Detached, Entity, LabelSet, Quote, SpanRef, Status, TextIndex};
+use super::{Detached, Entity, LabelSet, Quote, SharedText, SpanRef, Status, TextIndex};
 
 /// An article and its annotations.
 ///
 /// `text` is kept exactly as read (a UTF-8 BOM stripped, CRLF kept), so that
 /// every offset is true to the saved `text` and to the article file.
+///
+/// A clone is cheap: the text, the span lists and their indexes are shared
+/// (`Arc`) and copied on write, so a snapshot handed to a save worker costs
+/// reference counts, and only an edit made while that snapshot is still alive
+/// copies the list it changes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     /// The article file this document was read from.
     pub source: Option<PathBuf>,
     /// The first non-empty line of the text.
     pub title: String,
-    pub text: String,
+    pub text: SharedText,
     pub labels: LabelSet,
     /// Sorted by `(start, end, id)`. Outside the model only readable
     /// ([`Document::entities`]): spans change through edits.
-    pub(super) entities: Vec<Entity>,
+    #[serde(with = "shared_list")]
+    pub(super) entities: Arc<Vec<Entity>>,
     /// Sorted by `(start, end, id)`; readable through [`Document::quotes`].
-    pub(super) quotes: Vec<Quote>,
+    #[serde(with = "shared_list")]
+    pub(super) quotes: Arc<Vec<Quote>>,
     /// Spans that could not be re-anchored after the article changed on disk.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub detached: Vec<Detached>,
@@ -38,15 +47,15 @@ pub struct Document {
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub extras: std::collections::BTreeMap<String, serde_json::Value>,
     #[serde(skip)]
-    index: TextIndex,
+    index: Arc<TextIndex>,
     /// How far spans reach, for lookups by position (see `span_lookup`).
     #[serde(skip)]
     pub(super) reach: SpanReach,
     /// Where spans are by id (see `sorted_spans`).
     #[serde(skip)]
-    pub(super) entity_ids: IdIndex,
+    pub(super) entity_ids: Arc<IdIndex>,
     #[serde(skip)]
-    pub(super) quote_ids: IdIndex,
+    pub(super) quote_ids: Arc<IdIndex>,
 }
 
 /// Who marked a document done, and when (RFC 3339 UTC).
@@ -82,28 +91,29 @@ impl Default for Document {
 impl Document {
     /// A document with no annotations yet.
     pub fn new(text: String, source: Option<PathBuf>) -> Self {
-        let index = TextIndex::new(&text);
+        let text = SharedText::from(text);
+        let index = Arc::new(TextIndex::new(&text));
         Self {
             source,
             title: title_of(&text),
             text,
             labels: LabelSet::default(),
-            entities: Vec::new(),
-            quotes: Vec::new(),
+            entities: Arc::default(),
+            quotes: Arc::default(),
             detached: Vec::new(),
             done: None,
             extras: Default::default(),
             index,
             reach: SpanReach::default(),
-            entity_ids: IdIndex::default(),
-            quote_ids: IdIndex::default(),
+            entity_ids: Arc::default(),
+            quote_ids: Arc::default(),
         }
     }
 
     /// Checks annotations read from a file against the text and restores the
     /// derived state; the only way a deserialised document enters the app.
     pub fn validated(mut self) -> Result<Self, DocumentError> {
-        self.index = TextIndex::new(&self.text);
+        self.index = Arc::new(TextIndex::new(&self.text));
         let mut ids = std::collections::HashSet::new();
         let entity_spans = self.entities.iter().map(|e| (&e.id, e.start, e.end, &e.text));
         let quote_spans = self.quotes.iter().map(|q| (&q.id, q.start, q.end, &q.text));
@@ -116,7 +126,7 @@ impl Document {
                 return Err(DocumentError::DuplicateId(id.to_string()));
             }
         }
-        for quote in &self.quotes {
+        for quote in self.quotes.iter() {
             if let Some(speaker) = &quote.speaker {
                 if self.entity(speaker).is_none() {
                     return Err(DocumentError::UnknownSpeaker {
@@ -126,7 +136,7 @@ impl Document {
                 }
             }
         }
-        for entity in &self.entities {
+        for entity in self.entities.iter() {
             self.labels.ensure(&entity.label);
         }
         self.sort_spans();
@@ -169,8 +179,8 @@ impl Document {
     /// ([`Document::apply`]). Call [`Document::validated`] on spans from
     /// outside the program.
     pub fn with_spans(mut self, entities: Vec<Entity>, quotes: Vec<Quote>) -> Self {
-        self.entities = entities;
-        self.quotes = quotes;
+        self.entities = Arc::new(entities);
+        self.quotes = Arc::new(quotes);
         self.sort_spans();
         self
     }
@@ -300,13 +310,25 @@ impl Document {
     /// then edited a span at a time, and on a 20,000-span document the slack
     /// of a doubling `Vec` is megabytes.
     pub(super) fn sort_spans(&mut self) {
-        self.entities.shrink_to_fit();
-        self.quotes.shrink_to_fit();
-        self.entities.sort_by(|a, b| (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id)));
-        self.quotes.sort_by(|a, b| (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id)));
+        let entities = self.entities_mut();
+        entities.shrink_to_fit();
+        entities.sort_by(|a, b| (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id)));
+        let quotes = self.quotes_mut();
+        quotes.shrink_to_fit();
+        quotes.sort_by(|a, b| (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id)));
         self.reach = SpanReach::of(&self.entities, &self.quotes);
-        self.entity_ids = IdIndex::of(&self.entities);
-        self.quote_ids = IdIndex::of(&self.quotes);
+        self.entity_ids = Arc::new(IdIndex::of(&self.entities));
+        self.quote_ids = Arc::new(IdIndex::of(&self.quotes));
+    }
+
+    /// The entities to change in place: copied first if a clone still shares them.
+    pub(super) fn entities_mut(&mut self) -> &mut Vec<Entity> {
+        Arc::make_mut(&mut self.entities)
+    }
+
+    /// The quotes to change in place: copied first if a clone still shares them.
+    pub(super) fn quotes_mut(&mut self) -> &mut Vec<Quote> {
+        Arc::make_mut(&mut self.quotes)
     }
 }
 
@@ -415,14 +437,14 @@ pub(super) mod tests {
         assert_eq!(e.text, "Putin");
         e.start += 1; // now points at "utin." but still claims "Putin"
         e.end += 1;
-        doc.entities.push(e);
+        doc.entities_mut().push(e);
         assert!(matches!(doc.validated(), Err(DocumentError::TextMismatch { .. })));
     }
 
     #[test]
     fn validation_rejects_unknown_speaker_and_out_of_range() {
         let mut doc = Document::new("“Ya,” kata Ana.".into(), None);
-        doc.quotes.push(Quote {
+        doc.quotes_mut().push(Quote {
             id: "q1".into(),
             start: 0,
             end: 5,
@@ -437,8 +459,9 @@ pub(super) mod tests {
             changed_at: None,
         });
         assert!(matches!(doc.clone().validated(), Err(DocumentError::UnknownSpeaker { .. })));
-        doc.quotes.clear();
-        doc.entities.push(Entity { start: 10, end: 99, ..entity("e1", &doc, 11, 14) });
+        doc.quotes_mut().clear();
+        let out_of_range = Entity { start: 10, end: 99, ..entity("e1", &doc, 11, 14) };
+        doc.entities_mut().push(out_of_range);
         assert!(matches!(doc.validated(), Err(DocumentError::OutOfRange { .. })));
     }
 
@@ -446,8 +469,8 @@ pub(super) mod tests {
     fn navigation_visits_open_suggestions_in_reading_order_and_wraps() {
         let mut doc = Document::new("Ana 😀 met Budi in Jakarta.".into(), None);
         let (a, b, c) = (entity("e1", &doc, 0, 3), entity("e2", &doc, 10, 14), entity("e3", &doc, 18, 25));
-        doc.entities = vec![c, a, b];
-        doc.entities[2].status = Status::Accepted; // e2 reviewed: skipped
+        *doc.entities_mut() = vec![c, a, b];
+        doc.entities_mut()[2].status = Status::Accepted; // e2 reviewed: skipped
         let doc = doc.validated().unwrap();
         let first = doc.neighbour_suggestion(None, false).unwrap();
         assert_eq!(first, SpanRef::Entity("e1".into()));
@@ -472,10 +495,10 @@ pub(super) mod tests {
         for (s, e) in [(0, 18), (31, 50)] {
             doc.apply(&doc.add_quote_edit(s, e, QuoteKind::Direct).unwrap()).unwrap();
         }
-        for entity in doc.entities.iter_mut().filter(|e| e.status == Status::Manual) {
+        for entity in doc.entities_mut().iter_mut().filter(|e| e.status == Status::Manual) {
             entity.status = Status::Suggested;
         }
-        for quote in doc.quotes.iter_mut() {
+        for quote in doc.quotes_mut().iter_mut() {
             quote.status = Status::Suggested;
         }
         let doc = doc.validated().unwrap();
@@ -497,9 +520,29 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_clone_shares_text_and_spans_until_one_of_them_is_edited() {
+        let mut doc = Document::new("“Ana 😀,” kata Budi.\r\nCitra di Bandung.".into(), None);
+        doc.apply(&doc.add_entity_edit(14, 18, "PERSON").unwrap()).unwrap();
+        let snapshot = doc.clone();
+        assert!(Arc::ptr_eq(&doc.entities, &snapshot.entities) && Arc::ptr_eq(&doc.entity_ids, &snapshot.entity_ids));
+        doc.apply(&doc.add_entity_edit(21, 26, "PERSON").unwrap()).unwrap();
+        assert!(!Arc::ptr_eq(&doc.entities, &snapshot.entities), "the edit copied the list it changed");
+        assert_eq!(snapshot.entities().iter().map(|e| e.text.as_str()).collect::<Vec<_>>(), ["Budi"]);
+        assert_eq!(doc.entities().iter().map(|e| e.text.as_str()).collect::<Vec<_>>(), ["Budi", "Citra"]);
+        assert_eq!(snapshot.entity("e2"), None);
+        assert!(std::ptr::eq(doc.text.as_str(), snapshot.text.as_str()), "the text stays shared");
+        // Alone again, a list is changed in place.
+        drop(snapshot);
+        let before = Arc::as_ptr(&doc.entities);
+        doc.apply(&doc.accept_edit(&SpanRef::Entity("e1".into())).unwrap()).unwrap();
+        assert_eq!(Arc::as_ptr(&doc.entities), before);
+    }
+
+    #[test]
     fn fresh_ids_never_repeat() {
         let mut doc = Document::new("Ana dan Budi".into(), None);
-        doc.entities.push(entity("e7", &doc, 0, 3));
+        let e7 = entity("e7", &doc, 0, 3);
+        doc.entities_mut().push(e7);
         assert_eq!(doc.fresh_id("e"), "e8");
         assert_eq!(doc.fresh_id("q"), "q1");
     }

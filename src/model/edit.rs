@@ -1,6 +1,8 @@
 //! Edits: every change to a document's annotations is a value with an exact
 //! inverse, which is what makes undo and redo trustworthy.
 
+use std::sync::Arc;
+
 use super::sorted_spans::replace;
 use super::{Document, DoneMark, Entity, LabelSet, Quote, Status};
 
@@ -123,14 +125,16 @@ impl Document {
                 if let Some(e) = after {
                     self.check_range(e.start, e.end, &e.text)?;
                 }
-                replace(&mut self.entities, &mut self.entity_ids, before.as_ref(), after.as_ref())?;
+                let (entities, ids) = (Arc::make_mut(&mut self.entities), Arc::make_mut(&mut self.entity_ids));
+                replace(entities, ids, before.as_ref(), after.as_ref())?;
                 self.reach.include_entity(after.as_ref());
             }
             Edit::Quote { before, after } => {
                 if let Some(q) = after {
                     self.check_range(q.start, q.end, &q.text)?;
                 }
-                replace(&mut self.quotes, &mut self.quote_ids, before.as_ref(), after.as_ref())?;
+                let (quotes, ids) = (Arc::make_mut(&mut self.quotes), Arc::make_mut(&mut self.quote_ids));
+                replace(quotes, ids, before.as_ref(), after.as_ref())?;
                 self.reach.include_quote(after.as_ref());
             }
             Edit::Done { before, after } => {

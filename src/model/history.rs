@@ -87,6 +87,19 @@ impl History {
         Ok(Some(selection))
     }
 
+    /// Records where the last step left the selection, once its caller knows:
+    /// accepting a suggestion moves on to the next one after the edit is made,
+    /// and redo must land there, not on the span just reviewed (undo still
+    /// lands on the span). Does nothing unless the last step was just performed.
+    pub fn settle_selection(&mut self, selection: Selection) {
+        if !self.redo.is_empty() {
+            return;
+        }
+        if let Some(step) = self.undo.last_mut() {
+            step.selection_after = selection;
+        }
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }

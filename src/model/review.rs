@@ -203,7 +203,7 @@ impl Document {
     /// use (appended in the order first used). `None` when nothing would change.
     pub fn schema_edit(&self, schema: &LabelSet) -> Option<Edit> {
         let mut after = schema.clone();
-        for entity in &self.entities {
+        for entity in self.entities.iter() {
             after.ensure(&entity.label);
         }
         (after != self.labels).then(|| Edit::Labels { before: self.labels.clone(), after })
@@ -242,14 +242,14 @@ mod tests {
         for (id, (start, end)) in [("e1", find("Vladimir Putin", 0)), ("e2", find("Putin", 36))] {
             let add = doc.add_entity_edit(start, end, "PERSON").unwrap();
             doc.apply(&add).unwrap();
-            let last = doc.entities.iter_mut().find(|e| e.start == start).unwrap();
+            let last = doc.entities_mut().iter_mut().find(|e| e.start == start).unwrap();
             last.id = id.into();
             last.status = Status::Suggested;
         }
         let (qs, qe) = find("“Saya yakin 😀,”", 0);
         doc.apply(&doc.add_quote_edit(qs, qe, QuoteKind::Direct).unwrap()).unwrap();
-        doc.quotes[0].speaker = Some("e1".into());
-        doc.quotes[0].status = Status::Suggested;
+        doc.quotes_mut()[0].speaker = Some("e1".into());
+        doc.quotes_mut()[0].status = Status::Suggested;
         doc.validated().unwrap()
     }
 

@@ -206,7 +206,7 @@ pub fn place_imported(entries: &[ArticleEntry], docs: Vec<Document>) -> Result<V
         let mut entry = name.as_deref().and_then(|n| unique(n).or_else(|| unique(stem(n))));
         if entry.is_none() {
             let index = texts.get_or_insert_with(|| texts_of(entries, &mut decoded));
-            entry = index.get(&doc.text).copied();
+            entry = index.get(doc.text.as_str()).copied();
         }
         let entry = entry.ok_or_else(|| LayersError::NoMatchingArticle {
             document: name.clone().unwrap_or_else(|| doc.title.clone()),

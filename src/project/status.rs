@@ -94,17 +94,21 @@ pub fn summaries(layout: &Layout, entries: &[ArticleEntry]) -> Vec<DocSummary> {
 }
 
 /// The first article, in entry order, that is not marked done (`None`: all
-/// are). Saved files are read a chunk at a time on all cores, stopping at the
-/// first chunk that has one, so a fresh project answers after one chunk.
+/// are). Files are read a chunk at a time on all cores, stopping at the first
+/// chunk that has one, and only probed for their done mark (see
+/// [`is_marked_done`]). Meant for a background thread on a large project.
 pub fn first_unfinished(layout: &Layout, entries: &[ArticleEntry]) -> Option<ArticleId> {
     const CHUNK: usize = 64;
     entries.chunks(CHUNK).find_map(|chunk| {
-        let done: Vec<bool> = chunk
-            .par_iter()
-            .map(|entry| matches!(load_saved(layout, &entry.id), Ok(Some(doc)) if doc.done.is_some()))
-            .collect();
+        let done: Vec<bool> = chunk.par_iter().map(|entry| is_marked_done(layout, &entry.id)).collect();
         chunk.iter().zip(done).find(|(_, done)| !done).map(|(entry, _)| entry.id.clone())
     })
+}
+
+/// Whether the saved annotations of `id` carry a done mark (see
+/// [`crate::store::is_marked_done`]: a probe, not a full load).
+pub fn is_marked_done(layout: &Layout, id: &ArticleId) -> bool {
+    crate::store::is_marked_done(&layout.annotation_path(id))
 }
 
 /// One annotator's status of a document in a team project.

@@ -99,6 +99,33 @@ pub(super) fn annotation_json(doc: &Document, path: &Path) -> Result<Vec<u8>, An
     Ok(json)
 }
 
+/// What a saved file says about being done, and nothing else: the parser
+/// skips the rest of the document instead of building and checking it.
+#[derive(Deserialize)]
+struct DoneProbe {
+    format: String,
+    version: u32,
+    #[serde(default)]
+    done: Option<serde::de::IgnoredAny>,
+}
+
+/// Whether the annotation file at `path` carries a done mark, read as a
+/// probe (a fraction of a full load) for finding where a project's work
+/// stands. A missing, unreadable or malformed file is not done (opening it
+/// says why); a file marked done whose spans do not fit its text counts as
+/// done here, and a full load reports the problem.
+pub fn is_marked_done(path: &Path) -> bool {
+    if crate::store::regular_file_size(path).is_err() {
+        return false;
+    }
+    let Ok(bytes) = std::fs::read(path) else { return false };
+    let json = bytes.strip_prefix(UTF8_BOM).unwrap_or(&bytes);
+    match serde_json::from_slice::<DoneProbe>(json) {
+        Ok(probe) => probe.format == FORMAT && probe.version == VERSION && probe.done.is_some(),
+        Err(_) => false,
+    }
+}
+
 /// Loads annotation JSON and checks every span against the saved text.
 pub fn load_annotations(path: &Path) -> Result<Document, AnnotationFileError> {
     let bytes = annotation_bytes(path)?;

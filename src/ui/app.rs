@@ -359,6 +359,7 @@ impl eframe::App for SorotApp {
         self.project.panels = Some(self.workspace.widths);
         let mut actions: Vec<Action> =
             ctx.input(|i| i.raw.dropped_files.iter().map(|f| ShellAction::Open(f.path().to_owned()).into()).collect());
+        actions.extend(self.project.first_document_found(&self.review).map(Action::from));
         if self.prompt.is_none() {
             actions.extend(key_actions(&ctx, &self.review, self.project.adjudication.is_open()));
         }

@@ -9,6 +9,7 @@ use std::time::Instant;
 
 use super::learning::Learning;
 use super::learning_actions::RefreshJob;
+use super::first_document::{find_first_document, FirstDocument};
 use super::save_worker::{SaveWorker, Written};
 use super::{AgreementState, Job, ModelWindowState, ProjectState, SearchState, SettingsState, StatsState};
 use crate::analysis::{Analyzer, Suggestions};
@@ -19,7 +20,6 @@ use crate::project::layout::Layout;
 use crate::project::scan::ArticleId;
 use crate::project::search::BulkReview;
 use crate::project::settings::{ProjectChange, ProjectSettings};
-use crate::project::status::first_unfinished;
 use crate::project::team::working_layout;
 use crate::ui::adjudication::AdjudicationState;
 use crate::ui::review::ReviewController;
@@ -59,6 +59,8 @@ pub struct ProjectController {
     pub model_window: ModelWindowState,
     /// "Refresh suggestions" for the open document, being analysed.
     pub(super) refresh: Option<RefreshJob>,
+    /// The first unfinished document, looked for in the background.
+    pub(super) first_document: Option<Job<Option<ArticleId>>>,
     saver: SaveWorker,
     ctx: egui::Context,
 }
@@ -81,6 +83,7 @@ impl ProjectController {
             learning: None,
             model_window: ModelWindowState::default(),
             refresh: None,
+            first_document: None,
             saver: SaveWorker::start(move || wake.request_repaint()),
             ctx: ctx.clone(),
         }
@@ -99,6 +102,7 @@ impl ProjectController {
     /// else the first one not done.
     pub fn open(&mut self, root: &Path, analyzer: &Arc<Analyzer>, review: &mut ReviewController) -> Vec<Note> {
         self.close_document(review);
+        self.first_document = None;
         // Settings first: in a team project they say whose layer to work on.
         let (settings, settings_problem) = match ProjectSettings::load(&Layout::new(root)) {
             Ok(settings) => (settings, None),
@@ -133,7 +137,15 @@ impl ProjectController {
         self.panels = self.pending_panels;
         let start =
             restored.as_ref().and_then(|s| s.open.clone()).filter(|id| project.entries.iter().any(|e| &e.id == id));
-        let start = start.or_else(|| first_unfinished(&project.layout, &project.entries));
+        let start = start.or_else(|| match find_first_document(&project.layout, &project.entries, &self.ctx) {
+            FirstDocument::Found(id) => Some(id),
+            FirstDocument::AllDone => None,
+            FirstDocument::Later(job) => {
+                self.first_document = Some(job);
+                notes.push(Note::Info("Looking for the first document not done…".into()));
+                None
+            }
+        });
         self.project = Some(project);
         // The model's warnings come last: the status line shows the last note.
         let warnings = warnings.into_iter().map(Note::Error);

@@ -388,7 +388,7 @@ impl Task {
         if DocStatus::of(Some(&document)) != DocStatus::New {
             return Ok(None);
         }
-        let mut fresh = Document::new(document.text.clone(), None);
+        let mut fresh = Document::new(document.text.to_string(), None);
         add_suggestions(&mut fresh, suggest(analyzer, lessons, &document.text));
         let Some(edit) = refresh_edit(&document, &fresh) else { return Ok(None) };
         document.apply(&edit).map_err(|e| e.to_string())?;

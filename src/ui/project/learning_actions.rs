@@ -51,7 +51,7 @@ impl ProjectController {
         let text = session.document.text.clone();
         let job = Job::spawn(self.egui_ctx(), move || {
             let suggestions = suggest(&analyzer, &lessons, &text);
-            let mut fresh = Document::new(text, None);
+            let mut fresh = Document::new(text.to_string(), None);
             add_suggestions(&mut fresh, suggestions);
             fresh
         });

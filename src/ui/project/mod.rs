@@ -10,6 +10,7 @@ mod background;
 mod controller;
 mod corpus_source;
 mod documents_panel;
+mod first_document;
 mod learning;
 mod learning_actions;
 mod model_window;

@@ -1,6 +1,8 @@
 //! Autosave off the UI thread: the shell hands over a snapshot of the
-//! annotations and goes on; one worker thread writes snapshots in the order
-//! given (so an older one never lands over a newer one) and reports back.
+//! annotations (a clone of the document, which shares its text and span
+//! lists copy-on-write, so taking it costs reference counts) and goes on; one
+//! worker thread writes snapshots in the order given (so an older one never
+//! lands over a newer one) and reports back.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{channel, Receiver, Sender};
@@ -29,7 +31,12 @@ impl SaveWorker {
         std::thread::spawn(move || {
             for snapshot in todo {
                 let result = snapshot.write().map_err(|e| e.to_string());
-                let done = Written { path: snapshot.path, revision: snapshot.revision, result };
+                let Snapshot { document, path, revision } = snapshot;
+                // Let go of the lists shared with the open document before
+                // reporting: an edit made after the report changes them in
+                // place instead of copying them away from this snapshot.
+                drop(document);
+                let done = Written { path, revision, result };
                 if report.send(done).is_err() {
                     return;
                 }

@@ -274,9 +274,18 @@ impl ReviewController {
         let outcome = self.edit(|d| make(d, &span));
         if outcome.changed && self.selection.as_ref() == Some(&span) {
             let next = self.next_shown_suggestion(Some(span), false);
+            self.settle_selection(next.clone());
             self.select(next);
         }
         outcome
+    }
+
+    /// Records `span` as where the edit just made leaves the selection: undo
+    /// comes back to where the edit was made, redo goes on to `span`.
+    fn settle_selection(&mut self, span: Option<SpanRef>) {
+        if let Some(session) = self.session.as_mut() {
+            session.history.settle_selection(span);
+        }
     }
 
     /// The open suggestion after (or before) `from` that passes the confidence
@@ -321,7 +330,9 @@ impl ReviewController {
         let outcome = self.edit(|d| make(d, start, end));
         if outcome.changed {
             self.text_selection = None;
-            self.selection = Some(if prefix == "q" { SpanRef::Quote(id.into()) } else { SpanRef::Entity(id.into()) });
+            let made = if prefix == "q" { SpanRef::Quote(id.into()) } else { SpanRef::Entity(id.into()) };
+            self.settle_selection(Some(made.clone()));
+            self.selection = Some(made);
         }
         outcome
     }
@@ -364,5 +375,79 @@ impl ReviewController {
                 Outcome::note(Note::Error(format!("Could not {}: {error}", if undo { "undo" } else { "redo" })))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Analyzer;
+    use crate::annotate::suggest_document;
+    use crate::model::Status;
+
+    /// A controller reviewing `text`'s suggestions, the first one selected.
+    fn reviewing(text: &str) -> ReviewController {
+        let document = suggest_document(text.to_owned(), None, &Analyzer::new());
+        let annotation_path = "berita.txt.sorot.json".into();
+        let opened = Opened { document, annotation_path, from_saved: false, needs_analysis: false, warning: None };
+        let mut review = ReviewController::default();
+        review.start(opened, None);
+        review.select_first_open();
+        review
+    }
+
+    fn status_of(review: &ReviewController, span: &SpanRef) -> Option<Status> {
+        let document = review.document()?;
+        match span {
+            SpanRef::Entity(id) => document.entity(id).map(|e| e.status),
+            SpanRef::Quote(id) => document.quote(id).map(|q| q.status),
+        }
+    }
+
+    #[test]
+    fn undo_of_a_review_lands_on_the_reviewed_span_and_redo_on_the_next_one() {
+        let text = "“Kami siap 😀,” kata Vladimir Putin di Vladivostok.\r\nDonald Trump tiba di Washington.";
+        for (accept, reviewed_status) in [(true, Status::Accepted), (false, Status::Rejected)] {
+            let mut review = reviewing(text);
+            let reviewed = review.selection.clone().expect("a first suggestion");
+            let action = if accept { ReviewAction::Accept } else { ReviewAction::Reject };
+            assert!(review.perform(action(reviewed.clone())).changed);
+            let next = review.selection.clone();
+            assert!(next.is_some() && next.as_ref() != Some(&reviewed), "review moved on: {next:?}");
+
+            assert!(review.perform(ReviewAction::Undo).changed);
+            assert_eq!(review.selection.as_ref(), Some(&reviewed), "undo: back on the reviewed span");
+            assert_eq!(status_of(&review, &reviewed), Some(Status::Suggested));
+
+            assert!(review.perform(ReviewAction::Redo).changed);
+            assert_eq!(review.selection, next, "redo: on the suggestion after it, as after the review");
+            assert_eq!(status_of(&review, &reviewed), Some(reviewed_status));
+
+            assert!(review.perform(ReviewAction::Undo).changed);
+            assert_eq!(review.selection.as_ref(), Some(&reviewed), "and undo again lands on it");
+        }
+    }
+
+    #[test]
+    fn a_change_that_keeps_the_selection_gives_it_back_on_undo_and_redo() {
+        let text = "“Kami siap 😀,” kata Vladimir Putin di Vladivostok.\r\nDonald Trump tiba di Washington.";
+        let mut review = reviewing(text);
+        let Some(entity) = review.document().and_then(|d| d.entities().first()).map(|e| SpanRef::Entity(e.id.clone()))
+        else {
+            panic!("the analysis found no entity");
+        };
+        review.perform(ReviewAction::Select(Some(entity.clone())));
+        let label = if review.document().and_then(|d| d.entity(entity.id())).is_some_and(|e| e.label == "ORG") {
+            "LOC"
+        } else {
+            "ORG"
+        };
+        assert!(review.perform(ReviewAction::Relabel { entity: entity.id().into(), label: label.into() }).changed);
+        review.perform(ReviewAction::Select(None));
+        review.perform(ReviewAction::Undo);
+        assert_eq!(review.selection.as_ref(), Some(&entity));
+        review.perform(ReviewAction::Select(None));
+        review.perform(ReviewAction::Redo);
+        assert_eq!(review.selection.as_ref(), Some(&entity));
     }
 }
