@@ -9,7 +9,7 @@ use super::super::doc::Doc;
 use super::super::function_words::{PRONOUNS, SPEECH_SUBJECT_GAP};
 use super::super::lexicon::Lexicon;
 use super::super::tokenizer::TokenKind;
-use super::marks::is_quote_mark;
+use super::marks::is_mark_at;
 use super::unnamed::unnamed_source;
 
 /// Where to look for the speaker once entities are known.
@@ -162,7 +162,7 @@ fn aside_before(doc: &Doc, floor: usize, s: usize) -> Option<usize> {
 pub fn window_end(doc: &Doc, from: usize) -> usize {
     let mut e = from;
     while e < from + 30 && e < doc.tokens.len() {
-        let stop = doc.is_punct(e, '.') || doc.chars.get(start_of(doc, e)).is_some_and(|&c| is_quote_mark(c));
+        let stop = doc.is_punct(e, '.') || is_mark_at(&doc.chars, start_of(doc, e));
         if stop || (e > from && doc.newline_after(e - 1)) {
             break;
         }

@@ -12,7 +12,7 @@ use super::super::tokenizer::TokenKind;
 use super::super::QuoteKind;
 use super::asides::aside_cue;
 use super::cues::{subject_before, SpeakerHint};
-use super::marks::is_quote_mark;
+use super::marks::is_mark_at;
 use super::reporting::{skip_apposition, MIN_CONTENT_WORDS, ROLE_NOUNS};
 use super::unnamed::unnamed_source;
 use super::RawQuote;
@@ -261,7 +261,7 @@ fn content_span(doc: &Doc, c: usize, end: usize, facts: &TokenFacts) -> Option<(
         return None;
     }
     let first = doc.tokens.get(c)?;
-    if doc.chars.get(first.start).is_some_and(|&ch| is_quote_mark(ch)) {
+    if is_mark_at(&doc.chars, first.start) {
         return None;
     }
     doc.char_span(c, e)
