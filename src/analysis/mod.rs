@@ -18,6 +18,7 @@ pub mod dates;
 pub mod doc;
 pub mod entities;
 pub mod entity;
+pub mod english_verbs;
 pub mod function_words;
 pub mod gazetteer;
 pub mod intervals;
