@@ -41,6 +41,9 @@ const ASIDE_OPENERS: &[&str] = &["dalam", "saat", "ketika", "sewaktu", "seusai",
 const MAX_SOURCE_REACH: usize = 10;
 /// Longest such aside, in words.
 const MAX_ASIDE_WORDS: usize = 8;
+/// Longest subject phrase between a quote and its verb, in tokens (`,” Roe, a
+/// pollster at the Institute for Public Opinion, told reporters`).
+const MAX_SUBJECT_PHRASE: usize = 30;
 
 pub fn is_name_stop(low: &str) -> bool {
     NAME_STOPS.contains(&low)
@@ -81,12 +84,64 @@ pub fn cue_after(doc: &Doc, lex: &Lexicon, mut t: usize) -> Option<(usize, Speak
         v += 1;
     }
     if !is_cue_at(doc, lex, v) {
-        return source_before_verb(doc, lex, t);
+        return source_before_verb(doc, lex, t).or_else(|| subject_phrase_cue(doc, lex, t));
     }
     if PRONOUNS.contains(&low) {
         return Some((v, SpeakerHint::Pronoun(start_of(doc, t))));
     }
-    doc.is_capitalised(t).then_some((v, SpeakerHint::Subject(t, v)))
+    if doc.is_capitalised(t) {
+        return Some((v, SpeakerHint::Subject(t, v)));
+    }
+    subject_phrase_cue(doc, lex, t)
+}
+
+/// `,” Trump lawyer Jane Roe said`, `,” Sen. Jane Roe (D-Mo.) said`, `,” Roe, a
+/// pollster at X, one of the firm's founders, told reporters`, `?” a narrator in the
+/// ad asks`: after a quote that ends in a comma, a question or an exclamation (the
+/// mark of an attribution to follow), a longer subject phrase before the speech verb,
+/// in the same sentence. Its speaker is read from the whole phrase.
+fn subject_phrase_cue(doc: &Doc, lex: &Lexicon, t: usize) -> Option<(usize, SpeakerHint)> {
+    if !attribution_follows(doc, t) {
+        return None;
+    }
+    let sentence = doc.sentence_of.get(t).copied();
+    let limit = (t + MAX_SUBJECT_PHRASE).min(doc.tokens.len());
+    let mut v = t + 1;
+    while v < limit && !is_cue_at(doc, lex, v) {
+        let opens_quote = is_mark_at(&doc.chars, start_of(doc, v));
+        if opens_quote || doc.is_punct(v, ';') || doc.sentence_of.get(v).copied() != sentence {
+            return None;
+        }
+        v += 1;
+    }
+    if v >= limit {
+        return None;
+    }
+    let mut s = v - 1;
+    while s > t && SPEECH_SUBJECT_GAP.contains(&doc.low(s)) {
+        s -= 1;
+    }
+    // `Sen. Jane Roe (D-Mo.) said`: a bracketed affiliation after the name.
+    let end = if doc.is_punct(s, ')') { (t..s).rev().find(|&k| doc.is_punct(k, '(')).unwrap_or(s + 1) } else { s + 1 };
+    if let Some((a, b)) = unnamed_source(doc, t, end).filter(|&(_, b)| b == end) {
+        return Some((v, SpeakerHint::Source(a, b)));
+    }
+    let named = (t..end).any(|k| doc.is_capitalised(k));
+    named.then_some((v, SpeakerHint::Subject(t, end)))
+}
+
+/// Does the quote closing just before token `t` end in a comma, a question or an
+/// exclamation mark (`“…,”`, `“…?”`), or is it followed by a comma (`“…”, she said`)?
+fn attribution_follows(doc: &Doc, t: usize) -> bool {
+    let Some(mut k) = t.checked_sub(1) else { return false };
+    if doc.is_punct(k, ',') {
+        return true;
+    }
+    // Back over the closing mark (one char, or the two of `''`).
+    while k > 0 && doc.kind(k) == Some(TokenKind::Punct) && (is_mark_at(&doc.chars, start_of(doc, k)) || doc.is_punct(k, '\'')) {
+        k -= 1;
+    }
+    doc.is_punct(k, ',') || doc.is_punct(k, '?') || doc.is_punct(k, '!')
 }
 
 /// `,” the source said`, `,” officials added`: an unnamed source written before the

@@ -15,8 +15,9 @@ const MIN_UNCUED_WORDS: usize = 6;
 /// Furthest a speech verb may stand before the quote it introduces inside a report.
 const MAX_CUE_DISTANCE: usize = 8;
 /// Longest stretch of text (chars) between a quote and the uncued one that goes on
-/// with it in the same paragraph (`“…,” Obama said. “…”`).
-const MAX_CONTINUATION_GAP: usize = 80;
+/// with it in the same paragraph (`“…,” Obama said. “…”`; English news often puts a
+/// long apposition between: `“…,” said Jane Roe, a pollster who … . “…”`).
+const MAX_CONTINUATION_GAP: usize = 300;
 
 /// Direct quotes with their cues and speaker hints.
 pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<RawQuote> {
