@@ -68,10 +68,14 @@ const SETTING_WORDS: &[&str] = &[
     "resmi",
 ];
 
-/// Indirect reports, at most one per sentence.
-pub fn find(doc: &Doc, lex: &Lexicon, direct: &[RawQuote]) -> Vec<RawQuote> {
+/// Indirect reports, at most one per sentence, and which of the `direct` quotes each
+/// report takes in: `X said the plan “will cost far more”` reports in its own words
+/// and quotes a part, and the report with the quote inside is one quotation (`taken`
+/// is indexed like `direct`).
+pub fn find(doc: &Doc, lex: &Lexicon, direct: &[RawQuote]) -> (Vec<RawQuote>, Vec<bool>) {
     let facts = TokenFacts::new(doc, direct);
     let mut out = Vec::new();
+    let mut taken = vec![false; direct.len()];
     for range in &doc.sentences {
         for v in range.clone() {
             if facts.inside(v, v + 1) || facts.cues.contains(&v) {
@@ -79,12 +83,27 @@ pub fn find(doc: &Doc, lex: &Lexicon, direct: &[RawQuote]) -> Vec<RawQuote> {
             }
             let Some((c, e, hint)) = report_at(doc, lex, v, range.end) else { continue };
             let Some((start, end)) = content_span(doc, c, e, &facts) else { continue };
+            let inner = quotes_within(direct, start, end);
+            let end = inner.clone().filter_map(|k| direct.get(k)).map(|q| q.end).fold(end, usize::max);
+            let mixed = !inner.is_empty();
+            for k in inner {
+                if let Some(slot) = taken.get_mut(k) {
+                    *slot = true;
+                }
+            }
             let confidence = if hint == SpeakerHint::None { 0.3 } else { 0.5 };
-            out.push(RawQuote { start, end, kind: QuoteKind::Indirect, cue: Some(v), hint, confidence });
+            // A report quoting the speaker's words is a direct quotation in part.
+            let kind = if mixed { QuoteKind::Direct } else { QuoteKind::Indirect };
+            out.push(RawQuote { start, end, kind, cue: Some(v), hint, confidence });
             break;
         }
     }
-    out
+    (out, taken)
+}
+
+/// Indices of the direct quotes (sorted by start) opening inside chars `start..end`.
+fn quotes_within(direct: &[RawQuote], start: usize, end: usize) -> std::ops::Range<usize> {
+    direct.partition_point(|q| q.start < start)..direct.partition_point(|q| q.start < end)
 }
 
 /// What the sentence loop asks of token ranges, as prefix counts computed once: a
@@ -95,7 +114,10 @@ struct TokenFacts {
     inside: Vec<usize>,
     /// `words[t]`: word tokens before `t`.
     words: Vec<usize>,
-    /// Cue tokens of the direct quotes.
+    /// `quoted_words[t]`: word tokens before `t` that start inside a direct quote.
+    quoted_words: Vec<usize>,
+    /// Cue tokens of the direct quotes, but not of a quote that a report takes in
+    /// (`X said the plan “will cost more”`): there the verb reports.
     cues: HashSet<usize>,
 }
 
@@ -111,9 +133,13 @@ impl TokenFacts {
             }));
             out
         };
-        let inside = prefix(&|t| doc.tokens.get(t).is_some_and(|x| quoted.covers_point(x.start)));
-        let words = prefix(&|t| doc.kind(t) == Some(TokenKind::Word));
-        TokenFacts { inside, words, cues: direct.iter().filter_map(|q| q.cue).collect() }
+        let is_quoted = |t: usize| doc.tokens.get(t).is_some_and(|x| quoted.covers_point(x.start));
+        let is_word = |t: usize| doc.kind(t) == Some(TokenKind::Word);
+        let inside = prefix(&is_quoted);
+        let words = prefix(&is_word);
+        let quoted_words = prefix(&|t| is_word(t) && is_quoted(t));
+        let cues = direct.iter().filter(|q| !taken_into_report(doc, q)).filter_map(|q| q.cue).collect();
+        TokenFacts { inside, words, quoted_words, cues }
     }
 
     fn count(prefix: &[usize], a: usize, b: usize) -> usize {
@@ -131,6 +157,19 @@ impl TokenFacts {
     fn words(&self, a: usize, b: usize) -> usize {
         TokenFacts::count(&self.words, a, b)
     }
+
+    /// Words of `a..b` outside the direct quotes.
+    fn words_outside(&self, a: usize, b: usize) -> usize {
+        self.words(a, b) - TokenFacts::count(&self.quoted_words, a, b)
+    }
+}
+
+/// Is the direct quote `q` taken into a report: its cue before it with words between
+/// (`says the ad “will run …”`), rather than right before its mark (`said: “…”`)?
+fn taken_into_report(doc: &Doc, q: &RawQuote) -> bool {
+    let Some(v) = q.cue else { return false };
+    let opening = doc.token_at_or_after(q.start);
+    v < opening && (v + 1..opening).any(|t| doc.kind(t) == Some(TokenKind::Word) && !is_that(doc, t))
 }
 
 /// A reporting construction whose cue is token `v`: the tokens of its content (up to
@@ -257,7 +296,9 @@ fn content_span(doc: &Doc, c: usize, end: usize, facts: &TokenFacts) -> Option<(
     while e > c && doc.kind(e - 1) == Some(TokenKind::Punct) {
         e -= 1;
     }
-    if facts.words(c, e) < MIN_CONTENT_WORDS || facts.inside(c, e) {
+    // A report may quote a part (`the plan “will cost more”`), but not open with a
+    // quote, and its own words must make a report.
+    if facts.words_outside(c, e) < MIN_CONTENT_WORDS || facts.inside(c, c + 1) {
         return None;
     }
     let first = doc.tokens.get(c)?;
