@@ -88,6 +88,13 @@ pub fn before_forms() -> impl Iterator<Item = &'static str> {
     VERBS.iter().flat_map(|v| [(!v.noun_too).then_some(v.base), Some(v.third), Some(v.past), Some(v.ing)]).flatten()
 }
 
+/// Is `low` a third-person, past or participle form of a reporting verb (`says`,
+/// `told`, `arguing`)? These are English only; a base form may be a noun or another
+/// language's word.
+pub fn is_inflected(low: &str) -> bool {
+    VERBS.iter().any(|v| v.third == low || v.past == low || v.ing == low)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,5 +108,6 @@ mod tests {
         }
         assert!(after.contains(&"report") && !before.contains(&"report"));
         assert!(before.contains(&"believes") && !before.contains(&"claim"));
+        assert!(is_inflected("told") && is_inflected("argues") && !is_inflected("say") && !is_inflected("kata"));
     }
 }

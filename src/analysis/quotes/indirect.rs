@@ -186,8 +186,11 @@ fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<
     if let Some(found) = follows.then(|| trailing_cue(doc, lex, v, sentence_end)).flatten() {
         return Some(found);
     }
+    // `Namun, kata Budi, …`; else `Roe, a pollster, said the …`: the subject before.
     if v > 0 && doc.is_punct(v - 1, ',') && lex.is_cue_after(low) && !doc.is_capitalised(v) {
-        return aside_cue(doc, lex, v, sentence_end);
+        if let Some(found) = aside_cue(doc, lex, v, sentence_end) {
+            return Some(found);
+        }
     }
     // `said to be …` is not a report; a capitalised verb is part of a title.
     if !lex.cues_before.contains(low) || doc.low(v + 1) == "to" || doc.is_capitalised(v) {
