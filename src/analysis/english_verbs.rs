@@ -95,6 +95,11 @@ pub fn is_inflected(low: &str) -> bool {
     VERBS.iter().any(|v| v.third == low || v.past == low || v.ing == low)
 }
 
+/// Is `low` the present participle of a reporting verb (`saying`, `warning`)?
+pub fn is_participle(low: &str) -> bool {
+    VERBS.iter().any(|v| v.ing == low)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

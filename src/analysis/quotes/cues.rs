@@ -62,8 +62,10 @@ fn start_of(doc: &Doc, t: usize) -> usize {
     doc.tokens.get(t).map_or(0, |x| x.start)
 }
 
-/// The cue token and speaker hint after the closing mark; `t` is the first token after it.
-pub fn cue_after(doc: &Doc, lex: &Lexicon, mut t: usize) -> Option<(usize, SpeakerHint)> {
+/// The cue token and speaker hint after the closing mark; `t` is the first token after
+/// it, `inside` the first token inside the quote.
+pub fn cue_after(doc: &Doc, lex: &Lexicon, mut t: usize, inside: usize) -> Option<(usize, SpeakerHint)> {
+    let opens_sentence = doc.is_sentence_initial(inside) || doc.is_punct(inside.wrapping_sub(2), ':');
     while doc.is_punct(t, ',') {
         t += 1;
     }
@@ -84,7 +86,8 @@ pub fn cue_after(doc: &Doc, lex: &Lexicon, mut t: usize) -> Option<(usize, Speak
         v += 1;
     }
     if !is_cue_at(doc, lex, v) {
-        return source_before_verb(doc, lex, t).or_else(|| subject_phrase_cue(doc, lex, t));
+        let phrase = || opens_sentence.then(|| subject_phrase_cue(doc, lex, t)).flatten();
+        return source_before_verb(doc, lex, t).or_else(phrase);
     }
     if PRONOUNS.contains(&low) {
         return Some((v, SpeakerHint::Pronoun(start_of(doc, t))));
@@ -92,14 +95,16 @@ pub fn cue_after(doc: &Doc, lex: &Lexicon, mut t: usize) -> Option<(usize, Speak
     if doc.is_capitalised(t) {
         return Some((v, SpeakerHint::Subject(t, v)));
     }
-    subject_phrase_cue(doc, lex, t)
+    opens_sentence.then(|| subject_phrase_cue(doc, lex, t)).flatten()
 }
 
 /// `,” Trump lawyer Jane Roe said`, `,” Sen. Jane Roe (D-Mo.) said`, `,” Roe, a
 /// pollster at X, one of the firm's founders, told reporters`, `?” a narrator in the
-/// ad asks`: after a quote that ends in a comma, a question or an exclamation (the
-/// mark of an attribution to follow), a longer subject phrase before the speech verb,
-/// in the same sentence. Its speaker is read from the whole phrase.
+/// ad asks`: after a quote that opens its sentence and ends in a comma, a question or
+/// an exclamation (the marks of an attribution to follow), a longer subject phrase
+/// before the speech verb, in the same sentence. Its speaker is read from the whole
+/// phrase. A quoted title inside a sentence (`the broadcast of “Fox News Sunday,”
+/// Senator Roe said`) opens no sentence and is left alone.
 fn subject_phrase_cue(doc: &Doc, lex: &Lexicon, t: usize) -> Option<(usize, SpeakerHint)> {
     if !attribution_follows(doc, t) {
         return None;

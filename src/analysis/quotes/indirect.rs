@@ -5,6 +5,7 @@
 //! apart. Text inside direct quotes is never reported speech.
 
 use super::super::doc::Doc;
+use super::super::english_verbs;
 use super::super::function_words::{PRONOUNS, SPEECH_SUBJECT_GAP};
 use super::super::intervals::Cover;
 use super::super::lexicon::Lexicon;
@@ -67,6 +68,14 @@ const SETTING_WORDS: &[&str] = &[
     "tertulis",
     "resmi",
 ];
+
+/// Forms of `be` before a participle that reports (`is saying`, `were warning`).
+const BE_FORMS: &[&str] = &["is", "are", "was", "were", "been", "be", "’s", "'s"];
+/// Prepositions opening a setting after a verb (`said in an interview`).
+const SETTING_PREPOSITIONS: &[&str] = &["in", "at", "on", "during", "by", "after", "before", "from", "via", "with"];
+/// Conjunctions opening a clause of time or cause after a verb (`said when …`): what
+/// the speaker did then, not what was said.
+const TIME_CLAUSES: &[&str] = &["when", "while", "after", "before", "because", "since", "until", "as"];
 
 /// Indirect reports, at most one per sentence, and which of the `direct` quotes each
 /// report takes in: `X said the plan “will cost far more”` reports in its own words
@@ -196,8 +205,29 @@ fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<
     if !lex.cues_before.contains(low) || doc.low(v + 1) == "to" || doc.is_capitalised(v) {
         return None;
     }
+    // `taxpayers reporting gains`: a participle reports only as a clause of its own
+    // (`…, saying …`) or after a form of `be` (`is saying`).
+    let before = v.checked_sub(1).map_or("", |p| doc.low(p));
+    if english_verbs::is_participle(low) && !doc.is_punct(v.wrapping_sub(1), ',') && !BE_FORMS.contains(&before) {
+        return None;
+    }
     let hint = subject_before(doc, v)?;
-    Some((content_start(doc, v + 1), sentence_end, hint))
+    let c = content_start(doc, v + 1);
+    (!is_setting_only(doc, lex, v, c, sentence_end)).then_some((c, sentence_end, hint))
+}
+
+/// Is what follows the verb at token `v` from token `c` only a setting or an
+/// addressee, not a report (`said in an interview.`, `said at a rally on Monday.`,
+/// `told The Daily Ledger on Friday.`, `said when she resigned`)? A short rest that
+/// opens with a preposition, a conjunction of time, or (after `tell`) a name.
+fn is_setting_only(doc: &Doc, lex: &Lexicon, v: usize, c: usize, end: usize) -> bool {
+    let first = doc.low(c);
+    if TIME_CLAUSES.contains(&first) {
+        return true;
+    }
+    let short = (c..end).filter(|&t| doc.kind(t) == Some(TokenKind::Word)).count() <= MAX_TAIL_WORDS;
+    let addressee = matches!(doc.low(v), "told" | "tells" | "tell" | "telling") && doc.is_capitalised(c);
+    short && (SETTING_PREPOSITIONS.contains(&first) || addressee) && !lex.cues_before.contains(first)
 }
 
 /// `…, a source said.`, `…, Carter told reporters.`, `…, he added.`: the report
@@ -220,13 +250,18 @@ fn trailing_cue(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Opti
         SpeakerHint::Pronoun(doc.tokens.get(a).map_or(0, |x| x.start))
     } else if let Some((x, y)) = unnamed_source(doc, a, b) {
         SpeakerHint::Source(x, y)
-    } else if (a..b).all(|t| doc.is_capitalised(t) || lex.titles.contains(doc.low(t))) && b > a {
+    } else if (a..b).all(|t| doc.is_capitalised(t) || lex.titles.contains(doc.low(t)) || titled_stop(doc, lex, t)) && b > a {
         SpeakerHint::Subject(a, b)
     } else {
         return None;
     };
     let start = doc.sentence_of.get(v).and_then(|&i| doc.sentences.get(i)).map(|r| r.start)?;
     (start < comma).then_some((start, comma, hint))
+}
+
+/// The stop of an abbreviated title (`Mr.`, `Sen.`) inside a name.
+fn titled_stop(doc: &Doc, lex: &Lexicon, t: usize) -> bool {
+    doc.is_punct(t, '.') && t > 0 && lex.titles.contains(doc.low(t - 1)) && doc.is_capitalised(t - 1)
 }
 
 /// `…, according to the poll.`: the report before the comma at token `v - 1`, its
