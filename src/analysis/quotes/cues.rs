@@ -63,9 +63,9 @@ fn start_of(doc: &Doc, t: usize) -> usize {
 }
 
 /// The cue token and speaker hint after the closing mark; `t` is the first token after
-/// it, `inside` the first token inside the quote.
-pub fn cue_after(doc: &Doc, lex: &Lexicon, mut t: usize, inside: usize) -> Option<(usize, SpeakerHint)> {
-    let opens_sentence = doc.is_sentence_initial(inside) || doc.is_punct(inside.wrapping_sub(2), ':');
+/// it, `opening` the quote's opening mark.
+pub fn cue_after(doc: &Doc, lex: &Lexicon, mut t: usize, opening: usize) -> Option<(usize, SpeakerHint)> {
+    let opens_sentence = opens_sentence(doc, opening);
     while doc.is_punct(t, ',') {
         t += 1;
     }
@@ -92,10 +92,13 @@ pub fn cue_after(doc: &Doc, lex: &Lexicon, mut t: usize, inside: usize) -> Optio
     if PRONOUNS.contains(&low) {
         return Some((v, SpeakerHint::Pronoun(start_of(doc, t))));
     }
+    if !opens_sentence {
+        return None;
+    }
     if doc.is_capitalised(t) {
         return Some((v, SpeakerHint::Subject(t, v)));
     }
-    opens_sentence.then(|| subject_phrase_cue(doc, lex, t)).flatten()
+    subject_phrase_cue(doc, lex, t)
 }
 
 /// `,” Trump lawyer Jane Roe said`, `,” Sen. Jane Roe (D-Mo.) said`, `,” Roe, a
@@ -131,8 +134,15 @@ fn subject_phrase_cue(doc: &Doc, lex: &Lexicon, t: usize) -> Option<(usize, Spea
     if let Some((a, b)) = unnamed_source(doc, t, end).filter(|&(_, b)| b == end) {
         return Some((v, SpeakerHint::Source(a, b)));
     }
-    let named = (t..end).any(|k| doc.is_capitalised(k));
-    named.then_some((v, SpeakerHint::Subject(t, end)))
+    if !(t..end).any(|k| doc.is_capitalised(k)) {
+        return None;
+    }
+    // `Roe, a lawyer for Senator Tom Briggs, said`: a name before the first comma is
+    // the subject, and the names of its apposition are not.
+    let comma = (t..end).find(|&k| doc.is_punct(k, ','));
+    let named_first = comma.is_some_and(|c| c > t && doc.is_capitalised(c - 1));
+    let subject_end = if named_first { comma.unwrap_or(end) } else { end };
+    Some((v, SpeakerHint::Subject(t, subject_end)))
 }
 
 /// Does the quote closing just before token `t` end in a comma, a question or an
@@ -147,6 +157,15 @@ fn attribution_follows(doc: &Doc, t: usize) -> bool {
         k -= 1;
     }
     doc.is_punct(k, ',') || doc.is_punct(k, '?') || doc.is_punct(k, '!')
+}
+
+/// Does the quote whose opening mark is token `opening` open a sentence: nothing but
+/// punctuation before it in its sentence, or a stop, a colon or a line break right
+/// before it (`Why? ''We …,''` splits no sentence at the `'` mark)?
+fn opens_sentence(doc: &Doc, opening: usize) -> bool {
+    let Some(prev) = opening.checked_sub(1) else { return true };
+    let ends = ['.', '?', '!', ':'].iter().any(|&c| doc.is_punct(prev, c));
+    ends || doc.newline_after(prev) || doc.is_sentence_initial(opening + 1)
 }
 
 /// `,” the source said`, `,” officials added`: an unnamed source written before the
