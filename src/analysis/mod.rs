@@ -32,6 +32,8 @@ pub mod tagger;
 pub mod tokenizer;
 
 #[cfg(test)]
+mod english_fixtures;
+#[cfg(test)]
 mod quote_fixtures;
 #[cfg(test)]
 mod sample_tests;

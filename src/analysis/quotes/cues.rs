@@ -131,7 +131,8 @@ fn subject_phrase_cue(doc: &Doc, lex: &Lexicon, t: usize) -> Option<(usize, Spea
     }
     // `Sen. Jane Roe (D-Mo.) said`: a bracketed affiliation after the name.
     let end = if doc.is_punct(s, ')') { (t..s).rev().find(|&k| doc.is_punct(k, '(')).unwrap_or(s + 1) } else { s + 1 };
-    if let Some((a, b)) = unnamed_source(doc, t, end).filter(|&(_, b)| b == end) {
+    // `a narrator in the ad`: the head speaks, its prepositional tail is left out.
+    if let Some((a, b)) = unnamed_source(doc, t, end) {
         return Some((v, SpeakerHint::Source(a, b)));
     }
     if !(t..end).any(|k| doc.is_capitalised(k)) {
