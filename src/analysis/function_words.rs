@@ -13,7 +13,8 @@ pub const SUBJECT_VERB_GAP: &[&str] = &[
 ];
 
 /// The part of [`SUBJECT_VERB_GAP`] skipped back from a speech verb to its subject
-/// when a quote's speaker is looked for, with the English auxiliaries (`has said`).
+/// when a quote's speaker is looked for, with the English auxiliaries and adverbs
+/// (`has said`, `is saying`, `now says`).
 pub const SPEECH_SUBJECT_GAP: &[&str] = &[
     "juga",
     "pun",
@@ -31,6 +32,13 @@ pub const SPEECH_SUBJECT_GAP: &[&str] = &[
     "had",
     "previously",
     "earlier",
+    "now",
+    "often",
+    "is",
+    "are",
+    "was",
+    "were",
+    "repeatedly",
 ];
 
 /// Lower-case words that may sit inside a role phrase once it has capitals

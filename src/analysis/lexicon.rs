@@ -2,6 +2,7 @@
 //! stop words. All keys are lower case.
 
 use super::dates::{MONTH_NAMES, WEEKDAYS};
+use super::english_verbs;
 use rustc_hash::FxHashSet;
 
 /// A set of lower-case words, hashed with a fast non-cryptographic hasher: the
@@ -235,6 +236,8 @@ impl Lexicon {
                 }
             }
         }
+        cues_after.extend(english_verbs::after_forms().map(str::to_string));
+        cues_before.extend(english_verbs::before_forms().map(str::to_string));
         Lexicon {
             common: word_set(COMMON_ID),
             first_names: word_set(FIRST_NAMES),

@@ -18,6 +18,7 @@ pub mod dates;
 pub mod doc;
 pub mod entities;
 pub mod entity;
+pub mod english_verbs;
 pub mod function_words;
 pub mod gazetteer;
 pub mod intervals;
@@ -31,6 +32,8 @@ pub mod tagger;
 pub mod token_bytes;
 pub mod tokenizer;
 
+#[cfg(test)]
+mod english_fixtures;
 #[cfg(test)]
 mod quote_fixtures;
 #[cfg(test)]

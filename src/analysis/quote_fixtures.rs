@@ -55,7 +55,7 @@ fn slice(text: &str, (a, b): (usize, usize)) -> String {
 
 /// Checks every marked quote: found with ≥ 80% overlap and the same kind, its cue as
 /// marked, and its speaker the entity written at the marked speaker mention.
-fn check(markup: &str) {
+pub(super) fn check(markup: &str) {
     check_with(&Analyzer::new(), markup);
 }
 
@@ -76,7 +76,7 @@ impl EntitySource for Tagged {
 
 /// [`check`] with the entity stage replaced by the given (mistaken) entities, to show
 /// that speakers are found in spite of tagger errors.
-fn check_tagged(markup: &str, tagged: &[(&'static str, Label)]) {
+pub(super) fn check_tagged(markup: &str, tagged: &[(&'static str, Label)]) {
     let sources: Vec<Box<dyn EntitySource>> = vec![Box::new(DateRules), Box::new(Tagged(tagged.to_vec()))];
     check_with(&Analyzer::with_sources(Arc::new(Lexicon::new()), sources), markup);
 }

@@ -159,6 +159,11 @@ fn aside_speaker(doc: &Doc, lex: &Lexicon, v: usize, end: usize) -> Option<(usiz
     if !doc.is_capitalised(from) && !lex.titles.contains(first) && !ROLE_NOUNS.contains(&first) {
         return None;
     }
+    // `Roe, a pollster, said the turnout was low`: a lower-case phrase that runs on
+    // without a comma is the report, said by the subject before the verb.
+    if comma == end && !doc.is_capitalised(from) && end > from + MAX_APPOSITION_TOKENS {
+        return None;
+    }
     let mut close = named_apposition_end(doc, comma, end);
     // `kata Kepala Bappeda, Lukman Hakim dalam konferensi pers …`: after a bare role, a
     // capitalised name runs to the next comma, then maybe a place and a date.

@@ -9,7 +9,7 @@ use super::super::doc::Doc;
 use super::super::function_words::{PRONOUNS, SPEECH_SUBJECT_GAP};
 use super::super::lexicon::Lexicon;
 use super::super::tokenizer::TokenKind;
-use super::marks::is_quote_mark;
+use super::marks::is_mark_at;
 use super::unnamed::unnamed_source;
 
 /// Where to look for the speaker once entities are known.
@@ -41,6 +41,9 @@ const ASIDE_OPENERS: &[&str] = &["dalam", "saat", "ketika", "sewaktu", "seusai",
 const MAX_SOURCE_REACH: usize = 10;
 /// Longest such aside, in words.
 const MAX_ASIDE_WORDS: usize = 8;
+/// Longest subject phrase between a quote and its verb, in tokens (`,” Roe, a
+/// pollster at the Institute for Public Opinion, told reporters`).
+const MAX_SUBJECT_PHRASE: usize = 30;
 
 pub fn is_name_stop(low: &str) -> bool {
     NAME_STOPS.contains(&low)
@@ -59,8 +62,10 @@ fn start_of(doc: &Doc, t: usize) -> usize {
     doc.tokens.get(t).map_or(0, |x| x.start)
 }
 
-/// The cue token and speaker hint after the closing mark; `t` is the first token after it.
-pub fn cue_after(doc: &Doc, lex: &Lexicon, mut t: usize) -> Option<(usize, SpeakerHint)> {
+/// The cue token and speaker hint after the closing mark; `t` is the first token after
+/// it, `opening` the quote's opening mark.
+pub fn cue_after(doc: &Doc, lex: &Lexicon, mut t: usize, opening: usize) -> Option<(usize, SpeakerHint)> {
+    let opens_sentence = opens_sentence(doc, opening);
     while doc.is_punct(t, ',') {
         t += 1;
     }
@@ -81,12 +86,87 @@ pub fn cue_after(doc: &Doc, lex: &Lexicon, mut t: usize) -> Option<(usize, Speak
         v += 1;
     }
     if !is_cue_at(doc, lex, v) {
-        return source_before_verb(doc, lex, t);
+        let phrase = || opens_sentence.then(|| subject_phrase_cue(doc, lex, t)).flatten();
+        return source_before_verb(doc, lex, t).or_else(phrase);
     }
     if PRONOUNS.contains(&low) {
         return Some((v, SpeakerHint::Pronoun(start_of(doc, t))));
     }
-    doc.is_capitalised(t).then_some((v, SpeakerHint::Subject(t, v)))
+    if !opens_sentence {
+        return None;
+    }
+    if doc.is_capitalised(t) {
+        return Some((v, SpeakerHint::Subject(t, v)));
+    }
+    subject_phrase_cue(doc, lex, t)
+}
+
+/// `,” Trump lawyer Jane Roe said`, `,” Sen. Jane Roe (D-Mo.) said`, `,” Roe, a
+/// pollster at X, one of the firm's founders, told reporters`, `?” a narrator in the
+/// ad asks`: after a quote that opens its sentence and ends in a comma, a question or
+/// an exclamation (the marks of an attribution to follow), a longer subject phrase
+/// before the speech verb, in the same sentence. Its speaker is read from the whole
+/// phrase. A quoted title inside a sentence (`the broadcast of “Fox News Sunday,”
+/// Senator Roe said`) opens no sentence and is left alone.
+fn subject_phrase_cue(doc: &Doc, lex: &Lexicon, t: usize) -> Option<(usize, SpeakerHint)> {
+    if !attribution_follows(doc, t) {
+        return None;
+    }
+    let sentence = doc.sentence_of.get(t).copied();
+    let limit = (t + MAX_SUBJECT_PHRASE).min(doc.tokens.len());
+    let mut v = t + 1;
+    while v < limit && !is_cue_at(doc, lex, v) {
+        let opens_quote = is_mark_at(&doc.chars, start_of(doc, v));
+        if opens_quote || doc.is_punct(v, ';') || doc.sentence_of.get(v).copied() != sentence {
+            return None;
+        }
+        v += 1;
+    }
+    if v >= limit {
+        return None;
+    }
+    let mut s = v - 1;
+    while s > t && SPEECH_SUBJECT_GAP.contains(&doc.low(s)) {
+        s -= 1;
+    }
+    // `Sen. Jane Roe (D-Mo.) said`: a bracketed affiliation after the name.
+    let end = if doc.is_punct(s, ')') { (t..s).rev().find(|&k| doc.is_punct(k, '(')).unwrap_or(s + 1) } else { s + 1 };
+    // `a narrator in the ad`: the head speaks, its prepositional tail is left out.
+    if let Some((a, b)) = unnamed_source(doc, t, end) {
+        return Some((v, SpeakerHint::Source(a, b)));
+    }
+    if !(t..end).any(|k| doc.is_capitalised(k)) {
+        return None;
+    }
+    // `Roe, a lawyer for Senator Tom Briggs, said`: a name before the first comma is
+    // the subject, and the names of its apposition are not.
+    let comma = (t..end).find(|&k| doc.is_punct(k, ','));
+    let named_first = comma.is_some_and(|c| c > t && doc.is_capitalised(c - 1));
+    let subject_end = if named_first { comma.unwrap_or(end) } else { end };
+    Some((v, SpeakerHint::Subject(t, subject_end)))
+}
+
+/// Does the quote closing just before token `t` end in a comma, a question or an
+/// exclamation mark (`“…,”`, `“…?”`), or is it followed by a comma (`“…”, she said`)?
+fn attribution_follows(doc: &Doc, t: usize) -> bool {
+    let Some(mut k) = t.checked_sub(1) else { return false };
+    if doc.is_punct(k, ',') {
+        return true;
+    }
+    // Back over the closing mark (one char, or the two of `''`).
+    while k > 0 && doc.kind(k) == Some(TokenKind::Punct) && (is_mark_at(&doc.chars, start_of(doc, k)) || doc.is_punct(k, '\'')) {
+        k -= 1;
+    }
+    doc.is_punct(k, ',') || doc.is_punct(k, '?') || doc.is_punct(k, '!')
+}
+
+/// Does the quote whose opening mark is token `opening` open a sentence: nothing but
+/// punctuation before it in its sentence, or a stop, a colon or a line break right
+/// before it (`Why? ''We …,''` splits no sentence at the `'` mark)?
+fn opens_sentence(doc: &Doc, opening: usize) -> bool {
+    let Some(prev) = opening.checked_sub(1) else { return true };
+    let ends = ['.', '?', '!', ':'].iter().any(|&c| doc.is_punct(prev, c));
+    ends || doc.newline_after(prev) || doc.is_sentence_initial(opening + 1)
 }
 
 /// `,” the source said`, `,” officials added`: an unnamed source written before the
@@ -162,7 +242,7 @@ fn aside_before(doc: &Doc, floor: usize, s: usize) -> Option<usize> {
 pub fn window_end(doc: &Doc, from: usize) -> usize {
     let mut e = from;
     while e < from + 30 && e < doc.tokens.len() {
-        let stop = doc.is_punct(e, '.') || doc.chars.get(start_of(doc, e)).is_some_and(|&c| is_quote_mark(c));
+        let stop = doc.is_punct(e, '.') || is_mark_at(&doc.chars, start_of(doc, e));
         if stop || (e > from && doc.newline_after(e - 1)) {
             break;
         }

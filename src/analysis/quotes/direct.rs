@@ -15,18 +15,19 @@ const MIN_UNCUED_WORDS: usize = 6;
 /// Furthest a speech verb may stand before the quote it introduces inside a report.
 const MAX_CUE_DISTANCE: usize = 8;
 /// Longest stretch of text (chars) between a quote and the uncued one that goes on
-/// with it in the same paragraph (`“…,” Obama said. “…”`).
-const MAX_CONTINUATION_GAP: usize = 80;
+/// with it in the same paragraph (`“…,” Obama said. “…”`; English news often puts a
+/// long apposition between: `“…,” said Jane Roe, a pollster who … . “…”`).
+const MAX_CONTINUATION_GAP: usize = 300;
 
 /// Direct quotes with their cues and speaker hints.
 pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<RawQuote> {
     let mut out: Vec<RawQuote> = Vec::new();
     for (start, end) in direct_spans(&doc.chars) {
         let first_inside = doc.token_at_or_after(start + 1);
+        let opening = first_inside.saturating_sub(1);
         let after = doc.token_at_or_after(end);
         let words = (first_inside..after).filter(|&t| doc.kind(t) == Some(TokenKind::Word)).count();
-        let opening = first_inside.saturating_sub(1);
-        let found = cue_after(doc, lex, after)
+        let found = cue_after(doc, lex, after, opening)
             .or_else(|| cue_before(doc, lex, opening))
             .or_else(|| (words >= MIN_UNCUED_WORDS).then(|| cue_earlier(doc, lex, opening)).flatten());
         let continues = out.last().is_some_and(|q| q.cue.is_some() && same_paragraph(doc, q.end, start));

@@ -5,6 +5,7 @@
 //! apart. Text inside direct quotes is never reported speech.
 
 use super::super::doc::Doc;
+use super::super::english_verbs;
 use super::super::function_words::{PRONOUNS, SPEECH_SUBJECT_GAP};
 use super::super::intervals::Cover;
 use super::super::lexicon::Lexicon;
@@ -12,7 +13,7 @@ use super::super::tokenizer::TokenKind;
 use super::super::QuoteKind;
 use super::asides::aside_cue;
 use super::cues::{subject_before, SpeakerHint};
-use super::marks::is_quote_mark;
+use super::marks::is_mark_at;
 use super::reporting::{skip_apposition, MIN_CONTENT_WORDS, ROLE_NOUNS};
 use super::unnamed::unnamed_source;
 use super::RawQuote;
@@ -68,10 +69,22 @@ const SETTING_WORDS: &[&str] = &[
     "resmi",
 ];
 
-/// Indirect reports, at most one per sentence.
-pub fn find(doc: &Doc, lex: &Lexicon, direct: &[RawQuote]) -> Vec<RawQuote> {
+/// Forms of `be` before a participle that reports (`is saying`, `were warning`).
+const BE_FORMS: &[&str] = &["is", "are", "was", "were", "been", "be", "’s", "'s"];
+/// Prepositions opening a setting after a verb (`said in an interview`).
+const SETTING_PREPOSITIONS: &[&str] = &["in", "at", "on", "during", "by", "after", "before", "from", "via", "with"];
+/// Conjunctions opening a clause of time or cause after a verb (`said when …`): what
+/// the speaker did then, not what was said.
+const TIME_CLAUSES: &[&str] = &["when", "while", "after", "before", "because", "since", "until", "as"];
+
+/// Indirect reports, at most one per sentence, and which of the `direct` quotes each
+/// report takes in: `X said the plan “will cost far more”` reports in its own words
+/// and quotes a part, and the report with the quote inside is one quotation (`taken`
+/// is indexed like `direct`).
+pub fn find(doc: &Doc, lex: &Lexicon, direct: &[RawQuote]) -> (Vec<RawQuote>, Vec<bool>) {
     let facts = TokenFacts::new(doc, direct);
     let mut out = Vec::new();
+    let mut taken = vec![false; direct.len()];
     for range in &doc.sentences {
         for v in range.clone() {
             if facts.inside(v, v + 1) || facts.cues.contains(&v) {
@@ -79,12 +92,27 @@ pub fn find(doc: &Doc, lex: &Lexicon, direct: &[RawQuote]) -> Vec<RawQuote> {
             }
             let Some((c, e, hint)) = report_at(doc, lex, v, range.end) else { continue };
             let Some((start, end)) = content_span(doc, c, e, &facts) else { continue };
+            let inner = quotes_within(direct, start, end);
+            let end = inner.clone().filter_map(|k| direct.get(k)).map(|q| q.end).fold(end, usize::max);
+            let mixed = !inner.is_empty();
+            for k in inner {
+                if let Some(slot) = taken.get_mut(k) {
+                    *slot = true;
+                }
+            }
             let confidence = if hint == SpeakerHint::None { 0.3 } else { 0.5 };
-            out.push(RawQuote { start, end, kind: QuoteKind::Indirect, cue: Some(v), hint, confidence });
+            // A report quoting the speaker's words is a direct quotation in part.
+            let kind = if mixed { QuoteKind::Direct } else { QuoteKind::Indirect };
+            out.push(RawQuote { start, end, kind, cue: Some(v), hint, confidence });
             break;
         }
     }
-    out
+    (out, taken)
+}
+
+/// Indices of the direct quotes (sorted by start) opening inside chars `start..end`.
+fn quotes_within(direct: &[RawQuote], start: usize, end: usize) -> std::ops::Range<usize> {
+    direct.partition_point(|q| q.start < start)..direct.partition_point(|q| q.start < end)
 }
 
 /// What the sentence loop asks of token ranges, as prefix counts computed once: a
@@ -95,7 +123,10 @@ struct TokenFacts {
     inside: Vec<usize>,
     /// `words[t]`: word tokens before `t`.
     words: Vec<usize>,
-    /// Cue tokens of the direct quotes.
+    /// `quoted_words[t]`: word tokens before `t` that start inside a direct quote.
+    quoted_words: Vec<usize>,
+    /// Cue tokens of the direct quotes, but not of a quote that a report takes in
+    /// (`X said the plan “will cost more”`): there the verb reports.
     cues: HashSet<usize>,
 }
 
@@ -111,9 +142,13 @@ impl TokenFacts {
             }));
             out
         };
-        let inside = prefix(&|t| doc.tokens.get(t).is_some_and(|x| quoted.covers_point(x.start)));
-        let words = prefix(&|t| doc.kind(t) == Some(TokenKind::Word));
-        TokenFacts { inside, words, cues: direct.iter().filter_map(|q| q.cue).collect() }
+        let is_quoted = |t: usize| doc.tokens.get(t).is_some_and(|x| quoted.covers_point(x.start));
+        let is_word = |t: usize| doc.kind(t) == Some(TokenKind::Word);
+        let inside = prefix(&is_quoted);
+        let words = prefix(&is_word);
+        let quoted_words = prefix(&|t| is_word(t) && is_quoted(t));
+        let cues = direct.iter().filter(|q| !taken_into_report(doc, q)).filter_map(|q| q.cue).collect();
+        TokenFacts { inside, words, quoted_words, cues }
     }
 
     fn count(prefix: &[usize], a: usize, b: usize) -> usize {
@@ -131,6 +166,19 @@ impl TokenFacts {
     fn words(&self, a: usize, b: usize) -> usize {
         TokenFacts::count(&self.words, a, b)
     }
+
+    /// Words of `a..b` outside the direct quotes.
+    fn words_outside(&self, a: usize, b: usize) -> usize {
+        self.words(a, b) - TokenFacts::count(&self.quoted_words, a, b)
+    }
+}
+
+/// Is the direct quote `q` taken into a report: its cue before it with words between
+/// (`says the ad “will run …”`), rather than right before its mark (`said: “…”`)?
+fn taken_into_report(doc: &Doc, q: &RawQuote) -> bool {
+    let Some(v) = q.cue else { return false };
+    let opening = doc.token_at_or_after(q.start);
+    v < opening && (v + 1..opening).any(|t| doc.kind(t) == Some(TokenKind::Word) && !is_that(doc, t))
 }
 
 /// A reporting construction whose cue is token `v`: the tokens of its content (up to
@@ -147,15 +195,39 @@ fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<
     if let Some(found) = follows.then(|| trailing_cue(doc, lex, v, sentence_end)).flatten() {
         return Some(found);
     }
+    // `Namun, kata Budi, …`; else `Roe, a pollster, said the …`: the subject before.
     if v > 0 && doc.is_punct(v - 1, ',') && lex.is_cue_after(low) && !doc.is_capitalised(v) {
-        return aside_cue(doc, lex, v, sentence_end);
+        if let Some(found) = aside_cue(doc, lex, v, sentence_end) {
+            return Some(found);
+        }
     }
     // `said to be …` is not a report; a capitalised verb is part of a title.
     if !lex.cues_before.contains(low) || doc.low(v + 1) == "to" || doc.is_capitalised(v) {
         return None;
     }
+    // `taxpayers reporting gains`: a participle reports only as a clause of its own
+    // (`…, saying …`) or after a form of `be` (`is saying`).
+    let before = v.checked_sub(1).map_or("", |p| doc.low(p));
+    if english_verbs::is_participle(low) && !doc.is_punct(v.wrapping_sub(1), ',') && !BE_FORMS.contains(&before) {
+        return None;
+    }
     let hint = subject_before(doc, v)?;
-    Some((content_start(doc, v + 1), sentence_end, hint))
+    let c = content_start(doc, v + 1);
+    (!is_setting_only(doc, lex, v, c, sentence_end)).then_some((c, sentence_end, hint))
+}
+
+/// Is what follows the verb at token `v` from token `c` only a setting or an
+/// addressee, not a report (`said in an interview.`, `said at a rally on Monday.`,
+/// `told The Daily Ledger on Friday.`, `said when she resigned`)? A short rest that
+/// opens with a preposition, a conjunction of time, or (after `tell`) a name.
+fn is_setting_only(doc: &Doc, lex: &Lexicon, v: usize, c: usize, end: usize) -> bool {
+    let first = doc.low(c);
+    if TIME_CLAUSES.contains(&first) {
+        return true;
+    }
+    let short = (c..end).filter(|&t| doc.kind(t) == Some(TokenKind::Word)).count() <= MAX_TAIL_WORDS;
+    let addressee = matches!(doc.low(v), "told" | "tells" | "tell" | "telling") && doc.is_capitalised(c);
+    short && (SETTING_PREPOSITIONS.contains(&first) || addressee) && !lex.cues_before.contains(first)
 }
 
 /// `…, a source said.`, `…, Carter told reporters.`, `…, he added.`: the report
@@ -178,13 +250,18 @@ fn trailing_cue(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Opti
         SpeakerHint::Pronoun(doc.tokens.get(a).map_or(0, |x| x.start))
     } else if let Some((x, y)) = unnamed_source(doc, a, b) {
         SpeakerHint::Source(x, y)
-    } else if (a..b).all(|t| doc.is_capitalised(t) || lex.titles.contains(doc.low(t))) && b > a {
+    } else if (a..b).all(|t| doc.is_capitalised(t) || lex.titles.contains(doc.low(t)) || titled_stop(doc, lex, t)) && b > a {
         SpeakerHint::Subject(a, b)
     } else {
         return None;
     };
     let start = doc.sentence_of.get(v).and_then(|&i| doc.sentences.get(i)).map(|r| r.start)?;
     (start < comma).then_some((start, comma, hint))
+}
+
+/// The stop of an abbreviated title (`Mr.`, `Sen.`) inside a name.
+fn titled_stop(doc: &Doc, lex: &Lexicon, t: usize) -> bool {
+    doc.is_punct(t, '.') && t > 0 && lex.titles.contains(doc.low(t - 1)) && doc.is_capitalised(t - 1)
 }
 
 /// `…, according to the poll.`: the report before the comma at token `v - 1`, its
@@ -257,11 +334,13 @@ fn content_span(doc: &Doc, c: usize, end: usize, facts: &TokenFacts) -> Option<(
     while e > c && doc.kind(e - 1) == Some(TokenKind::Punct) {
         e -= 1;
     }
-    if facts.words(c, e) < MIN_CONTENT_WORDS || facts.inside(c, e) {
+    // A report may quote a part (`the plan “will cost more”`), but not open with a
+    // quote, and its own words must make a report.
+    if facts.words_outside(c, e) < MIN_CONTENT_WORDS || facts.inside(c, c + 1) {
         return None;
     }
     let first = doc.tokens.get(c)?;
-    if doc.chars.get(first.start).is_some_and(|&ch| is_quote_mark(ch)) {
+    if is_mark_at(&doc.chars, first.start) {
         return None;
     }
     doc.char_span(c, e)

@@ -6,7 +6,9 @@
 //! with a mark and closes only at the end; a paragraph that starts without a mark
 //! ends an unclosed quote, so a stray mark never swallows the article.
 //! Single marks (‘…’) are read only outside double-quoted text: inside it they are
-//! nested quotes, and ’ between letters is an apostrophe (`Ma’ruf`).
+//! nested quotes, and ’ between letters is an apostrophe (`Ma’ruf`). Two ASCII
+//! apostrophes (`''…''`) are a double mark, as typewriter-era and wire archives write
+//! one (and as text converted from TeX-style marks keeps the closing one).
 
 use super::super::intervals::Cover;
 
@@ -17,6 +19,20 @@ const MIN_SINGLE_WORDS: usize = 4;
 
 pub fn is_quote_mark(c: char) -> bool {
     matches!(c, '“' | '”' | '"' | '„' | '‟' | '«' | '»')
+}
+
+/// Chars of the double quote mark at `p`: one for a mark character, two for `''`.
+pub fn mark_len(chars: &[char], p: usize) -> Option<usize> {
+    match chars.get(p) {
+        Some(&c) if is_quote_mark(c) => Some(1),
+        Some('\'') if chars.get(p + 1) == Some(&'\'') => Some(2),
+        _ => None,
+    }
+}
+
+/// Is there a double quote mark (a mark character or `''`) starting at `p`?
+pub fn is_mark_at(chars: &[char], p: usize) -> bool {
+    mark_len(chars, p).is_some()
 }
 
 /// Char spans of direct quotes, marks included, sorted by start.
@@ -37,36 +53,48 @@ fn is_closing_context(c: Option<char>) -> bool {
 }
 
 fn neighbours(chars: &[char], p: usize) -> (Option<char>, Option<char>) {
+    neighbours_of(chars, p, 1)
+}
+
+/// The chars before and after the `len` chars of a mark at `p`.
+fn neighbours_of(chars: &[char], p: usize, len: usize) -> (Option<char>, Option<char>) {
     let prev = p.checked_sub(1).and_then(|q| chars.get(q)).copied();
-    (prev, chars.get(p + 1).copied())
+    (prev, chars.get(p + len).copied())
 }
 
 fn double_spans(chars: &[char]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    for (p, &c) in chars.iter().enumerate() {
-        if !is_quote_mark(c) {
+    let mut p = 0;
+    while p < chars.len() {
+        let Some(len) = mark_len(chars, p) else {
+            p += 1;
             continue;
-        }
-        let (prev, next) = neighbours(chars, p);
+        };
+        let c = chars.get(p).copied().unwrap_or('"');
+        let at = p;
+        p += len;
+        let (prev, next) = neighbours_of(chars, at, len);
+        // A closing `''` right after a letter (`reform.''`) is read like `"`; an
+        // apostrophe ending a word (`players'`) never pairs with another.
         let space_after = is_closing_context(next) && !next.is_some_and(is_quote_mark);
         let looks_open = matches!(c, '“' | '„' | '«') || (is_opening_context(prev) && !space_after);
         if let Some(o) = open {
-            if p - o > MAX_QUOTE || !paragraphs_continue(chars, o, p) {
+            if at - o > MAX_QUOTE || !paragraphs_continue(chars, o, at) {
                 open = None; // unclosed: forget the old opener and read this mark afresh
             } else if looks_open && !space_after {
-                if !has_paragraph_break(chars, o, p) {
-                    open = Some(p); // a stray opener before: restart here
+                if !has_paragraph_break(chars, o, at) {
+                    open = Some(at); // a stray opener before: restart here
                 }
                 continue;
             } else {
-                out.push((o, p + 1));
+                out.push((o, at + len));
                 open = None;
                 continue;
             }
         }
         if looks_open || !space_after {
-            open = Some(p);
+            open = Some(at);
         }
     }
     out
@@ -112,7 +140,7 @@ fn paragraphs_continue(chars: &[char], a: usize, b: usize) -> bool {
             while chars.get(j).is_some_and(|c| c.is_whitespace()) {
                 j += 1;
             }
-            if j < b && !chars.get(j).is_some_and(|&c| is_quote_mark(c)) {
+            if j < b && !is_mark_at(chars, j) {
                 return false;
             }
             i = j;

@@ -33,8 +33,9 @@ pub struct RawQuote {
 /// Direct and indirect quotes of `doc`, sorted by position.
 pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<RawQuote> {
     let direct = direct::find(doc, lex);
-    let indirect = indirect::find(doc, lex, &direct);
-    let mut all: Vec<RawQuote> = direct.into_iter().chain(indirect).collect();
+    let (reports, taken) = indirect::find(doc, lex, &direct);
+    let kept = direct.into_iter().zip(taken).filter(|(_, taken)| !taken).map(|(q, _)| q);
+    let mut all: Vec<RawQuote> = kept.chain(reports).collect();
     all.sort_by_key(|q| (q.start, q.end));
     all
 }

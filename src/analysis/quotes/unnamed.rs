@@ -35,6 +35,8 @@ const SPEAKING_PLURALS: &[&str] = &[
     "voters",
     "supporters",
 ];
+/// Words that may end such a phrase without being its head noun.
+const PRONOUN_HEADS: &[&str] = &["who", "which", "that", "also", "then", "now"];
 /// Words that end the head of the phrase (`a spokeswoman for X`, `pejabat di X`).
 const PHRASE_ENDS: &[&str] = &["for", "of", "at", "from", "with", "in", "on", "di", "dari", "untuk", "yang", "who"];
 /// Longest head phrase, in words.
@@ -59,9 +61,23 @@ pub fn unnamed_source(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
     if DETERMINERS.contains(&first) && opener_ok && end > a + 1 && rest_lower {
         return Some((a, end));
     }
+    // `the Green campaign`, `a Transport Department official`, `the city's transport
+    // director`: names may modify the head, which is a lower-case noun; the phrase
+    // speaks through the head (the speaker stage prefers an entity inside it).
+    let determined = (DETERMINERS.contains(&first) && opener_ok) || is_possessive(doc.low(a));
+    let head_lower = end > a + 1 && lower(end - 1) && !PRONOUN_HEADS.contains(&doc.low(end - 1));
+    let words = (a + 1..end).all(|t| doc.kind(t) == Some(TokenKind::Word));
+    if determined && head_lower && words {
+        return Some((a, end));
+    }
     let plural = if lower(a) { is_plural(first) } else { SPEAKING_PLURALS.contains(&first) };
     let bare = end == a + 1 && opener_ok && (COLLECTIVES.contains(&first) || plural);
     bare.then_some((a, end))
+}
+
+/// `city's`, `Roe’s`: a possessive, which determines a noun phrase as an article does.
+fn is_possessive(low: &str) -> bool {
+    low.len() > 2 && (low.ends_with("'s") || low.ends_with("’s"))
 }
 
 /// An English plural noun (`sources`, `officials`), not a verb form or `-ss` word.

@@ -3,6 +3,7 @@
 //! name reader of [`names`](super::names), also where the tagger missed
 //! the name or swallowed it into an organisation.
 
+use super::super::english_verbs;
 use super::super::tokenizer::TokenKind;
 use super::names::{names_a_person, Mention, Names};
 
@@ -34,7 +35,8 @@ impl Names<'_> {
             // (`Opponents argued`), and one after a common noun names a people or a
             // place (`sebagian umat Katolik menilai`): a speaker only if the tagger
             // says so.
-            let lone = run.1 - run.0 == 1 && (self.doc.is_sentence_initial(run.0) || self.after_noun(run.0));
+            let opener = self.doc.is_sentence_initial(run.0) && !self.english_name_opens(run.0, b);
+            let lone = run.1 - run.0 == 1 && (opener || self.after_noun(run.0));
             if lone && !self.lex.first_names.contains(self.doc.low(run.0)) {
                 return self.is_person_at(run.0).map(Mention::Entity);
             }
@@ -54,6 +56,14 @@ impl Names<'_> {
             s -= 1;
         }
         self.role(s, b)
+    }
+
+    /// `Barrows says …`, `Okafor told …`: in English a capitalised word opening the
+    /// sentence right before an inflected speech verb is a surname, unless it is a word
+    /// that opens sentences (`Opponents`, `Officials`, `Today`).
+    fn english_name_opens(&self, t: usize, verb: usize) -> bool {
+        let english_verb = english_verbs::is_inflected(self.doc.low(verb));
+        english_verb && verb == t + 1 && !self.lex.stop.contains(self.doc.low(t))
     }
 
     /// Is token `t` right after a lower-case common word that no cue or title is

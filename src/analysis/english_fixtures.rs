@@ -1,0 +1,105 @@
+//! Fixtures for the constructions of English news reporting, one test per
+//! construction, each with curly and straight marks, an emoji and CRLF line breaks
+//! somewhere in its texts (markup as in [`quote_fixtures`](super::quote_fixtures):
+//! `[[…]]` direct, `((…))` indirect content, `{{…}}` cue, `<<…>>` speaker).
+//! Every sentence is written for these tests.
+
+use super::quote_fixtures::{check, check_tagged};
+use super::{Analyzer, Label, QuoteKind};
+
+/// The quotations of `text` as (kind, text) pairs.
+fn quotes(text: &str) -> Vec<(QuoteKind, String)> {
+    let s = Analyzer::new().analyze(text);
+    s.quotes.iter().map(|q| (q.kind, text.chars().skip(q.start).take(q.end - q.start).collect())).collect()
+}
+
+#[test]
+fn two_apostrophes_are_a_double_quote_mark() {
+    check(
+        "Ferries stopped on Monday.\r\n\r\n[[''The ferry will run again by May 😀,'']] {{said}} <<Harriet Voss>>, the harbour master. \
+         [[''Nobody should worry.'']]\r\n",
+    );
+    check("[[“Fares stay as they are,”]] <<Harriet Voss>> {{said}}. [[''We promised that in March.'']]");
+    // An apostrophe ending a word pairs with nothing.
+    assert!(quotes("The drivers' union and the riders' club met on Friday.").is_empty());
+}
+
+#[test]
+fn every_tense_of_a_reporting_verb_is_a_cue() {
+    check("<<Officials>> {{say}} ((the tunnel will reopen before the holidays 😀)).\r\n");
+    check("Harbour master <<Harriet Voss>> {{argues}} that ((the ferry fares are far too high)).");
+    check("<<The transport ministry>> is {{saying}} that ((the new figures show the need for cheaper fares)).");
+    check("((The council has not answered her letters since June)), <<Harriet Voss>> {{added}}.\r\n");
+    check("[[\"We will keep the night buses,\"]] <<Harriet Voss>> {{insists}}.");
+}
+
+#[test]
+fn a_long_subject_phrase_between_the_quote_and_its_verb() {
+    check("[[“We will not cut the bus routes 🚌,”]] city transport lawyer <<Whitfield>> {{said}}.\r\n");
+    check("[[\"The count was fair,\"]] Sen. <<Whitfield>> (D-Ore.) {{said}}.");
+    check(
+        "[[“Turnout was the highest in decades,”]] <<Whitfield>>, a pollster at the Civic Survey Institute, \
+         one of the firm's founders, {{told}} reporters.",
+    );
+    check("[[\"Why would we wait another year?\"]] <<a narrator>> in the ad {{asks}}.");
+}
+
+#[test]
+fn a_quoted_title_inside_a_sentence_is_no_cued_quote() {
+    let got = quotes("On the latest episode of “Morning Harbour,” Mayor Helen Carter said the ferry would run again 😀.\r\n");
+    assert!(got.iter().all(|(_, q)| !q.contains("Morning Harbour")), "{got:?}");
+    check("On the latest episode of “Morning Harbour,” Mayor <<Helen Carter>> {{said}} ((the ferry would run again)).");
+}
+
+#[test]
+fn the_most_recent_name_is_not_the_speaker_in_english_appositions() {
+    check_tagged(
+        "[[“We will appeal the ruling 😀,”]] <<Whitfield>>, a lawyer for Senator Tom Briggs, {{said}}.\r\n",
+        &[("Tom Briggs", Label::Person)],
+    );
+    check_tagged(
+        "[[\"The bridge is safe,\"]] {{said}} <<Dana Whitfield>>, an engineer who once worked for Tom Briggs.",
+        &[("Dana Whitfield", Label::Person), ("Tom Briggs", Label::Person)],
+    );
+}
+
+#[test]
+fn a_report_that_quotes_a_part_is_one_quotation() {
+    check("<<Harriet Voss>> {{said}} [[the ferry would run again “as soon as the pier is repaired 😀.”]]\r\n");
+    check("<<The campaign>> {{says}} [[the ad \"will run in every swing state before the vote\"]].");
+    let got = quotes("Harriet Voss said the ferry would run again “as soon as the pier is repaired.”");
+    assert_eq!(got.len(), 1, "the quote inside is not a quotation of its own: {got:?}");
+}
+
+#[test]
+fn noun_phrases_and_surnames_as_subjects_of_reports() {
+    check("<<The Green campaign>> {{says}} ((the new poster will appear on every bus shelter 😀)).");
+    check(
+        "The city's transport director, <<Ann Vale>>, {{said}} ((she cannot comment on the plan because she has not read it)).\r\n",
+    );
+    check("<<Barrows>> {{says}} ((the mayor promised to repair the bridge before winter)).");
+    check("Mayor <<Ann Vale>> opened the depot.\r\n\r\n<<Vale>> now {{says}} ((she opposes the fare increase)).");
+}
+
+#[test]
+fn settings_participles_and_clauses_of_time_are_no_reports() {
+    let none = [
+        "Taxpayers reporting capital gains would pay the higher rate 😀.",
+        "Mayor Helen Carter said in an interview.\r\n",
+        "That was what Helen Carter said when she resigned from the council in March.",
+        "Senator Tom Briggs told The Daily Ledger on Friday.",
+    ];
+    for text in none {
+        let got = quotes(text);
+        assert!(got.is_empty(), "{text:?} gave {got:?}");
+    }
+}
+
+#[test]
+fn a_subject_with_an_apposition_says_what_follows_its_verb() {
+    check(
+        "<<Richard Okafor>>, director of the Harbour Policy Institute at the city university, {{said}} \
+         ((the ferry operators were overstating their costs 😀)).\r\n",
+    );
+    check("((The plan, {{said}} <<Tom Hughes>>, will cost far more than the council planned)).");
+}

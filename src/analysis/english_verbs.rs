@@ -1,0 +1,118 @@
+//! English reporting verbs with their inflected forms, as the quote rules read them:
+//! English writes one verb four ways (`says`, `said`, `saying`, `say`), and a news
+//! report uses all of them (`Officials say …`, `…, she said`, `…, saying that …`).
+//!
+//! Each verb is listed once with its forms, not form by form, so that no tense of a
+//! verb is known while another is missing. Base forms that are as often nouns (`a
+//! report`, `the claim`, `a note`) are left out of the forms that introduce a report,
+//! where `The report says` would otherwise read `report` as the verb.
+
+/// A reporting verb: base form, third person, past, present participle, and whether
+/// the base form is also a common noun.
+struct Verb {
+    base: &'static str,
+    third: &'static str,
+    past: &'static str,
+    ing: &'static str,
+    noun_too: bool,
+}
+
+const fn verb(base: &'static str, third: &'static str, past: &'static str, ing: &'static str) -> Verb {
+    Verb { base, third, past, ing, noun_too: false }
+}
+
+const fn noun_verb(base: &'static str, third: &'static str, past: &'static str, ing: &'static str) -> Verb {
+    Verb { base, third, past, ing, noun_too: true }
+}
+
+/// Verbs that report speech or writing, after the quote (`,” she added`) or before
+/// the content (`He argued that …`).
+const VERBS: &[Verb] = &[
+    verb("say", "says", "said", "saying"),
+    verb("tell", "tells", "told", "telling"),
+    verb("add", "adds", "added", "adding"),
+    verb("explain", "explains", "explained", "explaining"),
+    verb("ask", "asks", "asked", "asking"),
+    verb("write", "writes", "wrote", "writing"),
+    verb("warn", "warns", "warned", "warning"),
+    verb("insist", "insists", "insisted", "insisting"),
+    verb("recall", "recalls", "recalled", "recalling"),
+    noun_verb("note", "notes", "noted", "noting"),
+    noun_verb("reply", "replies", "replied", "replying"),
+    verb("argue", "argues", "argued", "arguing"),
+    verb("admit", "admits", "admitted", "admitting"),
+    verb("declare", "declares", "declared", "declaring"),
+    noun_verb("state", "states", "stated", "stating"),
+    noun_verb("claim", "claims", "claimed", "claiming"),
+    noun_verb("shout", "shouts", "shouted", "shouting"),
+    noun_verb("demand", "demands", "demanded", "demanding"),
+    verb("acknowledge", "acknowledges", "acknowledged", "acknowledging"),
+    verb("announce", "announces", "announced", "announcing"),
+    verb("observe", "observes", "observed", "observing"),
+    noun_verb("remark", "remarks", "remarked", "remarking"),
+    verb("complain", "complains", "complained", "complaining"),
+    verb("concede", "concedes", "conceded", "conceding"),
+    verb("predict", "predicts", "predicted", "predicting"),
+    verb("suggest", "suggests", "suggested", "suggesting"),
+    noun_verb("tweet", "tweets", "tweeted", "tweeting"),
+    noun_verb("joke", "jokes", "joked", "joking"),
+    noun_verb("stress", "stresses", "stressed", "stressing"),
+    verb("emphasize", "emphasizes", "emphasized", "emphasizing"),
+    verb("emphasise", "emphasises", "emphasised", "emphasising"),
+    verb("contend", "contends", "contended", "contending"),
+    verb("maintain", "maintains", "maintained", "maintaining"),
+    verb("assert", "asserts", "asserted", "asserting"),
+    verb("conclude", "concludes", "concluded", "concluding"),
+    noun_verb("report", "reports", "reported", "reporting"),
+    verb("confirm", "confirms", "confirmed", "confirming"),
+    noun_verb("promise", "promises", "promised", "promising"),
+    noun_verb("vow", "vows", "vowed", "vowing"),
+    noun_verb("pledge", "pledges", "pledged", "pledging"),
+    verb("reveal", "reveals", "revealed", "revealing"),
+    verb("allege", "alleges", "alleged", "alleging"),
+    verb("believe", "believes", "believed", "believing"),
+    noun_verb("charge", "charges", "charged", "charging"),
+    verb("continue", "continues", "continued", "continuing"),
+    verb("testify", "testifies", "testified", "testifying"),
+    verb("recount", "recounts", "recounted", "recounting"),
+];
+
+/// Every form of every verb: the cues that may follow a quote (`,” she added`).
+pub fn after_forms() -> impl Iterator<Item = &'static str> {
+    VERBS.iter().flat_map(|v| [v.base, v.third, v.past, v.ing])
+}
+
+/// The forms that may introduce a report (`She added that …`); a base form that is
+/// also a noun is left out.
+pub fn before_forms() -> impl Iterator<Item = &'static str> {
+    VERBS.iter().flat_map(|v| [(!v.noun_too).then_some(v.base), Some(v.third), Some(v.past), Some(v.ing)]).flatten()
+}
+
+/// Is `low` a third-person, past or participle form of a reporting verb (`says`,
+/// `told`, `arguing`)? These are English only; a base form may be a noun or another
+/// language's word.
+pub fn is_inflected(low: &str) -> bool {
+    VERBS.iter().any(|v| v.third == low || v.past == low || v.ing == low)
+}
+
+/// Is `low` the present participle of a reporting verb (`saying`, `warning`)?
+pub fn is_participle(low: &str) -> bool {
+    VERBS.iter().any(|v| v.ing == low)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_tense_of_a_verb_is_a_cue_and_noun_bases_do_not_introduce_reports() {
+        let after: Vec<&str> = after_forms().collect();
+        let before: Vec<&str> = before_forms().collect();
+        for form in ["say", "says", "said", "saying", "argues", "noted", "reports"] {
+            assert!(after.contains(&form) && before.contains(&form), "{form}");
+        }
+        assert!(after.contains(&"report") && !before.contains(&"report"));
+        assert!(before.contains(&"believes") && !before.contains(&"claim"));
+        assert!(is_inflected("told") && is_inflected("argues") && !is_inflected("say") && !is_inflected("kata"));
+    }
+}
