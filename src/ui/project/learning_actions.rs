@@ -36,6 +36,12 @@ impl ProjectController {
         }
     }
 
+    /// Whether the model is learning or re-suggesting, or will once the open
+    /// document is saved.
+    pub fn learning_busy(&self) -> bool {
+        self.learning.as_ref().is_some_and(|l| l.busy() || l.learn_soon)
+    }
+
     /// Starts analysing the open document with the project's model.
     pub(super) fn refresh_suggestions(&mut self, analyzer: &Arc<Analyzer>, review: &ReviewController) -> Option<Note> {
         let Some(session) = review.session() else {
@@ -104,6 +110,7 @@ impl ProjectController {
                 }
                 LearnReport::Resuggested { rows, failures } => self.resuggested(rows, &failures).or(note),
                 LearnReport::Failed(message) => Some(Note::Error(message)),
+                LearnReport::Finished(_) => note,
             };
         }
         note
