@@ -77,7 +77,9 @@ fn run(documents: usize, cycles: usize) -> Result<(), String> {
         let (frames, toggle) = learning_cycle(&mut app)?;
         println!("cycle {cycle}: {}", app.state().message().unwrap_or("(no message)"));
         println!("  the frame of the done toggle itself: {:.2} ms ({:.2}×)", ms(toggle), ratio(toggle, small_median));
-        report("  frames while learning and re-suggesting", &frames, small_median);
+        let times: Vec<Duration> = frames.iter().map(|f| f.0).collect();
+        report("  frames while learning and re-suggesting", &times, small_median);
+        slowest(&frames, small_median);
     }
     let small_after = baseline(&mut app_on(dir.path().join("sample.txt")));
     report("frame/small again (after the cycles)", &small_after, small_median);
@@ -131,13 +133,15 @@ fn baseline(app: &mut App) -> Vec<Duration> {
     (0..BASELINE_FRAMES).map(|_| frame(app)).collect()
 }
 
-/// Steps until the learning worker is idle; the frames taken.
-fn wait_idle(app: &mut App) -> Result<Vec<Duration>, String> {
+/// Steps until the learning worker is idle; the frames taken, each with the
+/// status line after it.
+fn wait_idle(app: &mut App) -> Result<Vec<(Duration, String)>, String> {
     let started = Instant::now();
     let mut frames = Vec::new();
     // A few frames first: the worker's first request is sent as the project opens.
     while frames.len() < 5 || app.state().learning_busy() {
-        frames.push(frame(app));
+        let took = frame(app);
+        frames.push((took, app.state().message().unwrap_or_default().to_owned()));
         if started.elapsed() > Duration::from_secs(600) {
             return Err(format!("the learning worker did not finish; status: {:?}", app.state().message()));
         }
@@ -171,7 +175,7 @@ fn autosave_after(delay: Duration) -> AutosavePolicy {
 /// Toggles the open document's done mark and times every frame until the
 /// model has relearned and the unopened documents are re-suggested; the frames
 /// after the toggle's own, and the toggle's.
-fn learning_cycle(app: &mut App) -> Result<(Vec<Duration>, Duration), String> {
+fn learning_cycle(app: &mut App) -> Result<(Vec<(Duration, String)>, Duration), String> {
     let ctx = app.ctx.clone();
     app.state_mut().set_autosave_policy(autosave_after(Duration::ZERO));
     let start = Instant::now();
@@ -180,6 +184,16 @@ fn learning_cycle(app: &mut App) -> Result<(Vec<Duration>, Duration), String> {
     let toggle = start.elapsed();
     let frames = wait_idle(app)?;
     Ok((frames, toggle))
+}
+
+/// The slowest frames, each with the status line it left (what the frame took in).
+fn slowest(frames: &[(Duration, String)], small: Duration) {
+    let mut order: Vec<usize> = (0..frames.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(frames[i].0));
+    for &i in order.iter().take(5) {
+        let (took, message) = &frames[i];
+        println!("    frame {i}: {:.2} ms ({:.2}×) — {message}", ms(*took), ratio(*took, small));
+    }
 }
 
 fn occurrences(text: &str, word: &str) -> Vec<(usize, usize)> {

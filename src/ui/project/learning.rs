@@ -275,8 +275,9 @@ impl Learning {
         for report in &reports {
             match report {
                 LearnReport::Updated { analyzer, lessons, summary, .. } => {
-                    self.analyzer = Arc::clone(analyzer);
-                    self.lessons = Arc::clone(lessons);
+                    let old = std::mem::replace(&mut self.analyzer, Arc::clone(analyzer));
+                    let old_lessons = std::mem::replace(&mut self.lessons, Arc::clone(lessons));
+                    free_elsewhere((old, old_lessons));
                     self.summary = *summary;
                 }
                 LearnReport::Finished(number) => self.finished = self.finished.max(*number),
@@ -285,4 +286,14 @@ impl Learning {
         }
         reports
     }
+}
+
+/// Frees `value` on a short-lived thread of its own. The suggester the UI
+/// replaces is freed this way: freeing an analyser (word lists, automata,
+/// weights; 3–23 ms) on the UI thread made that frame 40 × `frame/small`, and on
+/// the worker, as it handed the re-suggested rows over, it made the frame that
+/// took them in wait ~20 ms for the allocator (`examples/learning_frames.rs`).
+/// Should no thread start, it is freed here after all.
+fn free_elsewhere<T: Send + 'static>(value: T) {
+    let _ = std::thread::Builder::new().name("sorot-free".into()).spawn(move || drop(value));
 }

@@ -36,6 +36,7 @@ impl Task {
             let _ = outbox.send(report);
             ctx.request_repaint();
         };
+        give_way_to_the_ui();
         let learner = match Learner::shipped() {
             Ok(learner) => learner,
             Err(error) => return send(LearnReport::Failed(format!("Learning is off: {error}"))),
@@ -152,6 +153,18 @@ impl Task {
         }
         save_document(&self.layout, id, &document).map_err(|e| e.to_string())?;
         Ok(Some(DocSummary::of(id, Some(&document))))
+    }
+}
+
+/// Lowers this thread's priority (nice 10, Linux), so that where every core is
+/// busy the scheduler lets the UI thread run first: the worker runs for seconds
+/// at a time, and a frame that waits for it is a frame late.
+fn give_way_to_the_ui() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority touches no memory of ours. On Linux the nice value is
+    // per thread, and `who` 0 with PRIO_PROCESS names the calling thread only.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, 10);
     }
 }
 
