@@ -1,9 +1,12 @@
 //! Learning from reviewed documents: the full update of a 1,000-document project
 //! (every document done, relearned from the shipped model, as the project model
 //! does after a document is marked done) and the learning of one document (which
-//! includes copying the base weights, as every update does).
+//! includes copying the base weights, as every update does). Also what replacing
+//! the app's suggester costs: building an analyser with learned weights (on the
+//! worker) and freeing the old one (on a thread of its own, not the UI's: see
+//! `examples/learning_frames.rs` for the frames while a project learns).
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use sorot::analysis::Analyzer;
 use sorot::annotate::suggest_document;
 use sorot::learn::{LearnDoc, Learner};
@@ -58,6 +61,11 @@ fn learning(c: &mut Criterion) {
     group.throughput(Throughput::Elements(1));
     let one = refs.get(..1).unwrap_or(&[]);
     group.bench_function("one_document", |b| b.iter(|| learner.learn(black_box(one))));
+    let weights = learner.base().clone();
+    group.bench_function("build_analyzer", |b| b.iter(|| Analyzer::with_weights(black_box(weights.clone()))));
+    group.bench_function("free_analyzer", |b| {
+        b.iter_batched(|| Analyzer::with_weights(weights.clone()), drop, BatchSize::PerIteration)
+    });
     group.finish();
 }
 

@@ -73,10 +73,10 @@ fn a_document_marked_done_teaches_the_suggestions_of_an_unopened_one() {
     app.key_press_modifiers(Modifiers::COMMAND, Key::D);
     app.run();
 
-    wait_until(&mut app, "the unopened document re-suggested", |_| {
-        saved(dir.path(), "b-unopened.txt").is_some_and(|d| tags_name_as_person(&d))
-    });
+    assert!(app.state().learning_busy(), "marked done: the model is to learn");
+    wait_until(&mut app, "the model learned and re-suggested", |app| !app.state().learning_busy());
     let after = saved(dir.path(), "b-unopened.txt").unwrap();
+    assert!(tags_name_as_person(&after), "re-suggested with the new model: {:?}", after.entities());
     assert!(after.entities().iter().all(|e| e.status == Status::Suggested), "still only suggestions");
     assert_eq!(after.text, UNOPENED);
     assert!(Layout::new(dir.path()).dot_dir().join("model/tagger.bin").exists(), "the model is kept in the project");

@@ -136,73 +136,31 @@ pub fn learning_curve(reviews: &[(&Opened, &Document)]) -> Vec<CurvePoint> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Entity, Quote, QuoteKind};
+    use crate::learn::test_fixtures::{document, entity, quote};
 
     const TEXT: &str = "“Kami siap 🙂,” kata Ani di Bandung.\r\nBudi pulang.";
-
-    fn span(word: &str) -> (usize, usize) {
-        let chars: Vec<char> = TEXT.chars().collect();
-        let n = word.chars().count();
-        let s = (0..chars.len()).find(|&i| chars[i..].iter().take(n).collect::<String>() == word).expect("word");
-        (s, s + n)
-    }
-
-    fn entity(id: &str, word: &str, label: &str, status: Status) -> Entity {
-        let (start, end) = span(word);
-        Entity {
-            id: id.into(),
-            start,
-            end,
-            label: label.into(),
-            text: word.into(),
-            status,
-            source: "tagger".into(),
-            confidence: None,
-            annotator: None,
-            changed_at: None,
-        }
-    }
-
-    fn quote(status: Status) -> Quote {
-        let (start, end) = span("“Kami siap 🙂,”");
-        Quote {
-            id: "q1".into(),
-            start,
-            end,
-            text: "“Kami siap 🙂,”".into(),
-            kind: QuoteKind::Direct,
-            speaker: None,
-            cue: None,
-            status,
-            source: "rules:quote".into(),
-            confidence: None,
-            annotator: None,
-            changed_at: None,
-        }
-    }
-
-    fn doc(entities: Vec<Entity>, quotes: Vec<Quote>) -> Document {
-        Document::new(TEXT.to_owned(), None).with_spans(entities, quotes).validated().expect("valid")
-    }
+    const QUOTED: &str = "“Kami siap 🙂,”";
 
     #[test]
     fn suggestions_at_opening_are_scored_against_the_saved_review() {
-        let before = doc(
+        let before = document(
+            TEXT,
             vec![
-                entity("e1", "Ani", "PERSON", Status::Suggested),
-                entity("e2", "Bandung", "ORG", Status::Suggested),
-                entity("e3", "Budi", "PERSON", Status::Suggested),
+                entity("e1", TEXT, "Ani", "PERSON", Status::Suggested),
+                entity("e2", TEXT, "Bandung", "ORG", Status::Suggested),
+                entity("e3", TEXT, "Budi", "PERSON", Status::Suggested),
             ],
-            vec![quote(Status::Suggested)],
+            vec![quote("q1", TEXT, QUOTED, Status::Suggested)],
         );
         let opened = Opened::of("a.txt", &before);
-        let after = doc(
+        let after = document(
+            TEXT,
             vec![
-                entity("e1", "Ani", "PERSON", Status::Accepted),
-                entity("e2", "Bandung", "LOC", Status::Accepted),
-                entity("e3", "Budi", "PERSON", Status::Rejected),
+                entity("e1", TEXT, "Ani", "PERSON", Status::Accepted),
+                entity("e2", TEXT, "Bandung", "LOC", Status::Accepted),
+                entity("e3", TEXT, "Budi", "PERSON", Status::Rejected),
             ],
-            vec![quote(Status::Accepted)],
+            vec![quote("q1", TEXT, QUOTED, Status::Accepted)],
         );
         let curve = learning_curve(&[(&opened, &after)]);
         let p = &curve[0];

@@ -214,41 +214,21 @@ mod tests {
     use crate::analysis::tagger::model_io::to_bytes;
     use crate::analysis::Analyzer;
     use crate::annotate::suggest_document;
+    use crate::learn::test_fixtures::{done_document, entity, span_of as word};
     use crate::model::{DoneMark, Entity, Status};
 
     /// Curly quotes, an emoji and CRLF line ends, with made-up names.
     const TEXT: &str = "“Kami siap 😀 membantu,” kata Wulandari Kusumo di Kuningan.\r\n\r\n\
 Menurut Wulandari Kusumo, Paguyuban Sekar Langit akan datang ke Kuningan pekan depan.\r\n";
 
-    fn word(text: &str, w: &str) -> (usize, usize) {
-        let chars: Vec<char> = text.chars().collect();
-        let n = w.chars().count();
-        let s = (0..chars.len()).find(|&i| chars[i..].iter().take(n).collect::<String>() == w).expect("word");
-        (s, s + n)
-    }
-
     fn manual(id: &str, text: &str, w: &str, label: &str) -> Entity {
-        let (start, end) = word(text, w);
-        Entity {
-            id: id.into(),
-            start,
-            end,
-            label: label.into(),
-            text: w.into(),
-            status: Status::Manual,
-            source: "annotator".into(),
-            confidence: None,
-            annotator: None,
-            changed_at: None,
-        }
+        Entity { source: "annotator".into(), ..entity(id, text, w, label, Status::Manual) }
     }
 
     fn done_doc() -> Document {
         let entities =
             vec![manual("e1", TEXT, "Wulandari Kusumo", "PERSON"), manual("e2", TEXT, "Paguyuban Sekar Langit", "ORG")];
-        let mut d = Document::new(TEXT.to_owned(), None).with_spans(entities, Vec::new());
-        d.done = Some(DoneMark::default());
-        d.validated().expect("valid")
+        done_document(TEXT, entities, Vec::new())
     }
 
     #[test]

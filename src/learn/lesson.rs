@@ -87,48 +87,32 @@ pub fn lesson_of(doc: &Document, options: LessonOptions) -> Option<Lesson> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DoneMark, Entity};
-
-    fn entity(id: &str, text: &str, start: usize, end: usize, label: &str, status: Status) -> Entity {
-        let covered: String = text.chars().skip(start).take(end - start).collect();
-        Entity {
-            id: id.into(),
-            start,
-            end,
-            label: label.into(),
-            text: covered.into(),
-            status,
-            source: "tagger".into(),
-            confidence: None,
-            annotator: None,
-            changed_at: None,
-        }
-    }
+    use crate::learn::test_fixtures::{self as fixtures, entity, span_of};
+    use crate::model::Entity;
 
     const TEXT: &str = "“Ani” 🙂 ke Bandung,\r\nkata Budi pada 1 Mei.";
 
     fn doc(entities: Vec<Entity>, done: bool) -> Document {
-        let mut d = Document::new(TEXT.to_owned(), None).with_spans(entities, Vec::new());
-        d.done = done.then(DoneMark::default);
-        d.validated().expect("valid")
+        if done {
+            fixtures::done_document(TEXT, entities, Vec::new())
+        } else {
+            fixtures::document(TEXT, entities, Vec::new())
+        }
     }
 
     fn at(word: &str) -> (usize, usize) {
-        let chars: Vec<char> = TEXT.chars().collect();
-        let n = word.chars().count();
-        let s = (0..chars.len()).find(|&i| chars[i..].iter().take(n).collect::<String>() == word).expect("word");
-        (s, s + n)
+        span_of(TEXT, word)
     }
 
     #[test]
     fn a_done_document_teaches_its_names_in_code_points() {
-        let (a, b, c) = (at("Ani"), at("Bandung"), at("1 Mei"));
+        let (a, b) = (at("Ani"), at("Bandung"));
         let d = doc(
             vec![
-                entity("e1", TEXT, a.0, a.1, "PERSON", Status::Accepted),
-                entity("e2", TEXT, b.0, b.1, "LOC", Status::Manual),
-                entity("e3", TEXT, c.0, c.1, "DATE", Status::Accepted),
-                entity("e4", TEXT, at("Budi").0, at("Budi").1, "PERSON", Status::Suggested),
+                entity("e1", TEXT, "Ani", "PERSON", Status::Accepted),
+                entity("e2", TEXT, "Bandung", "LOC", Status::Manual),
+                entity("e3", TEXT, "1 Mei", "DATE", Status::Accepted),
+                entity("e4", TEXT, "Budi", "PERSON", Status::Suggested),
             ],
             true,
         );
@@ -143,10 +127,10 @@ mod tests {
         let (a, b, c) = (at("Ani"), at("Bandung"), at("1 Mei"));
         let d = doc(
             vec![
-                entity("e1", TEXT, a.0, a.1, "Person", Status::Accepted),
-                entity("e2", TEXT, b.0, b.1, "ORG", Status::Rejected),
-                entity("e3", TEXT, c.0, c.1, "DATE", Status::Accepted),
-                entity("e4", TEXT, at("Budi").0, at("Budi").1, "PERSON", Status::Suggested),
+                entity("e1", TEXT, "Ani", "Person", Status::Accepted),
+                entity("e2", TEXT, "Bandung", "ORG", Status::Rejected),
+                entity("e3", TEXT, "1 Mei", "DATE", Status::Accepted),
+                entity("e4", TEXT, "Budi", "PERSON", Status::Suggested),
             ],
             false,
         );
@@ -158,21 +142,19 @@ mod tests {
 
     #[test]
     fn imported_documents_are_whole_unless_partial_is_asked() {
-        let a = at("Ani");
-        let d = doc(vec![entity("e1", TEXT, a.0, a.1, "PER", Status::Accepted)], false);
+        let d = doc(vec![entity("e1", TEXT, "Ani", "PER", Status::Accepted)], false);
         assert!(lesson_of(&d, LessonOptions::default()).expect("teaches").whole());
         let partial = lesson_of(&d, LessonOptions { imported_as_partial: true }).expect("teaches");
         assert!(!partial.whole());
         assert!(lesson_of(&doc(vec![], false), LessonOptions::default()).is_none());
-        let untouched = doc(vec![entity("e1", TEXT, a.0, a.1, "PERSON", Status::Suggested)], false);
+        let untouched = doc(vec![entity("e1", TEXT, "Ani", "PERSON", Status::Suggested)], false);
         assert!(lesson_of(&untouched, LessonOptions::default()).is_none());
     }
 
     #[test]
     fn the_fingerprint_follows_the_review() {
-        let a = at("Ani");
-        let accepted = doc(vec![entity("e1", TEXT, a.0, a.1, "PERSON", Status::Accepted)], true);
-        let relabelled = doc(vec![entity("e1", TEXT, a.0, a.1, "ORG", Status::Accepted)], true);
+        let accepted = doc(vec![entity("e1", TEXT, "Ani", "PERSON", Status::Accepted)], true);
+        let relabelled = doc(vec![entity("e1", TEXT, "Ani", "ORG", Status::Accepted)], true);
         let f = |d: &Document| lesson_of(d, LessonOptions::default()).expect("teaches").fingerprint();
         assert_eq!(f(&accepted), f(&accepted.clone()));
         assert_ne!(f(&accepted), f(&relabelled));

@@ -28,6 +28,8 @@ pub mod project_model;
 pub mod quote_lessons;
 pub mod refresh;
 pub mod review_log;
+#[cfg(test)]
+pub(crate) mod test_fixtures;
 
 pub use curve::{learning_curve, Counts, CurvePoint, Opened};
 pub use learner::{LearnDoc, LearnRecord, Learned, LearnedDoc, Learner};

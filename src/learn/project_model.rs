@@ -158,27 +158,14 @@ fn bytes_hash(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::learn::test_fixtures::{done_document, entity};
     use crate::learn::{LearnDoc, Learner};
-    use crate::model::{Document, DoneMark, Entity, Status};
+    use crate::model::{Document, Status};
 
     /// A done document with curly quotes, an emoji and CRLF.
     fn reviewed_doc() -> Document {
         let text = "“Siap 😀,” kata Wulandari Kusumo.\r\nIa tinggal di Kuningan.";
-        let entity = Entity {
-            id: "e1".into(),
-            start: 15,
-            end: 31,
-            label: "PERSON".into(),
-            text: "Wulandari Kusumo".into(),
-            status: Status::Accepted,
-            source: "tagger".into(),
-            confidence: None,
-            annotator: None,
-            changed_at: None,
-        };
-        let mut doc = Document::new(text.to_owned(), None).with_spans(vec![entity], Vec::new());
-        doc.done = Some(DoneMark::default());
-        doc.validated().expect("valid")
+        done_document(text, vec![entity("e1", text, "Wulandari Kusumo", "PERSON", Status::Accepted)], Vec::new())
     }
 
     fn learned() -> Learned {

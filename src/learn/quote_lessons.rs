@@ -105,54 +105,34 @@ fn cue_of(q: &Quote) -> Option<(String, bool)> {
 mod tests {
     use super::*;
     use crate::annotate::suggest_document;
+    use crate::learn::test_fixtures::{self as fixtures, span_of};
     use crate::model::Cue;
 
     /// A short direct quote whose speech verb the word lists lack, with an emoji
     /// and CRLF.
     const TEXT: &str = "“Itu urusan nanti 😀,” seloroh Budi Santoso.\r\nIa lalu pulang.";
 
-    fn span(text: &str, w: &str) -> (usize, usize) {
-        let chars: Vec<char> = text.chars().collect();
-        let n = w.chars().count();
-        let s = (0..chars.len()).find(|&i| chars[i..].iter().take(n).collect::<String>() == w).expect("word");
-        (s, s + n)
-    }
-
     fn quote(text: &str, quoted: &str, cue: &str, status: Status) -> Quote {
-        let (start, end) = span(text, quoted);
-        let (cs, ce) = span(text, cue);
+        let (start, end) = span_of(text, cue);
         Quote {
-            id: "q1".into(),
-            start,
-            end,
-            text: quoted.into(),
-            kind: crate::model::QuoteKind::Direct,
-            speaker: None,
-            cue: Some(Cue { start: cs, end: ce, text: cue.into() }),
-            status,
+            cue: Some(Cue { start, end, text: cue.into() }),
             source: "annotator".into(),
-            confidence: None,
-            annotator: None,
-            changed_at: None,
+            ..fixtures::quote("q1", text, quoted, status)
         }
-    }
-
-    fn doc_with(text: &str, quotes: Vec<Quote>) -> Document {
-        Document::new(text.to_owned(), None).with_spans(Vec::new(), quotes).validated().expect("valid")
     }
 
     #[test]
     fn a_marked_cue_the_lexicon_lacks_becomes_a_project_cue() {
         let analyzer = Analyzer::new();
         assert!(analyzer.analyze(TEXT).quotes.is_empty(), "the shipped lists do not know the cue");
-        let reviewed = doc_with(TEXT, vec![quote(TEXT, "“Itu urusan nanti 😀,”", "seloroh", Status::Manual)]);
+        let reviewed = fixtures::document(TEXT, Vec::new(), vec![quote(TEXT, "“Itu urusan nanti 😀,”", "seloroh", Status::Manual)]);
         let lessons = QuoteLessons::learn(&[&reviewed], &analyzer);
         assert_eq!(lessons.cues_after.iter().collect::<Vec<_>>(), ["seloroh"]);
         let taught = lessons.extend(analyzer);
         let quotes = taught.analyze(TEXT).quotes;
         assert_eq!(quotes.len(), 1, "{quotes:?}");
-        assert_eq!(quotes[0].cue, Some(span(TEXT, "seloroh")));
-        assert_eq!((quotes[0].start, quotes[0].end), span(TEXT, "“Itu urusan nanti 😀,”"));
+        assert_eq!(quotes[0].cue, Some(span_of(TEXT, "seloroh")));
+        assert_eq!((quotes[0].start, quotes[0].end), span_of(TEXT, "“Itu urusan nanti 😀,”"));
     }
 
     #[test]

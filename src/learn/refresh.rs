@@ -100,57 +100,23 @@ impl IdCounter {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{QuoteKind, SpanRef};
+    use crate::learn::test_fixtures as fixtures;
+    use crate::model::SpanRef;
 
     /// Curly quotes, an emoji and CRLF line ends.
     const TEXT: &str = "“Kami siap 😀,” kata Ranti Purnomo.\r\nBesok Ranti ke Sumedang bersama Dodi.";
 
-    fn at(word: &str) -> (usize, usize) {
-        let chars: Vec<char> = TEXT.chars().collect();
-        let n = word.chars().count();
-        let s = (0..chars.len()).find(|&i| chars[i..].iter().take(n).collect::<String>() == word).expect("word");
-        (s, s + n)
-    }
-
+    /// A suggestion as the tagger makes them here, with its confidence.
     fn entity(id: &str, word: &str, label: &str, status: Status) -> Entity {
-        let (start, end) = at(word);
-        Entity {
-            id: id.into(),
-            start,
-            end,
-            label: label.into(),
-            text: word.into(),
-            status,
-            source: "tagger".into(),
-            confidence: Some(0.5),
-            annotator: None,
-            changed_at: None,
-        }
+        Entity { confidence: Some(0.5), ..fixtures::entity(id, TEXT, word, label, status) }
     }
 
     fn quote(id: &str, speaker: Option<&str>, status: Status) -> Quote {
-        let (start, end) = at("“Kami siap 😀,”");
-        Quote {
-            id: id.into(),
-            start,
-            end,
-            text: "“Kami siap 😀,”".into(),
-            kind: QuoteKind::Direct,
-            speaker: speaker.map(Into::into),
-            cue: None,
-            status,
-            source: "rules".into(),
-            confidence: None,
-            annotator: None,
-            changed_at: None,
-        }
+        Quote { speaker: speaker.map(Into::into), ..fixtures::quote(id, TEXT, "“Kami siap 😀,”", status) }
     }
 
     fn doc(entities: Vec<Entity>, quotes: Vec<Quote>) -> Document {
-        let mut d = Document::new(TEXT.to_owned(), None);
-        d.labels.ensure("PERSON");
-        d.labels.ensure("LOC");
-        d.with_spans(entities, quotes).validated().expect("valid")
+        fixtures::document(TEXT, entities, quotes)
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! The project's model learning in the background. A worker thread keeps the
-//! [`Learner`] (building it loads word lists) and the project's [`ProjectModel`];
+//! [`Learner`](crate::learn::Learner) (building it loads word lists) and the project's [`ProjectModel`];
 //! the UI sends it requests — after a document is marked done, and at most every
 //! [`LEARN_EVERY`] after autosaves — and drains its reports each frame, so the
 //! window never waits on learning.
@@ -11,7 +11,8 @@
 //! same bytes — a file the annotator wrote meanwhile is never replaced.
 //!
 //! The review log (suggestions at first opening, active time) is written by the
-//! worker too, so no file is written on the UI thread.
+//! worker too, so no file is written on the UI thread. The worker's side is in
+//! [`worker`].
 
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -20,16 +21,15 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use crate::analysis::Analyzer;
-use crate::annotate::add_suggestions;
-use crate::learn::{refresh_edit, ActiveClock, LearnDoc, Learner, ProjectModel, QuoteLessons, ReviewLog};
+use crate::learn::{ActiveClock, ProjectModel, QuoteLessons, ReviewLog};
 use crate::model::Document;
 use crate::project::layout::Layout;
-use crate::project::open::save_document;
 use crate::project::scan::{ArticleEntry, ArticleId};
 use crate::project::status::{DocStatus, DocSummary};
-use crate::store::load_annotations;
 
-use super::reviewed_cache::ReviewedCache;
+mod worker;
+pub use worker::suggest;
+use worker::Task;
 
 /// Updates while reviewing come at most this often (a done document at once).
 pub const LEARN_EVERY: Duration = Duration::from_secs(5);
@@ -60,6 +60,8 @@ pub enum LearnReport {
     Resuggested { rows: Vec<DocSummary>, failures: Vec<String> },
     /// Something could not be done; the message names it.
     Failed(String),
+    /// Every update asked for up to this one (by its number) is done.
+    Finished(u64),
 }
 
 enum Request {
@@ -68,6 +70,8 @@ enum Request {
     Update {
         open: Option<ArticleId>,
         opened: HashSet<String>,
+        /// Its number, reported back when it is done.
+        number: u64,
     },
     SaveLog(ReviewLog),
 }
@@ -81,8 +85,10 @@ pub struct Learning {
     pub summary: ModelSummary,
     /// Suggestions at first opening and active time, per document.
     pub log: ReviewLog,
-    /// An update is running (or queued).
-    pub busy: bool,
+    /// Updates asked for, and done (the worker runs only the latest of those
+    /// queued, and says up to which one it is done).
+    requested: u64,
+    finished: u64,
     /// The open document was marked done: learn as soon as it is saved.
     pub learn_soon: bool,
     /// A document opened before its suggestions were ready: recorded when they are.
@@ -151,7 +157,8 @@ impl Learning {
             lessons: Arc::new(QuoteLessons::default()),
             summary,
             log,
-            busy: false,
+            requested: 0,
+            finished: 0,
             learn_soon: false,
             record_pending: None,
             clock: ActiveClock::default(),
@@ -244,8 +251,16 @@ impl Learning {
         }
         self.last_request = Some(Instant::now());
         let opened = self.log.opened.iter().map(|o| o.id.clone()).collect();
-        self.busy = worker.requests.send(Request::Update { open, opened }).is_ok();
+        let number = self.requested + 1;
+        if worker.requests.send(Request::Update { open, opened, number }).is_ok() {
+            self.requested = number;
+        }
         self.save_log();
+    }
+
+    /// An update is running or queued.
+    pub fn busy(&self) -> bool {
+        self.requested > self.finished
     }
 
     /// Whether an update would be asked for now if the annotator saved.
@@ -260,228 +275,25 @@ impl Learning {
         for report in &reports {
             match report {
                 LearnReport::Updated { analyzer, lessons, summary, .. } => {
-                    self.analyzer = Arc::clone(analyzer);
-                    self.lessons = Arc::clone(lessons);
+                    let old = std::mem::replace(&mut self.analyzer, Arc::clone(analyzer));
+                    let old_lessons = std::mem::replace(&mut self.lessons, Arc::clone(lessons));
+                    free_elsewhere((old, old_lessons));
                     self.summary = *summary;
                 }
-                LearnReport::Resuggested { .. } | LearnReport::Failed(_) => self.busy = false,
+                LearnReport::Finished(number) => self.finished = self.finished.max(*number),
+                LearnReport::Resuggested { .. } | LearnReport::Failed(_) => {}
             }
         }
         reports
     }
 }
 
-/// The worker thread's side.
-struct Task {
-    layout: Layout,
-    entries: Vec<ArticleEntry>,
-    open_now: Arc<Mutex<Option<String>>>,
-    cancel: Arc<AtomicBool>,
-}
-
-impl Task {
-    fn run(&self, model: ProjectModel, inbox: &Receiver<Request>, outbox: &Sender<LearnReport>, ctx: &egui::Context) {
-        let send = |report: LearnReport| {
-            let _ = outbox.send(report);
-            ctx.request_repaint();
-        };
-        let learner = match Learner::shipped() {
-            Ok(learner) => learner,
-            Err(error) => return send(LearnReport::Failed(format!("Learning is off: {error}"))),
-        };
-        let mut state =
-            WorkerState { model, learner, lessons: QuoteLessons::default(), reviewed: ReviewedCache::default() };
-        while let Ok(first) = inbox.recv() {
-            // Requests that queued up while the last one ran: only the latest counts.
-            let (mut update, mut log) = (None, None);
-            for request in std::iter::once(first).chain(inbox.try_iter()) {
-                match request {
-                    Request::Update { open, opened } => update = Some((open, opened)),
-                    Request::SaveLog(latest) => log = Some(latest),
-                }
-            }
-            if self.cancel.load(Ordering::Relaxed) {
-                return; // the project closed: it wrote the latest log itself
-            }
-            if let Some(Err(error)) = log.map(|log| log.save(&self.layout)) {
-                send(LearnReport::Failed(error.to_string()));
-            }
-            if let Some((open, opened)) = update {
-                self.update(&mut state, open.as_ref(), opened, &send);
-            }
-        }
-    }
-
-    /// Relearns from the reviews as they are now; when the model or the quotation
-    /// lessons changed, hands the new suggester over and re-suggests.
-    fn update(
-        &self,
-        state: &mut WorkerState,
-        open: Option<&ArticleId>,
-        mut skip: HashSet<String>,
-        send: &impl Fn(LearnReport),
-    ) {
-        let (docs, failures) = state.reviewed.load(&self.layout, &self.entries);
-        let learn_docs: Vec<LearnDoc> = docs.iter().map(|(id, d)| LearnDoc { id, document: d }).collect();
-        let started = Instant::now();
-        let learned = match state.model.update(&self.layout, &state.learner, &learn_docs) {
-            Ok(learned) => learned,
-            Err(error) => return send(LearnReport::Failed(format!("The project model was not updated: {error}"))),
-        };
-        let plain = state.model.analyzer();
-        let lessons = QuoteLessons::learn(&docs.iter().map(|(_, d)| d).collect::<Vec<_>>(), &plain);
-        let lessons_changed = lessons != state.lessons;
-        if learned.is_none() && !lessons_changed {
-            return send(LearnReport::Resuggested { rows: Vec::new(), failures });
-        }
-        if let Some(new) = learned {
-            state.model = new;
-        }
-        state.lessons = lessons;
-        let analyzer = Arc::new(state.lessons.extend(state.model.analyzer()));
-        let lessons = Arc::new(state.lessons.clone());
-        let summary = ModelSummary::of(&state.model);
-        let elapsed = started.elapsed();
-        send(LearnReport::Updated { analyzer: Arc::clone(&analyzer), lessons: Arc::clone(&lessons), summary, elapsed });
-        skip.extend(open.map(ToString::to_string));
-        let (rows, mut more) = self.resuggest(&analyzer, &lessons, &skip);
-        more.extend(failures);
-        send(LearnReport::Resuggested { rows, failures: more });
-    }
-
-    /// New suggestions for every document not opened yet; their new list rows.
-    fn resuggest(
-        &self,
-        analyzer: &Analyzer,
-        lessons: &QuoteLessons,
-        skip: &HashSet<String>,
-    ) -> (Vec<DocSummary>, Vec<String>) {
-        let (mut rows, mut failures) = (Vec::new(), Vec::new());
-        for entry in &self.entries {
-            if self.cancel.load(Ordering::Relaxed) {
-                break;
-            }
-            let id = entry.id.to_string();
-            if skip.contains(&id) {
-                continue;
-            }
-            match self.resuggest_one(&entry.id, analyzer, lessons) {
-                Ok(Some(row)) => rows.push(row),
-                Ok(None) => {}
-                Err(error) => failures.push(format!("{id}: {error}")),
-            }
-        }
-        (rows, failures)
-    }
-
-    /// One document: `Ok(None)` when it is reviewed, opened, missing or unchanged.
-    fn resuggest_one(
-        &self,
-        id: &ArticleId,
-        analyzer: &Analyzer,
-        lessons: &QuoteLessons,
-    ) -> Result<Option<DocSummary>, String> {
-        let path = self.layout.annotation_path(id);
-        // No file yet: the project's first analysis writes it (with the new model).
-        let Ok(before) = std::fs::read(&path) else { return Ok(None) };
-        let mut document = load_annotations(&path).map_err(|e| e.to_string())?;
-        if DocStatus::of(Some(&document)) != DocStatus::New {
-            return Ok(None);
-        }
-        let mut fresh = Document::new(document.text.to_string(), None);
-        add_suggestions(&mut fresh, suggest(analyzer, lessons, &document.text));
-        let Some(edit) = refresh_edit(&document, &fresh) else { return Ok(None) };
-        document.apply(&edit).map_err(|e| e.to_string())?;
-        let opened_meanwhile =
-            self.open_now.lock().unwrap_or_else(PoisonError::into_inner).as_deref() == Some(id.to_string().as_str());
-        // Written only if the file is still exactly what was read.
-        if opened_meanwhile || std::fs::read(&path).ok().as_deref() != Some(before.as_slice()) {
-            return Ok(None);
-        }
-        save_document(&self.layout, id, &document).map_err(|e| e.to_string())?;
-        Ok(Some(DocSummary::of(id, Some(&document))))
-    }
-}
-
-/// What the worker keeps between updates.
-struct WorkerState {
-    model: ProjectModel,
-    learner: Learner,
-    /// What the project's reviewed quotations teach (project cues, rejected patterns).
-    lessons: QuoteLessons,
-    reviewed: ReviewedCache,
-}
-
-/// Suggestions for `text` by `analyzer`, quotations of patterns the annotator keeps
-/// rejecting made less sure.
-pub fn suggest(analyzer: &Analyzer, lessons: &QuoteLessons, text: &str) -> crate::analysis::Suggestions {
-    let mut suggestions = analyzer.analyze(text);
-    lessons.adjust(text, &mut suggestions);
-    suggestions
-}
-
-#[cfg(test)]
-mod tests {
-    use std::path::Path;
-
-    use super::*;
-    use crate::annotate::suggest_document;
-    use crate::model::Status;
-    use crate::project::scan::scan;
-
-    /// Curly quotes, an emoji and CRLF line ends.
-    const TEXT: &str = "“Kami siap 😀,” kata Ranti Purnomo.\r\nBesok Ranti ke Sumedang.\r\n";
-
-    fn task(root: &Path) -> Task {
-        let layout = Layout::new(root);
-        let entries = scan(root).articles;
-        Task { layout, entries, open_now: Arc::new(Mutex::new(None)), cancel: Arc::new(AtomicBool::new(false)) }
-    }
-
-    /// b.txt saved with its suggestions, one of them changed to a label the model would not give.
-    fn saved_suggestions(root: &Path, status: Status) -> (ArticleId, Vec<u8>) {
-        std::fs::write(root.join("b.txt"), TEXT).expect("article");
-        let id = ArticleId { path: "b.txt".into(), line: None };
-        let doc = suggest_document(TEXT.to_owned(), Some("b.txt".into()), &Analyzer::new());
-        let mut entities = doc.entities().to_vec();
-        let first = entities.first_mut().expect("a suggestion");
-        first.label = "DATE".into();
-        first.status = status;
-        let quotes = doc.quotes().to_vec();
-        let mut doc = doc.with_spans(entities, quotes);
-        doc.labels.ensure("DATE");
-        let doc = doc.validated().expect("valid");
-        let layout = Layout::new(root);
-        save_document(&layout, &id, &doc).expect("saved");
-        let bytes = std::fs::read(layout.annotation_path(&id)).expect("read");
-        (id, bytes)
-    }
-
-    #[test]
-    fn an_untouched_document_gets_the_models_suggestions() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let (id, before) = saved_suggestions(dir.path(), Status::Suggested);
-        let task = task(dir.path());
-        let row =
-            task.resuggest_one(&id, &Analyzer::new(), &QuoteLessons::default()).expect("no error").expect("rewritten");
-        assert_eq!(row.status, DocStatus::New);
-        let after = load_annotations(&task.layout.annotation_path(&id)).expect("loads");
-        assert_ne!(std::fs::read(task.layout.annotation_path(&id)).expect("read"), before);
-        assert!(after.entities().iter().all(|e| e.status == Status::Suggested && e.label != "DATE"));
-        assert_eq!(after.text, TEXT);
-    }
-
-    #[test]
-    fn reviewed_or_open_documents_are_never_rewritten() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let (id, before) = saved_suggestions(dir.path(), Status::Rejected);
-        let task = task(dir.path());
-        assert!(task.resuggest_one(&id, &Analyzer::new(), &QuoteLessons::default()).expect("no error").is_none());
-        assert_eq!(std::fs::read(task.layout.annotation_path(&id)).expect("read"), before, "reviewed: untouched");
-
-        let (id, before) = saved_suggestions(dir.path(), Status::Suggested);
-        *task.open_now.lock().expect("lock") = Some(id.to_string());
-        assert!(task.resuggest_one(&id, &Analyzer::new(), &QuoteLessons::default()).expect("no error").is_none());
-        assert_eq!(std::fs::read(task.layout.annotation_path(&id)).expect("read"), before, "open: untouched");
-    }
+/// Frees `value` on a short-lived thread of its own. The suggester the UI
+/// replaces is freed this way: freeing an analyser (word lists, automata,
+/// weights; 3–23 ms) on the UI thread made that frame 40 × `frame/small`, and on
+/// the worker, as it handed the re-suggested rows over, it made the frame that
+/// took them in wait ~20 ms for the allocator (`examples/learning_frames.rs`).
+/// Should no thread start, it is freed here after all.
+fn free_elsewhere<T: Send + 'static>(value: T) {
+    let _ = std::thread::Builder::new().name("sorot-free".into()).spawn(move || drop(value));
 }

@@ -3,6 +3,7 @@
 //! reports taken in, "Refresh suggestions" for the open document (one undoable
 //! edit), and the Model window's figures computed in the background.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -14,6 +15,8 @@ use crate::analysis::Analyzer;
 use crate::annotate::add_suggestions;
 use crate::learn::refresh_edit;
 use crate::model::Document;
+use crate::project::scan::ArticleId;
+use crate::project::status::DocSummary;
 use crate::ui::review::{ReviewAction, ReviewController};
 use crate::ui::status_bar::Note;
 
@@ -34,6 +37,12 @@ impl ProjectController {
         if changed && *action == ReviewAction::ToggleDone {
             learning.learn_soon = review.document().is_some_and(|d| d.done.is_some());
         }
+    }
+
+    /// Whether the model is learning or re-suggesting, or will once the open
+    /// document is saved.
+    pub fn learning_busy(&self) -> bool {
+        self.learning.as_ref().is_some_and(|l| l.busy() || l.learn_soon)
     }
 
     /// Starts analysing the open document with the project's model.
@@ -104,20 +113,23 @@ impl ProjectController {
                 }
                 LearnReport::Resuggested { rows, failures } => self.resuggested(rows, &failures).or(note),
                 LearnReport::Failed(message) => Some(Note::Error(message)),
+                LearnReport::Finished(_) => note,
             };
         }
         note
     }
 
     /// Re-suggested documents: their list rows follow.
-    fn resuggested(&mut self, rows: Vec<crate::project::status::DocSummary>, failures: &[String]) -> Option<Note> {
+    /// One pass over the list, not a search per row: a re-suggestion of a whole
+    /// project hands over as many rows as the list has.
+    fn resuggested(&mut self, rows: Vec<DocSummary>, failures: &[String]) -> Option<Note> {
         let project = self.project.as_mut()?;
         let count = rows.len();
-        for row in rows {
-            if project.current.as_ref() != Some(&row.id) {
-                if let Some(slot) = project.rows.iter_mut().find(|r| r.id == row.id) {
-                    *slot = row;
-                }
+        let mut fresh: HashMap<ArticleId, DocSummary> =
+            rows.into_iter().filter(|r| project.current.as_ref() != Some(&r.id)).map(|r| (r.id.clone(), r)).collect();
+        for slot in &mut project.rows {
+            if let Some(row) = fresh.remove(&slot.id) {
+                *slot = row;
             }
         }
         if let Some(first) = failures.first() {
