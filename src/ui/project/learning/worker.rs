@@ -259,7 +259,7 @@ mod tests {
         "“Jalan desa rusak lagi 😀,” seloroh Dewi Lestari.\r\n“Kami siap memperbaiki jalan,” kata Budi Santoso.\r\n";
 
     fn save(root: &Path, name: &str, doc: &Document) {
-        std::fs::write(root.join(name), &doc.text).expect("article");
+        std::fs::write(root.join(name), doc.text.as_str()).expect("article");
         save_document(&Layout::new(root), &ArticleId { path: name.into(), line: None }, doc).expect("saved");
     }
 
