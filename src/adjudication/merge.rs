@@ -76,32 +76,36 @@ impl Adjudication {
             gold.labels = first.labels.clone();
         }
         let kept = self.kept();
-        let (mut entities, mut quotes) = (Vec::new(), Vec::new());
-        let mut entity_ids: HashMap<(usize, usize), String> = HashMap::new();
         let spans = || kept.iter().map(|&c| &self.candidates[c].span);
+        // Entities first, then each kept quotation's speaker that no kept
+        // entity covers; numbered in reading order, so the same gold gets the
+        // same ids however it was reached (a file saved again does not churn).
+        let mut entities: Vec<Entity> = spans()
+            .filter_map(|span| match span {
+                CandidateSpan::Entity(entity) => Some(gold_entity(entity)),
+                CandidateSpan::Quote { .. } => None,
+            })
+            .collect();
         for span in spans() {
-            if let CandidateSpan::Entity(entity) = span {
-                let id = format!("e{}", entities.len() + 1);
-                entity_ids.entry((entity.start, entity.end)).or_insert_with(|| id.clone());
-                entities.push(gold_entity(entity, id));
+            if let CandidateSpan::Quote { speaker: Some(speaker), .. } = span {
+                if !entities.iter().any(|e| (e.start, e.end) == (speaker.start, speaker.end)) {
+                    entities.push(gold_entity(speaker));
+                }
             }
         }
+        entities.sort_by(|a, b| (a.start, a.end, &a.label).cmp(&(b.start, b.end, &b.label)));
+        let mut entity_ids: HashMap<(usize, usize), String> = HashMap::new();
+        for (n, entity) in entities.iter_mut().enumerate() {
+            entity.id = format!("e{}", n + 1).into();
+            entity_ids.entry((entity.start, entity.end)).or_insert_with(|| entity.id.to_string());
+        }
+        let mut quotes = Vec::new();
         for span in spans() {
             let CandidateSpan::Quote { quote, speaker } = span else { continue };
-            let speaker_id = speaker.as_ref().map(|entity| {
-                entity_ids
-                    .entry((entity.start, entity.end))
-                    .or_insert_with(|| {
-                        let id = format!("e{}", entities.len() + 1);
-                        entities.push(gold_entity(entity, id.clone()));
-                        id
-                    })
-                    .clone()
-            });
-            let id = format!("q{}", quotes.len() + 1);
+            let speaker_id = speaker.as_ref().and_then(|entity| entity_ids.get(&(entity.start, entity.end)));
             quotes.push(Quote {
-                id: id.into(),
-                speaker: speaker_id.map(Into::into),
+                id: format!("q{}", quotes.len() + 1).into(),
+                speaker: speaker_id.map(|id| id.as_str().into()),
                 status: reviewed(quote.status),
                 ..(**quote).clone()
             });
@@ -113,8 +117,8 @@ impl Adjudication {
     }
 }
 
-fn gold_entity(entity: &Entity, id: String) -> Entity {
-    Entity { id: id.into(), status: reviewed(entity.status), ..entity.clone() }
+fn gold_entity(entity: &Entity) -> Entity {
+    Entity { status: reviewed(entity.status), ..entity.clone() }
 }
 
 fn reviewed(status: Status) -> Status {

@@ -46,7 +46,8 @@ fn a_long_subject_phrase_between_the_quote_and_its_verb() {
 
 #[test]
 fn a_quoted_title_inside_a_sentence_is_no_cued_quote() {
-    let got = quotes("On the latest episode of “Morning Harbour,” Mayor Helen Carter said the ferry would run again 😀.\r\n");
+    let got =
+        quotes("On the latest episode of “Morning Harbour,” Mayor Helen Carter said the ferry would run again 😀.\r\n");
     assert!(got.iter().all(|(_, q)| !q.contains("Morning Harbour")), "{got:?}");
     check("On the latest episode of “Morning Harbour,” Mayor <<Helen Carter>> {{said}} ((the ferry would run again)).");
 }

@@ -154,7 +154,10 @@ fn attribution_follows(doc: &Doc, t: usize) -> bool {
         return true;
     }
     // Back over the closing mark (one char, or the two of `''`).
-    while k > 0 && doc.kind(k) == Some(TokenKind::Punct) && (is_mark_at(&doc.chars, start_of(doc, k)) || doc.is_punct(k, '\'')) {
+    while k > 0
+        && doc.kind(k) == Some(TokenKind::Punct)
+        && (is_mark_at(&doc.chars, start_of(doc, k)) || doc.is_punct(k, '\''))
+    {
         k -= 1;
     }
     doc.is_punct(k, ',') || doc.is_punct(k, '?') || doc.is_punct(k, '!')

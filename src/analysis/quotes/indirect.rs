@@ -250,7 +250,9 @@ fn trailing_cue(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Opti
         SpeakerHint::Pronoun(doc.tokens.get(a).map_or(0, |x| x.start))
     } else if let Some((x, y)) = unnamed_source(doc, a, b) {
         SpeakerHint::Source(x, y)
-    } else if (a..b).all(|t| doc.is_capitalised(t) || lex.titles.contains(doc.low(t)) || titled_stop(doc, lex, t)) && b > a {
+    } else if (a..b).all(|t| doc.is_capitalised(t) || lex.titles.contains(doc.low(t)) || titled_stop(doc, lex, t))
+        && b > a
+    {
         SpeakerHint::Subject(a, b)
     } else {
         return None;
