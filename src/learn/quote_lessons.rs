@@ -125,7 +125,11 @@ mod tests {
     fn a_marked_cue_the_lexicon_lacks_becomes_a_project_cue() {
         let analyzer = Analyzer::new();
         assert!(analyzer.analyze(TEXT).quotes.is_empty(), "the shipped lists do not know the cue");
-        let reviewed = fixtures::document(TEXT, Vec::new(), vec![quote(TEXT, "“Itu urusan nanti 😀,”", "seloroh", Status::Manual)]);
+        let reviewed = fixtures::document(
+            TEXT,
+            Vec::new(),
+            vec![quote(TEXT, "“Itu urusan nanti 😀,”", "seloroh", Status::Manual)],
+        );
         let lessons = QuoteLessons::learn(&[&reviewed], &analyzer);
         assert_eq!(lessons.cues_after.iter().collect::<Vec<_>>(), ["seloroh"]);
         let taught = lessons.extend(analyzer);

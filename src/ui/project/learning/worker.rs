@@ -31,7 +31,13 @@ pub(super) struct Task {
 }
 
 impl Task {
-    pub(super) fn run(&self, model: ProjectModel, inbox: &Receiver<Request>, outbox: &Sender<LearnReport>, ctx: &egui::Context) {
+    pub(super) fn run(
+        &self,
+        model: ProjectModel,
+        inbox: &Receiver<Request>,
+        outbox: &Sender<LearnReport>,
+        ctx: &egui::Context,
+    ) {
         let send = |report: LearnReport| {
             let _ = outbox.send(report);
             ctx.request_repaint();
