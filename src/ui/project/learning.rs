@@ -290,10 +290,11 @@ impl Learning {
 
 /// Frees `value` on a short-lived thread of its own. The suggester the UI
 /// replaces is freed this way: freeing an analyser (word lists, automata,
-/// weights; 3–23 ms) on the UI thread made that frame 40 × `frame/small`, and on
-/// the worker, as it handed the re-suggested rows over, it made the frame that
-/// took them in wait ~20 ms for the allocator (`examples/learning_frames.rs`).
-/// Should no thread start, it is freed here after all.
+/// weights; 7.5 ms in `learn/free_analyzer`) on the UI thread made the frame that
+/// took a model update 40–45 × `frame/small`, and freeing it on the worker just
+/// as it handed the re-suggested rows over made the frame that took them in wait
+/// ~21 ms (`examples/learning_frames.rs`). Should no thread start, it is freed
+/// here after all.
 fn free_elsewhere<T: Send + 'static>(value: T) {
     let _ = std::thread::Builder::new().name("sorot-free".into()).spawn(move || drop(value));
 }
