@@ -79,8 +79,7 @@ fn settings_refuse_label_names_no_format_can_carry_and_say_why() {
     // Even asked directly (another way in than the button), the rename is refused,
     // said in the dialog, and nothing changes.
     let ctx = app.ctx.clone();
-    app.state_mut()
-        .perform(&ctx, ProjectAction::RenameLabel { from: "PERSON".into(), to: "MY LABEL".into() }.into());
+    app.state_mut().perform(&ctx, ProjectAction::RenameLabel { from: "PERSON".into(), to: "MY LABEL".into() }.into());
     app.run();
     assert!(app.state().message().is_some_and(|m| m.contains("Label not renamed")), "{:?}", app.state().message());
     // In the dialog, and on the status line.

@@ -58,7 +58,10 @@ mod tests {
         let words = |r: (usize, usize)| -> Vec<String> {
             tokens[r.0..r.1].iter().map(|t| chars[t.start..t.end].iter().collect()).collect()
         };
-        assert_eq!(bytes.tokens(joko, joko + "Joko Widodo".len()).map(words), Some(vec!["Joko".into(), "Widodo".into()]));
+        assert_eq!(
+            bytes.tokens(joko, joko + "Joko Widodo".len()).map(words),
+            Some(vec!["Joko".into(), "Widodo".into()])
+        );
         assert_eq!(bytes.tokens(at("siap"), at("siap") + 4).map(words), Some(vec!["siap".into()]));
         assert_eq!(bytes.tokens(at("😀"), at("😀") + 4).map(words), Some(vec!["😀".into()]));
         // Not on token boundaries, or reversed: no tokens.

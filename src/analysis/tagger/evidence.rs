@@ -73,14 +73,6 @@ pub struct Facts {
 impl Facts {
     /// The features' input for `doc`, a table of `2^bits` rows and convention `domain`.
     pub fn input<'a>(&'a self, doc: &'a Doc, lex: &'a Lexicon, bits: u32, domain: Option<usize>) -> Input<'a> {
-        Input {
-            doc,
-            lex,
-            hits: &self.hits,
-            name_words: &self.name_words,
-            rule_tags: &self.rule_tags,
-            bits,
-            domain,
-        }
+        Input { doc, lex, hits: &self.hits, name_words: &self.name_words, rule_tags: &self.rule_tags, bits, domain }
     }
 }

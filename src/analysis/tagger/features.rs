@@ -152,7 +152,8 @@ impl<'a> Extractor<'a> {
         let mut offsets = Vec::with_capacity(end.saturating_sub(start) + 1);
         offsets.push(0);
         for i in start..end {
-            let mut sink = Sink { ids: &mut ids, bits: input.bits, domain: input.domain.map(|d| DOMAIN_SALT + d as u64) };
+            let mut sink =
+                Sink { ids: &mut ids, bits: input.bits, domain: input.domain.map(|d| DOMAIN_SALT + d as u64) };
             token_features(&window, i, &mut sink);
             rule_features(input.rule_tags, &window, i, &mut sink);
             if let Some(&mark) = input.name_words.get(i).filter(|&&m| m & !CAPITALISED != 0) {

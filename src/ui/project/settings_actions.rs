@@ -6,11 +6,11 @@
 
 use super::controller::ProjectController;
 use super::Job;
+use crate::model::validate_label_name;
+use crate::project::settings::ProjectSettings;
 use crate::project::settings::{
     change_saved_documents, delete_label_edit, label_usage, rename_label_edit, rename_label_in_project, LabelUsage,
 };
-use crate::model::validate_label_name;
-use crate::project::settings::ProjectSettings;
 use crate::ui::review::ReviewController;
 use crate::ui::status_bar::Note;
 
