@@ -13,7 +13,7 @@ use super::super::doc::Doc;
 use super::super::lexicon::Lexicon;
 use super::super::tokenizer::TokenKind;
 use super::hashing::{bucket, hash_more, hash_str, mix};
-use super::names::{without_list, Hits, CAPITALISED};
+use super::names::{without_list, Hit, Hits, CAPITALISED};
 use super::tags::Tag;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -154,7 +154,7 @@ impl<'a> Extractor<'a> {
         for i in start..end {
             let mut sink =
                 Sink { ids: &mut ids, bits: input.bits, domain: input.domain.map(|d| DOMAIN_SALT + d as u64) };
-            token_features(&window, input.hits, i, &mut sink);
+            token_features(&window, i, &mut sink);
             rule_features(input.rule_tags, &window, i, &mut sink);
             if let Some(&mark) = input.name_words.get(i).filter(|&&m| m & !CAPITALISED != 0) {
                 // The kinds of listed names the word stands in.
@@ -172,7 +172,7 @@ impl<'a> Extractor<'a> {
             .clone()
             .map(|i| TokenInfo { run: self.runs.run_of(doc, i), ..token_info(doc, lex, &self.stats, i) })
             .collect();
-        Window { doc, first: range.start, infos }
+        Window { doc, first: range.start, hits: self.input.hits.of_each(range), infos }
     }
 }
 
@@ -185,11 +185,18 @@ struct Window<'d> {
     doc: &'d Doc,
     first: usize,
     infos: Vec<TokenInfo>,
+    /// The name-list hits of each token.
+    hits: Vec<&'d [Hit]>,
 }
 
 impl Window<'_> {
     fn get(&self, i: usize) -> Option<&TokenInfo> {
         self.infos.get(i.checked_sub(self.first)?)
+    }
+
+    /// The name-list hits of token `i` (none outside the window).
+    fn hits(&self, i: usize) -> &[Hit] {
+        i.checked_sub(self.first).and_then(|k| self.hits.get(k)).copied().unwrap_or(&[])
     }
 
     /// The lower-case hash of any token of the document (a capitalised run's ends
@@ -234,7 +241,7 @@ const CONVENTION_TEMPLATES: &[u64] = &[13, 30, 31, 35];
 
 const NO_WORD: u64 = 0x5151;
 
-fn token_features(infos: &Window, hits: &Hits, i: usize, sink: &mut Sink) {
+fn token_features(infos: &Window, i: usize, sink: &mut Sink) {
     let at = |d: isize| i.checked_add_signed(d).and_then(|j| infos.get(j));
     let lower = |d| at(d).map_or(NO_WORD, |t: &TokenInfo| t.lower);
     let shape = |d| at(d).map_or(NO_WORD, |t: &TokenInfo| t.shape);
@@ -277,7 +284,7 @@ fn token_features(infos: &Window, hits: &Hits, i: usize, sink: &mut Sink) {
     sink.add(25, u64::from(me.flags & position));
     sink.add(26, u64::from(flags(-2) & flag::TITLE));
     sink.add(27, u64::from(me.flags & (flag::CAP | flag::CAP_MID_ELSEWHERE | flag::LOWER_ELSEWHERE)));
-    name_features(hits, i, sink);
+    name_features(infos, i, sink);
 }
 
 fn rule_features(tags: &[Tag], infos: &Window, i: usize, sink: &mut Sink) {
@@ -310,8 +317,8 @@ fn run_features(infos: &Window, i: usize, sink: &mut Sink) {
     sink.add(46, mix(lower(run.start.checked_sub(1)), lower(Some(run.start))));
 }
 
-fn name_features(hits: &Hits, i: usize, sink: &mut Sink) {
-    let me = hits.of(i);
+fn name_features(window: &Window, i: usize, sink: &mut Sink) {
+    let me = window.hits(i);
     for &h in me {
         sink.add(30, u64::from(h));
         sink.add(31, u64::from(without_list(h)));
@@ -319,7 +326,7 @@ fn name_features(hits: &Hits, i: usize, sink: &mut Sink) {
     if me.is_empty() {
         sink.add(32, 0);
     }
-    let first = |j: Option<usize>| j.and_then(|j| hits.of(j).first()).map_or(0xFFFF, |&h| without_list(h));
+    let first = |j: Option<usize>| j.and_then(|j| window.hits(j).first()).map_or(0xFFFF, |&h| without_list(h));
     sink.add(33, u64::from(first(i.checked_sub(1))));
     sink.add(34, u64::from(first(Some(i + 1))));
 }

@@ -159,9 +159,26 @@ impl Hits {
             if out.starts.last().is_none_or(|&(last, _)| last != t) {
                 out.starts.push((t, out.hits.len()));
             }
-            let mine = out.of(t);
+            let mine = out.starts.last().and_then(|&(_, s)| out.hits.get(s..)).unwrap_or(&[]);
             if !mine.contains(&h) && mine.len() < MAX_HITS {
                 out.hits.push(h);
+            }
+        }
+        out
+    }
+
+    /// The hits of each token of `tokens`, in order: one search for the first,
+    /// then a walk (a search per token costs cache misses on long documents).
+    pub fn of_each(&self, tokens: std::ops::Range<usize>) -> Vec<&[Hit]> {
+        let mut out: Vec<&[Hit]> = vec![&[]; tokens.len()];
+        let first = self.starts.partition_point(|&(t, _)| t < tokens.start);
+        for (k, &(t, start)) in self.starts.iter().enumerate().skip(first) {
+            if t >= tokens.end {
+                break;
+            }
+            let end = self.starts.get(k + 1).map_or(self.hits.len(), |&(_, s)| s);
+            if let (Some(slot), Some(hits)) = (out.get_mut(t - tokens.start), self.hits.get(start..end)) {
+                *slot = hits;
             }
         }
         out
@@ -203,5 +220,23 @@ mod tests {
         assert_ne!(marks[2] & label_bit(Label::Person), 0, "{marks:?}");
         assert_ne!(marks[4] & label_bit(Label::Loc), 0, "{marks:?}");
         assert_eq!((marks[1], marks[3], marks[5], marks[6]), (CAPITALISED, 0, 0, 0), "{marks:?}");
+    }
+
+    #[test]
+    fn hits_of_a_stretch_are_those_of_each_token_with_emoji_and_crlf() {
+        let lex = Lexicon::new();
+        let index = NameIndex::new(&lex);
+        let text = "“Kami 😀 siap,” kata Joko Widodo di Jakarta.\r\nWarga Surabaya dan Bandung datang.";
+        let doc = Doc::new(text);
+        let hits = index.hits(text, &doc);
+        let n = doc.tokens.len();
+        assert!((0..n).any(|t| !hits.of(t).is_empty()), "some listed name is found");
+        for start in 0..n {
+            for end in start..=n + 2 {
+                let each = hits.of_each(start..end);
+                let one_by_one: Vec<&[Hit]> = (start..end).map(|t| hits.of(t)).collect();
+                assert_eq!(each, one_by_one, "{start}..{end}");
+            }
+        }
     }
 }
