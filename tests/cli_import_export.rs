@@ -140,6 +140,8 @@ fn analyze_and_import_skip_or_refuse_a_fifo() {
     command.arg("analyze").arg(&folder).arg("--out").arg(dir.path().join("out"));
     let output = run(command);
     assert!(stderr(&output).contains("FIFO"), "{}", stderr(&output));
+    assert!(stderr(&output).contains("wrote 1 of 2 article(s)"), "the FIFO counts as found: {}", stderr(&output));
+    assert!(!output.status.success());
     assert!(dir.path().join("out/a.json").exists(), "the other article is still analysed");
     let mut command = sorot();
     command.arg("analyze").arg(&fifo).arg("--out").arg(dir.path().join("out2"));

@@ -107,7 +107,10 @@ fn run_folders(analyzer: &Analyzer, paths: &[PathBuf], out: &Path, threads: usiz
     // Reported after the bar is gone: a hidden bar (not a terminal) prints nothing.
     report.warnings.iter().for_each(|(_, warning)| eprintln!("sorot: warning: {warning}"));
     report.failures.iter().for_each(|(_, reason)| eprintln!("sorot: {reason}"));
-    eprintln!("sorot: wrote {} of {} article(s) to {}", report.written, entries.len(), out.display());
+    // Articles that could not even be read (a FIFO, a bad name) count as found:
+    // "wrote 1 of 2" says at once that one is missing.
+    let found = entries.len() + listing_failures;
+    eprintln!("sorot: wrote {} of {found} article(s) to {}", report.written, out.display());
     if let Err(error) = synced {
         eprintln!("sorot: the files in {} may not be on disk yet: {error}", out.display());
         return ExitCode::FAILURE;
