@@ -213,6 +213,10 @@ fn a_quotes_speaker_is_chosen_by_digit_and_confirmed_by_enter() {
         id.and_then(|id| document.entity(&id)).map(|e| e.text.to_string())
     };
     let speaker_before = speaker(&app);
+    let confidence = app.state().session().unwrap().document.quote(&quote).unwrap().confidence;
+    let confidence = confidence.expect("a suggested quotation carries its confidence");
+    let shown = format!("confidence {confidence:.2} · cue:");
+    assert!(app.query_by_label_contains(&shown).is_some(), "the inspector shows the quote's confidence");
 
     // The inspector numbers the candidates; the second is the one to choose.
     let second = app.get_by_label_contains("2  ").accesskit_node().label().unwrap_or_default();

@@ -135,7 +135,9 @@ fn quote_ui(ui: &mut egui::Ui, view: &InspectorView<'_>, quote: &Quote, actions:
     ui.heading(format!("Quote {}", quote.id));
     ui.label(RichText::new(shorten(&quote.text, 240)).italics());
     let cue = quote.cue.as_ref().map_or("none".to_owned(), |c| c.text.to_string());
-    ui.label(format!("{:?} · cue: {cue} · from {}", quote.status, quote.source));
+    // A learned lesson lowers a rejected construction's confidence: show it, as for entities.
+    let confidence = quote.confidence.map_or(String::new(), |c| format!(" · confidence {c:.2}"));
+    ui.label(format!("{:?}{confidence} · cue: {cue} · from {}", quote.status, quote.source));
     ui.horizontal_wrapped(|ui| {
         ui.label(format!("Kind ({}):", Command::CycleQuoteKind.shortcut_text()));
         for kind in [QuoteKind::Direct, QuoteKind::Indirect] {
