@@ -132,30 +132,15 @@ fn reviewed(status: Status) -> Status {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::adjudication::test_fixtures;
     use crate::agreement::SpanFilter;
-    use crate::model::QuoteKind;
 
     const TEXT: &str = "“Kami 😀 siap,” kata Ana.\r\nBudi tiba di Bandung.";
 
     /// A version with Ana and Budi, Bandung as `city`, and the quote said by `speaker`.
     fn version(city: Option<&str>, speaker: &str) -> Document {
-        let mut doc = Document::new(TEXT.into(), None);
-        let at = |needle: &str| {
-            let start = TEXT[..TEXT.find(needle).unwrap()].chars().count();
-            (start, start + needle.chars().count())
-        };
-        for (needle, label) in [("Ana", Some("PERSON")), ("Budi", Some("PERSON")), ("Bandung", city)] {
-            if let Some(label) = label {
-                let (s, e) = at(needle);
-                doc.apply(&doc.add_entity_edit(s, e, label).unwrap()).unwrap();
-            }
-        }
-        let (s, e) = at("“Kami 😀 siap,”");
-        doc.apply(&doc.add_quote_edit(s, e, QuoteKind::Direct).unwrap()).unwrap();
-        let speaker_id = doc.entities().iter().find(|e| e.text == speaker).unwrap().id.to_string();
-        let quote = doc.quotes()[0].id.to_string();
-        doc.apply(&doc.speaker_edit(&quote, Some(&speaker_id)).unwrap()).unwrap();
-        doc
+        let entities = [("Ana", Some("PERSON")), ("Budi", Some("PERSON")), ("Bandung", city)];
+        test_fixtures::version(TEXT, &entities, "“Kami 😀 siap,”", speaker)
     }
 
     fn two() -> Adjudication {

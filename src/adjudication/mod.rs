@@ -15,6 +15,8 @@ pub mod candidates;
 pub mod disagreements;
 pub mod merge;
 pub mod resume;
+#[cfg(test)]
+pub(crate) mod test_fixtures;
 
 pub use candidates::{Candidate, CandidateKey, CandidateSpan};
 pub use disagreements::{Adjudication, AdjudicationError, Disagreement, Resolution};

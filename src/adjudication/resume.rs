@@ -45,30 +45,14 @@ impl Adjudication {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::QuoteKind;
+    use crate::adjudication::test_fixtures;
 
     const TEXT: &str = "“Kami 😀 siap,” ujar Sari.\r\nDodi datang ke Medan.";
 
-    fn at(needle: &str) -> (usize, usize) {
-        let start = TEXT[..TEXT.find(needle).unwrap()].chars().count();
-        (start, start + needle.chars().count())
-    }
-
     /// Sari and Dodi as people, Medan as `city` (or nothing), the quote said by `speaker`.
     fn version(city: Option<&str>, speaker: &str) -> Document {
-        let mut doc = Document::new(TEXT.into(), None);
-        for (needle, label) in [("Sari", Some("PERSON")), ("Dodi", Some("PERSON")), ("Medan", city)] {
-            if let Some(label) = label {
-                let (s, e) = at(needle);
-                doc.apply(&doc.add_entity_edit(s, e, label).unwrap()).unwrap();
-            }
-        }
-        let (s, e) = at("“Kami 😀 siap,”");
-        doc.apply(&doc.add_quote_edit(s, e, QuoteKind::Direct).unwrap()).unwrap();
-        let speaker = doc.entities().iter().find(|e| e.text == speaker).unwrap().id.to_string();
-        let quote = doc.quotes()[0].id.to_string();
-        doc.apply(&doc.speaker_edit(&quote, Some(&speaker)).unwrap()).unwrap();
-        doc
+        let entities = [("Sari", Some("PERSON")), ("Dodi", Some("PERSON")), ("Medan", city)];
+        test_fixtures::version(TEXT, &entities, "“Kami 😀 siap,”", speaker)
     }
 
     fn adjudication() -> Adjudication {
@@ -97,7 +81,7 @@ mod tests {
         let mut first = adjudication();
         first.settle(0, Some(Resolution::Take(0))).unwrap();
         let mut gold = first.gold(None).unwrap();
-        let (s, e) = at("Kami");
+        let (s, e) = test_fixtures::span(TEXT, "Kami");
         gold.apply(&gold.add_entity_edit(s, e, "ORG").unwrap()).unwrap();
 
         let mut again = adjudication();

@@ -217,28 +217,15 @@ impl AdjudicationState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::adjudication::Adjudication;
+    use crate::adjudication::{test_fixtures, Adjudication};
     use crate::agreement::{AlignedDocument, SpanFilter};
-    use crate::model::{Document, QuoteKind};
+    use crate::model::Document;
 
     const TEXT: &str = "“Kami 😀 siap,” kata Ana di Bandung.\r\nBudi pulang.\r\n";
 
-    fn span(needle: &str) -> (usize, usize) {
-        let start = TEXT[..TEXT.find(needle).unwrap()].chars().count();
-        (start, start + needle.chars().count())
-    }
-
     fn version(city: &str, speaker: &str) -> Document {
-        let mut doc = Document::new(TEXT.into(), None);
-        for (needle, label) in [("Ana", "PERSON"), ("Bandung", city), ("Budi", "PERSON")] {
-            let (s, e) = span(needle);
-            doc.apply(&doc.add_entity_edit(s, e, label).unwrap()).unwrap();
-        }
-        let (s, e) = span("“Kami 😀 siap,”");
-        doc.apply(&doc.add_quote_edit(s, e, QuoteKind::Direct).unwrap()).unwrap();
-        let id = doc.entities().iter().find(|e| e.text == speaker).unwrap().id.to_string();
-        doc.apply(&doc.speaker_edit("q1", Some(&id)).unwrap()).unwrap();
-        doc
+        let entities = [("Ana", Some("PERSON")), ("Bandung", Some(city)), ("Budi", Some("PERSON"))];
+        test_fixtures::version(TEXT, &entities, "“Kami 😀 siap,”", speaker)
     }
 
     fn curation() -> Curation {
