@@ -103,3 +103,20 @@ fn a_subject_with_an_apposition_says_what_follows_its_verb() {
     );
     check("((The plan, {{said}} <<Tom Hughes>>, will cost far more than the council planned)).");
 }
+
+#[test]
+fn a_quote_closed_by_a_full_stop_takes_no_cue_from_the_next_sentence() {
+    check(
+        "<<Ann Vale>> {{says}} [[the fare rise is “a disgrace, even for this board.”]] She {{says}} \
+         [[it shows that the board is “unfit to run a bus company 🚌.”]]\r\n",
+    );
+    check("Mayor <<Ann Vale>> spoke on Monday.\n\n[[\"We will not pay,\"]] she {{said}}.");
+}
+
+#[test]
+fn short_reports_that_quote_and_contracted_pronoun_subjects() {
+    check("Mayor <<Ann Vale>> spoke on Monday.\r\n\r\nVale {{says}} [[fare dodging “would be a strange way to protest 😀.”]]");
+    check(
+        "Mayor <<Ann Vale>> spoke on Monday.\n\nShe’s {{claiming}} that [[the depot is \"a big problem for the city\" but \"nobody wants to fix it.\"]]",
+    );
+}

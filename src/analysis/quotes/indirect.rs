@@ -208,7 +208,8 @@ fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<
     // `taxpayers reporting gains`: a participle reports only as a clause of its own
     // (`…, saying …`) or after a form of `be` (`is saying`).
     let before = v.checked_sub(1).map_or("", |p| doc.low(p));
-    if english_verbs::is_participle(low) && !doc.is_punct(v.wrapping_sub(1), ',') && !BE_FORMS.contains(&before) {
+    let be = BE_FORMS.contains(&before) || before.ends_with("’s") || before.ends_with("'s");
+    if english_verbs::is_participle(low) && !doc.is_punct(v.wrapping_sub(1), ',') && !be {
         return None;
     }
     let hint = subject_before(doc, v)?;
@@ -334,9 +335,11 @@ fn content_span(doc: &Doc, c: usize, end: usize, facts: &TokenFacts) -> Option<(
     while e > c && doc.kind(e - 1) == Some(TokenKind::Punct) {
         e -= 1;
     }
-    // A report may quote a part (`the plan “will cost more”`), but not open with a
-    // quote, and its own words must make a report.
-    if facts.words_outside(c, e) < MIN_CONTENT_WORDS || facts.inside(c, c + 1) {
+    // A report may quote a part (`the plan “will cost more”`, `fare dodging “would be
+    // odd”`), but not open with a quote.
+    let quoting = facts.inside(c, e);
+    let own_words = if quoting { 1 } else { MIN_CONTENT_WORDS };
+    if facts.words(c, e) < MIN_CONTENT_WORDS || facts.words_outside(c, e) < own_words || facts.inside(c, c + 1) {
         return None;
     }
     let first = doc.tokens.get(c)?;
