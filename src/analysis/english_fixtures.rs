@@ -120,3 +120,14 @@ fn short_reports_that_quote_and_contracted_pronoun_subjects() {
         "Mayor <<Ann Vale>> spoke on Monday.\n\nShe’s {{claiming}} that [[the depot is \"a big problem for the city\" but \"nobody wants to fix it.\"]]",
     );
 }
+
+#[test]
+fn a_participle_after_a_comma_reports_for_the_subject_of_the_clause() {
+    check(
+        "[[\"We see no link to the strike,\"]] <<the mayor>> {{said}}, {{adding}} that ((the depot would reopen on Monday 😀)).\r\n",
+    );
+    check(
+        "<<A city judge>> has rejected the request to unseal the file, {{saying}} ((the courts have no business judging \
+         what voters may find useful)).",
+    );
+}
