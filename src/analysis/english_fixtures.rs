@@ -46,7 +46,8 @@ fn a_long_subject_phrase_between_the_quote_and_its_verb() {
 
 #[test]
 fn a_quoted_title_inside_a_sentence_is_no_cued_quote() {
-    let got = quotes("On the latest episode of “Morning Harbour,” Mayor Helen Carter said the ferry would run again 😀.\r\n");
+    let got =
+        quotes("On the latest episode of “Morning Harbour,” Mayor Helen Carter said the ferry would run again 😀.\r\n");
     assert!(got.iter().all(|(_, q)| !q.contains("Morning Harbour")), "{got:?}");
     check("On the latest episode of “Morning Harbour,” Mayor <<Helen Carter>> {{said}} ((the ferry would run again)).");
 }
@@ -130,4 +131,14 @@ fn a_participle_after_a_comma_reports_for_the_subject_of_the_clause() {
         "<<A city judge>> has rejected the request to unseal the file, {{saying}} ((the courts have no business judging \
          what voters may find useful)).",
     );
+}
+
+#[test]
+fn a_report_may_open_with_a_quote_and_go_on_in_the_reporters_words() {
+    check(
+        "Spokeswoman <<Ann Vale>> {{said}} by email that, [[“Of course the board will defend itself” against what it \
+         sees as a campaign by the union 😀]].\r\n",
+    );
+    // A quote alone after the verb stays a direct quote with its own cue.
+    check("Mayor <<Ann Vale>> {{said}}: [[\"We will defend the plan.\"]]");
 }

@@ -16,9 +16,9 @@
 
 pub mod dates;
 pub mod doc;
+pub mod english_verbs;
 pub mod entities;
 pub mod entity;
-pub mod english_verbs;
 pub mod function_words;
 pub mod gazetteer;
 pub mod intervals;

@@ -71,8 +71,8 @@ const SETTING_WORDS: &[&str] = &[
 
 /// English auxiliaries and common finite verbs that end a subject noun phrase.
 const AUXILIARIES: &[&str] = &[
-    "has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could", "may", "might", "should", "must",
-    "did", "does", "do", "filed", "made", "took", "gave", "sent", "met", "spoke", "went", "came",
+    "has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could", "may", "might", "should",
+    "must", "did", "does", "do", "filed", "made", "took", "gave", "sent", "met", "spoke", "went", "came",
 ];
 /// Forms of `be` before a participle that reports (`is saying`, `were warning`).
 const BE_FORMS: &[&str] = &["is", "are", "was", "were", "been", "be", "’s", "'s"];
@@ -286,7 +286,9 @@ fn trailing_cue(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Opti
         SpeakerHint::Pronoun(doc.tokens.get(a).map_or(0, |x| x.start))
     } else if let Some((x, y)) = unnamed_source(doc, a, b) {
         SpeakerHint::Source(x, y)
-    } else if (a..b).all(|t| doc.is_capitalised(t) || lex.titles.contains(doc.low(t)) || titled_stop(doc, lex, t)) && b > a {
+    } else if (a..b).all(|t| doc.is_capitalised(t) || lex.titles.contains(doc.low(t)) || titled_stop(doc, lex, t))
+        && b > a
+    {
         SpeakerHint::Subject(a, b)
     } else {
         return None;
@@ -372,13 +374,18 @@ fn content_span(doc: &Doc, c: usize, end: usize, facts: &TokenFacts) -> Option<(
     }
     // A report may quote a part (`the plan “will cost more”`, `fare dodging “would be
     // odd”`), but not open with a quote.
+    // A report that opens with a quote and goes on in the reporter's words (`that,
+    // “Of course we will,” against what …`) needs a clause of its own after it.
     let quoting = facts.inside(c, e);
-    let own_words = if quoting { 1 } else { MIN_CONTENT_WORDS };
-    if facts.words(c, e) < MIN_CONTENT_WORDS || facts.words_outside(c, e) < own_words || facts.inside(c, c + 1) {
-        return None;
-    }
-    let first = doc.tokens.get(c)?;
-    if is_mark_at(&doc.chars, first.start) {
+    let opens_quoted = facts.inside(c, c + 1) || doc.tokens.get(c).is_some_and(|x| is_mark_at(&doc.chars, x.start));
+    let own_words = if opens_quoted {
+        MIN_CONTENT_WORDS + 1
+    } else if quoting {
+        1
+    } else {
+        MIN_CONTENT_WORDS
+    };
+    if facts.words(c, e) < MIN_CONTENT_WORDS || facts.words_outside(c, e) < own_words {
         return None;
     }
     doc.char_span(c, e)
