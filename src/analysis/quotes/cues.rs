@@ -111,7 +111,7 @@ pub fn cue_after(doc: &Doc, lex: &Lexicon, mut t: usize, opening: usize) -> Opti
 /// ad asks`: after a quote that opens its sentence and ends in a comma, a question or
 /// an exclamation (the marks of an attribution to follow), a longer subject phrase
 /// before the speech verb, in the same sentence. Its speaker is read from the whole
-/// phrase. A quoted title inside a sentence (`the broadcast of “Fox News Sunday,”
+/// phrase. A quoted title inside a sentence (`a column in “Harbour Weekly,”
 /// Senator Roe said`) opens no sentence and is left alone.
 fn subject_phrase_cue(doc: &Doc, lex: &Lexicon, t: usize) -> Option<(usize, SpeakerHint)> {
     if !attribution_follows(doc, t) {

@@ -210,7 +210,7 @@ fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<
     if !lex.cues_before.contains(low) || doc.low(v + 1) == "to" || doc.is_capitalised(v) {
         return None;
     }
-    // `taxpayers reporting gains`: a participle reports only as a clause of its own
+    // `drivers reporting faults`: a participle reports only as a clause of its own
     // (`…, saying …`) or after a form of `be` (`is saying`).
     let before = v.checked_sub(1).map_or("", |p| doc.low(p));
     let be = BE_FORMS.contains(&before) || before.ends_with("’s") || before.ends_with("'s");
@@ -223,7 +223,7 @@ fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<
     (!is_setting_only(doc, lex, v, c, sentence_end)).then_some((c, sentence_end, hint))
 }
 
-/// `The mayor said, adding that …`, `A city judge rejected the request, saying …`: a
+/// `“…,” the fire chief said, adding that …`, `A county court refused the request, saying …`: a
 /// participle set off by a comma reports for the subject of the clause before it,
 /// the subject of an earlier speech verb in the sentence, else the noun phrase
 /// opening the sentence (up to its verb: an auxiliary or a past form).
@@ -254,7 +254,7 @@ fn is_finite_verb(doc: &Doc, t: usize) -> bool {
 
 /// Is what follows the verb at token `v` from token `c` only a setting or an
 /// addressee, not a report (`said in an interview.`, `said at a rally on Monday.`,
-/// `told The Daily Ledger on Friday.`, `said when she resigned`)? A short rest that
+/// `told The Daily Ledger on Friday.`, `said when the depot closed`)? A short rest that
 /// opens with a preposition, a conjunction of time, or (after `tell`) a name.
 fn is_setting_only(doc: &Doc, lex: &Lexicon, v: usize, c: usize, end: usize) -> bool {
     let first = doc.low(c);
@@ -375,7 +375,7 @@ fn content_span(doc: &Doc, c: usize, end: usize, facts: &TokenFacts) -> Option<(
     // A report may quote a part (`the plan “will cost more”`, `fare dodging “would be
     // odd”`), but not open with a quote.
     // A report that opens with a quote and goes on in the reporter's words (`that,
-    // “Of course we will,” against what …`) needs a clause of its own after it.
+    // “no ferry will sail” unless …`) needs a clause of its own after it.
     let quoting = facts.inside(c, e);
     let opens_quoted = facts.inside(c, c + 1) || doc.tokens.get(c).is_some_and(|x| is_mark_at(&doc.chars, x.start));
     let own_words = if opens_quoted {
