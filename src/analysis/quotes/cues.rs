@@ -81,6 +81,11 @@ pub fn cue_after(doc: &Doc, lex: &Lexicon, mut t: usize, opening: usize) -> Opti
     // A title's stop belongs to the name (`Mr. Obama said`, `Sen. Roe told`).
     let titled_stop =
         |v: usize| doc.is_punct(v, '.') && lex.titles.contains(doc.low(v - 1)) && doc.is_capitalised(v - 1);
+    // `“… this board.” She says …`: a quote closed by a full stop and followed by a
+    // capitalised word ends its sentence; the verb after belongs to the next one.
+    if doc.is_capitalised(t) && closes_with_stop(doc, t) {
+        return None;
+    }
     let mut v = t + 1;
     while (doc.is_capitalised(v) || titled_stop(v)) && v < t + 5 {
         v += 1;
@@ -106,7 +111,7 @@ pub fn cue_after(doc: &Doc, lex: &Lexicon, mut t: usize, opening: usize) -> Opti
 /// ad asks`: after a quote that opens its sentence and ends in a comma, a question or
 /// an exclamation (the marks of an attribution to follow), a longer subject phrase
 /// before the speech verb, in the same sentence. Its speaker is read from the whole
-/// phrase. A quoted title inside a sentence (`the broadcast of “Fox News Sunday,”
+/// phrase. A quoted title inside a sentence (`a column in “Harbour Weekly,”
 /// Senator Roe said`) opens no sentence and is left alone.
 fn subject_phrase_cue(doc: &Doc, lex: &Lexicon, t: usize) -> Option<(usize, SpeakerHint)> {
     if !attribution_follows(doc, t) {
@@ -146,6 +151,21 @@ fn subject_phrase_cue(doc: &Doc, lex: &Lexicon, t: usize) -> Option<(usize, Spea
     Some((v, SpeakerHint::Subject(t, subject_end)))
 }
 
+/// Does the quote closing just before token `t` end with a full stop inside its marks
+/// (`… this board.”`)?
+fn closes_with_stop(doc: &Doc, t: usize) -> bool {
+    let mut k = t;
+    while k > 0 && is_closing_mark(doc, k - 1) {
+        k -= 1;
+    }
+    k < t && k > 0 && doc.is_punct(k - 1, '.')
+}
+
+/// Is token `k` a quote mark (or one of the two apostrophes of `''`)?
+fn is_closing_mark(doc: &Doc, k: usize) -> bool {
+    doc.kind(k) == Some(TokenKind::Punct) && (is_mark_at(&doc.chars, start_of(doc, k)) || doc.is_punct(k, '\''))
+}
+
 /// Does the quote closing just before token `t` end in a comma, a question or an
 /// exclamation mark (`“…,”`, `“…?”`), or is it followed by a comma (`“…”, she said`)?
 fn attribution_follows(doc: &Doc, t: usize) -> bool {
@@ -154,10 +174,7 @@ fn attribution_follows(doc: &Doc, t: usize) -> bool {
         return true;
     }
     // Back over the closing mark (one char, or the two of `''`).
-    while k > 0
-        && doc.kind(k) == Some(TokenKind::Punct)
-        && (is_mark_at(&doc.chars, start_of(doc, k)) || doc.is_punct(k, '\''))
-    {
+    while k > 0 && is_closing_mark(doc, k) {
         k -= 1;
     }
     doc.is_punct(k, ',') || doc.is_punct(k, '?') || doc.is_punct(k, '!')
@@ -200,7 +217,10 @@ pub fn subject_before(doc: &Doc, v: usize) -> Option<SpeakerHint> {
     while SPEECH_SUBJECT_GAP.contains(&doc.low(s)) {
         s = s.checked_sub(1)?;
     }
-    if PRONOUNS.contains(&doc.low(s)) {
+    // `He’s claiming`: a pronoun with a contracted `is`.
+    let low = doc.low(s);
+    let uncontracted = low.strip_suffix("’s").or_else(|| low.strip_suffix("'s")).unwrap_or(low);
+    if PRONOUNS.contains(&uncontracted) {
         return Some(SpeakerHint::Pronoun(start_of(doc, s)));
     }
     let sentence = doc.sentence_of.get(v).and_then(|&i| doc.sentences.get(i))?;

@@ -69,6 +69,11 @@ const SETTING_WORDS: &[&str] = &[
     "resmi",
 ];
 
+/// English auxiliaries and common finite verbs that end a subject noun phrase.
+const AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could", "may", "might", "should",
+    "must", "did", "does", "do", "filed", "made", "took", "gave", "sent", "met", "spoke", "went", "came",
+];
 /// Forms of `be` before a participle that reports (`is saying`, `were warning`).
 const BE_FORMS: &[&str] = &["is", "are", "was", "were", "been", "be", "’s", "'s"];
 /// Prepositions opening a setting after a verb (`said in an interview`).
@@ -205,20 +210,51 @@ fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<
     if !lex.cues_before.contains(low) || doc.low(v + 1) == "to" || doc.is_capitalised(v) {
         return None;
     }
-    // `taxpayers reporting gains`: a participle reports only as a clause of its own
+    // `drivers reporting faults`: a participle reports only as a clause of its own
     // (`…, saying …`) or after a form of `be` (`is saying`).
     let before = v.checked_sub(1).map_or("", |p| doc.low(p));
-    if english_verbs::is_participle(low) && !doc.is_punct(v.wrapping_sub(1), ',') && !BE_FORMS.contains(&before) {
+    let be = BE_FORMS.contains(&before) || before.ends_with("’s") || before.ends_with("'s");
+    if english_verbs::is_participle(low) && !doc.is_punct(v.wrapping_sub(1), ',') && !be {
         return None;
     }
-    let hint = subject_before(doc, v)?;
+    let clause = english_verbs::is_participle(low) && doc.is_punct(v.wrapping_sub(1), ',');
+    let hint = clause.then(|| participle_subject(doc, lex, v)).flatten().or_else(|| subject_before(doc, v))?;
     let c = content_start(doc, v + 1);
     (!is_setting_only(doc, lex, v, c, sentence_end)).then_some((c, sentence_end, hint))
 }
 
+/// `“…,” the fire chief said, adding that …`, `A county court refused the request, saying …`: a
+/// participle set off by a comma reports for the subject of the clause before it,
+/// the subject of an earlier speech verb in the sentence, else the noun phrase
+/// opening the sentence (up to its verb: an auxiliary or a past form).
+fn participle_subject(doc: &Doc, lex: &Lexicon, v: usize) -> Option<SpeakerHint> {
+    let sentence = doc.sentence_of.get(v).and_then(|&i| doc.sentences.get(i))?;
+    let earlier = (sentence.start..v.saturating_sub(1)).rev().find(|&u| {
+        let low = doc.low(u);
+        !doc.is_capitalised(u) && lex.is_cue_after(low) && !english_verbs::is_participle(low)
+    });
+    if let Some(u) = earlier {
+        return subject_before(doc, u);
+    }
+    let a = (sentence.start..v).find(|&t| doc.kind(t) == Some(TokenKind::Word))?;
+    let end = (a + 1..v.min(a + MAX_SUBJECT_TOKENS + 1)).find(|&t| is_finite_verb(doc, t))?;
+    if let Some((x, y)) = unnamed_source(doc, a, end) {
+        return Some(SpeakerHint::Source(x, y));
+    }
+    (a..end).any(|t| doc.is_capitalised(t)).then_some(SpeakerHint::Subject(a, end))
+}
+
+/// An English auxiliary or a lower-case past form (`has`, `will`, `rejected`): where a
+/// subject noun phrase ends.
+fn is_finite_verb(doc: &Doc, t: usize) -> bool {
+    let low = doc.low(t);
+    let lower = doc.kind(t) == Some(TokenKind::Word) && !doc.is_capitalised(t);
+    lower && (AUXILIARIES.contains(&low) || (low.len() > 4 && low.ends_with("ed")) || english_verbs::is_inflected(low))
+}
+
 /// Is what follows the verb at token `v` from token `c` only a setting or an
 /// addressee, not a report (`said in an interview.`, `said at a rally on Monday.`,
-/// `told The Daily Ledger on Friday.`, `said when she resigned`)? A short rest that
+/// `told The Daily Ledger on Friday.`, `said when the depot closed`)? A short rest that
 /// opens with a preposition, a conjunction of time, or (after `tell`) a name.
 fn is_setting_only(doc: &Doc, lex: &Lexicon, v: usize, c: usize, end: usize) -> bool {
     let first = doc.low(c);
@@ -336,13 +372,20 @@ fn content_span(doc: &Doc, c: usize, end: usize, facts: &TokenFacts) -> Option<(
     while e > c && doc.kind(e - 1) == Some(TokenKind::Punct) {
         e -= 1;
     }
-    // A report may quote a part (`the plan “will cost more”`), but not open with a
-    // quote, and its own words must make a report.
-    if facts.words_outside(c, e) < MIN_CONTENT_WORDS || facts.inside(c, c + 1) {
-        return None;
-    }
-    let first = doc.tokens.get(c)?;
-    if is_mark_at(&doc.chars, first.start) {
+    // A report may quote a part (`the plan “will cost more”`, `fare dodging “would be
+    // odd”`), but not open with a quote.
+    // A report that opens with a quote and goes on in the reporter's words (`that,
+    // “no ferry will sail” unless …`) needs a clause of its own after it.
+    let quoting = facts.inside(c, e);
+    let opens_quoted = facts.inside(c, c + 1) || doc.tokens.get(c).is_some_and(|x| is_mark_at(&doc.chars, x.start));
+    let own_words = if opens_quoted {
+        MIN_CONTENT_WORDS + 1
+    } else if quoting {
+        1
+    } else {
+        MIN_CONTENT_WORDS
+    };
+    if facts.words(c, e) < MIN_CONTENT_WORDS || facts.words_outside(c, e) < own_words {
         return None;
     }
     doc.char_span(c, e)
