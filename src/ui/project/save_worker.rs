@@ -91,7 +91,7 @@ impl SaveWorker {
 fn yield_to_the_ui() {
     // SAFETY: setpriority only reads its integer arguments; on Linux the nice
     // value is per thread, and `gettid` names this one.
-    let _ = unsafe { libc::setpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t, 10) };
+    let _ = unsafe { libc::setpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t, 19) };
 }
 
 #[cfg(not(target_os = "linux"))]
