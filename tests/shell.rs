@@ -189,7 +189,8 @@ fn a_mostly_done_project_opens_its_list_at_once_and_then_the_first_unfinished_do
     let mut app = app_on(dir.path());
     let opened = |app: &Harness<SorotApp>| app.state().session().is_some() && app.state().selection().is_some();
     wait_until(&mut app, "the first unfinished document, ready", opened);
-    let first_unfinished = Layout::new(dir.path()).annotation_path(&ArticleId { path: "berita-15.txt".into(), line: None });
+    let first_unfinished =
+        Layout::new(dir.path()).annotation_path(&ArticleId { path: "berita-15.txt".into(), line: None });
     assert_eq!(app.state().session().unwrap().annotation_path, first_unfinished);
     assert!(app.state().session().unwrap().document.done.is_none());
 }

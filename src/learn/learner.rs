@@ -193,7 +193,11 @@ fn whole_articles(lessons: &[(LearnDoc, Lesson)]) -> Vec<Article> {
     lessons
         .iter()
         .filter(|(_, lesson)| lesson.whole())
-        .map(|(d, lesson)| Article { text: d.document.text.to_string(), entities: lesson.review.names.clone(), domain: 0 })
+        .map(|(d, lesson)| Article {
+            text: d.document.text.to_string(),
+            entities: lesson.review.names.clone(),
+            domain: 0,
+        })
         .collect()
 }
 

@@ -6,8 +6,8 @@ use std::sync::Arc;
 use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
-use super::sorted_spans::IdIndex;
 use super::shared_list;
+use super::sorted_spans::IdIndex;
 use super::span_lookup::SpanReach;
 use super::{Detached, Entity, LabelSet, Quote, SharedText, SpanRef, Status, TextIndex};
 

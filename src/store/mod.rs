@@ -9,8 +9,8 @@ mod short;
 mod text_hash;
 
 pub use annotation_file::{
-    annotation_path_for, is_marked_done, load_annotations, reversed_span, save_annotations, save_new_annotations, AnnotationFileError,
-    ANNOTATION_SUFFIX,
+    annotation_path_for, is_marked_done, load_annotations, reversed_span, save_annotations, save_new_annotations,
+    AnnotationFileError, ANNOTATION_SUFFIX,
 };
 pub use article::{
     read_article, read_article_bytes, refuse_binary, regular_file_size, special_kind, strip_bom, utf16_encoding,

@@ -7,9 +7,9 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
+use super::first_document::{find_first_document, FirstDocument};
 use super::learning::Learning;
 use super::learning_actions::RefreshJob;
-use super::first_document::{find_first_document, FirstDocument};
 use super::save_worker::{SaveWorker, Written};
 use super::{AgreementState, Job, ModelWindowState, ProjectState, SearchState, SettingsState, StatsState};
 use crate::analysis::{Analyzer, Suggestions};

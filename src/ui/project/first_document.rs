@@ -86,7 +86,9 @@ mod tests {
         let ctx = egui::Context::default();
         let entries: Vec<ArticleEntry> = (0..30).map(|i| entry(&format!("berita-{i:02}.txt"))).collect();
         save(&layout, &entries[0], false);
-        assert!(matches!(find_first_document(&layout, &entries, &ctx), FirstDocument::Found(id) if id == entries[0].id));
+        assert!(
+            matches!(find_first_document(&layout, &entries, &ctx), FirstDocument::Found(id) if id == entries[0].id)
+        );
 
         for done in &entries[..20] {
             save(&layout, done, true);
