@@ -79,14 +79,36 @@ fn frames(c: &mut Criterion) {
     // and the frame that shows it.
     let ctx = large_app.ctx.clone();
     let mut accept = true;
-    c.bench_function("edit/large", |b| {
-        b.iter(|| {
-            let action = if accept { ReviewAction::Accept(middle.clone()) } else { ReviewAction::Undo };
-            accept = !accept;
-            large_app.state_mut().perform(&ctx, action.into());
-            large_app.step();
-        })
-    });
+    let mut edit = move |app: &mut Harness<'static, SorotApp>| {
+        let action = if accept { ReviewAction::Accept(middle.clone()) } else { ReviewAction::Undo };
+        accept = !accept;
+        app.state_mut().perform(&ctx, action.into());
+        app.step();
+    };
+    c.bench_function("edit/large", |b| b.iter(|| edit(&mut large_app)));
+
+    // The same three on the CPU time of this thread: on a machine shared
+    // with other builds, wall time counts the time the frame waited for a
+    // core; this does not, so ratios hold across runs.
+    let mut group = c.benchmark_group("cpu");
+    group.bench_function("frame/small", |b| b.iter_custom(|n| cpu_time(|| (0..n).for_each(|_| small_app.step()))));
+    group.bench_function("frame/large", |b| b.iter_custom(|n| cpu_time(|| (0..n).for_each(|_| large_app.step()))));
+    group.bench_function("edit/large", |b| b.iter_custom(|n| cpu_time(|| (0..n).for_each(|_| edit(&mut large_app)))));
+    group.finish();
+}
+
+/// The CPU time this thread spends in `work`.
+fn cpu_time(work: impl FnOnce()) -> std::time::Duration {
+    let start = thread_cpu_clock();
+    work();
+    thread_cpu_clock().saturating_sub(start)
+}
+
+fn thread_cpu_clock() -> std::time::Duration {
+    let mut now = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: clock_gettime writes one timespec, which `now` is.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut now) };
+    std::time::Duration::new(now.tv_sec.max(0) as u64, now.tv_nsec.clamp(0, 999_999_999) as u32)
 }
 
 fn analysis(c: &mut Criterion) {
