@@ -348,8 +348,6 @@ impl eframe::App for SorotApp {
         self.tell(note);
         let note = self.review.poll();
         self.tell(note);
-        let note = self.project.autosave(&mut self.review);
-        self.tell(note);
         if let Some(jump) = self.project.pending_scroll.take() {
             self.workspace.view.jump(jump);
         }
@@ -393,6 +391,9 @@ impl eframe::App for SorotApp {
         if acted {
             ctx.request_repaint();
         }
+        // Last: the save worker a due autosave wakes must not slow this frame.
+        let note = self.project.autosave(&mut self.review);
+        self.tell(note);
         self.chrome.update_title(&ctx, self.review.session());
     }
 }

