@@ -1,14 +1,14 @@
 //! Search across a project without loading it: each document is read from its
-//! files when its turn comes (the saved annotations, else the article), searched
-//! and dropped, on all cores, a chunk of documents at a time; the hits of each
-//! chunk are handed over in corpus order as soon as the chunk is done. Memory
-//! holds the documents being searched (one per core) and the hits kept (at
-//! most `limit`, each with a short context), whatever the size of the corpus;
-//! a cancelled search stops within one document per core.
+//! files when its turn comes (the saved text or annotations, else the article),
+//! searched and dropped. One worker per core takes a chunk of documents at a
+//! time (`stream::map_in_order`: a bounded window, output in input order), and
+//! each chunk's hits are handed over in corpus order as soon as it and those
+//! before it are done. Memory holds the documents being searched (one per
+//! core), the hits of the chunks in flight and the hits kept (at most `limit`
+//! each, with a short context), whatever the size of the corpus; a cancelled
+//! search stops within one document per core.
 
-use std::sync::atomic::{AtomicBool, Ordering};
-
-use rayon::prelude::*;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use super::decode::decode_entry;
 use super::layout::Layout;
@@ -17,6 +17,7 @@ use super::scan::{ArticleEntry, ArticleId};
 use super::search::{span_hits, text_hits, text_hits_in, Hit, Needle, SpanQuery};
 use crate::model::Document;
 use crate::store;
+use crate::stream::map_in_order;
 
 /// What to look for.
 #[derive(Debug, Clone, PartialEq)]
@@ -104,37 +105,66 @@ pub fn search_streaming(
         found(Found { hits, searched: 1, total });
     }
     let Some((layout, entries)) = scope.project else { return outcome };
-    for chunk in entries.chunks(chunk_len()) {
-        outcome.limited = outcome.hits >= limit;
-        outcome.cancelled = cancel.load(Ordering::Relaxed);
-        if outcome.limited || outcome.cancelled {
-            return outcome;
-        }
-        let left = limit - outcome.hits;
-        let per_document: Vec<Option<Vec<Hit>>> = chunk
-            .par_iter()
-            .map(|entry| match scope.open {
-                _ if cancel.load(Ordering::Relaxed) => Some(Vec::new()),
-                Some((id, doc)) if *id == entry.id => Some(searcher.hits_in(id, doc, left)),
-                _ => searcher.search_files(layout, entry, left),
+    let kept = AtomicUsize::new(outcome.hits);
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let mut chunks = entries.chunks(CHUNK);
+    let mut pending = Found { hits: Vec::new(), searched: outcome.searched, total };
+    let mut quiet_chunks = 0;
+    let run = map_in_order(
+        || {
+            Ok(if cancel.load(Ordering::Relaxed) || kept.load(Ordering::Relaxed) >= limit {
+                None
+            } else {
+                chunks.next()
             })
-            .collect();
-        outcome.unreadable += per_document.iter().filter(|d| d.is_none()).count();
-        let hits: Vec<Hit> = per_document.into_iter().flatten().flatten().take(left).collect();
-        outcome.hits += hits.len();
-        outcome.searched += chunk.len();
-        found(Found { hits, searched: outcome.searched, total });
+        },
+        threads,
+        2 * threads,
+        |chunk| {
+            searcher.search_chunk(layout, scope.open, chunk, limit.saturating_sub(kept.load(Ordering::Relaxed)), cancel)
+        },
+        |done: ChunkHits| {
+            let left = limit.saturating_sub(outcome.hits);
+            let taken = done.hits.len().min(left);
+            pending.hits.extend(done.hits.into_iter().take(left));
+            outcome.hits += taken;
+            kept.store(outcome.hits, Ordering::Relaxed);
+            outcome.searched += done.searched;
+            outcome.unreadable += done.unreadable;
+            pending.searched = outcome.searched;
+            quiet_chunks += 1;
+            // Hits at once; progress alone every so many chunks.
+            if !pending.hits.is_empty() || quiet_chunks >= QUIET_CHUNKS {
+                quiet_chunks = 0;
+                found(std::mem::replace(&mut pending, Found { hits: Vec::new(), searched: outcome.searched, total }));
+            }
+            Ok(())
+        },
+    );
+    if quiet_chunks > 0 {
+        found(pending);
     }
     outcome.limited = outcome.hits >= limit;
-    outcome.cancelled = cancel.load(Ordering::Relaxed);
+    // Only a panicked reading thread fails the run: it ends as if cancelled.
+    outcome.cancelled = cancel.load(Ordering::Relaxed) || run.is_err();
     outcome
 }
 
-/// Documents searched together before their hits are handed over: a few per
-/// core, so the first hits come after a few documents, and what a chunk may
-/// hold before the limit cuts it stays small.
-fn chunk_len() -> usize {
-    8 * rayon::current_num_threads().clamp(1, 64)
+/// Documents one worker searches in a row before handing their hits over:
+/// few enough that the first hits come at once, and that what the workers
+/// hold before the writer keeps or drops it stays small (at most `limit`
+/// hits per chunk, and two chunks per worker in flight).
+const CHUNK: usize = 16;
+
+/// Chunks without hits between two progress reports.
+const QUIET_CHUNKS: usize = 32;
+
+/// What one chunk of documents gave.
+struct ChunkHits {
+    hits: Vec<Hit>,
+    /// Documents searched (fewer than the chunk when it reached its limit or was cancelled).
+    searched: usize,
+    unreadable: usize,
 }
 
 /// One query, applied to one document at a time.
@@ -163,6 +193,35 @@ impl Searcher<'_> {
                 Err(_) => None,
             },
         }
+    }
+
+    /// The hits of a chunk of entries, in order, at most `limit` of them; the
+    /// open document is searched as it is in memory.
+    fn search_chunk(
+        &self,
+        layout: &Layout,
+        open: Option<(&ArticleId, &Document)>,
+        chunk: &[ArticleEntry],
+        limit: usize,
+        cancel: &AtomicBool,
+    ) -> ChunkHits {
+        let mut done = ChunkHits { hits: Vec::new(), searched: 0, unreadable: 0 };
+        for entry in chunk {
+            let left = limit.saturating_sub(done.hits.len());
+            if left == 0 || cancel.load(Ordering::Relaxed) {
+                break;
+            }
+            let hits = match open {
+                Some((id, doc)) if *id == entry.id => Some(self.hits_in(id, doc, left)),
+                _ => self.search_files(layout, entry, left),
+            };
+            match hits {
+                Some(hits) => done.hits.extend(hits),
+                None => done.unreadable += 1,
+            }
+            done.searched += 1;
+        }
+        done
     }
 
     fn hits_in(&self, id: &ArticleId, doc: &Document, limit: usize) -> Vec<Hit> {
@@ -220,7 +279,8 @@ mod tests {
         for needle in ["bandung", "😀,” k", "\r\nwarga", "nowhere at all"] {
             let (hits, steps, outcome) = streamed(scope, &Query::Text(needle.into()), 10_000);
             assert_eq!(hits, search_text(&corpus, needle, 10_000), "{needle:?}");
-            assert!(steps.len() > 1 && steps.windows(2).all(|w| w[0] < w[1]), "hits come in steps: {steps:?}");
+            assert!(steps.windows(2).all(|w| w[0] < w[1]), "{steps:?}");
+            assert!(hits.is_empty() || steps.len() > 1, "hits come in steps: {steps:?}");
             assert_eq!((outcome.searched, outcome.total, outcome.hits), (151, 151, hits.len()));
             assert_eq!(outcome.unreadable, 1, "the binary article");
             assert!(!outcome.limited && !outcome.cancelled);
@@ -235,7 +295,7 @@ mod tests {
 
     #[test]
     fn the_limit_keeps_the_first_hits_in_corpus_order() {
-        let (_dir, layout, entries) = project(60);
+        let (_dir, layout, entries) = project(400);
         let corpus = load_corpus(&layout, &entries);
         let scope = Scope { project: Some((&layout, &entries)), open: None };
         let (hits, _, outcome) = streamed(scope, &Query::Text("bandung".into()), 7);
