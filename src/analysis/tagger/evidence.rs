@@ -23,11 +23,12 @@ pub struct Evidence {
 
 impl Evidence {
     pub fn new(lex: &Arc<Lexicon>) -> Evidence {
-        Evidence {
-            lex: Arc::clone(lex),
-            names: NameIndex::new(lex),
-            rules: NameRules::with_lists(Arc::clone(lex), Lists { training_names: false }),
-        }
+        // Two automata over independent name lists: built side by side.
+        let (names, rules) = rayon::join(
+            || NameIndex::new(lex),
+            || NameRules::with_lists(Arc::clone(lex), Lists { training_names: false }),
+        );
+        Evidence { lex: Arc::clone(lex), names, rules }
     }
 
     /// Per token, the labels of the listed names it is a word of
