@@ -47,7 +47,14 @@ fn written_temp(path: &Path, bytes: &[u8], durable: bool) -> std::io::Result<tem
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut temp = tempfile::Builder::new().prefix(".sorot-").suffix(".tmp").tempfile_in(folder)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".sorot-").suffix(".tmp");
+    // A temporary file is private (0600), but the file it becomes belongs to a
+    // project others may share (a team's network drive): it gets the mode any
+    // editor's new file gets, 0666 less the user's umask.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut temp = builder.tempfile_in(folder)?;
     temp.write_all(bytes)?;
     if durable {
         temp.as_file().sync_all()?;
@@ -58,6 +65,20 @@ fn written_temp(path: &Path, bytes: &[u8], durable: bool) -> std::io::Result<tem
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_written_file_is_readable_by_others_as_the_umask_allows() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a 😀.json");
+        write_atomically(&path, "“x”\r\n".as_bytes()).unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        let status = std::fs::read_to_string("/proc/self/status").unwrap();
+        let umask = status.lines().find_map(|l| l.strip_prefix("Umask:")).unwrap().trim();
+        let umask = u32::from_str_radix(umask, 8).unwrap();
+        assert_eq!(mode, 0o666 & !umask, "mode {mode:o}, umask {umask:o}");
+    }
 
     #[test]
     fn replaces_whole_file_and_leaves_no_temp_behind() {
