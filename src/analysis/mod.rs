@@ -21,7 +21,7 @@ pub mod entities;
 pub mod entity;
 pub mod function_words;
 pub mod gazetteer;
-pub mod indices;
+mod indices;
 pub mod intervals;
 pub mod lexicon;
 pub mod name_rules;

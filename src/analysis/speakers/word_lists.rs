@@ -33,7 +33,7 @@ impl WordLists {
         self.list_of.get(i).and_then(|&l| self.lists.get(l)).map_or(&[][..], Vec::as_slice)
     }
 
-    pub fn len(&self) -> usize {
+    fn len(&self) -> usize {
         self.list_of.len()
     }
 
