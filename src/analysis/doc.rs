@@ -1,6 +1,7 @@
 //! The analysed document: characters, tokens, sentences and per-token word forms,
 //! computed once and shared by every rule.
 
+use super::indices::Indices;
 use super::sentences;
 use super::tokenizer::{self, Token, TokenKind};
 use std::ops::Range;
@@ -13,8 +14,8 @@ pub struct Doc {
     /// Lower-cased token text (see [`Doc::low`]).
     lower: Packed,
     pub sentences: Vec<Range<usize>>,
-    /// Sentence index of each token.
-    pub sentence_of: Vec<usize>,
+    /// Sentence index of each token (see [`Doc::sentence_of`]).
+    sentence_index: Indices,
     /// Per sentence: its first token that is not punctuation (its end if none), so
     /// that asking whether a token opens its sentence does not rescan the sentence.
     first_word: Vec<usize>,
@@ -34,14 +35,17 @@ impl Doc {
             lower.push_lower(words.get(words.len() - 1));
         }
         let sentences = sentences::split(&chars, &tokens);
-        let mut sentence_of = vec![0; tokens.len()];
-        for (s, range) in sentences.iter().enumerate() {
-            for slot in sentence_of.get_mut(range.clone()).into_iter().flatten() {
-                *slot = s;
-            }
-        }
-        let mut doc =
-            Doc { chars, tokens, words, lower, sentences, sentence_of, first_word: Vec::new(), title_case: Vec::new() };
+        let sentence_index = sentence_index(&sentences, tokens.len());
+        let mut doc = Doc {
+            chars,
+            tokens,
+            words,
+            lower,
+            sentences,
+            sentence_index,
+            first_word: Vec::new(),
+            title_case: Vec::new(),
+        };
         doc.first_word = doc.sentences.iter().map(|r| doc.first_non_punct(r.clone())).collect();
         doc.title_case = doc.sentences.iter().map(|r| doc.title_case_range(r.clone())).collect();
         doc
@@ -50,6 +54,11 @@ impl Doc {
     fn first_non_punct(&self, range: Range<usize>) -> usize {
         let end = range.end;
         range.into_iter().find(|&j| self.kind(j) != Some(TokenKind::Punct)).unwrap_or(end)
+    }
+
+    /// Index of the sentence holding token `i`; `None` past the last token.
+    pub fn sentence_of(&self, i: usize) -> Option<usize> {
+        self.sentence_index.get(i)
     }
 
     pub fn word(&self, i: usize) -> &str {
@@ -79,7 +88,7 @@ impl Doc {
 
     /// Is token `i` the first word of its sentence (only punctuation before it)?
     pub fn is_sentence_initial(&self, i: usize) -> bool {
-        match self.sentence_of.get(i).and_then(|&s| self.first_word.get(s)) {
+        match self.sentence_of(i).and_then(|s| self.first_word.get(s)) {
             Some(&first) => i <= first,
             None => self.opens_first_sentence(i),
         }
@@ -94,7 +103,7 @@ impl Doc {
     /// Is token `i` in a title-case line (a headline: most words capitalised, no full
     /// stop at the end)?
     pub fn is_title_case_sentence(&self, i: usize) -> bool {
-        self.sentence_of.get(i).and_then(|&s| self.title_case.get(s)).copied().unwrap_or(false)
+        self.sentence_of(i).and_then(|s| self.title_case.get(s)).copied().unwrap_or(false)
     }
 
     fn title_case_range(&self, range: Range<usize>) -> bool {
@@ -133,16 +142,34 @@ impl Doc {
     }
 }
 
+/// The sentence of each of `count` tokens; a token outside every range (there is
+/// none, as the sentences cover the tokens) counts as in the first.
+fn sentence_index(sentences: &[Range<usize>], count: usize) -> Indices {
+    let mut index = Indices::with_capacity(count);
+    for (s, range) in sentences.iter().enumerate() {
+        while index.len() < range.start.min(count) {
+            index.push(0);
+        }
+        for _ in index.len()..range.end.min(count) {
+            index.push(s);
+        }
+    }
+    while index.len() < count {
+        index.push(0);
+    }
+    index
+}
+
 /// Strings stored one after another in one buffer, with where each ends: the
 /// words of a document without an allocation per token.
 struct Packed {
     text: String,
-    ends: Vec<usize>,
+    ends: Indices,
 }
 
 impl Packed {
     fn with_capacity(chars: usize, count: usize) -> Packed {
-        Packed { text: String::with_capacity(chars), ends: Vec::with_capacity(count) }
+        Packed { text: String::with_capacity(chars), ends: Indices::with_capacity(count) }
     }
 
     fn len(&self) -> usize {
@@ -151,8 +178,8 @@ impl Packed {
 
     /// String `i`, empty past the end.
     fn get(&self, i: usize) -> &str {
-        let start = i.checked_sub(1).and_then(|p| self.ends.get(p)).copied().unwrap_or(0);
-        let end = self.ends.get(i).copied().unwrap_or(start);
+        let start = i.checked_sub(1).and_then(|p| self.ends.get(p)).unwrap_or(0);
+        let end = self.ends.get(i).unwrap_or(start);
         self.text.get(start..end).unwrap_or("")
     }
 

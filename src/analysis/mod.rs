@@ -21,6 +21,7 @@ pub mod entities;
 pub mod entity;
 pub mod function_words;
 pub mod gazetteer;
+mod indices;
 pub mod intervals;
 pub mod lexicon;
 pub mod name_rules;

@@ -119,7 +119,7 @@ const MAX_SPEAKER_TOKENS: usize = 12;
 /// nothing after the speaker, it is what precedes the cue.
 pub fn aside_cue(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<(usize, usize, SpeakerHint)> {
     let (after, hint) = aside_speaker(doc, lex, v, sentence_end)?;
-    let start = doc.sentence_of.get(v).and_then(|&i| doc.sentences.get(i)).map_or(v, |s| s.start);
+    let start = doc.sentence_of(v).and_then(|i| doc.sentences.get(i)).map_or(v, |s| s.start);
     let before = v.checked_sub(1)?;
     if !has_words(doc, after, sentence_end) {
         return Some((start, before, hint));

@@ -117,12 +117,12 @@ fn subject_phrase_cue(doc: &Doc, lex: &Lexicon, t: usize) -> Option<(usize, Spea
     if !attribution_follows(doc, t) {
         return None;
     }
-    let sentence = doc.sentence_of.get(t).copied();
+    let sentence = doc.sentence_of(t);
     let limit = (t + MAX_SUBJECT_PHRASE).min(doc.tokens.len());
     let mut v = t + 1;
     while v < limit && !is_cue_at(doc, lex, v) {
         let opens_quote = is_mark_at(&doc.chars, start_of(doc, v));
-        if opens_quote || doc.is_punct(v, ';') || doc.sentence_of.get(v).copied() != sentence {
+        if opens_quote || doc.is_punct(v, ';') || doc.sentence_of(v) != sentence {
             return None;
         }
         v += 1;
@@ -223,7 +223,7 @@ pub fn subject_before(doc: &Doc, v: usize) -> Option<SpeakerHint> {
     if PRONOUNS.contains(&uncontracted) {
         return Some(SpeakerHint::Pronoun(start_of(doc, s)));
     }
-    let sentence = doc.sentence_of.get(v).and_then(|&i| doc.sentences.get(i))?;
+    let sentence = doc.sentence_of(v).and_then(|i| doc.sentences.get(i))?;
     // `Yanto, Komandan Regu …, Kota Hilir — regu penyelamat … — menuturkan`: an
     // aside closed by a dash, as by a comma.
     let glued = doc.is_punct(s, ',') || doc.is_punct(s, ')') || doc.is_punct(s, '—');

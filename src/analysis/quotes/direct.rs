@@ -52,7 +52,7 @@ fn same_paragraph(doc: &Doc, a: usize, b: usize) -> bool {
 /// `opening`, in the same sentence. Only for quotes long enough to keep without a cue:
 /// shorter ones in a report are mostly scare quotes.
 fn cue_earlier(doc: &Doc, lex: &Lexicon, opening: usize) -> Option<(usize, SpeakerHint)> {
-    let sentence_start = doc.sentence_of.get(opening).and_then(|&i| doc.sentences.get(i)).map(|r| r.start)?;
+    let sentence_start = doc.sentence_of(opening).and_then(|i| doc.sentences.get(i)).map(|r| r.start)?;
     let floor = sentence_start.max(opening.saturating_sub(MAX_CUE_DISTANCE));
     let v = (floor..opening).rev().find(|&v| lex.cues_before.contains(doc.low(v)) && !doc.is_capitalised(v))?;
     if (v..opening).any(|t| doc.is_punct(t, '.') || doc.is_punct(t, '“') || doc.is_punct(t, '"')) {

@@ -228,7 +228,7 @@ fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<
 /// the subject of an earlier speech verb in the sentence, else the noun phrase
 /// opening the sentence (up to its verb: an auxiliary or a past form).
 fn participle_subject(doc: &Doc, lex: &Lexicon, v: usize) -> Option<SpeakerHint> {
-    let sentence = doc.sentence_of.get(v).and_then(|&i| doc.sentences.get(i))?;
+    let sentence = doc.sentence_of(v).and_then(|i| doc.sentences.get(i))?;
     let earlier = (sentence.start..v.saturating_sub(1)).rev().find(|&u| {
         let low = doc.low(u);
         !doc.is_capitalised(u) && lex.is_cue_after(low) && !english_verbs::is_participle(low)
@@ -293,7 +293,7 @@ fn trailing_cue(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Opti
     } else {
         return None;
     };
-    let start = doc.sentence_of.get(v).and_then(|&i| doc.sentences.get(i)).map(|r| r.start)?;
+    let start = doc.sentence_of(v).and_then(|i| doc.sentences.get(i)).map(|r| r.start)?;
     (start < comma).then_some((start, comma, hint))
 }
 
@@ -324,7 +324,7 @@ fn trailing_report(
         None if doc.is_capitalised(from) || lex.titles.contains(doc.low(from)) => SpeakerHint::After(from, end),
         None => return None,
     };
-    let start = doc.sentence_of.get(v).and_then(|&i| doc.sentences.get(i)).map(|r| r.start)?;
+    let start = doc.sentence_of(v).and_then(|i| doc.sentences.get(i)).map(|r| r.start)?;
     (start < comma).then_some((start, comma, hint))
 }
 

@@ -5,6 +5,7 @@
 //! (`Wati` for `Sri Murwati`) are left alone: they are written as names of their
 //! own, and the annotated news marks them as the speaker as often as the full name.
 
+use super::word_lists::WordLists;
 use std::collections::HashMap;
 
 /// Shortest alias looked up: shorter words (`Ali`) are names of their own.
@@ -19,7 +20,7 @@ const MIN_BLEND_TAIL: usize = 2;
 /// keeps, so that an alias is compared only with the names that could contain it.
 pub struct Aliases {
     /// Lower-case words of each name (empty for entities that are not names).
-    names: Vec<Vec<String>>,
+    names: WordLists,
     /// Names whose first word starts with a key, ascending.
     by_key: HashMap<String, Vec<usize>>,
     known: HashMap<String, Option<usize>>,
@@ -31,13 +32,11 @@ fn key(word: &str) -> Option<String> {
 
 impl Aliases {
     /// `names[i]`: the words of entity `i` if it is a person's name, else empty.
-    pub fn new(names: &[Vec<String>]) -> Aliases {
-        let names: Vec<Vec<String>> = names
-            .iter()
-            .map(|ws| if ws.len() >= 2 { ws.iter().map(|w| w.to_lowercase()).collect() } else { Vec::new() })
-            .collect();
+    pub fn new(names: &WordLists) -> Aliases {
+        let names =
+            names.map(|ws| if ws.len() >= 2 { ws.iter().map(|w| w.to_lowercase()).collect() } else { Vec::new() });
         let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, ws) in names.iter().enumerate() {
+        for (i, ws) in names.iter() {
             if let Some(k) = ws.first().and_then(|w| key(w)) {
                 by_key.entry(k).or_default().push(i);
             }
@@ -61,7 +60,7 @@ impl Aliases {
             return None;
         }
         let candidates = self.by_key.get(&key(low)?)?;
-        candidates.iter().copied().find(|&i| self.names.get(i).is_some_and(|ws| is_alias(low, ws)))
+        candidates.iter().copied().find(|&i| is_alias(low, self.names.get(i)))
     }
 }
 
@@ -89,7 +88,7 @@ mod tests {
     #[test]
     fn blends_find_the_full_name() {
         let names = [words("Sri Murwati"), words("Budi"), words("Joko Widodo"), words("Zulkifli Hasan")];
-        let mut aliases = Aliases::new(&names);
+        let mut aliases = Aliases::new(&WordLists::new(names));
         assert_eq!(aliases.full_name_of("Wati"), None, "clipped names stay as written");
         assert_eq!(aliases.full_name_of("Zulhas"), Some(3));
         assert_eq!(aliases.full_name_of("Jokowi"), Some(2));

@@ -14,7 +14,7 @@ use super::super::quotes::RawQuote;
 use super::super::{Entity, Label, QuoteKind};
 use super::antecedents::{rank, Seen, MAX_CANDIDATE_MENTIONS, MAX_PARAGRAPHS_BACK};
 use super::names::{names_a_person, Mention};
-use std::collections::BTreeMap;
+use super::salient::Salient;
 
 /// Paragraphs that may separate a pronoun from the quote whose speaker it continues.
 const MAX_PARAGRAPHS: usize = 2;
@@ -53,12 +53,10 @@ pub struct Context<'a> {
     index: EntityIndex<'a>,
     /// PERSON entities outside direct quotes, ascending: the fallback antecedents.
     unquoted: Vec<usize>,
-    /// Salient people in text order, keyed by (char offset, order recorded): a quote's
-    /// speaker goes after the people already known at its end, and a lookup is a
-    /// range query instead of a scan back through the document.
-    events: BTreeMap<(usize, usize), Mention>,
-    /// The speakers of the quotes so far, keyed as `events`.
-    spoken: BTreeMap<(usize, usize), Mention>,
+    /// Salient people in text order: a quote's speaker goes after the people already
+    /// known at its end, and a lookup is a binary search instead of a scan back
+    /// through the document.
+    salient: Salient,
     paragraphs: Paragraphs,
 }
 
@@ -68,32 +66,29 @@ impl<'a> Context<'a> {
         let quoted = |e: &Entity| direct.covers_range(e.start, e.end);
         let person = |e: &Entity| e.is(Label::Person) && !quoted(e) && names_a_person(doc, lex, e);
         let unquoted = (0..entities.len()).filter(|&i| entities.get(i).is_some_and(person)).collect();
-        let events = entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| person(e) && is_salient(doc, lex, e))
-            .enumerate()
-            .map(|(order, (i, e))| ((e.end, order), Mention::Entity(i)))
-            .collect();
+        let salient = Salient::new(
+            entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| person(e) && is_salient(doc, lex, e))
+                .map(|(i, e)| (e.end, Mention::Entity(i))),
+        );
         let index = EntityIndex::new(entities);
-        Context { doc, index, unquoted, events, spoken: BTreeMap::new(), paragraphs: Paragraphs::new(&doc.chars) }
+        Context { doc, index, unquoted, salient, paragraphs: Paragraphs::new(&doc.chars) }
     }
 
     /// Records the speaker of a quote; quotes come in text order.
     pub fn spoke(&mut self, q: &RawQuote, who: Mention) {
-        let order = self.events.len();
-        self.events.insert((q.end, order), who);
-        self.spoken.insert((q.end, order), who);
+        self.salient.spoke(q.end, who);
     }
 
     /// The person a pronoun at char `pos` refers to, ranked among the people named
     /// before it ([`antecedents`](super::antecedents)).
     pub fn pronoun(&self, pos: usize) -> Option<Mention> {
         let chars = &self.doc.chars;
-        let last_speaker = self.spoken.range(..=(pos, usize::MAX)).next_back().map(|(_, &who)| who);
+        let last_speaker = self.salient.last_speaker(pos);
         let mut seen: Vec<Seen> = Vec::new();
-        let events = self.events.range(..=(pos, usize::MAX)).rev().take(MAX_CANDIDATE_MENTIONS);
-        for (&(end, _), &who) in events {
+        for (end, who) in self.salient.latest(pos).take(MAX_CANDIDATE_MENTIONS) {
             let paragraphs_back = self.paragraphs.between(chars, end, pos);
             if paragraphs_back <= MAX_PARAGRAPHS_BACK {
                 seen.push(Seen { who, end, salient: true, last_speaker: Some(who) == last_speaker, paragraphs_back });
@@ -121,8 +116,7 @@ impl<'a> Context<'a> {
 
     /// The latest salient person within a few paragraphs, else the last person named.
     fn nearest(&self, pos: usize) -> Option<Mention> {
-        let recent = self.events.range(..=(pos, usize::MAX)).next_back();
-        if let Some((&(p, _), &who)) = recent {
+        if let Some((p, who)) = self.salient.latest(pos).next() {
             if self.paragraphs.between(&self.doc.chars, p, pos) <= MAX_PARAGRAPHS {
                 return Some(who);
             }
@@ -136,7 +130,7 @@ impl<'a> Context<'a> {
     pub fn continued(&self, quote_end: usize) -> Option<Mention> {
         let doc = self.doc;
         let cue = doc.token_at_or_after(quote_end);
-        let &s = doc.sentence_of.get(cue)?;
+        let s = doc.sentence_of(cue)?;
         let next = doc.sentences.get(s + 1)?;
         let verb = (next.start..next.end.min(next.start + MAX_CONTINUATION_AT))
             .find(|&v| CONTINUATIONS.contains(&doc.low(v)) && !doc.is_capitalised(v))?;
@@ -181,7 +175,7 @@ fn introduced(doc: &Doc, lex: &Lexicon, a: usize) -> bool {
 /// `Budi menilai`, `Budi, Kepala Dinas, Kamis (7/3), mengatakan`: a verb after the name
 /// once asides between commas are skipped.
 fn verb_follows(doc: &Doc, lex: &Lexicon, mut t: usize) -> bool {
-    let sentence = doc.sentence_of.get(t.saturating_sub(1)).copied();
+    let sentence = doc.sentence_of(t.saturating_sub(1));
     for _ in 0..MAX_ASIDES {
         if !doc.is_punct(t, ',') {
             break;
@@ -192,7 +186,7 @@ fn verb_follows(doc: &Doc, lex: &Lexicon, mut t: usize) -> bool {
         }
         let close = (t + 1..t + MAX_ASIDE_TOKENS).find(|&c| doc.is_punct(c, ','));
         match close {
-            Some(c) if doc.sentence_of.get(c).copied() == sentence => t = c + 1,
+            Some(c) if doc.sentence_of(c) == sentence => t = c + 1,
             _ => return false,
         }
     }

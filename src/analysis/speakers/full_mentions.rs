@@ -6,6 +6,7 @@ use super::super::doc::Doc;
 use super::super::{Entity, Label};
 use super::aliases::Aliases;
 use super::names::Mention;
+use super::word_lists::WordLists;
 use std::collections::HashMap;
 
 fn words_in(doc: &Doc, start: usize, end: usize) -> Vec<String> {
@@ -22,7 +23,7 @@ pub struct FullMentions<'a> {
     doc: &'a Doc,
     entities: &'a [Entity],
     /// The words of each PERSON entity (empty for other labels).
-    words: Vec<Vec<String>>,
+    words: WordLists,
     /// PERSON entities holding a word, ascending.
     holding: HashMap<String, Vec<usize>>,
     /// The first PERSON entity with any word: the answer for a mention without words.
@@ -33,12 +34,15 @@ pub struct FullMentions<'a> {
 
 impl<'a> FullMentions<'a> {
     pub fn new(doc: &'a Doc, entities: &'a [Entity]) -> FullMentions<'a> {
-        let words: Vec<Vec<String>> = entities
-            .iter()
-            .map(|e| if e.is(Label::Person) { words_in(doc, e.start, e.end) } else { Vec::new() })
-            .collect();
+        let words = WordLists::new(entities.iter().map(|e| {
+            if e.is(Label::Person) {
+                words_in(doc, e.start, e.end)
+            } else {
+                Vec::new()
+            }
+        }));
         let mut holding: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, ws) in words.iter().enumerate() {
+        for (i, ws) in words.iter() {
             for w in ws {
                 let list = holding.entry(w.clone()).or_default();
                 if list.last() != Some(&i) {
@@ -46,7 +50,7 @@ impl<'a> FullMentions<'a> {
                 }
             }
         }
-        let first_worded = words.iter().position(|ws| !ws.is_empty());
+        let first_worded = words.iter().position(|(_, ws)| !ws.is_empty());
         let aliases = Aliases::new(&words);
         FullMentions { doc, entities, words, holding, first_worded, known: HashMap::new(), aliases }
     }
@@ -88,7 +92,7 @@ impl<'a> FullMentions<'a> {
     /// The first PERSON entity with more words than `words`, all of them among its own.
     fn longer(&self, words: &[String]) -> Option<usize> {
         let Some(first) = words.first() else { return self.first_worded };
-        let full = |i: usize| self.words.get(i).map_or(&[][..], Vec::as_slice);
+        let full = |i: usize| self.words.get(i);
         let candidates = self.holding.get(first)?;
         candidates.iter().copied().find(|&i| full(i).len() > words.len() && words.iter().all(|w| full(i).contains(w)))
     }

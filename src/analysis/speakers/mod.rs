@@ -15,7 +15,9 @@ pub mod attach;
 pub mod coreference;
 pub mod full_mentions;
 pub mod names;
+pub mod salient;
 pub mod subjects;
+pub mod word_lists;
 
 use super::doc::Doc;
 use super::intervals::EntityIndex;
