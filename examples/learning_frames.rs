@@ -49,6 +49,8 @@ const LEARN_EVERY: Duration = Duration::from_millis(5_200);
 const BASELINE_FRAMES: usize = 600;
 
 type App = Harness<'static, SorotApp>;
+/// Which of a frame's times: wall or the UI thread's CPU.
+type FrameTime = fn(&Frame) -> Duration;
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -232,7 +234,7 @@ fn learning_cycle(app: &mut App) -> Result<(Vec<Frame>, Frame), String> {
 /// The slowest frames by wall time, then by the UI thread's CPU time, each
 /// with the status line it left (what the frame took in).
 fn slowest(frames: &[Frame], unit: &Frame) {
-    let by: [(&str, fn(&Frame) -> Duration); 2] = [("wall", |f| f.wall), ("CPU", |f| f.cpu)];
+    let by: [(&str, FrameTime); 2] = [("wall", |f| f.wall), ("CPU", |f| f.cpu)];
     for (name, time) in by {
         let mut order: Vec<&Frame> = frames.iter().collect();
         order.sort_by_key(|f| std::cmp::Reverse(time(f)));
