@@ -324,3 +324,25 @@ impl Learning {
 fn free_elsewhere<T: Send + 'static>(value: T) {
     let _ = std::thread::Builder::new().name("sorot-free".into()).spawn(move || drop(value));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn re_suggested_rows_go_into_the_list_a_few_a_frame_and_keep_learning_busy() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (mut learning, _) = Learning::open(&Layout::new(dir.path()));
+        assert!(!learning.busy());
+        let id = |i: usize| ArticleId { path: format!("{i:02}.txt"), line: None };
+        learning.pending_rows.extend((0..ROWS_PER_FRAME * 2 + 3).map(|i| DocSummary::of(&id(i), None)));
+        let mut frames = Vec::new();
+        while learning.busy() {
+            frames.push(learning.take_rows(ROWS_PER_FRAME));
+        }
+        let sizes: Vec<usize> = frames.iter().map(Vec::len).collect();
+        assert_eq!(sizes, [ROWS_PER_FRAME, ROWS_PER_FRAME, 3]);
+        let order: Vec<ArticleId> = frames.into_iter().flatten().map(|r| r.id).collect();
+        assert_eq!(order, (0..ROWS_PER_FRAME * 2 + 3).map(id).collect::<Vec<_>>(), "in the order sent");
+    }
+}
