@@ -14,7 +14,7 @@
 //! worker too, so no file is written on the UI thread. The worker's side is in
 //! [`worker`].
 
-use std::collections::HashSet;
+use std::collections::{HashSet, VecDeque};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{channel, Receiver, Sender};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -56,8 +56,13 @@ impl ModelSummary {
 pub enum LearnReport {
     /// The model learned from the reviews as they are now.
     Updated { analyzer: Arc<Analyzer>, lessons: Arc<QuoteLessons>, summary: ModelSummary, elapsed: Duration },
-    /// Unopened documents given the new model's suggestions (their list rows).
-    Resuggested { rows: Vec<DocSummary>, failures: Vec<String> },
+    /// The list rows of some unopened documents just given the new model's
+    /// suggestions: sent a few at a time as the worker goes, so that no frame
+    /// takes in (and lays out) a whole project's rows at once.
+    Rows(Vec<DocSummary>),
+    /// Re-suggesting is over: `count` documents were rewritten (their rows were
+    /// sent before), `failures` name the files that could not be used.
+    Resuggested { count: usize, failures: Vec<String> },
     /// Something could not be done; the message names it.
     Failed(String),
     /// Every update asked for up to this one (by its number) is done.
@@ -104,7 +109,14 @@ pub struct Learning {
     loaded: Option<ProjectModel>,
     /// Where the log goes when the project closes (set with the worker).
     layout: Option<Layout>,
+    /// Re-suggested rows received but not yet in the document list: the list
+    /// takes at most [`ROWS_PER_FRAME`] of them a frame.
+    pending_rows: VecDeque<DocSummary>,
 }
+
+/// Rows the document list takes in per frame: changed rows are laid out anew,
+/// and a whole project's at once made a frame of 2–3.5 ms of UI work.
+pub const ROWS_PER_FRAME: usize = 16;
 
 impl Drop for Learning {
     /// The project closes (or the window): the log is written here, after the
@@ -168,6 +180,7 @@ impl Learning {
             worker: None,
             loaded: model,
             layout: None,
+            pending_rows: VecDeque::new(),
         };
         (learning, warnings)
     }
@@ -258,9 +271,15 @@ impl Learning {
         self.save_log();
     }
 
-    /// An update is running or queued.
+    /// An update is running or queued, or its rows are still going into the list.
     pub fn busy(&self) -> bool {
-        self.requested > self.finished
+        self.requested > self.finished || !self.pending_rows.is_empty()
+    }
+
+    /// At most `max` of the re-suggested rows not yet in the list, oldest first.
+    pub fn take_rows(&mut self, max: usize) -> Vec<DocSummary> {
+        let count = max.min(self.pending_rows.len());
+        self.pending_rows.drain(..count).collect()
     }
 
     /// Whether an update would be asked for now if the annotator saved.
@@ -268,10 +287,17 @@ impl Learning {
         self.worker.is_some() && self.last_request.is_none_or(|at| at.elapsed() >= LEARN_EVERY)
     }
 
-    /// Reports that arrived since the last frame.
+    /// Reports that arrived since the last frame; re-suggested rows are kept
+    /// back, for [`Learning::take_rows`].
     pub fn drain(&mut self) -> Vec<LearnReport> {
         let Some(worker) = &self.worker else { return Vec::new() };
-        let reports: Vec<LearnReport> = worker.reports.try_iter().collect();
+        let mut reports = Vec::new();
+        for report in worker.reports.try_iter() {
+            match report {
+                LearnReport::Rows(rows) => self.pending_rows.extend(rows),
+                other => reports.push(other),
+            }
+        }
         for report in &reports {
             match report {
                 LearnReport::Updated { analyzer, lessons, summary, .. } => {
@@ -281,7 +307,7 @@ impl Learning {
                     self.summary = *summary;
                 }
                 LearnReport::Finished(number) => self.finished = self.finished.max(*number),
-                LearnReport::Resuggested { .. } | LearnReport::Failed(_) => {}
+                LearnReport::Rows(_) | LearnReport::Resuggested { .. } | LearnReport::Failed(_) => {}
             }
         }
         reports
@@ -297,4 +323,26 @@ impl Learning {
 /// here after all.
 fn free_elsewhere<T: Send + 'static>(value: T) {
     let _ = std::thread::Builder::new().name("sorot-free".into()).spawn(move || drop(value));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn re_suggested_rows_go_into_the_list_a_few_a_frame_and_keep_learning_busy() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (mut learning, _) = Learning::open(&Layout::new(dir.path()));
+        assert!(!learning.busy());
+        let id = |i: usize| ArticleId { path: format!("{i:02}.txt"), line: None };
+        learning.pending_rows.extend((0..ROWS_PER_FRAME * 2 + 3).map(|i| DocSummary::of(&id(i), None)));
+        let mut frames = Vec::new();
+        while learning.busy() {
+            frames.push(learning.take_rows(ROWS_PER_FRAME));
+        }
+        let sizes: Vec<usize> = frames.iter().map(Vec::len).collect();
+        assert_eq!(sizes, [ROWS_PER_FRAME, ROWS_PER_FRAME, 3]);
+        let order: Vec<ArticleId> = frames.into_iter().flatten().map(|r| r.id).collect();
+        assert_eq!(order, (0..ROWS_PER_FRAME * 2 + 3).map(id).collect::<Vec<_>>(), "in the order sent");
+    }
 }

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::controller::ProjectController;
-use super::learning::{suggest, LearnReport};
+use super::learning::{suggest, LearnReport, ROWS_PER_FRAME};
 use super::model_window::ModelFigures;
 use super::Job;
 use crate::analysis::Analyzer;
@@ -111,33 +111,50 @@ impl ProjectController {
                         elapsed.as_secs_f64()
                     )))
                 }
-                LearnReport::Resuggested { rows, failures } => self.resuggested(rows, &failures).or(note),
+                LearnReport::Resuggested { count, failures } => resuggested(count, &failures).or(note),
                 LearnReport::Failed(message) => Some(Note::Error(message)),
-                LearnReport::Finished(_) => note,
+                LearnReport::Rows(_) | LearnReport::Finished(_) => note,
             };
         }
+        self.take_resuggested_rows();
         note
     }
 
-    /// Re-suggested documents: their list rows follow.
-    /// One pass over the list, not a search per row: a re-suggestion of a whole
-    /// project hands over as many rows as the list has.
-    fn resuggested(&mut self, rows: Vec<DocSummary>, failures: &[String]) -> Option<Note> {
-        let project = self.project.as_mut()?;
-        let count = rows.len();
+    /// Re-suggested documents' rows go into the list, at most
+    /// [`ROWS_PER_FRAME`] a frame (the rest the next frames); one pass over the
+    /// list, not a search per row.
+    fn take_resuggested_rows(&mut self) {
+        let Some(learning) = self.learning.as_mut() else { return };
+        let rows = learning.take_rows(ROWS_PER_FRAME);
+        if rows.is_empty() {
+            return;
+        }
+        if learning.busy() {
+            self.egui_ctx().request_repaint(); // the rest next frame, even with the worker done
+        }
+        let Some(project) = self.project.as_mut() else { return };
         let mut fresh: HashMap<ArticleId, DocSummary> =
             rows.into_iter().filter(|r| project.current.as_ref() != Some(&r.id)).map(|r| (r.id.clone(), r)).collect();
         for slot in &mut project.rows {
+            if fresh.is_empty() {
+                break;
+            }
             if let Some(row) = fresh.remove(&slot.id) {
                 *slot = row;
             }
         }
-        if let Some(first) = failures.first() {
-            return Some(Note::Error(format!("{} file(s) could not be used for learning: {first}", failures.len())));
-        }
-        (count > 0).then(|| Note::Info(format!("{count} unopened document(s) re-suggested with the new model")))
     }
+}
 
+/// Re-suggesting is over: how many documents, or what failed.
+fn resuggested(count: usize, failures: &[String]) -> Option<Note> {
+    if let Some(first) = failures.first() {
+        return Some(Note::Error(format!("{} file(s) could not be used for learning: {first}", failures.len())));
+    }
+    (count > 0).then(|| Note::Info(format!("{count} unopened document(s) re-suggested with the new model")))
+}
+
+impl ProjectController {
     /// Opens the Model window and computes its figures in the background.
     pub(super) fn show_model(&mut self, review: &ReviewController) -> Option<Note> {
         self.model_window.open = true;

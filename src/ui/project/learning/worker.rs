@@ -11,6 +11,10 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
 
 use super::{LearnReport, ModelSummary, Request};
+
+/// Re-suggested rows per report: the list follows the worker as it goes, and
+/// the UI thread never frees or takes in a whole project's rows at once.
+const ROWS_PER_REPORT: usize = 16;
 use crate::analysis::Analyzer;
 use crate::annotate::add_suggestions;
 use crate::learn::{refresh_edit, LearnDoc, Learner, ProjectModel, QuoteLessons};
@@ -91,7 +95,7 @@ impl Task {
         let lessons = QuoteLessons::learn(&docs.iter().map(|(_, d)| d).collect::<Vec<_>>(), &plain);
         let lessons_changed = lessons != state.lessons;
         if learned.is_none() && !lessons_changed {
-            return send(LearnReport::Resuggested { rows: Vec::new(), failures });
+            return send(LearnReport::Resuggested { count: 0, failures });
         }
         if let Some(new) = learned {
             state.model = new;
@@ -103,19 +107,22 @@ impl Task {
         let elapsed = started.elapsed();
         send(LearnReport::Updated { analyzer: Arc::clone(&analyzer), lessons: Arc::clone(&lessons), summary, elapsed });
         skip.extend(open.map(ToString::to_string));
-        let (rows, mut more) = self.resuggest(&analyzer, &lessons, &skip);
+        let (count, mut more) = self.resuggest(&analyzer, &lessons, &skip, send);
         more.extend(failures);
-        send(LearnReport::Resuggested { rows, failures: more });
+        send(LearnReport::Resuggested { count, failures: more });
     }
 
-    /// New suggestions for every document not opened yet; their new list rows.
+    /// New suggestions for every document not opened yet; their new list rows
+    /// are sent [`ROWS_PER_REPORT`] at a time as they are ready. Returns how
+    /// many were rewritten and the failures.
     fn resuggest(
         &self,
         analyzer: &Analyzer,
         lessons: &QuoteLessons,
         skip: &HashSet<String>,
-    ) -> (Vec<DocSummary>, Vec<String>) {
-        let (mut rows, mut failures) = (Vec::new(), Vec::new());
+        send: &impl Fn(LearnReport),
+    ) -> (usize, Vec<String>) {
+        let (mut rows, mut failures, mut count) = (Vec::with_capacity(ROWS_PER_REPORT), Vec::new(), 0);
         for entry in &self.entries {
             if self.cancel.load(Ordering::Relaxed) {
                 break;
@@ -125,12 +132,21 @@ impl Task {
                 continue;
             }
             match self.resuggest_one(&entry.id, analyzer, lessons) {
-                Ok(Some(row)) => rows.push(row),
+                Ok(Some(row)) => {
+                    rows.push(row);
+                    count += 1;
+                }
                 Ok(None) => {}
                 Err(error) => failures.push(format!("{id}: {error}")),
             }
+            if rows.len() >= ROWS_PER_REPORT {
+                send(LearnReport::Rows(std::mem::replace(&mut rows, Vec::with_capacity(ROWS_PER_REPORT))));
+            }
         }
-        (rows, failures)
+        if !rows.is_empty() {
+            send(LearnReport::Rows(rows));
+        }
+        (count, failures)
     }
 
     /// One document: `Ok(None)` when it is reviewed, opened, missing or unchanged.
@@ -301,11 +317,16 @@ mod tests {
             .borrow()
             .iter()
             .flat_map(|r| match r {
-                LearnReport::Resuggested { rows, .. } => rows.iter().map(|r| r.id.to_string()).collect(),
+                LearnReport::Rows(rows) => rows.iter().map(|r| r.id.to_string()).collect(),
                 _ => Vec::new(),
             })
             .collect();
         assert_eq!(rows, ["d.txt"], "only the unopened document is re-suggested");
+        let counted = reports.borrow().iter().find_map(|r| match r {
+            LearnReport::Resuggested { count, .. } => Some(*count),
+            _ => None,
+        });
+        assert_eq!(counted, Some(1), "the last report counts the rows sent");
 
         let after = load_annotations(&task.layout.annotation_path(&ArticleId { path: "d.txt".into(), line: None }))
             .expect("loads");
