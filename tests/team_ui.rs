@@ -116,6 +116,9 @@ fn adjudication_settles_each_disagreement_by_key_into_the_gold_layer() {
     press(&mut app, Modifiers::COMMAND, Key::J);
     assert!(app.query_by_label("Adjudicating news/a.txt").is_some());
     assert!(app.query_by_label("Annotators: A ana · B budi").is_some());
+    let hint = "Ctrl+S save gold · Ctrl+J leave · F1 help";
+    assert!(app.query_by_label(hint).is_some(), "the status bar names the keys that work while curating");
+    assert!(app.query_by_label_contains("Enter accept").is_none());
     assert!(app.query_by_label_contains("1 agreed span(s) accepted · 3 disagreement(s), 0 settled").is_some());
     // In reading order: the quote (speaker Ana / Budi), budi's Budi, Bandung (LOC / ORG).
     assert!(app.query_by_label_contains("B budi: direct quotation “Kami 😀 siap,” · said by Budi").is_some());
@@ -165,6 +168,7 @@ fn adjudication_settles_each_disagreement_by_key_into_the_gold_layer() {
         "{note}"
     );
     assert!(app.query_by_label_contains("3 settled, 0 unsettled").is_some());
+    assert!(app.query_by_label_contains("took ana's").is_some(), "a resumed whole version is named by its annotator");
     press(&mut app, Modifiers::COMMAND, Key::S);
     let again = load_gold(&layout, &id).unwrap().expect("the gold layer on disk");
     assert_eq!((again.entities(), again.quotes()), (gold.entities(), gold.quotes()));

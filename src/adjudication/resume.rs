@@ -33,13 +33,28 @@ impl Adjudication {
         for d in &mut self.disagreements {
             let kept: Vec<usize> =
                 d.candidates.iter().copied().filter(|&c| in_gold.contains(&self.candidates[c].key)).collect();
-            d.resolution = (!kept.is_empty()).then_some(Resolution::Keep(kept));
+            d.resolution = settled_as(&d.versions, kept);
             resumed.settled += usize::from(d.resolution.is_some());
         }
         let here: HashSet<&CandidateKey> = self.candidates.iter().map(|c| &c.key).collect();
         resumed.not_placed = in_gold.iter().filter(|key| !here.contains(key)).count();
         resumed
     }
+}
+
+/// What keeping `kept` amounts to: one annotator's whole version reads as
+/// taking it (so the list says whose version the gold holds), anything else
+/// as the picked candidates; nothing kept stays unsettled.
+fn settled_as(versions: &[Vec<usize>], kept: Vec<usize>) -> Option<Resolution> {
+    if kept.is_empty() {
+        return None;
+    }
+    let whole_version = versions.iter().position(|version| {
+        let mut version = version.clone();
+        version.sort_unstable();
+        version == kept
+    });
+    Some(whole_version.map_or(Resolution::Keep(kept), Resolution::Take))
 }
 
 #[cfg(test)]
@@ -73,6 +88,8 @@ mod tests {
         let resumed = again.resume_from(&gold);
         assert_eq!(resumed, Resumed { settled: 2, not_placed: 0 });
         assert_eq!(again.unsettled(), 0);
+        assert_eq!(again.disagreements[quote].resolution, Some(Resolution::Take(1)), "whose version it is shows");
+        assert_eq!(again.disagreements[city].resolution, Some(Resolution::Take(0)));
         assert_eq!(again.gold(Some("a.txt".into())).unwrap(), gold);
     }
 

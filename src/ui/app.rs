@@ -370,7 +370,7 @@ impl eframe::App for SorotApp {
             let commands = menu_bar_ui(ui, can_undo, can_redo, &mut self.review.min_confidence);
             actions.extend(commands.into_iter().filter_map(|c| command_action(c, &self.review, curating)));
         });
-        egui::Panel::bottom("status").show(ui, |ui| status_bar_ui(ui, self.note.as_ref(), labels));
+        egui::Panel::bottom("status").show(ui, |ui| status_bar_ui(ui, self.note.as_ref(), labels, curating));
         let quote_colors = match self.project.is_open() {
             true => QuoteColors::from_specs(&self.project.settings.quote_kinds),
             false => QuoteColors::default(),

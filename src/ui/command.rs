@@ -391,6 +391,14 @@ pub fn hint_text(labels: usize) -> String {
     parts.join(" · ")
 }
 
+/// The status bar's reminder while a document is adjudicated: the review keys
+/// do not apply there (the curation lists its own), so only the commands that
+/// still do: saving the gold layer, leaving, help.
+pub fn curation_hint_text() -> String {
+    let part = |c: Command, what: &str| format!("{} {what}", c.shortcut_text());
+    [part(Command::Save, "save gold"), part(Command::Adjudicate, "leave"), part(Command::Help, "help")].join(" · ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -416,6 +424,11 @@ mod tests {
         );
         assert!(hint_text(3).contains("1–3 label"));
         assert!(!hint_text(0).contains("label"));
+    }
+
+    #[test]
+    fn the_curation_hint_names_only_the_keys_that_work_there() {
+        assert_eq!(curation_hint_text(), "Ctrl+S save gold · Ctrl+J leave · F1 help");
     }
 
     #[test]

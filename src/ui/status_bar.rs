@@ -3,7 +3,7 @@
 
 use egui::RichText;
 
-use super::command::hint_text;
+use super::command::{curation_hint_text, hint_text};
 
 /// A line for the annotator: information, or something that went wrong.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,8 +20,9 @@ impl Note {
     }
 }
 
-/// `labels`: how many labels the open document's schema has (for the digits).
-pub fn status_bar_ui(ui: &mut egui::Ui, note: Option<&Note>, labels: usize) {
+/// `labels`: how many labels the open document's schema has (for the digits);
+/// `curating`: a document is being adjudicated, where other keys apply.
+pub fn status_bar_ui(ui: &mut egui::Ui, note: Option<&Note>, labels: usize, curating: bool) {
     ui.horizontal(|ui| {
         match note {
             Some(Note::Error(text)) => {
@@ -34,6 +35,6 @@ pub fn status_bar_ui(ui: &mut egui::Ui, note: Option<&Note>, labels: usize) {
             }
             None => {}
         }
-        ui.weak(hint_text(labels));
+        ui.weak(if curating { curation_hint_text() } else { hint_text(labels) });
     });
 }

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use super::controller::ProjectController;
 use crate::agreement::SpanFilter;
 use crate::analysis::Analyzer;
-use crate::project::layers::{annotators, load_gold, open_adjudication, save_gold};
+use crate::project::layers::{annotators, load_gold, open_adjudication, save_gold, LayersError};
 use crate::project::layout::Layout;
 use crate::project::team::working_layout;
 use crate::ui::adjudication::{AdjudicationState, Curation};
@@ -100,6 +100,8 @@ impl ProjectController {
                 }
                 Some(Note::Info(note))
             }
+            // An article's own problem names the article already.
+            Err(error @ LayersError::Article { .. }) => Some(Note::Error(format!("Cannot adjudicate {error}"))),
             Err(error) => Some(Note::Error(format!("Cannot adjudicate {id}: {error}"))),
         }
     }
