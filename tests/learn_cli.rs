@@ -96,3 +96,49 @@ fn learning_from_nothing_reviewed_writes_no_model() {
     assert!(!o.status.success() && e.contains("nothing to learn from"), "{e}");
     assert!(!model.exists());
 }
+
+/// A quote whose speech verb the shipped word lists lack, with an emoji and CRLF.
+const NEW_CUE: &str = "“Itu urusan nanti 😀,” seloroh Wulandari Kusumo.\r\nIa lalu pulang.\r\n";
+
+#[test]
+fn a_cue_the_annotator_marked_travels_with_the_model_to_analyze() {
+    let dir = tempfile::tempdir().unwrap();
+    let reviewed = reviewed_file(dir.path());
+    // The annotator marks a quotation with a cue the lists lack in a second document.
+    let path = reviewed.join("crlf.json");
+    let mut json: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    json["text"] = NEW_CUE.into();
+    json["entities"] = serde_json::json!([]);
+    let chars = |needle: &str| NEW_CUE[..NEW_CUE.find(needle).unwrap()].chars().count();
+    let (quoted, cue) = ("“Itu urusan nanti 😀,”", "seloroh");
+    json["quotes"] = serde_json::json!([{
+        "id": "q1", "start": chars(quoted), "end": chars(quoted) + quoted.chars().count(), "text": quoted,
+        "kind": "direct", "cue": {"start": chars(cue), "end": chars(cue) + cue.chars().count(), "text": cue},
+        "status": "manual", "source": "annotator"
+    }]);
+    std::fs::write(reviewed.join("cue.json"), serde_json::to_vec_pretty(&json).unwrap()).unwrap();
+    let model = dir.path().join("model.bin");
+    let (o, e) = run(sorot().arg("learn").arg(&reviewed).arg("--out").arg(&model));
+    assert!(o.status.success(), "{e}");
+    assert!(e.contains("model.bin.lessons.json: 1 project cue(s)"), "{e}");
+
+    let articles = dir.path().join("new");
+    std::fs::create_dir_all(&articles).unwrap();
+    std::fs::write(articles.join("n.txt"), NEW_CUE).unwrap();
+    let quotes = |extra: &[&std::ffi::OsStr]| {
+        let out = dir.path().join("pred");
+        let _ = std::fs::remove_dir_all(&out);
+        let (o, e) = run(sorot().arg("analyze").arg(&articles).arg("--out").arg(&out).args(extra));
+        assert!(o.status.success(), "{e}");
+        let json: Value = serde_json::from_slice(&std::fs::read(out.join("n.json")).unwrap()).unwrap();
+        (json["quotes"].as_array().unwrap().len(), e)
+    };
+    assert_eq!(quotes(&[]).0, 0, "the shipped lists do not know the cue");
+    let (found, e) = quotes(&["--model".as_ref(), model.as_os_str()]);
+    assert_eq!(found, 1, "the model's lessons know it: {e}");
+    // Damaged lessons are named and left out; the model's weights still suggest.
+    std::fs::write(dir.path().join("model.bin.lessons.json"), "{ not json").unwrap();
+    let (found, e) = quotes(&["--model".as_ref(), model.as_os_str()]);
+    assert_eq!(found, 0);
+    assert!(e.contains("model.bin.lessons.json") && e.contains("without the model's quotation lessons"), "{e}");
+}

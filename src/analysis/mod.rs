@@ -25,6 +25,7 @@ mod indices;
 pub mod intervals;
 pub mod lexicon;
 pub mod name_rules;
+pub mod quote_confidence;
 pub mod quotes;
 pub mod sentences;
 pub mod sources;
@@ -43,6 +44,7 @@ mod sample_tests;
 use doc::Doc;
 pub use entity::{Entity, Label, Span};
 use lexicon::Lexicon;
+pub use quote_confidence::QuoteConfidence;
 use sources::{DateRules, EntitySource, NameRules, TaggerSource};
 use std::sync::Arc;
 use tagger::Tagger;
@@ -88,6 +90,8 @@ pub struct Analyzer {
     lex: Arc<Lexicon>,
     /// Entity sources in priority order (see [`sources::merge`]).
     sources: Vec<Box<dyn EntitySource>>,
+    /// A project's confidence factors for quotation patterns.
+    quote_confidence: QuoteConfidence,
 }
 
 impl Default for Analyzer {
@@ -135,7 +139,14 @@ impl Analyzer {
 
     /// An analyser over the given entity sources, earlier ones winning overlaps.
     pub fn with_sources(lex: Arc<Lexicon>, sources: Vec<Box<dyn EntitySource>>) -> Analyzer {
-        Analyzer { lex, sources }
+        Analyzer { lex, sources, quote_confidence: QuoteConfidence::default() }
+    }
+
+    /// The analyser with quotation patterns made less sure (a project's lessons;
+    /// factors given by an earlier call are replaced).
+    pub fn with_quote_confidence(mut self, quote_confidence: QuoteConfidence) -> Analyzer {
+        self.quote_confidence = quote_confidence;
+        self
     }
 
     /// Suggests entities (sorted by start, not overlapping) and quotations.
@@ -174,14 +185,23 @@ impl Analyzer {
         let speakers = speakers::link(doc, &self.lex, entities, &raw);
         raw.iter()
             .zip(speakers)
-            .map(|(q, speaker)| QuoteSuggestion {
-                start: q.start,
-                end: q.end,
-                kind: q.kind,
-                speaker,
-                cue: q.cue.and_then(|t| doc.char_span(t, t + 1)),
-                source: "rules:quote".to_string(),
-                confidence: q.confidence,
+            .map(|(q, speaker)| {
+                let cue = q.cue.and_then(|t| doc.char_span(t, t + 1));
+                let factor = match (q.cue, cue) {
+                    (Some(t), Some((cue_start, _))) => {
+                        self.quote_confidence.factor(doc.low(t), q.kind, cue_start >= q.end)
+                    }
+                    _ => 1.0,
+                };
+                QuoteSuggestion {
+                    start: q.start,
+                    end: q.end,
+                    kind: q.kind,
+                    speaker,
+                    cue,
+                    source: "rules:quote".to_string(),
+                    confidence: q.confidence * factor,
+                }
             })
             .collect()
     }

@@ -12,7 +12,7 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::analysis::Analyzer;
-use crate::learn::read_model_or_shipped;
+use crate::learn::{read_lessons, read_model_or_shipped};
 use crate::model::Document;
 use crate::project::analyze_all::{analyze_each, Progress, RunReport};
 use crate::project::scan::{scan, ArticleEntry};
@@ -39,7 +39,8 @@ pub struct AnalyzeArgs {
     #[arg(long, default_value_t = store::MAX_ARTICLE_BYTES as usize, requires = "jsonl")]
     pub max_line_bytes: usize,
     /// Tagger model to suggest with (from `sorot learn`); one that cannot be
-    /// used is refused with its reason and the shipped model used instead.
+    /// used is refused with its reason and the shipped model used instead. Its
+    /// quotation lessons (`MODEL.lessons.json`) are used too, where it has them.
     #[arg(long)]
     pub model: Option<PathBuf>,
 }
@@ -54,10 +55,11 @@ pub fn run_analyze(args: &AnalyzeArgs) -> ExitCode {
     let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from)).max(1);
     let analyzer = match args.model.as_deref().map(read_model_or_shipped).transpose() {
         Ok(None) => Analyzer::new(),
-        Ok(Some((weights, warning))) => {
-            warning.iter().for_each(|w| eprintln!("sorot: warning: {w}"));
+        Ok(Some((weights, Some(warning)))) => {
+            eprintln!("sorot: warning: {warning}");
             Analyzer::with_weights(weights)
         }
+        Ok(Some((weights, None))) => with_lessons(Analyzer::with_weights(weights), args.model.as_deref()),
         Err(error) => {
             eprintln!("sorot: {error}");
             return ExitCode::FAILURE;
@@ -66,6 +68,20 @@ pub fn run_analyze(args: &AnalyzeArgs) -> ExitCode {
     match &args.jsonl {
         Some(input) => run_stream(&analyzer, input, &args.out, threads, args.max_line_bytes),
         None => run_folders(&analyzer, &args.paths, &args.out, threads),
+    }
+}
+
+/// `analyzer` with the quotation lessons kept beside the model at `model`, if
+/// it has any; lessons that cannot be used are named and left out.
+fn with_lessons(analyzer: Analyzer, model: Option<&Path>) -> Analyzer {
+    let Some(model) = model else { return analyzer };
+    match read_lessons(model) {
+        Ok(Some(lessons)) => lessons.extend(analyzer),
+        Ok(None) => analyzer,
+        Err(error) => {
+            eprintln!("sorot: warning: {error}; suggesting without the model's quotation lessons");
+            analyzer
+        }
     }
 }
 

@@ -4,7 +4,9 @@
 //! recursively), or project folders (their `.sorot/annotations`). Learning starts
 //! from the shipped model, or `--base`; a base that cannot be used is refused with
 //! its reason and the shipped model is used. An annotation file that cannot be read
-//! is named with its reason and skipped; the others still teach.
+//! is named with its reason and skipped; the others still teach. The quotation
+//! lessons (project cues, patterns rejected again and again) are written beside
+//! the model as `MODEL.lessons.json`, where `sorot analyze --model` finds them.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -12,7 +14,8 @@ use std::time::Instant;
 
 use clap::Args;
 
-use crate::learn::{read_model_or_shipped, write_model, LearnDoc, Learner, LessonOptions};
+use crate::analysis::Analyzer;
+use crate::learn::{read_model_or_shipped, write_lessons, write_model, LearnDoc, Learner, LessonOptions, QuoteLessons};
 use crate::model::Document;
 use crate::project::layout::Layout;
 use crate::store;
@@ -80,6 +83,20 @@ pub fn run_learn(args: &LearnArgs) -> ExitCode {
     if let Err(error) = write_model(&args.out, &learned.weights) {
         eprintln!("sorot: {error}");
         return ExitCode::FAILURE;
+    }
+    let documents: Vec<&Document> = docs.iter().map(|(_, d)| d).collect();
+    let lessons = QuoteLessons::learn(&documents, &Analyzer::new());
+    match write_lessons(&args.out, &lessons) {
+        Ok(path) => eprintln!(
+            "sorot: wrote {}: {} project cue(s), {} quotation pattern(s) made less sure",
+            path.display(),
+            lessons.cues_after.len() + lessons.cues_before.len(),
+            lessons.factors.len()
+        ),
+        Err(error) => {
+            eprintln!("sorot: {error}");
+            return ExitCode::FAILURE;
+        }
     }
     eprintln!(
         "sorot: wrote {} in {:.2} s (learning {:.2} s)",

@@ -11,6 +11,8 @@
 //! - [`project_model`]: the model of a project in `.sorot/model/`;
 //! - [`quote_lessons`]: cues the annotator marked become project cues; patterns
 //!   rejected again and again are suggested less surely;
+//! - [`lessons_file`]: those lessons beside a model file (`MODEL.lessons.json`),
+//!   for `sorot analyze --model`;
 //! - [`refresh`]: a document's open suggestions replaced by a newer model's, as
 //!   one undoable edit, reviewed spans untouched;
 //! - [`curve`] and [`review_log`]: the learning curve (suggestions at opening
@@ -23,6 +25,7 @@
 pub mod curve;
 pub mod learner;
 pub mod lesson;
+pub mod lessons_file;
 pub mod model_file;
 pub mod project_model;
 pub mod quote_lessons;
@@ -34,6 +37,7 @@ pub(crate) mod test_fixtures;
 pub use curve::{learning_curve, Counts, CurvePoint, Opened};
 pub use learner::{LearnDoc, LearnRecord, Learned, LearnedDoc, Learner};
 pub use lesson::{lesson_of, Lesson, LessonOptions};
+pub use lessons_file::{read_lessons, write_lessons, LessonsFileError};
 pub use model_file::{read_model, read_model_or_shipped, write_model, ModelFileError};
 pub use project_model::{ProjectModel, ProjectModelError};
 pub use quote_lessons::QuoteLessons;

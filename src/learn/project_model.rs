@@ -4,6 +4,9 @@
 //! .sorot/model/tagger.bin     the learned weights (the tagger model format)
 //! .sorot/model/learned.json   which documents, at which text hash, with which review,
 //!                             it learned from, and a hash of tagger.bin
+//! .sorot/model/tagger.bin.lessons.json
+//!                             the quotation lessons (`lessons_file`), written by the
+//!                             app's learning worker, read by `sorot analyze --model`
 //! ```
 //!
 //! Both are written atomically, the weights first. The record names the hash of the

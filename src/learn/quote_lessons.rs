@@ -10,14 +10,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::analysis::{Analyzer, QuoteKind, Suggestions};
+use crate::analysis::quote_confidence::Pattern;
+use crate::analysis::{Analyzer, QuoteConfidence};
 use crate::model::{Document, Quote, Status};
 
 /// Rejections of a pattern before its confidence is lowered: one may be a slip.
 const MIN_REJECTIONS: usize = 2;
-
-/// A suggestion pattern: cue word (lower case), direct quote?, cue after the quote?
-pub type Pattern = (String, bool, bool);
 
 /// What a project's reviewed quotations teach.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -69,29 +67,16 @@ impl QuoteLessons {
         self.cues_after.is_empty() && self.cues_before.is_empty() && self.factors.is_empty()
     }
 
-    /// `analyzer` with the project's cues added.
+    /// `analyzer` with the project's cues added and the rejected patterns made
+    /// less sure.
     pub fn extend(&self, analyzer: Analyzer) -> Analyzer {
+        let analyzer = analyzer.with_quote_confidence(QuoteConfidence::new(self.factors.clone()));
         if self.cues_after.is_empty() && self.cues_before.is_empty() {
             return analyzer;
         }
         let after: Vec<String> = self.cues_after.iter().cloned().collect();
         let before: Vec<String> = self.cues_before.iter().cloned().collect();
         analyzer.with_extra_cues(&after, &before)
-    }
-
-    /// Lowers the confidence of suggested quotations that follow a rejected pattern.
-    pub fn adjust(&self, text: &str, suggestions: &mut Suggestions) {
-        if self.factors.is_empty() {
-            return;
-        }
-        let chars: Vec<char> = text.chars().collect();
-        for q in &mut suggestions.quotes {
-            let Some((s, e)) = q.cue else { continue };
-            let word: String = chars.get(s..e).unwrap_or(&[]).iter().collect::<String>().to_lowercase();
-            if let Some(factor) = self.factors.get(&(word, q.kind == QuoteKind::Direct, s >= q.end)) {
-                q.confidence *= factor;
-            }
-        }
     }
 }
 
@@ -153,14 +138,12 @@ mod tests {
         let once = QuoteLessons::learn(&[&a], &analyzer);
         assert!(once.factors.is_empty(), "one rejection may be a slip");
         let lessons = QuoteLessons::learn(&[&a, &b], &analyzer);
-        let mut fresh = analyzer.analyze(text);
-        let before = fresh.quotes[0].confidence;
-        lessons.adjust(text, &mut fresh);
-        assert!(fresh.quotes[0].confidence < before * 0.5, "{} vs {before}", fresh.quotes[0].confidence);
+        let before = analyzer.analyze(text).quotes[0].confidence;
+        let taught = lessons.extend(Analyzer::new());
+        let after = taught.analyze(text).quotes[0].confidence;
+        assert!(after < before * 0.5, "{after} vs {before}");
         let other = "“Kami siap membantu warga,” ujar Budi Santoso.";
-        let mut unrelated = analyzer.analyze(other);
-        let kept = unrelated.quotes.first().map(|q| q.confidence);
-        lessons.adjust(other, &mut unrelated);
-        assert_eq!(unrelated.quotes.first().map(|q| q.confidence), kept, "another cue is left alone");
+        let kept = analyzer.analyze(other).quotes.first().map(|q| q.confidence);
+        assert_eq!(taught.analyze(other).quotes.first().map(|q| q.confidence), kept, "another cue is left alone");
     }
 }

@@ -21,14 +21,13 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use crate::analysis::Analyzer;
-use crate::learn::{ActiveClock, ProjectModel, QuoteLessons, ReviewLog};
+use crate::learn::{ActiveClock, ProjectModel, ReviewLog};
 use crate::model::Document;
 use crate::project::layout::Layout;
 use crate::project::scan::{ArticleEntry, ArticleId};
 use crate::project::status::{DocStatus, DocSummary};
 
 mod worker;
-pub use worker::suggest;
 use worker::Task;
 
 /// Updates while reviewing come at most this often (a done document at once).
@@ -55,7 +54,7 @@ impl ModelSummary {
 /// What the worker reports.
 pub enum LearnReport {
     /// The model learned from the reviews as they are now.
-    Updated { analyzer: Arc<Analyzer>, lessons: Arc<QuoteLessons>, summary: ModelSummary, elapsed: Duration },
+    Updated { analyzer: Arc<Analyzer>, summary: ModelSummary, elapsed: Duration },
     /// The list rows of some unopened documents just given the new model's
     /// suggestions: sent a few at a time as the worker goes, so that no frame
     /// takes in (and lays out) a whole project's rows at once.
@@ -83,10 +82,9 @@ enum Request {
 
 /// The app's side of the project model.
 pub struct Learning {
-    /// Suggests with the project's model (the shipped one until it learned).
+    /// Suggests with the project's model (the shipped one until it learned) and
+    /// its quotation lessons (project cues, rejected patterns made less sure).
     pub analyzer: Arc<Analyzer>,
-    /// Quotation patterns the annotator keeps rejecting, made less sure.
-    pub lessons: Arc<QuoteLessons>,
     pub summary: ModelSummary,
     /// Suggestions at first opening and active time, per document.
     pub log: ReviewLog,
@@ -166,7 +164,6 @@ impl Learning {
         let summary = model.as_ref().map(ModelSummary::of).unwrap_or_default();
         let learning = Learning {
             analyzer,
-            lessons: Arc::new(QuoteLessons::default()),
             summary,
             log,
             requested: 0,
@@ -300,10 +297,9 @@ impl Learning {
         }
         for report in &reports {
             match report {
-                LearnReport::Updated { analyzer, lessons, summary, .. } => {
+                LearnReport::Updated { analyzer, summary, .. } => {
                     let old = std::mem::replace(&mut self.analyzer, Arc::clone(analyzer));
-                    let old_lessons = std::mem::replace(&mut self.lessons, Arc::clone(lessons));
-                    free_elsewhere((old, old_lessons));
+                    free_elsewhere(old);
                     self.summary = *summary;
                 }
                 LearnReport::Finished(number) => self.finished = self.finished.max(*number),

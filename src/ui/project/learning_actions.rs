@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::controller::ProjectController;
-use super::learning::{suggest, LearnReport, ROWS_PER_FRAME};
+use super::learning::{LearnReport, ROWS_PER_FRAME};
 use super::model_window::ModelFigures;
 use super::Job;
 use crate::analysis::Analyzer;
@@ -53,13 +53,13 @@ impl ProjectController {
         if review.is_analysing() {
             return Some(Note::Info("Suggestions are still being computed".into()));
         }
-        let (analyzer, lessons) = match &self.learning {
-            Some(l) => (Arc::clone(&l.analyzer), Arc::clone(&l.lessons)),
-            None => (Arc::clone(analyzer), Arc::default()),
+        let analyzer = match &self.learning {
+            Some(l) => Arc::clone(&l.analyzer),
+            None => Arc::clone(analyzer),
         };
         let text = session.document.text.clone();
         let job = Job::spawn(self.egui_ctx(), move || {
-            let suggestions = suggest(&analyzer, &lessons, &text);
+            let suggestions = analyzer.analyze(&text);
             let mut fresh = Document::new(text.to_string(), None);
             add_suggestions(&mut fresh, suggestions);
             fresh

@@ -17,7 +17,7 @@ use super::{LearnReport, ModelSummary, Request};
 const ROWS_PER_REPORT: usize = 16;
 use crate::analysis::Analyzer;
 use crate::annotate::add_suggestions;
-use crate::learn::{refresh_edit, LearnDoc, Learner, ProjectModel, QuoteLessons};
+use crate::learn::{refresh_edit, write_lessons, LearnDoc, Learner, ProjectModel, QuoteLessons};
 use crate::model::Document;
 use crate::project::layout::Layout;
 use crate::project::open::save_document;
@@ -100,14 +100,20 @@ impl Task {
         if let Some(new) = learned {
             state.model = new;
         }
+        if lessons_changed {
+            // Beside the project's model, so `sorot analyze --model` suggests as the app does.
+            if let Err(error) = write_lessons(&ProjectModel::weights_path(&self.layout), &lessons) {
+                send(LearnReport::Failed(format!("The project's quotation lessons were not saved: {error}")));
+            }
+        }
         state.lessons = lessons;
+        // The analyser carries the lessons: project cues, rejected patterns less sure.
         let analyzer = Arc::new(state.lessons.extend(state.model.analyzer()));
-        let lessons = Arc::new(state.lessons.clone());
         let summary = ModelSummary::of(&state.model);
         let elapsed = started.elapsed();
-        send(LearnReport::Updated { analyzer: Arc::clone(&analyzer), lessons: Arc::clone(&lessons), summary, elapsed });
+        send(LearnReport::Updated { analyzer: Arc::clone(&analyzer), summary, elapsed });
         skip.extend(open.map(ToString::to_string));
-        let (count, mut more) = self.resuggest(&analyzer, &lessons, &skip, send);
+        let (count, mut more) = self.resuggest(&analyzer, &skip, send);
         more.extend(failures);
         send(LearnReport::Resuggested { count, failures: more });
     }
@@ -118,7 +124,6 @@ impl Task {
     fn resuggest(
         &self,
         analyzer: &Analyzer,
-        lessons: &QuoteLessons,
         skip: &HashSet<String>,
         send: &impl Fn(LearnReport),
     ) -> (usize, Vec<String>) {
@@ -131,7 +136,7 @@ impl Task {
             if skip.contains(&id) {
                 continue;
             }
-            match self.resuggest_one(&entry.id, analyzer, lessons) {
+            match self.resuggest_one(&entry.id, analyzer) {
                 Ok(Some(row)) => {
                     rows.push(row);
                     count += 1;
@@ -150,12 +155,7 @@ impl Task {
     }
 
     /// One document: `Ok(None)` when it is reviewed, opened, missing or unchanged.
-    fn resuggest_one(
-        &self,
-        id: &ArticleId,
-        analyzer: &Analyzer,
-        lessons: &QuoteLessons,
-    ) -> Result<Option<DocSummary>, String> {
+    fn resuggest_one(&self, id: &ArticleId, analyzer: &Analyzer) -> Result<Option<DocSummary>, String> {
         let path = self.layout.annotation_path(id);
         // No file yet: the project's first analysis writes it (with the new model).
         let Ok(before) = std::fs::read(&path) else { return Ok(None) };
@@ -164,7 +164,7 @@ impl Task {
             return Ok(None);
         }
         let mut fresh = Document::new(document.text.to_string(), None);
-        add_suggestions(&mut fresh, suggest(analyzer, lessons, &document.text));
+        add_suggestions(&mut fresh, analyzer.analyze(&document.text));
         let Some(edit) = refresh_edit(&document, &fresh) else { return Ok(None) };
         document.apply(&edit).map_err(|e| e.to_string())?;
         let opened_meanwhile =
@@ -197,14 +197,6 @@ struct WorkerState {
     /// What the project's reviewed quotations teach (project cues, rejected patterns).
     lessons: QuoteLessons,
     reviewed: ReviewedCache,
-}
-
-/// Suggestions for `text` by `analyzer`, quotations of patterns the annotator keeps
-/// rejecting made less sure.
-pub fn suggest(analyzer: &Analyzer, lessons: &QuoteLessons, text: &str) -> crate::analysis::Suggestions {
-    let mut suggestions = analyzer.analyze(text);
-    lessons.adjust(text, &mut suggestions);
-    suggestions
 }
 
 #[cfg(test)]
@@ -249,8 +241,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let (id, before) = saved_suggestions(dir.path(), Status::Suggested);
         let task = task(dir.path());
-        let row =
-            task.resuggest_one(&id, &Analyzer::new(), &QuoteLessons::default()).expect("no error").expect("rewritten");
+        let row = task.resuggest_one(&id, &Analyzer::new()).expect("no error").expect("rewritten");
         assert_eq!(row.status, DocStatus::New);
         let after = load_annotations(&task.layout.annotation_path(&id)).expect("loads");
         assert_ne!(std::fs::read(task.layout.annotation_path(&id)).expect("read"), before);
@@ -263,12 +254,12 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let (id, before) = saved_suggestions(dir.path(), Status::Rejected);
         let task = task(dir.path());
-        assert!(task.resuggest_one(&id, &Analyzer::new(), &QuoteLessons::default()).expect("no error").is_none());
+        assert!(task.resuggest_one(&id, &Analyzer::new()).expect("no error").is_none());
         assert_eq!(std::fs::read(task.layout.annotation_path(&id)).expect("read"), before, "reviewed: untouched");
 
         let (id, before) = saved_suggestions(dir.path(), Status::Suggested);
         *task.open_now.lock().expect("lock") = Some(id.to_string());
-        assert!(task.resuggest_one(&id, &Analyzer::new(), &QuoteLessons::default()).expect("no error").is_none());
+        assert!(task.resuggest_one(&id, &Analyzer::new()).expect("no error").is_none());
         assert_eq!(std::fs::read(task.layout.annotation_path(&id)).expect("read"), before, "open: untouched");
     }
 
