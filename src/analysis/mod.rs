@@ -11,8 +11,12 @@
 //! quote to its speaker's entity.
 //!
 //! Offsets everywhere are Unicode code points (char indices into the `&str`), end
-//! exclusive. The module uses only `std`, `aho-corasick` and `rustc-hash` (a fast
-//! hasher for word lookups) so that it can be built on its own.
+//! exclusive. The module uses only `std`, `aho-corasick`, `rustc-hash` (a fast
+//! hasher for word lookups) and `serde` (the speaker ranker's weights, stored by a
+//! project) so that it can be built on its own.
+//!
+//! [`rank_speakers`] ranks the candidate speakers of any quotation for callers outside
+//! the analysis (the inspector), with [`SpeakerWeights`] that learn from corrections.
 
 pub mod dates;
 pub mod doc;
@@ -46,6 +50,9 @@ pub use entity::{Entity, Label, Span};
 use lexicon::Lexicon;
 pub use quote_confidence::QuoteConfidence;
 use sources::{DateRules, EntitySource, NameRules, TaggerSource};
+pub use speakers::api::{rank_speakers, EntityRef, QuoteRef, RankedCandidate};
+pub use speakers::candidate_features::{Agreement, CandidateFeatures, CandidateKind};
+pub use speakers::ranker::SpeakerWeights;
 use std::sync::Arc;
 use tagger::Tagger;
 

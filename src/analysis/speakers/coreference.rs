@@ -12,8 +12,10 @@ use super::super::intervals::{Cover, EntityIndex};
 use super::super::lexicon::Lexicon;
 use super::super::quotes::RawQuote;
 use super::super::{Entity, Label, QuoteKind};
-use super::antecedents::{rank, Seen, MAX_CANDIDATE_MENTIONS, MAX_PARAGRAPHS_BACK};
+use super::candidates::Query;
+use super::gender::Pronoun;
 use super::names::{names_a_person, Mention};
+use super::ranker::SpeakerWeights;
 use super::salient::Salient;
 
 /// Paragraphs that may separate a pronoun from the quote whose speaker it continues.
@@ -49,19 +51,20 @@ const MAX_ASIDE_TOKENS: usize = 20;
 
 /// What a pronoun may refer to at some point of the document.
 pub struct Context<'a> {
-    doc: &'a Doc,
-    index: EntityIndex<'a>,
+    pub(super) doc: &'a Doc,
+    pub(super) lex: &'a Lexicon,
+    pub(super) index: EntityIndex<'a>,
     /// PERSON entities outside direct quotes, ascending: the fallback antecedents.
-    unquoted: Vec<usize>,
+    pub(super) unquoted: Vec<usize>,
     /// Salient people in text order: a quote's speaker goes after the people already
     /// known at its end, and a lookup is a binary search instead of a scan back
     /// through the document.
-    salient: Salient,
-    paragraphs: Paragraphs,
+    pub(super) salient: Salient,
+    pub(super) paragraphs: Paragraphs,
 }
 
 impl<'a> Context<'a> {
-    pub fn new(doc: &'a Doc, lex: &Lexicon, entities: &'a [Entity], quotes: &[RawQuote]) -> Context<'a> {
+    pub fn new(doc: &'a Doc, lex: &'a Lexicon, entities: &'a [Entity], quotes: &[RawQuote]) -> Context<'a> {
         let direct = Cover::new(quotes.iter().filter(|q| q.kind == QuoteKind::Direct).map(|q| (q.start, q.end)));
         let quoted = |e: &Entity| direct.covers_range(e.start, e.end);
         let person = |e: &Entity| e.is(Label::Person) && !quoted(e) && names_a_person(doc, lex, e);
@@ -74,7 +77,7 @@ impl<'a> Context<'a> {
                 .map(|(i, e)| (e.end, Mention::Entity(i))),
         );
         let index = EntityIndex::new(entities);
-        Context { doc, index, unquoted, salient, paragraphs: Paragraphs::new(&doc.chars) }
+        Context { doc, lex, index, unquoted, salient, paragraphs: Paragraphs::new(&doc.chars) }
     }
 
     /// Records the speaker of a quote; quotes come in text order.
@@ -82,36 +85,13 @@ impl<'a> Context<'a> {
         self.salient.spoke(q.end, who);
     }
 
-    /// The person a pronoun at char `pos` refers to, ranked among the people named
-    /// before it ([`antecedents`](super::antecedents)).
-    pub fn pronoun(&self, pos: usize) -> Option<Mention> {
-        let chars = &self.doc.chars;
-        let last_speaker = self.salient.last_speaker(pos);
-        let mut seen: Vec<Seen> = Vec::new();
-        for (end, who) in self.salient.latest(pos).take(MAX_CANDIDATE_MENTIONS) {
-            let paragraphs_back = self.paragraphs.between(chars, end, pos);
-            if paragraphs_back <= MAX_PARAGRAPHS_BACK {
-                seen.push(Seen { who, end, salient: true, last_speaker: Some(who) == last_speaker, paragraphs_back });
-            }
-        }
-        let k = self.unquoted.partition_point(|&i| self.index.entities.get(i).is_some_and(|e| e.end <= pos));
-        for &i in self.unquoted.get(k.saturating_sub(MAX_CANDIDATE_MENTIONS)..k).unwrap_or(&[]).iter().rev() {
-            let Some(e) = self.index.entities.get(i) else { continue };
-            let paragraphs_back = self.paragraphs.between(chars, e.end, pos);
-            if paragraphs_back <= MAX_PARAGRAPHS_BACK {
-                let who = Mention::Entity(i);
-                seen.push(Seen { who, end: e.end, salient: false, last_speaker: false, paragraphs_back });
-            }
-        }
-        // Nearest first, as the ranking breaks ties by nearness.
-        seen.sort_by_key(|s| std::cmp::Reverse(s.end));
-        let span = |m: Mention| match m {
-            Mention::Entity(i) => self.index.entities.get(i).map(|e| (e.start, e.end)),
-            Mention::New { start, end } | Mention::Cut { start, end } | Mention::Source { start, end } => {
-                Some((start, end))
-            }
-        };
-        rank(self.doc, &seen, span).or_else(|| self.nearest(pos))
+    /// The person a pronoun or `-nya` cue at char `cue` refers to, ranked among the
+    /// people named before `pos` ([`candidates`](super::candidates)).
+    pub fn pronoun(&self, cue: usize, pos: usize, weights: &SpeakerWeights) -> Option<Mention> {
+        let pronoun = Pronoun::at_token(self.doc, self.lex, self.doc.token_at_or_after(cue));
+        let query = Query { pos, pronoun, named: None, wide: false };
+        let best = self.ranked(&query, weights).first().map(|s| s.who);
+        best.or_else(|| self.nearest(pos))
     }
 
     /// The latest salient person within a few paragraphs, else the last person named.
@@ -224,7 +204,7 @@ fn skip_date(doc: &Doc, lex: &Lexicon, mut t: usize) -> usize {
 
 /// Where paragraphs (non-empty lines) start, so that the paragraphs between two
 /// offsets are counted by binary search rather than by reading the text between.
-struct Paragraphs {
+pub(super) struct Paragraphs {
     /// Non-blank chars with a line break between them and the previous non-blank char.
     starts: Vec<usize>,
 }
@@ -235,7 +215,7 @@ impl Paragraphs {
     }
 
     /// Paragraphs started in `a.min(b)..b`, as [`paragraphs_between`] counts them.
-    fn between(&self, chars: &[char], a: usize, b: usize) -> usize {
+    pub(super) fn between(&self, chars: &[char], a: usize, b: usize) -> usize {
         let from = a.min(b);
         let Some(gap) = chars.get(from..b) else { return 0 };
         // Only the first non-blank char of the gap is judged differently from the

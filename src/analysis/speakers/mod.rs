@@ -6,18 +6,28 @@
 //! stage missed ([`attach`]), so that every speaker is an entity of the document.
 //!
 //! Names written after or before a cue are read by [`names`] and [`subjects`];
-//! pronouns and `-nya` cues by [`coreference`]. A short mention (`Putin`) resolves to
+//! pronouns and `-nya` cues by ranking the candidates ([`candidates`], described by
+//! [`candidate_features`], scored by [`ranker`]; pronoun agreement in [`gender`]).
+//! [`api`] gives the same ranking to callers outside the analysis. A short mention (`Putin`) resolves to
 //! the first full mention containing its words (`Vladimir Putin`, [`full_mentions`]).
 
 pub mod aliases;
 pub mod antecedents;
+pub mod api;
 pub mod attach;
+pub mod candidate_features;
+pub mod candidates;
 pub mod coreference;
 pub mod full_mentions;
+pub mod gender;
 pub mod names;
+pub mod ranker;
 pub mod salient;
 pub mod subjects;
 pub mod word_lists;
+
+#[cfg(test)]
+mod api_tests;
 
 use super::doc::Doc;
 use super::intervals::EntityIndex;
@@ -28,18 +38,36 @@ use attach::attach;
 use coreference::Context;
 use full_mentions::FullMentions;
 use names::{Mention, Names};
+use ranker::SpeakerWeights;
 
 pub use attach::SPEAKER_SOURCE;
 
 /// Speakers of `quotes` (sorted by start) as indices into `entities`, which gains an
 /// entity for every speaker it lacked (kept sorted and disjoint).
 pub fn link(doc: &Doc, lex: &Lexicon, entities: &mut Vec<Entity>, quotes: &[RawQuote]) -> Vec<Option<usize>> {
-    let mentions = resolve_all(doc, lex, entities, quotes);
+    link_with(doc, lex, entities, quotes, &SpeakerWeights::default())
+}
+
+/// [`link`] with the ranker's weights of a project.
+pub fn link_with(
+    doc: &Doc,
+    lex: &Lexicon,
+    entities: &mut Vec<Entity>,
+    quotes: &[RawQuote],
+    weights: &SpeakerWeights,
+) -> Vec<Option<usize>> {
+    let mentions = resolve_all(doc, lex, entities, quotes, weights);
     attach(&doc.chars, entities, &mentions)
 }
 
 /// The speaker mention of each quote.
-pub fn resolve_all(doc: &Doc, lex: &Lexicon, entities: &[Entity], quotes: &[RawQuote]) -> Vec<Option<Mention>> {
+pub fn resolve_all(
+    doc: &Doc,
+    lex: &Lexicon,
+    entities: &[Entity],
+    quotes: &[RawQuote],
+    weights: &SpeakerWeights,
+) -> Vec<Option<Mention>> {
     let names = Names { doc, lex, entities, index: EntityIndex::new(entities) };
     let mut context = Context::new(doc, lex, entities, quotes);
     let mut full = FullMentions::new(doc, entities);
@@ -50,7 +78,9 @@ pub fn resolve_all(doc: &Doc, lex: &Lexicon, entities: &[Entity], quotes: &[RawQ
             SpeakerHint::Continued => last_direct,
             SpeakerHint::After(a, b) => names.after_cue(a, b),
             SpeakerHint::Subject(a, b) => names.subject(a, b),
-            SpeakerHint::Pronoun(pos) => context.continued(q.end).or_else(|| context.pronoun(pos.min(q.start))),
+            SpeakerHint::Pronoun(pos) => {
+                context.continued(q.end).or_else(|| context.pronoun(pos, pos.min(q.start), weights))
+            }
             SpeakerHint::Source(a, b) => names.source(a, b),
             SpeakerHint::None => None,
         };

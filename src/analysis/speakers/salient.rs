@@ -34,6 +34,11 @@ impl Salient {
         self.spoken.get(..self.spoken.partition_point(|&(e, _)| e <= pos))?.last().map(|&(_, who)| who)
     }
 
+    /// Speakers of quotes ending at or before `pos`, ascending by end.
+    pub fn spoken_before(&self, pos: usize) -> &[(usize, Mention)] {
+        self.spoken.get(..self.spoken.partition_point(|&(e, _)| e <= pos)).unwrap_or(&[])
+    }
+
     /// The people ending at or before `pos`, latest first; at one offset, speakers of
     /// quotes before named people, and the later recorded first.
     pub fn latest(&self, pos: usize) -> Latest<'_> {
