@@ -4,7 +4,8 @@
 //! - [`model`]: documents, spans, edits with inverses; no I/O, no egui.
 //! - [`analysis`]: text in, suggestions out.
 //! - [`store`]: article and annotation files, atomic writes.
-//! - [`annotate`] and [`session`]: an article opened for review.
+//! - [`annotate`] and [`session`]: an article opened for review;
+//!   [`speaker_ranking`]: the analysis' speaker ranker over a document under review.
 //! - [`project`]: a folder of articles: listing, status, autosave, lock, corpus-wide work.
 //! - [`agreement`] and [`adjudication`]: several annotators' layers compared and merged.
 //! - [`learn`]: a project's own tagger, learned from its reviewed documents.
@@ -21,6 +22,7 @@ pub mod learn;
 pub mod model;
 pub mod project;
 pub mod session;
+pub mod speaker_ranking;
 pub mod store;
 pub mod stream;
 pub mod synthetic;

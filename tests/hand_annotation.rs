@@ -218,7 +218,14 @@ fn a_quotes_speaker_is_chosen_by_digit_and_confirmed_by_enter() {
     let shown = format!("confidence {confidence:.2} · cue:");
     assert!(app.query_by_label_contains(&shown).is_some(), "the inspector shows the quote's confidence");
 
-    // The inspector numbers the candidates; the second is the one to choose.
+    // The inspector numbers the candidates, best first as the ranker scores them,
+    // each with its score and why: the suggested speaker, named at the cue, leads.
+    let first = app.get_by_label_contains("1  ").accesskit_node().label().unwrap_or_default();
+    let leader = first.trim_start_matches("1  ").split(" · ").next().map(str::to_owned);
+    assert_eq!(leader, speaker_before, "{first}");
+    assert!(first.contains(" · score "), "{first}");
+    assert!(app.query_by_label_contains("named at the cue").is_some(), "why the leader leads");
+    // The second is the one to choose.
     let second = app.get_by_label_contains("2  ").accesskit_node().label().unwrap_or_default();
     let name = second.trim_start_matches("2  ").split(" · ").next().unwrap().to_owned();
     assert_ne!(Some(name.clone()), speaker_before, "choose someone else than the current speaker");

@@ -6,7 +6,6 @@ use super::command::Command;
 use super::document_view::snap::{self, End};
 use super::review::{ReviewAction, ReviewController};
 use super::shortcuts::{pressed, KeyContext};
-use super::speaker_candidates::speaker_candidates;
 use super::ProjectAction;
 use crate::model::{QuoteKind, SpanRef};
 
@@ -101,8 +100,7 @@ pub fn command_action(command: Command, review: &ReviewController, adjudicating:
 fn label_action(digit: usize, review: &ReviewController) -> Option<Action> {
     let document = review.document()?;
     if let (Some(SpanRef::Quote(id)), None) = (&review.selection, review.text_selection) {
-        let quote = document.quote(id)?;
-        let index = digit.checked_sub(1).filter(|i| *i < speaker_candidates(document, quote).len())?;
+        let index = digit.checked_sub(1).filter(|i| *i < review.speaker_candidates(id).len())?;
         return Some(ReviewAction::ChooseSpeaker { quote: id.to_string(), index }.into());
     }
     let label = document.labels.by_hotkey(digit)?.name.clone();
@@ -127,9 +125,8 @@ fn token_nudge(review: &ReviewController, which: End, forward: bool) -> Option<R
 /// Enter while a speaker candidate is chosen: that candidate becomes the speaker.
 fn confirm_speaker(review: &ReviewController) -> Option<ReviewAction> {
     let quote_id = review.picking_speaker_for.as_deref()?;
-    let document = review.document()?;
-    let candidate = speaker_candidates(document, document.quote(quote_id)?).get(review.speaker_choice?).copied()?;
-    Some(ReviewAction::SetSpeaker { quote: quote_id.to_owned(), speaker: Some(candidate.id.to_string()) })
+    let candidate = review.speaker_candidates(quote_id).into_iter().nth(review.speaker_choice?)?;
+    Some(ReviewAction::SetSpeaker { quote: quote_id.to_owned(), speaker: Some(candidate.entity) })
 }
 
 /// The quotation keys, for the selected quotation.

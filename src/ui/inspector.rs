@@ -6,9 +6,10 @@ use egui::RichText;
 
 use super::command::Command;
 use super::side_panel::shorten;
-use super::speaker_candidates::speaker_candidates;
+use super::speaker_reasons::reasons;
 use super::{colors, ReviewAction};
 use crate::model::{Document, Entity, Quote, QuoteKind, SpanRef};
+use crate::speaker_ranking::RankedSpeaker;
 
 /// What the inspector shows this frame.
 pub struct InspectorView<'a> {
@@ -19,6 +20,8 @@ pub struct InspectorView<'a> {
     pub picking_speaker: bool,
     /// The speaker candidate chosen by digit, awaiting Enter.
     pub speaker_choice: Option<usize>,
+    /// The selected quotation's speaker candidates, best first.
+    pub speaker_candidates: &'a [RankedSpeaker],
 }
 
 pub fn inspector_ui(ui: &mut egui::Ui, view: &InspectorView<'_>) -> Vec<ReviewAction> {
@@ -170,8 +173,8 @@ fn quote_ui(ui: &mut egui::Ui, view: &InspectorView<'_>, quote: &Quote, actions:
     review_buttons_ui(ui, &span, actions);
 }
 
-/// The speaker, and the candidates numbered for the digit keys, nearest
-/// first (the same list the digits read: [`speaker_candidates`]).
+/// The speaker, and the candidates numbered for the digit keys, best first as
+/// the speaker ranker scores them, each with its score and why.
 fn speaker_ui(ui: &mut egui::Ui, view: &InspectorView<'_>, quote: &Quote, actions: &mut Vec<ReviewAction>) {
     let document = view.document;
     let current = quote.speaker.as_deref().and_then(|id| document.entity(id));
@@ -184,13 +187,22 @@ fn speaker_ui(ui: &mut egui::Ui, view: &InspectorView<'_>, quote: &Quote, action
     if none.on_hover_text(Command::NoSpeaker.shortcut_text()).clicked() {
         actions.push(ReviewAction::SetSpeaker { quote: quote_id.clone(), speaker: None });
     }
-    for (i, entity) in speaker_candidates(document, quote).into_iter().enumerate() {
+    for (i, candidate) in view.speaker_candidates.iter().enumerate() {
+        let Some(entity) = document.entity(&candidate.entity) else { continue };
         let is_current = quote.speaker.as_deref() == Some(entity.id.as_str());
         let chosen = view.picking_speaker && view.speaker_choice == Some(i);
         let mark = if chosen { "  ◀ Enter confirms" } else { "" };
-        let text = format!("{}  {} · {} ({}){mark}", i + 1, entity.text, entity.label, entity.id);
+        let text = format!(
+            "{}  {} · {} ({}) · score {:.1}{mark}",
+            i + 1,
+            entity.text,
+            entity.label,
+            entity.id,
+            candidate.score
+        );
         if ui.selectable_label(is_current || chosen, text).clicked() {
             actions.push(ReviewAction::SetSpeaker { quote: quote_id.clone(), speaker: Some(entity.id.to_string()) });
         }
+        ui.weak(format!("     {}", reasons(&candidate.features)));
     }
 }

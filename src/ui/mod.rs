@@ -24,7 +24,7 @@ mod project;
 mod review;
 mod shortcuts;
 mod side_panel;
-mod speaker_candidates;
+mod speaker_reasons;
 mod status_bar;
 mod style;
 mod unsaved_prompt;

@@ -3,16 +3,20 @@
 //! when, recording the selection so undo and redo bring it back. Knows nothing
 //! of panels or files: the shell shows what it holds and saves its snapshots.
 
-use crate::analysis::Suggestions;
+use std::cell::RefCell;
+
+use crate::analysis::{SpeakerWeights, Suggestions};
 use crate::annotate::{add_suggestions, Opened};
 use crate::model::{Document, Edit, LabelSet, QuoteKind, ReviewError, SpanRef};
 use crate::project::clock::now_rfc3339;
 use crate::session::Session;
+use crate::speaker_ranking::RankedSpeaker;
 use crate::ui::document_view::is_shown;
 use crate::ui::group_review::group_review_edit;
 use crate::ui::project::Job;
 use crate::ui::status_bar::Note;
 
+use super::speaker_cache::SpeakerCache;
 use super::ReviewAction;
 
 #[derive(Default)]
@@ -34,6 +38,10 @@ pub struct ReviewController {
     annotator: Option<String>,
     /// Set when another window holds the project: nothing may change.
     locked_by: Option<String>,
+    /// How speaker candidates are ranked (the project's learned weights).
+    speaker_weights: SpeakerWeights,
+    /// The selected quotation's ranked candidates (interior: read while drawing).
+    speaker_cache: RefCell<SpeakerCache>,
 }
 
 /// What performing an action did: whether the annotations changed (the shell
@@ -58,6 +66,8 @@ pub struct ReviewView<'a> {
     pub text_selection: Option<(usize, usize)>,
     pub picking_speaker: bool,
     pub speaker_choice: Option<usize>,
+    /// The selected quotation's speaker candidates, best first.
+    pub speaker_candidates: Vec<RankedSpeaker>,
     pub min_confidence: f32,
     pub scroll_to_selection: &'a mut bool,
 }
@@ -65,6 +75,10 @@ pub struct ReviewView<'a> {
 impl ReviewController {
     /// What the views show, when a document is open.
     pub fn view(&mut self) -> Option<ReviewView<'_>> {
+        let speaker_candidates = match &self.selection {
+            Some(SpanRef::Quote(id)) => self.speaker_candidates(id),
+            _ => Vec::new(),
+        };
         let session = self.session.as_ref()?;
         Some(ReviewView {
             session,
@@ -72,6 +86,7 @@ impl ReviewController {
             text_selection: self.text_selection,
             picking_speaker: self.picking_speaker_for.is_some(),
             speaker_choice: self.speaker_choice,
+            speaker_candidates,
             min_confidence: self.min_confidence,
             scroll_to_selection: &mut self.scroll_to_selection,
         })
@@ -101,6 +116,17 @@ impl ReviewController {
         self.annotator = annotator;
     }
 
+    /// Speaker candidates are ranked with `weights` from now on.
+    pub fn set_speaker_weights(&mut self, weights: SpeakerWeights) {
+        self.speaker_weights = weights;
+    }
+
+    /// The candidates for `quote`'s speaker, best first, at most one per digit key.
+    pub fn speaker_candidates(&self, quote: &str) -> Vec<RankedSpeaker> {
+        let Some(session) = &self.session else { return Vec::new() };
+        self.speaker_cache.borrow_mut().candidates(session, quote, &self.speaker_weights).to_vec()
+    }
+
     pub fn set_locked_by(&mut self, holder: Option<String>) {
         self.locked_by = holder;
     }
@@ -108,6 +134,7 @@ impl ReviewController {
     /// Shows `opened` with a fresh selection; `pending` brings its suggestions later.
     pub fn start(&mut self, opened: Opened, pending: Option<Job<Suggestions>>) {
         self.session = Some(Session::new(opened));
+        self.speaker_cache = RefCell::default();
         self.pending_analysis = pending;
         self.selection = None;
         self.text_selection = None;

@@ -4,6 +4,7 @@
 
 mod action;
 mod controller;
+mod speaker_cache;
 
 pub use action::ReviewAction;
 pub use controller::ReviewController;

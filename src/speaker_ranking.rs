@@ -1,0 +1,172 @@
+//! Who may have said a quotation of a document under review, best first: the
+//! analysis' speaker ranker ([`crate::analysis::rank_speakers`]) run over the
+//! document's own entities and quotations, as the annotator has them now. The
+//! inspector numbers these candidates for the digit keys, and a project learns
+//! its speaker weights from the annotator's choices among them
+//! ([`crate::learn::speaker_lessons`]).
+//!
+//! The ranker reads a window of the text: up to [`WINDOW_BEFORE`] code points
+//! before the quotation (from a paragraph start) and [`WINDOW_AFTER`] after it.
+//! It looks back a few paragraphs only, so news articles are read whole, and a
+//! very long document costs no more than a long article.
+
+use std::collections::HashMap;
+
+use crate::analysis::{rank_speakers, CandidateFeatures, EntityRef, QuoteRef, SpeakerWeights};
+use crate::model::{Document, Entity, Quote, QuoteKind, Status};
+
+/// Code points read before the quotation, at most.
+pub const WINDOW_BEFORE: usize = 20_000;
+/// Code points read after it, at most (a cue and speaker after the quote).
+pub const WINDOW_AFTER: usize = 2_000;
+
+/// One candidate speaker of a quotation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RankedSpeaker {
+    /// The `id` of its entity (the mention that stands for the name).
+    pub entity: String,
+    pub score: f32,
+    pub features: CandidateFeatures,
+}
+
+/// The candidates for `quote`'s speaker in `document`, best first, one per name.
+/// Rejected entities are no candidates.
+pub fn rank_document_speakers(document: &Document, quote: &Quote, weights: &SpeakerWeights) -> Vec<RankedSpeaker> {
+    let Some(window) = Window::around(document, quote) else { return Vec::new() };
+    let Some(text) = document.slice(window.start, window.end) else { return Vec::new() };
+    let entities: Vec<&Entity> =
+        document.entities().iter().filter(|e| e.status != Status::Rejected && window.holds(e.start, e.end)).collect();
+    let index: HashMap<&str, usize> = entities.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
+    let refs: Vec<EntityRef> = entities
+        .iter()
+        .map(|e| EntityRef { start: e.start - window.start, end: e.end - window.start, label: &e.label })
+        .collect();
+    let quotes: Vec<&Quote> =
+        document.quotes().iter().filter(|q| q.status != Status::Rejected || q.id == quote.id).collect();
+    let quotes: Vec<&Quote> = quotes.into_iter().filter(|q| window.holds(q.start, q.end)).collect();
+    let Some(asked) = quotes.iter().position(|q| q.id == quote.id) else { return Vec::new() };
+    let quote_refs: Vec<QuoteRef> = quotes.iter().map(|q| window.quote_ref(q, &index)).collect();
+    rank_speakers(text, &refs, &quote_refs, asked, weights)
+        .into_iter()
+        .filter_map(|c| {
+            let entity = entities.get(c.entity)?;
+            Some(RankedSpeaker { entity: entity.id.to_string(), score: c.score, features: c.features })
+        })
+        .collect()
+}
+
+/// The stretch of the document the ranker reads, in code points.
+struct Window {
+    start: usize,
+    end: usize,
+}
+
+impl Window {
+    fn around(document: &Document, quote: &Quote) -> Option<Window> {
+        let len = document.char_len();
+        if quote.start > quote.end || quote.end > len {
+            return None;
+        }
+        let end = quote.end.saturating_add(WINDOW_AFTER).min(len);
+        let earliest = quote.start.saturating_sub(WINDOW_BEFORE);
+        if earliest == 0 {
+            return Some(Window { start: 0, end });
+        }
+        // From the first paragraph that starts inside the allowance, so that no
+        // sentence is read from its middle.
+        let before = document.slice(earliest, quote.start)?;
+        let start = match before.find('\n') {
+            Some(byte) => earliest + before[..=byte].chars().count(),
+            None => earliest,
+        };
+        Some(Window { start, end })
+    }
+
+    fn holds(&self, start: usize, end: usize) -> bool {
+        self.start <= start && end <= self.end
+    }
+
+    fn quote_ref(&self, q: &Quote, index: &HashMap<&str, usize>) -> QuoteRef {
+        let cue =
+            q.cue.as_ref().filter(|c| self.holds(c.start, c.end)).map(|c| (c.start - self.start, c.end - self.start));
+        QuoteRef {
+            start: q.start - self.start,
+            end: q.end - self.start,
+            cue,
+            speaker: q.speaker.as_deref().and_then(|id| index.get(id).copied()),
+            direct: q.kind == QuoteKind::Direct,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Curly quotes, an emoji and CRLF; the quote's cue is a `-nya` form, and the
+    /// most recent name (Dodi) is not its speaker: Sari introduced the report.
+    const TEXT: &str = "Sari Wulan, kepala dinas, mengatakan jalan itu rusak.\r\n\
+        Dodi 😀 ikut hadir.\r\n“Kami segera memperbaikinya,” ujarnya.\r\n";
+
+    fn document() -> (Document, String) {
+        let mut document = Document::new(TEXT.to_owned(), None);
+        let offset = |needle: &str| TEXT[..TEXT.find(needle).unwrap()].chars().count();
+        for name in ["Sari Wulan", "Dodi"] {
+            let start = offset(name);
+            let edit = document.add_entity_edit(start, start + name.chars().count(), "PERSON").unwrap();
+            document.apply(&edit).unwrap();
+        }
+        let quoted = "“Kami segera memperbaikinya,”";
+        let start = offset(quoted);
+        let id = document.fresh_id("q");
+        let edit = document.add_quote_edit(start, start + quoted.chars().count(), QuoteKind::Direct).unwrap();
+        document.apply(&edit).unwrap();
+        (document, id)
+    }
+
+    fn names(document: &Document, ranked: &[RankedSpeaker]) -> Vec<String> {
+        ranked.iter().map(|r| document.entity(&r.entity).unwrap().text.to_string()).collect()
+    }
+
+    #[test]
+    fn the_speaker_of_the_report_outranks_the_nearest_name_and_the_runner_up_is_scored() {
+        let (document, id) = document();
+        let quote = document.quote(&id).unwrap();
+        let ranked = rank_document_speakers(&document, quote, &SpeakerWeights::default());
+        assert_eq!(names(&document, &ranked), ["Sari Wulan", "Dodi"]);
+        assert!(ranked[0].score > ranked[1].score, "{ranked:?}");
+        assert!(ranked[0].features.speech_subject && !ranked[1].features.speech_subject);
+    }
+
+    #[test]
+    fn rejected_names_are_no_candidates() {
+        let (mut document, id) = document();
+        let sari = document.entities().iter().find(|e| e.text == "Sari Wulan").unwrap().id.to_string();
+        let edit = document.reject_edit(&crate::model::SpanRef::Entity(sari.into())).unwrap();
+        document.apply(&edit).unwrap();
+        let ranked = rank_document_speakers(&document, document.quote(&id).unwrap(), &SpeakerWeights::default());
+        assert_eq!(names(&document, &ranked), ["Dodi"]);
+    }
+
+    #[test]
+    fn a_long_document_is_read_from_a_paragraph_start_within_the_window() {
+        let filler = "Cuaca cerah sepanjang hari.\r\n".repeat(WINDOW_BEFORE / 20);
+        let text = format!("Budi Raharjo berkata panjang.\r\n{filler}{TEXT}");
+        let mut document = Document::new(text.clone(), None);
+        let offset = |needle: &str| text[..text.find(needle).unwrap()].chars().count();
+        for name in ["Budi Raharjo", "Sari Wulan", "Dodi"] {
+            let start = offset(name);
+            document.apply(&document.add_entity_edit(start, start + name.chars().count(), "PERSON").unwrap()).unwrap();
+        }
+        let quoted = "“Kami segera memperbaikinya,”";
+        let start = offset(quoted);
+        let id = document.fresh_id("q");
+        document
+            .apply(&document.add_quote_edit(start, start + quoted.chars().count(), QuoteKind::Direct).unwrap())
+            .unwrap();
+        let window = Window::around(&document, document.quote(&id).unwrap()).unwrap();
+        assert!(window.start > 0 && document.slice(window.start - 1, window.start) == Some("\n"));
+        let ranked = rank_document_speakers(&document, document.quote(&id).unwrap(), &SpeakerWeights::default());
+        assert_eq!(names(&document, &ranked), ["Sari Wulan", "Dodi"], "Budi is outside the window");
+    }
+}

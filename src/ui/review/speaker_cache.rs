@@ -1,0 +1,50 @@
+//! The selected quotation's speaker candidates, ranked once per change: the
+//! inspector draws them every frame and the digit keys read them, so the
+//! ranking ([`rank_document_speakers`]) runs again only when the document, the
+//! quotation or the weights change.
+
+use std::path::PathBuf;
+
+use crate::analysis::SpeakerWeights;
+use crate::session::Session;
+use crate::speaker_ranking::{rank_document_speakers, RankedSpeaker};
+
+/// At most this many candidates: one per digit key.
+pub const MAX_CANDIDATES: usize = 9;
+
+/// What a ranking was computed for.
+#[derive(Debug, Clone, PartialEq)]
+struct Key {
+    document: PathBuf,
+    revision: u64,
+    quote: String,
+    weights: SpeakerWeights,
+}
+
+#[derive(Debug, Default)]
+pub struct SpeakerCache {
+    key: Option<Key>,
+    ranked: Vec<RankedSpeaker>,
+}
+
+impl SpeakerCache {
+    /// The candidates for quotation `quote` of `session`'s document, best first
+    /// (empty if there is no such quotation).
+    pub fn candidates(&mut self, session: &Session, quote: &str, weights: &SpeakerWeights) -> &[RankedSpeaker] {
+        let key = Key {
+            document: session.annotation_path.clone(),
+            revision: session.revision(),
+            quote: quote.to_owned(),
+            weights: *weights,
+        };
+        if self.key.as_ref() != Some(&key) {
+            self.ranked = match session.document.quote(quote) {
+                Some(q) => rank_document_speakers(&session.document, q, weights),
+                None => Vec::new(),
+            };
+            self.ranked.truncate(MAX_CANDIDATES);
+            self.key = Some(key);
+        }
+        &self.ranked
+    }
+}
