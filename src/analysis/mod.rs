@@ -99,6 +99,8 @@ pub struct Analyzer {
     sources: Vec<Box<dyn EntitySource>>,
     /// A project's confidence factors for quotation patterns.
     quote_confidence: QuoteConfidence,
+    /// How the speaker ranker weighs candidates (a project's learned weights).
+    speaker_weights: SpeakerWeights,
 }
 
 impl Default for Analyzer {
@@ -146,7 +148,24 @@ impl Analyzer {
 
     /// An analyser over the given entity sources, earlier ones winning overlaps.
     pub fn with_sources(lex: Arc<Lexicon>, sources: Vec<Box<dyn EntitySource>>) -> Analyzer {
-        Analyzer { lex, sources, quote_confidence: QuoteConfidence::default() }
+        Analyzer {
+            lex,
+            sources,
+            quote_confidence: QuoteConfidence::default(),
+            speaker_weights: SpeakerWeights::default(),
+        }
+    }
+
+    /// The analyser with the speaker ranker's weights replaced (a project's, learned
+    /// from the annotator's speaker corrections).
+    pub fn with_speaker_weights(mut self, speaker_weights: SpeakerWeights) -> Analyzer {
+        self.speaker_weights = speaker_weights;
+        self
+    }
+
+    /// The speaker ranker's weights this analyser suggests with.
+    pub fn speaker_weights(&self) -> &SpeakerWeights {
+        &self.speaker_weights
     }
 
     /// The analyser with quotation patterns made less sure (a project's lessons;
@@ -189,7 +208,7 @@ impl Analyzer {
     /// Quotes and their speakers; speakers the entity stage missed are added to `entities`.
     fn quotes(&self, doc: &Doc, entities: &mut Vec<Entity>) -> Vec<QuoteSuggestion> {
         let raw = quotes::find(doc, &self.lex);
-        let speakers = speakers::link(doc, &self.lex, entities, &raw);
+        let speakers = speakers::link_with(doc, &self.lex, entities, &raw, &self.speaker_weights);
         raw.iter()
             .zip(speakers)
             .map(|(q, speaker)| {

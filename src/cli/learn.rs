@@ -5,7 +5,8 @@
 //! from the shipped model, or `--base`; a base that cannot be used is refused with
 //! its reason and the shipped model is used. An annotation file that cannot be read
 //! is named with its reason and skipped; the others still teach. The quotation
-//! lessons (project cues, patterns rejected again and again) are written beside
+//! lessons (project cues, patterns rejected again and again, speaker weights
+//! learned from the speaker choices) are written beside
 //! the model as `MODEL.lessons.json`, where `sorot analyze --model` finds them.
 
 use std::path::{Path, PathBuf};
@@ -88,10 +89,11 @@ pub fn run_learn(args: &LearnArgs) -> ExitCode {
     let lessons = QuoteLessons::learn(&documents, &Analyzer::new());
     match write_lessons(&args.out, &lessons) {
         Ok(path) => eprintln!(
-            "sorot: wrote {}: {} project cue(s), {} quotation pattern(s) made less sure",
+            "sorot: wrote {}: {} project cue(s), {} quotation pattern(s) made less sure, {} speaker weights",
             path.display(),
             lessons.cues_after.len() + lessons.cues_before.len(),
-            lessons.factors.len()
+            lessons.factors.len(),
+            if lessons.speaker_weights.is_some() { "learned" } else { "the shipped" }
         ),
         Err(error) => {
             eprintln!("sorot: {error}");

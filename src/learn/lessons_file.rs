@@ -1,7 +1,8 @@
 //! A learned model's quotation lessons, kept beside its weights as
 //! `MODEL.lessons.json`, so that `sorot analyze --model MODEL` suggests as the
 //! project that learned it does: with the speech verbs its annotators marked as
-//! cues, and with the patterns they kept rejecting made less sure.
+//! cues, with the patterns they kept rejecting made less sure, and with the
+//! speaker ranker's weights learned from their speaker choices.
 //!
 //! The file is plain JSON, so a dataset builder can read (and edit) what was
 //! learned:
@@ -9,7 +10,8 @@
 //! ```json
 //! {"format": "sorot-lessons", "version": 1,
 //!  "cues_after": ["seloroh"], "cues_before": [],
-//!  "patterns": [{"cue": "kata", "direct": true, "cue_after": true, "factor": 0.25}]}
+//!  "patterns": [{"cue": "kata", "direct": true, "cue_after": true, "factor": 0.25}],
+//!  "speaker_weights": {"named_at_cue": 20.0, "last_speaker": 1.25, …}}
 //! ```
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -18,6 +20,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::QuoteLessons;
+use crate::analysis::SpeakerWeights;
 use crate::store::write_atomically;
 
 const FORMAT: &str = "sorot-lessons";
@@ -45,6 +48,9 @@ struct LessonsJson {
     cues_after: Vec<String>,
     cues_before: Vec<String>,
     patterns: Vec<PatternJson>,
+    /// The speaker ranker's learned weights (absent: the shipped ones).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    speaker_weights: Option<SpeakerWeights>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -81,6 +87,7 @@ pub fn write_lessons(model: &Path, lessons: &QuoteLessons) -> Result<PathBuf, Le
                 factor: *factor,
             })
             .collect(),
+        speaker_weights: lessons.speaker_weights,
     };
     let fail = |source| LessonsFileError::Write { path: path.clone(), source };
     let bytes = serde_json::to_vec_pretty(&json).map_err(|e| fail(e.into()))?;
@@ -128,7 +135,18 @@ fn lessons_of(json: LessonsJson) -> Result<QuoteLessons, String> {
         }
         factors.insert((p.cue.to_lowercase(), p.direct, p.cue_after), p.factor);
     }
-    Ok(QuoteLessons { cues_after: cues(json.cues_after)?, cues_before: cues(json.cues_before)?, factors })
+    if let Some(weights) = &json.speaker_weights {
+        let json = serde_json::to_value(weights).map_err(|e| e.to_string())?;
+        if json.as_object().is_some_and(|o| o.values().any(|v| !v.is_f64())) {
+            return Err("a speaker weight is not a finite number".to_owned());
+        }
+    }
+    Ok(QuoteLessons {
+        cues_after: cues(json.cues_after)?,
+        cues_before: cues(json.cues_before)?,
+        factors,
+        speaker_weights: json.speaker_weights,
+    })
 }
 
 fn checked_cue(word: &str) -> Result<(), String> {
@@ -150,6 +168,7 @@ mod tests {
             cues_after: ["seloroh".to_owned()].into(),
             cues_before: ["menyindir".to_owned()].into(),
             factors,
+            speaker_weights: Some(SpeakerWeights { last_speaker: 1.25, ..SpeakerWeights::default() }),
         }
     }
 
@@ -178,6 +197,7 @@ mod tests {
                 "not between 0 and 1",
             ),
             (good[..good.len() / 2].to_owned(), "EOF"),
+            (good.replace("[]}", r#"[],"speaker_weights":{"titled":1e99}}"#), "not a finite number"),
             ("\u{feff}".to_owned() + good, "expected value"),
         ];
         for (text, reason) in cases {

@@ -11,6 +11,8 @@
 //! - [`project_model`]: the model of a project in `.sorot/model/`;
 //! - [`quote_lessons`]: cues the annotator marked become project cues; patterns
 //!   rejected again and again are suggested less surely;
+//! - [`speaker_lessons`]: the speaker ranker's weights, stepped towards the
+//!   annotator's speaker choices;
 //! - [`lessons_file`]: those lessons beside a model file (`MODEL.lessons.json`),
 //!   for `sorot analyze --model`;
 //! - [`refresh`]: a document's open suggestions replaced by a newer model's, as
@@ -31,6 +33,7 @@ pub mod project_model;
 pub mod quote_lessons;
 pub mod refresh;
 pub mod review_log;
+pub mod speaker_lessons;
 #[cfg(test)]
 pub(crate) mod test_fixtures;
 

@@ -6,12 +6,14 @@
 //!   side of the quote — is suggested with lower confidence, in proportion to how
 //!   often it was rejected rather than kept.
 //!
-//! Speaker attribution is not learned here.
+//! - the speaker ranker's weights follow the annotator's speaker choices
+//!   ([`speaker_lessons`](super::speaker_lessons)).
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::speaker_lessons::learn_speaker_weights;
 use crate::analysis::quote_confidence::Pattern;
-use crate::analysis::{Analyzer, QuoteConfidence};
+use crate::analysis::{Analyzer, QuoteConfidence, SpeakerWeights};
 use crate::model::{Document, Quote, Status};
 
 /// Rejections of a pattern before its confidence is lowered: one may be a slip.
@@ -26,6 +28,9 @@ pub struct QuoteLessons {
     pub cues_before: BTreeSet<String>,
     /// Confidence factor (0..1) of patterns rejected more often than kept.
     pub factors: BTreeMap<Pattern, f32>,
+    /// The speaker ranker's weights after the annotator's speaker choices, where
+    /// they differ from the shipped ones ([`speaker_lessons`](super::speaker_lessons)).
+    pub speaker_weights: Option<SpeakerWeights>,
 }
 
 impl QuoteLessons {
@@ -60,17 +65,25 @@ impl QuoteLessons {
                 lessons.factors.insert(pattern, (kept + 1) as f32 / (kept + rejected + 2) as f32);
             }
         }
+        let shipped = SpeakerWeights::default();
+        let (learned, _) = learn_speaker_weights(docs, shipped);
+        lessons.speaker_weights = (learned != shipped).then_some(learned);
         lessons
     }
 
     pub fn is_empty(&self) -> bool {
-        self.cues_after.is_empty() && self.cues_before.is_empty() && self.factors.is_empty()
+        self.cues_after.is_empty()
+            && self.cues_before.is_empty()
+            && self.factors.is_empty()
+            && self.speaker_weights.is_none()
     }
 
     /// `analyzer` with the project's cues added and the rejected patterns made
     /// less sure.
     pub fn extend(&self, analyzer: Analyzer) -> Analyzer {
-        let analyzer = analyzer.with_quote_confidence(QuoteConfidence::new(self.factors.clone()));
+        let analyzer = analyzer
+            .with_quote_confidence(QuoteConfidence::new(self.factors.clone()))
+            .with_speaker_weights(self.speaker_weights.unwrap_or_default());
         if self.cues_after.is_empty() && self.cues_before.is_empty() {
             return analyzer;
         }
@@ -91,7 +104,7 @@ mod tests {
     use super::*;
     use crate::annotate::suggest_document;
     use crate::learn::test_fixtures::{self as fixtures, span_of};
-    use crate::model::Cue;
+    use crate::model::{Cue, Entity};
 
     /// A short direct quote whose speech verb the word lists lack, with an emoji
     /// and CRLF.
@@ -145,5 +158,38 @@ mod tests {
         let other = "“Kami siap membantu warga,” ujar Budi Santoso.";
         let kept = analyzer.analyze(other).quotes.first().map(|q| q.confidence);
         assert_eq!(taught.analyze(other).quotes.first().map(|q| q.confidence), kept, "another cue is left alone");
+    }
+
+    #[test]
+    fn speaker_choices_change_who_the_project_suggests_as_speaker() {
+        // A `-nya` quote after a report by Sari and a mention of Dodi; the
+        // annotator of this project gives such quotes to the nearest name.
+        let text = "Sari Wulan mengatakan jalan itu rusak.\r\nDodi Hartono 😀 tiba sore.\r\n“Kami segera memperbaikinya,” ujarnya.\r\n";
+        let analyzer = Analyzer::new();
+        let suggested = suggest_document(text.to_owned(), None, &analyzer);
+        let speaker_of = |d: &Document| {
+            let id = d.quotes().last().and_then(|q| q.speaker.clone());
+            id.and_then(|id| d.entity(&id)).map(|e| e.text.to_string())
+        };
+        assert_eq!(speaker_of(&suggested).as_deref(), Some("Sari Wulan"), "the shipped ranking");
+        let dodi = suggested.entities().iter().find(|e| e.text == "Dodi Hartono").map(|e| e.id.clone());
+        let corrected = {
+            let quotes = suggested
+                .quotes()
+                .iter()
+                .map(|q| match q.cue.as_ref().is_some_and(|c| c.text == "ujarnya") {
+                    true => Quote { status: Status::Accepted, speaker: dodi.clone(), ..q.clone() },
+                    false => Quote { status: Status::Accepted, ..q.clone() },
+                })
+                .collect();
+            let entities =
+                suggested.entities().iter().map(|e| Entity { status: Status::Accepted, ..e.clone() }).collect();
+            suggested.clone().with_spans(entities, quotes)
+        };
+        let lessons = QuoteLessons::learn(&[&corrected; 6], &analyzer);
+        assert!(lessons.speaker_weights.is_some(), "the choices taught the ranker");
+        let taught = lessons.extend(Analyzer::new());
+        let again = suggest_document(text.to_owned(), None, &taught);
+        assert_eq!(speaker_of(&again).as_deref(), Some("Dodi Hartono"));
     }
 }

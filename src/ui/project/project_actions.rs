@@ -68,6 +68,9 @@ impl ProjectController {
         self.agreement.poll();
         self.model_window.poll();
         let learned = self.poll_learning(review);
+        // The inspector ranks speakers as the project's model suggests them.
+        let weights = self.learning.as_ref().map(|l| *l.analyzer.speaker_weights()).unwrap_or_default();
+        review.set_speaker_weights(weights);
         let refreshed = self.poll_refresh(review);
         let bulk = self.bulk.as_ref().and_then(Job::take).map(|change| {
             self.bulk = None;
