@@ -7,7 +7,7 @@
 //! gets suggestions that follow it. Documents are read in the order given and
 //! quotations in reading order, so the same reviews give the same weights.
 
-use crate::analysis::SpeakerWeights;
+use crate::analysis::{CandidateFeatures, SpeakerWeights};
 use crate::model::{Document, Quote, Status};
 use crate::speaker_ranking::rank_document_speakers;
 
@@ -18,55 +18,64 @@ const PASSES: usize = 2;
 /// What the speaker corrections of `docs` taught, starting from `base`, and how
 /// many quotations taught (had a reviewed speaker among the candidates).
 pub fn learn_speaker_weights(docs: &[&Document], base: SpeakerWeights) -> (SpeakerWeights, usize) {
+    // The candidates and their features do not depend on the weights: each
+    // quotation is ranked once, and the passes only score.
+    let examples: Vec<Example> = docs
+        .iter()
+        .flat_map(|doc| doc.quotes().iter().filter(|q| is_reviewed_with_speaker(q)).map(|q| (*doc, q)))
+        .filter_map(|(doc, quote)| Example::of(doc, quote, &base))
+        .collect();
     let mut weights = base;
-    let mut taught = 0;
-    for pass in 0..PASSES {
+    for _ in 0..PASSES {
         let mut mistakes = 0;
-        for doc in docs {
-            for quote in doc.quotes().iter().filter(|q| is_reviewed_with_speaker(q)) {
-                match step(doc, quote, &mut weights) {
-                    Step::NotACandidate => {}
-                    Step::Agreed => taught += usize::from(pass == 0),
-                    Step::Corrected => {
-                        taught += usize::from(pass == 0);
-                        mistakes += 1;
-                    }
-                }
+        for example in &examples {
+            let first = example.first(&weights);
+            if first != example.chosen {
+                weights.learn_from_choice(&example.candidates[example.chosen], &example.candidates[first]);
+                mistakes += 1;
             }
         }
         if mistakes == 0 {
             break;
         }
     }
-    (weights, taught)
+    (weights, examples.len())
 }
 
 fn is_reviewed_with_speaker(quote: &Quote) -> bool {
     matches!(quote.status, Status::Accepted | Status::Manual) && quote.speaker.is_some()
 }
 
-enum Step {
-    /// The annotator's speaker is no candidate of the ranker (outside its window,
-    /// or a label it does not rank): nothing to learn.
-    NotACandidate,
-    Agreed,
-    Corrected,
+/// One lesson: a quotation's candidates (in the ranker's order under the base
+/// weights) and which of them the annotator chose.
+struct Example {
+    candidates: Vec<CandidateFeatures>,
+    chosen: usize,
 }
 
-/// One lesson: the ranking with `weights`, and a step if it put another first.
-fn step(doc: &Document, quote: &Quote, weights: &mut SpeakerWeights) -> Step {
-    let ranked = rank_document_speakers(doc, quote, weights);
-    let Some(truth) = quote.speaker.as_deref().and_then(|id| doc.entity(id)) else { return Step::NotACandidate };
-    // The ranker offers one mention per name: the annotator's may be another
-    // mention of the same name.
-    let same_name = |id: &str| doc.entity(id).is_some_and(|e| e.id == truth.id || e.text == truth.text);
-    let Some(chosen) = ranked.iter().find(|c| same_name(&c.entity)) else { return Step::NotACandidate };
-    let Some(first) = ranked.first() else { return Step::NotACandidate };
-    if same_name(&first.entity) {
-        return Step::Agreed;
+impl Example {
+    /// `None` when the annotator's speaker is no candidate of the ranker (outside
+    /// its window, or a label it does not rank): nothing to learn.
+    fn of(doc: &Document, quote: &Quote, base: &SpeakerWeights) -> Option<Example> {
+        let truth = doc.entity(quote.speaker.as_deref()?)?;
+        let ranked = rank_document_speakers(doc, quote, base);
+        // The ranker offers one mention per name: the annotator's may be another
+        // mention of the same name.
+        let same_name = |id: &str| doc.entity(id).is_some_and(|e| e.id == truth.id || e.text == truth.text);
+        let chosen = ranked.iter().position(|c| same_name(&c.entity))?;
+        Some(Example { candidates: ranked.into_iter().map(|c| c.features).collect(), chosen })
     }
-    weights.learn_from_choice(&chosen.features, &first.features);
-    Step::Corrected
+
+    /// The candidate `weights` put first (the earlier one on a tie, as the ranker does).
+    fn first(&self, weights: &SpeakerWeights) -> usize {
+        let mut best = 0;
+        for (i, features) in self.candidates.iter().enumerate().skip(1) {
+            if weights.score(features) > weights.score(&self.candidates[best]) {
+                best = i;
+            }
+        }
+        best
+    }
 }
 
 #[cfg(test)]
