@@ -82,7 +82,6 @@ const VERBS: &[Verb] = &[
     verb("deny", "denies", "denied", "denying"),
     verb("reiterate", "reiterates", "reiterated", "reiterating"),
     noun_verb("caution", "cautions", "cautioned", "cautioning"),
-    verb("propose", "proposes", "proposed", "proposing"),
     noun_verb("boast", "boasts", "boasted", "boasting"),
     verb("lament", "laments", "lamented", "lamenting"),
     noun_verb("counter", "counters", "countered", "countering"),
@@ -117,6 +116,18 @@ pub fn before_forms() -> impl Iterator<Item = &'static str> {
 /// language's word.
 pub fn is_inflected(low: &str) -> bool {
     VERBS.iter().any(|v| v.third == low || v.past == low || v.ing == low)
+}
+
+/// Verbs that name what someone or something is (`called the plan “a disgrace”`, `dubbed
+/// him “the fixer”`): they report only a quoted name.
+const NAMING_VERBS: &[&str] = &["call", "dub", "brand", "label"];
+
+/// Is `low` a form of a naming verb (`called`, `dubs`, `branding`, `labelled`)?
+pub fn is_naming(low: &str) -> bool {
+    NAMING_VERBS.iter().any(|base| {
+        inflects(base, low)
+            || low.strip_prefix(base).is_some_and(|rest| matches!(rest, "bed" | "bing" | "led" | "ling"))
+    })
 }
 
 /// Does the reporting verb form `low` take an infinitive as its report (`vowed to …`)?
@@ -155,6 +166,7 @@ mod tests {
         assert!(before.contains(&"believes") && !before.contains(&"claim"));
         assert!(takes_infinitive("vowed") && takes_infinitive("promising") && !takes_infinitive("said"));
         assert!(is_phrasal("called", "for") && is_phrasal("calls", "on") && is_phrasal("pointing", "out"));
+        assert!(is_naming("called") && is_naming("dubbed") && is_naming("labelled") && !is_naming("recalled"));
         assert!(!is_phrasal("called", "the") && !is_phrasal("recalled", "for"));
         assert!(is_inflected("told") && is_inflected("argues") && !is_inflected("say") && !is_inflected("kata"));
     }

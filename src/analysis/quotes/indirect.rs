@@ -15,7 +15,7 @@ use super::asides::aside_cue;
 use super::cues::{subject_before, SpeakerHint};
 use super::marks::is_mark_at;
 use super::reporting::{skip_apposition, MIN_CONTENT_WORDS, ROLE_NOUNS};
-use super::unnamed::unnamed_source;
+use super::unnamed::{is_plural, unnamed_source};
 use super::RawQuote;
 use std::collections::HashSet;
 
@@ -23,6 +23,8 @@ use std::collections::HashSet;
 const MAX_TAIL_WORDS: usize = 5;
 /// Longest speaker phrase between a comma and a verb ending the sentence.
 const MAX_SUBJECT_TOKENS: usize = 8;
+/// Furthest a `what` may stand before a naming verb (`what the prime minister called`).
+const MAX_RELATIVE_REACH: usize = 5;
 /// Most words of an unnamed source after `according to` (`according to exit polls`).
 const MAX_SOURCE_WORDS: usize = 6;
 /// Most words of a setting between a speech verb and its `that`.
@@ -76,6 +78,14 @@ const AUXILIARIES: &[&str] = &[
     "has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could", "may", "might", "should",
     "must", "did", "does", "do", "filed", "made", "took", "gave", "sent", "met", "spoke", "went", "came",
 ];
+/// Prepositions before a gerund that reports (`by saying`, `for claiming`).
+const GERUND_PREPOSITIONS: &[&str] = &["by", "for", "from", "after", "before", "without", "while"];
+/// Words that open a clause before its subject (`while 73 percent said`, `where
+/// experts say`).
+const CLAUSE_OPENERS: &[&str] = &[
+    "that", "where", "while", "when", "whom", "which", "who", "as", "but", "and", "because", "although", "though",
+    "if", "since",
+];
 /// Forms of `be` before a participle that reports (`is saying`, `were warning`).
 const BE_FORMS: &[&str] = &["is", "are", "was", "were", "been", "be", "’s", "'s"];
 /// Prepositions opening a setting after a verb (`said in an interview`).
@@ -110,6 +120,9 @@ pub fn find(doc: &Doc, lex: &Lexicon, direct: &[RawQuote]) -> (Vec<RawQuote>, Ve
             }
             let Some((c, e, hint)) = report_at(doc, lex, v, range.end) else { continue };
             let Some((start, end)) = content_span(doc, c, e, &facts) else { continue };
+            if naming_without_quote(doc, v, c, e) {
+                continue;
+            }
             out.push(report(direct, &mut taken, (start, end), v, hint));
             break;
         }
@@ -248,7 +261,8 @@ impl TokenFacts {
         let inside = prefix(&is_quoted);
         let words = prefix(&is_word);
         let quoted_words = prefix(&|t| is_word(t) && is_quoted(t));
-        let cues = direct.iter().filter(|q| !taken_into_report(doc, q)).filter_map(|q| q.cue).collect();
+        let cues =
+            direct.iter().filter(|q| !taken_into_report(doc, q) && !runs_on(doc, q)).filter_map(|q| q.cue).collect();
         TokenFacts { inside, words, quoted_words, cues }
     }
 
@@ -282,6 +296,33 @@ fn taken_into_report(doc: &Doc, q: &RawQuote) -> bool {
     v < opening && (v + 1..opening).any(|t| doc.kind(t) == Some(TokenKind::Word) && !is_that(doc, t))
 }
 
+/// Is the verb at token `v` a naming verb (not `called for`) whose content `c..e`
+/// quotes nothing, or one that names inside a relative (`what he called “a
+/// breach”`)? Such a verb reports nothing.
+fn naming_without_quote(doc: &Doc, v: usize, c: usize, e: usize) -> bool {
+    let low = doc.low(v);
+    if !english_verbs::is_naming(low) || english_verbs::is_phrasal(low, doc.low(v + 1)) {
+        return false;
+    }
+    let quotes = (c..e).any(|t| doc.tokens.get(t).is_some_and(|x| is_mark_at(&doc.chars, x.start)));
+    let relative = (v.saturating_sub(MAX_RELATIVE_REACH)..v).any(|t| doc.low(t) == "what");
+    !quotes || relative
+}
+
+/// `he said “budget cuts” and new taxes would pay for it`: a quote right after an
+/// English verb, not closed by its own punctuation, that its sentence goes on from in
+/// the reporter's words, is a part of a report.
+fn runs_on(doc: &Doc, q: &RawQuote) -> bool {
+    let Some(v) = q.cue else { return false };
+    if v >= doc.token_at_or_after(q.start) || !english_verbs::is_inflected(doc.low(v)) {
+        return false;
+    }
+    let closed = q.end.checked_sub(2).and_then(|k| doc.chars.get(k)).is_some_and(|c| ",.?!".contains(*c));
+    let after = doc.token_at_or_after(q.end);
+    let goes_on = doc.kind(after) == Some(TokenKind::Word) && !doc.is_capitalised(after);
+    !closed && goes_on && doc.sentence_of(after) == doc.sentence_of(v)
+}
+
 /// A reporting construction whose cue is token `v`: the tokens of its content (up to
 /// the sentence end, mostly) and the speaker hint.
 fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<(usize, usize, SpeakerHint)> {
@@ -307,6 +348,12 @@ fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<
         let hint = subject_before(doc, v).or_else(|| coordinated_subject(doc, lex, v))?;
         return Some((content_start(doc, v + 2), sentence_end, hint));
     }
+    // `called the plan “a disgrace”`: a naming verb reports what it quotes (checked
+    // by the caller, which knows the marks).
+    if english_verbs::is_naming(low) && !doc.is_capitalised(v) {
+        let hint = subject_before(doc, v).or_else(|| coordinated_subject(doc, lex, v))?;
+        return Some((v + 1, sentence_end, hint));
+    }
     // `said to be …` is not a report (`vowed to …` is); a capitalised verb is part of a title.
     let infinitive = doc.low(v + 1) == "to" && !english_verbs::takes_infinitive(low);
     if !lex.cues_before.contains(low) || infinitive || doc.is_capitalised(v) {
@@ -316,15 +363,18 @@ fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<
     // (`…, saying …`) or after a form of `be` (`is saying`).
     let before = v.checked_sub(1).map_or("", |p| doc.low(p));
     let be = BE_FORMS.contains(&before) || before.ends_with("’s") || before.ends_with("'s");
-    if english_verbs::is_participle(low) && !doc.is_punct(v.wrapping_sub(1), ',') && !be {
+    // `by saying …`, `for claiming …`: a gerund after a preposition reports too.
+    let gerund = GERUND_PREPOSITIONS.contains(&before);
+    if english_verbs::is_participle(low) && !doc.is_punct(v.wrapping_sub(1), ',') && !be && !gerund {
         return None;
     }
-    let clause = english_verbs::is_participle(low) && doc.is_punct(v.wrapping_sub(1), ',');
+    let clause = english_verbs::is_participle(low) && (doc.is_punct(v.wrapping_sub(1), ',') || gerund);
     let hint = clause
         .then(|| participle_subject(doc, lex, v))
         .flatten()
         .or_else(|| subject_before(doc, v))
-        .or_else(|| coordinated_subject(doc, lex, v))?;
+        .or_else(|| coordinated_subject(doc, lex, v))
+        .or_else(|| plural_subject(doc, v))?;
     let c = content_start(doc, v + 1);
     (!is_setting_only(doc, lex, v, c, sentence_end)).then_some((c, sentence_end, hint))
 }
@@ -366,6 +416,32 @@ fn coordinated_subject(doc: &Doc, lex: &Lexicon, v: usize) -> Option<SpeakerHint
         return Some(SpeakerHint::Pronoun(doc.tokens.get(first).map_or(0, |x| x.start)));
     }
     participle_subject(doc, lex, s)
+}
+
+/// `Police officials said`, `73 percent said`, `Nearly eight of 10 voters say`, `RT and
+/// its defenders say`: a plural noun phrase before an English verb of saying, up to
+/// the clause's start, is an unnamed source.
+fn plural_subject(doc: &Doc, v: usize) -> Option<SpeakerHint> {
+    let low = doc.low(v);
+    if !(english_verbs::is_inflected(low) || low == "say") || english_verbs::is_participle(low) {
+        return None;
+    }
+    let mut s = v.checked_sub(1)?;
+    while SPEECH_SUBJECT_GAP.contains(&doc.low(s)) {
+        s = s.checked_sub(1)?;
+    }
+    let head = doc.low(s);
+    let plural = head == "they" || head == "percent" || (is_plural(head) && !doc.is_capitalised(s));
+    if !plural || doc.kind(s) != Some(TokenKind::Word) {
+        return None;
+    }
+    let sentence_start = doc.sentence_of(v).and_then(|i| doc.sentences.get(i)).map(|r| r.start)?;
+    let floor = sentence_start.max(s.saturating_sub(MAX_SUBJECT_TOKENS));
+    let mut a = s;
+    while a > floor && doc.kind(a - 1) != Some(TokenKind::Punct) && !CLAUSE_OPENERS.contains(&doc.low(a - 1)) {
+        a -= 1;
+    }
+    Some(SpeakerHint::Source(a, s + 1))
 }
 
 /// An English auxiliary or a lower-case past form (`has`, `will`, `rejected`): where a
