@@ -214,7 +214,7 @@ fn a_cue_after_a_paragraph_break_belongs_to_the_next_paragraph() {
 fn plural_and_counted_subjects_are_unnamed_sources() {
     check("On Monday, <<port officials>> {{said}} ((the pier would stay shut until the storm had passed 😀)).\r\n");
     check("Fares rose, while <<62 percent>> {{said}} ((the buses ran late at least once a week)).");
-    check("Nearly <<four in 10 riders>> {{say}} ((they would pay more for a night service)).");
+    check("In the survey, <<four in 10 riders>> {{say}} ((they would pay more for a night service)).");
     check("The count is slow 😀. <<They>> {{say}} ((the ballots will be ready by “Friday noon at the latest”)).\r\n");
 }
 
@@ -224,4 +224,31 @@ fn a_gerund_after_a_preposition_reports_for_the_subject() {
         "Mayor <<Ana Ruiz>> answered the critics by {{saying}} ((the ferry fares had not risen in five years 😀)).\r\n",
     );
     check("Mayor <<Ana Ruiz>> was criticised for {{claiming}} that ((the pier was safe before the “inspection”)).");
+}
+
+#[test]
+fn a_second_speech_verb_after_a_conjunction_opens_a_report_of_its_own() {
+    check(
+        "Mayor <<Ana Ruiz>> {{said}} ((the ferry had more riders than ever 😀)), though she noted that the fares \
+         were still too high.\r\n",
+    );
+    check(
+        "Mayor <<Ana Ruiz>> said the ferry had more riders than ever, though she {{noted}} that ((the fares were \
+         still “far too high”)).",
+    );
+}
+
+#[test]
+fn verb_forms_that_modify_a_noun_or_take_an_agent_are_no_cues() {
+    let none = [
+        "Most towns spend more than the agency's recommended share of their budget on roads 😀.\r\n",
+        "The promised bridge over the river has not been built in ten years.",
+        "The story was told by a reporter who had worked on the ferries for a decade.",
+    ];
+    for text in none {
+        let got = quotes(text);
+        assert!(got.is_empty(), "{text:?} gave {got:?}");
+    }
+    // A pronoun's contraction is an auxiliary: `he's said` is `he has said`.
+    check("Mayor <<Ana Ruiz>> spoke.\r\n\r\nShe's {{said}} ((the “night line” will run until the end of the year)).");
 }

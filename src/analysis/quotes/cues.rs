@@ -230,6 +230,10 @@ pub fn subject_before(doc: &Doc, v: usize) -> Option<SpeakerHint> {
     if PRONOUNS.contains(&uncontracted) {
         return Some(SpeakerHint::Pronoun(start_of(doc, s)));
     }
+    // `They say …`: a group not named, as an unnamed source.
+    if uncontracted == "they" {
+        return Some(SpeakerHint::Source(s, s + 1));
+    }
     let sentence = doc.sentence_of(v).and_then(|i| doc.sentences.get(i))?;
     // `Yanto, Komandan Regu …, Kota Hilir — regu penyelamat … — menuturkan`: an
     // aside closed by a dash, as by a comma.

@@ -25,6 +25,10 @@ const MAX_TAIL_WORDS: usize = 5;
 const MAX_SUBJECT_TOKENS: usize = 8;
 /// Furthest a `what` may stand before a naming verb (`what the prime minister called`).
 const MAX_RELATIVE_REACH: usize = 5;
+/// Conjunctions opening a second reported clause (`…, though she noted …`).
+const CONTRASTS: &[&str] = &["though", "although", "but", "while", "and"];
+/// Longest name between such a conjunction and its verb, in tokens.
+const MAX_NAME_TOKENS: usize = 4;
 /// Most words of an unnamed source after `according to` (`according to exit polls`).
 const MAX_SOURCE_WORDS: usize = 6;
 /// Most words of a setting between a speech verb and its `that`.
@@ -78,6 +82,8 @@ const AUXILIARIES: &[&str] = &[
     "has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could", "may", "might", "should",
     "must", "did", "does", "do", "filed", "made", "took", "gave", "sent", "met", "spoke", "went", "came",
 ];
+/// Determiners before an adjective (`the promised bridge`, `their reported losses`).
+const NOUN_DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "our", "my", "your"];
 /// Prepositions before a gerund that reports (`by saying`, `for claiming`).
 const GERUND_PREPOSITIONS: &[&str] = &["by", "for", "from", "after", "before", "without", "while"];
 /// Words that open a clause before its subject (`while 73 percent said`, `where
@@ -119,15 +125,41 @@ pub fn find(doc: &Doc, lex: &Lexicon, direct: &[RawQuote]) -> (Vec<RawQuote>, Ve
                 continue;
             }
             let Some((c, e, hint)) = report_at(doc, lex, v, range.end) else { continue };
+            // `…, though she noted …`: a report of its own ends this one.
+            let next = second_report(doc, lex, c, e);
+            let e = next.unwrap_or(e);
             let Some((start, end)) = content_span(doc, c, e, &facts) else { continue };
             if naming_without_quote(doc, v, c, e) {
                 continue;
             }
             out.push(report(direct, &mut taken, (start, end), v, hint));
-            break;
+            match next {
+                Some(comma) => from = comma + 1,
+                None => break,
+            }
         }
     }
     (out, taken)
+}
+
+/// `She said the firm had grown, though she noted that …`: the comma in tokens `c..e`
+/// after which a clause opens with a conjunction, a subject (a pronoun or a name) and
+/// an English speech verb of its own.
+fn second_report(doc: &Doc, lex: &Lexicon, c: usize, e: usize) -> Option<usize> {
+    (c + 1..e).find(|&k| {
+        let joined = doc.is_punct(k, ',') && CONTRASTS.contains(&doc.low(k + 1));
+        let subject = k + 2;
+        let named = PRONOUNS.contains(&doc.low(subject)) || doc.is_capitalised(subject);
+        let mut v = subject + 1;
+        while v < e
+            && v < subject + MAX_NAME_TOKENS
+            && (doc.is_capitalised(v) || SPEECH_SUBJECT_GAP.contains(&doc.low(v)))
+        {
+            v += 1;
+        }
+        let low = doc.low(v);
+        joined && named && v < e && english_verbs::is_inflected(low) && lex.cues_before.contains(low)
+    })
 }
 
 /// The report of chars `start..end` with its cue `v`, taking in the direct quotes
@@ -363,6 +395,11 @@ fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<
     // (`…, saying …`) or after a form of `be` (`is saying`).
     let before = v.checked_sub(1).map_or("", |p| doc.low(p));
     let be = BE_FORMS.contains(&before) || before.ends_with("’s") || before.ends_with("'s");
+    // `the recommended limit`, `the alliance's promised aid`: after a determiner or a
+    // noun's possessive the form is an adjective.
+    if !english_verbs::is_participle(low) && modifies_noun(before) {
+        return None;
+    }
     // `by saying …`, `for claiming …`: a gerund after a preposition reports too.
     let gerund = GERUND_PREPOSITIONS.contains(&before);
     if english_verbs::is_participle(low) && !doc.is_punct(v.wrapping_sub(1), ',') && !be && !gerund {
@@ -376,7 +413,11 @@ fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<
         .or_else(|| coordinated_subject(doc, lex, v))
         .or_else(|| plural_subject(doc, v))?;
     let c = content_start(doc, v + 1);
-    (!is_setting_only(doc, lex, v, c, sentence_end)).then_some((c, sentence_end, hint))
+    // `was told by the paper`: a passive's agent, not what was said (`responded by
+    // saying …` reports).
+    let passive = matches!(before, "was" | "were" | "is" | "are" | "been" | "being" | "be");
+    let agent = passive && doc.low(c) == "by";
+    (!agent && !is_setting_only(doc, lex, v, c, sentence_end)).then_some((c, sentence_end, hint))
 }
 
 /// `“…,” the fire chief said, adding that …`, `A county court refused the request, saying …`: a
@@ -400,14 +441,14 @@ fn participle_subject(doc: &Doc, lex: &Lexicon, v: usize) -> Option<SpeakerHint>
     (a..end).any(|t| doc.is_capitalised(t)).then_some(SpeakerHint::Subject(a, end))
 }
 
-/// `Roe thanked the crowd and said …`, `He signed the bill and also warned …`: a verb
-/// joined by `and` to an earlier one reports for the subject of the sentence.
+/// `Roe thanked the crowd and said …`, `He signed the bill but also warned …`: a verb
+/// joined by `and` or `but` to an earlier one reports for the subject of the sentence.
 fn coordinated_subject(doc: &Doc, lex: &Lexicon, v: usize) -> Option<SpeakerHint> {
     let mut s = v.checked_sub(1)?;
     while SPEECH_SUBJECT_GAP.contains(&doc.low(s)) {
         s = s.checked_sub(1)?;
     }
-    if doc.low(s) != "and" {
+    if !matches!(doc.low(s), "and" | "but") {
         return None;
     }
     let opening = doc.sentence_of(v).and_then(|i| doc.sentences.get(i)).map(|r| r.start)?;
@@ -442,6 +483,16 @@ fn plural_subject(doc: &Doc, v: usize) -> Option<SpeakerHint> {
         a -= 1;
     }
     Some(SpeakerHint::Source(a, s + 1))
+}
+
+/// Is `low` a determiner or a noun's possessive (`the`, `their`, `Roe's`), but not a
+/// pronoun's contraction (`he's said` is `he has said`)?
+fn modifies_noun(low: &str) -> bool {
+    let stem = low.strip_suffix("’s").or_else(|| low.strip_suffix("'s"));
+    match stem {
+        Some(stem) => !matches!(stem, "he" | "she" | "it" | "that" | "who" | "there" | "what"),
+        None => NOUN_DETERMINERS.contains(&low),
+    }
 }
 
 /// An English auxiliary or a lower-case past form (`has`, `will`, `rejected`): where a
