@@ -143,3 +143,112 @@ fn a_report_may_open_with_a_quote_and_go_on_in_the_reporters_words() {
     // A quote alone after the verb stays a direct quote with its own cue.
     check("Mayor <<Ann Vale>> {{said}}: [[\"We will defend the plan.\"]]");
 }
+
+#[test]
+fn a_cue_in_the_middle_splits_the_report_in_two() {
+    check(
+        "Transport minister <<Oliver Hale>> visited the pier 😀.\r\n\r\n((Too often)), Hale {{said}}, ((the ferries \
+         leave late and nobody is told)).\r\n",
+    );
+    check(
+        "Mayor <<Ana Ruiz>> met the drivers.\r\n\r\n((The new timetable)), she {{told}} reporters on Monday, ((will \
+         start in the first week of May)).",
+    );
+    check(
+        "The depot was sold in 2019, but ((the staff)), Mr. <<Hale>> {{added}}, ((were never told who the buyer was)).",
+    );
+    // The part after the cue may be a direct quote of its own.
+    check("((When the pier closed last spring)), <<Oliver Hale>> {{said}}, [[\"we were all caught off guard.\"]]\r\n");
+}
+
+#[test]
+fn a_verb_joined_by_and_reports_for_the_subject_of_the_sentence() {
+    check("<<Oliver Hale>> thanked the ferry crews and {{said}} ((the new boat would sail in May 😀)).\r\n");
+    check("Mayor <<Ana Ruiz>> spoke first.\n\nShe signed the order and also {{warned}} ((that the coast road may flood again)).");
+}
+
+#[test]
+fn more_reporting_verbs_particles_and_infinitives() {
+    check("Mayor <<Ana Ruiz>> {{called}} for ((a full audit of the bus contracts 😀)).\r\n");
+    check("Mayor <<Ana Ruiz>> {{called}} on ((the board to publish every contract it signed)).");
+    check("Mayor <<Ana Ruiz>> {{vowed}} ((to reopen the night line before the winter)).");
+    check("Mayor <<Ana Ruiz>> is {{promising}} ((to cut the fares for students and pensioners)).");
+    check("Mayor <<Ana Ruiz>> {{urged}} ((drivers to keep off the coast road tonight)).");
+    check("Mayor <<Ana Ruiz>> {{mentioned}} ((the flooded tunnel as her first worry)).");
+    check("Mayor <<Ana Ruiz>> {{called}} [[the new contract “a gift to the bus company”]].");
+    // A naming verb reports only a quoted name, and not inside a relative.
+    assert!(quotes("Mayor Ana Ruiz called the new contract a gift to the bus company.").is_empty());
+    assert!(quotes("The mayor denounced what the minister called a “brief delay” in the works.").is_empty());
+    // `said to be` reports nothing.
+    assert!(quotes("The mayor is said to be furious about the “ferry” delays 😀.\r\n").is_empty());
+}
+
+#[test]
+fn according_to_any_short_source() {
+    check("{{According}} to <<exit polls>>, ((the mayor won every district but one 😀)).\r\n");
+    check("((Ferry traffic fell by a third last year)), {{according}} to the <<Harbour Statistics Office>>.");
+    check("((The pier carries twice the traffic it was built for)), {{according}} to <<port insiders>>.");
+}
+
+#[test]
+fn a_conjunction_before_the_subject_of_a_report() {
+    check(
+        "Fares fell 😀. But <<a harbour official>> {{said}} Friday that ((the pier would stay shut until June)).\r\n",
+    );
+    check("Fares fell. And <<the ferry company>> {{says}} ((the winter timetable will be cut by half)).");
+}
+
+#[test]
+fn a_cue_after_a_paragraph_break_belongs_to_the_next_paragraph() {
+    check(
+        "[[“Why wait for the court?”]] <<the narrator>> {{asks}}, [[“what is left to decide 😀?”]]\r\n\r\n\
+         The Green campaign says the poster will go up on every bus shelter.\r\n",
+    );
+    check(
+        "[[\"Why wait for the court?\"]] <<the narrator>> {{asks}}, [[\"what is left to decide?\"]]\n\nThe campaign says \
+         the poster will go up on every bus shelter.",
+    );
+}
+
+#[test]
+fn plural_and_counted_subjects_are_unnamed_sources() {
+    check("On Monday, <<port officials>> {{said}} ((the pier would stay shut until the storm had passed 😀)).\r\n");
+    check("Fares rose, while <<62 percent>> {{said}} ((the buses ran late at least once a week)).");
+    check("In the survey, <<four in 10 riders>> {{say}} ((they would pay more for a night service)).");
+    check("The count is slow 😀. <<They>> {{say}} ((the ballots will be ready by “Friday noon at the latest”)).\r\n");
+}
+
+#[test]
+fn a_gerund_after_a_preposition_reports_for_the_subject() {
+    check(
+        "Mayor <<Ana Ruiz>> answered the critics by {{saying}} ((the ferry fares had not risen in five years 😀)).\r\n",
+    );
+    check("Mayor <<Ana Ruiz>> was criticised for {{claiming}} that ((the pier was safe before the “inspection”)).");
+}
+
+#[test]
+fn a_second_speech_verb_after_a_conjunction_opens_a_report_of_its_own() {
+    check(
+        "Mayor <<Ana Ruiz>> {{said}} ((the ferry had more riders than ever 😀)), though she noted that the fares \
+         were still too high.\r\n",
+    );
+    check(
+        "Mayor <<Ana Ruiz>> said the ferry had more riders than ever, though she {{noted}} that ((the fares were \
+         still “far too high”)).",
+    );
+}
+
+#[test]
+fn verb_forms_that_modify_a_noun_or_take_an_agent_are_no_cues() {
+    let none = [
+        "Most towns spend more than the agency's recommended share of their budget on roads 😀.\r\n",
+        "The promised bridge over the river has not been built in ten years.",
+        "The story was told by a reporter who had worked on the ferries for a decade.",
+    ];
+    for text in none {
+        let got = quotes(text);
+        assert!(got.is_empty(), "{text:?} gave {got:?}");
+    }
+    // A pronoun's contraction is an auxiliary: `he's said` is `he has said`.
+    check("Mayor <<Ana Ruiz>> spoke.\r\n\r\nShe's {{said}} ((the “night line” will run until the end of the year)).");
+}

@@ -75,7 +75,30 @@ const VERBS: &[Verb] = &[
     verb("continue", "continues", "continued", "continuing"),
     verb("testify", "testifies", "testified", "testifying"),
     verb("recount", "recounts", "recounted", "recounting"),
+    verb("urge", "urges", "urged", "urging"),
+    verb("mention", "mentions", "mentioned", "mentioning"),
+    verb("describe", "describes", "described", "describing"),
+    noun_verb("threaten", "threatens", "threatened", "threatening"),
+    verb("deny", "denies", "denied", "denying"),
+    verb("reiterate", "reiterates", "reiterated", "reiterating"),
+    noun_verb("caution", "cautions", "cautioned", "cautioning"),
+    noun_verb("boast", "boasts", "boasted", "boasting"),
+    verb("lament", "laments", "lamented", "lamenting"),
+    noun_verb("counter", "counters", "countered", "countering"),
+    verb("respond", "responds", "responded", "responding"),
+    noun_verb("retort", "retorts", "retorted", "retorting"),
+    verb("disclose", "discloses", "disclosed", "disclosing"),
+    verb("recommend", "recommends", "recommended", "recommending"),
 ];
+
+/// Verbs whose report may be an infinitive (`vowed to repeal the law`, `is promising
+/// to cut fares`): for them `to` opens the content, where after `said` it opens no
+/// report (`said to be ill`).
+const INFINITIVE_VERBS: &[&str] = &["promise", "pledge", "vow", "threaten"];
+
+/// Verbs that report only with their particle (`called for new elections`, `called on
+/// the board to resign`, `pointed out that …`), base form and particles.
+const PHRASAL_VERBS: &[(&str, &[&str])] = &[("call", &["for", "on"]), ("point", &["out"])];
 
 /// Every form of every verb: the cues that may follow a quote (`,” she added`).
 pub fn after_forms() -> impl Iterator<Item = &'static str> {
@@ -93,6 +116,34 @@ pub fn before_forms() -> impl Iterator<Item = &'static str> {
 /// language's word.
 pub fn is_inflected(low: &str) -> bool {
     VERBS.iter().any(|v| v.third == low || v.past == low || v.ing == low)
+}
+
+/// Verbs that name what someone or something is (`called the plan “a disgrace”`, `dubbed
+/// him “the fixer”`): they report only a quoted name.
+const NAMING_VERBS: &[&str] = &["call", "dub", "brand", "label"];
+
+/// Is `low` a form of a naming verb (`called`, `dubs`, `branding`, `labelled`)?
+pub fn is_naming(low: &str) -> bool {
+    NAMING_VERBS.iter().any(|base| {
+        inflects(base, low)
+            || low.strip_prefix(base).is_some_and(|rest| matches!(rest, "bed" | "bing" | "led" | "ling"))
+    })
+}
+
+/// Does the reporting verb form `low` take an infinitive as its report (`vowed to …`)?
+pub fn takes_infinitive(low: &str) -> bool {
+    VERBS.iter().filter(|v| INFINITIVE_VERBS.contains(&v.base)).any(|v| [v.base, v.third, v.past, v.ing].contains(&low))
+}
+
+/// Is `low` followed by `next` a phrasal verb of reporting (`called for`, `calls on`,
+/// `pointing out`)? Its report follows the particle.
+pub fn is_phrasal(low: &str, next: &str) -> bool {
+    PHRASAL_VERBS.iter().any(|(base, particles)| particles.contains(&next) && inflects(base, low))
+}
+
+/// Is `low` a form of the regular verb `base` (`call`: `calls`, `called`, `calling`)?
+fn inflects(base: &str, low: &str) -> bool {
+    low.strip_prefix(base).is_some_and(|rest| matches!(rest, "" | "s" | "ed" | "ing"))
 }
 
 /// Is `low` the present participle of a reporting verb (`saying`, `warning`)?
@@ -113,6 +164,10 @@ mod tests {
         }
         assert!(after.contains(&"report") && !before.contains(&"report"));
         assert!(before.contains(&"believes") && !before.contains(&"claim"));
+        assert!(takes_infinitive("vowed") && takes_infinitive("promising") && !takes_infinitive("said"));
+        assert!(is_phrasal("called", "for") && is_phrasal("calls", "on") && is_phrasal("pointing", "out"));
+        assert!(is_naming("called") && is_naming("dubbed") && is_naming("labelled") && !is_naming("recalled"));
+        assert!(!is_phrasal("called", "the") && !is_phrasal("recalled", "for"));
         assert!(is_inflected("told") && is_inflected("argues") && !is_inflected("say") && !is_inflected("kata"));
     }
 }

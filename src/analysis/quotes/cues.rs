@@ -37,6 +37,8 @@ const NAME_STOPS: &[&str] = &[
 
 /// Words opening a comma-less aside between a subject and its verb.
 const ASIDE_OPENERS: &[&str] = &["dalam", "saat", "ketika", "sewaktu", "seusai", "usai", "yang", "who", "during"];
+/// English conjunctions that may open the clause of a speech verb's subject.
+const CLAUSE_CONJUNCTIONS: &[&str] = &["but", "and", "yet", "so", "still", "meanwhile"];
 /// Furthest back from its verb an unnamed source's phrase may start, in tokens.
 const MAX_SOURCE_REACH: usize = 10;
 /// Longest such aside, in words.
@@ -68,6 +70,11 @@ pub fn cue_after(doc: &Doc, lex: &Lexicon, mut t: usize, opening: usize) -> Opti
     let opens_sentence = opens_sentence(doc, opening);
     while doc.is_punct(t, ',') {
         t += 1;
+    }
+    // A cue is written in the quote's paragraph: after a line break a new one starts
+    // (`?”⏎⏎The campaign says …` is not the quote's cue).
+    if t > 0 && doc.newline_after(t - 1) {
+        return None;
     }
     let low = doc.low(t);
     if is_cue_at(doc, lex, t) {
@@ -223,6 +230,10 @@ pub fn subject_before(doc: &Doc, v: usize) -> Option<SpeakerHint> {
     if PRONOUNS.contains(&uncontracted) {
         return Some(SpeakerHint::Pronoun(start_of(doc, s)));
     }
+    // `They say …`: a group not named, as an unnamed source.
+    if uncontracted == "they" {
+        return Some(SpeakerHint::Source(s, s + 1));
+    }
     let sentence = doc.sentence_of(v).and_then(|i| doc.sentences.get(i))?;
     // `Yanto, Komandan Regu …, Kota Hilir — regu penyelamat … — menuturkan`: an
     // aside closed by a dash, as by a comma.
@@ -243,6 +254,8 @@ fn clause_start(doc: &Doc, sentence_start: usize, s: usize) -> usize {
     let floor = sentence_start.max(s.saturating_sub(MAX_SOURCE_REACH));
     let comma = (floor..s).rev().find(|&t| doc.is_punct(t, ',') || doc.is_punct(t, '—'));
     let from = comma.map_or(sentence_start, |c| c + 1);
+    // `But a ministry official said`: a conjunction opening the clause is not the subject's.
+    let from = if CLAUSE_CONJUNCTIONS.contains(&doc.low(from)) && from < s { from + 1 } else { from };
     (from..s).find(|&t| doc.kind(t) == Some(TokenKind::Word)).unwrap_or(s)
 }
 

@@ -15,7 +15,7 @@ use super::asides::aside_cue;
 use super::cues::{subject_before, SpeakerHint};
 use super::marks::is_mark_at;
 use super::reporting::{skip_apposition, MIN_CONTENT_WORDS, ROLE_NOUNS};
-use super::unnamed::unnamed_source;
+use super::unnamed::{is_plural, unnamed_source};
 use super::RawQuote;
 use std::collections::HashSet;
 
@@ -23,6 +23,14 @@ use std::collections::HashSet;
 const MAX_TAIL_WORDS: usize = 5;
 /// Longest speaker phrase between a comma and a verb ending the sentence.
 const MAX_SUBJECT_TOKENS: usize = 8;
+/// Furthest a `what` may stand before a naming verb (`what the prime minister called`).
+const MAX_RELATIVE_REACH: usize = 5;
+/// Conjunctions opening a second reported clause (`…, though she noted …`).
+const CONTRASTS: &[&str] = &["though", "although", "but", "while", "and"];
+/// Longest name between such a conjunction and its verb, in tokens.
+const MAX_NAME_TOKENS: usize = 4;
+/// Most words of an unnamed source after `according to` (`according to exit polls`).
+const MAX_SOURCE_WORDS: usize = 6;
 /// Most words of a setting between a speech verb and its `that`.
 const MAX_SETTING_WORDS: usize = 5;
 /// Words of a setting between a speech verb and its `that`: whom it was told to, how
@@ -74,6 +82,16 @@ const AUXILIARIES: &[&str] = &[
     "has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could", "may", "might", "should",
     "must", "did", "does", "do", "filed", "made", "took", "gave", "sent", "met", "spoke", "went", "came",
 ];
+/// Determiners before an adjective (`the promised bridge`, `their reported losses`).
+const NOUN_DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "our", "my", "your"];
+/// Prepositions before a gerund that reports (`by saying`, `for claiming`).
+const GERUND_PREPOSITIONS: &[&str] = &["by", "for", "from", "after", "before", "without", "while"];
+/// Words that open a clause before its subject (`while 73 percent said`, `where
+/// experts say`).
+const CLAUSE_OPENERS: &[&str] = &[
+    "that", "where", "while", "when", "whom", "which", "who", "as", "but", "and", "because", "although", "though",
+    "if", "since",
+];
 /// Forms of `be` before a participle that reports (`is saying`, `were warning`).
 const BE_FORMS: &[&str] = &["is", "are", "was", "were", "been", "be", "’s", "'s"];
 /// Prepositions opening a setting after a verb (`said in an interview`).
@@ -91,28 +109,151 @@ pub fn find(doc: &Doc, lex: &Lexicon, direct: &[RawQuote]) -> (Vec<RawQuote>, Ve
     let mut out = Vec::new();
     let mut taken = vec![false; direct.len()];
     for range in &doc.sentences {
+        let mut from = range.start;
         for v in range.clone() {
-            if facts.inside(v, v + 1) || facts.cues.contains(&v) {
+            if v < from || facts.inside(v, v + 1) {
+                continue;
+            }
+            // `The plan, Roe said, will cost more`: a report on each side of the cue
+            // (the second may be a direct quote of the same cue, kept as it is).
+            if let Some(split) = split_cue(doc, lex, v, range.end, &facts) {
+                out.extend(split.reports(doc, direct, &facts, &mut taken));
+                from = split.after;
+                continue;
+            }
+            if facts.cues.contains(&v) {
                 continue;
             }
             let Some((c, e, hint)) = report_at(doc, lex, v, range.end) else { continue };
+            // `…, though she noted …`: a report of its own ends this one.
+            let next = second_report(doc, lex, c, e);
+            let e = next.unwrap_or(e);
             let Some((start, end)) = content_span(doc, c, e, &facts) else { continue };
-            let inner = quotes_within(direct, start, end);
-            let end = inner.clone().filter_map(|k| direct.get(k)).map(|q| q.end).fold(end, usize::max);
-            let mixed = !inner.is_empty();
-            for k in inner {
-                if let Some(slot) = taken.get_mut(k) {
-                    *slot = true;
-                }
+            if naming_without_quote(doc, v, c, e) {
+                continue;
             }
-            let confidence = if hint == SpeakerHint::None { 0.3 } else { 0.5 };
-            // A report quoting the speaker's words is a direct quotation in part.
-            let kind = if mixed { QuoteKind::Direct } else { QuoteKind::Indirect };
-            out.push(RawQuote { start, end, kind, cue: Some(v), hint, confidence });
-            break;
+            out.push(report(direct, &mut taken, (start, end), v, hint));
+            match next {
+                Some(comma) => from = comma + 1,
+                None => break,
+            }
         }
     }
     (out, taken)
+}
+
+/// `She said the firm had grown, though she noted that …`: the comma in tokens `c..e`
+/// after which a clause opens with a conjunction, a subject (a pronoun or a name) and
+/// an English speech verb of its own.
+fn second_report(doc: &Doc, lex: &Lexicon, c: usize, e: usize) -> Option<usize> {
+    (c + 1..e).find(|&k| {
+        let joined = doc.is_punct(k, ',') && CONTRASTS.contains(&doc.low(k + 1));
+        let subject = k + 2;
+        let named = PRONOUNS.contains(&doc.low(subject)) || doc.is_capitalised(subject);
+        let mut v = subject + 1;
+        while v < e
+            && v < subject + MAX_NAME_TOKENS
+            && (doc.is_capitalised(v) || SPEECH_SUBJECT_GAP.contains(&doc.low(v)))
+        {
+            v += 1;
+        }
+        let low = doc.low(v);
+        joined && named && v < e && english_verbs::is_inflected(low) && lex.cues_before.contains(low)
+    })
+}
+
+/// The report of chars `start..end` with its cue `v`, taking in the direct quotes
+/// opening inside it (marked in `taken`).
+fn report(
+    direct: &[RawQuote],
+    taken: &mut [bool],
+    (start, end): (usize, usize),
+    v: usize,
+    hint: SpeakerHint,
+) -> RawQuote {
+    let inner = quotes_within(direct, start, end);
+    let end = inner.clone().filter_map(|k| direct.get(k)).map(|q| q.end).fold(end, usize::max);
+    let mixed = !inner.is_empty();
+    for k in inner {
+        if let Some(slot) = taken.get_mut(k) {
+            *slot = true;
+        }
+    }
+    let confidence = if hint == SpeakerHint::None { 0.3 } else { 0.5 };
+    // A report quoting the speaker's words is a direct quotation in part.
+    let kind = if mixed { QuoteKind::Direct } else { QuoteKind::Indirect };
+    RawQuote { start, end, kind, cue: Some(v), hint, confidence }
+}
+
+/// An English cue set in the middle of what it reports, subject first (`The plan, Roe
+/// said, will cost more`, `Too often, he added on Monday, the talks stall`): the
+/// tokens of the part before and after it, its verb and speaker.
+struct SplitCue {
+    before: (usize, usize),
+    after_part: (usize, usize),
+    verb: usize,
+    hint: SpeakerHint,
+    /// The first token after the cue's closing comma.
+    after: usize,
+}
+
+impl SplitCue {
+    /// The reports on both sides: the first needs a word of its own, the second the
+    /// words of any report; a part that is a direct quote stays one.
+    fn reports(&self, doc: &Doc, direct: &[RawQuote], facts: &TokenFacts, taken: &mut [bool]) -> Vec<RawQuote> {
+        let mut out = Vec::new();
+        let (a, b) = self.before;
+        if facts.words(a, b) > 0 && !facts.inside(a, b) {
+            if let Some(span) = doc.char_span(a, b) {
+                out.push(report(direct, taken, span, self.verb, self.hint));
+            }
+        }
+        let (c, e) = self.after_part;
+        // `…, he said, adding that …`: the participle's own report follows.
+        let participle = english_verbs::is_participle(doc.low(c));
+        if let Some(span) = (!participle).then(|| content_span(doc, c, e, facts)).flatten() {
+            out.push(report(direct, taken, span, self.verb, self.hint));
+        }
+        out
+    }
+}
+
+/// `X, Roe said, Y` at the verb `v`: a speaker phrase between a comma and the verb, at
+/// most a short setting after it (`told reporters on Monday`), then a comma.
+fn split_cue(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize, facts: &TokenFacts) -> Option<SplitCue> {
+    let low = doc.low(v);
+    if doc.is_capitalised(v) || !(english_verbs::is_inflected(low) || low == "say") {
+        return None;
+    }
+    let limit = sentence_end.min(v + MAX_TAIL_WORDS + 2);
+    let close = (v + 1..limit).find(|&t| doc.is_punct(t, ','))?;
+    if (v + 1..close).any(|t| doc.kind(t) != Some(TokenKind::Word)) || facts.inside(v, close) {
+        return None;
+    }
+    let mut s = v.checked_sub(1)?;
+    while SPEECH_SUBJECT_GAP.contains(&doc.low(s)) {
+        s = s.checked_sub(1)?;
+    }
+    let sentence_start = doc.sentence_of(v).and_then(|i| doc.sentences.get(i)).map(|r| r.start)?;
+    let floor = s.saturating_sub(MAX_SUBJECT_TOKENS).max(sentence_start);
+    let comma = (floor..=s).rev().find(|&t| doc.is_punct(t, ','))?;
+    let hint = speaker_between(doc, lex, comma + 1, s + 1)?;
+    let start = clause_after_conjunction(doc, sentence_start, comma);
+    let mut end = sentence_end;
+    while end > close + 1 && doc.kind(end - 1) == Some(TokenKind::Punct) && !facts.inside(end - 1, end) {
+        end -= 1;
+    }
+    Some(SplitCue { before: (start, comma), after_part: (close + 1, end), verb: v, hint, after: close + 1 })
+}
+
+/// Where the clause before the comma at token `comma` starts: after the last `, but`
+/// (`, and`, `, yet`) of the sentence, else at the sentence start (`Talks failed, but
+/// the mood, Roe said, was good`: only `the mood` is reported).
+fn clause_after_conjunction(doc: &Doc, sentence_start: usize, comma: usize) -> usize {
+    let joined = (sentence_start + 1..comma)
+        .rev()
+        .find(|&t| doc.is_punct(t - 1, ',') && matches!(doc.low(t), "but" | "and" | "yet" | "so"));
+    joined.map_or(sentence_start, |t| t + 1)
 }
 
 /// Indices of the direct quotes (sorted by start) opening inside chars `start..end`.
@@ -152,7 +293,8 @@ impl TokenFacts {
         let inside = prefix(&is_quoted);
         let words = prefix(&is_word);
         let quoted_words = prefix(&|t| is_word(t) && is_quoted(t));
-        let cues = direct.iter().filter(|q| !taken_into_report(doc, q)).filter_map(|q| q.cue).collect();
+        let cues =
+            direct.iter().filter(|q| !taken_into_report(doc, q) && !runs_on(doc, q)).filter_map(|q| q.cue).collect();
         TokenFacts { inside, words, quoted_words, cues }
     }
 
@@ -186,6 +328,33 @@ fn taken_into_report(doc: &Doc, q: &RawQuote) -> bool {
     v < opening && (v + 1..opening).any(|t| doc.kind(t) == Some(TokenKind::Word) && !is_that(doc, t))
 }
 
+/// Is the verb at token `v` a naming verb (not `called for`) whose content `c..e`
+/// quotes nothing, or one that names inside a relative (`what he called “a
+/// breach”`)? Such a verb reports nothing.
+fn naming_without_quote(doc: &Doc, v: usize, c: usize, e: usize) -> bool {
+    let low = doc.low(v);
+    if !english_verbs::is_naming(low) || english_verbs::is_phrasal(low, doc.low(v + 1)) {
+        return false;
+    }
+    let quotes = (c..e).any(|t| doc.tokens.get(t).is_some_and(|x| is_mark_at(&doc.chars, x.start)));
+    let relative = (v.saturating_sub(MAX_RELATIVE_REACH)..v).any(|t| doc.low(t) == "what");
+    !quotes || relative
+}
+
+/// `he said “budget cuts” and new taxes would pay for it`: a quote right after an
+/// English verb, not closed by its own punctuation, that its sentence goes on from in
+/// the reporter's words, is a part of a report.
+fn runs_on(doc: &Doc, q: &RawQuote) -> bool {
+    let Some(v) = q.cue else { return false };
+    if v >= doc.token_at_or_after(q.start) || !english_verbs::is_inflected(doc.low(v)) {
+        return false;
+    }
+    let closed = q.end.checked_sub(2).and_then(|k| doc.chars.get(k)).is_some_and(|c| ",.?!".contains(*c));
+    let after = doc.token_at_or_after(q.end);
+    let goes_on = doc.kind(after) == Some(TokenKind::Word) && !doc.is_capitalised(after);
+    !closed && goes_on && doc.sentence_of(after) == doc.sentence_of(v)
+}
+
 /// A reporting construction whose cue is token `v`: the tokens of its content (up to
 /// the sentence end, mostly) and the speaker hint.
 fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<(usize, usize, SpeakerHint)> {
@@ -206,21 +375,49 @@ fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<
             return Some(found);
         }
     }
-    // `said to be …` is not a report; a capitalised verb is part of a title.
-    if !lex.cues_before.contains(low) || doc.low(v + 1) == "to" || doc.is_capitalised(v) {
+    // `called for new elections`, `pointed out that …`: the report follows the particle.
+    if english_verbs::is_phrasal(low, doc.low(v + 1)) && !doc.is_capitalised(v) {
+        let hint = subject_before(doc, v).or_else(|| coordinated_subject(doc, lex, v))?;
+        return Some((content_start(doc, v + 2), sentence_end, hint));
+    }
+    // `called the plan “a disgrace”`: a naming verb reports what it quotes (checked
+    // by the caller, which knows the marks).
+    if english_verbs::is_naming(low) && !doc.is_capitalised(v) {
+        let hint = subject_before(doc, v).or_else(|| coordinated_subject(doc, lex, v))?;
+        return Some((v + 1, sentence_end, hint));
+    }
+    // `said to be …` is not a report (`vowed to …` is); a capitalised verb is part of a title.
+    let infinitive = doc.low(v + 1) == "to" && !english_verbs::takes_infinitive(low);
+    if !lex.cues_before.contains(low) || infinitive || doc.is_capitalised(v) {
         return None;
     }
     // `drivers reporting faults`: a participle reports only as a clause of its own
     // (`…, saying …`) or after a form of `be` (`is saying`).
     let before = v.checked_sub(1).map_or("", |p| doc.low(p));
     let be = BE_FORMS.contains(&before) || before.ends_with("’s") || before.ends_with("'s");
-    if english_verbs::is_participle(low) && !doc.is_punct(v.wrapping_sub(1), ',') && !be {
+    // `the recommended limit`, `the alliance's promised aid`: after a determiner or a
+    // noun's possessive the form is an adjective.
+    if !english_verbs::is_participle(low) && modifies_noun(before) {
         return None;
     }
-    let clause = english_verbs::is_participle(low) && doc.is_punct(v.wrapping_sub(1), ',');
-    let hint = clause.then(|| participle_subject(doc, lex, v)).flatten().or_else(|| subject_before(doc, v))?;
+    // `by saying …`, `for claiming …`: a gerund after a preposition reports too.
+    let gerund = GERUND_PREPOSITIONS.contains(&before);
+    if english_verbs::is_participle(low) && !doc.is_punct(v.wrapping_sub(1), ',') && !be && !gerund {
+        return None;
+    }
+    let clause = english_verbs::is_participle(low) && (doc.is_punct(v.wrapping_sub(1), ',') || gerund);
+    let hint = clause
+        .then(|| participle_subject(doc, lex, v))
+        .flatten()
+        .or_else(|| subject_before(doc, v))
+        .or_else(|| coordinated_subject(doc, lex, v))
+        .or_else(|| plural_subject(doc, v))?;
     let c = content_start(doc, v + 1);
-    (!is_setting_only(doc, lex, v, c, sentence_end)).then_some((c, sentence_end, hint))
+    // `was told by the paper`: a passive's agent, not what was said (`responded by
+    // saying …` reports).
+    let passive = matches!(before, "was" | "were" | "is" | "are" | "been" | "being" | "be");
+    let agent = passive && doc.low(c) == "by";
+    (!agent && !is_setting_only(doc, lex, v, c, sentence_end)).then_some((c, sentence_end, hint))
 }
 
 /// `“…,” the fire chief said, adding that …`, `A county court refused the request, saying …`: a
@@ -242,6 +439,60 @@ fn participle_subject(doc: &Doc, lex: &Lexicon, v: usize) -> Option<SpeakerHint>
         return Some(SpeakerHint::Source(x, y));
     }
     (a..end).any(|t| doc.is_capitalised(t)).then_some(SpeakerHint::Subject(a, end))
+}
+
+/// `Roe thanked the crowd and said …`, `He signed the bill but also warned …`: a verb
+/// joined by `and` or `but` to an earlier one reports for the subject of the sentence.
+fn coordinated_subject(doc: &Doc, lex: &Lexicon, v: usize) -> Option<SpeakerHint> {
+    let mut s = v.checked_sub(1)?;
+    while SPEECH_SUBJECT_GAP.contains(&doc.low(s)) {
+        s = s.checked_sub(1)?;
+    }
+    if !matches!(doc.low(s), "and" | "but") {
+        return None;
+    }
+    let opening = doc.sentence_of(v).and_then(|i| doc.sentences.get(i)).map(|r| r.start)?;
+    let first = (opening..s).find(|&t| doc.kind(t) == Some(TokenKind::Word))?;
+    if PRONOUNS.contains(&doc.low(first)) && is_finite_verb(doc, first + 1) {
+        return Some(SpeakerHint::Pronoun(doc.tokens.get(first).map_or(0, |x| x.start)));
+    }
+    participle_subject(doc, lex, s)
+}
+
+/// `Police officials said`, `73 percent said`, `Nearly eight of 10 voters say`, `RT and
+/// its defenders say`: a plural noun phrase before an English verb of saying, up to
+/// the clause's start, is an unnamed source.
+fn plural_subject(doc: &Doc, v: usize) -> Option<SpeakerHint> {
+    let low = doc.low(v);
+    if !(english_verbs::is_inflected(low) || low == "say") || english_verbs::is_participle(low) {
+        return None;
+    }
+    let mut s = v.checked_sub(1)?;
+    while SPEECH_SUBJECT_GAP.contains(&doc.low(s)) {
+        s = s.checked_sub(1)?;
+    }
+    let head = doc.low(s);
+    let plural = head == "they" || head == "percent" || (is_plural(head) && !doc.is_capitalised(s));
+    if !plural || doc.kind(s) != Some(TokenKind::Word) {
+        return None;
+    }
+    let sentence_start = doc.sentence_of(v).and_then(|i| doc.sentences.get(i)).map(|r| r.start)?;
+    let floor = sentence_start.max(s.saturating_sub(MAX_SUBJECT_TOKENS));
+    let mut a = s;
+    while a > floor && doc.kind(a - 1) != Some(TokenKind::Punct) && !CLAUSE_OPENERS.contains(&doc.low(a - 1)) {
+        a -= 1;
+    }
+    Some(SpeakerHint::Source(a, s + 1))
+}
+
+/// Is `low` a determiner or a noun's possessive (`the`, `their`, `Roe's`), but not a
+/// pronoun's contraction (`he's said` is `he has said`)?
+fn modifies_noun(low: &str) -> bool {
+    let stem = low.strip_suffix("’s").or_else(|| low.strip_suffix("'s"));
+    match stem {
+        Some(stem) => !matches!(stem, "he" | "she" | "it" | "that" | "who" | "there" | "what"),
+        None => NOUN_DETERMINERS.contains(&low),
+    }
 }
 
 /// An English auxiliary or a lower-case past form (`has`, `will`, `rejected`): where a
@@ -281,20 +532,22 @@ fn trailing_cue(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Opti
     }
     let floor = s.saturating_sub(MAX_SUBJECT_TOKENS);
     let comma = (floor..=s).rev().find(|&t| doc.is_punct(t, ','))?;
-    let (a, b) = (comma + 1, s + 1);
-    let hint = if b == a + 1 && PRONOUNS.contains(&doc.low(a)) {
-        SpeakerHint::Pronoun(doc.tokens.get(a).map_or(0, |x| x.start))
-    } else if let Some((x, y)) = unnamed_source(doc, a, b) {
-        SpeakerHint::Source(x, y)
-    } else if (a..b).all(|t| doc.is_capitalised(t) || lex.titles.contains(doc.low(t)) || titled_stop(doc, lex, t))
-        && b > a
-    {
-        SpeakerHint::Subject(a, b)
-    } else {
-        return None;
-    };
+    let hint = speaker_between(doc, lex, comma + 1, s + 1)?;
     let start = doc.sentence_of(v).and_then(|i| doc.sentences.get(i)).map(|r| r.start)?;
     (start < comma).then_some((start, comma, hint))
+}
+
+/// The speaker written in tokens `a..b` between a comma and its verb: a pronoun, an
+/// unnamed source, or a name with its titles (`Mr. Roe`, `Sen. Jane Roe`).
+fn speaker_between(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Option<SpeakerHint> {
+    if b == a + 1 && PRONOUNS.contains(&doc.low(a)) {
+        return Some(SpeakerHint::Pronoun(doc.tokens.get(a).map_or(0, |x| x.start)));
+    }
+    if let Some((x, y)) = unnamed_source(doc, a, b) {
+        return Some(SpeakerHint::Source(x, y));
+    }
+    let named = (a..b).all(|t| doc.is_capitalised(t) || lex.titles.contains(doc.low(t)) || titled_stop(doc, lex, t));
+    (named && b > a).then_some(SpeakerHint::Subject(a, b))
 }
 
 /// The stop of an abbreviated title (`Mr.`, `Sen.`) inside a name.
@@ -322,6 +575,9 @@ fn trailing_report(
     let hint = match unnamed_source(doc, from, end) {
         Some((x, y)) => SpeakerHint::Source(x, y),
         None if doc.is_capitalised(from) || lex.titles.contains(doc.low(from)) => SpeakerHint::After(from, end),
+        // `according to the State Bureau of Prisons`, `according to campaign insiders`:
+        // in English any short noun phrase is the source.
+        None if doc.low(v) == "according" => english_source(doc, from, end)?,
         None => return None,
     };
     let start = doc.sentence_of(v).and_then(|i| doc.sentences.get(i)).map(|r| r.start)?;
@@ -339,12 +595,27 @@ fn according_to(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Opti
     if PRONOUNS.contains(&doc.low(from)) && comma == from + 1 {
         return Some((comma + 1, SpeakerHint::Pronoun(pos)));
     }
-    // `Menurut data …`, `menurut pantauan Kompas`: a source that is not a person.
+    // `Menurut data …`, `menurut pantauan Kompas`: a source that is not a person; in
+    // English any short noun phrase is a source (`According to exit polls, …`).
     let first = doc.low(from);
+    if doc.low(v) == "according" && comma <= from + MAX_SOURCE_WORDS && !doc.is_capitalised(from) {
+        return Some((comma + 1, english_source(doc, from, comma)?));
+    }
     if !doc.is_capitalised(from) && !lex.titles.contains(first) && !ROLE_NOUNS.contains(&first) {
         return None;
     }
     Some((skip_apposition(doc, lex, comma + 1, sentence_end), SpeakerHint::After(from, comma)))
+}
+
+/// The source of an English `according to` in tokens `a..b`, all words: a phrase with a
+/// name (`the Federal Office of Statistics`) is read as a name, else it is an unnamed
+/// source (`campaign insiders`, `the latest figures`).
+fn english_source(doc: &Doc, a: usize, b: usize) -> Option<SpeakerHint> {
+    if b <= a || (a..b).any(|t| doc.kind(t) != Some(TokenKind::Word)) {
+        return None;
+    }
+    let named = (a..b).any(|t| doc.is_capitalised(t) && !doc.is_sentence_initial(t));
+    Some(if named { SpeakerHint::After(a, b) } else { SpeakerHint::Source(a, b) })
 }
 
 /// Skips `,` `:` `bahwa` `that` after a speech verb, and a short setting before a

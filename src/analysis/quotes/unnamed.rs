@@ -81,7 +81,7 @@ fn is_possessive(low: &str) -> bool {
 }
 
 /// An English plural noun (`sources`, `officials`), not a verb form or `-ss` word.
-fn is_plural(low: &str) -> bool {
+pub fn is_plural(low: &str) -> bool {
     low.len() > 3 && low.ends_with('s') && !low.ends_with("ss") && !low.ends_with("us") && !low.ends_with("is")
 }
 

@@ -357,9 +357,15 @@ impl Names<'_> {
     /// An unnamed source in tokens `a..b`: the person or organisation named inside
     /// it where the entity stage found one (`the Trump campaign`), else the phrase.
     pub fn source(&self, a: usize, b: usize) -> Option<Mention> {
-        if let Some(i) = (a..b).find_map(|t| self.entity_at(t)) {
-            let speaking = self.entities.get(i).is_some_and(|x| x.is(Label::Person) || x.is(Label::Org));
-            return speaking.then_some(Mention::Entity(i));
+        if let Some((i, e)) = (a..b).find_map(|t| self.entity_at(t)).and_then(|i| Some((i, self.entities.get(i)?))) {
+            if e.is(Label::Person) || e.is(Label::Org) {
+                return Some(Mention::Entity(i));
+            }
+            // `the New York businessman`, `one Ohio official`: a place names no
+            // speaker, the phrase does.
+            if !e.is(Label::Loc) {
+                return None;
+            }
         }
         let (start, end) = self.doc.char_span(a, b)?;
         Some(Mention::Source { start, end })
