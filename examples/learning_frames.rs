@@ -26,7 +26,7 @@
 //! of the harness. The bench steps it back to back; here every frame, that one
 //! included, is paced to 60 Hz as a window's are, and a frame after 16 ms of
 //! sleep costs several times one that follows another at once (caches and
-//! branch predictors gone cold: ~4× on the 2-core test machine). Both are
+//! branch predictors gone cold: 4–5× on the 2-core test machine). Both are
 //! measured and printed; the paced one is the unit, so that like is compared
 //! with like.
 
