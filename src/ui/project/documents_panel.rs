@@ -4,11 +4,14 @@
 //! the rows a filter shows are worked out again only when the filter or a row
 //! changed (a text filter over 100,000 rows takes ~10 ms: too much per frame).
 
-use egui::{ProgressBar, RichText, ScrollArea};
+use egui::{pos2, vec2, Color32, ProgressBar, RichText, Role, ScrollArea, Sense, StrokeKind, TextStyle, WidgetInfo};
 
 use std::hash::{Hash, Hasher};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
+use rustc_hash::FxHashMap;
+
+use super::super::side_panel::shorten;
 use super::ProjectAction;
 use super::ProjectState;
 use crate::project::status::{DocStatus, DocSummary, Filter, SortKey};
@@ -42,16 +45,21 @@ pub fn documents_panel_ui(ui: &mut egui::Ui, project: &mut ProjectState) -> Vec<
     ui.separator();
     problems_ui(ui, project);
     let shown = shown_rows(ui, project);
-    let row_height = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+    let height = row_height(ui);
+    let labels = RowLabels::of(ui);
     ScrollArea::vertical().id_salt("documents").auto_shrink(false).show_rows(
         ui,
-        row_height,
+        height + ui.spacing().item_spacing.y,
         shown.len(),
         |ui, range| {
-            for &index in shown.get(range).unwrap_or_default() {
+            let mut labels = labels.0.lock().unwrap_or_else(PoisonError::into_inner);
+            if labels.len() > 4 * range.len() + 64 {
+                labels.clear();
+            }
+            for index in range.filter_map(|at| shown.get(at)) {
                 if let Some(row) = project.rows.get(index) {
                     let chosen = project.current.as_ref() == Some(&row.id);
-                    if row_ui(ui, row, chosen).clicked() {
+                    if row_ui(ui, label_of(&mut labels, index, row), chosen, height).clicked() {
                         actions.push(ProjectAction::OpenDocument(row.id.clone()));
                     }
                 }
@@ -59,6 +67,31 @@ pub fn documents_panel_ui(ui: &mut egui::Ui, project: &mut ProjectState) -> Vec<
         },
     );
     actions
+}
+
+/// The rows the filter shows: all of them (nothing to work out or allocate
+/// for the list as it usually is), or those a filter picked, by index.
+#[derive(Clone)]
+enum Shown {
+    All(usize),
+    Picked(Arc<Vec<usize>>),
+}
+
+impl Shown {
+    fn len(&self) -> usize {
+        match self {
+            Shown::All(rows) => *rows,
+            Shown::Picked(picked) => picked.len(),
+        }
+    }
+
+    /// The row index at `at` in the list as shown.
+    fn get(&self, at: usize) -> Option<usize> {
+        match self {
+            Shown::All(rows) => (at < *rows).then_some(at),
+            Shown::Picked(picked) => picked.get(at).copied(),
+        }
+    }
 }
 
 /// The rows the filter showed, by index, and for which filter and rows.
@@ -69,22 +102,22 @@ struct ShownRows {
     shown: Arc<Vec<usize>>,
 }
 
-fn shown_rows(ui: &egui::Ui, project: &ProjectState) -> Arc<Vec<usize>> {
+fn shown_rows(ui: &egui::Ui, project: &ProjectState) -> Shown {
     let filter = &project.filter;
     if *filter == Filter::default() {
-        return Arc::new((0..project.rows.len()).collect()); // every row: nothing to work out
+        return Shown::All(project.rows.len());
     }
     let rows = rows_fingerprint(&project.rows, !filter.text.is_empty());
     let id = egui::Id::unique("documents-shown");
     let memo: Option<ShownRows> = ui.data(|d| d.get_temp(id));
     if let Some(memo) = memo.filter(|m| m.rows == rows && &m.filter == filter) {
-        return memo.shown;
+        return Shown::Picked(memo.shown);
     }
     let matches = filter.matcher();
     let shown: Arc<Vec<usize>> =
         Arc::new(project.rows.iter().enumerate().filter(|(_, row)| matches(row)).map(|(i, _)| i).collect());
     ui.data_mut(|d| d.insert_temp(id, ShownRows { filter: filter.clone(), rows, shown: Arc::clone(&shown) }));
-    shown
+    Shown::Picked(shown)
 }
 
 /// What a filter looks at in every row, in order (titles only for a text
@@ -101,22 +134,126 @@ fn rows_fingerprint(rows: &[DocSummary], titles: bool) -> u64 {
     hasher.finish()
 }
 
-/// One document: status, title, open suggestions; a file that cannot be read
-/// is marked, with the reason on hover.
-fn row_ui(ui: &mut egui::Ui, row: &DocSummary, chosen: bool) -> egui::Response {
-    if let Some(why) = &row.problem {
-        let text = RichText::new(format!("✖ {}", row.id)).color(ui.visuals().warn_fg_color);
-        return ui.selectable_label(chosen, text).on_hover_text(why);
+/// A row's text and hover text, made when what the row shows changed rather
+/// than every frame (formatting and shortening ~30 titles a frame was a tenth of
+/// the list's cost).
+struct RowLabel {
+    /// What the text was made from (status, open count, title, problem).
+    made_from: u64,
+    /// Mark and title, and the open count after them: laid out apart, so that
+    /// a re-suggested row (only its count changed) lays out a few characters
+    /// anew, not the whole line (16 whole rows laid out in one frame made
+    /// frames of 2.4-3.4 × `frame/small` while re-suggested rows came in).
+    name: String,
+    open: String,
+    /// Both, for screen readers and tests.
+    text: String,
+    /// The article's path, shown on hover and given to screen readers.
+    hover: String,
+    problem: bool,
+}
+
+impl RowLabel {
+    fn of(row: &DocSummary, made_from: u64) -> RowLabel {
+        let hover = row.id.to_string();
+        if row.problem.is_some() {
+            let name = format!("✖ {hover}");
+            return RowLabel { made_from, text: name.clone(), name, open: String::new(), hover, problem: true };
+        }
+        let mark = match row.status {
+            DocStatus::New => "○",
+            DocStatus::InProgress => "◐",
+            DocStatus::Done => "✔",
+        };
+        let open = row.open_suggestions.map_or(String::new(), |n| format!(" · {n} open"));
+        let name = if row.title.is_empty() { shorten(&hover, 34) } else { shorten(&row.title, 34) };
+        let name = format!("{mark} {name}");
+        RowLabel { made_from, text: format!("{name}{open}"), name, open, hover, problem: false }
     }
-    let mark = match row.status {
-        DocStatus::New => "○",
-        DocStatus::InProgress => "◐",
-        DocStatus::Done => "✔",
-    };
-    let open = row.open_suggestions.map_or(String::new(), |n| format!(" · {n} open"));
-    let name = if row.title.is_empty() { row.id.to_string() } else { row.title.clone() };
-    let text = format!("{mark} {}{open}", super::super::side_panel::shorten(&name, 34));
-    ui.selectable_label(chosen, text).on_hover_text(row.id.to_string())
+}
+
+/// The labels of the rows shown lately, by row index, each checked against
+/// what its row shows now; kept in egui's memory between frames. Emptied when
+/// it holds a few screenfuls (after scrolling), so it stays small whatever the
+/// project's size.
+#[derive(Clone, Default)]
+struct RowLabels(Arc<Mutex<FxHashMap<usize, RowLabel>>>);
+
+impl RowLabels {
+    fn of(ui: &egui::Ui) -> RowLabels {
+        ui.data_mut(|d| d.get_temp_mut_or_default::<RowLabels>(egui::Id::unique("documents-row-labels")).clone())
+    }
+}
+
+/// Row `index`'s label: the one made before if the row still shows the same.
+fn label_of<'a>(labels: &'a mut FxHashMap<usize, RowLabel>, index: usize, row: &DocSummary) -> &'a RowLabel {
+    let made_from = label_source(row);
+    let label = labels.entry(index).or_insert_with(|| RowLabel::of(row, made_from));
+    if label.made_from != made_from {
+        *label = RowLabel::of(row, made_from);
+    }
+    label
+}
+
+/// A fingerprint of what a row's label is made from (the row, by index,
+/// may be another article after sorting).
+fn label_source(row: &DocSummary) -> u64 {
+    let mut hasher = rustc_hash::FxHasher::default();
+    (&row.id, row.status, row.open_suggestions, &row.title, row.problem.is_some()).hash(&mut hasher);
+    hasher.finish()
+}
+
+/// The height of a row: a selectable label's (text and padding, at least the
+/// height of an interactive widget).
+fn row_height(ui: &egui::Ui) -> f32 {
+    let text = ui.text_style_height(&TextStyle::Body);
+    (text + 2.0 * ui.spacing().button_padding.y).max(ui.spacing().interact_size.y)
+}
+
+/// One document, drawn as a selectable label is (highlighted when chosen or
+/// under the pointer) but as one widget painting one line of text: egui's
+/// general button (its atoms measured and laid out every frame) was half of
+/// the list's cost. Its path shows on hover and is its accessible description;
+/// a file that cannot be read is marked in the warning colour.
+fn row_ui(ui: &mut egui::Ui, label: &RowLabel, chosen: bool, height: f32) -> egui::Response {
+    let padding = ui.spacing().button_padding;
+    let font = TextStyle::Body.resolve(ui.style());
+    let galley = ui.painter().layout_no_wrap(label.name.clone(), font.clone(), Color32::PLACEHOLDER);
+    let open =
+        (!label.open.is_empty()).then(|| ui.painter().layout_no_wrap(label.open.clone(), font, Color32::PLACEHOLDER));
+    let text_width = galley.size().x + open.as_ref().map_or(0.0, |g| g.size().x);
+    let width = ui.available_width().max(text_width + 2.0 * padding.x);
+    let (rect, response) = ui.allocate_exact_size(vec2(width, height), Sense::click());
+    response.widget_info(|| WidgetInfo::selected(Role::Button, ui.is_enabled(), chosen, &label.text));
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.style().interact_selectable(&response, chosen);
+        if chosen || response.hovered() || response.has_focus() || response.is_pointer_button_down_on() {
+            let frame = rect.expand(visuals.expansion);
+            ui.painter().rect(
+                frame,
+                visuals.corner_radius,
+                visuals.weak_bg_fill,
+                visuals.bg_stroke,
+                StrokeKind::Inside,
+            );
+        }
+        let color = if label.problem { ui.visuals().warn_fg_color } else { visuals.text_color() };
+        let at = pos2(rect.left() + padding.x, rect.center().y - galley.size().y / 2.0);
+        let open_at = at + vec2(galley.size().x, 0.0);
+        ui.painter().galley(at, galley, color);
+        if let Some(open) = open {
+            ui.painter().galley(open_at, open, color);
+        }
+    }
+    if ui.ctx().has_accesskit_node(response.id) {
+        ui.ctx().accesskit_node_builder(response.id, |node| node.set_description(label.hover.as_str()));
+    }
+    // Only a row under the pointer (or whose tip is showing) can show a tip:
+    // asking for the others cost as much as drawing them.
+    if response.hovered() || response.is_tooltip_open() {
+        return response.on_hover_text(label.hover.as_str());
+    }
+    response
 }
 
 fn sort_ui(ui: &mut egui::Ui, project: &mut ProjectState) {

@@ -110,6 +110,9 @@ pub struct Learning {
     /// Re-suggested rows received but not yet in the document list: the list
     /// takes at most [`ROWS_PER_FRAME`] of them a frame.
     pending_rows: VecDeque<DocSummary>,
+    /// Where in the document list the last re-suggested row went: the next
+    /// ones (sent in the project's order) are looked for from there on.
+    pub list_cursor: usize,
 }
 
 /// Rows the document list takes in per frame: changed rows are laid out anew,
@@ -178,6 +181,7 @@ impl Learning {
             loaded: model,
             layout: None,
             pending_rows: VecDeque::new(),
+            list_cursor: 0,
         };
         (learning, warnings)
     }

@@ -3,9 +3,10 @@
 //! reports taken in, "Refresh suggestions" for the open document (one undoable
 //! edit), and the Model window's figures computed in the background.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
 
 use super::controller::ProjectController;
 use super::learning::{LearnReport, ROWS_PER_FRAME};
@@ -121,8 +122,7 @@ impl ProjectController {
     }
 
     /// Re-suggested documents' rows go into the list, at most
-    /// [`ROWS_PER_FRAME`] a frame (the rest the next frames); one pass over the
-    /// list, not a search per row.
+    /// [`ROWS_PER_FRAME`] a frame (the rest the next frames).
     fn take_resuggested_rows(&mut self) {
         let Some(learning) = self.learning.as_mut() else { return };
         let rows = learning.take_rows(ROWS_PER_FRAME);
@@ -132,18 +132,33 @@ impl ProjectController {
         if learning.busy() {
             self.egui_ctx().request_repaint(); // the rest next frame, even with the worker done
         }
-        let Some(project) = self.project.as_mut() else { return };
-        let mut fresh: HashMap<ArticleId, DocSummary> =
-            rows.into_iter().filter(|r| project.current.as_ref() != Some(&r.id)).map(|r| (r.id.clone(), r)).collect();
-        for slot in &mut project.rows {
-            if fresh.is_empty() {
-                break;
-            }
-            if let Some(row) = fresh.remove(&slot.id) {
-                *slot = row;
-            }
+        let (Some(project), Some(learning)) = (self.project.as_mut(), self.learning.as_mut()) else { return };
+        let fresh = rows.into_iter().filter(|r| project.current.as_ref() != Some(&r.id));
+        learning.list_cursor = put_rows(&mut project.rows, fresh, learning.list_cursor);
+    }
+}
+
+/// Puts `fresh` rows in place of the list's rows of the same articles, looking
+/// from `from` on (and round to it): the worker sends rows in the project's
+/// order, which is the list's unless it was sorted otherwise, so a batch is
+/// found in about as many steps as it has rows rather than in a pass over the
+/// list (a pass of 1,000 rows, hashing each id, was most of a frame's work).
+/// Returns where to look from next time.
+fn put_rows(list: &mut [DocSummary], fresh: impl IntoIterator<Item = DocSummary>, from: usize) -> usize {
+    let mut fresh: FxHashMap<ArticleId, DocSummary> = fresh.into_iter().map(|r| (r.id.clone(), r)).collect();
+    let count = list.len();
+    let mut next = from;
+    for at in (from..count).chain(0..from.min(count)) {
+        if fresh.is_empty() {
+            break;
+        }
+        let Some(slot) = list.get_mut(at) else { continue };
+        if let Some(row) = fresh.remove(&slot.id) {
+            *slot = row;
+            next = at + 1;
         }
     }
+    next
 }
 
 /// Re-suggesting is over: how many documents, or what failed.
@@ -171,5 +186,34 @@ impl ProjectController {
         let open = project.current.clone().zip(review.document().cloned());
         self.model_window.running =
             Some(Job::spawn(self.egui_ctx(), move || ModelFigures::compute(&layout, &entries, &log, open)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::project::status::DocStatus;
+
+    fn row(i: usize, open: usize) -> DocSummary {
+        let mut row = DocSummary::of(&ArticleId { path: format!("{i:02}.txt"), line: None }, None);
+        row.open_suggestions = Some(open);
+        row
+    }
+
+    #[test]
+    fn re_suggested_rows_replace_their_articles_rows_wherever_they_stand() {
+        let mut list: Vec<DocSummary> = (0..10).map(|i| row(i, 1)).collect();
+        let next = put_rows(&mut list, [row(2, 5), row(3, 5)], 0);
+        assert_eq!(next, 4, "the next batch is looked for after the last row put");
+        // Out of the list's order, and one before the cursor: found round the list.
+        let next = put_rows(&mut list, [row(9, 7), row(1, 7)], next);
+        assert_eq!(next, 2);
+        let open: Vec<Option<usize>> = list.iter().map(|r| r.open_suggestions).collect();
+        let want = [1, 7, 5, 5, 1, 1, 1, 1, 1, 7].map(Some);
+        assert_eq!(open, want);
+        assert!(list.iter().all(|r| r.status == DocStatus::New));
+        // A row of an article not in the list changes nothing.
+        assert_eq!(put_rows(&mut list, [row(42, 9)], 3), 3);
+        assert!(list.iter().all(|r| r.open_suggestions != Some(9)));
     }
 }
