@@ -218,11 +218,14 @@ fn row_height(ui: &egui::Ui) -> f32 {
 fn row_ui(ui: &mut egui::Ui, label: &RowLabel, chosen: bool, height: f32) -> egui::Response {
     let padding = ui.spacing().button_padding;
     let font = TextStyle::Body.resolve(ui.style());
-    let galley = ui.painter().layout_no_wrap(label.name.clone(), font.clone(), Color32::PLACEHOLDER);
-    let open =
-        (!label.open.is_empty()).then(|| ui.painter().layout_no_wrap(label.open.clone(), font, Color32::PLACEHOLDER));
-    let text_width = galley.size().x + open.as_ref().map_or(0.0, |g| g.size().x);
-    let width = ui.available_width().max(text_width + 2.0 * padding.x);
+    let open = (!label.open.is_empty())
+        .then(|| ui.painter().layout_no_wrap(label.open.clone(), font.clone(), Color32::PLACEHOLDER));
+    let open_width = open.as_ref().map_or(0.0, |g| g.size().x);
+    let width = ui.available_width();
+    // The count always shows; the title gives way, ending in `…` (egui keeps
+    // the laid-out line while the panel's width stays the same).
+    let title_width = (width - 2.0 * padding.x - open_width).max(0.0);
+    let galley = ui.painter().layout_job(one_line(&label.name, font, title_width));
     let (rect, response) = ui.allocate_exact_size(vec2(width, height), Sense::click());
     response.widget_info(|| WidgetInfo::selected(Role::Button, ui.is_enabled(), chosen, &label.text));
     if ui.is_rect_visible(rect) {
@@ -245,6 +248,19 @@ fn row_ui(ui: &mut egui::Ui, label: &RowLabel, chosen: bool, height: f32) -> egu
             ui.painter().galley(open_at, open, color);
         }
     }
+    response_with_description(ui, response, label)
+}
+
+/// A job laying `text` out on one line no wider than `width`, ending in `…`
+/// where it is cut.
+fn one_line(text: &str, font: egui::FontId, width: f32) -> egui::text::LayoutJob {
+    let mut job = egui::text::LayoutJob::simple_singleline(text.to_owned(), font, Color32::PLACEHOLDER);
+    job.wrap = egui::text::TextWrapping::truncate_at_width(width);
+    job
+}
+
+/// The row's path as its accessible description and, under the pointer, its tip.
+fn response_with_description(ui: &egui::Ui, response: egui::Response, label: &RowLabel) -> egui::Response {
     if ui.ctx().has_accesskit_node(response.id) {
         ui.ctx().accesskit_node_builder(response.id, |node| node.set_description(label.hover.as_str()));
     }
