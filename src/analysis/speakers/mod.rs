@@ -84,6 +84,10 @@ pub fn resolve_all(
             SpeakerHint::Source(a, b) => names.source(a, b),
             SpeakerHint::None => None,
         };
+        // No cue, or a cue whose name could not be read: the ranker's best candidate
+        // within reach (a suggestion the annotator reviews, with the runner-up shown).
+        let unread = matches!(q.hint, SpeakerHint::None | SpeakerHint::After(..) | SpeakerHint::Subject(..));
+        let found = if found.is_none() && unread { context.best_candidate(q.start, q.cue, weights) } else { found };
         let pronoun = matches!(q.hint, SpeakerHint::Pronoun(_));
         let found = found.map(|m| full.of(m)).map(|m| if pronoun { full.alias_of(m) } else { m });
         if let Some(m) = found.filter(|&m| names.is_personal(m)) {
