@@ -130,6 +130,15 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_without_a_cue_goes_to_the_person_of_its_paragraph_not_the_one_before() {
+        let text = "Governor Tom Becker 🙂 visited the port.\r\n\r\nSenator Maria Lopez opposed the plan. \
+                    \"It will not pass this year.\"";
+        let got = speakers(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got.first().and_then(|(_, w)| w.clone()).as_deref(), Some("Maria Lopez"), "{got:?}");
+    }
+
+    #[test]
     fn news_agency_is_a_source_not_the_speaker() {
         let text = "“Itu saja,” kata Putin usai bertemu Kim, seperti dilansir Reuters.";
         let got = speakers(text);
