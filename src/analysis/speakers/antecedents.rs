@@ -30,6 +30,8 @@ pub struct Seen {
     pub salient: bool,
     /// The speaker of the latest quote before the cue.
     pub last_speaker: bool,
+    /// The speaker of the latest direct quote before the cue.
+    pub last_direct_speaker: bool,
     /// Spoke a quote earlier in the cue's paragraph.
     pub paragraph_speaker: bool,
     /// The cue names it.
@@ -84,6 +86,7 @@ fn features_of(s: &Seen, rank: usize) -> CandidateFeatures {
         named_at_cue: s.named,
         speech_subject: s.salient,
         last_speaker: s.last_speaker,
+        last_direct_speaker: s.last_direct_speaker,
         paragraph_speaker: s.paragraph_speaker,
         titled: false,
         same_paragraph: s.paragraphs_back == 0,
@@ -112,6 +115,7 @@ fn group(doc: &Doc, seen: &[Seen]) -> Vec<Candidate> {
                 f.mentions += 1;
                 f.speech_subject |= s.salient;
                 f.last_speaker |= s.last_speaker;
+                f.last_direct_speaker |= s.last_direct_speaker;
                 f.paragraph_speaker |= s.paragraph_speaker;
                 f.named_at_cue |= s.named;
                 // The named mention, else a salient one, stands for the person over a passing one.

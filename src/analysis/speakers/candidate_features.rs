@@ -75,6 +75,9 @@ pub struct CandidateFeatures {
     pub speech_subject: bool,
     /// The speaker of the latest quote before this one.
     pub last_speaker: bool,
+    /// The speaker of the latest direct quote before this one (reports between may
+    /// name others).
+    pub last_direct_speaker: bool,
     /// Spoke a quote earlier in the same paragraph.
     pub paragraph_speaker: bool,
     /// Introduced with a title or role (`Menteri Budi`, `Mr. Doe`).
@@ -95,7 +98,7 @@ pub struct CandidateFeatures {
 }
 
 /// How many numbers [`CandidateFeatures::values`] gives.
-pub const FEATURE_COUNT: usize = 11;
+pub const FEATURE_COUNT: usize = 12;
 
 impl CandidateFeatures {
     /// The features as numbers, in the order of [`SpeakerWeights`](super::ranker::SpeakerWeights)'s fields.
@@ -105,6 +108,7 @@ impl CandidateFeatures {
             flag(self.named_at_cue),
             flag(self.speech_subject),
             flag(self.last_speaker),
+            flag(self.last_direct_speaker),
             flag(self.paragraph_speaker),
             flag(self.titled),
             flag(self.same_paragraph),
@@ -150,9 +154,9 @@ mod tests {
         };
         let v = f.values();
         assert_eq!(v[0], 1.0);
-        assert_eq!(v[6], 2.0);
-        assert_eq!(v[7], MAX_SENTENCES_BACK as f32, "far is capped");
-        assert_eq!(v[9], 0.0, "no mention counts as one");
-        assert_eq!(v[10], -1.0);
+        assert_eq!(v[7], 2.0);
+        assert_eq!(v[8], MAX_SENTENCES_BACK as f32, "far is capped");
+        assert_eq!(v[10], 0.0, "no mention counts as one");
+        assert_eq!(v[11], -1.0);
     }
 }

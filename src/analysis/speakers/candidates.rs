@@ -46,6 +46,14 @@ impl Context<'_> {
         rank_seen(self.doc, self.lex, &seen, query.pronoun, weights)
     }
 
+    /// The best candidate for a quote starting at `pos` whose cue (a token) names no
+    /// one the name reader could read (`kata mereka`), or that has no cue.
+    pub fn best_candidate(&self, pos: usize, cue: Option<usize>, weights: &SpeakerWeights) -> Option<Mention> {
+        let pronoun = cue.map_or(Pronoun::None, |t| Pronoun::around_cue(self.doc, self.lex, t));
+        let query = Query { pos, pronoun, named: None, wide: false };
+        self.ranked(&query, weights).first().map(|s| s.who)
+    }
+
     fn span_of(&self, m: Mention) -> Option<(usize, usize)> {
         match m {
             Mention::Entity(i) => self.index.entities.get(i).map(|e| (e.start, e.end)),
@@ -95,6 +103,7 @@ impl Context<'_> {
             kind: self.kind_of(who),
             salient,
             last_speaker: false,
+            last_direct_speaker: false,
             paragraph_speaker: false,
             named: false,
             paragraphs_back,
@@ -106,11 +115,13 @@ impl Context<'_> {
     fn seen_people(&self, query: &Query) -> Vec<Seen> {
         let pos = query.pos;
         let last_speaker = self.salient.last_speaker(pos);
+        let last_direct = self.salient.last_direct_speaker(pos);
         let in_paragraph = self.paragraph_speakers(pos);
         let mut seen: Vec<Seen> = Vec::new();
         for (at, who) in self.salient.latest(pos).take(MAX_CANDIDATE_MENTIONS) {
             if let Some(mut s) = self.seen(query, who, Some(at), true) {
                 s.last_speaker = Some(who) == last_speaker;
+                s.last_direct_speaker = Some(who) == last_direct;
                 s.paragraph_speaker = in_paragraph.contains(&who);
                 seen.push(s);
             }

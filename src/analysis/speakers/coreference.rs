@@ -83,6 +83,9 @@ impl<'a> Context<'a> {
     /// Records the speaker of a quote; quotes come in text order.
     pub fn spoke(&mut self, q: &RawQuote, who: Mention) {
         self.salient.spoke(q.end, who);
+        if q.kind == QuoteKind::Direct {
+            self.salient.spoke_directly(q.end, who);
+        }
     }
 
     /// The person a pronoun or `-nya` cue at char `cue` refers to, ranked among the

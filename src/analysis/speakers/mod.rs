@@ -84,6 +84,10 @@ pub fn resolve_all(
             SpeakerHint::Source(a, b) => names.source(a, b),
             SpeakerHint::None => None,
         };
+        // No cue, or a cue whose name could not be read: the ranker's best candidate
+        // within reach (a suggestion the annotator reviews, with the runner-up shown).
+        let unread = matches!(q.hint, SpeakerHint::None | SpeakerHint::After(..) | SpeakerHint::Subject(..));
+        let found = if found.is_none() && unread { context.best_candidate(q.start, q.cue, weights) } else { found };
         let pronoun = matches!(q.hint, SpeakerHint::Pronoun(_));
         let found = found.map(|m| full.of(m)).map(|m| if pronoun { full.alias_of(m) } else { m });
         if let Some(m) = found.filter(|&m| names.is_personal(m)) {
@@ -123,6 +127,15 @@ mod tests {
     fn pronoun_after_cue_goes_to_last_person() {
         let text = "Mayor Helen Carter spoke 😀.\r\n“We will build it,” she said.";
         assert_eq!(speakers(text).first().and_then(|(_, w)| w.clone()).as_deref(), Some("Helen Carter"));
+    }
+
+    #[test]
+    fn a_quote_without_a_cue_goes_to_the_person_of_its_paragraph_not_the_one_before() {
+        let text = "Governor Tom Becker 🙂 visited the port.\r\n\r\nSenator Maria Lopez opposed the plan. \
+                    \"It will not pass this year.\"";
+        let got = speakers(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got.first().and_then(|(_, w)| w.clone()).as_deref(), Some("Maria Lopez"), "{got:?}");
     }
 
     #[test]

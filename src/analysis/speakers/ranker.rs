@@ -10,7 +10,9 @@ use serde::{Deserialize, Serialize};
 pub const LEARNING_RATE: f32 = 0.25;
 
 /// The weight of each feature of [`CandidateFeatures`] (one field each, same names).
-/// Set by hand on half A of pfsa-dev and polnear-dev; a project may store its own.
+/// Set by hand on half A of pfsa-dev and polnear-dev (the analysis' earlier five
+/// weights, then one feature at a time over a few values, kept where half A gained;
+/// most move nothing there); a project may store its own.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SpeakerWeights {
@@ -19,6 +21,7 @@ pub struct SpeakerWeights {
     /// Subject of a verb, introduced as a speaker, or an earlier quote's speaker.
     pub speech_subject: f32,
     pub last_speaker: f32,
+    pub last_direct_speaker: f32,
     pub paragraph_speaker: f32,
     pub titled: f32,
     pub same_paragraph: f32,
@@ -40,9 +43,10 @@ impl Default for SpeakerWeights {
             named_at_cue: 20.0,
             speech_subject: 4.0,
             last_speaker: 0.5,
+            last_direct_speaker: 0.0,
             paragraph_speaker: 0.0,
             titled: 0.0,
-            same_paragraph: 0.0,
+            same_paragraph: 3.0,
             paragraphs_back: -2.0,
             sentences_back: 0.0,
             distance_rank: -0.5,
@@ -59,6 +63,7 @@ impl SpeakerWeights {
             self.named_at_cue,
             self.speech_subject,
             self.last_speaker,
+            self.last_direct_speaker,
             self.paragraph_speaker,
             self.titled,
             self.same_paragraph,
@@ -71,11 +76,12 @@ impl SpeakerWeights {
     }
 
     fn set_values(&mut self, v: [f32; FEATURE_COUNT]) {
-        let [a, b, c, d, e, f, g, h, i, j, k] = v;
+        let [a, b, c, c2, d, e, f, g, h, i, j, k] = v;
         *self = SpeakerWeights {
             named_at_cue: a,
             speech_subject: b,
             last_speaker: c,
+            last_direct_speaker: c2,
             paragraph_speaker: d,
             titled: e,
             same_paragraph: f,

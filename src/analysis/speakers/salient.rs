@@ -11,6 +11,8 @@ pub struct Salient {
     named: Vec<(usize, Mention)>,
     /// Speakers of quotes, ascending by end, ties in the order recorded.
     spoken: Vec<(usize, Mention)>,
+    /// Speakers of direct quotes, ascending by end.
+    direct: Vec<(usize, Mention)>,
 }
 
 impl Salient {
@@ -19,7 +21,7 @@ impl Salient {
         let mut named: Vec<(usize, Mention)> = named.into_iter().collect();
         // Stable: ties keep entity order.
         named.sort_by_key(|&(end, _)| end);
-        Salient { named, spoken: Vec::new() }
+        Salient { named, spoken: Vec::new(), direct: Vec::new() }
     }
 
     /// Records the speaker of a quote ending at `end`; quotes come in text order, so
@@ -27,6 +29,17 @@ impl Salient {
     pub fn spoke(&mut self, end: usize, who: Mention) {
         let at = self.spoken.partition_point(|&(e, _)| e <= end);
         self.spoken.insert(at, (end, who));
+    }
+
+    /// Records the speaker of a direct quote ending at `end` (after [`Salient::spoke`]).
+    pub fn spoke_directly(&mut self, end: usize, who: Mention) {
+        let at = self.direct.partition_point(|&(e, _)| e <= end);
+        self.direct.insert(at, (end, who));
+    }
+
+    /// The speaker of the direct quote recorded last among those ending at or before `pos`.
+    pub fn last_direct_speaker(&self, pos: usize) -> Option<Mention> {
+        self.direct.get(..self.direct.partition_point(|&(e, _)| e <= pos))?.last().map(|&(_, who)| who)
     }
 
     /// The speaker recorded last among those ending at or before `pos`.
@@ -94,5 +107,9 @@ mod tests {
         assert_eq!(salient.latest(6).map(|(_, who)| who).collect::<Vec<_>>(), [Mention::Entity(1)]);
         assert_eq!(salient.last_speaker(9), Some(Mention::New { start: 5, end: 7 }));
         assert_eq!(salient.last_speaker(3), None);
+        salient.spoke_directly(4, Mention::Entity(1));
+        salient.spoke_directly(8, Mention::Entity(2));
+        assert_eq!(salient.last_direct_speaker(7), Some(Mention::Entity(1)));
+        assert_eq!(salient.last_direct_speaker(9), Some(Mention::Entity(2)));
     }
 }
