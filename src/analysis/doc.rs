@@ -30,7 +30,7 @@ impl Doc {
         let mut words = Packed::with_capacity(chars.len(), tokens.len());
         let mut lower = Packed::with_capacity(chars.len(), tokens.len());
         for t in &tokens {
-            let letters = chars.get(t.start..t.end).unwrap_or(&[]);
+            let letters = chars.get(t.start()..t.end()).unwrap_or(&[]);
             words.push_chars(letters);
             lower.push_lower(words.get(words.len() - 1));
         }
@@ -70,7 +70,7 @@ impl Doc {
     }
 
     pub fn kind(&self, i: usize) -> Option<TokenKind> {
-        self.tokens.get(i).map(|t| t.kind)
+        self.tokens.get(i).map(|t| t.kind())
     }
 
     /// A word starting with an upper-case letter (`Putin`, `AS`, `Teritorial.Com`).
@@ -118,25 +118,25 @@ impl Doc {
 
     pub fn is_punct(&self, i: usize, c: char) -> bool {
         self.kind(i) == Some(TokenKind::Punct)
-            && self.chars.get(self.tokens.get(i).map_or(usize::MAX, |t| t.start)) == Some(&c)
+            && self.chars.get(self.tokens.get(i).map_or(usize::MAX, |t| t.start())) == Some(&c)
     }
 
     /// Character span of tokens `start..end`.
     pub fn char_span(&self, start: usize, end: usize) -> Option<(usize, usize)> {
-        let a = self.tokens.get(start)?.start;
-        let b = self.tokens.get(end.checked_sub(1)?)?.end;
+        let a = self.tokens.get(start)?.start();
+        let b = self.tokens.get(end.checked_sub(1)?)?.end();
         (end > start).then_some((a, b))
     }
 
     /// Index of the first token starting at or after char `pos`.
     pub fn token_at_or_after(&self, pos: usize) -> usize {
-        self.tokens.partition_point(|t| t.start < pos)
+        self.tokens.partition_point(|t| t.start() < pos)
     }
 
     /// Whether a line break separates tokens `a` and `a + 1`.
     pub fn newline_after(&self, a: usize) -> bool {
         match (self.tokens.get(a), self.tokens.get(a + 1)) {
-            (Some(x), Some(y)) => self.chars.get(x.end..y.start).is_some_and(|g| g.contains(&'\n')),
+            (Some(x), Some(y)) => self.chars.get(x.end()..y.start()).is_some_and(|g| g.contains(&'\n')),
             _ => false,
         }
     }

@@ -108,7 +108,7 @@ impl Gazetteer {
 
     fn add_upper_case(&self, chars: &[char], tokens: &[Token], best: &mut [Option<GazMatch>]) {
         for (i, t) in tokens.iter().enumerate() {
-            let letters = chars.get(t.start..t.end).unwrap_or(&[]);
+            let letters = chars.get(t.start()..t.end()).unwrap_or(&[]);
             // Checked on the characters first: only ALL-CAPS words build a string.
             let all_caps = letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase() || !c.is_alphabetic());
             if !all_caps {
@@ -149,8 +149,8 @@ mod tests {
             .into_iter()
             .flatten()
             .filter_map(|m| {
-                let a = tokens.get(m.start)?.start;
-                let b = tokens.get(m.end - 1)?.end;
+                let a = tokens.get(m.start)?.start();
+                let b = tokens.get(m.end - 1)?.end();
                 Some((chars[a..b].iter().collect(), m.label))
             })
             .collect()

@@ -28,7 +28,7 @@ pub fn split(chars: &[char], tokens: &[Token]) -> Vec<Range<usize>> {
         if is_stop(chars, tokens, i) {
             // Closing quotes/brackets glued to the stop belong to this sentence.
             while let Some(t) = tokens.get(end) {
-                let glued = tokens.get(end - 1).is_some_and(|p| p.end == t.start);
+                let glued = tokens.get(end - 1).is_some_and(|p| p.end() == t.start());
                 if glued && char_at(chars, t).is_some_and(is_closer) {
                     end += 1;
                 } else {
@@ -50,7 +50,7 @@ pub fn split(chars: &[char], tokens: &[Token]) -> Vec<Range<usize>> {
 }
 
 fn char_at(chars: &[char], t: &Token) -> Option<char> {
-    chars.get(t.start).copied()
+    chars.get(t.start()).copied()
 }
 
 fn is_closer(c: char) -> bool {
@@ -71,11 +71,11 @@ fn after_abbreviation(chars: &[char], tokens: &[Token], i: usize) -> bool {
     let Some(prev) = i.checked_sub(1).and_then(|p| tokens.get(p)) else {
         return false;
     };
-    let glued = tokens.get(i).is_some_and(|t| t.start == prev.end);
-    if !glued || prev.kind != TokenKind::Word {
+    let glued = tokens.get(i).is_some_and(|t| t.start() == prev.end());
+    if !glued || prev.kind() != TokenKind::Word {
         return false;
     }
-    let word: String = chars.get(prev.start..prev.end).unwrap_or(&[]).iter().collect();
+    let word: String = chars.get(prev.start()..prev.end()).unwrap_or(&[]).iter().collect();
     let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     single_initial || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
 }
@@ -95,7 +95,7 @@ fn starts_sentence(chars: &[char], next: Option<&Token>) -> bool {
 
 fn line_break_between(chars: &[char], a: Option<&Token>, b: Option<&Token>) -> bool {
     match (a, b) {
-        (Some(a), Some(b)) => chars.get(a.end..b.start).is_some_and(|gap| gap.contains(&'\n')),
+        (Some(a), Some(b)) => chars.get(a.end()..b.start()).is_some_and(|gap| gap.contains(&'\n')),
         _ => false,
     }
 }
@@ -111,8 +111,8 @@ mod tests {
         split(&chars, &tokens)
             .into_iter()
             .filter_map(|r| {
-                let a = tokens.get(r.start)?.start;
-                let b = tokens.get(r.end - 1)?.end;
+                let a = tokens.get(r.start)?.start();
+                let b = tokens.get(r.end - 1)?.end();
                 Some(chars[a..b].iter().collect())
             })
             .collect()

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
 
+use clap::builder::TypedValueParser;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -35,14 +36,21 @@ pub struct AnalyzeArgs {
     /// Worker threads (default: one per core).
     #[arg(long)]
     pub threads: Option<usize>,
-    /// With --jsonl: lines longer than this many bytes become error records.
-    #[arg(long, default_value_t = store::MAX_ARTICLE_BYTES as usize, requires = "jsonl")]
+    /// With --jsonl: lines longer than this many bytes become error records
+    /// (at most 1 GiB: the analysis' tokens hold 30-bit offsets).
+    #[arg(long, default_value_t = store::MAX_ARTICLE_BYTES as usize, requires = "jsonl",
+          value_parser = clap::value_parser!(u64).range(..=MAX_LINE_BYTES_LIMIT).map(|n| n as usize))]
     pub max_line_bytes: usize,
     /// Tagger model to suggest with (from `sorot learn`); one that cannot be
     /// used is refused with its reason and the shipped model used instead.
     #[arg(long)]
     pub model: Option<PathBuf>,
 }
+
+/// The longest `--max-line-bytes`: a line of at most this many bytes has at most
+/// [`MAX_OFFSET`](crate::analysis::tokenizer::MAX_OFFSET) + 1 code points, all of
+/// which the analysis tokenizes.
+const MAX_LINE_BYTES_LIMIT: u64 = crate::analysis::tokenizer::MAX_OFFSET as u64 + 1;
 
 /// Exit status of a stream whose lines were not all analysed.
 const SOME_LINES_FAILED: u8 = 1;

@@ -147,7 +147,7 @@ impl TokenFacts {
             }));
             out
         };
-        let is_quoted = |t: usize| doc.tokens.get(t).is_some_and(|x| quoted.covers_point(x.start));
+        let is_quoted = |t: usize| doc.tokens.get(t).is_some_and(|x| quoted.covers_point(x.start()));
         let is_word = |t: usize| doc.kind(t) == Some(TokenKind::Word);
         let inside = prefix(&is_quoted);
         let words = prefix(&is_word);
@@ -283,7 +283,7 @@ fn trailing_cue(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Opti
     let comma = (floor..=s).rev().find(|&t| doc.is_punct(t, ','))?;
     let (a, b) = (comma + 1, s + 1);
     let hint = if b == a + 1 && PRONOUNS.contains(&doc.low(a)) {
-        SpeakerHint::Pronoun(doc.tokens.get(a).map_or(0, |x| x.start))
+        SpeakerHint::Pronoun(doc.tokens.get(a).map_or(0, |x| x.start()))
     } else if let Some((x, y)) = unnamed_source(doc, a, b) {
         SpeakerHint::Source(x, y)
     } else if (a..b).all(|t| doc.is_capitalised(t) || lex.titles.contains(doc.low(t)) || titled_stop(doc, lex, t))
@@ -330,7 +330,7 @@ fn trailing_report(
 
 /// `Menurut Putin, …` / `menurutnya, …` / `According to the minister, …`.
 fn according_to(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<(usize, SpeakerHint)> {
-    let pos = doc.tokens.get(v).map_or(0, |x| x.start);
+    let pos = doc.tokens.get(v).map_or(0, |x| x.start());
     if doc.low(v) == "menurutnya" {
         return Some((content_start(doc, v + 1), SpeakerHint::Pronoun(pos)));
     }
@@ -377,7 +377,7 @@ fn content_span(doc: &Doc, c: usize, end: usize, facts: &TokenFacts) -> Option<(
     // A report that opens with a quote and goes on in the reporter's words (`that,
     // “no ferry will sail” unless …`) needs a clause of its own after it.
     let quoting = facts.inside(c, e);
-    let opens_quoted = facts.inside(c, c + 1) || doc.tokens.get(c).is_some_and(|x| is_mark_at(&doc.chars, x.start));
+    let opens_quoted = facts.inside(c, c + 1) || doc.tokens.get(c).is_some_and(|x| is_mark_at(&doc.chars, x.start()));
     let own_words = if opens_quoted {
         MIN_CONTENT_WORDS + 1
     } else if quoting {

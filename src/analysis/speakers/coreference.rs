@@ -141,7 +141,7 @@ impl<'a> Context<'a> {
     }
 
     fn person_at(&self, t: usize) -> Option<usize> {
-        self.index.person_at(self.doc.tokens.get(t)?.start)
+        self.index.person_at(self.doc.tokens.get(t)?.start())
     }
 }
 
