@@ -1,13 +1,15 @@
 //! The analysed document: characters, tokens, sentences and per-token word forms,
 //! computed once and shared by every rule.
 
+use super::code_points::CodePoints;
 use super::indices::Indices;
 use super::sentences;
 use super::tokenizer::{self, Token, TokenKind};
 use std::ops::Range;
 
 pub struct Doc {
-    pub chars: Vec<char>,
+    /// The text's characters by code point, two bytes each for nearly every text.
+    pub chars: CodePoints,
     pub tokens: Vec<Token>,
     /// Token text, one entry per token (see [`Doc::word`]).
     words: Packed,
@@ -25,13 +27,12 @@ pub struct Doc {
 
 impl Doc {
     pub fn new(text: &str) -> Doc {
-        let chars: Vec<char> = text.chars().collect();
-        let tokens = tokenizer::tokenize(&chars);
+        let chars = CodePoints::new(text);
+        let tokens = tokenizer::tokenize_by(|i| chars.get(i));
         let mut words = Packed::with_capacity(chars.len(), tokens.len());
         let mut lower = Packed::with_capacity(chars.len(), tokens.len());
         for t in &tokens {
-            let letters = chars.get(t.start()..t.end()).unwrap_or(&[]);
-            words.push_chars(letters);
+            words.push_chars(chars.range(t.start()..t.end()).iter().flat_map(|r| r.iter()));
             lower.push_lower(words.get(words.len() - 1));
         }
         let sentences = sentences::split(&chars, &tokens);
@@ -118,7 +119,7 @@ impl Doc {
 
     pub fn is_punct(&self, i: usize, c: char) -> bool {
         self.kind(i) == Some(TokenKind::Punct)
-            && self.chars.get(self.tokens.get(i).map_or(usize::MAX, |t| t.start())) == Some(&c)
+            && self.chars.get(self.tokens.get(i).map_or(usize::MAX, |t| t.start())) == Some(c)
     }
 
     /// Character span of tokens `start..end`.
@@ -133,10 +134,15 @@ impl Doc {
         self.tokens.partition_point(|t| t.start() < pos)
     }
 
+    /// The text of chars `start..end` (empty if out of range).
+    pub fn text_of(&self, start: usize, end: usize) -> String {
+        self.chars.range(start..end).map(|r| r.to_string()).unwrap_or_default()
+    }
+
     /// Whether a line break separates tokens `a` and `a + 1`.
     pub fn newline_after(&self, a: usize) -> bool {
         match (self.tokens.get(a), self.tokens.get(a + 1)) {
-            (Some(x), Some(y)) => self.chars.get(x.end()..y.start()).is_some_and(|g| g.contains(&'\n')),
+            (Some(x), Some(y)) => self.chars.range(x.end()..y.start()).is_some_and(|g| g.contains('\n')),
             _ => false,
         }
     }
@@ -183,7 +189,7 @@ impl Packed {
         self.text.get(start..end).unwrap_or("")
     }
 
-    fn push_chars(&mut self, chars: &[char]) {
+    fn push_chars(&mut self, chars: impl Iterator<Item = char>) {
         self.text.extend(chars);
         self.ends.push(self.text.len());
     }

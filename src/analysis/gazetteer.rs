@@ -1,6 +1,7 @@
 //! Gazetteer matching: names from the embedded lists found in the text with one
 //! Aho-Corasick automaton, kept only where they line up with token boundaries.
 
+use super::code_points::CodePoints;
 use super::lexicon::{self, Lexicon};
 use super::token_bytes::TokenBytes;
 use super::tokenizer::Token;
@@ -83,7 +84,7 @@ impl Gazetteer {
     }
 
     /// Longest token-aligned match starting at each token, by start token.
-    pub fn matches(&self, text: &str, chars: &[char], tokens: &[Token]) -> Vec<Option<GazMatch>> {
+    pub fn matches(&self, text: &str, chars: &CodePoints, tokens: &[Token]) -> Vec<Option<GazMatch>> {
         let mut best: Vec<Option<GazMatch>> = vec![None; tokens.len()];
         let bytes = TokenBytes::new(text, tokens);
         if let (Some(ac), Some(bytes)) = (&self.automaton, bytes) {
@@ -106,15 +107,15 @@ impl Gazetteer {
         best
     }
 
-    fn add_upper_case(&self, chars: &[char], tokens: &[Token], best: &mut [Option<GazMatch>]) {
+    fn add_upper_case(&self, chars: &CodePoints, tokens: &[Token], best: &mut [Option<GazMatch>]) {
         for (i, t) in tokens.iter().enumerate() {
-            let letters = chars.get(t.start()..t.end()).unwrap_or(&[]);
+            let Some(letters) = chars.range(t.start()..t.end()) else { continue };
             // Checked on the characters first: only ALL-CAPS words build a string.
             let all_caps = letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase() || !c.is_alphabetic());
             if !all_caps {
                 continue;
             }
-            let word: String = letters.iter().collect();
+            let word = letters.to_string();
             if let (Some(&label), Some(slot)) = (self.upper_case.get(&word.to_lowercase()), best.get_mut(i)) {
                 if slot.is_none() {
                     *slot = Some(GazMatch { start: i, end: i + 1, label });
@@ -145,7 +146,7 @@ mod tests {
         let gaz = Gazetteer::new(&lex);
         let chars: Vec<char> = text.chars().collect();
         let tokens = tokenize(&chars);
-        gaz.matches(text, &chars, &tokens)
+        gaz.matches(text, &CodePoints::new(text), &tokens)
             .into_iter()
             .flatten()
             .filter_map(|m| {

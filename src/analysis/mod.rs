@@ -14,6 +14,7 @@
 //! exclusive. The module uses only `std`, `aho-corasick` and `rustc-hash` (a fast
 //! hasher for word lookups) so that it can be built on its own.
 
+pub mod code_points;
 pub mod dates;
 pub mod doc;
 pub mod english_verbs;

@@ -97,39 +97,48 @@ fn joins(prev: char, joiner: char, next: char) -> bool {
 /// at [`MAX_OFFSET`]: the chars of a longer text after it (no caller reads one)
 /// get none.
 pub fn tokenize(chars: &[char]) -> Vec<Token> {
+    tokenize_by(|i| chars.get(i).copied())
+}
+
+/// [`tokenize`] of the characters `char_at` reads by index (`None` at the end),
+/// for texts not held as a `&[char]` (see [`CodePoints`](super::code_points)).
+pub fn tokenize_by(char_at: impl Fn(usize) -> Option<char>) -> Vec<Token> {
+    let char_at = |i: usize| if i < MAX_OFFSET { char_at(i) } else { None };
     let mut tokens = Vec::new();
     let mut i = 0;
-    let chars = chars.get(..MAX_OFFSET).unwrap_or(chars);
-    while let Some(&c) = chars.get(i) {
+    while let Some(c) = char_at(i) {
         if c.is_whitespace() {
             i += 1;
             continue;
         }
         let start = i;
         if c.is_alphanumeric() {
-            i = word_end(chars, i);
-            let digits_only = chars.get(start..i).unwrap_or(&[]).iter().all(|c| !c.is_alphabetic());
+            i = word_end(&char_at, i);
+            let digits_only = (start..i).all(|k| char_at(k).is_none_or(|c| !c.is_alphabetic()));
             let kind = if c.is_ascii_digit() && digits_only { TokenKind::Number } else { TokenKind::Word };
             tokens.extend(Token::new(start, i, kind));
         } else {
             i += 1;
-            while chars.get(i).is_some_and(|&c| is_attached_mark(c)) {
+            while char_at(i).is_some_and(is_attached_mark) {
                 i += 1;
             }
             tokens.extend(Token::new(start, i, TokenKind::Punct));
         }
     }
+    // Grown by doubling, up to half the table would be spare: on a long text
+    // that is more than the text itself.
+    tokens.shrink_to_fit();
     tokens
 }
 
 /// End of the word or number starting at `i` (which is alphanumeric).
-fn word_end(chars: &[char], mut i: usize) -> usize {
+fn word_end(char_at: impl Fn(usize) -> Option<char>, mut i: usize) -> usize {
     loop {
-        while chars.get(i).is_some_and(|&c| c.is_alphanumeric() || is_attached_mark(c)) {
+        while char_at(i).is_some_and(|c| c.is_alphanumeric() || is_attached_mark(c)) {
             i += 1;
         }
-        match (chars.get(i.wrapping_sub(1)), chars.get(i), chars.get(i + 1)) {
-            (Some(&p), Some(&j), Some(&n)) if i > 0 && joins(p, j, n) => i += 1,
+        match (i.checked_sub(1).and_then(&char_at), char_at(i), char_at(i + 1)) {
+            (Some(p), Some(j), Some(n)) if joins(p, j, n) => i += 1,
             _ => return i,
         }
     }

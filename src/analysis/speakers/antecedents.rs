@@ -62,7 +62,7 @@ impl Candidate {
 /// The name a mention is grouped by: its last word, lower-cased.
 fn key_of(doc: &Doc, span: Option<(usize, usize)>) -> String {
     let Some((start, end)) = span else { return String::new() };
-    let text: String = doc.chars.get(start..end).unwrap_or(&[]).iter().collect();
+    let text = doc.text_of(start, end);
     text.split_whitespace().last().unwrap_or("").to_lowercase()
 }
 

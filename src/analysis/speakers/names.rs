@@ -84,7 +84,7 @@ fn is_listed(lex: &Lexicon, low: &str) -> bool {
 /// nor is one with digits (`Gugus Tugas Covid-19`, `kapal KM Sejahtera 3`), a
 /// product, a law or a task force.
 pub fn names_a_person(doc: &Doc, lex: &Lexicon, e: &Entity) -> bool {
-    if doc.chars.get(e.start..e.end).is_some_and(|s| s.iter().any(char::is_ascii_digit)) {
+    if doc.chars.range(e.start..e.end).is_some_and(|s| s.iter().any(|c| c.is_ascii_digit())) {
         return false;
     }
     let a = doc.token_at_or_after(e.start);
