@@ -122,14 +122,15 @@ fn quotes_within(direct: &[RawQuote], start: usize, end: usize) -> std::ops::Ran
 
 /// What the sentence loop asks of token ranges, as prefix counts computed once: a
 /// long sentence with many speech verbs would otherwise be rescanned per verb, and
-/// every token checked against every direct quote.
+/// every token checked against every direct quote. Counts are 32-bit: a text has
+/// at most [`MAX_OFFSET`](super::super::tokenizer::MAX_OFFSET) tokens, and three tables a token are large on a long text.
 struct TokenFacts {
     /// `inside[t]`: tokens before `t` that start inside a direct quote.
-    inside: Vec<usize>,
+    inside: Vec<u32>,
     /// `words[t]`: word tokens before `t`.
-    words: Vec<usize>,
+    words: Vec<u32>,
     /// `quoted_words[t]`: word tokens before `t` that start inside a direct quote.
-    quoted_words: Vec<usize>,
+    quoted_words: Vec<u32>,
     /// Cue tokens of the direct quotes, but not of a quote that a report takes in
     /// (`X said the plan “will cost more”`): there the verb reports.
     cues: HashSet<usize>,
@@ -140,9 +141,10 @@ impl TokenFacts {
         let quoted = Cover::new(direct.iter().map(|q| (q.start, q.end)));
         let prefix = |hit: &dyn Fn(usize) -> bool| {
             let mut n = 0;
-            let mut out = vec![0];
+            let mut out = Vec::with_capacity(doc.tokens.len() + 1);
+            out.push(0);
             out.extend((0..doc.tokens.len()).map(|t| {
-                n += usize::from(hit(t));
+                n += u32::from(hit(t));
                 n
             }));
             out
@@ -156,9 +158,9 @@ impl TokenFacts {
         TokenFacts { inside, words, quoted_words, cues }
     }
 
-    fn count(prefix: &[usize], a: usize, b: usize) -> usize {
+    fn count(prefix: &[u32], a: usize, b: usize) -> usize {
         match (prefix.get(a), prefix.get(b)) {
-            (Some(x), Some(y)) if a < b => y - x,
+            (Some(x), Some(y)) if a < b => (y - x) as usize,
             _ => 0,
         }
     }
