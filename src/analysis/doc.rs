@@ -14,13 +14,13 @@ pub struct Doc {
     /// Token text, one entry per token (see [`Doc::word`]).
     words: Packed,
     /// Lower-cased token text (see [`Doc::low`]).
-    lower: Packed,
+    lower: LowerCase,
     pub sentences: Vec<Range<usize>>,
     /// Sentence index of each token (see [`Doc::sentence_of`]).
     sentence_index: Indices,
     /// Per sentence: its first token that is not punctuation (its end if none), so
     /// that asking whether a token opens its sentence does not rescan the sentence.
-    first_word: Vec<usize>,
+    first_word: Indices,
     /// Per sentence: is it a title-case line? Computed once, since every token asks.
     title_case: Vec<bool>,
 }
@@ -30,10 +30,10 @@ impl Doc {
         let chars = CodePoints::new(text);
         let tokens = tokenizer::tokenize_by(|i| chars.get(i));
         let mut words = Packed::with_capacity(chars.len(), tokens.len());
-        let mut lower = Packed::with_capacity(chars.len(), tokens.len());
+        let mut lower = LowerCase::with_capacity(chars.len());
         for t in &tokens {
             words.push_chars(chars.range(t.start()..t.end()).iter().flat_map(|r| r.iter()));
-            lower.push_lower(words.get(words.len() - 1));
+            lower.push(&words);
         }
         let sentences = sentences::split(&chars, &tokens);
         let sentence_index = sentence_index(&sentences, tokens.len());
@@ -44,10 +44,12 @@ impl Doc {
             lower,
             sentences,
             sentence_index,
-            first_word: Vec::new(),
+            first_word: Indices::with_capacity(0),
             title_case: Vec::new(),
         };
-        doc.first_word = doc.sentences.iter().map(|r| doc.first_non_punct(r.clone())).collect();
+        let mut first_word = Indices::with_capacity(doc.sentences.len());
+        doc.sentences.iter().for_each(|r| first_word.push(doc.first_non_punct(r.clone())));
+        doc.first_word = first_word;
         doc.title_case = doc.sentences.iter().map(|r| doc.title_case_range(r.clone())).collect();
         doc
     }
@@ -67,7 +69,7 @@ impl Doc {
     }
 
     pub fn low(&self, i: usize) -> &str {
-        self.lower.get(i)
+        self.lower.get(i, &self.words)
     }
 
     pub fn kind(&self, i: usize) -> Option<TokenKind> {
@@ -90,7 +92,7 @@ impl Doc {
     /// Is token `i` the first word of its sentence (only punctuation before it)?
     pub fn is_sentence_initial(&self, i: usize) -> bool {
         match self.sentence_of(i).and_then(|s| self.first_word.get(s)) {
-            Some(&first) => i <= first,
+            Some(first) => i <= first,
             None => self.opens_first_sentence(i),
         }
     }
@@ -173,6 +175,13 @@ struct Packed {
     ends: Indices,
 }
 
+/// String `i` of `text` cut at `ends`, empty past the end.
+fn nth<'t>(text: &'t str, ends: &Indices, i: usize) -> &'t str {
+    let start = i.checked_sub(1).and_then(|p| ends.get(p)).unwrap_or(0);
+    let end = ends.get(i).unwrap_or(start);
+    text.get(start..end).unwrap_or("")
+}
+
 impl Packed {
     fn with_capacity(chars: usize, count: usize) -> Packed {
         Packed { text: String::with_capacity(chars), ends: Indices::with_capacity(count) }
@@ -184,26 +193,56 @@ impl Packed {
 
     /// String `i`, empty past the end.
     fn get(&self, i: usize) -> &str {
-        let start = i.checked_sub(1).and_then(|p| self.ends.get(p)).unwrap_or(0);
-        let end = self.ends.get(i).unwrap_or(start);
-        self.text.get(start..end).unwrap_or("")
+        nth(&self.text, &self.ends, i)
     }
 
     fn push_chars(&mut self, chars: impl Iterator<Item = char>) {
         self.text.extend(chars);
         self.ends.push(self.text.len());
     }
+}
 
-    /// Appends `word` lower-cased exactly as `str::to_lowercase` would (which
-    /// treats a final sigma specially); ASCII, nearly every word, needs no allocation.
-    fn push_lower(&mut self, word: &str) {
+/// The words lower-cased, in one buffer. While every word's lower case is as
+/// long as the word (nearly always), its ends are the words' own and are not
+/// stored a second time: on a long text that table is as large as the text.
+struct LowerCase {
+    text: String,
+    /// Where each lower-cased word ends, once one differs in length from its word.
+    ends: Option<Indices>,
+}
+
+impl LowerCase {
+    fn with_capacity(chars: usize) -> LowerCase {
+        LowerCase { text: String::with_capacity(chars), ends: None }
+    }
+
+    /// Word `i` lower-cased; `words` are the words this was built from.
+    fn get<'a>(&'a self, i: usize, words: &'a Packed) -> &'a str {
+        nth(&self.text, self.ends.as_ref().unwrap_or(&words.ends), i)
+    }
+
+    /// Appends the last of `words` lower-cased exactly as `str::to_lowercase`
+    /// would (which treats a final sigma specially); ASCII, nearly every word,
+    /// needs no allocation.
+    fn push(&mut self, words: &Packed) {
+        let Some(last) = words.len().checked_sub(1) else { return };
+        let word = words.get(last);
         if word.is_ascii() {
             self.text.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
         } else {
-            let lowered = word.to_lowercase();
-            self.text.push_str(&lowered);
+            self.text.push_str(&word.to_lowercase());
         }
-        self.ends.push(self.text.len());
+        match &mut self.ends {
+            Some(ends) => ends.push(self.text.len()),
+            // Every word so far as long as its lower case: the words' ends serve.
+            None if self.text.len() == words.text.len() => {}
+            None => {
+                let mut ends = Indices::with_capacity(words.ends.len());
+                (0..last).filter_map(|i| words.ends.get(i)).for_each(|end| ends.push(end));
+                ends.push(self.text.len());
+                self.ends = Some(ends);
+            }
+        }
     }
 }
 
@@ -225,5 +264,22 @@ mod tests {
             "a final sigma, as str::to_lowercase makes it: {lower:?}"
         );
         assert_eq!(doc.word(doc.tokens.len()), "");
+    }
+
+    #[test]
+    fn lower_case_forms_longer_than_their_word_keep_every_later_word_right() {
+        // `İ` lower-cases to two chars (`i̇`), three bytes for its two: the ends part.
+        let doc = Doc::new("“Kami” İstanbul 😀 KPK\r\nSİAP ΟΔΟΣ ok");
+        let words: Vec<&str> = (0..doc.tokens.len()).map(|i| doc.word(i)).collect();
+        let lower: Vec<&str> = (0..doc.tokens.len()).map(|i| doc.low(i)).collect();
+        assert!(doc.lower.ends.is_some(), "the ends are stored once a length differs");
+        for (w, l) in words.iter().zip(&lower) {
+            assert_eq!(*l, w.to_lowercase(), "lower case of {w}");
+        }
+        assert_eq!(lower.last(), Some(&"ok"));
+        let ascii = Doc::new("“Kami siap,” kata Joko.\r\nDi 😀 JAKARTA");
+        assert!(ascii.lower.ends.is_none(), "same lengths: the words' ends serve");
+        assert_eq!(ascii.low(ascii.tokens.len() - 1), "jakarta");
+        assert_eq!(ascii.low(ascii.tokens.len()), "");
     }
 }
