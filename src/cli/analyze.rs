@@ -59,6 +59,7 @@ const STREAM_FAILED: u8 = 2;
 
 /// Runs `sorot analyze` in folder or stream mode.
 pub fn run_analyze(args: &AnalyzeArgs) -> ExitCode {
+    keep_large_blocks_unpooled();
     let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from)).max(1);
     let analyzer = match args.model.as_deref().map(read_model_or_shipped).transpose() {
         Ok(None) => Analyzer::new(),
@@ -74,6 +75,22 @@ pub fn run_analyze(args: &AnalyzeArgs) -> ExitCode {
     match &args.jsonl {
         Some(input) => run_stream(&analyzer, input, &args.out, threads, args.max_line_bytes),
         None => run_folders(&analyzer, &args.paths, &args.out, threads),
+    }
+}
+
+/// Blocks of 128 KiB and more are mapped and unmapped on their own, as glibc
+/// does until a large block is freed: from then on it raises that threshold (up
+/// to 32 MiB) and keeps freed large blocks in its heap. A long article's
+/// analysis frees its tables before its annotations are built, and with the
+/// raised threshold they stayed resident: 80 MB more at the peak on 16 MiB of
+/// quote-dense text (449 MB instead of 366 MB). Small articles allocate few
+/// blocks that large, so the cost of mapping them is negligible.
+fn keep_large_blocks_unpooled() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets a glibc tuning value under its own lock; the
+    // threshold applies to allocations made after it and no memory is touched.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 128 * 1024);
     }
 }
 
