@@ -113,7 +113,7 @@ pub fn tokenize_by(char_at: impl Fn(usize) -> Option<char>) -> Vec<Token> {
         }
         let start = i;
         if c.is_alphanumeric() {
-            i = word_end(&char_at, i);
+            i = word_end(char_at, i);
             let digits_only = (start..i).all(|k| char_at(k).is_none_or(|c| !c.is_alphabetic()));
             let kind = if c.is_ascii_digit() && digits_only { TokenKind::Number } else { TokenKind::Word };
             tokens.extend(Token::new(start, i, kind));
