@@ -27,24 +27,31 @@ pub struct CharRange<'a> {
 
 /// A BMP code unit as the character it is (a `&str` holds no lone surrogate, so
 /// the fallback is never taken).
+#[inline]
 fn bmp_char(unit: u16) -> char {
     char::from_u32(u32::from(unit)).unwrap_or(char::REPLACEMENT_CHARACTER)
 }
 
 impl CodePoints {
     pub fn new(text: &str) -> CodePoints {
-        // Sized exactly: grown by doubling, the table could take twice its length.
-        let count = text.chars().count();
-        let units = if text.chars().all(|c| u32::from(c) <= u32::from(u16::MAX)) {
-            let mut units = Vec::with_capacity(count);
-            units.extend(text.chars().filter_map(|c| u16::try_from(u32::from(c)).ok()));
-            Units::Bmp(units)
-        } else {
-            let mut chars = Vec::with_capacity(count);
-            chars.extend(text.chars());
-            Units::Wide(chars)
-        };
-        CodePoints { units }
+        // Room for one unit a byte (at least one a char), then trimmed to the
+        // length: grown by doubling, the table could take twice its length.
+        let mut units = Vec::with_capacity(text.len());
+        for c in text.chars() {
+            match u16::try_from(u32::from(c)) {
+                Ok(unit) => units.push(unit),
+                Err(_) => return CodePoints::wide(text),
+            }
+        }
+        units.shrink_to_fit();
+        CodePoints { units: Units::Bmp(units) }
+    }
+
+    /// A text with a character beyond the Basic Multilingual Plane.
+    fn wide(text: &str) -> CodePoints {
+        let mut chars = Vec::with_capacity(text.chars().count());
+        chars.extend(text.chars());
+        CodePoints { units: Units::Wide(chars) }
     }
 
     /// The characters of an already decoded text (the dataset exports hold one).
@@ -68,6 +75,7 @@ impl CodePoints {
     }
 
     /// Character `i`, `None` past the end.
+    #[inline]
     pub fn get(&self, i: usize) -> Option<char> {
         match &self.units {
             Units::Bmp(units) => units.get(i).copied().map(bmp_char),

@@ -31,8 +31,11 @@ impl Doc {
         let tokens = tokenizer::tokenize_by(|i| chars.get(i));
         let mut words = Packed::with_capacity(chars.len(), tokens.len());
         let mut lower = LowerCase::with_capacity(chars.len());
+        // Tokens come in order: one walk through the text finds each one's bytes.
+        let mut bytes = ByteWalk::new(text);
         for t in &tokens {
-            words.push_chars(chars.range(t.start()..t.end()).iter().flat_map(|r| r.iter()));
+            let (start, end) = (bytes.byte_of(t.start()), bytes.byte_of(t.end()));
+            words.push_str(text.get(start..end).unwrap_or(""));
             lower.push(&words);
         }
         let sentences = sentences::split(&chars, &tokens);
@@ -64,14 +67,17 @@ impl Doc {
         self.sentence_index.get(i)
     }
 
+    #[inline]
     pub fn word(&self, i: usize) -> &str {
         self.words.get(i)
     }
 
+    #[inline]
     pub fn low(&self, i: usize) -> &str {
         self.lower.get(i, &self.words)
     }
 
+    #[inline]
     pub fn kind(&self, i: usize) -> Option<TokenKind> {
         self.tokens.get(i).map(|t| t.kind())
     }
@@ -150,6 +156,35 @@ impl Doc {
     }
 }
 
+/// Byte offsets of a text's char offsets asked in ascending order (each may be
+/// asked again), found in one walk through the text.
+struct ByteWalk<'t> {
+    len: usize,
+    starts: std::str::CharIndices<'t>,
+    /// The byte offset of the last char offset asked.
+    last_byte: usize,
+    /// The char offset `starts` yields next.
+    next_char: usize,
+}
+
+impl<'t> ByteWalk<'t> {
+    fn new(text: &'t str) -> ByteWalk<'t> {
+        ByteWalk { len: text.len(), starts: text.char_indices(), last_byte: 0, next_char: 0 }
+    }
+
+    /// The byte offset of char `at` (the text's length at or past its end);
+    /// an offset before the last one asked gets the last one's.
+    fn byte_of(&mut self, at: usize) -> usize {
+        if at < self.next_char {
+            return self.last_byte;
+        }
+        let byte = self.starts.nth(at - self.next_char).map_or(self.len, |(byte, _)| byte);
+        self.last_byte = byte;
+        self.next_char = at + 1;
+        byte
+    }
+}
+
 /// The sentence of each of `count` tokens; a token outside every range (there is
 /// none, as the sentences cover the tokens) counts as in the first.
 fn sentence_index(sentences: &[Range<usize>], count: usize) -> Indices {
@@ -176,6 +211,7 @@ struct Packed {
 }
 
 /// String `i` of `text` cut at `ends`, empty past the end.
+#[inline]
 fn nth<'t>(text: &'t str, ends: &Indices, i: usize) -> &'t str {
     let start = i.checked_sub(1).and_then(|p| ends.get(p)).unwrap_or(0);
     let end = ends.get(i).unwrap_or(start);
@@ -196,8 +232,8 @@ impl Packed {
         nth(&self.text, &self.ends, i)
     }
 
-    fn push_chars(&mut self, chars: impl Iterator<Item = char>) {
-        self.text.extend(chars);
+    fn push_str(&mut self, word: &str) {
+        self.text.push_str(word);
         self.ends.push(self.text.len());
     }
 }
@@ -217,6 +253,7 @@ impl LowerCase {
     }
 
     /// Word `i` lower-cased; `words` are the words this was built from.
+    #[inline]
     fn get<'a>(&'a self, i: usize, words: &'a Packed) -> &'a str {
         nth(&self.text, self.ends.as_ref().unwrap_or(&words.ends), i)
     }

@@ -42,14 +42,17 @@ impl Token {
         Some(Token { start: narrow(start)?, end_and_kind: narrow(end)? | kind_bits << KIND_SHIFT })
     }
 
+    #[inline]
     pub fn start(&self) -> usize {
         self.start as usize
     }
 
+    #[inline]
     pub fn end(&self) -> usize {
         (self.end_and_kind & OFFSET_MASK) as usize
     }
 
+    #[inline]
     pub fn kind(&self) -> TokenKind {
         match self.end_and_kind >> KIND_SHIFT {
             0 => TokenKind::Word,
