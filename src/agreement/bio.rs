@@ -104,8 +104,8 @@ fn taggable(entities: &[EntitySpan]) -> Vec<&EntitySpan> {
 fn cut_tokens(raw: &[Token], cuts: &BTreeSet<usize>, excluded: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut tokens = Vec::with_capacity(raw.len());
     for t in raw {
-        let mut start = t.start;
-        for cut in cuts.range(t.start + 1..t.end).copied().chain([t.end]) {
+        let mut start = t.start();
+        for cut in cuts.range(t.start() + 1..t.end()).copied().chain([t.end()]) {
             if !excluded.iter().any(|&r| touches(start, cut, r)) {
                 tokens.push((start, cut));
             }

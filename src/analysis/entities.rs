@@ -9,7 +9,7 @@
 //! stop words (`Share`, `Comments`) never start a name.
 
 use super::doc::Doc;
-use super::gazetteer::GazMatch;
+use super::gazetteer::{GazMatch, GazMatches};
 use super::lexicon::Lexicon;
 use super::tokenizer::TokenKind;
 use super::{Label, Span};
@@ -24,14 +24,14 @@ const PLACE_PREPOSITIONS: &[&str] = &["di", "ke", "dari", "menuju", "in", "at", 
 pub struct Rules<'a> {
     pub doc: &'a Doc,
     pub lex: &'a Lexicon,
-    pub gaz: &'a [Option<GazMatch>],
+    pub gaz: &'a GazMatches,
     /// Tokens already taken (dates).
     pub used: Vec<bool>,
 }
 
 impl Rules<'_> {
     fn gaz_at(&self, i: usize) -> Option<GazMatch> {
-        let m = self.gaz.get(i).copied().flatten()?;
+        let m = self.gaz.get(i)?;
         let free = (m.start..m.end).all(|t| !self.used.get(t).copied().unwrap_or(true));
         let single = m.end == m.start + 1;
         let low = self.doc.low(i);

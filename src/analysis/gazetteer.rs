@@ -1,6 +1,7 @@
 //! Gazetteer matching: names from the embedded lists found in the text with one
 //! Aho-Corasick automaton, kept only where they line up with token boundaries.
 
+use super::code_points::CodePoints;
 use super::lexicon::{self, Lexicon};
 use super::token_bytes::TokenBytes;
 use super::tokenizer::Token;
@@ -14,6 +15,30 @@ pub struct GazMatch {
     pub start: usize,
     pub end: usize,
     pub label: Label,
+}
+
+/// The longest hit starting at each token of a text ([`Gazetteer::matches`]),
+/// 8 bytes a token: the start is the token's own index and the end fits in 32
+/// bits (a text has at most [`MAX_OFFSET`](super::tokenizer::MAX_OFFSET)
+/// tokens). Read back as [`GazMatch`].
+pub struct GazMatches {
+    best: Vec<Option<(u32, Label)>>,
+}
+
+impl GazMatches {
+    /// The hit starting at token `i`, if any.
+    pub fn get(&self, i: usize) -> Option<GazMatch> {
+        let (end, label) = self.best.get(i).copied().flatten()?;
+        Some(GazMatch { start: i, end: end as usize, label })
+    }
+
+    /// Keeps `end` as the hit at token `start` if it is the longest there.
+    fn offer(&mut self, start: usize, end: usize, label: Label) {
+        let (Some(slot), Ok(end)) = (self.best.get_mut(start), u32::try_from(end)) else { return };
+        if slot.is_none_or(|(e, _)| e < end) {
+            *slot = Some((end, label));
+        }
+    }
 }
 
 /// Which lists go into a [`Gazetteer`].
@@ -83,8 +108,8 @@ impl Gazetteer {
     }
 
     /// Longest token-aligned match starting at each token, by start token.
-    pub fn matches(&self, text: &str, chars: &[char], tokens: &[Token]) -> Vec<Option<GazMatch>> {
-        let mut best: Vec<Option<GazMatch>> = vec![None; tokens.len()];
+    pub fn matches(&self, text: &str, chars: &CodePoints, tokens: &[Token]) -> GazMatches {
+        let mut best = GazMatches { best: vec![None; tokens.len()] };
         let bytes = TokenBytes::new(text, tokens);
         if let (Some(ac), Some(bytes)) = (&self.automaton, bytes) {
             for m in ac.find_overlapping_iter(text) {
@@ -94,30 +119,25 @@ impl Gazetteer {
                 let Some(&label) = self.labels.get(m.pattern().as_usize()) else {
                     continue;
                 };
-                let cand = GazMatch { start: ts, end: te, label };
-                if let Some(slot) = best.get_mut(ts) {
-                    if slot.is_none_or(|b| b.end < cand.end) {
-                        *slot = Some(cand);
-                    }
-                }
+                best.offer(ts, te, label);
             }
         }
         self.add_upper_case(chars, tokens, &mut best);
         best
     }
 
-    fn add_upper_case(&self, chars: &[char], tokens: &[Token], best: &mut [Option<GazMatch>]) {
+    fn add_upper_case(&self, chars: &CodePoints, tokens: &[Token], best: &mut GazMatches) {
         for (i, t) in tokens.iter().enumerate() {
-            let letters = chars.get(t.start..t.end).unwrap_or(&[]);
+            let Some(letters) = chars.range(t.start()..t.end()) else { continue };
             // Checked on the characters first: only ALL-CAPS words build a string.
             let all_caps = letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase() || !c.is_alphabetic());
             if !all_caps {
                 continue;
             }
-            let word: String = letters.iter().collect();
-            if let (Some(&label), Some(slot)) = (self.upper_case.get(&word.to_lowercase()), best.get_mut(i)) {
+            let word = letters.to_string();
+            if let (Some(&label), Some(slot)) = (self.upper_case.get(&word.to_lowercase()), best.best.get_mut(i)) {
                 if slot.is_none() {
-                    *slot = Some(GazMatch { start: i, end: i + 1, label });
+                    *slot = u32::try_from(i + 1).ok().map(|end| (end, label));
                 }
             }
         }
@@ -145,12 +165,12 @@ mod tests {
         let gaz = Gazetteer::new(&lex);
         let chars: Vec<char> = text.chars().collect();
         let tokens = tokenize(&chars);
-        gaz.matches(text, &chars, &tokens)
-            .into_iter()
-            .flatten()
+        let found = gaz.matches(text, &CodePoints::new(text), &tokens);
+        (0..tokens.len())
+            .filter_map(|i| found.get(i))
             .filter_map(|m| {
-                let a = tokens.get(m.start)?.start;
-                let b = tokens.get(m.end - 1)?.end;
+                let a = tokens.get(m.start)?.start();
+                let b = tokens.get(m.end - 1)?.end();
                 Some((chars[a..b].iter().collect(), m.label))
             })
             .collect()

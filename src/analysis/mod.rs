@@ -18,6 +18,7 @@
 //! [`rank_speakers`] ranks the candidate speakers of any quotation for callers outside
 //! the analysis (the inspector), with [`SpeakerWeights`] that learn from corrections.
 
+pub mod code_points;
 pub mod dates;
 pub mod doc;
 pub mod english_verbs;

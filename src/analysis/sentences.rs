@@ -6,6 +6,7 @@
 //! abbreviation or a title (`Dr.`, `Prof.`, `Jl.`, `Mr.`) or after a single initial
 //! (`John B. Fenn`) does not end a sentence.
 
+use super::code_points::CodePoints;
 use super::tokenizer::{Token, TokenKind};
 use std::ops::Range;
 
@@ -18,7 +19,7 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Token index ranges of the sentences of `chars`.
-pub fn split(chars: &[char], tokens: &[Token]) -> Vec<Range<usize>> {
+pub fn split(chars: &CodePoints, tokens: &[Token]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
@@ -28,7 +29,7 @@ pub fn split(chars: &[char], tokens: &[Token]) -> Vec<Range<usize>> {
         if is_stop(chars, tokens, i) {
             // Closing quotes/brackets glued to the stop belong to this sentence.
             while let Some(t) = tokens.get(end) {
-                let glued = tokens.get(end - 1).is_some_and(|p| p.end == t.start);
+                let glued = tokens.get(end - 1).is_some_and(|p| p.end() == t.start());
                 if glued && char_at(chars, t).is_some_and(is_closer) {
                     end += 1;
                 } else {
@@ -49,8 +50,8 @@ pub fn split(chars: &[char], tokens: &[Token]) -> Vec<Range<usize>> {
     out
 }
 
-fn char_at(chars: &[char], t: &Token) -> Option<char> {
-    chars.get(t.start).copied()
+fn char_at(chars: &CodePoints, t: &Token) -> Option<char> {
+    chars.get(t.start())
 }
 
 fn is_closer(c: char) -> bool {
@@ -58,7 +59,7 @@ fn is_closer(c: char) -> bool {
 }
 
 /// Is token `i` a sentence-final mark (and not the dot of an abbreviation)?
-fn is_stop(chars: &[char], tokens: &[Token], i: usize) -> bool {
+fn is_stop(chars: &CodePoints, tokens: &[Token], i: usize) -> bool {
     let Some(t) = tokens.get(i) else { return false };
     match char_at(chars, t) {
         Some('!' | '?' | '…') => true,
@@ -67,21 +68,21 @@ fn is_stop(chars: &[char], tokens: &[Token], i: usize) -> bool {
     }
 }
 
-fn after_abbreviation(chars: &[char], tokens: &[Token], i: usize) -> bool {
+fn after_abbreviation(chars: &CodePoints, tokens: &[Token], i: usize) -> bool {
     let Some(prev) = i.checked_sub(1).and_then(|p| tokens.get(p)) else {
         return false;
     };
-    let glued = tokens.get(i).is_some_and(|t| t.start == prev.end);
-    if !glued || prev.kind != TokenKind::Word {
+    let glued = tokens.get(i).is_some_and(|t| t.start() == prev.end());
+    if !glued || prev.kind() != TokenKind::Word {
         return false;
     }
-    let word: String = chars.get(prev.start..prev.end).unwrap_or(&[]).iter().collect();
+    let word: String = chars.range(prev.start()..prev.end()).map(|r| r.to_string()).unwrap_or_default();
     let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     single_initial || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
 }
 
 /// Can `next` begin a new sentence?
-fn starts_sentence(chars: &[char], next: Option<&Token>) -> bool {
+fn starts_sentence(chars: &CodePoints, next: Option<&Token>) -> bool {
     let Some(t) = next else { return true };
     match char_at(chars, t) {
         Some(c) => {
@@ -93,9 +94,9 @@ fn starts_sentence(chars: &[char], next: Option<&Token>) -> bool {
     }
 }
 
-fn line_break_between(chars: &[char], a: Option<&Token>, b: Option<&Token>) -> bool {
+fn line_break_between(chars: &CodePoints, a: Option<&Token>, b: Option<&Token>) -> bool {
     match (a, b) {
-        (Some(a), Some(b)) => chars.get(a.end..b.start).is_some_and(|gap| gap.contains(&'\n')),
+        (Some(a), Some(b)) => chars.range(a.end()..b.start()).is_some_and(|gap| gap.contains('\n')),
         _ => false,
     }
 }
@@ -108,11 +109,11 @@ mod tests {
     fn sentences(s: &str) -> Vec<String> {
         let chars: Vec<char> = s.chars().collect();
         let tokens = tokenize(&chars);
-        split(&chars, &tokens)
+        split(&CodePoints::new(s), &tokens)
             .into_iter()
             .filter_map(|r| {
-                let a = tokens.get(r.start)?.start;
-                let b = tokens.get(r.end - 1)?.end;
+                let a = tokens.get(r.start)?.start();
+                let b = tokens.get(r.end - 1)?.end();
                 Some(chars[a..b].iter().collect())
             })
             .collect()

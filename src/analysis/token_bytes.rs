@@ -26,8 +26,8 @@ impl TokenBytes {
             (at_char == char_index).then_some(()).and_then(|()| u32::try_from(at_byte).ok())
         };
         for t in tokens {
-            let start = byte_of(t.start)?;
-            bytes.push((start, byte_of(t.end)?));
+            let start = byte_of(t.start())?;
+            bytes.push((start, byte_of(t.end())?));
         }
         Some(TokenBytes { bytes })
     }
@@ -56,7 +56,7 @@ mod tests {
         let at = |s: &str| text.find(s).unwrap();
         let joko = at("Joko");
         let words = |r: (usize, usize)| -> Vec<String> {
-            tokens[r.0..r.1].iter().map(|t| chars[t.start..t.end].iter().collect()).collect()
+            tokens[r.0..r.1].iter().map(|t| chars[t.start()..t.end()].iter().collect()).collect()
         };
         assert_eq!(
             bytes.tokens(joko, joko + "Joko Widodo".len()).map(words),

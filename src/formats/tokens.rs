@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::analysis::code_points::CodePoints;
 use crate::analysis::{sentences, tokenizer};
 
 /// A token: code points `start..end` of the text.
@@ -26,15 +27,17 @@ pub struct Tokenized {
 /// Tokenizes `chars`, cutting tokens at every offset in `cuts`.
 pub fn tokenize(chars: &[char], cuts: &BTreeSet<usize>) -> Tokenized {
     let raw = tokenizer::tokenize(chars);
-    let sentence_chars: Vec<usize> =
-        sentences::split(chars, &raw).iter().filter_map(|range| raw.get(range.start).map(|t| t.start)).collect();
+    let sentence_chars: Vec<usize> = sentences::split(&CodePoints::from_chars(chars), &raw)
+        .iter()
+        .filter_map(|range| raw.get(range.start).map(|t| t.start()))
+        .collect();
     let mut tokens = Vec::with_capacity(raw.len());
     let mut tokens_split = 0;
     for t in &raw {
-        let inner: Vec<usize> = cuts.range(t.start + 1..t.end).copied().collect();
+        let inner: Vec<usize> = cuts.range(t.start() + 1..t.end()).copied().collect();
         tokens_split += usize::from(!inner.is_empty());
-        let mut start = t.start;
-        for cut in inner.into_iter().chain([t.end]) {
+        let mut start = t.start();
+        for cut in inner.into_iter().chain([t.end()]) {
             tokens.push(Token { start, end: cut });
             start = cut;
         }

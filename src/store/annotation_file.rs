@@ -88,15 +88,28 @@ pub fn save_new_annotations(doc: &Document, path: &Path) -> Result<bool, Annotat
 
 /// The annotation JSON of `doc` for `path`, refused if `path` could be an article.
 pub(super) fn annotation_json(doc: &Document, path: &Path) -> Result<Vec<u8>, AnnotationFileError> {
+    check_annotation_path(doc, path)?;
+    let mut json = Vec::new();
+    write_annotation_json(doc, &mut json)
+        .map_err(|source| AnnotationFileError::Malformed { path: path.to_owned(), source })?;
+    Ok(json)
+}
+
+/// Refuses `path` for `doc`'s annotations if it could be an article.
+pub(super) fn check_annotation_path(doc: &Document, path: &Path) -> Result<(), AnnotationFileError> {
     let is_annotation_name = path.to_str().is_some_and(|p| p.ends_with(ANNOTATION_SUFFIX) || p.ends_with(".json"));
     if !is_annotation_name || doc.source.as_deref() == Some(path) {
         return Err(AnnotationFileError::WouldOverwriteArticle(path.to_owned()));
     }
+    Ok(())
+}
+
+/// Writes the annotation JSON of `doc` to `out` as it is serialised (a long
+/// document's JSON is many times its text), ending in a line break.
+pub(super) fn write_annotation_json(doc: &Document, mut out: impl std::io::Write) -> Result<(), serde_json::Error> {
     let saved = SavedDocument { format: FORMAT.to_owned(), version: VERSION, document: doc };
-    let mut json = serde_json::to_vec_pretty(&saved)
-        .map_err(|source| AnnotationFileError::Malformed { path: path.to_owned(), source })?;
-    json.push(b'\n');
-    Ok(json)
+    serde_json::to_writer_pretty(&mut out, &saved)?;
+    out.write_all(b"\n").map_err(serde_json::Error::io)
 }
 
 /// What a saved file says about being done, and nothing else: the parser

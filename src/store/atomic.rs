@@ -19,6 +19,21 @@ pub fn write_atomically_unsynced(path: &Path, bytes: &[u8]) -> std::io::Result<(
     Ok(())
 }
 
+/// [`write_atomically_unsynced`] of content made piece by piece: `write` fills a
+/// buffered temporary file beside `path`, which then replaces `path`, so a large
+/// output is never held whole in memory. If `write` fails, `path` is left as it
+/// was and the temporary file is removed.
+pub fn write_atomically_unsynced_with<E: From<std::io::Error>>(
+    path: &Path,
+    write: impl FnOnce(&mut std::io::BufWriter<tempfile::NamedTempFile>) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, temp_beside(path)?);
+    write(&mut out)?;
+    let temp = out.into_inner().map_err(|e| e.into_error())?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
 /// Like [`write_atomically`], but only if `path` does not exist yet: the check
 /// and the write are one step (a hard link), so a file someone writes in the
 /// meantime is never replaced. `Ok(false)` when `path` was already there.
@@ -43,6 +58,16 @@ pub fn write_new_atomically_unsynced(path: &Path, bytes: &[u8]) -> std::io::Resu
 
 /// `bytes` in a temporary file beside `path`, flushed to disk if `durable`.
 fn written_temp(path: &Path, bytes: &[u8], durable: bool) -> std::io::Result<tempfile::NamedTempFile> {
+    let mut temp = temp_beside(path)?;
+    temp.write_all(bytes)?;
+    if durable {
+        temp.as_file().sync_all()?;
+    }
+    Ok(temp)
+}
+
+/// An empty temporary file in `path`'s folder.
+fn temp_beside(path: &Path) -> std::io::Result<tempfile::NamedTempFile> {
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -54,12 +79,7 @@ fn written_temp(path: &Path, bytes: &[u8], durable: bool) -> std::io::Result<tem
     // editor's new file gets, 0666 less the user's umask.
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-    let mut temp = builder.tempfile_in(folder)?;
-    temp.write_all(bytes)?;
-    if durable {
-        temp.as_file().sync_all()?;
-    }
-    Ok(temp)
+    builder.tempfile_in(folder)
 }
 
 #[cfg(test)]
@@ -89,6 +109,27 @@ mod tests {
         assert_eq!(std::fs::read(&path).unwrap(), b"second");
         let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names.len(), 1, "{names:?}");
+    }
+
+    #[test]
+    fn content_written_piece_by_piece_replaces_the_file_and_a_failure_keeps_the_old_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a 😀.json");
+        write_atomically(&path, b"old").unwrap();
+        let failed: std::io::Result<()> = write_atomically_unsynced_with(&path, |out| {
+            out.write_all("“half”".as_bytes())?;
+            Err(std::io::Error::other("stopped"))
+        });
+        assert!(failed.is_err());
+        assert_eq!(std::fs::read(&path).unwrap(), b"old");
+        write_atomically_unsynced_with(&path, |out| {
+            out.write_all("“new”\r\n".as_bytes())?;
+            out.write_all(b"tail")
+        })
+        .unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "“new”\r\ntail");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names.len(), 1, "no temp file left behind: {names:?}");
     }
 
     #[test]

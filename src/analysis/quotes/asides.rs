@@ -145,7 +145,7 @@ fn has_words(doc: &Doc, a: usize, end: usize) -> bool {
 
 /// The speaker of a cue set off by commas and where the text after them starts.
 fn aside_speaker(doc: &Doc, lex: &Lexicon, v: usize, end: usize) -> Option<(usize, SpeakerHint)> {
-    let pos = doc.tokens.get(v).map_or(0, |x| x.start);
+    let pos = doc.tokens.get(v).map_or(0, |x| x.start());
     if lex.nya_cue_base(doc.low(v)).is_some() {
         let closed = doc.is_punct(v + 1, ',') || v + 1 >= end || doc.is_punct(v + 1, '.');
         return closed.then_some((v + 2, SpeakerHint::Pronoun(pos)));

@@ -61,7 +61,7 @@ fn is_cue_at(doc: &Doc, lex: &Lexicon, t: usize) -> bool {
 }
 
 fn start_of(doc: &Doc, t: usize) -> usize {
-    doc.tokens.get(t).map_or(0, |x| x.start)
+    doc.tokens.get(t).map_or(0, |x| x.start())
 }
 
 /// The cue token and speaker hint after the closing mark; `t` is the first token after

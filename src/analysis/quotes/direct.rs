@@ -44,7 +44,7 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<RawQuote> {
 
 /// Is there no line break between chars `a` and `b`?
 fn same_paragraph(doc: &Doc, a: usize, b: usize) -> bool {
-    doc.chars.get(a..b).is_some_and(|gap| gap.len() <= MAX_CONTINUATION_GAP && !gap.contains(&'\n'))
+    doc.chars.range(a..b).is_some_and(|gap| gap.len() <= MAX_CONTINUATION_GAP && !gap.contains('\n'))
 }
 
 /// `The mayor says the plan “will cost far more than we were told”`: a quote taken

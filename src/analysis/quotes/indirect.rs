@@ -263,14 +263,15 @@ fn quotes_within(direct: &[RawQuote], start: usize, end: usize) -> std::ops::Ran
 
 /// What the sentence loop asks of token ranges, as prefix counts computed once: a
 /// long sentence with many speech verbs would otherwise be rescanned per verb, and
-/// every token checked against every direct quote.
+/// every token checked against every direct quote. Counts are 32-bit: a text has
+/// at most [`MAX_OFFSET`](super::super::tokenizer::MAX_OFFSET) tokens, and three tables a token are large on a long text.
 struct TokenFacts {
     /// `inside[t]`: tokens before `t` that start inside a direct quote.
-    inside: Vec<usize>,
+    inside: Vec<u32>,
     /// `words[t]`: word tokens before `t`.
-    words: Vec<usize>,
+    words: Vec<u32>,
     /// `quoted_words[t]`: word tokens before `t` that start inside a direct quote.
-    quoted_words: Vec<usize>,
+    quoted_words: Vec<u32>,
     /// Cue tokens of the direct quotes, but not of a quote that a report takes in
     /// (`X said the plan “will cost more”`): there the verb reports.
     cues: HashSet<usize>,
@@ -281,14 +282,15 @@ impl TokenFacts {
         let quoted = Cover::new(direct.iter().map(|q| (q.start, q.end)));
         let prefix = |hit: &dyn Fn(usize) -> bool| {
             let mut n = 0;
-            let mut out = vec![0];
+            let mut out = Vec::with_capacity(doc.tokens.len() + 1);
+            out.push(0);
             out.extend((0..doc.tokens.len()).map(|t| {
-                n += usize::from(hit(t));
+                n += u32::from(hit(t));
                 n
             }));
             out
         };
-        let is_quoted = |t: usize| doc.tokens.get(t).is_some_and(|x| quoted.covers_point(x.start));
+        let is_quoted = |t: usize| doc.tokens.get(t).is_some_and(|x| quoted.covers_point(x.start()));
         let is_word = |t: usize| doc.kind(t) == Some(TokenKind::Word);
         let inside = prefix(&is_quoted);
         let words = prefix(&is_word);
@@ -298,9 +300,9 @@ impl TokenFacts {
         TokenFacts { inside, words, quoted_words, cues }
     }
 
-    fn count(prefix: &[usize], a: usize, b: usize) -> usize {
+    fn count(prefix: &[u32], a: usize, b: usize) -> usize {
         match (prefix.get(a), prefix.get(b)) {
-            (Some(x), Some(y)) if a < b => y - x,
+            (Some(x), Some(y)) if a < b => (y - x) as usize,
             _ => 0,
         }
     }
@@ -336,7 +338,7 @@ fn naming_without_quote(doc: &Doc, v: usize, c: usize, e: usize) -> bool {
     if !english_verbs::is_naming(low) || english_verbs::is_phrasal(low, doc.low(v + 1)) {
         return false;
     }
-    let quotes = (c..e).any(|t| doc.tokens.get(t).is_some_and(|x| is_mark_at(&doc.chars, x.start)));
+    let quotes = (c..e).any(|t| doc.tokens.get(t).is_some_and(|x| is_mark_at(&doc.chars, x.start())));
     let relative = (v.saturating_sub(MAX_RELATIVE_REACH)..v).any(|t| doc.low(t) == "what");
     !quotes || relative
 }
@@ -349,7 +351,7 @@ fn runs_on(doc: &Doc, q: &RawQuote) -> bool {
     if v >= doc.token_at_or_after(q.start) || !english_verbs::is_inflected(doc.low(v)) {
         return false;
     }
-    let closed = q.end.checked_sub(2).and_then(|k| doc.chars.get(k)).is_some_and(|c| ",.?!".contains(*c));
+    let closed = q.end.checked_sub(2).and_then(|k| doc.chars.get(k)).is_some_and(|c| ",.?!".contains(c));
     let after = doc.token_at_or_after(q.end);
     let goes_on = doc.kind(after) == Some(TokenKind::Word) && !doc.is_capitalised(after);
     !closed && goes_on && doc.sentence_of(after) == doc.sentence_of(v)
@@ -454,7 +456,7 @@ fn coordinated_subject(doc: &Doc, lex: &Lexicon, v: usize) -> Option<SpeakerHint
     let opening = doc.sentence_of(v).and_then(|i| doc.sentences.get(i)).map(|r| r.start)?;
     let first = (opening..s).find(|&t| doc.kind(t) == Some(TokenKind::Word))?;
     if PRONOUNS.contains(&doc.low(first)) && is_finite_verb(doc, first + 1) {
-        return Some(SpeakerHint::Pronoun(doc.tokens.get(first).map_or(0, |x| x.start)));
+        return Some(SpeakerHint::Pronoun(doc.tokens.get(first).map_or(0, |x| x.start())));
     }
     participle_subject(doc, lex, s)
 }
@@ -541,7 +543,7 @@ fn trailing_cue(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Opti
 /// unnamed source, or a name with its titles (`Mr. Roe`, `Sen. Jane Roe`).
 fn speaker_between(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Option<SpeakerHint> {
     if b == a + 1 && PRONOUNS.contains(&doc.low(a)) {
-        return Some(SpeakerHint::Pronoun(doc.tokens.get(a).map_or(0, |x| x.start)));
+        return Some(SpeakerHint::Pronoun(doc.tokens.get(a).map_or(0, |x| x.start())));
     }
     if let Some((x, y)) = unnamed_source(doc, a, b) {
         return Some(SpeakerHint::Source(x, y));
@@ -586,7 +588,7 @@ fn trailing_report(
 
 /// `Menurut Putin, …` / `menurutnya, …` / `According to the minister, …`.
 fn according_to(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<(usize, SpeakerHint)> {
-    let pos = doc.tokens.get(v).map_or(0, |x| x.start);
+    let pos = doc.tokens.get(v).map_or(0, |x| x.start());
     if doc.low(v) == "menurutnya" {
         return Some((content_start(doc, v + 1), SpeakerHint::Pronoun(pos)));
     }
@@ -648,7 +650,7 @@ fn content_span(doc: &Doc, c: usize, end: usize, facts: &TokenFacts) -> Option<(
     // A report that opens with a quote and goes on in the reporter's words (`that,
     // “no ferry will sail” unless …`) needs a clause of its own after it.
     let quoting = facts.inside(c, e);
-    let opens_quoted = facts.inside(c, c + 1) || doc.tokens.get(c).is_some_and(|x| is_mark_at(&doc.chars, x.start));
+    let opens_quoted = facts.inside(c, c + 1) || doc.tokens.get(c).is_some_and(|x| is_mark_at(&doc.chars, x.start()));
     let own_words = if opens_quoted {
         MIN_CONTENT_WORDS + 1
     } else if quoting {

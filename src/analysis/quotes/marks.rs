@@ -10,6 +10,7 @@
 //! apostrophes (`''…''`) are a double mark, as typewriter-era and wire archives write
 //! one (and as text converted from TeX-style marks keeps the closing one).
 
+use super::super::code_points::{CharRange, CodePoints};
 use super::super::intervals::Cover;
 
 /// Longest direct quote considered, in chars; a longer "quote" is a stray mark.
@@ -22,21 +23,21 @@ pub fn is_quote_mark(c: char) -> bool {
 }
 
 /// Chars of the double quote mark at `p`: one for a mark character, two for `''`.
-pub fn mark_len(chars: &[char], p: usize) -> Option<usize> {
+pub fn mark_len(chars: &CodePoints, p: usize) -> Option<usize> {
     match chars.get(p) {
-        Some(&c) if is_quote_mark(c) => Some(1),
-        Some('\'') if chars.get(p + 1) == Some(&'\'') => Some(2),
+        Some(c) if is_quote_mark(c) => Some(1),
+        Some('\'') if chars.get(p + 1) == Some('\'') => Some(2),
         _ => None,
     }
 }
 
 /// Is there a double quote mark (a mark character or `''`) starting at `p`?
-pub fn is_mark_at(chars: &[char], p: usize) -> bool {
+pub fn is_mark_at(chars: &CodePoints, p: usize) -> bool {
     mark_len(chars, p).is_some()
 }
 
 /// Char spans of direct quotes, marks included, sorted by start.
-pub fn direct_spans(chars: &[char]) -> Vec<(usize, usize)> {
+pub fn direct_spans(chars: &CodePoints) -> Vec<(usize, usize)> {
     let mut out = double_spans(chars);
     let singles = single_spans(chars, &out);
     out.extend(singles);
@@ -52,17 +53,17 @@ fn is_closing_context(c: Option<char>) -> bool {
     c.is_none_or(|c| c.is_whitespace() || ",.;:!?)]…—–".contains(c) || is_quote_mark(c))
 }
 
-fn neighbours(chars: &[char], p: usize) -> (Option<char>, Option<char>) {
+fn neighbours(chars: &CodePoints, p: usize) -> (Option<char>, Option<char>) {
     neighbours_of(chars, p, 1)
 }
 
 /// The chars before and after the `len` chars of a mark at `p`.
-fn neighbours_of(chars: &[char], p: usize, len: usize) -> (Option<char>, Option<char>) {
-    let prev = p.checked_sub(1).and_then(|q| chars.get(q)).copied();
-    (prev, chars.get(p + len).copied())
+fn neighbours_of(chars: &CodePoints, p: usize, len: usize) -> (Option<char>, Option<char>) {
+    let prev = p.checked_sub(1).and_then(|q| chars.get(q));
+    (prev, chars.get(p + len))
 }
 
-fn double_spans(chars: &[char]) -> Vec<(usize, usize)> {
+fn double_spans(chars: &CodePoints) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     let mut p = 0;
@@ -71,7 +72,7 @@ fn double_spans(chars: &[char]) -> Vec<(usize, usize)> {
             p += 1;
             continue;
         };
-        let c = chars.get(p).copied().unwrap_or('"');
+        let c = chars.get(p).unwrap_or('"');
         let at = p;
         p += len;
         let (prev, next) = neighbours_of(chars, at, len);
@@ -101,12 +102,12 @@ fn double_spans(chars: &[char]) -> Vec<(usize, usize)> {
 }
 
 /// Top-level ‘…’ quotes (British style) outside the double-quoted `spans`.
-fn single_spans(chars: &[char], spans: &[(usize, usize)]) -> Vec<(usize, usize)> {
+fn single_spans(chars: &CodePoints, spans: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let cover = Cover::new(spans.iter().copied());
     let inside = |p: usize| cover.covers_point(p);
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    for (p, &c) in chars.iter().enumerate() {
+    for (p, c) in chars.all().iter().enumerate() {
         if !matches!(c, '‘' | '’') || inside(p) {
             continue;
         }
@@ -114,9 +115,8 @@ fn single_spans(chars: &[char], spans: &[(usize, usize)]) -> Vec<(usize, usize)>
         if c == '‘' && is_opening_context(prev) {
             open = Some(p);
         } else if let Some(o) = open.filter(|_| c == '’' && is_closing_context(next)) {
-            let text = chars.get(o..p).unwrap_or(&[]);
-            let words = text.split(|c| c.is_whitespace()).filter(|w| !w.is_empty()).count();
-            if words >= MIN_SINGLE_WORDS && !text.contains(&'\n') {
+            let (words, broken) = chars.range(o..p).map_or((0, false), |text| (word_count(text), text.contains('\n')));
+            if words >= MIN_SINGLE_WORDS && !broken {
                 out.push((o, p + 1));
             }
             open = None;
@@ -125,17 +125,29 @@ fn single_spans(chars: &[char], spans: &[(usize, usize)]) -> Vec<(usize, usize)>
     out
 }
 
-fn has_paragraph_break(chars: &[char], a: usize, b: usize) -> bool {
-    chars.get(a..b).is_some_and(|s| s.contains(&'\n'))
+/// Runs of non-blank chars in `text`.
+fn word_count(text: CharRange<'_>) -> usize {
+    let mut blank_before = true;
+    text.iter()
+        .filter(|c| {
+            let starts = blank_before && !c.is_whitespace();
+            blank_before = c.is_whitespace();
+            starts
+        })
+        .count()
+}
+
+fn has_paragraph_break(chars: &CodePoints, a: usize, b: usize) -> bool {
+    chars.range(a..b).is_some_and(|s| s.contains('\n'))
 }
 
 /// Every line break between `a` and `b` must be followed by a quote mark (the
 /// convention for quotes running over paragraphs); otherwise the quote at `a` was
 /// never closed.
-fn paragraphs_continue(chars: &[char], a: usize, b: usize) -> bool {
+fn paragraphs_continue(chars: &CodePoints, a: usize, b: usize) -> bool {
     let mut i = a;
     while i < b {
-        if chars.get(i) == Some(&'\n') {
+        if chars.get(i) == Some('\n') {
             let mut j = i + 1;
             while chars.get(j).is_some_and(|c| c.is_whitespace()) {
                 j += 1;
@@ -156,8 +168,10 @@ mod tests {
     use super::*;
 
     fn spans(text: &str) -> Vec<String> {
-        let chars: Vec<char> = text.chars().collect();
-        direct_spans(&chars).into_iter().map(|(a, b)| text.chars().skip(a).take(b - a).collect()).collect()
+        direct_spans(&CodePoints::new(text))
+            .into_iter()
+            .map(|(a, b)| text.chars().skip(a).take(b - a).collect())
+            .collect()
     }
 
     #[test]

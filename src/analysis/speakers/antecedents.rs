@@ -54,7 +54,7 @@ struct Candidate {
 
 /// The words of a mention, lower-cased.
 fn words_of(doc: &Doc, start: usize, end: usize) -> Vec<String> {
-    let text: String = doc.chars.get(start..end).unwrap_or(&[]).iter().collect();
+    let text = doc.text_of(start, end);
     text.split_whitespace().map(str::to_lowercase).collect()
 }
 

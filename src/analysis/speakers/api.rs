@@ -168,7 +168,7 @@ fn read_cue(
     let same_cue = cue_token.and_then(|t| found.iter().find(|q| q.cue == Some(t)));
     let raw = same_cue.or_else(|| found.iter().filter(|q| overlap(q) > 0).max_by_key(|q| overlap(q)));
     let cue = cue_token.or_else(|| raw.and_then(|q| q.cue));
-    let cue_pos = cue.and_then(|t| doc.tokens.get(t)).map(|t| t.start);
+    let cue_pos = cue.and_then(|t| doc.tokens.get(t)).map(|t| t.start());
     let pronoun = cue.map_or(Pronoun::None, |t| Pronoun::around_cue(doc, lex, t));
     let names = Names { doc, lex, entities, index: EntityIndex::new(entities) };
     let mention = match raw.map(|q| q.hint) {

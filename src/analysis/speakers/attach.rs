@@ -2,6 +2,7 @@
 //! entity (or an entity is trimmed, relabelled or cut to it), and every quote's
 //! speaker becomes an index into the merged, sorted list.
 
+use super::super::code_points::CodePoints;
 use super::super::{Entity, Label};
 use super::names::Mention;
 use std::collections::{BTreeSet, HashMap};
@@ -16,7 +17,7 @@ const SOURCE_CONFIDENCE: f32 = 0.4;
 type Origin = Result<usize, (usize, usize)>;
 
 /// Adds the new mentions as PERSON (or, unnamed, SOURCE) entities and returns every speaker's index.
-pub fn attach(chars: &[char], entities: &mut Vec<Entity>, mentions: &[Option<Mention>]) -> Vec<Option<usize>> {
+pub fn attach(chars: &CodePoints, entities: &mut Vec<Entity>, mentions: &[Option<Mention>]) -> Vec<Option<usize>> {
     let old_len = entities.len();
     let mut placed = Placed::new(entities.drain(..).enumerate().map(|(i, e)| (e, Ok(i))).collect());
     for m in mentions.iter().flatten() {
@@ -121,13 +122,13 @@ impl Placed {
     /// `start..end` ends a non-PERSON entity and does not begin it: the entity keeps
     /// the words before (its end moved back over the blank before the name) and the
     /// name becomes a PERSON of its own.
-    fn cut_tail(&mut self, chars: &[char], k: usize, start: usize, end: usize) -> bool {
+    fn cut_tail(&mut self, chars: &CodePoints, k: usize, start: usize, end: usize) -> bool {
         let Some((e, _)) =
             self.tagged.get_mut(k).filter(|(e, _)| !e.is(Label::Person) && e.start < start && e.end == end)
         else {
             return false;
         };
-        let blank = chars.get(e.start..start).map_or(0, |s| s.iter().rev().take_while(|c| c.is_whitespace()).count());
+        let blank = chars.range(e.start..start).map_or(0, |s| s.iter().rev().take_while(|c| c.is_whitespace()).count());
         self.spans.remove(&(e.start, e.end, k));
         e.end = start - blank;
         self.spans.insert((e.start, e.end, k));

@@ -6,6 +6,7 @@
 //! of a verb (`Budi, Kepala Dinas, Kamis, meminta …`) or introduced by `menurut`,
 //! `disampaikan`, `lanjut`. Without one nearby, the last person named outside a quote.
 
+use super::super::code_points::{CharRange, CodePoints};
 use super::super::doc::Doc;
 use super::super::function_words::{PRONOUNS, ROLE_LINKS, SUBJECT_VERB_GAP};
 use super::super::intervals::{Cover, EntityIndex};
@@ -124,7 +125,7 @@ impl<'a> Context<'a> {
     }
 
     fn person_at(&self, t: usize) -> Option<usize> {
-        self.index.person_at(self.doc.tokens.get(t)?.start)
+        self.index.person_at(self.doc.tokens.get(t)?.start())
     }
 }
 
@@ -213,27 +214,27 @@ pub(super) struct Paragraphs {
 }
 
 impl Paragraphs {
-    fn new(chars: &[char]) -> Paragraphs {
-        Paragraphs { starts: line_openers(chars).collect() }
+    fn new(chars: &CodePoints) -> Paragraphs {
+        Paragraphs { starts: line_openers(chars.all()).collect() }
     }
 
     /// Paragraphs started in `a.min(b)..b`, as [`paragraphs_between`] counts them.
-    pub(super) fn between(&self, chars: &[char], a: usize, b: usize) -> usize {
+    pub(super) fn between(&self, chars: &CodePoints, a: usize, b: usize) -> usize {
         let from = a.min(b);
-        let Some(gap) = chars.get(from..b) else { return 0 };
+        let Some(gap) = chars.range(from..b) else { return 0 };
         // Only the first non-blank char of the gap is judged differently from the
         // whole text: a line break before `from` does not count for it.
         let Some(k) = gap.iter().position(|c| !c.is_whitespace()) else { return 0 };
-        let opens = gap.iter().take(k).any(|&c| c == '\n');
+        let opens = gap.iter().take(k).any(|c| c == '\n');
         let later = self.starts.partition_point(|&p| p < b) - self.starts.partition_point(|&p| p <= from + k);
         later + usize::from(opens)
     }
 }
 
 /// Offsets in `chars` of the non-blank chars that open a line.
-fn line_openers(chars: &[char]) -> impl Iterator<Item = usize> + '_ {
+fn line_openers(chars: CharRange<'_>) -> impl Iterator<Item = usize> + '_ {
     let mut fresh = false;
-    chars.iter().enumerate().filter_map(move |(p, &c)| {
+    chars.iter().enumerate().filter_map(move |(p, c)| {
         if c == '\n' {
             fresh = true;
         } else if fresh && !c.is_whitespace() {
@@ -246,7 +247,7 @@ fn line_openers(chars: &[char]) -> impl Iterator<Item = usize> + '_ {
 
 /// Paragraphs (non-empty lines) started between two char offsets.
 pub fn paragraphs_between(doc: &Doc, a: usize, b: usize) -> usize {
-    doc.chars.get(a.min(b)..b).map_or(0, |gap| line_openers(gap).count())
+    doc.chars.range(a.min(b)..b).map_or(0, |gap| line_openers(gap).count())
 }
 
 #[cfg(test)]

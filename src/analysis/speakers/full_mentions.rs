@@ -10,7 +10,7 @@ use super::word_lists::WordLists;
 use std::collections::HashMap;
 
 fn words_in(doc: &Doc, start: usize, end: usize) -> Vec<String> {
-    let text: String = doc.chars.get(start..end).unwrap_or(&[]).iter().collect();
+    let text = doc.text_of(start, end);
     text.split_whitespace().map(str::to_string).collect()
 }
 

@@ -84,7 +84,7 @@ fn is_listed(lex: &Lexicon, low: &str) -> bool {
 /// nor is one with digits (`Gugus Tugas Covid-19`, `kapal KM Sejahtera 3`), a
 /// product, a law or a task force.
 pub fn names_a_person(doc: &Doc, lex: &Lexicon, e: &Entity) -> bool {
-    if doc.chars.get(e.start..e.end).is_some_and(|s| s.iter().any(char::is_ascii_digit)) {
+    if doc.chars.range(e.start..e.end).is_some_and(|s| s.iter().any(|c| c.is_ascii_digit())) {
         return false;
     }
     let a = doc.token_at_or_after(e.start);
@@ -118,7 +118,7 @@ pub struct Names<'a> {
 
 impl Names<'_> {
     pub(super) fn entity_at(&self, t: usize) -> Option<usize> {
-        self.index.at(self.doc.tokens.get(t)?.start)
+        self.index.at(self.doc.tokens.get(t)?.start())
     }
 
     pub(super) fn is_person_at(&self, t: usize) -> Option<usize> {
@@ -169,7 +169,7 @@ impl Names<'_> {
     pub(super) fn entity_tail(&self, floor: usize, t: usize) -> Option<(usize, usize)> {
         let last = t.checked_sub(1).filter(|&l| l >= floor)?;
         let e = self.entity_at(last).and_then(|i| self.entities.get(i)).filter(|e| !e.is(Label::Person))?;
-        if self.doc.tokens.get(last).map(|x| x.end) != Some(e.end) {
+        if self.doc.tokens.get(last).map(|x| x.end()) != Some(e.end) {
             return None;
         }
         let first = self.doc.token_at_or_after(e.start).max(floor);
@@ -241,7 +241,7 @@ impl Names<'_> {
     fn office_tail(&self, a: usize, b: usize) -> Option<Mention> {
         let e = self.entity_at(b.checked_sub(1)?).and_then(|i| self.entities.get(i))?;
         let first = self.doc.token_at_or_after(e.start);
-        let office = !e.is(Label::Person) && first < a && self.doc.tokens.get(b - 1)?.end == e.end;
+        let office = !e.is(Label::Person) && first < a && self.doc.tokens.get(b - 1)?.end() == e.end;
         if !office {
             return None;
         }
@@ -350,7 +350,7 @@ impl Names<'_> {
     fn whole_person(&self, a: usize, b: usize) -> Option<usize> {
         let i = self.is_person_at(a)?;
         let e = self.entities.get(i)?;
-        let exact = self.doc.tokens.get(a)?.start == e.start && self.doc.tokens.get(b - 1)?.end == e.end;
+        let exact = self.doc.tokens.get(a)?.start() == e.start && self.doc.tokens.get(b - 1)?.end() == e.end;
         (exact && (a..b).all(|t| self.is_name_word(t))).then_some(i)
     }
 

@@ -19,12 +19,11 @@ pub fn tokens_around(document: &Document, at: usize) -> Vec<Token> {
     let len = document.char_len();
     let (from, to) = (at.saturating_sub(WINDOW), at.saturating_add(WINDOW).min(len));
     let chars: Vec<char> = document.slice(from, to).unwrap_or_default().chars().collect();
-    let mut tokens: Vec<Token> =
-        tokenize(&chars).into_iter().map(|t| Token { start: t.start + from, end: t.end + from, ..t }).collect();
-    if from > 0 && tokens.first().is_some_and(|t| t.start == from) {
+    let mut tokens: Vec<Token> = tokenize(&chars).iter().filter_map(|t| t.shifted(from)).collect();
+    if from > 0 && tokens.first().is_some_and(|t| t.start() == from) {
         tokens.remove(0);
     }
-    if to < len && tokens.last().is_some_and(|t| t.end == to) {
+    if to < len && tokens.last().is_some_and(|t| t.end() == to) {
         tokens.pop();
     }
     tokens
@@ -32,12 +31,12 @@ pub fn tokens_around(document: &Document, at: usize) -> Vec<Token> {
 
 /// A start inside a token moves back to the token's start.
 pub fn snap_start(tokens: &[Token], at: usize) -> usize {
-    tokens.iter().find(|t| t.start < at && at < t.end).map_or(at, |t| t.start)
+    tokens.iter().find(|t| t.start() < at && at < t.end()).map_or(at, |t| t.start())
 }
 
 /// An end inside a token moves on to the token's end.
 pub fn snap_end(tokens: &[Token], at: usize) -> usize {
-    tokens.iter().find(|t| t.start < at && at < t.end).map_or(at, |t| t.end)
+    tokens.iter().find(|t| t.start() < at && at < t.end()).map_or(at, |t| t.end())
 }
 
 /// `start..end` widened to whole tokens of `document`.
@@ -49,14 +48,14 @@ pub fn snap_range(document: &Document, start: usize, end: usize) -> (usize, usiz
 /// of, else the one it ends. A click on a word's last half puts the caret
 /// after it, so a word ending there wins over punctuation starting there.
 pub fn token_at(tokens: &[Token], at: usize) -> Option<(usize, usize)> {
-    let inside = tokens.iter().find(|t| t.start <= at && at < t.end);
-    let ending = tokens.iter().find(|t| t.end == at);
+    let inside = tokens.iter().find(|t| t.start() <= at && at < t.end());
+    let ending = tokens.iter().find(|t| t.end() == at);
     let token = match (inside, ending) {
-        (Some(i), Some(e)) if i.kind == TokenKind::Punct && e.kind != TokenKind::Punct => e,
+        (Some(i), Some(e)) if i.kind() == TokenKind::Punct && e.kind() != TokenKind::Punct => e,
         (Some(i), _) => i,
         (None, e) => e?,
     };
-    Some((token.start, token.end))
+    Some((token.start(), token.end()))
 }
 
 /// The word of `document` at caret position `at` (a double-click).
@@ -74,7 +73,7 @@ pub enum End {
 /// Where an end at `at` goes when it moves by one token: a start to the
 /// previous or next token start, an end to the previous or next token end.
 pub fn step(tokens: &[Token], which: End, at: usize, forward: bool) -> Option<usize> {
-    let boundaries = tokens.iter().map(|t| if which == End::Start { t.start } else { t.end });
+    let boundaries = tokens.iter().map(|t| if which == End::Start { t.start() } else { t.end() });
     if forward {
         boundaries.filter(|b| *b > at).min()
     } else {
