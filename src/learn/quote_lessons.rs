@@ -11,7 +11,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::speaker_lessons::learn_speaker_weights;
+use super::speaker_lessons::{learn_speaker_weights_cached, ExampleCache};
 use crate::analysis::quote_confidence::Pattern;
 use crate::analysis::{Analyzer, QuoteConfidence, SpeakerWeights};
 use crate::model::{Document, Quote, Status};
@@ -36,6 +36,12 @@ pub struct QuoteLessons {
 impl QuoteLessons {
     /// Learns from the quotations of `docs`; `analyzer` says which cues are known.
     pub fn learn(docs: &[&Document], analyzer: &Analyzer) -> QuoteLessons {
+        QuoteLessons::learn_cached(docs, analyzer, &mut ExampleCache::default())
+    }
+
+    /// [`QuoteLessons::learn`], keeping the speaker lessons of unchanged
+    /// documents in `cache` between calls (the app's learning worker).
+    pub fn learn_cached(docs: &[&Document], analyzer: &Analyzer, cache: &mut ExampleCache) -> QuoteLessons {
         let lex = analyzer.lexicon();
         let mut lessons = QuoteLessons::default();
         let mut counts: BTreeMap<Pattern, (usize, usize)> = BTreeMap::new();
@@ -66,7 +72,7 @@ impl QuoteLessons {
             }
         }
         let shipped = SpeakerWeights::default();
-        let (learned, _) = learn_speaker_weights(docs, shipped);
+        let (learned, _) = learn_speaker_weights_cached(docs, shipped, cache);
         lessons.speaker_weights = (learned != shipped).then_some(learned);
         lessons
     }

@@ -7,8 +7,12 @@
 //! gets suggestions that follow it. Documents are read in the order given and
 //! quotations in reading order, so the same reviews give the same weights.
 
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::{FxHashMap, FxHasher};
+
 use crate::analysis::{CandidateFeatures, SpeakerWeights};
-use crate::model::{Document, Quote, Status};
+use crate::model::{Document, Quote, QuoteKind, Status};
 use crate::speaker_ranking::rank_document_speakers;
 
 /// Passes over the reviewed quotations, at most: the perceptron stops early once
@@ -23,9 +27,21 @@ const PASSES: usize = 5;
 /// kept only if they put the annotator's speaker first more often than `base`
 /// on the project's own reviews — learning never makes them worse there.
 pub fn learn_speaker_weights(docs: &[&Document], base: SpeakerWeights) -> (SpeakerWeights, usize) {
+    learn_speaker_weights_cached(docs, base, &mut ExampleCache::default())
+}
+
+/// [`learn_speaker_weights`], with each document's lessons kept in `cache`
+/// between calls: the app's learning worker relearns after every few saves, and
+/// ranking every reviewed quotation of the project again each time would grow
+/// with the project.
+pub fn learn_speaker_weights_cached(
+    docs: &[&Document],
+    base: SpeakerWeights,
+    cache: &mut ExampleCache,
+) -> (SpeakerWeights, usize) {
     // The candidates and their features do not depend on the weights: each
     // quotation is ranked once, and the passes only score.
-    let examples = examples(docs, &base);
+    let examples = cache.examples(docs, &base);
     let mut weights = base;
     let mut sum = Sum::default();
     for _ in 0..PASSES {
@@ -92,12 +108,56 @@ fn examples(docs: &[&Document], base: &SpeakerWeights) -> Vec<Example> {
         .collect()
 }
 
+/// Each document's lessons, by a fingerprint of its text and spans (and of the
+/// base weights they were ranked with); a document that changed is ranked
+/// again, and documents no longer asked about are dropped.
+#[derive(Debug, Default)]
+pub struct ExampleCache {
+    by_document: FxHashMap<u64, Vec<Example>>,
+}
+
+impl ExampleCache {
+    fn examples(&mut self, docs: &[&Document], base: &SpeakerWeights) -> Vec<Example> {
+        let mut kept = FxHashMap::default();
+        let mut out = Vec::new();
+        for doc in docs {
+            let key = fingerprint(doc, base);
+            let examples = match self.by_document.remove(&key).or_else(|| kept.remove(&key)) {
+                Some(examples) => examples,
+                None => examples(&[doc], base),
+            };
+            out.extend(examples.iter().cloned());
+            kept.insert(key, examples);
+        }
+        self.by_document = kept;
+        out
+    }
+}
+
+/// What a document's lessons are made from: its text, its entities and its
+/// quotations (bounds, label or kind, speaker, cue, status), and the weights.
+fn fingerprint(doc: &Document, base: &SpeakerWeights) -> u64 {
+    let mut h = FxHasher::default();
+    doc.text.as_str().hash(&mut h);
+    for e in doc.entities() {
+        (e.id.as_str(), e.start, e.end, e.label.as_str(), e.text.as_str(), e.status as u8).hash(&mut h);
+    }
+    for q in doc.quotes() {
+        let cue = q.cue.as_ref().map(|c| (c.start, c.end));
+        (q.id.as_str(), q.start, q.end, q.kind == QuoteKind::Direct, q.speaker.as_deref(), q.status as u8, cue)
+            .hash(&mut h);
+    }
+    format!("{base:?}").hash(&mut h);
+    h.finish()
+}
+
 fn is_reviewed_with_speaker(quote: &Quote) -> bool {
     matches!(quote.status, Status::Accepted | Status::Manual) && quote.speaker.is_some()
 }
 
 /// One lesson: a quotation's candidates (in the ranker's order under the base
 /// weights) and which of them the annotator chose.
+#[derive(Debug, Clone)]
 struct Example {
     candidates: Vec<CandidateFeatures>,
     chosen: usize,
@@ -199,5 +259,20 @@ mod tests {
         let (learned, _) = learn_speaker_weights(&docs, base);
         assert!(ranking_accuracy(&docs, &learned).0 >= ranking_accuracy(&docs, &base).0);
         assert_eq!(ranking_accuracy(&docs, &base), (3, 4));
+    }
+
+    #[test]
+    fn the_cache_gives_what_learning_afresh_gives_and_follows_a_changed_document() {
+        let base = SpeakerWeights::default();
+        let corrected = document("Dodi Hartono", Status::Manual);
+        let kept = document("Sari Wulan", Status::Accepted);
+        let mut cache = ExampleCache::default();
+        let docs = [&corrected, &corrected, &corrected, &kept];
+        assert_eq!(learn_speaker_weights_cached(&docs, base, &mut cache), learn_speaker_weights(&docs, base));
+        assert_eq!(cache.by_document.len(), 2, "one entry per distinct document");
+        // The annotator changes their mind on the corrected document: it teaches anew.
+        let docs = [&kept, &kept, &kept];
+        assert_eq!(learn_speaker_weights_cached(&docs, base, &mut cache), (base, 3));
+        assert_eq!(cache.by_document.len(), 1, "documents no longer asked about are dropped");
     }
 }

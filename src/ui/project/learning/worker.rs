@@ -17,6 +17,7 @@ use super::{LearnReport, ModelSummary, Request};
 const ROWS_PER_REPORT: usize = 16;
 use crate::analysis::Analyzer;
 use crate::annotate::add_suggestions;
+use crate::learn::speaker_lessons::ExampleCache;
 use crate::learn::{refresh_edit, write_lessons, LearnDoc, Learner, ProjectModel, QuoteLessons};
 use crate::model::Document;
 use crate::project::layout::Layout;
@@ -51,8 +52,13 @@ impl Task {
             Ok(learner) => learner,
             Err(error) => return send(LearnReport::Failed(format!("Learning is off: {error}"))),
         };
-        let mut state =
-            WorkerState { model, learner, lessons: QuoteLessons::default(), reviewed: ReviewedCache::default() };
+        let mut state = WorkerState {
+            model,
+            learner,
+            lessons: QuoteLessons::default(),
+            speaker_examples: ExampleCache::default(),
+            reviewed: ReviewedCache::default(),
+        };
         while let Ok(first) = inbox.recv() {
             // Requests that queued up while the last one ran: only the latest counts.
             let (mut update, mut log) = (None, None);
@@ -92,7 +98,8 @@ impl Task {
             Err(error) => return send(LearnReport::Failed(format!("The project model was not updated: {error}"))),
         };
         let plain = state.model.analyzer();
-        let lessons = QuoteLessons::learn(&docs.iter().map(|(_, d)| d).collect::<Vec<_>>(), &plain);
+        let reviewed: Vec<&Document> = docs.iter().map(|(_, d)| d).collect();
+        let lessons = QuoteLessons::learn_cached(&reviewed, &plain, &mut state.speaker_examples);
         let lessons_changed = lessons != state.lessons;
         if learned.is_none() && !lessons_changed {
             return send(LearnReport::Resuggested { count: 0, failures });
@@ -196,6 +203,8 @@ struct WorkerState {
     learner: Learner,
     /// What the project's reviewed quotations teach (project cues, rejected patterns).
     lessons: QuoteLessons,
+    /// The speaker lessons of the reviewed documents, ranked once per change.
+    speaker_examples: ExampleCache,
     reviewed: ReviewedCache,
 }
 
@@ -300,6 +309,7 @@ mod tests {
             model: ProjectModel::shipped().expect("shipped"),
             learner: Learner::shipped().expect("shipped"),
             lessons: QuoteLessons::default(),
+            speaker_examples: ExampleCache::default(),
             reviewed: ReviewedCache::default(),
         };
         let reports = std::cell::RefCell::new(Vec::new());
