@@ -41,9 +41,11 @@ pub fn rank_document_speakers(document: &Document, quote: &Quote, weights: &Spea
         .iter()
         .map(|e| EntityRef { start: e.start - window.start, end: e.end - window.start, label: &e.label })
         .collect();
-    let quotes: Vec<&Quote> =
-        document.quotes().iter().filter(|q| q.status != Status::Rejected || q.id == quote.id).collect();
-    let quotes: Vec<&Quote> = quotes.into_iter().filter(|q| window.holds(q.start, q.end)).collect();
+    let quotes: Vec<&Quote> = document
+        .quotes()
+        .iter()
+        .filter(|q| (q.status != Status::Rejected || q.id == quote.id) && window.holds(q.start, q.end))
+        .collect();
     let Some(asked) = quotes.iter().position(|q| q.id == quote.id) else { return Vec::new() };
     let quote_refs: Vec<QuoteRef> = quotes.iter().map(|q| window.quote_ref(q, &index)).collect();
     rank_speakers(text, &refs, &quote_refs, asked, weights)

@@ -15,7 +15,7 @@ use std::time::Instant;
 
 use clap::Args;
 
-use crate::analysis::Analyzer;
+use crate::analysis::lexicon::Lexicon;
 use crate::learn::{read_model_or_shipped, write_lessons, write_model, LearnDoc, Learner, LessonOptions, QuoteLessons};
 use crate::model::Document;
 use crate::project::layout::Layout;
@@ -86,7 +86,8 @@ pub fn run_learn(args: &LearnArgs) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let documents: Vec<&Document> = docs.iter().map(|(_, d)| d).collect();
-    let lessons = QuoteLessons::learn(&documents, &Analyzer::new());
+    // The shipped word lists say which cues are new; no whole analyser is needed.
+    let lessons = QuoteLessons::learn(&documents, &Lexicon::new());
     match write_lessons(&args.out, &lessons) {
         Ok(path) => eprintln!(
             "sorot: wrote {}: {} project cue(s), {} quotation pattern(s) made less sure, {} speaker weights",

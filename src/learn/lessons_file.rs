@@ -135,11 +135,8 @@ fn lessons_of(json: LessonsJson) -> Result<QuoteLessons, String> {
         }
         factors.insert((p.cue.to_lowercase(), p.direct, p.cue_after), p.factor);
     }
-    if let Some(weights) = &json.speaker_weights {
-        let json = serde_json::to_value(weights).map_err(|e| e.to_string())?;
-        if json.as_object().is_some_and(|o| o.values().any(|v| !v.is_f64())) {
-            return Err("a speaker weight is not a finite number".to_owned());
-        }
+    if json.speaker_weights.is_some_and(|w| w.values().iter().any(|v| !v.is_finite())) {
+        return Err("a speaker weight is not a finite number".to_owned());
     }
     Ok(QuoteLessons {
         cues_after: cues(json.cues_after)?,

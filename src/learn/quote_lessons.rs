@@ -12,6 +12,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::speaker_lessons::{learn_speaker_weights_cached, ExampleCache};
+use crate::analysis::lexicon::Lexicon;
 use crate::analysis::quote_confidence::Pattern;
 use crate::analysis::{Analyzer, QuoteConfidence, SpeakerWeights};
 use crate::model::{Document, Quote, Status};
@@ -34,15 +35,14 @@ pub struct QuoteLessons {
 }
 
 impl QuoteLessons {
-    /// Learns from the quotations of `docs`; `analyzer` says which cues are known.
-    pub fn learn(docs: &[&Document], analyzer: &Analyzer) -> QuoteLessons {
-        QuoteLessons::learn_cached(docs, analyzer, &mut ExampleCache::default())
+    /// Learns from the quotations of `docs`; `lex` says which cues are known.
+    pub fn learn(docs: &[&Document], lex: &Lexicon) -> QuoteLessons {
+        QuoteLessons::learn_cached(docs, lex, &mut ExampleCache::default())
     }
 
     /// [`QuoteLessons::learn`], keeping the speaker lessons of unchanged
     /// documents in `cache` between calls (the app's learning worker).
-    pub fn learn_cached(docs: &[&Document], analyzer: &Analyzer, cache: &mut ExampleCache) -> QuoteLessons {
-        let lex = analyzer.lexicon();
+    pub fn learn_cached(docs: &[&Document], lex: &Lexicon, cache: &mut ExampleCache) -> QuoteLessons {
         let mut lessons = QuoteLessons::default();
         let mut counts: BTreeMap<Pattern, (usize, usize)> = BTreeMap::new();
         for doc in docs {
@@ -134,7 +134,7 @@ mod tests {
             Vec::new(),
             vec![quote(TEXT, "“Itu urusan nanti 😀,”", "seloroh", Status::Manual)],
         );
-        let lessons = QuoteLessons::learn(&[&reviewed], &analyzer);
+        let lessons = QuoteLessons::learn(&[&reviewed], analyzer.lexicon());
         assert_eq!(lessons.cues_after.iter().collect::<Vec<_>>(), ["seloroh"]);
         let taught = lessons.extend(analyzer);
         let quotes = taught.analyze(TEXT).quotes;
@@ -154,9 +154,9 @@ mod tests {
             d.clone().with_spans(d.entities().to_vec(), quotes)
         };
         let (a, b) = (rejected(&suggested), rejected(&suggested));
-        let once = QuoteLessons::learn(&[&a], &analyzer);
+        let once = QuoteLessons::learn(&[&a], analyzer.lexicon());
         assert!(once.factors.is_empty(), "one rejection may be a slip");
-        let lessons = QuoteLessons::learn(&[&a, &b], &analyzer);
+        let lessons = QuoteLessons::learn(&[&a, &b], analyzer.lexicon());
         let before = analyzer.analyze(text).quotes[0].confidence;
         let taught = lessons.extend(Analyzer::new());
         let after = taught.analyze(text).quotes[0].confidence;
@@ -192,7 +192,7 @@ mod tests {
                 suggested.entities().iter().map(|e| Entity { status: Status::Accepted, ..e.clone() }).collect();
             suggested.clone().with_spans(entities, quotes)
         };
-        let lessons = QuoteLessons::learn(&[&corrected; 6], &analyzer);
+        let lessons = QuoteLessons::learn(&[&corrected; 6], analyzer.lexicon());
         assert!(lessons.speaker_weights.is_some(), "the choices taught the ranker");
         let taught = lessons.extend(Analyzer::new());
         let again = suggest_document(text.to_owned(), None, &taught);

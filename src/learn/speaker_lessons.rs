@@ -64,32 +64,32 @@ pub fn learn_speaker_weights_cached(
     (learned, examples.len())
 }
 
-/// A running sum of weights, for their mean. The weights are read as their
-/// serialised fields, so that every field the ranker has is averaged.
+/// A running sum of weights, for their mean.
 #[derive(Default)]
 struct Sum {
-    fields: std::collections::BTreeMap<String, f64>,
+    values: Vec<f64>,
     count: usize,
 }
 
 impl Sum {
     fn add(&mut self, weights: &SpeakerWeights) {
-        if let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(weights) {
-            for (name, value) in fields {
-                *self.fields.entry(name).or_default() += value.as_f64().unwrap_or(0.0);
-            }
-            self.count += 1;
+        let values = weights.values();
+        self.values.resize(values.len(), 0.0);
+        for (sum, value) in self.values.iter_mut().zip(values) {
+            *sum += f64::from(value);
         }
+        self.count += 1;
     }
 
     fn mean(&self) -> Option<SpeakerWeights> {
-        if self.count == 0 {
+        let mut values = SpeakerWeights::default().values();
+        if self.count == 0 || self.values.len() != values.len() {
             return None;
         }
-        let n = self.count as f64;
-        let fields: serde_json::Map<String, serde_json::Value> =
-            self.fields.iter().map(|(name, sum)| (name.clone(), serde_json::json!(sum / n))).collect();
-        serde_json::from_value(serde_json::Value::Object(fields)).ok()
+        for (value, sum) in values.iter_mut().zip(&self.values) {
+            *value = (sum / self.count as f64) as f32;
+        }
+        Some(SpeakerWeights::from_values(values))
     }
 }
 
@@ -147,7 +147,7 @@ fn fingerprint(doc: &Document, base: &SpeakerWeights) -> u64 {
         (q.id.as_str(), q.start, q.end, q.kind == QuoteKind::Direct, q.speaker.as_deref(), q.status as u8, cue)
             .hash(&mut h);
     }
-    format!("{base:?}").hash(&mut h);
+    base.values().map(f32::to_bits).hash(&mut h);
     h.finish()
 }
 

@@ -11,18 +11,13 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
-/// [`write_atomically`] without the flush to disk: readers still see the old
-/// file or the new one, but a power cut may lose it. For regenerable output
-/// written in bulk, made durable once at the end (see `store::batch`).
-pub fn write_atomically_unsynced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    written_temp(path, bytes, false)?.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
-
-/// [`write_atomically_unsynced`] of content made piece by piece: `write` fills a
-/// buffered temporary file beside `path`, which then replaces `path`, so a large
-/// output is never held whole in memory. If `write` fails, `path` is left as it
-/// was and the temporary file is removed.
+/// [`write_atomically`] of content made piece by piece, without the flush to
+/// disk: `write` fills a buffered temporary file beside `path`, which then
+/// replaces `path`, so a large output is never held whole in memory. Readers
+/// still see the old file or the new one, but a power cut may lose it: for
+/// regenerable output written in bulk, made durable once at the end (see
+/// `store::batch`). If `write` fails, `path` is left as it was and the
+/// temporary file is removed.
 pub fn write_atomically_unsynced_with<E: From<std::io::Error>>(
     path: &Path,
     write: impl FnOnce(&mut std::io::BufWriter<tempfile::NamedTempFile>) -> Result<(), E>,

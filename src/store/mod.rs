@@ -16,7 +16,7 @@ pub use article::{
     read_article, read_article_bytes, refuse_binary, regular_file_size, special_kind, strip_bom, utf16_encoding,
     ArticleError, MAX_ARTICLE_BYTES,
 };
-pub use atomic::{write_atomically, write_atomically_unsynced, write_new_atomically, write_new_atomically_unsynced};
+pub use atomic::{write_atomically, write_new_atomically, write_new_atomically_unsynced};
 pub use batch::{save_annotations_in_batch, save_new_annotations_in_batch, sync_folder};
 pub use short::{abbreviate, bounded_message};
 pub use text_hash::text_hash;

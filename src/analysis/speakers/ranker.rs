@@ -58,7 +58,7 @@ impl Default for SpeakerWeights {
 
 impl SpeakerWeights {
     /// The weights in the order of [`CandidateFeatures::values`].
-    fn values(&self) -> [f32; FEATURE_COUNT] {
+    pub fn values(&self) -> [f32; FEATURE_COUNT] {
         [
             self.named_at_cue,
             self.speech_subject,
@@ -75,9 +75,10 @@ impl SpeakerWeights {
         ]
     }
 
-    fn set_values(&mut self, v: [f32; FEATURE_COUNT]) {
+    /// The weights from numbers in the order of [`SpeakerWeights::values`].
+    pub fn from_values(v: [f32; FEATURE_COUNT]) -> SpeakerWeights {
         let [a, b, c, c2, d, e, f, g, h, i, j, k] = v;
-        *self = SpeakerWeights {
+        SpeakerWeights {
             named_at_cue: a,
             speech_subject: b,
             last_speaker: c,
@@ -90,7 +91,7 @@ impl SpeakerWeights {
             distance_rank: i,
             mentions: j,
             agreement: k,
-        };
+        }
     }
 
     /// The candidate's score: the weighted sum of its features.
@@ -110,7 +111,7 @@ impl SpeakerWeights {
                 *w += step;
             }
         }
-        self.set_values(w);
+        *self = SpeakerWeights::from_values(w);
     }
 }
 

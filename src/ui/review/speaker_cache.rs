@@ -13,7 +13,7 @@ use crate::speaker_ranking::{rank_document_speakers, RankedSpeaker};
 pub const MAX_CANDIDATES: usize = 9;
 
 /// What a ranking was computed for.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug)]
 struct Key {
     document: PathBuf,
     revision: u64,
@@ -31,13 +31,21 @@ impl SpeakerCache {
     /// The candidates for quotation `quote` of `session`'s document, best first
     /// (empty if there is no such quotation).
     pub fn candidates(&mut self, session: &Session, quote: &str, weights: &SpeakerWeights) -> &[RankedSpeaker] {
-        let key = Key {
-            document: session.annotation_path.clone(),
-            revision: session.revision(),
-            quote: quote.to_owned(),
-            weights: *weights,
-        };
-        if self.key.as_ref() != Some(&key) {
+        // Compared field by field first: the inspector asks every frame, and
+        // building a key to compare would allocate every frame.
+        let same = self.key.as_ref().is_some_and(|k| {
+            k.revision == session.revision()
+                && k.quote == quote
+                && k.weights == *weights
+                && k.document == session.annotation_path
+        });
+        if !same {
+            let key = Key {
+                document: session.annotation_path.clone(),
+                revision: session.revision(),
+                quote: quote.to_owned(),
+                weights: *weights,
+            };
             self.ranked = match session.document.quote(quote) {
                 Some(q) => rank_document_speakers(&session.document, q, weights),
                 None => Vec::new(),

@@ -15,6 +15,7 @@ use super::{LearnReport, ModelSummary, Request};
 /// Re-suggested rows per report: the list follows the worker as it goes, and
 /// the UI thread never frees or takes in a whole project's rows at once.
 const ROWS_PER_REPORT: usize = 16;
+use crate::analysis::lexicon::Lexicon;
 use crate::analysis::Analyzer;
 use crate::annotate::add_suggestions;
 use crate::learn::speaker_lessons::ExampleCache;
@@ -97,9 +98,11 @@ impl Task {
             Ok(learned) => learned,
             Err(error) => return send(LearnReport::Failed(format!("The project model was not updated: {error}"))),
         };
-        let plain = state.model.analyzer();
+        // The shipped word lists say which cues are new: building the model's
+        // whole analyser (weights copied, tables built) only for them is not needed.
+        let shipped_words = Lexicon::new();
         let reviewed: Vec<&Document> = docs.iter().map(|(_, d)| d).collect();
-        let lessons = QuoteLessons::learn_cached(&reviewed, &plain, &mut state.speaker_examples);
+        let lessons = QuoteLessons::learn_cached(&reviewed, &shipped_words, &mut state.speaker_examples);
         let lessons_changed = lessons != state.lessons;
         if learned.is_none() && !lessons_changed {
             return send(LearnReport::Resuggested { count: 0, failures });
