@@ -11,8 +11,10 @@
 //! very long document costs no more than a long article.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
-use crate::analysis::{rank_speakers, CandidateFeatures, EntityRef, QuoteRef, SpeakerWeights};
+use crate::analysis::lexicon::Lexicon;
+use crate::analysis::{rank_speakers, rank_speakers_with, CandidateFeatures, EntityRef, QuoteRef, SpeakerWeights};
 use crate::model::{Document, Entity, Quote, QuoteKind, Status};
 
 /// Code points read before the quotation, at most.
@@ -29,9 +31,68 @@ pub struct RankedSpeaker {
     pub features: CandidateFeatures,
 }
 
-/// The candidates for `quote`'s speaker in `document`, best first, one per name.
-/// Rejected entities are no candidates.
+/// How a project ranks speakers: its weights (learned from the annotator's
+/// speaker choices) and its word lists (with the cues the annotator taught, so
+/// that a quotation at a project's own speech verb reads its cue as the analysis
+/// does). The default is the shipped weights and word lists.
+#[derive(Clone, Default)]
+pub struct SpeakerRanker {
+    weights: SpeakerWeights,
+    /// `None`: the shipped word lists.
+    lexicon: Option<Arc<Lexicon>>,
+}
+
+impl SpeakerRanker {
+    pub fn new(weights: SpeakerWeights, lexicon: Option<Arc<Lexicon>>) -> SpeakerRanker {
+        SpeakerRanker { weights, lexicon }
+    }
+
+    pub fn weights(&self) -> &SpeakerWeights {
+        &self.weights
+    }
+
+    /// The same word lists with other weights.
+    pub fn with_weights(&self, weights: SpeakerWeights) -> SpeakerRanker {
+        SpeakerRanker { weights, lexicon: self.lexicon.clone() }
+    }
+
+    /// The candidates for `quote`'s speaker in `document`, best first, one per
+    /// name. Rejected entities are no candidates.
+    pub fn rank(&self, document: &Document, quote: &Quote) -> Vec<RankedSpeaker> {
+        rank_in_window(document, quote, &self.weights, self.lexicon.as_deref())
+    }
+
+    /// Whether both rank alike (the same weights and the very same word lists).
+    pub fn same_as(&self, other: &SpeakerRanker) -> bool {
+        let same_lexicon = match (&self.lexicon, &other.lexicon) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        self.weights == other.weights && same_lexicon
+    }
+}
+
+impl std::fmt::Debug for SpeakerRanker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The word lists are long: say only whose they are.
+        let lexicon = if self.lexicon.is_some() { "the project's" } else { "shipped" };
+        f.debug_struct("SpeakerRanker").field("weights", &self.weights).field("lexicon", &lexicon).finish()
+    }
+}
+
+/// The candidates for `quote`'s speaker in `document` under `weights` and the
+/// shipped word lists, best first, one per name.
 pub fn rank_document_speakers(document: &Document, quote: &Quote, weights: &SpeakerWeights) -> Vec<RankedSpeaker> {
+    rank_in_window(document, quote, weights, None)
+}
+
+fn rank_in_window(
+    document: &Document,
+    quote: &Quote,
+    weights: &SpeakerWeights,
+    lexicon: Option<&Lexicon>,
+) -> Vec<RankedSpeaker> {
     let Some(window) = Window::around(document, quote) else { return Vec::new() };
     let Some(text) = document.slice(window.start, window.end) else { return Vec::new() };
     let entities: Vec<&Entity> =
@@ -48,7 +109,11 @@ pub fn rank_document_speakers(document: &Document, quote: &Quote, weights: &Spea
         .collect();
     let Some(asked) = quotes.iter().position(|q| q.id == quote.id) else { return Vec::new() };
     let quote_refs: Vec<QuoteRef> = quotes.iter().map(|q| window.quote_ref(q, &index)).collect();
-    rank_speakers(text, &refs, &quote_refs, asked, weights)
+    let ranked = match lexicon {
+        Some(lex) => rank_speakers_with(lex, text, &refs, &quote_refs, asked, weights),
+        None => rank_speakers(text, &refs, &quote_refs, asked, weights),
+    };
+    ranked
         .into_iter()
         .filter_map(|c| {
             let entity = entities.get(c.entity)?;
@@ -138,6 +203,36 @@ mod tests {
         assert_eq!(names(&document, &ranked), ["Sari Wulan", "Dodi"]);
         assert!(ranked[0].score > ranked[1].score, "{ranked:?}");
         assert!(ranked[0].features.speech_subject && !ranked[1].features.speech_subject);
+    }
+
+    /// Curly quotes, an emoji and CRLF: a quotation whose cue (`seloroh`) the
+    /// shipped lists lack names its speaker, Dodi, right after it; Sari spoke last.
+    #[test]
+    fn a_projects_own_cue_lets_the_name_at_it_lead() {
+        let text = "Sari Wulan mengatakan jalan itu rusak.\r\n“Kami tidak tahu 😀,” seloroh Dodi Hartono.\r\n";
+        let mut document = Document::new(text.to_owned(), None);
+        let offset = |needle: &str| text[..text.find(needle).unwrap()].chars().count();
+        for name in ["Sari Wulan", "Dodi Hartono"] {
+            let start = offset(name);
+            document.apply(&document.add_entity_edit(start, start + name.chars().count(), "PERSON").unwrap()).unwrap();
+        }
+        let quoted = "“Kami tidak tahu 😀,”";
+        let start = offset(quoted);
+        let id = document.fresh_id("q");
+        document
+            .apply(&document.add_quote_edit(start, start + quoted.chars().count(), QuoteKind::Direct).unwrap())
+            .unwrap();
+        let quote = document.quote(&id).unwrap();
+        let shipped = SpeakerRanker::default().rank(&document, quote);
+        assert!(!shipped.iter().any(|c| c.features.named_at_cue), "{shipped:?}");
+        let mut lexicon = Lexicon::new();
+        lexicon.cues_after.insert("seloroh".to_owned());
+        let project = SpeakerRanker::new(SpeakerWeights::default(), Some(Arc::new(lexicon)));
+        let ranked = project.rank(&document, quote);
+        assert_eq!(names(&document, &ranked)[0], "Dodi Hartono");
+        assert!(ranked[0].features.named_at_cue, "{ranked:?}");
+        assert!(!project.same_as(&SpeakerRanker::default()));
+        assert!(project.same_as(&project.clone()));
     }
 
     #[test]

@@ -51,7 +51,7 @@ pub use entity::{Entity, Label, Span};
 use lexicon::Lexicon;
 pub use quote_confidence::QuoteConfidence;
 use sources::{DateRules, EntitySource, NameRules, TaggerSource};
-pub use speakers::api::{rank_speakers, EntityRef, QuoteRef, RankedCandidate};
+pub use speakers::api::{rank_speakers, rank_speakers_with, EntityRef, QuoteRef, RankedCandidate};
 pub use speakers::candidate_features::{Agreement, CandidateFeatures, CandidateKind};
 pub use speakers::ranker::SpeakerWeights;
 use std::sync::Arc;

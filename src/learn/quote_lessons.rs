@@ -72,6 +72,8 @@ impl QuoteLessons {
             }
         }
         let shipped = SpeakerWeights::default();
+        // Speakers are read with the project's cues, as the analysis then suggests.
+        cache.read_with_cues(&lessons.cues_after, &lessons.cues_before);
         let (learned, _) = learn_speaker_weights_cached(docs, shipped, cache);
         lessons.speaker_weights = (learned != shipped).then_some(learned);
         lessons

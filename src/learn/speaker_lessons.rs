@@ -7,13 +7,16 @@
 //! gets suggestions that follow it. Documents are read in the order given and
 //! quotations in reading order, so the same reviews give the same weights.
 
+use std::collections::BTreeSet;
 use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHasher};
 
+use crate::analysis::lexicon::Lexicon;
 use crate::analysis::{CandidateFeatures, SpeakerWeights};
 use crate::model::{Document, Quote, QuoteKind, Status};
-use crate::speaker_ranking::rank_document_speakers;
+use crate::speaker_ranking::SpeakerRanker;
 
 /// Passes over the reviewed quotations, at most: the perceptron stops early once
 /// a pass makes no mistake.
@@ -102,29 +105,65 @@ pub fn ranking_accuracy(docs: &[&Document], weights: &SpeakerWeights) -> (usize,
 }
 
 fn examples(docs: &[&Document], base: &SpeakerWeights) -> Vec<Example> {
+    examples_ranked_by(docs, &SpeakerRanker::new(*base, None))
+}
+
+fn examples_ranked_by(docs: &[&Document], ranker: &SpeakerRanker) -> Vec<Example> {
     docs.iter()
         .flat_map(|doc| doc.quotes().iter().filter(|q| is_reviewed_with_speaker(q)).map(|q| (*doc, q)))
-        .filter_map(|(doc, quote)| Example::of(doc, quote, base))
+        .filter_map(|(doc, quote)| Example::of(doc, quote, ranker))
         .collect()
 }
 
 /// Each document's lessons, by a fingerprint of its text and spans (and of the
 /// base weights they were ranked with); a document that changed is ranked
 /// again, and documents no longer asked about are dropped.
+///
+/// It also holds the project's own cues the quotations are read with
+/// ([`ExampleCache::read_with_cues`]): a quotation at a cue only the project
+/// knows names its speaker there, and must not teach as if its cue named no one.
 #[derive(Debug, Default)]
 pub struct ExampleCache {
     by_document: FxHashMap<u64, Vec<Example>>,
+    /// The project's cues after and before a quote, and the ranker reading with
+    /// them (the shipped word lists while there are none).
+    cues: (BTreeSet<String>, BTreeSet<String>),
+    reader: Option<SpeakerRanker>,
 }
 
 impl ExampleCache {
+    /// Quotations are read with the shipped word lists and these cues (lower
+    /// case) from now on; lessons read with other cues are dropped.
+    pub fn read_with_cues(&mut self, after: &BTreeSet<String>, before: &BTreeSet<String>) {
+        if self.cues.0 == *after && self.cues.1 == *before {
+            return;
+        }
+        self.by_document.clear();
+        self.cues = (after.clone(), before.clone());
+        self.reader = (!after.is_empty() || !before.is_empty()).then(|| {
+            let mut lex = Lexicon::new();
+            lex.cues_after.extend(after.iter().cloned());
+            lex.cues_before.extend(before.iter().cloned());
+            SpeakerRanker::new(SpeakerWeights::default(), Some(Arc::new(lex)))
+        });
+    }
+
+    fn ranker(&self, base: &SpeakerWeights) -> SpeakerRanker {
+        match &self.reader {
+            Some(reader) => reader.with_weights(*base),
+            None => SpeakerRanker::new(*base, None),
+        }
+    }
+
     fn examples(&mut self, docs: &[&Document], base: &SpeakerWeights) -> Vec<Example> {
+        let ranker = self.ranker(base);
         let mut kept = FxHashMap::default();
         let mut out = Vec::new();
         for doc in docs {
             let key = fingerprint(doc, base);
             let examples = match self.by_document.remove(&key).or_else(|| kept.remove(&key)) {
                 Some(examples) => examples,
-                None => examples(&[doc], base),
+                None => examples_ranked_by(&[doc], &ranker),
             };
             out.extend(examples.iter().cloned());
             kept.insert(key, examples);
@@ -167,9 +206,9 @@ impl Example {
     /// `None` when the annotator's speaker is no candidate of the ranker (outside
     /// its window, or a label it does not rank) or when the cue names the speaker:
     /// nothing to learn.
-    fn of(doc: &Document, quote: &Quote, base: &SpeakerWeights) -> Option<Example> {
+    fn of(doc: &Document, quote: &Quote, ranker: &SpeakerRanker) -> Option<Example> {
         let truth = doc.entity(quote.speaker.as_deref()?)?;
-        let ranked = rank_document_speakers(doc, quote, base);
+        let ranked = ranker.rank(doc, quote);
         // The ranker offers one mention per name: the annotator's may be another
         // mention of the same name.
         let same_name = |id: &str| doc.entity(id).is_some_and(|e| e.id == truth.id || e.text == truth.text);
@@ -198,6 +237,7 @@ impl Example {
 mod tests {
     use super::*;
     use crate::model::QuoteKind;
+    use crate::speaker_ranking::rank_document_speakers;
 
     /// Curly quotes, an emoji and CRLF: a report by Sari, then Dodi named, then a
     /// quote whose `-nya` cue the ranker gives to Sari — but in this project the
@@ -274,5 +314,43 @@ mod tests {
         let docs = [&kept, &kept, &kept];
         assert_eq!(learn_speaker_weights_cached(&docs, base, &mut cache), (base, 3));
         assert_eq!(cache.by_document.len(), 1, "documents no longer asked about are dropped");
+    }
+
+    /// Curly quotes, an emoji and CRLF: the annotator gave a quotation at a cue
+    /// only this project knows (`seloroh`) to the name right after it, named
+    /// earlier too. Read with the shipped lists it looks like a quotation whose
+    /// cue names no one (a lesson about weighing candidates); read with the
+    /// project's cue it is named at its cue, and teaches nothing.
+    #[test]
+    fn a_quotation_at_a_projects_own_cue_teaches_nothing_about_weighing() {
+        let text = "Sari Wulan mengatakan jalan itu rusak, Dodi Hartono diam.\r\n\
+            “Kami tidak tahu 😀,” seloroh Dodi Hartono.\r\n";
+        let mut doc = Document::new(text.to_owned(), None);
+        let offset = |needle: &str| text[..text.find(needle).unwrap()].chars().count();
+        let last = text[..text.rfind("Dodi").unwrap()].chars().count();
+        for (start, name) in [(offset("Sari"), "Sari Wulan"), (offset("Dodi"), "Dodi Hartono"), (last, "Dodi Hartono")]
+        {
+            doc.apply(&doc.add_entity_edit(start, start + name.chars().count(), "PERSON").unwrap()).unwrap();
+        }
+        let quoted = "“Kami tidak tahu 😀,”";
+        let start = offset(quoted);
+        let id = doc.fresh_id("q");
+        doc.apply(&doc.add_quote_edit(start, start + quoted.chars().count(), QuoteKind::Direct).unwrap()).unwrap();
+        let cue = offset("seloroh");
+        doc.apply(&doc.cue_edit(&id, Some((cue, cue + "seloroh".len()))).unwrap()).unwrap();
+        let dodi = doc.entities().iter().rfind(|e| e.text == "Dodi Hartono").unwrap().id.to_string();
+        doc.apply(&doc.speaker_edit(&id, Some(&dodi)).unwrap()).unwrap();
+        let quotes = doc.quotes().iter().map(|q| Quote { status: Status::Manual, ..q.clone() }).collect();
+        let entities = doc.entities().to_vec();
+        let doc = doc.with_spans(entities, quotes);
+        let base = SpeakerWeights::default();
+        assert_eq!(learn_speaker_weights(&[&doc], base).1, 1, "the shipped lists miss the cue");
+        let mut cache = ExampleCache::default();
+        let cues: BTreeSet<String> = ["seloroh".to_owned()].into();
+        cache.read_with_cues(&cues, &BTreeSet::new());
+        assert_eq!(learn_speaker_weights_cached(&[&doc], base, &mut cache), (base, 0));
+        // Back to no cues of its own: the lessons read with the cue are dropped.
+        cache.read_with_cues(&BTreeSet::new(), &BTreeSet::new());
+        assert_eq!(learn_speaker_weights_cached(&[&doc], base, &mut cache).1, 1);
     }
 }

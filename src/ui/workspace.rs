@@ -109,7 +109,7 @@ pub fn workspace_ui(
                 text_selection: review.text_selection,
                 picking_speaker: review.picking_speaker,
                 speaker_choice: review.speaker_choice,
-                speaker_candidates: &review.speaker_candidates,
+                speaker_candidates: review.speaker_candidates,
             };
             let asked = fixed_width_ui(ui, "inspector", |ui| inspector_ui(ui, &view));
             actions.extend(asked.into_iter().map(Action::from));

@@ -11,6 +11,7 @@ use crate::project::clock::now_rfc3339;
 use crate::project::scan::ArticleId;
 use crate::project::search::{bulk_review_edit, BulkReview, Decision, Hit};
 use crate::project::settings::edit_count;
+use crate::speaker_ranking::SpeakerRanker;
 use crate::ui::review::ReviewController;
 use crate::ui::status_bar::Note;
 
@@ -68,9 +69,12 @@ impl ProjectController {
         self.agreement.poll();
         self.model_window.poll();
         let learned = self.poll_learning(review);
-        // The inspector ranks speakers as the project's model suggests them.
-        let weights = self.learning.as_ref().map(|l| *l.analyzer.speaker_weights()).unwrap_or_default();
-        review.set_speaker_weights(weights);
+        // The inspector ranks speakers as the project's model suggests them:
+        // with its learned weights and its own cues.
+        let ranker = self.learning.as_ref().map_or_else(SpeakerRanker::default, |l| {
+            SpeakerRanker::new(*l.analyzer.speaker_weights(), Some(Arc::clone(l.analyzer.lexicon())))
+        });
+        review.set_speaker_ranker(ranker);
         let refreshed = self.poll_refresh(review);
         let bulk = self.bulk.as_ref().and_then(Job::take).map(|change| {
             self.bulk = None;

@@ -5,12 +5,12 @@
 
 use std::cell::RefCell;
 
-use crate::analysis::{SpeakerWeights, Suggestions};
+use crate::analysis::Suggestions;
 use crate::annotate::{add_suggestions, Opened};
 use crate::model::{Document, Edit, LabelSet, QuoteKind, ReviewError, SpanRef};
 use crate::project::clock::now_rfc3339;
 use crate::session::Session;
-use crate::speaker_ranking::RankedSpeaker;
+use crate::speaker_ranking::{RankedSpeaker, SpeakerRanker};
 use crate::ui::document_view::is_shown;
 use crate::ui::group_review::group_review_edit;
 use crate::ui::project::Job;
@@ -38,9 +38,10 @@ pub struct ReviewController {
     annotator: Option<String>,
     /// Set when another window holds the project: nothing may change.
     locked_by: Option<String>,
-    /// How speaker candidates are ranked (the project's learned weights).
-    speaker_weights: SpeakerWeights,
-    /// The selected quotation's ranked candidates (interior: read while drawing).
+    /// How speaker candidates are ranked (the project's learned weights and cues).
+    speaker_ranker: SpeakerRanker,
+    /// The selected quotation's ranked candidates (interior: the digit keys read
+    /// them through `&self`).
     speaker_cache: RefCell<SpeakerCache>,
 }
 
@@ -67,7 +68,7 @@ pub struct ReviewView<'a> {
     pub picking_speaker: bool,
     pub speaker_choice: Option<usize>,
     /// The selected quotation's speaker candidates, best first.
-    pub speaker_candidates: Vec<RankedSpeaker>,
+    pub speaker_candidates: &'a [RankedSpeaker],
     pub min_confidence: f32,
     pub scroll_to_selection: &'a mut bool,
 }
@@ -75,11 +76,12 @@ pub struct ReviewView<'a> {
 impl ReviewController {
     /// What the views show, when a document is open.
     pub fn view(&mut self) -> Option<ReviewView<'_>> {
-        let speaker_candidates = match &self.selection {
-            Some(SpanRef::Quote(id)) => self.speaker_candidates(id),
-            _ => Vec::new(),
-        };
         let session = self.session.as_ref()?;
+        // Borrowed from the cache, not cloned: the views ask every frame.
+        let speaker_candidates = match &self.selection {
+            Some(SpanRef::Quote(id)) => self.speaker_cache.get_mut().candidates(session, id, &self.speaker_ranker),
+            _ => &[],
+        };
         Some(ReviewView {
             session,
             selection: self.selection.as_ref(),
@@ -116,15 +118,15 @@ impl ReviewController {
         self.annotator = annotator;
     }
 
-    /// Speaker candidates are ranked with `weights` from now on.
-    pub fn set_speaker_weights(&mut self, weights: SpeakerWeights) {
-        self.speaker_weights = weights;
+    /// Speaker candidates are ranked by `ranker` from now on.
+    pub fn set_speaker_ranker(&mut self, ranker: SpeakerRanker) {
+        self.speaker_ranker = ranker;
     }
 
     /// The candidates for `quote`'s speaker, best first, at most one per digit key.
     pub fn speaker_candidates(&self, quote: &str) -> Vec<RankedSpeaker> {
         let Some(session) = &self.session else { return Vec::new() };
-        self.speaker_cache.borrow_mut().candidates(session, quote, &self.speaker_weights).to_vec()
+        self.speaker_cache.borrow_mut().candidates(session, quote, &self.speaker_ranker).to_vec()
     }
 
     pub fn set_locked_by(&mut self, holder: Option<String>) {

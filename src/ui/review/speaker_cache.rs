@@ -1,13 +1,12 @@
 //! The selected quotation's speaker candidates, ranked once per change: the
 //! inspector draws them every frame and the digit keys read them, so the
-//! ranking ([`rank_document_speakers`]) runs again only when the document, the
-//! quotation or the weights change.
+//! ranking ([`SpeakerRanker::rank`]) runs again only when the document, the
+//! quotation or the ranker (the project's weights and cues) change.
 
 use std::path::PathBuf;
 
-use crate::analysis::SpeakerWeights;
 use crate::session::Session;
-use crate::speaker_ranking::{rank_document_speakers, RankedSpeaker};
+use crate::speaker_ranking::{RankedSpeaker, SpeakerRanker};
 
 /// At most this many candidates: one per digit key.
 pub const MAX_CANDIDATES: usize = 9;
@@ -18,7 +17,7 @@ struct Key {
     document: PathBuf,
     revision: u64,
     quote: String,
-    weights: SpeakerWeights,
+    ranker: SpeakerRanker,
 }
 
 #[derive(Debug, Default)]
@@ -30,13 +29,13 @@ pub struct SpeakerCache {
 impl SpeakerCache {
     /// The candidates for quotation `quote` of `session`'s document, best first
     /// (empty if there is no such quotation).
-    pub fn candidates(&mut self, session: &Session, quote: &str, weights: &SpeakerWeights) -> &[RankedSpeaker] {
+    pub fn candidates(&mut self, session: &Session, quote: &str, ranker: &SpeakerRanker) -> &[RankedSpeaker] {
         // Compared field by field first: the inspector asks every frame, and
         // building a key to compare would allocate every frame.
         let same = self.key.as_ref().is_some_and(|k| {
             k.revision == session.revision()
                 && k.quote == quote
-                && k.weights == *weights
+                && k.ranker.same_as(ranker)
                 && k.document == session.annotation_path
         });
         if !same {
@@ -44,10 +43,10 @@ impl SpeakerCache {
                 document: session.annotation_path.clone(),
                 revision: session.revision(),
                 quote: quote.to_owned(),
-                weights: *weights,
+                ranker: ranker.clone(),
             };
             self.ranked = match session.document.quote(quote) {
-                Some(q) => rank_document_speakers(&session.document, q, weights),
+                Some(q) => ranker.rank(&session.document, q),
                 None => Vec::new(),
             };
             self.ranked.truncate(MAX_CANDIDATES);
