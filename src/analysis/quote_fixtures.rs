@@ -571,3 +571,18 @@ fn indonesian_menurut_with_an_unnamed_source() {
          {{Menurut}} <<saksi mata>>, ((api muncul dari dapur rumah makan itu sekitar pukul dua 🔥)).",
     );
 }
+
+#[test]
+fn indonesian_menurut_after_the_subject_it_reports() {
+    check("((Harga tiket kapal, {{menurut}} <<Nyoman Arta>>, akan naik sepuluh persen bulan depan ⛴️)).\r\n\r\n\"Itu sudah final,\" katanya.");
+    check("Namun, {{menurut}} <<Nyoman Arta>>, ((jadwal kapal tetap sama seperti tahun lalu)).");
+}
+
+#[test]
+fn indonesian_cue_before_a_clause_is_not_a_trailing_cue() {
+    // A capitalised clause after `kata dia,` is the report, not a place or a date.
+    check(
+        "Pedagang <<Warsito>> sudah lama berjualan di sana.\r\n\r\n\
+         Ketika pasar itu dibangun, {{kata}} dia, ((Pak Lurah belum mengizinkan pedagang pindah 🏪)).",
+    );
+}

@@ -369,7 +369,9 @@ fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<
     }
     if low == "menurut" || low == "menurutnya" || (low == "according" && doc.low(v + 1) == "to") {
         let before = || trailing_report(doc, lex, v, v + 2, sentence_end);
-        return according_to(doc, lex, v, sentence_end).map(|(c, hint)| (c, sentence_end, hint)).or_else(before);
+        // `Kebijakan itu, menurut Budi, belum tepat`: the subject before is reported too.
+        let from = |c: usize| indonesian::subject_before_menurut(doc, v).unwrap_or(c);
+        return according_to(doc, lex, v, sentence_end).map(|(c, hint)| (from(c), sentence_end, hint)).or_else(before);
     }
     // Only a verb that can follow what it reports (`said`, `told`, not `menyampaikan`,
     // whose object follows it) ends a sentence as a cue.

@@ -64,6 +64,8 @@ const MAX_SPEAKER_TOKENS: usize = 8;
 /// Longest comma-set part after the speaker still read as a name, a place or a date
 /// (`, Budi Santoso,`, `, Jakarta Pusat,`, `, Senin (25/8/2014)`).
 const MAX_PART_TOKENS: usize = 8;
+/// Words of a date after a day's name (`Kamis (10/7) malam`, `Senin pagi waktu setempat`).
+const TIMES_OF_DAY: &[&str] = &["pagi", "siang", "sore", "malam", "dini", "hari", "lalu", "waktu", "setempat"];
 /// Passive forms of speech verbs that open a sentence (`Dikatakan, …`,
 /// `Ditambahkannya, …`); their `-nya` forms point back to the last person.
 const PASSIVE_CUES: &[&str] =
@@ -75,6 +77,54 @@ const VERB_ADVERBS: &[&str] =
 /// Connectives opening a clause before its subject (`Selanjutnya ketua tim …`).
 const CLAUSE_CONNECTIVES: &[&str] =
     &["namun", "selanjutnya", "sementara", "itu", "kemudian", "lalu", "adapun", "tetapi", "tapi", "dan", "sedangkan"];
+/// Words opening an adverbial clause or a setting before `menurut X,` (`Jika …`,
+/// `Dalam rapat itu`, `Selain itu`): not the subject of the report.
+const CLAUSE_OPENERS: &[&str] = &[
+    "jika",
+    "kalau",
+    "bila",
+    "apabila",
+    "saat",
+    "ketika",
+    "dalam",
+    "di",
+    "pada",
+    "untuk",
+    "dengan",
+    "meski",
+    "meskipun",
+    "walau",
+    "walaupun",
+    "selain",
+    "setelah",
+    "sebelum",
+    "sejak",
+    "selama",
+    "karena",
+    "sebab",
+    "oleh",
+    "bahkan",
+    "padahal",
+    "hingga",
+    "sampai",
+    "terkait",
+    "soal",
+    "tentang",
+    "mengenai",
+    "bagi",
+    "atas",
+    "akibat",
+    "seperti",
+    "sebagai",
+    "menurut",
+    "pasalnya",
+    "alasannya",
+    "kini",
+    "sebelumnya",
+    "nantinya",
+    "jadi",
+    "maka",
+];
 /// Longest subject phrase without a name before a speech verb, in words.
 const MAX_SUBJECT_WORDS: usize = 7;
 /// Head nouns of an unnamed source after `menurut` (`Menurut saksi mata`, `menurut para
@@ -131,7 +181,7 @@ pub fn trailing_cue(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> 
         return None;
     }
     let (rest, hint) = speaker_after(doc, lex, v, sentence_end)?;
-    setting_only(doc, rest, sentence_end).then_some((start, comma, hint))
+    setting_only(doc, lex, rest, sentence_end).then_some((start, comma, hint))
 }
 
 /// The speaker written after the trailing cue at token `v` and the first token after
@@ -174,7 +224,7 @@ fn speaker_after(doc: &Doc, lex: &Lexicon, v: usize, end: usize) -> Option<(usiz
 /// each open with a setting word (`di Jakarta`, `saat ditemui`) or are short and
 /// capitalised (a place, a date)? A part that opens with any other word is more
 /// report (`Oleh karena itu, kata X, di Surabaya, pemerintah …`).
-fn setting_only(doc: &Doc, mut t: usize, end: usize) -> bool {
+fn setting_only(doc: &Doc, lex: &Lexicon, mut t: usize, end: usize) -> bool {
     while t < end {
         if !is_word(doc, t) {
             t += 1;
@@ -182,13 +232,26 @@ fn setting_only(doc: &Doc, mut t: usize, end: usize) -> bool {
         }
         let part_end = (t..end).find(|&k| doc.is_punct(k, ',')).unwrap_or(end);
         let setting = SETTING_WORDS.contains(&doc.low(t));
-        let named = doc.is_capitalised(t) && part_end - t <= MAX_PART_TOKENS;
+        let named = part_end - t <= MAX_PART_TOKENS && (t..part_end).all(|k| is_name_or_date(doc, lex, k));
         if !setting && !named {
             return false;
         }
         t = part_end;
     }
     true
+}
+
+/// Is token `k` part of a place or a date (`Jakarta Pusat`, `Senin (25/8)`, `Kamis
+/// malam`): a capitalised word, a number, a bracket or a word of the calendar? A
+/// lower-case word of any other kind makes a clause (`Budi belum masuk partai`).
+fn is_name_or_date(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
+    match doc.kind(k) {
+        Some(TokenKind::Word) => {
+            doc.is_capitalised(k) || lex.calendar.contains(doc.low(k)) || TIMES_OF_DAY.contains(&doc.low(k))
+        }
+        Some(TokenKind::Number) | Some(TokenKind::Punct) => true,
+        None => false,
+    }
 }
 
 /// `Dikatakannya, …`, `Ditambahkan, …`, `Disebutkan bahwa …`: a passive speech verb
@@ -300,4 +363,19 @@ pub fn apposed_subject(doc: &Doc, lex: &Lexicon, v: usize, hint: SpeakerHint) ->
     } else {
         hint
     }
+}
+
+/// `Kebijakan itu, menurut Budi, belum tepat`: where `menurut` at token `v` is set off
+/// by commas after the subject of what it reports, the report starts with that subject,
+/// at the sentence start. Not after a connective or a setting (`Namun, menurut Budi,
+/// …`, `Dalam rapat itu, menurut Budi, …`), which is not reported.
+pub fn subject_before_menurut(doc: &Doc, v: usize) -> Option<usize> {
+    let comma = v.checked_sub(1).filter(|&c| doc.is_punct(c, ','))?;
+    let start = doc.sentence_of(v).and_then(|i| doc.sentences.get(i)).map(|r| r.start)?;
+    let first = (start..comma).find(|&t| is_word(doc, t))?;
+    let clause = (first..comma).all(|t| !doc.is_punct(t, ',') && !doc.is_punct(t, '—'));
+    let low = doc.low(first);
+    let adverb = comma == first + 1 && low.ends_with("nya");
+    let opener = CLAUSE_CONNECTIVES.contains(&low) || CLAUSE_OPENERS.contains(&low);
+    (doc.low(v) == "menurut" && clause && !adverb && !opener).then_some(start)
 }
