@@ -304,7 +304,7 @@ pub fn subject_of_verb(doc: &Doc, v: usize) -> Option<SpeakerHint> {
     }
     let words = s + 1 - a;
     let pronoun = words == 1 && PRONOUNS.contains(&doc.low(a));
-    (opens_clause && is_word(doc, s) && words >= 1 && words <= MAX_SUBJECT_WORDS && !pronoun)
+    (opens_clause && is_word(doc, s) && (1..=MAX_SUBJECT_WORDS).contains(&words) && !pronoun)
         .then_some(SpeakerHint::Source(a, s + 1))
 }
 
