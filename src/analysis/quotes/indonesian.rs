@@ -66,6 +66,11 @@ const MAX_SPEAKER_TOKENS: usize = 8;
 const MAX_PART_TOKENS: usize = 8;
 /// Words of a date after a day's name (`Kamis (10/7) malam`, `Senin pagi waktu setempat`).
 const TIMES_OF_DAY: &[&str] = &["pagi", "siang", "sore", "malam", "dini", "hari", "lalu", "waktu", "setempat"];
+/// Longest setting after a trailing cue's speaker, in tokens (`dalam jumpa pers di
+/// kantornya, Jakarta Pusat, Jumat (22/8)`).
+const MAX_SETTING_TOKENS: usize = 40;
+/// Longest subject clause before `menurut X,`, in tokens.
+const MAX_SUBJECT_CLAUSE_TOKENS: usize = 30;
 /// Passive forms of speech verbs that open a sentence (`Dikatakan, …`,
 /// `Ditambahkannya, …`); their `-nya` forms point back to the last person.
 const PASSIVE_CUES: &[&str] =
@@ -177,7 +182,7 @@ pub fn trailing_cue(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> 
         return None;
     }
     let start = doc.sentence_of(v).and_then(|i| doc.sentences.get(i)).map(|r| r.start)?;
-    if (start..comma).filter(|&t| is_word(doc, t)).count() < MIN_CONTENT_WORDS {
+    if (start..comma).rev().filter(|&t| is_word(doc, t)).take(MIN_CONTENT_WORDS).count() < MIN_CONTENT_WORDS {
         return None;
     }
     let (rest, hint) = speaker_after(doc, lex, v, sentence_end)?;
@@ -225,6 +230,11 @@ fn speaker_after(doc: &Doc, lex: &Lexicon, v: usize, end: usize) -> Option<(usiz
 /// capitalised (a place, a date)? A part that opens with any other word is more
 /// report (`Oleh karena itu, kata X, di Surabaya, pemerintah …`).
 fn setting_only(doc: &Doc, lex: &Lexicon, mut t: usize, end: usize) -> bool {
+    // A setting is short: a longer rest is more report (and a run-on text is not
+    // rescanned for every cue in it).
+    if end.saturating_sub(t) > MAX_SETTING_TOKENS {
+        return false;
+    }
     while t < end {
         if !is_word(doc, t) {
             t += 1;
@@ -266,8 +276,7 @@ pub fn passive_opening(doc: &Doc, v: usize) -> Option<(usize, SpeakerHint)> {
     if !PASSIVE_CUES.contains(&base) {
         return None;
     }
-    let sentence = doc.sentence_of(v).and_then(|i| doc.sentences.get(i))?;
-    if (sentence.start..v).any(|t| is_word(doc, t)) {
+    if !doc.is_sentence_initial(v) {
         return None;
     }
     let hint = if nya { SpeakerHint::Pronoun(start_of(doc, v)) } else { SpeakerHint::None };
@@ -372,6 +381,9 @@ pub fn apposed_subject(doc: &Doc, lex: &Lexicon, v: usize, hint: SpeakerHint) ->
 pub fn subject_before_menurut(doc: &Doc, v: usize) -> Option<usize> {
     let comma = v.checked_sub(1).filter(|&c| doc.is_punct(c, ','))?;
     let start = doc.sentence_of(v).and_then(|i| doc.sentences.get(i)).map(|r| r.start)?;
+    if comma - start > MAX_SUBJECT_CLAUSE_TOKENS {
+        return None;
+    }
     let first = (start..comma).find(|&t| is_word(doc, t))?;
     let clause = (first..comma).all(|t| !doc.is_punct(t, ',') && !doc.is_punct(t, '—'));
     let low = doc.low(first);
