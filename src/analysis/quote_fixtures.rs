@@ -586,3 +586,15 @@ fn indonesian_cue_before_a_clause_is_not_a_trailing_cue() {
          Ketika pasar itu dibangun, {{kata}} dia, ((Pak Lurah belum mengizinkan pedagang pindah 🏪)).",
     );
 }
+
+#[test]
+fn indonesian_trailing_cue_with_an_added_report() {
+    check(
+        "((Bendungan itu aman dilewati kendaraan kecil 🚗)), {{kata}} <<Rini Astuti>>, dan {{menambahkan}}, \
+         ((perbaikan jalan akan selesai bulan depan)).\r\n\r\n“Kami kerja siang malam,” ujarnya.",
+    );
+    check(
+        "Wali Kota <<Hendra Gunawan>> datang terlambat.\r\n\r\n((Rapat ditunda sampai pekan depan)), {{ujarnya}} \
+         sembari {{menegaskan}} bahwa ((anggaran tidak akan dipotong)).",
+    );
+}

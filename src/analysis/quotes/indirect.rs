@@ -136,6 +136,13 @@ pub fn find(doc: &Doc, lex: &Lexicon, direct: &[RawQuote]) -> (Vec<RawQuote>, Ve
                 continue;
             }
             out.push(report(direct, &mut taken, (start, end), v, hint));
+            // `…, kata X, dan menambahkan, …`: a second report of the same speaker.
+            if let Some((w, c, hint)) = indonesian::added_report(doc, lex, v, range.end) {
+                if let Some(span) = content_span(doc, content_start(doc, c), range.end, &facts) {
+                    out.push(report(direct, &mut taken, span, w, hint));
+                }
+                break;
+            }
             match next {
                 Some(comma) => from = comma + 1,
                 None => break,

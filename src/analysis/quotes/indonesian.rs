@@ -71,6 +71,9 @@ const TIMES_OF_DAY: &[&str] = &["pagi", "siang", "sore", "malam", "dini", "hari"
 const MAX_SETTING_TOKENS: usize = 40;
 /// Longest subject clause before `menurut X,`, in tokens.
 const MAX_SUBJECT_CLAUSE_TOKENS: usize = 30;
+/// Words joining a second speech verb of the same speaker to a trailing cue (`…, kata
+/// X, dan menambahkan …`, `…, ujarnya seraya menegaskan …`).
+const JOINING_WORDS: &[&str] = &["dan", "seraya", "sambil", "sembari"];
 /// Passive forms of speech verbs that open a sentence (`Dikatakan, …`,
 /// `Ditambahkannya, …`); their `-nya` forms point back to the last person.
 const PASSIVE_CUES: &[&str] =
@@ -186,7 +189,36 @@ pub fn trailing_cue(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> 
         return None;
     }
     let (rest, hint) = speaker_after(doc, lex, v, sentence_end)?;
-    setting_only(doc, lex, rest, sentence_end).then_some((start, comma, hint))
+    let adds = added_verb(doc, lex, rest, sentence_end).is_some();
+    (adds || setting_only(doc, lex, rest, sentence_end)).then_some((start, comma, hint))
+}
+
+/// `…, kata surat kabar itu, dan menambahkan, Suriah tidak akan …`: after the trailing
+/// cue at token `v` and its speaker, a second speech verb joined by `dan` (`seraya`,
+/// `sambil`, `sembari`) reports for the same speaker. Returns that verb, the first
+/// token after it and the speaker hint.
+pub fn added_report(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<(usize, usize, SpeakerHint)> {
+    trailing_cue(doc, lex, v, sentence_end)?;
+    let (rest, hint) = speaker_after(doc, lex, v, sentence_end)?;
+    let w = added_verb(doc, lex, rest, sentence_end)?;
+    Some((w, w + 1, hint))
+}
+
+/// The speech verb right after a comma and `dan`/`seraya`/`sambil`/`sembari` (and a
+/// gap word: `dan juga menambahkan`) at token `t`.
+fn added_verb(doc: &Doc, lex: &Lexicon, mut t: usize, end: usize) -> Option<usize> {
+    while doc.is_punct(t, ',') {
+        t += 1;
+    }
+    if !JOINING_WORDS.contains(&doc.low(t)) {
+        return None;
+    }
+    let mut w = t + 1;
+    while SPEECH_SUBJECT_GAP.contains(&doc.low(w)) {
+        w += 1;
+    }
+    let low = doc.low(w);
+    (w < end && lex.cues_before.contains(low) && !is_english(low) && !doc.is_capitalised(w)).then_some(w)
 }
 
 /// The speaker written after the trailing cue at token `v` and the first token after
