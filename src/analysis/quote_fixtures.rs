@@ -598,3 +598,15 @@ fn indonesian_trailing_cue_with_an_added_report() {
          sembari {{menegaskan}} bahwa ((anggaran tidak akan dipotong)).",
     );
 }
+
+#[test]
+fn indonesian_negated_or_intended_speech_is_no_report() {
+    let text =
+        "Menteri <<Lestari>> berbicara 🎤.\r\n\r\nNamun, ia tidak menjelaskan rincian anggaran tersebut.\r\n\r\n\
+                Selain itu, ia pun berencana akan menyampaikan hasil rapat itu kepada gubernur.";
+    let plain = parse(text).text;
+    let s = Analyzer::new().analyze(&plain);
+    let reports: Vec<String> =
+        s.quotes.iter().filter(|q| q.kind == QuoteKind::Indirect).map(|q| slice(&plain, (q.start, q.end))).collect();
+    assert!(reports.is_empty(), "{reports:?}");
+}

@@ -82,6 +82,15 @@ const PASSIVE_CUES: &[&str] =
 /// (`Budi sebelumnya mengatakan`, `Polri pernah menyatakan`).
 const VERB_ADVERBS: &[&str] =
     &["sebelumnya", "pernah", "sempat", "tetap", "masih", "bahkan", "justru", "lebih", "dulu"];
+/// Negations, modals and pronouns: a phrase with one before a speech verb is a clause
+/// (`ia tidak menjelaskan`, `mereka akan menyampaikan`), not a subject that reports.
+const NOT_IN_SUBJECTS: &[&str] = &[
+    "tidak", "tak", "belum", "bukan", "akan", "ingin", "mau", "harus", "bisa", "dapat", "enggan", "perlu", "hendak",
+    "mereka", "kami", "kita", "saya", "aku", "anda",
+];
+/// Prefixes of active verbs (`mengindikasi`, `menyusun`, `membahas`), which a noun
+/// phrase does not hold (`menteri` has `ment-`).
+const VERB_PREFIXES: &[&str] = &["meng", "meny", "mem"];
 /// Connectives opening a clause before its subject (`Selanjutnya ketua tim …`).
 const CLAUSE_CONNECTIVES: &[&str] =
     &["namun", "selanjutnya", "sementara", "itu", "kemudian", "lalu", "adapun", "tetapi", "tapi", "dan", "sedangkan"];
@@ -344,8 +353,13 @@ pub fn subject_of_verb(doc: &Doc, v: usize) -> Option<SpeakerHint> {
         a += 1;
     }
     let words = s + 1 - a;
-    let pronoun = words == 1 && PRONOUNS.contains(&doc.low(a));
-    (opens_clause && is_word(doc, s) && (1..=MAX_SUBJECT_WORDS).contains(&words) && !pronoun)
+    // `ia tidak menjelaskan …`, `Ia pun mengindikasi akan menjelaskan …`: a pronoun, a
+    // negation, a modal or another verb makes a clause, not a speaking noun phrase.
+    let clause = (a..=s).any(|t| {
+        let low = doc.low(t);
+        PRONOUNS.contains(&low) || NOT_IN_SUBJECTS.contains(&low) || VERB_PREFIXES.iter().any(|p| low.starts_with(p))
+    });
+    (opens_clause && is_word(doc, s) && (1..=MAX_SUBJECT_WORDS).contains(&words) && !clause)
         .then_some(SpeakerHint::Source(a, s + 1))
 }
 
