@@ -496,3 +496,117 @@ fn the_most_recent_name_is_not_always_the_speaker() {
          [[\"We will cut nothing that matters,\"]] she {{said}}.",
     );
 }
+
+#[test]
+fn indonesian_trailing_cue_with_a_pronoun_and_a_setting() {
+    check(
+        "Pedagang sayur <<Sulastri>> menunggu pembeli sejak subuh.\r\n\r\n\
+         ((Harga cabai akan turun minggu depan 🌶️)), {{kata}} dia saat ditemui di Pasar Baru, Senin (3/6).",
+    );
+    check(
+        "Calon bupati <<Darmawan Saleh>> menyapa warga.\r\n\r\n[[“Kami siap bersaing,”]] {{katanya}}.\r\n\r\n\
+         ((Saya tidak akan mundur dari pencalonan ini)), {{ujarnya}} sembari tersenyum.",
+    );
+}
+
+#[test]
+fn indonesian_trailing_cue_with_an_unnamed_source_or_a_role_and_a_name() {
+    // An unnamed source speaks as its own phrase, not the name written before it.
+    check(
+        "Direktur pabrik Hartono menolak berkomentar.\r\n\r\n\
+         ((Pabrik itu berhenti beroperasi sejak Maret karena banjir 🏭)), {{kata}} <<surat kabar itu>>.",
+    );
+    check(
+        "((Bantuan beras sudah tiba di semua posko pengungsian)), {{kata}} Kepala Dinas Sosial Kota Hilir, \
+         <<Rudi Hartono>>, dalam jumpa pers yang disiarkan televisi lokal.\r\n\r\n\"Kami kirim lagi besok,\" katanya.",
+    );
+}
+
+#[test]
+fn indonesian_trailing_cue_reports_the_verb_inside_it() {
+    check(
+        "((Dinas Pertanian mengumumkan bahwa harga pupuk akan naik bulan depan 📈)), {{kata}} <<seorang petugas>>.\r\n\r\n\
+         “Stok masih aman,” kata petugas itu.",
+    );
+}
+
+#[test]
+fn indonesian_passive_cue_opening_a_sentence() {
+    check(
+        "Kepala Desa <<Budi Santoso>> meninjau tanggul.\r\n\r\n\
+         {{Dikatakannya}}, ((gudang lama di tepi sungai akan dibongkar tahun depan 🚧)).\r\n\r\n[[\"Warga sudah setuju,\"]] ujarnya.",
+    );
+}
+
+#[test]
+fn indonesian_subject_without_a_name_or_parted_by_an_adverb() {
+    check(
+        "Camat Suryadi membuka acara.\r\n\r\n\
+         Selanjutnya <<ketua tim peneliti itu>> {{menambahkan}} bahwa ((limbah kulit kopi bisa dijadikan pupuk 🌱)).",
+    );
+    check(
+        "Wakil Ketua DPRD <<Hasan Basri>> sebelumnya {{mengatakan}}, ((anggaran pendidikan akan dinaikkan tahun depan)).\r\n\r\n\
+         [[“Itu janji kami,”]] katanya.",
+    );
+}
+
+#[test]
+fn indonesian_name_after_a_described_role_or_before_a_relative_clause() {
+    // The most recent name before the verb is not the speaker: the name set off after
+    // the role is.
+    check(
+        "Kuasa hukum pasangan calon wali kota Rahmat Hidayat, <<Yusuf Harahap>>, {{mengatakan}} \
+         ((timnya sudah mendaftarkan gugatan ke pengadilan 📄)).\r\n\r\n[[\"Kami yakin menang,\"]] ujarnya.",
+    );
+    check(
+        "Camat Suryadi meninjau lokasi.\r\n\r\n<<Perempuan pengemudi ojek itu>>, yang berusia 30-an tahun, \
+         {{mengatakan}} bahwa ((jalan menuju desa itu rusak parah sejak Januari 🛵)).",
+    );
+}
+
+#[test]
+fn indonesian_menurut_with_an_unnamed_source() {
+    check(
+        "Pemilik rumah makan Joko Widagdo sedang pergi.\r\n\r\n\
+         {{Menurut}} <<saksi mata>>, ((api muncul dari dapur rumah makan itu sekitar pukul dua 🔥)).",
+    );
+}
+
+#[test]
+fn indonesian_menurut_after_the_subject_it_reports() {
+    check("((Harga tiket kapal, {{menurut}} <<Nyoman Arta>>, akan naik sepuluh persen bulan depan ⛴️)).\r\n\r\n\"Itu sudah final,\" katanya.");
+    check("Namun, {{menurut}} <<Nyoman Arta>>, ((jadwal kapal tetap sama seperti tahun lalu)).");
+}
+
+#[test]
+fn indonesian_cue_before_a_clause_is_not_a_trailing_cue() {
+    // A capitalised clause after `kata dia,` is the report, not a place or a date.
+    check(
+        "Pedagang <<Warsito>> sudah lama berjualan di sana.\r\n\r\n\
+         Ketika pasar itu dibangun, {{kata}} dia, ((Pak Lurah belum mengizinkan pedagang pindah 🏪)).",
+    );
+}
+
+#[test]
+fn indonesian_trailing_cue_with_an_added_report() {
+    check(
+        "((Bendungan itu aman dilewati kendaraan kecil 🚗)), {{kata}} <<Rini Astuti>>, dan {{menambahkan}}, \
+         ((perbaikan jalan akan selesai bulan depan)).\r\n\r\n“Kami kerja siang malam,” ujarnya.",
+    );
+    check(
+        "Wali Kota <<Hendra Gunawan>> datang terlambat.\r\n\r\n((Rapat ditunda sampai pekan depan)), {{ujarnya}} \
+         sembari {{menegaskan}} bahwa ((anggaran tidak akan dipotong)).",
+    );
+}
+
+#[test]
+fn indonesian_negated_or_intended_speech_is_no_report() {
+    let text =
+        "Menteri <<Lestari>> berbicara 🎤.\r\n\r\nNamun, ia tidak menjelaskan rincian anggaran tersebut.\r\n\r\n\
+                Selain itu, ia pun berencana akan menyampaikan hasil rapat itu kepada gubernur.";
+    let plain = parse(text).text;
+    let s = Analyzer::new().analyze(&plain);
+    let reports: Vec<String> =
+        s.quotes.iter().filter(|q| q.kind == QuoteKind::Indirect).map(|q| slice(&plain, (q.start, q.end))).collect();
+    assert!(reports.is_empty(), "{reports:?}");
+}

@@ -13,6 +13,7 @@ use super::super::tokenizer::TokenKind;
 use super::super::QuoteKind;
 use super::asides::aside_cue;
 use super::cues::{subject_before, SpeakerHint};
+use super::indonesian;
 use super::marks::is_mark_at;
 use super::reporting::{skip_apposition, MIN_CONTENT_WORDS, ROLE_NOUNS};
 use super::unnamed::{is_plural, unnamed_source};
@@ -125,6 +126,8 @@ pub fn find(doc: &Doc, lex: &Lexicon, direct: &[RawQuote]) -> (Vec<RawQuote>, Ve
                 continue;
             }
             let Some((c, e, hint)) = report_at(doc, lex, v, range.end) else { continue };
+            // `X mengumumkan bahwa …, kata seorang pejabat.`: the last cue reports all.
+            let (v, (c, e, hint)) = indonesian::outer_report(doc, lex, v, c, range.end).unwrap_or((v, (c, e, hint)));
             // `…, though she noted …`: a report of its own ends this one.
             let next = second_report(doc, lex, c, e);
             let e = next.unwrap_or(e);
@@ -133,6 +136,13 @@ pub fn find(doc: &Doc, lex: &Lexicon, direct: &[RawQuote]) -> (Vec<RawQuote>, Ve
                 continue;
             }
             out.push(report(direct, &mut taken, (start, end), v, hint));
+            // `…, kata X, dan menambahkan, …`: a second report of the same speaker.
+            if let Some((w, c, hint)) = indonesian::added_report(doc, lex, v, range.end) {
+                if let Some(span) = content_span(doc, content_start(doc, c), range.end, &facts) {
+                    out.push(report(direct, &mut taken, span, w, hint));
+                }
+                break;
+            }
             match next {
                 Some(comma) => from = comma + 1,
                 None => break,
@@ -361,14 +371,23 @@ fn runs_on(doc: &Doc, q: &RawQuote) -> bool {
 /// the sentence end, mostly) and the speaker hint.
 fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<(usize, usize, SpeakerHint)> {
     let low = doc.low(v);
+    if let Some((c, hint)) = indonesian::passive_opening(doc, v) {
+        return Some((content_start(doc, c), sentence_end, hint));
+    }
     if low == "menurut" || low == "menurutnya" || (low == "according" && doc.low(v + 1) == "to") {
         let before = || trailing_report(doc, lex, v, v + 2, sentence_end);
-        return according_to(doc, lex, v, sentence_end).map(|(c, hint)| (c, sentence_end, hint)).or_else(before);
+        // `Kebijakan itu, menurut Budi, belum tepat`: the subject before is reported too.
+        let from = |c: usize| indonesian::subject_before_menurut(doc, v).unwrap_or(c);
+        return according_to(doc, lex, v, sentence_end).map(|(c, hint)| (from(c), sentence_end, hint)).or_else(before);
     }
     // Only a verb that can follow what it reports (`said`, `told`, not `menyampaikan`,
     // whose object follows it) ends a sentence as a cue.
     let follows = lex.is_cue_after(low) && !doc.is_capitalised(v);
     if let Some(found) = follows.then(|| trailing_cue(doc, lex, v, sentence_end)).flatten() {
+        return Some(found);
+    }
+    // `…, kata dia saat ditemui.`, `…, kata surat kabar itu.`: a report before the cue.
+    if let Some(found) = indonesian::trailing_cue(doc, lex, v, sentence_end) {
         return Some(found);
     }
     // `Namun, kata Budi, …`; else `Roe, a pollster, said the …`: the subject before.
@@ -413,7 +432,9 @@ fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<
         .flatten()
         .or_else(|| subject_before(doc, v))
         .or_else(|| coordinated_subject(doc, lex, v))
-        .or_else(|| plural_subject(doc, v))?;
+        .or_else(|| plural_subject(doc, v))
+        .or_else(|| indonesian::subject_of_verb(doc, v))
+        .map(|h| indonesian::apposed_subject(doc, lex, v, h))?;
     let c = content_start(doc, v + 1);
     // `was told by the paper`: a passive's agent, not what was said (`responded by
     // saying …` reports).
@@ -602,6 +623,9 @@ fn according_to(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Opti
     let first = doc.low(from);
     if doc.low(v) == "according" && comma <= from + MAX_SOURCE_WORDS && !doc.is_capitalised(from) {
         return Some((comma + 1, english_source(doc, from, comma)?));
+    }
+    if let Some(hint) = indonesian::unnamed_source_after_menurut(doc, v, comma) {
+        return Some((comma + 1, hint));
     }
     if !doc.is_capitalised(from) && !lex.titles.contains(first) && !ROLE_NOUNS.contains(&first) {
         return None;

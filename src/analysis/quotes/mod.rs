@@ -10,6 +10,7 @@ pub mod asides;
 pub mod cues;
 pub mod direct;
 pub mod indirect;
+pub mod indonesian;
 pub mod marks;
 pub mod reporting;
 pub mod unnamed;

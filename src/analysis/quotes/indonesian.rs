@@ -1,0 +1,439 @@
+//! Indonesian reporting constructions that the shared rules of
+//! [`indirect`](super::indirect) and [`asides`](super::asides) leave out:
+//!
+//! - a cue at the end of an unmarked report whose speaker is a pronoun, an unnamed
+//!   source, or a name followed by a setting: `…, kata dia saat ditemui.`, `…, kata
+//!   surat kabar itu.`, `…, ujarnya sembari tersenyum.`, `…, kata Menteri X, Budi
+//!   Santoso, dalam wawancara …`;
+//! - a sentence opened by a passive cue: `Dikatakannya, …`, `Ditambahkan, …`;
+//! - the subject of a speech verb written without a name (`ketua tim itu menambahkan
+//!   bahwa …`) or parted from its verb by an adverb (`Budi sebelumnya mengatakan …`);
+//! - `menurut` with an unnamed source (`Menurut saksi mata, …`).
+//!
+//! English cues are left to the shared rules: each function here checks that its cue
+//! is not an English verb form.
+
+use super::super::doc::Doc;
+use super::super::english_verbs;
+use super::super::function_words::{PRONOUNS, SPEECH_SUBJECT_GAP};
+use super::super::lexicon::Lexicon;
+use super::super::tokenizer::TokenKind;
+use super::cues::{subject_before, SpeakerHint};
+use super::reporting::MIN_CONTENT_WORDS;
+
+/// Words that open the setting after a speaker (`kata Budi di Jakarta`, `kata dia saat
+/// ditemui`, `ujarnya sembari tersenyum`): where the speaker's phrase ends and nothing
+/// more is reported.
+const SETTING_WORDS: &[&str] = &[
+    "di",
+    "dalam",
+    "saat",
+    "ketika",
+    "sewaktu",
+    "kala",
+    "usai",
+    "seusai",
+    "selepas",
+    "kepada",
+    "pada",
+    "melalui",
+    "lewat",
+    "via",
+    "seperti",
+    "sebagaimana",
+    "sebelum",
+    "setelah",
+    "sesudah",
+    "sambil",
+    "sembari",
+    "seraya",
+    "dengan",
+    "tanpa",
+    "kemarin",
+    "menjelang",
+    "jelang",
+    "yang",
+    "dikutip",
+    "dilansir",
+    "ditemui",
+    "dihubungi",
+];
+/// Longest speaker phrase after a trailing cue, in tokens (`kata seorang pejabat senior
+/// kementerian luar negeri`).
+const MAX_SPEAKER_TOKENS: usize = 8;
+/// Longest comma-set part after the speaker still read as a name, a place or a date
+/// (`, Budi Santoso,`, `, Jakarta Pusat,`, `, Senin (25/8/2014)`).
+const MAX_PART_TOKENS: usize = 8;
+/// Words of a date after a day's name (`Kamis (10/7) malam`, `Senin pagi waktu setempat`).
+const TIMES_OF_DAY: &[&str] = &["pagi", "siang", "sore", "malam", "dini", "hari", "lalu", "waktu", "setempat"];
+/// Longest setting after a trailing cue's speaker, in tokens (`dalam jumpa pers di
+/// kantornya, Jakarta Pusat, Jumat (22/8)`).
+const MAX_SETTING_TOKENS: usize = 40;
+/// Longest subject clause before `menurut X,`, in tokens.
+const MAX_SUBJECT_CLAUSE_TOKENS: usize = 30;
+/// Words joining a second speech verb of the same speaker to a trailing cue (`…, kata
+/// X, dan menambahkan …`, `…, ujarnya seraya menegaskan …`).
+const JOINING_WORDS: &[&str] = &["dan", "seraya", "sambil", "sembari"];
+/// Passive forms of speech verbs that open a sentence (`Dikatakan, …`,
+/// `Ditambahkannya, …`); their `-nya` forms point back to the last person.
+const PASSIVE_CUES: &[&str] =
+    &["dikatakan", "ditambahkan", "disebutkan", "dijelaskan", "ditegaskan", "diungkapkan", "dituturkan"];
+/// Adverbs between a subject and its speech verb, besides the shared gap words
+/// (`Budi sebelumnya mengatakan`, `Polri pernah menyatakan`).
+const VERB_ADVERBS: &[&str] =
+    &["sebelumnya", "pernah", "sempat", "tetap", "masih", "bahkan", "justru", "lebih", "dulu"];
+/// Negations, modals and pronouns: a phrase with one before a speech verb is a clause
+/// (`ia tidak menjelaskan`, `mereka akan menyampaikan`), not a subject that reports.
+const NOT_IN_SUBJECTS: &[&str] = &[
+    "tidak", "tak", "belum", "bukan", "akan", "ingin", "mau", "harus", "bisa", "dapat", "enggan", "perlu", "hendak",
+    "mereka", "kami", "kita", "saya", "aku", "anda",
+];
+/// Prefixes of active verbs (`mengindikasi`, `menyusun`, `membahas`), which a noun
+/// phrase does not hold (`menteri` has `ment-`).
+const VERB_PREFIXES: &[&str] = &["meng", "meny", "mem"];
+/// Connectives opening a clause before its subject (`Selanjutnya ketua tim …`).
+const CLAUSE_CONNECTIVES: &[&str] =
+    &["namun", "selanjutnya", "sementara", "itu", "kemudian", "lalu", "adapun", "tetapi", "tapi", "dan", "sedangkan"];
+/// Words opening an adverbial clause or a setting before `menurut X,` (`Jika …`,
+/// `Dalam rapat itu`, `Selain itu`): not the subject of the report.
+const CLAUSE_OPENERS: &[&str] = &[
+    "jika",
+    "kalau",
+    "bila",
+    "apabila",
+    "saat",
+    "ketika",
+    "dalam",
+    "di",
+    "pada",
+    "untuk",
+    "dengan",
+    "meski",
+    "meskipun",
+    "walau",
+    "walaupun",
+    "selain",
+    "setelah",
+    "sebelum",
+    "sejak",
+    "selama",
+    "karena",
+    "sebab",
+    "oleh",
+    "bahkan",
+    "padahal",
+    "hingga",
+    "sampai",
+    "terkait",
+    "soal",
+    "tentang",
+    "mengenai",
+    "bagi",
+    "atas",
+    "akibat",
+    "seperti",
+    "sebagai",
+    "menurut",
+    "pasalnya",
+    "alasannya",
+    "kini",
+    "sebelumnya",
+    "nantinya",
+    "jadi",
+    "maka",
+];
+/// Longest subject phrase without a name before a speech verb, in words.
+const MAX_SUBJECT_WORDS: usize = 7;
+/// Head nouns of an unnamed source after `menurut` (`Menurut saksi mata`, `menurut para
+/// analis`, `Menurut laporan itu`): people, groups and documents that report.
+const SOURCE_HEADS: &[&str] = &[
+    "saksi",
+    "para",
+    "pihak",
+    "sumber",
+    "laporan",
+    "keterangan",
+    "pernyataan",
+    "seorang",
+    "kalangan",
+    "sejumlah",
+    "analis",
+    "pejabat",
+    "petugas",
+    "perkiraan",
+    "penelitian",
+    "survei",
+    "hasil",
+];
+/// Most words of such a source before its comma.
+const MAX_SOURCE_WORDS: usize = 8;
+/// Most words of a name set off by commas before its verb (`…, Budi Santoso, mengatakan`).
+const MAX_NAME_WORDS: usize = 4;
+
+/// Is `low` an English verb form (`said`, `told`): a cue for the shared rules?
+fn is_english(low: &str) -> bool {
+    english_verbs::is_inflected(low) || english_verbs::after_forms().any(|f| f == low)
+}
+
+fn start_of(doc: &Doc, t: usize) -> usize {
+    doc.tokens.get(t).map_or(0, |x| x.start())
+}
+
+fn is_word(doc: &Doc, t: usize) -> bool {
+    doc.kind(t) == Some(TokenKind::Word)
+}
+
+/// `Kebijakan itu sudah tepat, kata dia saat ditemui.`, `…, kata surat kabar itu.`, `…,
+/// ujarnya sembari tersenyum.`: an Indonesian cue after a comma, then its speaker and
+/// nothing but a setting up to the end of the sentence `v` is in. The report is what
+/// precedes the comma, from the sentence start.
+pub fn trailing_cue(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<(usize, usize, SpeakerHint)> {
+    let low = doc.low(v);
+    let comma = v.checked_sub(1).filter(|&c| doc.is_punct(c, ','))?;
+    if doc.is_capitalised(v) || !lex.is_cue_after(low) || is_english(low) {
+        return None;
+    }
+    let start = doc.sentence_of(v).and_then(|i| doc.sentences.get(i)).map(|r| r.start)?;
+    if (start..comma).rev().filter(|&t| is_word(doc, t)).take(MIN_CONTENT_WORDS).count() < MIN_CONTENT_WORDS {
+        return None;
+    }
+    let (rest, hint) = speaker_after(doc, lex, v, sentence_end)?;
+    let adds = added_verb(doc, lex, rest, sentence_end).is_some();
+    (adds || setting_only(doc, lex, rest, sentence_end)).then_some((start, comma, hint))
+}
+
+/// `…, kata surat kabar itu, dan menambahkan, Suriah tidak akan …`: after the trailing
+/// cue at token `v` and its speaker, a second speech verb joined by `dan` (`seraya`,
+/// `sambil`, `sembari`) reports for the same speaker. Returns that verb, the first
+/// token after it and the speaker hint.
+pub fn added_report(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<(usize, usize, SpeakerHint)> {
+    trailing_cue(doc, lex, v, sentence_end)?;
+    let (rest, hint) = speaker_after(doc, lex, v, sentence_end)?;
+    let w = added_verb(doc, lex, rest, sentence_end)?;
+    Some((w, w + 1, hint))
+}
+
+/// The speech verb right after a comma and `dan`/`seraya`/`sambil`/`sembari` (and a
+/// gap word: `dan juga menambahkan`) at token `t`.
+fn added_verb(doc: &Doc, lex: &Lexicon, mut t: usize, end: usize) -> Option<usize> {
+    while doc.is_punct(t, ',') {
+        t += 1;
+    }
+    if !JOINING_WORDS.contains(&doc.low(t)) {
+        return None;
+    }
+    let mut w = t + 1;
+    while SPEECH_SUBJECT_GAP.contains(&doc.low(w)) {
+        w += 1;
+    }
+    let low = doc.low(w);
+    (w < end && lex.cues_before.contains(low) && !is_english(low) && !doc.is_capitalised(w)).then_some(w)
+}
+
+/// The speaker written after the trailing cue at token `v` and the first token after
+/// it: the cue's `-nya` or a pronoun, else a phrase up to a setting word, a comma or the
+/// sentence end, with the names set off by commas after a role (`kata Menteri X, Budi
+/// Santoso, di …`).
+fn speaker_after(doc: &Doc, lex: &Lexicon, v: usize, end: usize) -> Option<(usize, SpeakerHint)> {
+    let pronoun = SpeakerHint::Pronoun(start_of(doc, v));
+    if lex.nya_cue_base(doc.low(v)).is_some() {
+        return Some((v + 1, pronoun));
+    }
+    let a = v + 1;
+    if PRONOUNS.contains(&doc.low(a)) {
+        return Some((a + 1, pronoun));
+    }
+    let phrase_end = |from: usize| {
+        let limit = end.min(from + MAX_SPEAKER_TOKENS);
+        (from..limit).find(|&t| !is_word(doc, t) || SETTING_WORDS.contains(&doc.low(t))).unwrap_or(limit)
+    };
+    let head_end = phrase_end(a);
+    if head_end == a {
+        return None;
+    }
+    // `kata Perdana Menteri Ethiopia, Meles Zenawi, dalam …`: a capitalised part after
+    // the role is the name.
+    let mut b = head_end;
+    if doc.is_punct(b, ',') && doc.is_capitalised(b + 1) {
+        let name_end = phrase_end(b + 1);
+        if (b + 1..name_end).all(|t| doc.is_capitalised(t)) {
+            b = name_end;
+        }
+    }
+    let first = doc.low(a);
+    let named = doc.is_capitalised(a) || lex.titles.contains(first);
+    let hint = if named { SpeakerHint::After(a, b) } else { SpeakerHint::Source(a, head_end) };
+    Some((b, hint))
+}
+
+/// Is what follows token `t` up to `end` only a setting: parts set off by commas that
+/// each open with a setting word (`di Jakarta`, `saat ditemui`) or are short and
+/// capitalised (a place, a date)? A part that opens with any other word is more
+/// report (`Oleh karena itu, kata X, di Surabaya, pemerintah …`).
+fn setting_only(doc: &Doc, lex: &Lexicon, mut t: usize, end: usize) -> bool {
+    // A setting is short: a longer rest is more report (and a run-on text is not
+    // rescanned for every cue in it).
+    if end.saturating_sub(t) > MAX_SETTING_TOKENS {
+        return false;
+    }
+    while t < end {
+        if !is_word(doc, t) {
+            t += 1;
+            continue;
+        }
+        let part_end = (t..end).find(|&k| doc.is_punct(k, ',')).unwrap_or(end);
+        let setting = SETTING_WORDS.contains(&doc.low(t));
+        let named = part_end - t <= MAX_PART_TOKENS && (t..part_end).all(|k| is_name_or_date(doc, lex, k));
+        if !setting && !named {
+            return false;
+        }
+        t = part_end;
+    }
+    true
+}
+
+/// Is token `k` part of a place or a date (`Jakarta Pusat`, `Senin (25/8)`, `Kamis
+/// malam`): a capitalised word, a number, a bracket or a word of the calendar? A
+/// lower-case word of any other kind makes a clause (`Budi belum masuk partai`).
+fn is_name_or_date(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
+    match doc.kind(k) {
+        Some(TokenKind::Word) => {
+            doc.is_capitalised(k) || lex.calendar.contains(doc.low(k)) || TIMES_OF_DAY.contains(&doc.low(k))
+        }
+        Some(TokenKind::Number) | Some(TokenKind::Punct) => true,
+        None => false,
+    }
+}
+
+/// `Dikatakannya, …`, `Ditambahkan, …`, `Disebutkan bahwa …`: a passive speech verb
+/// opening the sentence at token `v`; the report is the rest of the sentence. Its
+/// `-nya` points back to the last person; the bare form names no one.
+pub fn passive_opening(doc: &Doc, v: usize) -> Option<(usize, SpeakerHint)> {
+    let low = doc.low(v);
+    let (base, nya) = match low.strip_suffix("nya") {
+        Some(base) => (base, true),
+        None => (low, false),
+    };
+    if !PASSIVE_CUES.contains(&base) {
+        return None;
+    }
+    if !doc.is_sentence_initial(v) {
+        return None;
+    }
+    let hint = if nya { SpeakerHint::Pronoun(start_of(doc, v)) } else { SpeakerHint::None };
+    Some((v + 1, hint))
+}
+
+/// The subject of the Indonesian speech verb at token `v` when the shared reading finds
+/// none: a name parted from the verb by an adverb (`Budi sebelumnya mengatakan`), else
+/// a short phrase without a name from the clause start (`ketua tim itu menambahkan`,
+/// `Selanjutnya juru bicara kementerian menyatakan`), an unnamed source.
+pub fn subject_of_verb(doc: &Doc, v: usize) -> Option<SpeakerHint> {
+    if is_english(doc.low(v)) {
+        return None;
+    }
+    let mut s = v.checked_sub(1)?;
+    let mut skipped = false;
+    while VERB_ADVERBS.contains(&doc.low(s)) || SPEECH_SUBJECT_GAP.contains(&doc.low(s)) {
+        skipped |= VERB_ADVERBS.contains(&doc.low(s));
+        s = s.checked_sub(1)?;
+    }
+    if skipped {
+        if let Some(hint) = subject_before(doc, s + 1) {
+            return Some(hint);
+        }
+    }
+    let sentence = doc.sentence_of(v).and_then(|i| doc.sentences.get(i))?;
+    let mut a = s;
+    while a > sentence.start && is_word(doc, a - 1) && s + 1 - a < MAX_SUBJECT_WORDS + 2 {
+        a -= 1;
+    }
+    let opens_clause = a == sentence.start || doc.is_punct(a - 1, ',');
+    while a <= s && CLAUSE_CONNECTIVES.contains(&doc.low(a)) {
+        a += 1;
+    }
+    let words = s + 1 - a;
+    // `ia tidak menjelaskan …`, `Ia pun mengindikasi akan menjelaskan …`: a pronoun, a
+    // negation, a modal or another verb makes a clause, not a speaking noun phrase.
+    let clause = (a..=s).any(|t| {
+        let low = doc.low(t);
+        PRONOUNS.contains(&low) || NOT_IN_SUBJECTS.contains(&low) || VERB_PREFIXES.iter().any(|p| low.starts_with(p))
+    });
+    (opens_clause && is_word(doc, s) && (1..=MAX_SUBJECT_WORDS).contains(&words) && !clause)
+        .then_some(SpeakerHint::Source(a, s + 1))
+}
+
+/// `Menurut saksi mata, …`, `menurut para analis, …`: after `menurut` at token `v`, a
+/// short lower-case source up to the comma at token `comma`.
+pub fn unnamed_source_after_menurut(doc: &Doc, v: usize, comma: usize) -> Option<SpeakerHint> {
+    let from = v + 1;
+    let plain = comma > from && comma - from <= MAX_SOURCE_WORDS && (from..comma).all(|t| is_word(doc, t));
+    let head = SOURCE_HEADS.contains(&doc.low(from)) && !doc.is_capitalised(from);
+    (doc.low(v) == "menurut" && plain && head).then_some(SpeakerHint::Source(from, comma))
+}
+
+/// `Hong Kong mengumumkan bahwa impor ditangguhkan, kata seorang pejabat.`: a report
+/// found at the speech verb `v` with content from token `c`, whose sentence ends in a
+/// trailing cue of its own. The trailing cue reports the whole clause, the verb's
+/// report inside it included; returns that cue and its report.
+pub fn outer_report(
+    doc: &Doc,
+    lex: &Lexicon,
+    v: usize,
+    c: usize,
+    sentence_end: usize,
+) -> Option<(usize, (usize, usize, SpeakerHint))> {
+    if is_english(doc.low(v)) {
+        return None;
+    }
+    (c + 1..sentence_end)
+        .filter(|&u| doc.is_punct(u - 1, ',') && lex.is_cue_after(doc.low(u)))
+        .find_map(|u| trailing_cue(doc, lex, u, sentence_end).map(|found| (u, found)))
+}
+
+/// The subject hint of the Indonesian speech verb at token `v`, read again where a
+/// comma parts the subject from the verb: `Kuasa hukum partai X, Budi Santoso,
+/// mengatakan` names the person in the last part (a name without a title, after a
+/// described role); `Perempuan itu, yang berusia 20-an tahun, mengatakan` speaks
+/// through the part before the relative clause.
+pub fn apposed_subject(doc: &Doc, lex: &Lexicon, v: usize, hint: SpeakerHint) -> SpeakerHint {
+    let SpeakerHint::Subject(a, b) = hint else { return hint };
+    if is_english(doc.low(v)) || b < a + 2 || !doc.is_punct(b - 1, ',') {
+        return hint;
+    }
+    let commas: Vec<usize> = (a..b - 1).filter(|&t| doc.is_punct(t, ',')).collect();
+    let (Some(&first), Some(&last)) = (commas.first(), commas.last()) else { return hint };
+    let opening = (a..first).find(|&t| is_word(doc, t)).unwrap_or(first);
+    let part = (last + 1, b - 1);
+    if doc.low(part.0) == "yang" && opening < first {
+        let named = (opening + 1..first).any(|t| doc.is_capitalised(t));
+        return if named { SpeakerHint::Subject(opening, first) } else { SpeakerHint::Source(opening, first) };
+    }
+    let name = part.1 > part.0
+        && part.1 - part.0 <= MAX_NAME_WORDS
+        && (part.0..part.1).all(|t| doc.is_capitalised(t) && !lex.titles.contains(doc.low(t)));
+    let described = (opening..first).any(|t| is_word(doc, t) && !doc.is_capitalised(t));
+    if name && described {
+        SpeakerHint::Subject(part.0, part.1)
+    } else {
+        hint
+    }
+}
+
+/// `Kebijakan itu, menurut Budi, belum tepat`: where `menurut` at token `v` is set off
+/// by commas after the subject of what it reports, the report starts with that subject,
+/// at the sentence start. Not after a connective or a setting (`Namun, menurut Budi,
+/// …`, `Dalam rapat itu, menurut Budi, …`), which is not reported.
+pub fn subject_before_menurut(doc: &Doc, v: usize) -> Option<usize> {
+    let comma = v.checked_sub(1).filter(|&c| doc.is_punct(c, ','))?;
+    let start = doc.sentence_of(v).and_then(|i| doc.sentences.get(i)).map(|r| r.start)?;
+    if comma - start > MAX_SUBJECT_CLAUSE_TOKENS {
+        return None;
+    }
+    let first = (start..comma).find(|&t| is_word(doc, t))?;
+    let clause = (first..comma).all(|t| !doc.is_punct(t, ',') && !doc.is_punct(t, '—'));
+    let low = doc.low(first);
+    let adverb = comma == first + 1 && low.ends_with("nya");
+    let opener = CLAUSE_CONNECTIVES.contains(&low) || CLAUSE_OPENERS.contains(&low);
+    (doc.low(v) == "menurut" && clause && !adverb && !opener).then_some(start)
+}
