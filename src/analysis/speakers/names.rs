@@ -211,8 +211,7 @@ impl Names<'_> {
         let low = self.doc.low(t);
         let listed = self.is_listed(low);
         let letters = low.chars().all(char::is_alphabetic);
-        let place_end = place_tails().contains(low) && !self.lex.first_names.contains(low);
-        self.doc.is_capitalised(t) && letters && !listed && !place_end && !self.doc.is_all_caps(t)
+        self.doc.is_capitalised(t) && letters && !listed && !self.doc.is_all_caps(t)
     }
 
     /// The mention for a run of tokens: the PERSON entity over it, else a new span.
