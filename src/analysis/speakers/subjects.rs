@@ -14,12 +14,6 @@ impl Names<'_> {
     /// of the clause.
     pub fn subject(&self, a: usize, b: usize) -> Option<Mention> {
         let last = b.checked_sub(1)?;
-        // The tagger's person right before the verb wins over reading capitals, which
-        // stop at common words inside names (`Maria Da Costa`).
-        if let Some(i) = self.is_person_at(last) {
-            let first = self.entities.get(i).map_or(last, |e| self.doc.token_at_or_after(e.start));
-            return self.mention((first.max(a), b));
-        }
         // `pertengahan Maret lalu mengaku`: a date is not the subject; look for the person.
         let dated = self.lex.calendar.contains(self.doc.low(last));
         if self.doc.is_capitalised(last) && !dated {
