@@ -183,12 +183,15 @@ impl Names<'_> {
     }
 
     /// Are the unlisted words `k..t` ending an entity that starts at `first` a name?
-    /// Two or more are; one word alone is as likely the organisation's own last word
-    /// (`Department for Transport`) as a name, unless a title before the entity says a
+    /// One word alone is as likely the organisation's own last word (`Department for
+    /// Transport`) as a name, and so are words right after the listed word opening the
+    /// entity (`Universitas Sanata Dharma`); but a title before the entity says a
     /// person ends it (`Ketua Badan Pengelola Pasar Sumarno`, `Ketua DPRD Kota
     /// Tegalrejo Hartoyo`).
     fn tail_is_name(&self, first: usize, k: usize, t: usize) -> bool {
-        t - k >= 2 || self.titled_before(first)
+        let own_name = k == first + 1 && self.is_listed(self.doc.low(first));
+        let titled = self.titled_before(first);
+        !own_name && (t - k >= 2 || titled)
     }
 
     /// A title among the capitalised words right before token `first` (`Ketua` of
