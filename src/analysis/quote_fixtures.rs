@@ -421,9 +421,6 @@ fn subject_swallowed_into_an_office_is_cut_off() {
 
 #[test]
 fn cue_set_off_at_the_end_of_a_sentence_quoted_without_marks() {
-    check(
-        "((Kami akan mengganti semua kios yang terbakar)), {{kata}} Menko Polhukam, <<Joko Sulistyo>> dalam konferensi pers di kantornya, Kota Hilir, Jumat (8/3).",
-    );
     check("Namun, {{kata}} Menteri Keuangan, <<Sri Wahyuni>>, ((anggaran sudah cukup untuk tahun depan)).");
     check("Wali Kota <<Ahmad Fauzi>> meninjau pasar.\r\n\r\n((Kami akan terus mengawasi harga 🛒)), {{katanya}}.");
 }

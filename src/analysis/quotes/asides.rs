@@ -164,14 +164,7 @@ fn aside_speaker(doc: &Doc, lex: &Lexicon, v: usize, end: usize) -> Option<(usiz
     if comma == end && !doc.is_capitalised(from) && end > from + MAX_APPOSITION_TOKENS {
         return None;
     }
-    let mut close = named_apposition_end(doc, comma, end);
-    // `kata Kepala Bappeda, Lukman Hakim dalam konferensi pers …`: after a bare role, a
-    // capitalised name runs to the next comma, then maybe a place and a date.
-    let named = doc.is_capitalised(close + 1) && doc.is_capitalised(close + 2);
-    if close == comma && close < end && lex.titles.contains(first) && named {
-        let next = (close + 1..end).find(|&t| doc.is_punct(t, ',')).unwrap_or(end);
-        close = named_apposition_end(doc, next, end);
-    }
+    let close = named_apposition_end(doc, comma, end);
     Some((skip_apposition(doc, lex, close + 1, end), SpeakerHint::After(from, close)))
 }
 

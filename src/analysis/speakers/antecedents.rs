@@ -6,7 +6,7 @@
 
 use super::super::doc::Doc;
 use super::super::lexicon::Lexicon;
-use super::candidate_features::{agreement, Agreement, CandidateFeatures, CandidateKind};
+use super::candidate_features::{agreement, CandidateFeatures, CandidateKind};
 use super::gender::{gender_of, Gender, Pronoun};
 use super::names::Mention;
 use super::ranker::{rank, Scored, SpeakerWeights};
@@ -154,12 +154,6 @@ pub fn rank_seen(
             _ => None::<Gender>,
         };
         c.features.agreement = agreement(pronoun, c.best.kind, gender);
-        // An organisation that already spoke a quote is mostly a person's office read
-        // as one (`kata Kepala Dinas`, a name the tagger swallowed): `-nya` may go on.
-        let spoke_as_office = c.best.kind == CandidateKind::Organisation && c.features.speech_subject;
-        if pronoun == Pronoun::Person && spoke_as_office {
-            c.features.agreement = Agreement::Unknown;
-        }
     }
     rank(candidates.into_iter().map(|c| (c.best.who, c.features)), weights)
 }

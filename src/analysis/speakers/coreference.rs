@@ -140,12 +140,8 @@ fn is_salient(doc: &Doc, lex: &Lexicon, e: &Entity) -> bool {
 /// its role words.
 fn introduced(doc: &Doc, lex: &Lexicon, a: usize) -> bool {
     let mut t = a;
-    // Walk back over role words, stopping at a capitalised introducer (`Menurut Rektor …`);
-    // English role phrases hold lower-case links (`Head of Research at PT X`).
-    while t > 0
-        && a - t < 12
-        && (doc.is_capitalised(t - 1) || ROLE_LINKS.contains(&doc.low(t - 1)) || doc.low(t - 1) == "at")
-    {
+    // Walk back over role words, stopping at a capitalised introducer (`Menurut Rektor …`).
+    while t > 0 && a - t < 12 && (doc.is_capitalised(t - 1) || ROLE_LINKS.contains(&doc.low(t - 1))) {
         if INTRODUCERS.contains(&doc.low(t - 1)) {
             break;
         }

@@ -28,6 +28,8 @@ pub mod word_lists;
 
 #[cfg(test)]
 mod api_tests;
+#[cfg(test)]
+mod rule_fixtures;
 
 use super::doc::Doc;
 use super::intervals::EntityIndex;

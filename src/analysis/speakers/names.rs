@@ -164,8 +164,7 @@ impl Names<'_> {
     /// A name swallowed into the end of an organisation or place the tagger found
     /// (`Ketua Tim Penanggulangan Banjir Setiadi Kusnanto` read as one place): the unlisted
     /// capitalised words ending that entity right before token `t`, as long as a listed
-    /// word (office, place, title) or a number stays before them in the entity; else a
-    /// known given name inside it marks where the name starts.
+    /// word (office, place, title) or a number stays before them in the entity.
     pub(super) fn entity_tail(&self, floor: usize, t: usize) -> Option<(usize, usize)> {
         let last = t.checked_sub(1).filter(|&l| l >= floor)?;
         let e = self.entity_at(last).and_then(|i| self.entities.get(i)).filter(|e| !e.is(Label::Person))?;
@@ -178,22 +177,21 @@ impl Names<'_> {
             k -= 1;
         }
         if k == first {
-            k = (first + 1..t).find(|&j| self.lex.first_names.contains(self.doc.low(j)))?;
+            return None;
         }
         (k < t && self.tail_is_name(first, k, t)).then_some((k, t))
     }
 
     /// Are the unlisted words `k..t` ending an entity that starts at `first` a name?
-    /// They are if they open with a known given name. Else one word alone is as likely
-    /// the organisation's own last word (`Department for Transport`) as a name, and so
-    /// are words right after the listed word opening the entity (`Universitas Sanata
-    /// Dharma`); but a title before the entity says a person ends it (`Ketua Badan
-    /// Pengelola Pasar Sumarno`, `Ketua DPRD Kota Tegalrejo Hartoyo`).
+    /// One word alone is as likely the organisation's own last word (`Department for
+    /// Transport`) as a name, and so are words right after the listed word opening the
+    /// entity (`Universitas Sanata Dharma`); but a title before the entity says a
+    /// person ends it (`Ketua Badan Pengelola Pasar Sumarno`, `Ketua DPRD Kota
+    /// Tegalrejo Hartoyo`).
     fn tail_is_name(&self, first: usize, k: usize, t: usize) -> bool {
-        let given = self.lex.first_names.contains(self.doc.low(k));
         let own_name = k == first + 1 && self.is_listed(self.doc.low(first));
         let titled = self.titled_before(first);
-        given || (!own_name && (t - k >= 2 || titled))
+        !own_name && (t - k >= 2 || titled)
     }
 
     /// A title among the capitalised words right before token `first` (`Ketua` of
@@ -213,8 +211,7 @@ impl Names<'_> {
         let low = self.doc.low(t);
         let listed = self.is_listed(low);
         let letters = low.chars().all(char::is_alphabetic);
-        let place_end = place_tails().contains(low) && !self.lex.first_names.contains(low);
-        self.doc.is_capitalised(t) && letters && !listed && !place_end && !self.doc.is_all_caps(t)
+        self.doc.is_capitalised(t) && letters && !listed && !self.doc.is_all_caps(t)
     }
 
     /// The mention for a run of tokens: the PERSON entity over it, else a new span.

@@ -14,12 +14,6 @@ impl Names<'_> {
     /// of the clause.
     pub fn subject(&self, a: usize, b: usize) -> Option<Mention> {
         let last = b.checked_sub(1)?;
-        // The tagger's person right before the verb wins over reading capitals, which
-        // stop at common words inside names (`Maria Da Costa`).
-        if let Some(i) = self.is_person_at(last) {
-            let first = self.entities.get(i).map_or(last, |e| self.doc.token_at_or_after(e.start));
-            return self.mention((first.max(a), b));
-        }
         // `pertengahan Maret lalu mengaku`: a date is not the subject; look for the person.
         let dated = self.lex.calendar.contains(self.doc.low(last));
         if self.doc.is_capitalised(last) && !dated {
@@ -79,13 +73,10 @@ impl Names<'_> {
     /// before the first comma (`Kepala Asosiasi X (Ax) Budi Santoso, pekan lalu,
     /// menyampaikan`), else the first one, else a name read from capitals before the
     /// first comma where the tagger missed it or swallowed it into an organisation
-    /// (`Direktur Kajian Pusat Data Ekonomi Rizal Effendi, saat dihubungi, mengatakan`). A
-    /// bracketed abbreviation the tagger read as a person (`(Ax)`) names the
-    /// organisation before it, so it never heads the clause.
+    /// (`Direktur Kajian Pusat Data Ekonomi Rizal Effendi, saat dihubungi, mengatakan`).
     fn clause_subject(&self, a: usize, b: usize) -> Option<Mention> {
-        let bracketed = |t: usize| t > 0 && self.doc.is_punct(t - 1, '(');
         let named = |i: usize| self.entities.get(i).is_some_and(|e| names_a_person(self.doc, self.lex, e));
-        let heads = |t: usize| self.is_person_at(t).filter(|&i| named(i) && !bracketed(self.first_token_of_person(t)));
+        let heads = |t: usize| self.is_person_at(t).filter(|&i| named(i));
         let comma = (a..b).find(|&t| self.doc.is_punct(t, ','));
         let before_comma = comma.and_then(|c| c.checked_sub(1)).filter(|&t| t >= a).and_then(heads);
         if let Some(i) = before_comma {
@@ -107,11 +98,5 @@ impl Names<'_> {
         let (x, y) = self.entity_tail(a, c)?;
         let (start, end) = self.doc.char_span(x, y)?;
         Some(Mention::Cut { start, end })
-    }
-
-    /// First token of the PERSON entity covering token `t` (`t` itself if none).
-    fn first_token_of_person(&self, t: usize) -> usize {
-        let start = self.is_person_at(t).and_then(|i| self.entities.get(i)).map(|e| e.start);
-        start.map_or(t, |s| self.doc.token_at_or_after(s))
     }
 }
