@@ -234,6 +234,11 @@ pub fn subject_before(doc: &Doc, v: usize) -> Option<SpeakerHint> {
     if uncontracted == "they" {
         return Some(SpeakerHint::Source(s, s + 1));
     }
+    // `Roe, who stressed that …`: a relative pronoun is the subject written at the
+    // verb, kept as the source span (the antecedent is the speaker stage's to find).
+    if matches!(low, "who" | "which") && !doc.is_capitalised(s) {
+        return Some(SpeakerHint::Source(s, s + 1));
+    }
     let sentence = doc.sentence_of(v).and_then(|i| doc.sentences.get(i))?;
     // `Yanto, Komandan Regu …, Kota Hilir — regu penyelamat … — menuturkan`: an
     // aside closed by a dash, as by a comma.

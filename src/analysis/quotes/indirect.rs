@@ -84,6 +84,8 @@ const AUXILIARIES: &[&str] = &[
 ];
 /// Most tokens of a noun phrase read as a speaking subject by [`phrase_subject`].
 const MAX_PHRASE_TOKENS: usize = 10;
+/// Object pronouns that an order's infinitive follows (`told her to leave`).
+const OBJECT_PRONOUNS: &[&str] = &["her", "him", "them", "me", "us", "you"];
 /// Subjects of a relative clause inside a noun phrase (`the voters we asked`).
 const RELATIVE_SUBJECTS: &[&str] = &["i", "we", "you", "they", "he", "she"];
 /// Words that cannot end a noun phrase before its verb (`help of states`).
@@ -170,8 +172,11 @@ pub fn find(doc: &Doc, lex: &Lexicon, direct: &[RawQuote]) -> (Vec<RawQuote>, Ve
                 continue;
             }
             out.push(report(direct, &mut taken, (start, end), v, hint));
+            // A report in a relative clause (`Roe, who says …, left`) leaves the rest of
+            // its sentence to other cues.
             match next {
                 Some(comma) => from = comma + 1,
+                None if e < range.end && relative_before(doc, v) => from = e,
                 None => break,
             }
         }
@@ -185,6 +190,19 @@ pub fn find(doc: &Doc, lex: &Lexicon, direct: &[RawQuote]) -> (Vec<RawQuote>, Ve
 /// name) and an English speech verb of its own.
 fn second_report(doc: &Doc, lex: &Lexicon, c: usize, e: usize) -> Option<usize> {
     (c + 1..e).find(|&k| {
+        // `Roe says the port will close and said the jobs …`: a second verb of saying.
+        let low = doc.low(k + 1);
+        let verb = english_verbs::is_inflected(low)
+            && !english_verbs::is_participle(low)
+            && !english_verbs::may_be_noun(low)
+            && !doc.is_capitalised(k + 1);
+        if matches!(doc.low(k), "and" | "but")
+            && verb
+            && lex.cues_before.contains(low)
+            && doc.kind(k - 1) == Some(TokenKind::Word)
+        {
+            return true;
+        }
         let semicolon = doc.is_punct(k, ';');
         let joined = semicolon || (doc.is_punct(k, ',') && CONTRASTS.contains(&doc.low(k + 1)));
         let subject = if semicolon { k + 1 } else { k + 2 };
@@ -464,12 +482,20 @@ fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<
         .or_else(|| plural_subject(doc, v))
         .or_else(|| phrase_subject(doc, v))?;
     let c = content_start(doc, v + 1);
+    let sentence_end = if relative_before(doc, v) { relative_end(doc, c, sentence_end) } else { sentence_end };
     // `was told by the paper`: a passive's agent, not what was said (`responded by
     // saying …` reports).
     let passive = matches!(auxiliary_before(doc, v), "was" | "were" | "is" | "are" | "been" | "being" | "be");
     let agent = passive && doc.low(c) == "by";
     // `said that because …`: after a `that` a clause of time or cause is reported.
     let that = (v + 1..c).any(|t| is_that(doc, t));
+    // `who said and did …`: content opens no clause with a conjunction; `told her to
+    // leave`, `asked them to wait`: an order or a request, not a report.
+    let joined = matches!(doc.low(c), "and" | "or" | "but");
+    let directive = OBJECT_PRONOUNS.contains(&doc.low(v + 1)) && doc.low(v + 2) == "to";
+    if joined || directive {
+        return None;
+    }
     (!agent && (that || !is_setting_only(doc, lex, v, c, sentence_end))).then_some((c, sentence_end, hint))
 }
 
@@ -536,6 +562,31 @@ fn plural_subject(doc: &Doc, v: usize) -> Option<SpeakerHint> {
         a -= 1;
     }
     Some(SpeakerHint::Source(a, s + 1))
+}
+
+/// Is the subject of the verb at token `v` a relative pronoun (`Roe, who said …`)?
+fn relative_before(doc: &Doc, v: usize) -> bool {
+    let mut s = v;
+    while s > 0 {
+        s -= 1;
+        if !SPEECH_SUBJECT_GAP.contains(&doc.low(s)) {
+            return matches!(doc.low(s), "who" | "which") && !doc.is_capitalised(s);
+        }
+    }
+    false
+}
+
+/// Where a report inside a relative clause ends: at a comma after which the main
+/// clause goes on with its verb (`Roe, who says the plan is flawed, walked out`,
+/// `…, saying …`), else at `sentence_end`.
+fn relative_end(doc: &Doc, c: usize, sentence_end: usize) -> usize {
+    let resumes = |k: usize| {
+        let low = doc.low(k + 1);
+        doc.is_punct(k, ',')
+            && !doc.is_capitalised(k + 1)
+            && (is_finite_verb(doc, k + 1) || english_verbs::is_participle(low))
+    };
+    (c..sentence_end).find(|&k| resumes(k)).unwrap_or(sentence_end)
 }
 
 /// The word before the verb at token `v` past the adverbs of [`SPEECH_SUBJECT_GAP`]
@@ -697,6 +748,11 @@ fn speaker_between(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Option<Speak
     if let Some((x, y)) = unnamed_source(doc, a, b) {
         return Some(SpeakerHint::Source(x, y));
     }
+    // `Sen. Jane Roe (D-Mo.) told`: a bracketed affiliation after the name.
+    let b = match b.checked_sub(1).filter(|&k| doc.is_punct(k, ')')) {
+        Some(close) => (a..close).rev().find(|&k| doc.is_punct(k, '(')).unwrap_or(b),
+        None => b,
+    };
     let named = (a..b).all(|t| doc.is_capitalised(t) || lex.titles.contains(doc.low(t)) || titled_stop(doc, lex, t));
     (named && b > a).then_some(SpeakerHint::Subject(a, b))
 }
