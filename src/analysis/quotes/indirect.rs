@@ -276,11 +276,12 @@ impl SplitCue {
 }
 
 /// `During her years in office, Roe said, the port grew`: does the part before a
-/// cue in tokens `a..b` open with a preposition or a conjunction of time or cause and
-/// run to the cue without a comma? It is then a setting of what follows, not a report.
+/// cue in tokens `a..b` open with a preposition and run to the cue without a comma or
+/// a verb? It is then a setting of what follows, not a report (a clause, `When the
+/// pier closed, Roe said, …`, is reported).
 fn is_fronted_setting(doc: &Doc, a: usize, b: usize) -> bool {
     let opener = FRONTED_OPENERS.contains(&doc.low(a));
-    opener && (a..b).all(|t| !doc.is_punct(t, ','))
+    opener && (a..b).all(|t| !doc.is_punct(t, ',') && !is_finite_verb(doc, t))
 }
 
 /// `X, Roe said, Y` at the verb `v`: a speaker phrase between a comma and the verb, at
@@ -578,7 +579,8 @@ fn relative_before(doc: &Doc, v: usize) -> bool {
 
 /// Where a report inside a relative clause ends: at a comma after which the main
 /// clause goes on with its verb (`Roe, who says the plan is flawed, walked out`,
-/// `…, saying …`), else at `sentence_end`.
+/// `…, saying …`), else at `sentence_end` (a comma inside the report, `that, in
+/// May, …`, does not end it).
 fn relative_end(doc: &Doc, c: usize, sentence_end: usize) -> usize {
     let resumes = |k: usize| {
         let low = doc.low(k + 1);
@@ -654,15 +656,18 @@ fn phrase_subject(doc: &Doc, v: usize) -> Option<SpeakerHint> {
 /// noun phrase (`the firm decided not to …`, `making remarks`)? A past form after a
 /// pronoun is a relative clause inside the phrase (`the economists we interviewed`).
 fn has_verb(doc: &Doc, a: usize, s: usize) -> bool {
+    // `the skippers we spoke to`: a relative clause may end in its preposition.
+    let relative = (a..s).any(|t| RELATIVE_SUBJECTS.contains(&doc.low(t)));
     let last = doc.low(s);
-    if last.ends_with("ing") || PHRASE_BREAKS.contains(&last) {
+    if last.ends_with("ing") || (PHRASE_BREAKS.contains(&last) && !relative) {
         return true;
     }
     (a..=s).any(|t| {
         let low = doc.low(t);
         let after_pronoun = t > a && RELATIVE_SUBJECTS.contains(&doc.low(t - 1));
-        let past = low.len() > 4 && low.ends_with("ed") && !after_pronoun;
-        AUXILIARIES.contains(&low) || BE_FORMS.contains(&low) || low == "not" || past
+        let past = low.len() > 4 && low.ends_with("ed");
+        let verb = AUXILIARIES.contains(&low) || BE_FORMS.contains(&low) || low == "not" || past;
+        verb && !after_pronoun
     })
 }
 
@@ -719,6 +724,11 @@ fn trailing_cue(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Opti
     while SPEECH_SUBJECT_GAP.contains(&doc.low(s)) {
         s = s.checked_sub(1)?;
     }
+    // `…, Sen. Jane Roe (D-Mo.) told`: a bracketed affiliation after the name.
+    if doc.is_punct(s, ')') {
+        let open = (s.saturating_sub(MAX_SUBJECT_TOKENS)..s).rev().find(|&k| doc.is_punct(k, '('))?;
+        s = open.checked_sub(1)?;
+    }
     let floor = s.saturating_sub(MAX_SUBJECT_TOKENS);
     let comma = (floor..=s).rev().find(|&t| doc.is_punct(t, ','))?;
     let hint = speaker_between(doc, lex, comma + 1, s + 1)?;
@@ -748,18 +758,18 @@ fn speaker_between(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Option<Speak
     if let Some((x, y)) = unnamed_source(doc, a, b) {
         return Some(SpeakerHint::Source(x, y));
     }
-    // `Sen. Jane Roe (D-Mo.) told`: a bracketed affiliation after the name.
-    let b = match b.checked_sub(1).filter(|&k| doc.is_punct(k, ')')) {
-        Some(close) => (a..close).rev().find(|&k| doc.is_punct(k, '(')).unwrap_or(b),
-        None => b,
-    };
     let named = (a..b).all(|t| doc.is_capitalised(t) || lex.titles.contains(doc.low(t)) || titled_stop(doc, lex, t));
     (named && b > a).then_some(SpeakerHint::Subject(a, b))
 }
 
 /// The stop of an abbreviated title (`Mr.`, `Sen.`) inside a name.
 fn titled_stop(doc: &Doc, lex: &Lexicon, t: usize) -> bool {
-    doc.is_punct(t, '.') && t > 0 && lex.titles.contains(doc.low(t - 1)) && doc.is_capitalised(t - 1)
+    let before = t.checked_sub(1);
+    // A stop that did not end its sentence after a short capitalised word is an
+    // abbreviation's (`Sen.`, `Gov.`), whether or not the title list has it.
+    let abbreviation = before.is_some_and(|p| doc.is_capitalised(p) && doc.low(p).chars().count() <= 4);
+    let titled = before.is_some_and(|p| lex.titles.contains(doc.low(p)) && doc.is_capitalised(p));
+    doc.is_punct(t, '.') && (titled || abbreviation) && doc.sentence_of(t) == doc.sentence_of(t + 1)
 }
 
 /// `…, according to the poll.`: the report before the comma at token `v - 1`, its
