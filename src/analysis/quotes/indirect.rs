@@ -191,15 +191,16 @@ pub fn find(doc: &Doc, lex: &Lexicon, direct: &[RawQuote]) -> (Vec<RawQuote>, Ve
 fn second_report(doc: &Doc, lex: &Lexicon, c: usize, e: usize) -> Option<usize> {
     (c + 1..e).find(|&k| {
         // `Roe says the port will close and said the jobs …`: a second verb of saying.
+        // The cheap tests first: this runs for every token of every report.
         let low = doc.low(k + 1);
-        let verb = english_verbs::is_inflected(low)
-            && !english_verbs::is_participle(low)
-            && !english_verbs::may_be_noun(low)
-            && !doc.is_capitalised(k + 1);
+        let verb = || {
+            english_verbs::is_inflected(low) && !english_verbs::is_participle(low) && !english_verbs::may_be_noun(low)
+        };
         if matches!(doc.low(k), "and" | "but")
-            && verb
+            && !doc.is_capitalised(k + 1)
             && lex.cues_before.contains(low)
             && doc.kind(k - 1) == Some(TokenKind::Word)
+            && verb()
         {
             return true;
         }
