@@ -90,6 +90,7 @@ fn settings_participles_and_clauses_of_time_are_no_reports() {
         "Mayor Helen Carter said at the depot on Monday.\r\n",
         "This is what Helen Carter said when the depot closed in March.",
         "Senator Tom Briggs told The Daily Ledger on Friday.",
+        "Mayor Helen Carter wrote at length in the spring issue of the harbour newsletter 😀.\r\n",
     ];
     for text in none {
         let got = quotes(text);

@@ -700,14 +700,18 @@ fn is_finite_verb(doc: &Doc, t: usize) -> bool {
 
 /// Is what follows the verb at token `v` from token `c` only a setting or an
 /// addressee, not a report (`said in an interview.`, `said at a rally on Monday.`,
-/// `told The Daily Ledger on Friday.`, `said when the depot closed`)? A short rest that
-/// opens with a preposition, a conjunction of time, or (after `tell`) a name.
+/// `told The Daily Ledger on Friday.`, `said when the depot closed`)? A rest that is
+/// short or holds no verb of a clause, and opens with a preposition or (after `tell`) a
+/// name; or one that opens with a conjunction of time.
 fn is_setting_only(doc: &Doc, lex: &Lexicon, v: usize, c: usize, end: usize) -> bool {
     let first = doc.low(c);
     if TIME_CLAUSES.contains(&first) {
         return true;
     }
-    let short = (c..end).filter(|&t| doc.kind(t) == Some(TokenKind::Word)).count() <= MAX_TAIL_WORDS;
+    // `said at a campaign event in Ohio this month`: a longer rest is a setting too
+    // while it holds no verb of a clause.
+    let short = (c..end).filter(|&t| doc.kind(t) == Some(TokenKind::Word)).count() <= MAX_TAIL_WORDS
+        || !(c..end).any(|t| is_finite_verb(doc, t));
     let addressee = matches!(doc.low(v), "told" | "tells" | "tell" | "telling") && doc.is_capitalised(c);
     short && (SETTING_PREPOSITIONS.contains(&first) || addressee) && !lex.cues_before.contains(first)
 }
