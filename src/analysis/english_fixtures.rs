@@ -313,3 +313,15 @@ fn orders_and_clauses_opening_with_a_conjunction_are_no_reports() {
         assert!(got.is_empty(), "{text:?} gave {got:?}");
     }
 }
+
+#[test]
+fn reporter_words_before_a_quote_with_its_cue_after_are_quoted_too() {
+    check(
+        "Mayor <<Ana Ruiz>> spoke at the pier.\r\n\r\n[[The new timetable was “a complete mess 😀,”]] she {{added}} on \
+         Monday.\r\n",
+    );
+    check("[[The night ferry is \"far too slow,\"]] {{says}} <<Ana Ruiz>>, the mayor.");
+    // A quoted title inside a sentence, with its speaker's name before the verb, stays out.
+    let got = quotes("In a column for “Harbour Weekly,” Mayor Helen Carter said the ferry would run again.");
+    assert!(got.iter().all(|(_, q)| !q.contains("column")), "{got:?}");
+}
