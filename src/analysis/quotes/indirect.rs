@@ -710,10 +710,12 @@ fn is_setting_only(doc: &Doc, lex: &Lexicon, v: usize, c: usize, end: usize) -> 
     }
     // `said at a campaign event in Ohio this month`: a longer rest is a setting too
     // while it holds no verb of a clause.
-    let short = (c..end).filter(|&t| doc.kind(t) == Some(TokenKind::Word)).count() <= MAX_TAIL_WORDS
-        || !(c..end).any(|t| is_finite_verb(doc, t));
+    let short = || {
+        (c..end).filter(|&t| doc.kind(t) == Some(TokenKind::Word)).count() <= MAX_TAIL_WORDS
+            || !(c..end).any(|t| is_finite_verb(doc, t))
+    };
     let addressee = matches!(doc.low(v), "told" | "tells" | "tell" | "telling") && doc.is_capitalised(c);
-    short && (SETTING_PREPOSITIONS.contains(&first) || addressee) && !lex.cues_before.contains(first)
+    (SETTING_PREPOSITIONS.contains(&first) || addressee) && !lex.cues_before.contains(first) && short()
 }
 
 /// `…, a source said.`, `…, Carter told reporters.`, `…, he added.`: the report
