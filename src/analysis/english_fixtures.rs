@@ -90,6 +90,7 @@ fn settings_participles_and_clauses_of_time_are_no_reports() {
         "Mayor Helen Carter said at the depot on Monday.\r\n",
         "This is what Helen Carter said when the depot closed in March.",
         "Senator Tom Briggs told The Daily Ledger on Friday.",
+        "Mayor Helen Carter wrote at length in the spring issue of the harbour newsletter 😀.\r\n",
     ];
     for text in none {
         let got = quotes(text);
@@ -251,4 +252,76 @@ fn verb_forms_that_modify_a_noun_or_take_an_agent_are_no_cues() {
     }
     // A pronoun's contraction is an auxiliary: `he's said` is `he has said`.
     check("Mayor <<Ana Ruiz>> spoke.\r\n\r\nShe's {{said}} ((the “night line” will run until the end of the year)).");
+}
+
+#[test]
+fn a_longer_noun_phrase_is_the_unnamed_source_of_its_verb() {
+    check(
+        "<<The former harbour master and current ferry inspector>> {{said}} ((the pier would need new pilings \
+         before the winter 😀)).\r\n",
+    );
+    check("After the storm, <<all the skippers we spoke to>> {{said}} ((the new breakwater had saved their boats)).");
+    check("<<Those close to the mayor>> {{say}} ((she will not stand for a “third term” in office)).");
+    // A clause is no noun phrase: `decided not to …` holds a verb.
+    let got = quotes("The harbour board decided not to renew the charges against the ferry company 😀.\r\n");
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn a_clause_after_the_verb_is_the_report_and_what_precedes_it_a_setting() {
+    check("After the votes were counted, Mayor <<Ana Ruiz>> {{said}} ((the fares would stay as they are 😀)).\r\n");
+    check("Mayor <<Ana Ruiz>> {{said}} that ((because the ferry ran late, the fish market opened after dawn)).");
+    check("Mayor <<Ana Ruiz>> has long {{said}} that ((the “night ferry” should be free for children)).");
+    // A setting before a cue in mid-sentence is not reported; a condition is.
+    let got = quotes("During the long winter, Ana Ruiz said, the ferry ran only twice a week 😀.\r\n");
+    assert!(got.iter().all(|(_, q)| !q.contains("winter")), "{got:?}");
+    check("During the long winter, <<Ana Ruiz>> {{said}}, ((the ferry ran only twice a week)).");
+    check("((If the pier is not mended soon)), <<Ana Ruiz>> {{argues}}, the boats will dock elsewhere.");
+}
+
+#[test]
+fn a_semicolon_or_a_second_verb_after_and_opens_a_report_of_its_own() {
+    check(
+        "<<Ana Ruiz>> {{said}} ((the pier would reopen in May 😀)); <<Tom Briggs>> {{said}} ((it would stay shut \
+         until the “summer season”)).\r\n",
+    );
+    check("<<Tom Briggs>> {{says}} ((the pier is unsafe)) and said the repairs would take at least a year.");
+    check("<<Tom Briggs>> says the pier is unsafe and {{said}} ((the repairs would take at least a year)).");
+    // `demands` may be a noun: no second report.
+    let got = quotes("Tom Briggs said the pier needs work and demands patience from the skippers 😀.\r\n");
+    assert_eq!(got.len(), 1, "{got:?}");
+}
+
+#[test]
+fn relative_pronouns_and_they_after_the_report_are_sources() {
+    check("Tom Briggs, <<who>> {{says}} ((the pier is unsafe)), walked out before the vote 😀.\r\n");
+    check("The skippers met on the quay. ((The new mooring fees are far too high for small boats)), <<they>> {{say}}.");
+    check("((The ferry count was fair and the turnout high)), Sen. <<Tom Briggs>> (D-Ore.) {{told}} reporters.\r\n");
+    // The World Health Organization is no relative pronoun.
+    let got = quotes("Menurut WHO, vaksin itu aman 😀.");
+    assert_eq!(got, [(QuoteKind::Indirect, "vaksin itu aman".to_string())]);
+}
+
+#[test]
+fn orders_and_clauses_opening_with_a_conjunction_are_no_reports() {
+    let none = [
+        "The guard told her to leave the quay before the storm 😀.\r\n",
+        "Few skippers who said and did the same things were ever fined.",
+    ];
+    for text in none {
+        let got = quotes(text);
+        assert!(got.is_empty(), "{text:?} gave {got:?}");
+    }
+}
+
+#[test]
+fn reporter_words_before_a_quote_with_its_cue_after_are_quoted_too() {
+    check(
+        "Mayor <<Ana Ruiz>> spoke at the pier.\r\n\r\n[[The new timetable was “a complete mess 😀,”]] she {{added}} on \
+         Monday.\r\n",
+    );
+    check("[[The night ferry is \"far too slow,\"]] {{says}} <<Ana Ruiz>>, the mayor.");
+    // A quoted title inside a sentence, with its speaker's name before the verb, stays out.
+    let got = quotes("In a column for “Harbour Weekly,” Mayor Helen Carter said the ferry would run again.");
+    assert!(got.iter().all(|(_, q)| !q.contains("column")), "{got:?}");
 }

@@ -118,6 +118,11 @@ pub fn is_inflected(low: &str) -> bool {
     VERBS.iter().any(|v| v.third == low || v.past == low || v.ing == low)
 }
 
+/// Is `low` a form that may as well be a noun (`demands`, `notes`, `claims`)?
+pub fn may_be_noun(low: &str) -> bool {
+    VERBS.iter().any(|v| v.noun_too && (v.base == low || v.third == low))
+}
+
 /// Verbs that name what someone or something is (`called the plan “a disgrace”`, `dubbed
 /// him “the fixer”`): they report only a quoted name.
 const NAMING_VERBS: &[&str] = &["call", "dub", "brand", "label"];
@@ -169,5 +174,6 @@ mod tests {
         assert!(is_naming("called") && is_naming("dubbed") && is_naming("labelled") && !is_naming("recalled"));
         assert!(!is_phrasal("called", "the") && !is_phrasal("recalled", "for"));
         assert!(is_inflected("told") && is_inflected("argues") && !is_inflected("say") && !is_inflected("kata"));
+        assert!(may_be_noun("demands") && may_be_noun("note") && !may_be_noun("noted") && !may_be_noun("says"));
     }
 }

@@ -14,7 +14,7 @@ pub const SUBJECT_VERB_GAP: &[&str] = &[
 
 /// The part of [`SUBJECT_VERB_GAP`] skipped back from a speech verb to its subject
 /// when a quote's speaker is looked for, with the English auxiliaries and adverbs
-/// (`has said`, `is saying`, `now says`).
+/// (`has said`, `is saying`, `now says`, `has long argued`, `first said`).
 pub const SPEECH_SUBJECT_GAP: &[&str] = &[
     "juga",
     "pun",
@@ -39,6 +39,25 @@ pub const SPEECH_SUBJECT_GAP: &[&str] = &[
     "was",
     "were",
     "repeatedly",
+    "long",
+    "always",
+    "still",
+    "again",
+    "just",
+    "already",
+    "recently",
+    "publicly",
+    "privately",
+    "initially",
+    "first",
+    "frequently",
+    "consistently",
+    "reportedly",
+    "once",
+    "further",
+    "separately",
+    "flatly",
+    "openly",
 ];
 
 /// Lower-case words that may sit inside a role phrase once it has capitals

@@ -190,7 +190,7 @@ fn attribution_follows(doc: &Doc, t: usize) -> bool {
 /// Does the quote whose opening mark is token `opening` open a sentence: nothing but
 /// punctuation before it in its sentence, or a stop, a colon or a line break right
 /// before it (`Why? ''We …,''` splits no sentence at the `'` mark)?
-fn opens_sentence(doc: &Doc, opening: usize) -> bool {
+pub fn opens_sentence(doc: &Doc, opening: usize) -> bool {
     let Some(prev) = opening.checked_sub(1) else { return true };
     let ends = ['.', '?', '!', ':'].iter().any(|&c| doc.is_punct(prev, c));
     ends || doc.newline_after(prev) || doc.is_sentence_initial(opening + 1)
@@ -232,6 +232,11 @@ pub fn subject_before(doc: &Doc, v: usize) -> Option<SpeakerHint> {
     }
     // `They say …`: a group not named, as an unnamed source.
     if uncontracted == "they" {
+        return Some(SpeakerHint::Source(s, s + 1));
+    }
+    // `Roe, who stressed that …`: a relative pronoun is the subject written at the
+    // verb, kept as the source span (the antecedent is the speaker stage's to find).
+    if matches!(low, "who" | "which") && !doc.is_capitalised(s) {
         return Some(SpeakerHint::Source(s, s + 1));
     }
     let sentence = doc.sentence_of(v).and_then(|i| doc.sentences.get(i))?;

@@ -3,11 +3,13 @@
 //! when it is long enough not to be a scare quote or a title.
 
 use super::super::doc::Doc;
+use super::super::english_verbs;
 use super::super::lexicon::Lexicon;
 use super::super::tokenizer::TokenKind;
 use super::super::QuoteKind;
-use super::cues::{cue_after, cue_before, subject_before, SpeakerHint};
+use super::cues::{cue_after, cue_before, opens_sentence, subject_before, SpeakerHint};
 use super::marks::direct_spans;
+use super::marks::is_mark_at;
 use super::RawQuote;
 
 /// Fewest words for a quote without a cue: shorter ones are scare quotes or titles.
@@ -27,7 +29,14 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<RawQuote> {
         let opening = first_inside.saturating_sub(1);
         let after = doc.token_at_or_after(end);
         let words = (first_inside..after).filter(|&t| doc.kind(t) == Some(TokenKind::Word)).count();
-        let found = cue_after(doc, lex, after, opening)
+        let cued_after = cue_after(doc, lex, after, opening);
+        // `The timetable was “a mess,” she added.`: the reporter's words before the
+        // quote belong to what the speaker is reported to have said.
+        let start = match cued_after {
+            Some((v, _)) => lead_in_start(doc, lex, opening, v).unwrap_or(start),
+            None => start,
+        };
+        let found = cued_after
             .or_else(|| cue_before(doc, lex, opening))
             .or_else(|| (words >= MIN_UNCUED_WORDS).then(|| cue_earlier(doc, lex, opening)).flatten());
         let continues = out.last().is_some_and(|q| q.cue.is_some() && same_paragraph(doc, q.end, start));
@@ -40,6 +49,25 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<RawQuote> {
         out.push(RawQuote { start, end, kind: QuoteKind::Direct, cue, hint, confidence });
     }
     out
+}
+
+/// `The new timetable was “a complete mess,” she added.`, `… is “a mess,” says Roe`:
+/// a quote inside its sentence whose English cue follows it takes in the sentence's
+/// words before it (char offset of the sentence start), when they are at least two
+/// words with no quote mark and no speech verb of their own.
+fn lead_in_start(doc: &Doc, lex: &Lexicon, opening: usize, cue: usize) -> Option<usize> {
+    let low = doc.low(cue);
+    if opens_sentence(doc, opening) || !(english_verbs::is_inflected(low) || low == "say") {
+        return None;
+    }
+    let sentence_start = doc.sentence_of(opening).and_then(|i| doc.sentences.get(i)).map(|r| r.start)?;
+    let words = (sentence_start..opening).filter(|&t| doc.kind(t) == Some(TokenKind::Word)).count();
+    let plain = (sentence_start..opening).all(|t| {
+        let mark = doc.tokens.get(t).is_some_and(|x| is_mark_at(&doc.chars, x.start()));
+        let verb = lex.cues_before.contains(doc.low(t)) && !doc.is_capitalised(t);
+        !mark && !verb && !doc.is_punct(t, ':')
+    });
+    (words >= 2 && plain).then(|| doc.tokens.get(sentence_start).map(|x| x.start())).flatten()
 }
 
 /// Is there no line break between chars `a` and `b`?

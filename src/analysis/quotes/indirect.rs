@@ -83,6 +83,20 @@ const AUXILIARIES: &[&str] = &[
     "has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could", "may", "might", "should",
     "must", "did", "does", "do", "filed", "made", "took", "gave", "sent", "met", "spoke", "went", "came",
 ];
+/// Most tokens of a noun phrase read as a speaking subject by [`phrase_subject`].
+const MAX_PHRASE_TOKENS: usize = 10;
+/// Object pronouns that an order's infinitive follows (`told her to leave`).
+const OBJECT_PRONOUNS: &[&str] = &["her", "him", "them", "me", "us", "you"];
+/// Subjects of a relative clause inside a noun phrase (`the voters we asked`).
+const RELATIVE_SUBJECTS: &[&str] = &["i", "we", "you", "they", "he", "she"];
+/// Words that cannot end a noun phrase before its verb (`help of states`).
+const PHRASE_BREAKS: &[&str] =
+    &["of", "to", "for", "in", "on", "at", "by", "with", "from", "and", "or", "that", "than"];
+/// Words opening such a noun phrase.
+const PHRASE_OPENERS: &[&str] = &[
+    "the", "a", "an", "all", "those", "these", "many", "most", "some", "several", "few", "both", "each", "every",
+    "other", "his", "her", "their", "its", "our", "two", "three", "four", "five",
+];
 /// Determiners before an adjective (`the promised bridge`, `their reported losses`).
 const NOUN_DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "our", "my", "your"];
 /// Prepositions before a gerund that reports (`by saying`, `for claiming`).
@@ -97,6 +111,31 @@ const CLAUSE_OPENERS: &[&str] = &[
 const BE_FORMS: &[&str] = &["is", "are", "was", "were", "been", "be", "’s", "'s"];
 /// Prepositions opening a setting after a verb (`said in an interview`).
 const SETTING_PREPOSITIONS: &[&str] = &["in", "at", "on", "during", "by", "after", "before", "from", "via", "with"];
+/// Words opening a setting placed before a cue in mid-sentence (`During the talks, she
+/// said, …`, `As for the budget, he said, …`); a condition (`If the talks fail, she
+/// said, …`) is part of what is said.
+const FRONTED_OPENERS: &[&str] = &[
+    "after",
+    "before",
+    "during",
+    "when",
+    "while",
+    "since",
+    "until",
+    "as",
+    "in",
+    "at",
+    "on",
+    "for",
+    "once",
+    "with",
+    "without",
+    "by",
+    "over",
+    "under",
+    "throughout",
+    "despite",
+];
 /// Conjunctions opening a clause of time or cause after a verb (`said when …`): what
 /// the speaker did then, not what was said.
 const TIME_CLAUSES: &[&str] = &["when", "while", "after", "before", "because", "since", "until", "as"];
@@ -143,8 +182,11 @@ pub fn find(doc: &Doc, lex: &Lexicon, direct: &[RawQuote]) -> (Vec<RawQuote>, Ve
                 }
                 break;
             }
+            // A report in a relative clause (`Roe, who says …, left`) leaves the rest of
+            // its sentence to other cues.
             match next {
                 Some(comma) => from = comma + 1,
+                None if e < range.end && relative_before(doc, v) => from = e,
                 None => break,
             }
         }
@@ -152,13 +194,29 @@ pub fn find(doc: &Doc, lex: &Lexicon, direct: &[RawQuote]) -> (Vec<RawQuote>, Ve
     (out, taken)
 }
 
-/// `She said the firm had grown, though she noted that …`: the comma in tokens `c..e`
-/// after which a clause opens with a conjunction, a subject (a pronoun or a name) and
-/// an English speech verb of its own.
+/// `She said the firm had grown, though she noted that …`, `Roe said the bridge would
+/// hold; Vale said it would not.`: the comma or semicolon in tokens `c..e` after which
+/// a clause opens (after a comma, with a conjunction) with a subject (a pronoun or a
+/// name) and an English speech verb of its own.
 fn second_report(doc: &Doc, lex: &Lexicon, c: usize, e: usize) -> Option<usize> {
     (c + 1..e).find(|&k| {
-        let joined = doc.is_punct(k, ',') && CONTRASTS.contains(&doc.low(k + 1));
-        let subject = k + 2;
+        // `Roe says the port will close and said the jobs …`: a second verb of saying.
+        // The cheap tests first: this runs for every token of every report.
+        let low = doc.low(k + 1);
+        let verb = || {
+            english_verbs::is_inflected(low) && !english_verbs::is_participle(low) && !english_verbs::may_be_noun(low)
+        };
+        if matches!(doc.low(k), "and" | "but")
+            && !doc.is_capitalised(k + 1)
+            && lex.cues_before.contains(low)
+            && doc.kind(k - 1) == Some(TokenKind::Word)
+            && verb()
+        {
+            return true;
+        }
+        let semicolon = doc.is_punct(k, ';');
+        let joined = semicolon || (doc.is_punct(k, ',') && CONTRASTS.contains(&doc.low(k + 1)));
+        let subject = if semicolon { k + 1 } else { k + 2 };
         let named = PRONOUNS.contains(&doc.low(subject)) || doc.is_capitalised(subject);
         let mut v = subject + 1;
         while v < e
@@ -213,7 +271,7 @@ impl SplitCue {
     fn reports(&self, doc: &Doc, direct: &[RawQuote], facts: &TokenFacts, taken: &mut [bool]) -> Vec<RawQuote> {
         let mut out = Vec::new();
         let (a, b) = self.before;
-        if facts.words(a, b) > 0 && !facts.inside(a, b) {
+        if facts.words(a, b) > 0 && !facts.inside(a, b) && !is_fronted_setting(doc, a, b) {
             if let Some(span) = doc.char_span(a, b) {
                 out.push(report(direct, taken, span, self.verb, self.hint));
             }
@@ -226,6 +284,15 @@ impl SplitCue {
         }
         out
     }
+}
+
+/// `During her years in office, Roe said, the port grew`: does the part before a
+/// cue in tokens `a..b` open with a preposition and run to the cue without a comma or
+/// a verb? It is then a setting of what follows, not a report (a clause, `When the
+/// pier closed, Roe said, …`, is reported).
+fn is_fronted_setting(doc: &Doc, a: usize, b: usize) -> bool {
+    let opener = FRONTED_OPENERS.contains(&doc.low(a));
+    opener && (a..b).all(|t| !doc.is_punct(t, ',') && !is_finite_verb(doc, t))
 }
 
 /// `X, Roe said, Y` at the verb `v`: a speaker phrase between a comma and the verb, at
@@ -391,7 +458,8 @@ fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<
         return Some(found);
     }
     // `Namun, kata Budi, …`; else `Roe, a pollster, said the …`: the subject before.
-    if v > 0 && doc.is_punct(v - 1, ',') && lex.is_cue_after(low) && !doc.is_capitalised(v) {
+    let clause_follows = || english_verbs::is_inflected(low) && tail_opens_clause(doc, v, sentence_end);
+    if v > 0 && doc.is_punct(v - 1, ',') && lex.is_cue_after(low) && !doc.is_capitalised(v) && !clause_follows() {
         if let Some(found) = aside_cue(doc, lex, v, sentence_end) {
             return Some(found);
         }
@@ -433,14 +501,25 @@ fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<
         .or_else(|| subject_before(doc, v))
         .or_else(|| coordinated_subject(doc, lex, v))
         .or_else(|| plural_subject(doc, v))
+        .or_else(|| phrase_subject(doc, v))
         .or_else(|| indonesian::subject_of_verb(doc, v))
         .map(|h| indonesian::apposed_subject(doc, lex, v, h))?;
     let c = content_start(doc, v + 1);
+    let sentence_end = if relative_before(doc, v) { relative_end(doc, c, sentence_end) } else { sentence_end };
     // `was told by the paper`: a passive's agent, not what was said (`responded by
     // saying …` reports).
-    let passive = matches!(before, "was" | "were" | "is" | "are" | "been" | "being" | "be");
+    let passive = matches!(auxiliary_before(doc, v), "was" | "were" | "is" | "are" | "been" | "being" | "be");
     let agent = passive && doc.low(c) == "by";
-    (!agent && !is_setting_only(doc, lex, v, c, sentence_end)).then_some((c, sentence_end, hint))
+    // `said that because …`: after a `that` a clause of time or cause is reported.
+    let that = (v + 1..c).any(|t| is_that(doc, t));
+    // `who said and did …`: content opens no clause with a conjunction; `told her to
+    // leave`, `asked them to wait`: an order or a request, not a report.
+    let joined = matches!(doc.low(c), "and" | "or" | "but");
+    let directive = OBJECT_PRONOUNS.contains(&doc.low(v + 1)) && doc.low(v + 2) == "to";
+    if joined || directive {
+        return None;
+    }
+    (!agent && (that || !is_setting_only(doc, lex, v, c, sentence_end))).then_some((c, sentence_end, hint))
 }
 
 /// `“…,” the fire chief said, adding that …`, `A county court refused the request, saying …`: a
@@ -508,6 +587,120 @@ fn plural_subject(doc: &Doc, v: usize) -> Option<SpeakerHint> {
     Some(SpeakerHint::Source(a, s + 1))
 }
 
+/// Is the subject of the verb at token `v` a relative pronoun (`Roe, who said …`)?
+fn relative_before(doc: &Doc, v: usize) -> bool {
+    let mut s = v;
+    while s > 0 {
+        s -= 1;
+        if !SPEECH_SUBJECT_GAP.contains(&doc.low(s)) {
+            return matches!(doc.low(s), "who" | "which") && !doc.is_capitalised(s);
+        }
+    }
+    false
+}
+
+/// Where a report inside a relative clause ends: at a comma after which the main
+/// clause goes on with its verb (`Roe, who says the plan is flawed, walked out`,
+/// `…, saying …`), else at `sentence_end` (a comma inside the report, `that, in
+/// May, …`, does not end it).
+fn relative_end(doc: &Doc, c: usize, sentence_end: usize) -> usize {
+    let resumes = |k: usize| {
+        let low = doc.low(k + 1);
+        doc.is_punct(k, ',')
+            && !doc.is_capitalised(k + 1)
+            && (is_finite_verb(doc, k + 1) || english_verbs::is_participle(low))
+    };
+    (c..sentence_end).find(|&k| resumes(k)).unwrap_or(sentence_end)
+}
+
+/// The word before the verb at token `v` past the adverbs of [`SPEECH_SUBJECT_GAP`]
+/// (`was first reported`, `were later told`).
+fn auxiliary_before(doc: &Doc, v: usize) -> &str {
+    let mut s = v;
+    while s > 0 {
+        s -= 1;
+        let low = doc.low(s);
+        if !SPEECH_SUBJECT_GAP.contains(&low) || BE_FORMS.contains(&low) || AUXILIARIES.contains(&low) {
+            return low;
+        }
+    }
+    ""
+}
+
+/// `Roe's lawyers, who met on Monday, said the deal was fair`: does a clause follow
+/// the English verb at token `v`, a finite verb before any comma (not a speaker set
+/// off by commas, as in `The plan, said Roe, will cost more`)?
+fn tail_opens_clause(doc: &Doc, v: usize, sentence_end: usize) -> bool {
+    let comma = (v + 1..sentence_end).find(|&t| doc.is_punct(t, ',')).unwrap_or(sentence_end);
+    let lower_start = doc.kind(v + 1) == Some(TokenKind::Word) && !doc.is_capitalised(v + 1);
+    lower_start && (v + 2..comma).any(|t| is_finite_verb(doc, t))
+}
+
+/// `The former mayor and current envoy said`, `All the economists we asked say`,
+/// `Those close to the governor say`: a longer noun phrase opening its clause before
+/// an English verb of saying, with a determiner or a plural noun near its start, is an
+/// unnamed source (the speaker stage prefers a name inside it).
+fn phrase_subject(doc: &Doc, v: usize) -> Option<SpeakerHint> {
+    let low = doc.low(v);
+    if !(english_verbs::is_inflected(low) || low == "say") || english_verbs::is_participle(low) {
+        return None;
+    }
+    let mut s = v.checked_sub(1)?;
+    while SPEECH_SUBJECT_GAP.contains(&doc.low(s)) {
+        s = s.checked_sub(1)?;
+    }
+    // `monitors maintained by the agency`: a participle's agent, not a report.
+    if doc.kind(s) != Some(TokenKind::Word) || PRONOUNS.contains(&doc.low(s)) || doc.low(v + 1) == "by" {
+        return None;
+    }
+    let sentence_start = doc.sentence_of(v).and_then(|i| doc.sentences.get(i)).map(|r| r.start)?;
+    let floor = sentence_start.max(s.saturating_sub(MAX_PHRASE_TOKENS));
+    // A stop inside a sentence is an abbreviation's (`U.S.`, `Mr.`).
+    let inside = |t: usize| doc.kind(t) == Some(TokenKind::Word) || doc.is_punct(t, '.') || doc.is_punct(t, '-');
+    let mut a = s;
+    loop {
+        while a > floor && inside(a - 1) && !CLAUSE_OPENERS.contains(&doc.low(a - 1)) {
+            a -= 1;
+        }
+        let opens = a == sentence_start || !inside(a - 1) || CLAUSE_OPENERS.contains(&doc.low(a - 1));
+        if opens && s > a && opens_noun_phrase(doc, a, s) && !has_verb(doc, a, s) {
+            return Some(SpeakerHint::Source(a, s + 1));
+        }
+        // `The former mayor and current envoy`: `and` may join two heads of the phrase.
+        if a < floor + 2 || doc.low(a - 1) != "and" {
+            return None;
+        }
+        a -= 2;
+    }
+}
+
+/// Does the phrase in tokens `a..=s` hold a verb, so that it is a clause rather than a
+/// noun phrase (`the firm decided not to …`, `making remarks`)? A past form after a
+/// pronoun is a relative clause inside the phrase (`the economists we interviewed`).
+fn has_verb(doc: &Doc, a: usize, s: usize) -> bool {
+    // `the skippers we spoke to`: a relative clause may end in its preposition.
+    let relative = (a..s).any(|t| RELATIVE_SUBJECTS.contains(&doc.low(t)));
+    let last = doc.low(s);
+    if last.ends_with("ing") || (PHRASE_BREAKS.contains(&last) && !relative) {
+        return true;
+    }
+    (a..=s).any(|t| {
+        let low = doc.low(t);
+        let after_pronoun = t > a && RELATIVE_SUBJECTS.contains(&doc.low(t - 1));
+        let past = low.len() > 4 && low.ends_with("ed");
+        let verb = AUXILIARIES.contains(&low) || BE_FORMS.contains(&low) || low == "not" || past;
+        verb && !after_pronoun
+    })
+}
+
+/// Does the noun phrase in tokens `a..=s` open with a determiner or have a plural noun
+/// among its first words (`Local farmers`, `E.U. leaders`)?
+fn opens_noun_phrase(doc: &Doc, a: usize, s: usize) -> bool {
+    let lower = |t: usize| doc.kind(t) == Some(TokenKind::Word) && !doc.is_capitalised(t);
+    let determined = PHRASE_OPENERS.contains(&doc.low(a)) && (lower(a) || doc.is_sentence_initial(a));
+    determined || (a..s.min(a + 3)).any(|t| lower(t) && is_plural(doc.low(t)))
+}
+
 /// Is `low` a determiner or a noun's possessive (`the`, `their`, `Roe's`), but not a
 /// pronoun's contraction (`he's said` is `he has said`)?
 fn modifies_noun(low: &str) -> bool {
@@ -528,16 +721,22 @@ fn is_finite_verb(doc: &Doc, t: usize) -> bool {
 
 /// Is what follows the verb at token `v` from token `c` only a setting or an
 /// addressee, not a report (`said in an interview.`, `said at a rally on Monday.`,
-/// `told The Daily Ledger on Friday.`, `said when the depot closed`)? A short rest that
-/// opens with a preposition, a conjunction of time, or (after `tell`) a name.
+/// `told The Daily Ledger on Friday.`, `said when the depot closed`)? A rest that is
+/// short or holds no verb of a clause, and opens with a preposition or (after `tell`) a
+/// name; or one that opens with a conjunction of time.
 fn is_setting_only(doc: &Doc, lex: &Lexicon, v: usize, c: usize, end: usize) -> bool {
     let first = doc.low(c);
     if TIME_CLAUSES.contains(&first) {
         return true;
     }
-    let short = (c..end).filter(|&t| doc.kind(t) == Some(TokenKind::Word)).count() <= MAX_TAIL_WORDS;
+    // `said at a campaign event in Ohio this month`: a longer rest is a setting too
+    // while it holds no verb of a clause.
+    let short = || {
+        (c..end).filter(|&t| doc.kind(t) == Some(TokenKind::Word)).count() <= MAX_TAIL_WORDS
+            || !(c..end).any(|t| is_finite_verb(doc, t))
+    };
     let addressee = matches!(doc.low(v), "told" | "tells" | "tell" | "telling") && doc.is_capitalised(c);
-    short && (SETTING_PREPOSITIONS.contains(&first) || addressee) && !lex.cues_before.contains(first)
+    (SETTING_PREPOSITIONS.contains(&first) || addressee) && !lex.cues_before.contains(first) && short()
 }
 
 /// `…, a source said.`, `…, Carter told reporters.`, `…, he added.`: the report
@@ -546,12 +745,17 @@ fn is_setting_only(doc: &Doc, lex: &Lexicon, v: usize, c: usize, end: usize) -> 
 fn trailing_cue(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<(usize, usize, SpeakerHint)> {
     let after = (v + 1..sentence_end).filter(|&t| doc.kind(t) == Some(TokenKind::Word)).count();
     let tail_plain = (v + 1..sentence_end).all(|t| !doc.is_punct(t, ','));
-    if after > MAX_TAIL_WORDS || !tail_plain {
+    if after > MAX_TAIL_WORDS || !tail_plain || tail_is_clause(doc, v, sentence_end) {
         return None;
     }
     let mut s = v.checked_sub(1)?;
     while SPEECH_SUBJECT_GAP.contains(&doc.low(s)) {
         s = s.checked_sub(1)?;
+    }
+    // `…, Sen. Jane Roe (D-Mo.) told`: a bracketed affiliation after the name.
+    if doc.is_punct(s, ')') {
+        let open = (s.saturating_sub(MAX_SUBJECT_TOKENS)..s).rev().find(|&k| doc.is_punct(k, '('))?;
+        s = open.checked_sub(1)?;
     }
     let floor = s.saturating_sub(MAX_SUBJECT_TOKENS);
     let comma = (floor..=s).rev().find(|&t| doc.is_punct(t, ','))?;
@@ -560,11 +764,24 @@ fn trailing_cue(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Opti
     (start < comma).then_some((start, comma, hint))
 }
 
+/// `After the vote ended, Roe said the tax should go.`: is what follows the verb at
+/// token `v` a clause of its own (a `that`, or a finite verb among enough words)? Then
+/// it is the report, and the part before the comma only a setting.
+fn tail_is_clause(doc: &Doc, v: usize, sentence_end: usize) -> bool {
+    let words = (v + 1..sentence_end).filter(|&t| doc.kind(t) == Some(TokenKind::Word)).count();
+    let finite = (v + 2..sentence_end).any(|t| is_finite_verb(doc, t));
+    is_that(doc, v + 1) || (words >= MIN_CONTENT_WORDS && finite)
+}
+
 /// The speaker written in tokens `a..b` between a comma and its verb: a pronoun, an
 /// unnamed source, or a name with its titles (`Mr. Roe`, `Sen. Jane Roe`).
 fn speaker_between(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Option<SpeakerHint> {
     if b == a + 1 && PRONOUNS.contains(&doc.low(a)) {
         return Some(SpeakerHint::Pronoun(doc.tokens.get(a).map_or(0, |x| x.start())));
+    }
+    // `…, they say.`: a group not named, as in `They say …` (cues::subject_before).
+    if b == a + 1 && doc.low(a) == "they" {
+        return Some(SpeakerHint::Source(a, b));
     }
     if let Some((x, y)) = unnamed_source(doc, a, b) {
         return Some(SpeakerHint::Source(x, y));
@@ -575,7 +792,12 @@ fn speaker_between(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Option<Speak
 
 /// The stop of an abbreviated title (`Mr.`, `Sen.`) inside a name.
 fn titled_stop(doc: &Doc, lex: &Lexicon, t: usize) -> bool {
-    doc.is_punct(t, '.') && t > 0 && lex.titles.contains(doc.low(t - 1)) && doc.is_capitalised(t - 1)
+    let before = t.checked_sub(1);
+    // A stop that did not end its sentence after a short capitalised word is an
+    // abbreviation's (`Sen.`, `Gov.`), whether or not the title list has it.
+    let abbreviation = before.is_some_and(|p| doc.is_capitalised(p) && doc.low(p).chars().count() <= 4);
+    let titled = before.is_some_and(|p| lex.titles.contains(doc.low(p)) && doc.is_capitalised(p));
+    doc.is_punct(t, '.') && (titled || abbreviation) && doc.sentence_of(t) == doc.sentence_of(t + 1)
 }
 
 /// `…, according to the poll.`: the report before the comma at token `v - 1`, its
