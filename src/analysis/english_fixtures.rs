@@ -325,3 +325,42 @@ fn reporter_words_before_a_quote_with_its_cue_after_are_quoted_too() {
     let got = quotes("In a column for “Harbour Weekly,” Mayor Helen Carter said the ferry would run again.");
     assert!(got.iter().all(|(_, q)| !q.contains("column")), "{got:?}");
 }
+
+#[test]
+fn they_as_a_speaker_is_the_organisation_named_before() {
+    check_tagged(
+        "The <<Harbour Authority>> closed the north pier on Monday 🙂.\r\n\r\n\
+         They {{said}} ((the pier would stay shut until the storm had passed)).",
+        &[("Harbour Authority", Label::Org)],
+    );
+    check_tagged(
+        "Dana Whitfield met the <<Riverside Water Board>> on Friday.\r\nThey {{said}}: [[\"The taps will run again by Sunday.\"]]",
+        &[("Dana Whitfield", Label::Person), ("Riverside Water Board", Label::Org)],
+    );
+}
+
+#[test]
+fn they_as_a_speaker_is_the_group_that_spoke_before() {
+    check(
+        "<<Officials>> {{said}} ((the bridge would reopen in May 🚗)). \
+         They {{added}} that ((the tolls would not rise this year)).\r\n",
+    );
+    check("Late on Sunday <<the police>> closed the coast road.\r\n\r\nThey {{said}}: [[“Nobody should drive there tonight.”]]");
+}
+
+#[test]
+fn they_without_a_group_nearby_stays_an_unnamed_source() {
+    check(
+        "The queue at the clinic grew all morning 😷.\r\n\r\n<<They>> {{say}} ((the nurses will be back after lunch)).",
+    );
+    check("<<They>> {{said}}: [[\"Nobody told us a thing.\"]]\r\n");
+}
+
+#[test]
+fn they_goes_to_the_group_that_spoke_not_the_group_named_last() {
+    check_tagged(
+        "<<Officials>> {{said}} ((the ferry would run again on Friday)). The Coastal Ferry Company finished \
+         the repairs on Thursday 😀. They {{added}} that ((tickets would be sold at the pier)).\r\n",
+        &[("Coastal Ferry Company", Label::Org)],
+    );
+}

@@ -158,6 +158,15 @@ impl Context<'_> {
                 seen.extend(self.seen(query, Mention::Entity(i), None, false));
             }
         }
+        for (at, who, last) in self.group_speakers_before(query.pos) {
+            if let Some(mut s) = self.seen(query, who, Some(at), true) {
+                s.last_speaker = last;
+                seen.push(s);
+            }
+        }
+        for who in self.groups_named_before(query.pos) {
+            seen.extend(self.seen(query, who, None, false));
+        }
     }
 
     /// The mention the cue names, marked, whether or not it was seen before.
