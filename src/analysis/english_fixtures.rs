@@ -329,13 +329,13 @@ fn reporter_words_before_a_quote_with_its_cue_after_are_quoted_too() {
 #[test]
 fn they_as_a_speaker_is_the_organisation_named_before() {
     check_tagged(
-        "The <<Harbour Authority>> closed the north pier on Monday 🙂.\r\n\r\n\
+        "The <<Harbour Authority>> {{said}} ((the north pier would close on Monday 🙂)).\r\n\r\n\
          They {{said}} ((the pier would stay shut until the storm had passed)).",
         &[("Harbour Authority", Label::Org)],
     );
     check_tagged(
-        "Dana Whitfield met the <<Riverside Water Board>> on Friday.\r\nThey {{said}}: [[\"The taps will run again by Sunday.\"]]",
-        &[("Dana Whitfield", Label::Person), ("Riverside Water Board", Label::Org)],
+        "Dana Whitfield met the <<Harbour Pilots>> on Friday.\r\nThey {{said}}: [[\"The channel will open again by Sunday.\"]]",
+        &[("Dana Whitfield", Label::Person), ("Harbour Pilots", Label::Org)],
     );
 }
 
@@ -358,9 +358,21 @@ fn they_without_a_group_nearby_stays_an_unnamed_source() {
 
 #[test]
 fn they_goes_to_the_group_that_spoke_not_the_group_named_last() {
+    check(
+        "<<Officials>> {{said}} ((the ferry would run again on Friday)). Later the police closed the north pier \
+         for the night 😀. They {{added}} that ((tickets would be sold at the pier)).\r\n",
+    );
     check_tagged(
-        "<<Officials>> {{said}} ((the ferry would run again on Friday)). The Coastal Ferry Company finished \
-         the repairs on Thursday 😀. They {{added}} that ((tickets would be sold at the pier)).\r\n",
-        &[("Coastal Ferry Company", Label::Org)],
+        "<<Officials>> {{said}} ((the ferry would run again on Friday)). The Harbour Pilots finished the repairs \
+         on Thursday. They {{added}} that ((tickets would be sold at the pier)).",
+        &[("Harbour Pilots", Label::Org)],
+    );
+}
+
+#[test]
+fn they_is_not_a_singular_organisation_that_has_not_spoken() {
+    check_tagged(
+        "The Harbour Authority hired more than 20 divers and welders 🙂.\r\n<<They>> {{said}} ((the work was slow)).",
+        &[("Harbour Authority", Label::Org)],
     );
 }

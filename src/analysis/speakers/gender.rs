@@ -11,6 +11,7 @@
 
 use super::super::doc::Doc;
 use super::super::lexicon::{lines, Lexicon};
+use super::super::quotes::unnamed::is_speaking_plural;
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
@@ -156,7 +157,7 @@ pub fn is_plural_source(doc: &Doc, a: usize, b: usize) -> bool {
 
 /// Is the lower-case word one that makes an unnamed source a group?
 pub fn is_plural_source_word(low: &str) -> bool {
-    PLURAL_SOURCE_WORDS.contains(&low)
+    PLURAL_SOURCE_WORDS.contains(&low) || is_speaking_plural(low)
 }
 
 #[cfg(test)]

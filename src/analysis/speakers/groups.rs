@@ -4,12 +4,13 @@
 //! same or the previous paragraph. Without one the `they` stays an unnamed source:
 //! `They say …` at the head of an article is the generic, unnamed "they".
 
-use super::candidate_features::Agreement;
+use super::super::quotes::unnamed::is_plural;
+use super::candidate_features::{Agreement, CandidateKind};
 use super::candidates::Query;
 use super::coreference::Context;
 use super::gender::{is_plural_source_word, Pronoun};
 use super::names::Mention;
-use super::ranker::SpeakerWeights;
+use super::ranker::{Scored, SpeakerWeights};
 
 /// Paragraphs a `they` reaches back: its own and the one before.
 const MAX_GROUP_PARAGRAPHS: u32 = 1;
@@ -29,9 +30,34 @@ impl Context<'_> {
     /// source) within [`MAX_GROUP_PARAGRAPHS`]; none when the text names no group nearby.
     pub fn group_antecedent(&self, pos: usize, weights: &SpeakerWeights) -> Option<Mention> {
         let query = Query { pos, pronoun: Pronoun::They, named: None, wide: false };
-        let ranked = self.ranked(&query, weights);
-        let near = |f: &super::candidate_features::CandidateFeatures| f.paragraphs_back <= MAX_GROUP_PARAGRAPHS;
-        ranked.iter().find(|s| s.features.agreement == Agreement::Agrees && near(&s.features)).map(|s| s.who)
+        let mut more = Vec::new();
+        for (at, who, last) in self.group_speakers_before(pos) {
+            if let Some(mut s) = self.seen(&query, who, Some(at), true) {
+                s.last_speaker = last;
+                more.push(s);
+            }
+        }
+        more.extend(self.groups_named_before(pos).into_iter().filter_map(|who| self.seen(&query, who, None, false)));
+        let ranked = self.ranked_with(&query, weights, more);
+        ranked.iter().find(|s| self.may_be_they(s)).map(|s| s.who)
+    }
+
+    /// A candidate that `they` may stand for: a group near enough, and, for an
+    /// organisation, one that spoke or whose name is a plural (`Democrats`): news
+    /// writes `it` for a singular organisation that has not spoken.
+    fn may_be_they(&self, s: &Scored<Mention>) -> bool {
+        let f = &s.features;
+        let near = f.paragraphs_back <= MAX_GROUP_PARAGRAPHS && f.agreement == Agreement::Agrees;
+        let organisation = f.kind == Some(CandidateKind::Organisation);
+        near && (!organisation || f.speech_subject || self.plural_name(s.who))
+    }
+
+    /// Is the mention's last word a plural (`House Democrats`, `the Harbour Pilots`)?
+    fn plural_name(&self, who: Mention) -> bool {
+        let Mention::Entity(i) = who else { return false };
+        let Some(e) = self.index.entities.get(i) else { return false };
+        let last = self.doc.token_at_or_after(e.end).checked_sub(1);
+        last.is_some_and(|t| is_plural(self.doc.low(t)))
     }
 
     /// Groups that spoke before `pos` (latest first), with whether the latest of them
