@@ -376,3 +376,9 @@ fn they_is_not_a_singular_organisation_that_has_not_spoken() {
         &[("Harbour Authority", Label::Org)],
     );
 }
+
+#[test]
+fn they_after_a_quote_is_its_cue_and_resolves_like_they_before_it() {
+    check("<<Officials>> met the divers on Monday 🙂.\r\n\r\n[[“The pier stays shut for the winter,”]] they {{said}}.");
+    check("[[\"The pier stays shut for the winter,\"]] <<they>> {{said}}.\r\n");
+}
