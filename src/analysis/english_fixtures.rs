@@ -325,3 +325,60 @@ fn reporter_words_before_a_quote_with_its_cue_after_are_quoted_too() {
     let got = quotes("In a column for “Harbour Weekly,” Mayor Helen Carter said the ferry would run again.");
     assert!(got.iter().all(|(_, q)| !q.contains("column")), "{got:?}");
 }
+
+#[test]
+fn they_as_a_speaker_is_the_organisation_named_before() {
+    check_tagged(
+        "The <<Harbour Authority>> {{said}} ((the north pier would close on Monday 🙂)).\r\n\r\n\
+         They {{said}} ((the pier would stay shut until the storm had passed)).",
+        &[("Harbour Authority", Label::Org)],
+    );
+    check_tagged(
+        "Dana Whitfield met the <<Harbour Pilots>> on Friday.\r\nThey {{said}}: [[\"The channel will open again by Sunday.\"]]",
+        &[("Dana Whitfield", Label::Person), ("Harbour Pilots", Label::Org)],
+    );
+}
+
+#[test]
+fn they_as_a_speaker_is_the_group_that_spoke_before() {
+    check(
+        "<<Officials>> {{said}} ((the bridge would reopen in May 🚗)). \
+         They {{added}} that ((the tolls would not rise this year)).\r\n",
+    );
+    check("Late on Sunday <<the police>> closed the coast road.\r\n\r\nThey {{said}}: [[“Nobody should drive there tonight.”]]");
+}
+
+#[test]
+fn they_without_a_group_nearby_stays_an_unnamed_source() {
+    check(
+        "The queue at the clinic grew all morning 😷.\r\n\r\n<<They>> {{say}} ((the nurses will be back after lunch)).",
+    );
+    check("<<They>> {{said}}: [[\"Nobody told us a thing.\"]]\r\n");
+}
+
+#[test]
+fn they_goes_to_the_group_that_spoke_not_the_group_named_last() {
+    check(
+        "<<Officials>> {{said}} ((the ferry would run again on Friday)). Later the police closed the north pier \
+         for the night 😀. They {{added}} that ((tickets would be sold at the pier)).\r\n",
+    );
+    check_tagged(
+        "<<Officials>> {{said}} ((the ferry would run again on Friday)). The Harbour Pilots finished the repairs \
+         on Thursday. They {{added}} that ((tickets would be sold at the pier)).",
+        &[("Harbour Pilots", Label::Org)],
+    );
+}
+
+#[test]
+fn they_is_not_a_singular_organisation_that_has_not_spoken() {
+    check_tagged(
+        "The Harbour Authority hired more than 20 divers and welders 🙂.\r\n<<They>> {{said}} ((the work was slow)).",
+        &[("Harbour Authority", Label::Org)],
+    );
+}
+
+#[test]
+fn they_after_a_quote_is_its_cue_and_resolves_like_they_before_it() {
+    check("<<Officials>> met the divers on Monday 🙂.\r\n\r\n[[“The pier stays shut for the winter,”]] they {{said}}.");
+    check("[[\"The pier stays shut for the winter,\"]] <<they>> {{said}}.\r\n");
+}

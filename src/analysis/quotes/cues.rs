@@ -104,6 +104,10 @@ pub fn cue_after(doc: &Doc, lex: &Lexicon, mut t: usize, opening: usize) -> Opti
     if PRONOUNS.contains(&low) {
         return Some((v, SpeakerHint::Pronoun(start_of(doc, t))));
     }
+    // `,” they said`: a group, as in `They say …` before the verb (`subject_before`).
+    if low == "they" && v == t + 1 {
+        return Some((v, SpeakerHint::Source(t, t + 1)));
+    }
     if !opens_sentence {
         return None;
     }

@@ -75,6 +75,11 @@ pub fn unnamed_source(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
     bare.then_some((a, end))
 }
 
+/// Is the lower-case word a plural that names people speaking (`officials`, `aides`)?
+pub fn is_speaking_plural(low: &str) -> bool {
+    SPEAKING_PLURALS.contains(&low)
+}
+
 /// `city's`, `Roe’s`: a possessive, which determines a noun phrase as an article does.
 fn is_possessive(low: &str) -> bool {
     low.len() > 2 && (low.ends_with("'s") || low.ends_with("’s"))

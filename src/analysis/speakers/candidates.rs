@@ -34,10 +34,16 @@ pub struct Query {
 impl Context<'_> {
     /// The candidates for `query`, best first.
     pub fn ranked(&self, query: &Query, weights: &SpeakerWeights) -> Vec<Scored<Mention>> {
+        self.ranked_with(query, weights, Vec::new())
+    }
+
+    /// [`Context::ranked`] with more candidates seen (`more`, in any order).
+    pub(super) fn ranked_with(&self, query: &Query, weights: &SpeakerWeights, more: Vec<Seen>) -> Vec<Scored<Mention>> {
         let mut seen = self.seen_people(query);
         if query.wide || query.pronoun == Pronoun::They {
             self.seen_groups(query, &mut seen);
         }
+        seen.extend(more);
         // Nearest first, as the ranking breaks ties by nearness.
         seen.sort_by_key(|s| std::cmp::Reverse(s.at));
         if let Some(m) = query.named {
@@ -86,7 +92,7 @@ impl Context<'_> {
 
     /// The mention `who` seen at char `at` (its end, or the end of the quote it
     /// spoke), seen from `query`; none beyond reach.
-    fn seen(&self, query: &Query, who: Mention, at: Option<usize>, salient: bool) -> Option<Seen> {
+    pub(super) fn seen(&self, query: &Query, who: Mention, at: Option<usize>, salient: bool) -> Option<Seen> {
         let (start, end) = self.span_of(who)?;
         let at = at.unwrap_or(end);
         // A paragraph opening at the quote itself is counted: `pos + 1`.

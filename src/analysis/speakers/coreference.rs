@@ -62,6 +62,11 @@ pub struct Context<'a> {
     /// through the document.
     pub(super) salient: Salient,
     pub(super) paragraphs: Paragraphs,
+    /// Unnamed sources that spoke (`officials said …`), by the end of their quote,
+    /// ascending: antecedents of a `they` only, as they name no person.
+    pub(super) group_speakers: Vec<(usize, Mention)>,
+    /// Direct quotations: a group named inside one is no antecedent.
+    pub(super) direct: Cover,
 }
 
 impl<'a> Context<'a> {
@@ -78,7 +83,8 @@ impl<'a> Context<'a> {
                 .map(|(i, e)| (e.end, Mention::Entity(i))),
         );
         let index = EntityIndex::new(entities);
-        Context { doc, lex, index, unquoted, salient, paragraphs: Paragraphs::new(&doc.chars) }
+        let paragraphs = Paragraphs::new(&doc.chars);
+        Context { doc, lex, index, unquoted, salient, paragraphs, group_speakers: Vec::new(), direct }
     }
 
     /// Records the speaker of a quote; quotes come in text order.
@@ -87,6 +93,13 @@ impl<'a> Context<'a> {
         if q.kind == QuoteKind::Direct {
             self.salient.spoke_directly(q.end, who);
         }
+    }
+
+    /// Records an unnamed source as the speaker of a quote (not a person: only a
+    /// `they` may refer back to it).
+    pub fn spoke_as_group(&mut self, q: &RawQuote, who: Mention) {
+        let at = self.group_speakers.partition_point(|&(e, _)| e <= q.end);
+        self.group_speakers.insert(at, (q.end, who));
     }
 
     /// The person a pronoun or `-nya` cue at char `cue` refers to, ranked among the

@@ -11,6 +11,7 @@
 
 use super::super::doc::Doc;
 use super::super::lexicon::{lines, Lexicon};
+use super::super::quotes::unnamed::is_speaking_plural;
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
@@ -151,7 +152,12 @@ pub fn gender_of(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Option<Gender>
 
 /// Is the unnamed source in tokens `a..b` a group (`officials`, `para pejabat`)?
 pub fn is_plural_source(doc: &Doc, a: usize, b: usize) -> bool {
-    (a..b).any(|t| PLURAL_SOURCE_WORDS.contains(&doc.low(t)))
+    (a..b).any(|t| is_plural_source_word(doc.low(t)))
+}
+
+/// Is the lower-case word one that makes an unnamed source a group?
+pub fn is_plural_source_word(low: &str) -> bool {
+    PLURAL_SOURCE_WORDS.contains(&low) || is_speaking_plural(low)
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ pub mod candidates;
 pub mod coreference;
 pub mod full_mentions;
 pub mod gender;
+pub mod groups;
 pub mod names;
 pub mod ranker;
 pub mod salient;
@@ -39,6 +40,7 @@ use super::{Entity, QuoteKind};
 use attach::attach;
 use coreference::Context;
 use full_mentions::FullMentions;
+use groups::is_group_pronoun;
 use names::{Mention, Names};
 use ranker::SpeakerWeights;
 
@@ -83,6 +85,11 @@ pub fn resolve_all(
             SpeakerHint::Pronoun(pos) => {
                 context.continued(q.end).or_else(|| context.pronoun(pos, pos.min(q.start), weights))
             }
+            // `They say …`: the group named just before, else the unnamed "they".
+            SpeakerHint::Source(a, b) if b == a + 1 && is_group_pronoun(doc.low(a)) => {
+                let at = doc.tokens.get(a).map_or(q.start, |t| t.start());
+                context.group_antecedent(at.min(q.start), weights).or_else(|| names.source(a, b))
+            }
             SpeakerHint::Source(a, b) => names.source(a, b),
             SpeakerHint::None => None,
         };
@@ -92,8 +99,10 @@ pub fn resolve_all(
         let found = if found.is_none() && unread { context.best_candidate(q.start, q.cue, weights) } else { found };
         let pronoun = matches!(q.hint, SpeakerHint::Pronoun(_));
         let found = found.map(|m| full.of(m)).map(|m| if pronoun { full.alias_of(m) } else { m });
-        if let Some(m) = found.filter(|&m| names.is_personal(m)) {
-            context.spoke(q, m);
+        match found {
+            Some(m) if names.is_personal(m) => context.spoke(q, m),
+            Some(m @ Mention::Source { .. }) => context.spoke_as_group(q, m),
+            _ => {}
         }
         if q.kind == QuoteKind::Direct {
             last_direct = found;

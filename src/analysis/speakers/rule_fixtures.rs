@@ -80,3 +80,15 @@ fn a_place_after_the_speaker_belongs_to_the_aside() {
          ((petani harus menanam kacang lebih dulu 🌱)).",
     );
 }
+
+#[test]
+fn they_reaches_back_one_paragraph_only() {
+    check(
+        "Officials said the ferry would run late all week.\r\n\r\nThe harbour cafe closed early.\r\n\r\n\
+         The storm reached the coast at noon 🌊.\r\n\r\n<<They>> {{say}} ((the night boat will not sail)).",
+    );
+    check(
+        "The harbour cafe closed early.\r\n\r\n<<Officials>> {{said}} ((the ferry would run late all week)).\r\n\r\n\
+         They {{say}} ((the night boat will not sail 🌊)).",
+    );
+}

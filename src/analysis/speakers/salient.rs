@@ -47,6 +47,11 @@ impl Salient {
         self.spoken.get(..self.spoken.partition_point(|&(e, _)| e <= pos))?.last().map(|&(_, who)| who)
     }
 
+    /// Where the quote of the speaker recorded last before `pos` ends.
+    pub fn last_spoken_end(&self, pos: usize) -> Option<usize> {
+        self.spoken.get(..self.spoken.partition_point(|&(e, _)| e <= pos))?.last().map(|&(end, _)| end)
+    }
+
     /// Speakers of quotes ending at or before `pos`, ascending by end.
     pub fn spoken_before(&self, pos: usize) -> &[(usize, Mention)] {
         self.spoken.get(..self.spoken.partition_point(|&(e, _)| e <= pos)).unwrap_or(&[])
