@@ -607,3 +607,64 @@ fn indonesian_negated_or_intended_speech_is_no_report() {
         s.quotes.iter().filter(|q| q.kind == QuoteKind::Indirect).map(|q| slice(&plain, (q.start, q.end))).collect();
     assert!(reports.is_empty(), "{reports:?}");
 }
+
+#[test]
+fn indonesian_speech_verb_with_a_noun_object_is_no_report() {
+    // The object names the act of speaking (`menyatakan perang`, `menyampaikan
+    // niatnya`), not what was said.
+    let text = "Bupati <<Handoko>> berpidato 🎙️.\r\n\r\nIa menyatakan perang terhadap pembalakan liar di hutan lindung.\r\n\r\n\
+                Ketua koperasi Siti Aminah menyampaikan niatnya untuk membuka cabang di desa sebelah.";
+    let plain = parse(text).text;
+    let s = Analyzer::new().analyze(&plain);
+    let reports: Vec<String> =
+        s.quotes.iter().filter(|q| q.kind == QuoteKind::Indirect).map(|q| slice(&plain, (q.start, q.end))).collect();
+    assert!(reports.is_empty(), "{reports:?}");
+    // Such a noun opening a clause of its own is reported.
+    check(
+        "Pedagang beras <<Slamet Riyadi>> {{menyatakan}} ((permintaan pasar 💰 naik dua kali lipat sejak Lebaran)).\r\n\r\n\
+         \"Stok kami menipis,\" ujarnya.",
+    );
+}
+
+#[test]
+fn indonesian_nested_reports_are_one_each() {
+    // `X menjelaskan, harian itu mengatakan, …` and `…, kata seorang pejabat.` around a
+    // verb that reports: one report per cue, the inner one with its own speaker.
+    let text =
+        "Juru bicara pelabuhan Made Wirawan menjelaskan, harian setempat mengatakan, kapal feri 🚢 itu tertahan \
+                badai di selat.\r\n\r\nDinas Perikanan mengumumkan bahwa pelelangan ikan ditutup sementara, kata \
+                seorang petugas.\r\n\r\n“Kami menunggu cuaca membaik,” ujarnya.";
+    let s = Analyzer::new().analyze(text);
+    let reports: Vec<(String, String)> = s
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Indirect)
+        .map(|q| (slice(text, (q.start, q.end)), q.cue.map(|c| slice(text, c)).unwrap_or_default()))
+        .collect();
+    let want = [
+        ("harian setempat mengatakan, kapal feri 🚢 itu tertahan badai di selat", "menjelaskan"),
+        ("kapal feri 🚢 itu tertahan badai di selat", "mengatakan"),
+        ("Dinas Perikanan mengumumkan bahwa pelelangan ikan ditutup sementara", "kata"),
+        ("pelelangan ikan ditutup sementara", "mengumumkan"),
+    ];
+    for (content, cue) in want {
+        assert!(reports.iter().any(|(c, k)| c == content && k == cue), "{content:?} / {cue:?} not in {reports:?}");
+    }
+}
+
+#[test]
+fn indonesian_passive_cue_inside_a_clause() {
+    check(
+        "Petani <<Sari>> hadir di balai desa.\r\n\r\n((Aturan pupuk yang baru, yang {{disebut}} <<Sari>>, merugikan \
+         petani kecil 🌾)).\r\n\r\n[[“Kami tidak dilibatkan,”]] katanya.",
+    );
+}
+
+#[test]
+fn indonesian_role_subject_without_a_name_speaks_as_a_source() {
+    // The most recent name (`Andi Wijaya`) is not the speaker: the role phrase is.
+    check(
+        "Nelayan Andi Wijaya hilang sejak Jumat.\r\n\r\n<<Juru bicara kepolisian Malaysia>> {{menyatakan}}, \
+         ((kapal patroli sudah dikerahkan ke perairan itu ⛵)).\r\n\r\n\"Pencarian terus berjalan,\" katanya.",
+    );
+}
