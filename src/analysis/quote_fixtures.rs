@@ -573,14 +573,25 @@ fn indonesian_menurut_with_an_unnamed_source() {
 fn indonesian_menurut_after_the_subject_it_reports() {
     check("((Harga tiket kapal, {{menurut}} <<Nyoman Arta>>, akan naik sepuluh persen bulan depan ⛴️)).\r\n\r\n\"Itu sudah final,\" katanya.");
     check("Namun, {{menurut}} <<Nyoman Arta>>, ((jadwal kapal tetap sama seperti tahun lalu)).");
+    // A clause of condition before `menurut X,` is reported with the rest.
+    check("((Jika ombak tinggi, {{menurut}} <<Nyoman Arta>>, kapal tidak akan berangkat)).");
+}
+
+#[test]
+fn indonesian_modal_adverb_before_a_cue_is_reported() {
+    check(
+        "<<Marlina>> hadir di balai warga 🏘️.\r\n\r\n((Seharusnya, {{lanjut}} <<Marlina>>, warga diberi tahu sebelum jalan \
+         ditutup)).\r\n\r\nPasalnya, {{kata}} <<Marlina>>, ((banyak warga terlambat bekerja pagi itu)).",
+    );
 }
 
 #[test]
 fn indonesian_cue_before_a_clause_is_not_a_trailing_cue() {
-    // A capitalised clause after `kata dia,` is the report, not a place or a date.
+    // A capitalised clause after `kata dia,` is the report, not a place or a date; the
+    // clause of time before the cue was said with it.
     check(
         "Pedagang <<Warsito>> sudah lama berjualan di sana.\r\n\r\n\
-         Ketika pasar itu dibangun, {{kata}} dia, ((Pak Lurah belum mengizinkan pedagang pindah 🏪)).",
+         ((Ketika pasar itu dibangun, {{kata}} dia, Pak Lurah belum mengizinkan pedagang pindah 🏪)).",
     );
 }
 
@@ -666,5 +677,15 @@ fn indonesian_role_subject_without_a_name_speaks_as_a_source() {
     check(
         "Nelayan Andi Wijaya hilang sejak Jumat.\r\n\r\n<<Juru bicara kepolisian Malaysia>> {{menyatakan}}, \
          ((kapal patroli sudah dikerahkan ke perairan itu ⛵)).\r\n\r\n\"Pencarian terus berjalan,\" katanya.",
+    );
+}
+
+#[test]
+fn indonesian_subject_before_a_day_set_off_by_commas() {
+    // The day between the subject and its verb is not the speaker (the tagger takes
+    // the whole phrase for the organisation).
+    check(
+        "<<Lembaga survei Suara Warga Nusantara>>, Kamis (4/7), {{menyatakan}} ((tingkat kepuasan publik turun \
+         tajam 📉)).\r\n\r\n“Datanya sudah kami periksa,” kata peneliti itu.",
     );
 }

@@ -100,15 +100,9 @@ const VERB_PREFIXES: &[&str] = &["meng", "meny", "mem"];
 /// Connectives opening a clause before its subject (`Selanjutnya ketua tim …`).
 const CLAUSE_CONNECTIVES: &[&str] =
     &["namun", "selanjutnya", "sementara", "itu", "kemudian", "lalu", "adapun", "tetapi", "tapi", "dan", "sedangkan"];
-/// Words opening an adverbial clause or a setting before `menurut X,` (`Jika …`,
-/// `Dalam rapat itu`, `Selain itu`): not the subject of the report.
+/// Words opening a setting or a connective before `menurut X,` (`Dalam rapat itu`,
+/// `Selain itu`): not reported (a clause of time or condition, `Jika …`, is).
 const CLAUSE_OPENERS: &[&str] = &[
-    "jika",
-    "kalau",
-    "bila",
-    "apabila",
-    "saat",
-    "ketika",
     "dalam",
     "di",
     "pada",
@@ -444,6 +438,15 @@ pub fn apposed_subject(doc: &Doc, lex: &Lexicon, v: usize, hint: SpeakerHint) ->
     if doc.low(part.0) == "yang" && opening < first {
         let named = (opening + 1..first).any(|t| doc.is_capitalised(t));
         return if named { SpeakerHint::Subject(opening, first) } else { SpeakerHint::Source(opening, first) };
+    }
+    // `Lembaga X, Selasa, menyatakan`: a day set off by commas is the time; the part
+    // before it speaks.
+    let day = |t: usize| lex.calendar.contains(doc.low(t));
+    let date = |t: usize| day(t) || (!is_word(doc, t) && is_name_or_date(doc, lex, t));
+    // (`Ketua Partai X, Kamis, mengatakan` names an office's holder, not the party.)
+    let office = lex.titles.contains(doc.low(opening));
+    if !office && (part.0..part.1).any(day) && (part.0..part.1).all(date) {
+        return SpeakerHint::Subject(opening, first);
     }
     let name = part.1 > part.0
         && part.1 - part.0 <= MAX_NAME_WORDS
