@@ -520,10 +520,15 @@ pub fn nested_cue(doc: &Doc, lex: &Lexicon, v: usize, c: usize, e: usize) -> Opt
         return None;
     }
     let limit = e.min(c + MAX_SUBJECT_WORDS + 1);
-    (c + 1..limit).take_while(|&w| is_word(doc, w)).find(|&w| {
+    // A subject phrase, not a relative clause or a purpose (`aturan yang menegaskan`,
+    // `untuk memastikan`), and a verb that opens a clause with a comma or `bahwa`
+    // (`melaporkan hasil …` names what was reported, `mengingatkan dan …` goes on).
+    let phrase = |t: usize| is_word(doc, t) && !matches!(doc.low(t), "yang" | "untuk" | "agar" | "supaya");
+    let w = (c..limit).take_while(|&t| phrase(t)).skip(1).find(|&w| {
         let low = doc.low(w);
         lex.cues_before.contains(low) && !doc.is_capitalised(w) && !is_english(low)
-    })
+    })?;
+    (doc.is_punct(w + 1, ',') || doc.low(w + 1) == "bahwa").then_some(w)
 }
 
 /// `Rencana itu, dikatakan Budi, terlalu mahal`, `Aturan itu, yang disebut Sari,
