@@ -689,3 +689,12 @@ fn indonesian_subject_before_a_day_set_off_by_commas() {
          tajam 📉)).\r\n\r\n“Datanya sudah kami periksa,” kata peneliti itu.",
     );
 }
+
+#[test]
+fn indonesian_name_before_an_introducing_apposition() {
+    // The apposition (`seorang …`) describes the name before it, which speaks.
+    check(
+        "<<Wayan Sudarsa>>, seorang petani garam di Karangasem, {{mengatakan}} ((harga garam turun sejak hujan \
+         datang 🧂)).\r\n\r\n“Kami rugi besar,” ujarnya.",
+    );
+}

@@ -197,6 +197,9 @@ const ACT_FOLLOWERS: &[&str] =
     &["terhadap", "untuk", "atas", "kepada", "bagi", "maaf", "kasih", "agar", "supaya", "selamat", "cita"];
 /// Most words of a role phrase without a name (`Juru bicara militer Israel`).
 const MAX_ROLE_WORDS: usize = 5;
+/// Words opening an apposition that describes the name before it (`X, sebuah bank
+/// …,`, `X, seorang petani …,`, `X, salah satu …,`).
+const APPOSITION_OPENERS: &[&str] = &["sebuah", "seorang", "salah"];
 /// Most words of a name set off by commas before its verb (`…, Budi Santoso, mengatakan`).
 const MAX_NAME_WORDS: usize = 4;
 
@@ -435,6 +438,12 @@ pub fn apposed_subject(doc: &Doc, lex: &Lexicon, v: usize, hint: SpeakerHint) ->
     let (Some(&first), Some(&last)) = (commas.first(), commas.last()) else { return hint };
     let opening = (a..first).find(|&t| is_word(doc, t)).unwrap_or(first);
     let part = (last + 1, b - 1);
+    // `Triodos, sebuah bank di Belanda, memprediksi`: an apposition that introduces
+    // (`sebuah`, `seorang`, `salah satu`) describes the name before it, which speaks.
+    let introduces = APPOSITION_OPENERS.contains(&doc.low(part.0));
+    if introduces && commas.len() == 1 && (opening..first).any(|t| doc.is_capitalised(t)) {
+        return SpeakerHint::Subject(opening, first);
+    }
     if doc.low(part.0) == "yang" && opening < first {
         let named = (opening + 1..first).any(|t| doc.is_capitalised(t));
         return if named { SpeakerHint::Subject(opening, first) } else { SpeakerHint::Source(opening, first) };
