@@ -573,14 +573,25 @@ fn indonesian_menurut_with_an_unnamed_source() {
 fn indonesian_menurut_after_the_subject_it_reports() {
     check("((Harga tiket kapal, {{menurut}} <<Nyoman Arta>>, akan naik sepuluh persen bulan depan ⛴️)).\r\n\r\n\"Itu sudah final,\" katanya.");
     check("Namun, {{menurut}} <<Nyoman Arta>>, ((jadwal kapal tetap sama seperti tahun lalu)).");
+    // A clause of condition before `menurut X,` is reported with the rest.
+    check("((Jika ombak tinggi, {{menurut}} <<Nyoman Arta>>, kapal tidak akan berangkat)).");
+}
+
+#[test]
+fn indonesian_modal_adverb_before_a_cue_is_reported() {
+    check(
+        "<<Marlina>> hadir di balai warga 🏘️.\r\n\r\n((Seharusnya, {{lanjut}} <<Marlina>>, warga diberi tahu sebelum jalan \
+         ditutup)).\r\n\r\nPasalnya, {{kata}} <<Marlina>>, ((banyak warga terlambat bekerja pagi itu)).",
+    );
 }
 
 #[test]
 fn indonesian_cue_before_a_clause_is_not_a_trailing_cue() {
-    // A capitalised clause after `kata dia,` is the report, not a place or a date.
+    // A capitalised clause after `kata dia,` is the report, not a place or a date; the
+    // clause of time before the cue was said with it.
     check(
         "Pedagang <<Warsito>> sudah lama berjualan di sana.\r\n\r\n\
-         Ketika pasar itu dibangun, {{kata}} dia, ((Pak Lurah belum mengizinkan pedagang pindah 🏪)).",
+         ((Ketika pasar itu dibangun, {{kata}} dia, Pak Lurah belum mengizinkan pedagang pindah 🏪)).",
     );
 }
 
@@ -606,4 +617,84 @@ fn indonesian_negated_or_intended_speech_is_no_report() {
     let reports: Vec<String> =
         s.quotes.iter().filter(|q| q.kind == QuoteKind::Indirect).map(|q| slice(&plain, (q.start, q.end))).collect();
     assert!(reports.is_empty(), "{reports:?}");
+}
+
+#[test]
+fn indonesian_speech_verb_with_a_noun_object_is_no_report() {
+    // The object names the act of speaking (`menyatakan perang`, `menyampaikan
+    // niatnya`), not what was said.
+    let text = "Bupati <<Handoko>> berpidato 🎙️.\r\n\r\nIa menyatakan perang terhadap pembalakan liar di hutan lindung.\r\n\r\n\
+                Ketua koperasi Siti Aminah menyampaikan niatnya untuk membuka cabang di desa sebelah.";
+    let plain = parse(text).text;
+    let s = Analyzer::new().analyze(&plain);
+    let reports: Vec<String> =
+        s.quotes.iter().filter(|q| q.kind == QuoteKind::Indirect).map(|q| slice(&plain, (q.start, q.end))).collect();
+    assert!(reports.is_empty(), "{reports:?}");
+    // Such a noun opening a clause of its own is reported.
+    check(
+        "Pedagang beras <<Slamet Riyadi>> {{menyatakan}} ((permintaan pasar 💰 naik dua kali lipat sejak Lebaran)).\r\n\r\n\
+         \"Stok kami menipis,\" ujarnya.",
+    );
+}
+
+#[test]
+fn indonesian_nested_reports_are_one_each() {
+    // `X menjelaskan, harian itu mengatakan, …` and `…, kata seorang pejabat.` around a
+    // verb that reports: one report per cue, the inner one with its own speaker.
+    let text =
+        "Juru bicara pelabuhan Made Wirawan menjelaskan, harian setempat mengatakan, kapal feri 🚢 itu tertahan \
+                badai di selat.\r\n\r\nDinas Perikanan mengumumkan bahwa pelelangan ikan ditutup sementara, kata \
+                seorang petugas.\r\n\r\n“Kami menunggu cuaca membaik,” ujarnya.";
+    let s = Analyzer::new().analyze(text);
+    let reports: Vec<(String, String)> = s
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Indirect)
+        .map(|q| (slice(text, (q.start, q.end)), q.cue.map(|c| slice(text, c)).unwrap_or_default()))
+        .collect();
+    let want = [
+        ("harian setempat mengatakan, kapal feri 🚢 itu tertahan badai di selat", "menjelaskan"),
+        ("kapal feri 🚢 itu tertahan badai di selat", "mengatakan"),
+        ("Dinas Perikanan mengumumkan bahwa pelelangan ikan ditutup sementara", "kata"),
+        ("pelelangan ikan ditutup sementara", "mengumumkan"),
+    ];
+    for (content, cue) in want {
+        assert!(reports.iter().any(|(c, k)| c == content && k == cue), "{content:?} / {cue:?} not in {reports:?}");
+    }
+}
+
+#[test]
+fn indonesian_passive_cue_inside_a_clause() {
+    check(
+        "Petani <<Sari>> hadir di balai desa.\r\n\r\n((Aturan pupuk yang baru, yang {{disebut}} <<Sari>>, merugikan \
+         petani kecil 🌾)).\r\n\r\n[[“Kami tidak dilibatkan,”]] katanya.",
+    );
+}
+
+#[test]
+fn indonesian_role_subject_without_a_name_speaks_as_a_source() {
+    // The most recent name (`Andi Wijaya`) is not the speaker: the role phrase is.
+    check(
+        "Nelayan Andi Wijaya hilang sejak Jumat.\r\n\r\n<<Juru bicara kepolisian Malaysia>> {{menyatakan}}, \
+         ((kapal patroli sudah dikerahkan ke perairan itu ⛵)).\r\n\r\n\"Pencarian terus berjalan,\" katanya.",
+    );
+}
+
+#[test]
+fn indonesian_subject_before_a_day_set_off_by_commas() {
+    // The day between the subject and its verb is not the speaker (the tagger takes
+    // the whole phrase for the organisation).
+    check(
+        "<<Lembaga survei Suara Warga Nusantara>>, Kamis (4/7), {{menyatakan}} ((tingkat kepuasan publik turun \
+         tajam 📉)).\r\n\r\n“Datanya sudah kami periksa,” kata peneliti itu.",
+    );
+}
+
+#[test]
+fn indonesian_name_before_an_introducing_apposition() {
+    // The apposition (`seorang …`) describes the name before it, which speaks.
+    check(
+        "<<Wayan Sudarsa>>, seorang petani garam di Karangasem, {{mengatakan}} ((harga garam turun sejak hujan \
+         datang 🧂)).\r\n\r\n“Kami rugi besar,” ujarnya.",
+    );
 }

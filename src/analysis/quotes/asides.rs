@@ -12,7 +12,9 @@ use super::cues::SpeakerHint;
 use super::reporting::{skip_apposition, MIN_CONTENT_WORDS, ROLE_NOUNS};
 
 /// Words opening a connective or a setting before the cue (`Namun, kata X, …`,
-/// `Selama pandemi, kata X, …`): not part of the report, unlike a subject.
+/// `Selama pandemi, kata X, …`): not part of the report, unlike a subject or a clause
+/// of time or condition (`Ketika pasar dibangun, kata X, …`, `Jika …, kata X, …`),
+/// which the speaker said with the rest.
 const SETTING_OPENERS: &[&str] = &[
     "namun",
     "tetapi",
@@ -47,12 +49,6 @@ const SETTING_OPENERS: &[&str] = &[
     "nantinya",
     "sebelumnya",
     "kini",
-    "saat",
-    "ketika",
-    "jika",
-    "kalau",
-    "bila",
-    "apabila",
     "berdasarkan",
     "hingga",
     "sampai",
@@ -100,6 +96,10 @@ const SETTING_OPENERS: &[&str] = &[
     "still",
     "meanwhile",
 ];
+/// Modal adverbs ending in `-nya` that belong to the report (`Seharusnya, kata X,
+/// …`: what should be is what was said), unlike connectives and discourse adverbs
+/// (`Pasalnya`, `Akibatnya`, `Sebenarnya`).
+const REPORTED_ADVERBS: &[&str] = &["seharusnya", "semestinya"];
 /// Sentence adverbs that stand alone before a cue (`Memang, kata Ratna, …`): a
 /// setting, not the subject of the report.
 const SENTENCE_ADVERBS: &[&str] =
@@ -133,7 +133,8 @@ pub fn aside_cue(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Opt
 /// word alone may be an adverb (`Memang`, `Seharusnya`), or a subject (`Polri`).
 fn is_setting(doc: &Doc, a: usize, b: usize) -> bool {
     let low = doc.low(a);
-    SETTING_OPENERS.contains(&low) || (b == a + 1 && (low.ends_with("nya") || SENTENCE_ADVERBS.contains(&low)))
+    let connective_nya = low.ends_with("nya") && !REPORTED_ADVERBS.contains(&low);
+    SETTING_OPENERS.contains(&low) || (b == a + 1 && (connective_nya || SENTENCE_ADVERBS.contains(&low)))
 }
 
 /// Are there enough words in `a..end` for a report? Looks a few tokens ahead only, so

@@ -165,8 +165,16 @@ pub fn find(doc: &Doc, lex: &Lexicon, direct: &[RawQuote]) -> (Vec<RawQuote>, Ve
                 continue;
             }
             let Some((c, e, hint)) = report_at(doc, lex, v, range.end) else { continue };
-            // `X mengumumkan bahwa …, kata seorang pejabat.`: the last cue reports all.
-            let (v, (c, e, hint)) = indonesian::outer_report(doc, lex, v, c, range.end).unwrap_or((v, (c, e, hint)));
+            // `X mengumumkan bahwa …, kata seorang pejabat.`: the last cue reports all,
+            // and the verb inside it its own clause up to that cue's comma.
+            if let Some((u, (start, comma, outer_hint))) = indonesian::outer_report(doc, lex, v, c, range.end) {
+                for (v, c, e, hint) in [(u, start, comma, outer_hint), (v, c, comma, hint)] {
+                    if let Some(span) = content_span(doc, c, e, &facts) {
+                        out.push(report(direct, &mut taken, span, v, hint));
+                    }
+                }
+                break;
+            }
             // `…, though she noted …`: a report of its own ends this one.
             let next = second_report(doc, lex, c, e);
             let e = next.unwrap_or(e);
@@ -175,6 +183,15 @@ pub fn find(doc: &Doc, lex: &Lexicon, direct: &[RawQuote]) -> (Vec<RawQuote>, Ve
                 continue;
             }
             out.push(report(direct, &mut taken, (start, end), v, hint));
+            // `X menjelaskan, harian itu mengatakan, …`: the report holds another one,
+            // of its own cue and speaker, whose subject opens it.
+            if let Some(w) = indonesian::nested_cue(doc, lex, v, c, e) {
+                let inner = report_at(doc, lex, w, range.end).filter(|&(_, _, h)| opens_at(h, c));
+                if let Some(span) = inner.and_then(|(c, e, _)| content_span(doc, c, e, &facts)) {
+                    let hint = inner.map_or(SpeakerHint::None, |(_, _, h)| h);
+                    out.push(report(direct, &mut taken, span, w, hint));
+                }
+            }
             // `…, kata X, dan menambahkan, …`: a second report of the same speaker.
             if let Some((w, c, hint)) = indonesian::added_report(doc, lex, v, range.end) {
                 if let Some(span) = content_span(doc, content_start(doc, c), range.end, &facts) {
@@ -192,6 +209,11 @@ pub fn find(doc: &Doc, lex: &Lexicon, direct: &[RawQuote]) -> (Vec<RawQuote>, Ve
         }
     }
     (out, taken)
+}
+
+/// Does the speaker hint's phrase start at token `c`?
+fn opens_at(hint: SpeakerHint, c: usize) -> bool {
+    matches!(hint, SpeakerHint::Subject(a, _) | SpeakerHint::Source(a, _) if a == c)
 }
 
 /// `She said the firm had grown, though she noted that …`, `Roe said the bridge would
@@ -441,6 +463,9 @@ fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<
     if let Some((c, hint)) = indonesian::passive_opening(doc, v) {
         return Some((content_start(doc, c), sentence_end, hint));
     }
+    if let Some(found) = indonesian::passive_aside(doc, v, sentence_end) {
+        return Some(found);
+    }
     if low == "menurut" || low == "menurutnya" || (low == "according" && doc.low(v + 1) == "to") {
         let before = || trailing_report(doc, lex, v, v + 2, sentence_end);
         // `Kebijakan itu, menurut Budi, belum tepat`: the subject before is reported too.
@@ -503,8 +528,13 @@ fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<
         .or_else(|| plural_subject(doc, v))
         .or_else(|| phrase_subject(doc, v))
         .or_else(|| indonesian::subject_of_verb(doc, v))
-        .map(|h| indonesian::apposed_subject(doc, lex, v, h))?;
+        .map(|h| indonesian::apposed_subject(doc, lex, v, h))
+        .map(|h| indonesian::role_subject(doc, lex, v, h))?;
     let c = content_start(doc, v + 1);
+    // `menyatakan perang`, `menyampaikan niatnya untuk …`: the act, not a report.
+    if indonesian::names_an_act(doc, v, c, sentence_end) {
+        return None;
+    }
     let sentence_end = if relative_before(doc, v) { relative_end(doc, c, sentence_end) } else { sentence_end };
     // `was told by the paper`: a passive's agent, not what was said (`responded by
     // saying …` reports).

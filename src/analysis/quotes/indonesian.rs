@@ -19,7 +19,7 @@ use super::super::function_words::{PRONOUNS, SPEECH_SUBJECT_GAP};
 use super::super::lexicon::Lexicon;
 use super::super::tokenizer::TokenKind;
 use super::cues::{subject_before, SpeakerHint};
-use super::reporting::MIN_CONTENT_WORDS;
+use super::reporting::{MIN_CONTENT_WORDS, ROLE_NOUNS};
 
 /// Words that open the setting after a speaker (`kata Budi di Jakarta`, `kata dia saat
 /// ditemui`, `ujarnya sembari tersenyum`): where the speaker's phrase ends and nothing
@@ -78,6 +78,12 @@ const JOINING_WORDS: &[&str] = &["dan", "seraya", "sambil", "sembari"];
 /// `Ditambahkannya, …`); their `-nya` forms point back to the last person.
 const PASSIVE_CUES: &[&str] =
     &["dikatakan", "ditambahkan", "disebutkan", "dijelaskan", "ditegaskan", "diungkapkan", "dituturkan"];
+/// Passive speech verbs set off by commas inside a clause with their agent after them
+/// (`Rencana itu, dikatakan Budi, terlalu mahal`, `Aturan itu, yang disebut Sari,
+/// merugikan petani`).
+const PASSIVE_ASIDE_CUES: &[&str] = &["dikatakan", "disebut", "disebutkan", "ditegaskan", "diungkapkan"];
+/// Most words of the agent of such a cue (`dikatakan Menteri Budi Santoso`).
+const MAX_AGENT_WORDS: usize = 5;
 /// Adverbs between a subject and its speech verb, besides the shared gap words
 /// (`Budi sebelumnya mengatakan`, `Polri pernah menyatakan`).
 const VERB_ADVERBS: &[&str] =
@@ -94,15 +100,9 @@ const VERB_PREFIXES: &[&str] = &["meng", "meny", "mem"];
 /// Connectives opening a clause before its subject (`Selanjutnya ketua tim …`).
 const CLAUSE_CONNECTIVES: &[&str] =
     &["namun", "selanjutnya", "sementara", "itu", "kemudian", "lalu", "adapun", "tetapi", "tapi", "dan", "sedangkan"];
-/// Words opening an adverbial clause or a setting before `menurut X,` (`Jika …`,
-/// `Dalam rapat itu`, `Selain itu`): not the subject of the report.
+/// Words opening a setting or a connective before `menurut X,` (`Dalam rapat itu`,
+/// `Selain itu`): not reported (a clause of time or condition, `Jika …`, is).
 const CLAUSE_OPENERS: &[&str] = &[
-    "jika",
-    "kalau",
-    "bila",
-    "apabila",
-    "saat",
-    "ketika",
     "dalam",
     "di",
     "pada",
@@ -167,6 +167,39 @@ const SOURCE_HEADS: &[&str] = &[
 ];
 /// Most words of such a source before its comma.
 const MAX_SOURCE_WORDS: usize = 8;
+/// Nouns that, as the object of a speech verb, name the act of speaking rather than
+/// what was said (`menyatakan perang terhadap …`, `menyampaikan niatnya untuk …`,
+/// `menyampaikan permohonan maaf`): the verb then reports no clause.
+const ACT_NOUNS: &[&str] = &[
+    "perang",
+    "niat",
+    "permohonan",
+    "permintaan",
+    "ucapan",
+    "selamat",
+    "terima",
+    "belasungkawa",
+    "duka",
+    "keprihatinan",
+    "apresiasi",
+    "dukungan",
+    "penolakan",
+    "keberatan",
+    "protes",
+    "salam",
+    "harapan",
+];
+/// Words after such a noun that make it the object naming the act (`perang
+/// terhadap …`, `niatnya untuk …`, `permintaan maaf`, `terima kasih kepada …`); after
+/// any other word (`permintaan pasar meningkat`, `dukungan itu belum …`) the noun
+/// opens a reported clause.
+const ACT_FOLLOWERS: &[&str] =
+    &["terhadap", "untuk", "atas", "kepada", "bagi", "maaf", "kasih", "agar", "supaya", "selamat", "cita"];
+/// Most words of a role phrase without a name (`Juru bicara militer Israel`).
+const MAX_ROLE_WORDS: usize = 5;
+/// Words opening an apposition that describes the name before it (`X, sebuah bank
+/// …,`, `X, seorang petani …,`, `X, salah satu …,`).
+const APPOSITION_OPENERS: &[&str] = &["sebuah", "seorang", "salah"];
 /// Most words of a name set off by commas before its verb (`…, Budi Santoso, mengatakan`).
 const MAX_NAME_WORDS: usize = 4;
 
@@ -386,7 +419,7 @@ pub fn outer_report(
     if is_english(doc.low(v)) {
         return None;
     }
-    (c + 1..sentence_end)
+    (c.max(v) + 1..sentence_end)
         .filter(|&u| doc.is_punct(u - 1, ',') && lex.is_cue_after(doc.low(u)))
         .find_map(|u| trailing_cue(doc, lex, u, sentence_end).map(|found| (u, found)))
 }
@@ -405,9 +438,24 @@ pub fn apposed_subject(doc: &Doc, lex: &Lexicon, v: usize, hint: SpeakerHint) ->
     let (Some(&first), Some(&last)) = (commas.first(), commas.last()) else { return hint };
     let opening = (a..first).find(|&t| is_word(doc, t)).unwrap_or(first);
     let part = (last + 1, b - 1);
+    // `Triodos, sebuah bank di Belanda, memprediksi`: an apposition that introduces
+    // (`sebuah`, `seorang`, `salah satu`) describes the name before it, which speaks.
+    let introduces = APPOSITION_OPENERS.contains(&doc.low(part.0));
+    if introduces && commas.len() == 1 && (opening..first).any(|t| doc.is_capitalised(t)) {
+        return SpeakerHint::Subject(opening, first);
+    }
     if doc.low(part.0) == "yang" && opening < first {
         let named = (opening + 1..first).any(|t| doc.is_capitalised(t));
         return if named { SpeakerHint::Subject(opening, first) } else { SpeakerHint::Source(opening, first) };
+    }
+    // `Lembaga X, Selasa, menyatakan`: a day set off by commas is the time; the part
+    // before it speaks.
+    let day = |t: usize| lex.calendar.contains(doc.low(t));
+    let date = |t: usize| day(t) || (!is_word(doc, t) && is_name_or_date(doc, lex, t));
+    // (`Ketua Partai X, Kamis, mengatakan` names an office's holder, not the party.)
+    let office = lex.titles.contains(doc.low(opening));
+    if !office && (part.0..part.1).any(day) && (part.0..part.1).all(date) {
+        return SpeakerHint::Subject(opening, first);
     }
     let name = part.1 > part.0
         && part.1 - part.0 <= MAX_NAME_WORDS
@@ -436,4 +484,79 @@ pub fn subject_before_menurut(doc: &Doc, v: usize) -> Option<usize> {
     let adverb = comma == first + 1 && low.ends_with("nya");
     let opener = CLAUSE_CONNECTIVES.contains(&low) || CLAUSE_OPENERS.contains(&low);
     (doc.low(v) == "menurut" && clause && !adverb && !opener).then_some(start)
+}
+
+/// `menyatakan perang terhadap …`, `menyampaikan niatnya untuk …`: does the content
+/// from token `c` open with a noun naming the act of speaking itself (with or without
+/// `-nya`), with no `bahwa` up to `end` to open a reported clause? Then the Indonesian
+/// verb at `v` reports nothing.
+pub fn names_an_act(doc: &Doc, v: usize, c: usize, end: usize) -> bool {
+    if is_english(doc.low(v)) || doc.is_capitalised(c) {
+        return false;
+    }
+    let low = doc.low(c);
+    let noun = low.strip_suffix("nya").unwrap_or(low);
+    let object = ACT_FOLLOWERS.contains(&doc.low(c + 1)) || c + 1 >= end;
+    ACT_NOUNS.contains(&noun) && object && !(c..end).any(|t| doc.low(t) == "bahwa")
+}
+
+/// `Juru bicara militer Israel menyatakan, …`, `Menteri kesehatan Palestina
+/// mengatakan …`: a subject that is a role described in lower-case words, ended at
+/// most by a place or a body, names no person; it speaks as an unnamed source (the
+/// speaker stage takes a person or organisation tagged inside it, else the phrase).
+pub fn role_subject(doc: &Doc, lex: &Lexicon, v: usize, hint: SpeakerHint) -> SpeakerHint {
+    let SpeakerHint::Subject(a, b) = hint else { return hint };
+    if is_english(doc.low(v)) || b < a + 2 || !(a..b).all(|t| is_word(doc, t)) {
+        return hint;
+    }
+    let first = doc.low(a);
+    let role = lex.titles.contains(first) || ROLE_NOUNS.contains(&first);
+    // Capitalised are only the role's first word and the place or body ending it.
+    let described = b - a <= MAX_ROLE_WORDS && (a + 1..b - 1).all(|t| !doc.is_capitalised(t));
+    let relative = (a..b).any(|t| doc.low(t) == "yang");
+    if role && described && !relative {
+        SpeakerHint::Source(a, b)
+    } else {
+        hint
+    }
+}
+
+/// `X menjelaskan, harian itu mengatakan, …`: a report inside the content (tokens
+/// `c..e`) of the Indonesian cue at token `v`, whose own subject opens that content.
+/// Returns the inner cue; its report is read like any other.
+pub fn nested_cue(doc: &Doc, lex: &Lexicon, v: usize, c: usize, e: usize) -> Option<usize> {
+    if is_english(doc.low(v)) || c <= v {
+        return None;
+    }
+    let limit = e.min(c + MAX_SUBJECT_WORDS + 1);
+    // A subject phrase, not a relative clause or a purpose (`aturan yang menegaskan`,
+    // `untuk memastikan`), and a verb that opens a clause with a comma or `bahwa`
+    // (`melaporkan hasil …` names what was reported, `mengingatkan dan …` goes on).
+    let phrase = |t: usize| is_word(doc, t) && !matches!(doc.low(t), "yang" | "untuk" | "agar" | "supaya");
+    let w = (c..limit).take_while(|&t| phrase(t)).skip(1).find(|&w| {
+        let low = doc.low(w);
+        lex.cues_before.contains(low) && !doc.is_capitalised(w) && !is_english(low)
+    })?;
+    (doc.is_punct(w + 1, ',') || doc.low(w + 1) == "bahwa").then_some(w)
+}
+
+/// `Rencana itu, dikatakan Budi, terlalu mahal`, `Aturan itu, yang disebut Sari,
+/// merugikan petani`: a passive cue at token `v` set off by commas (with `yang` before
+/// it or not) and followed by its agent, a capitalised name up to the next comma; the
+/// clause around it, from the sentence start, is reported by the agent.
+pub fn passive_aside(doc: &Doc, v: usize, sentence_end: usize) -> Option<(usize, usize, SpeakerHint)> {
+    if !PASSIVE_ASIDE_CUES.contains(&doc.low(v)) || doc.is_capitalised(v) {
+        return None;
+    }
+    let opener = if doc.low(v.checked_sub(1)?) == "yang" { v.checked_sub(2)? } else { v - 1 };
+    let start = doc.sentence_of(v).and_then(|i| doc.sentences.get(i)).map(|r| r.start)?;
+    if !doc.is_punct(opener, ',') || opener <= start {
+        return None;
+    }
+    let a = v + 1;
+    let limit = sentence_end.min(a + MAX_AGENT_WORDS + 1);
+    let comma = (a..limit).find(|&t| doc.is_punct(t, ','))?;
+    let named = comma > a && (a..comma).all(|t| is_word(doc, t) && doc.is_capitalised(t));
+    let goes_on = (comma + 1..sentence_end).filter(|&t| is_word(doc, t)).take(MIN_CONTENT_WORDS).count();
+    (named && goes_on == MIN_CONTENT_WORDS).then_some((start, sentence_end, SpeakerHint::After(a, comma)))
 }
