@@ -32,8 +32,10 @@ def article_texts(read_conll, Writer, path, limit=None, per_article=12, per_para
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--data", default="/work/shared/data")
-    ap.add_argument("--eval", default="/work/shared/eval", help="folder of the shared build.py")
+    # The shared data sit beside the repository (../shared), as in the README.
+    shared = os.path.join(HERE, "..", "..", "..", "shared")
+    ap.add_argument("--data", default=os.path.join(shared, "data"))
+    ap.add_argument("--eval", default=os.path.join(shared, "eval"), help="folder of the shared build.py")
     ap.add_argument("--train-articles", type=int, default=29)
     args = ap.parse_args()
     sys.path.insert(0, args.eval)
