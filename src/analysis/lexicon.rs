@@ -259,6 +259,18 @@ impl Lexicon {
         self.cues_after.contains(base).then_some(base)
     }
 
+    /// The embedded lists with more speech verbs (a project's own cues, after and
+    /// before a quote), lower-cased.
+    pub fn with_extra_cues<'a>(
+        after: impl IntoIterator<Item = &'a String>,
+        before: impl IntoIterator<Item = &'a String>,
+    ) -> Lexicon {
+        let mut lex = Lexicon::new();
+        lex.cues_after.extend(after.into_iter().map(|w| w.to_lowercase()));
+        lex.cues_before.extend(before.into_iter().map(|w| w.to_lowercase()));
+        lex
+    }
+
     /// A cue that may follow a direct quote: `kata`, `ujarnya`, `said`.
     pub fn is_cue_after(&self, lower: &str) -> bool {
         self.cues_after.contains(lower) || self.nya_cue_base(lower).is_some()

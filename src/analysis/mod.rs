@@ -135,10 +135,7 @@ impl Analyzer {
     /// top of the embedded lists (cues added by an earlier call are replaced);
     /// entity suggestions do not change.
     pub fn with_extra_cues(mut self, after: &[String], before: &[String]) -> Analyzer {
-        let mut lex = Lexicon::new();
-        lex.cues_after.extend(after.iter().map(|w| w.to_lowercase()));
-        lex.cues_before.extend(before.iter().map(|w| w.to_lowercase()));
-        self.lex = Arc::new(lex);
+        self.lex = Arc::new(Lexicon::with_extra_cues(after, before));
         self
     }
 

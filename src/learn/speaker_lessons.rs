@@ -141,9 +141,7 @@ impl ExampleCache {
         self.by_document.clear();
         self.cues = (after.clone(), before.clone());
         self.reader = (!after.is_empty() || !before.is_empty()).then(|| {
-            let mut lex = Lexicon::new();
-            lex.cues_after.extend(after.iter().cloned());
-            lex.cues_before.extend(before.iter().cloned());
+            let lex = Lexicon::with_extra_cues(after, before);
             SpeakerRanker::new(SpeakerWeights::default(), Some(Arc::new(lex)))
         });
     }

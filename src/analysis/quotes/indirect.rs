@@ -591,10 +591,10 @@ fn coordinated_subject(doc: &Doc, lex: &Lexicon, v: usize) -> Option<SpeakerHint
     participle_subject(doc, lex, s)
 }
 
-/// `Police officials said`, `73 percent said`, `Nearly eight of 10 voters say`, `RT and
-/// its defenders say`: a plural noun phrase before an English verb of saying, up to
-/// the clause's start, is an unnamed source.
-fn plural_subject(doc: &Doc, v: usize) -> Option<SpeakerHint> {
+/// The last token of the subject before the English verb of saying at `v`
+/// (`says`, `said`, `say`; not a participle), past the adverbs and auxiliaries
+/// between them (`has long said`).
+fn english_subject_end(doc: &Doc, v: usize) -> Option<usize> {
     let low = doc.low(v);
     if !(english_verbs::is_inflected(low) || low == "say") || english_verbs::is_participle(low) {
         return None;
@@ -603,6 +603,14 @@ fn plural_subject(doc: &Doc, v: usize) -> Option<SpeakerHint> {
     while SPEECH_SUBJECT_GAP.contains(&doc.low(s)) {
         s = s.checked_sub(1)?;
     }
+    Some(s)
+}
+
+/// `Police officials said`, `73 percent said`, `Nearly eight of 10 voters say`, `RT and
+/// its defenders say`: a plural noun phrase before an English verb of saying, up to
+/// the clause's start, is an unnamed source.
+fn plural_subject(doc: &Doc, v: usize) -> Option<SpeakerHint> {
+    let s = english_subject_end(doc, v)?;
     let head = doc.low(s);
     let plural = head == "they" || head == "percent" || (is_plural(head) && !doc.is_capitalised(s));
     if !plural || doc.kind(s) != Some(TokenKind::Word) {
@@ -671,14 +679,7 @@ fn tail_opens_clause(doc: &Doc, v: usize, sentence_end: usize) -> bool {
 /// an English verb of saying, with a determiner or a plural noun near its start, is an
 /// unnamed source (the speaker stage prefers a name inside it).
 fn phrase_subject(doc: &Doc, v: usize) -> Option<SpeakerHint> {
-    let low = doc.low(v);
-    if !(english_verbs::is_inflected(low) || low == "say") || english_verbs::is_participle(low) {
-        return None;
-    }
-    let mut s = v.checked_sub(1)?;
-    while SPEECH_SUBJECT_GAP.contains(&doc.low(s)) {
-        s = s.checked_sub(1)?;
-    }
+    let s = english_subject_end(doc, v)?;
     // `monitors maintained by the agency`: a participle's agent, not a report.
     if doc.kind(s) != Some(TokenKind::Word) || PRONOUNS.contains(&doc.low(s)) || doc.low(v + 1) == "by" {
         return None;
