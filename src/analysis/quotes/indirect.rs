@@ -34,6 +34,9 @@ const MAX_NAME_TOKENS: usize = 4;
 const MAX_SOURCE_WORDS: usize = 6;
 /// Most words of a setting between a speech verb and its `that`.
 const MAX_SETTING_WORDS: usize = 5;
+/// Most tokens of a longer setting between a speech verb and its `that`, commas
+/// included (`said during a rally in Dayton, Ohio, on Friday that`).
+const MAX_LONG_SETTING_TOKENS: usize = 14;
 /// Words of a setting between a speech verb and its `that`: whom it was told to, how
 /// and when (capitalised words, such as days and outlets, are taken too).
 const SETTING_WORDS: &[&str] = &[
@@ -306,6 +309,14 @@ impl SplitCue {
         }
         out
     }
+}
+
+/// Is token `t` a lower-case English `-ing` form (`pointing`, `waving`), not a pronoun
+/// (`nothing`, `everything`)?
+fn is_gerund(doc: &Doc, t: usize) -> bool {
+    let low = doc.low(t);
+    let word = doc.kind(t) == Some(TokenKind::Word) && !doc.is_capitalised(t);
+    word && low.len() > 4 && low.ends_with("ing") && !low.ends_with("thing")
 }
 
 /// `During her years in office, Roe said, the port grew`: does the part before a
@@ -897,12 +908,14 @@ fn english_source(doc: &Doc, a: usize, b: usize) -> Option<SpeakerHint> {
     Some(if named { SpeakerHint::After(a, b) } else { SpeakerHint::Source(a, b) })
 }
 
-/// Skips `,` `:` `bahwa` `that` after a speech verb, and a short setting before a
-/// `that` (`said Friday that`, `told reporters that`, `mengatakan kepada wartawan bahwa`).
+/// Skips `,` `:` `bahwa` `that` after a speech verb, and a setting before a `that`:
+/// a short one (`said Friday that`, `told reporters that`, `mengatakan kepada wartawan
+/// bahwa`) or a longer one ([`long_setting_end`]).
 fn content_start(doc: &Doc, mut c: usize) -> usize {
     let setting = (c..c + MAX_SETTING_WORDS + 1)
         .take_while(|&t| doc.is_capitalised(t) || SETTING_WORDS.contains(&doc.low(t)) || is_that(doc, t))
-        .find(|&t| is_that(doc, t));
+        .find(|&t| is_that(doc, t))
+        .or_else(|| long_setting_end(doc, c));
     if let Some(that) = setting {
         c = that;
     }
@@ -912,14 +925,40 @@ fn content_start(doc: &Doc, mut c: usize) -> usize {
     c
 }
 
+/// The `that` after a longer setting that opens with a preposition or (after `tell`)
+/// names whom it was told to: `said during a rally in the state capital on Friday
+/// that …`, `told a meeting of farm leaders that …`, `says at a stop in Dayton,
+/// Ohio, that …`. The words between hold no verb and no quote; else the `that` is
+/// inside what was said (`said in the end the talks had failed and that …`) or
+/// belongs to an act (`responded by citing the figures to show that …`).
+fn long_setting_end(doc: &Doc, c: usize) -> Option<usize> {
+    let told = c.checked_sub(1).is_some_and(|v| matches!(doc.low(v), "told" | "tells" | "tell" | "telling"));
+    let addressee = told && (NOUN_DETERMINERS.contains(&doc.low(c)) || doc.is_capitalised(c));
+    if !SETTING_PREPOSITIONS.contains(&doc.low(c)) && !addressee {
+        return None;
+    }
+    // `responded by using the figures to prove that …`: a gerund after the preposition
+    // or an infinitive is an act, and its `that` is the act's.
+    let gerund = |t: usize| t > 0 && SETTING_PREPOSITIONS.contains(&doc.low(t - 1)) && is_gerund(doc, t);
+    let plain = |t: usize| match doc.kind(t) {
+        Some(TokenKind::Word) => !is_finite_verb(doc, t) && !gerund(t) && doc.low(t) != "to",
+        Some(TokenKind::Number) => true,
+        _ => doc.is_punct(t, ','),
+    };
+    (c + 1..c + MAX_LONG_SETTING_TOKENS).take_while(|&t| is_that(doc, t) || plain(t)).find(|&t| is_that(doc, t))
+}
+
 fn is_that(doc: &Doc, t: usize) -> bool {
     matches!(doc.low(t), "bahwa" | "that")
 }
 
 /// Char span of the reported content in tokens `c..end`, without the final stop.
 fn content_span(doc: &Doc, c: usize, end: usize, facts: &TokenFacts) -> Option<(usize, usize)> {
+    let mark = |t: usize| doc.tokens.get(t).is_some_and(|x| is_mark_at(&doc.chars, x.start()));
     let mut e = end;
-    while e > c && doc.kind(e - 1) == Some(TokenKind::Punct) {
+    // The final stop goes, but not a mark closing a quote the report opened (`would
+    // rise “for a while”.`).
+    while e > c && doc.kind(e - 1) == Some(TokenKind::Punct) && !(mark(e - 1) && (c..e - 1).any(mark)) {
         e -= 1;
     }
     // A report may quote a part (`the plan “will cost more”`, `fare dodging “would be
@@ -961,6 +1000,24 @@ mod tests {
         assert_eq!(indirect(text), ["Korut siap berunding", "jaminan itu harus kuat"]);
         let text = "Councillor David Okafor said the money should go to roads.";
         assert_eq!(indirect(text), ["the money should go to roads"]);
+    }
+
+    #[test]
+    fn a_longer_setting_before_that_is_not_what_was_said() {
+        let text =
+            "Mayor Ann Lee said during a rally in Dayton, Ohio, on Friday that the bridge will open in May 😀.\r\n\r\n\
+                    Lee told a meeting of farm leaders that prices would rise “for a while”.";
+        assert_eq!(indirect(text), ["the bridge will open in May", "prices would rise “for a while”"]);
+        // A verb between, or an act with its own `that`: the words are what was said.
+        let text = "Lee said in the end the talks had failed and that nobody was to blame.\r\n\
+                    Lee responded by citing the figures to show that fares must rise.";
+        assert_eq!(
+            indirect(text),
+            [
+                "in the end the talks had failed and that nobody was to blame",
+                "by citing the figures to show that fares must rise"
+            ]
+        );
     }
 
     #[test]
