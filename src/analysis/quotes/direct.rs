@@ -14,6 +14,9 @@ use super::RawQuote;
 
 /// Fewest words for a quote without a cue: shorter ones are scare quotes or titles.
 const MIN_UNCUED_WORDS: usize = 6;
+/// Most tokens of the reporter's words between a quote and the comma before its cue
+/// (`“…” to drive the price up, she said`).
+const MAX_LEAD_OUT_TOKENS: usize = 20;
 /// Furthest a speech verb may stand before the quote it introduces inside a report.
 const MAX_CUE_DISTANCE: usize = 8;
 /// Longest stretch of text (chars) between a quote and the uncued one that goes on
@@ -35,6 +38,12 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<RawQuote> {
         let start = match cued_after {
             Some((v, _)) => lead_in_start(doc, lex, opening, v).unwrap_or(start),
             None => start,
+        };
+        // `“Nobody read the plan” before voting on it, she said.`: and the words after.
+        let lead_out = cued_after.is_none().then(|| lead_out(doc, lex, start, end, opening)).flatten();
+        let (end, cued_after) = match lead_out {
+            Some((words_end, cue)) => (words_end, Some(cue)),
+            None => (end, cued_after),
         };
         let found = cued_after
             .or_else(|| cue_before(doc, lex, opening))
@@ -70,6 +79,39 @@ fn lead_in_start(doc: &Doc, lex: &Lexicon, opening: usize, cue: usize) -> Option
     (words >= 2 && plain).then(|| doc.tokens.get(sentence_start).map(|x| x.start())).flatten()
 }
 
+/// `“Nobody read the plan” before voting on it, she said.`: a quote not closed by its
+/// own punctuation, whose sentence goes on in the reporter's words to a comma and an
+/// English cue, takes those words in (the end char of the words, the cue and its hint).
+/// The words hold no quote mark and no speech verb of their own, and the cue ends its
+/// sentence's report.
+fn lead_out(
+    doc: &Doc,
+    lex: &Lexicon,
+    start: usize,
+    end: usize,
+    opening: usize,
+) -> Option<(usize, (usize, SpeakerHint))> {
+    let closed = end.checked_sub(2).and_then(|k| doc.chars.get(k)).is_some_and(|c| ",.?!".contains(c));
+    let after = doc.token_at_or_after(end);
+    let goes_on = doc.kind(after) == Some(TokenKind::Word) && !doc.is_capitalised(after);
+    if closed || !goes_on || !doc.chars.range(start..end).is_some_and(|q| !q.contains('\n')) {
+        return None;
+    }
+    let sentence = doc.sentence_of(opening)?;
+    let comma = (after..after + MAX_LEAD_OUT_TOKENS)
+        .take_while(|&t| doc.sentence_of(t) == Some(sentence) && !doc.newline_after(t.saturating_sub(1)))
+        .take_while(|&t| {
+            let mark = doc.tokens.get(t).is_some_and(|x| is_mark_at(&doc.chars, x.start()));
+            let verb = lex.cues_before.contains(doc.low(t)) && !doc.is_capitalised(t);
+            !mark && !verb
+        })
+        .find(|&t| doc.is_punct(t, ','))?;
+    let (v, hint) = cue_after(doc, lex, comma, opening)?;
+    let english = english_verbs::is_inflected(doc.low(v)) || doc.low(v) == "say";
+    let words_end = doc.tokens.get(comma - 1)?.end();
+    (english && doc.sentence_of(v) == Some(sentence) && comma > after).then_some((words_end, (v, hint)))
+}
+
 /// Is there no line break between chars `a` and `b`?
 fn same_paragraph(doc: &Doc, a: usize, b: usize) -> bool {
     doc.chars.range(a..b).is_some_and(|gap| gap.len() <= MAX_CONTINUATION_GAP && !gap.contains('\n'))
@@ -87,4 +129,43 @@ fn cue_earlier(doc: &Doc, lex: &Lexicon, opening: usize) -> Option<(usize, Speak
         return None;
     }
     Some((v, subject_before(doc, v)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::{Analyzer, QuoteKind};
+
+    /// The direct quotations of `text` with the text of their cue.
+    fn direct(text: &str) -> Vec<(String, Option<String>)> {
+        let slice = |a: usize, b: usize| text.chars().skip(a).take(b - a).collect::<String>();
+        let s = Analyzer::new().analyze(text);
+        s.quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Direct)
+            .map(|q| (slice(q.start, q.end), q.cue.map(|(a, b)| slice(a, b))))
+            .collect()
+    }
+
+    #[test]
+    fn the_reporters_words_after_an_open_quote_run_to_the_cue() {
+        let text =
+            "😀 Voting ended late.\r\n\r\n“Nobody read the plan” before voting on it, Senator Ann Lee said.\r\n\r\n\
+                    \"The rules are clear\" for every district, she said.";
+        let got = direct(text);
+        let want = [
+            ("“Nobody read the plan” before voting on it", Some("said")),
+            ("\"The rules are clear\" for every district", Some("said")),
+        ];
+        assert_eq!(got.len(), want.len(), "{got:?}");
+        for ((q, cue), (wq, wcue)) in got.iter().zip(want) {
+            assert_eq!((q.as_str(), cue.as_deref()), (wq, wcue));
+        }
+    }
+
+    #[test]
+    fn a_quote_closed_by_its_own_comma_takes_no_words_after() {
+        let text = "😀 “The rules are clear,” she said, before the vote.\r\n\"The rules are fair,\" Lee said at noon.";
+        let got: Vec<String> = direct(text).into_iter().map(|(q, _)| q).collect();
+        assert_eq!(got, ["“The rules are clear,”", "\"The rules are fair,\""]);
+    }
 }
