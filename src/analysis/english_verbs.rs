@@ -26,7 +26,8 @@ const fn noun_verb(base: &'static str, third: &'static str, past: &'static str, 
 }
 
 /// Verbs that report speech or writing, after the quote (`,” she added`) or before
-/// the content (`He argued that …`).
+/// the content (`He argued that …`); not verbs of belief (`believes`, `thinks`),
+/// which report no words.
 const VERBS: &[Verb] = &[
     verb("say", "says", "said", "saying"),
     verb("tell", "tells", "told", "telling"),
@@ -70,7 +71,6 @@ const VERBS: &[Verb] = &[
     noun_verb("pledge", "pledges", "pledged", "pledging"),
     verb("reveal", "reveals", "revealed", "revealing"),
     verb("allege", "alleges", "alleged", "alleging"),
-    verb("believe", "believes", "believed", "believing"),
     noun_verb("charge", "charges", "charged", "charging"),
     verb("continue", "continues", "continued", "continuing"),
     verb("testify", "testifies", "testified", "testifying"),
@@ -168,7 +168,9 @@ mod tests {
             assert!(after.contains(&form) && before.contains(&form), "{form}");
         }
         assert!(after.contains(&"report") && !before.contains(&"report"));
-        assert!(before.contains(&"believes") && !before.contains(&"claim"));
+        assert!(before.contains(&"insists") && !before.contains(&"claim"));
+        // Belief is not speech: `she believes the plan works` reports no words.
+        assert!(!before.contains(&"believes") && !after.contains(&"believed"));
         assert!(takes_infinitive("vowed") && takes_infinitive("promising") && !takes_infinitive("said"));
         assert!(is_phrasal("called", "for") && is_phrasal("calls", "on") && is_phrasal("pointing", "out"));
         assert!(is_naming("called") && is_naming("dubbed") && is_naming("labelled") && !is_naming("recalled"));

@@ -516,6 +516,11 @@ fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<
     if !lex.cues_before.contains(low) || infinitive || doc.is_capitalised(v) {
         return None;
     }
+    // `battleground states could decide it`: a form that may be a noun, followed by
+    // the verb of its clause, is that clause's subject.
+    if english_verbs::may_be_noun(low) && is_finite_verb(doc, v + 1) {
+        return None;
+    }
     // `drivers reporting faults`: a participle reports only as a clause of its own
     // (`…, saying …`) or after a form of `be` (`is saying`).
     let before = v.checked_sub(1).map_or("", |p| doc.low(p));
@@ -1018,6 +1023,12 @@ mod tests {
                 "by citing the figures to show that fares must rise"
             ]
         );
+    }
+
+    #[test]
+    fn a_noun_that_looks_like_a_verb_of_speech_reports_nothing() {
+        let text = "😀 Several swing states could decide the race.\r\nThe demands were rejected. The report states that “fares” will rise in May.";
+        assert_eq!(indirect(text), ["“fares” will rise in May"]);
     }
 
     #[test]
