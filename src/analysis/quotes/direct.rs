@@ -32,6 +32,10 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<RawQuote> {
         let opening = first_inside.saturating_sub(1);
         let after = doc.token_at_or_after(end);
         let words = (first_inside..after).filter(|&t| doc.kind(t) == Some(TokenKind::Word)).count();
+        // `timestamp="1474387200"`, `“2-1”`: marks around no word quote no one.
+        if words == 0 {
+            continue;
+        }
         let cued_after = cue_after(doc, lex, after, opening);
         // `The timetable was “a mess,” she added.`: the reporter's words before the
         // quote belong to what the speaker is reported to have said.
@@ -160,6 +164,13 @@ mod tests {
         for ((q, cue), (wq, wcue)) in got.iter().zip(want) {
             assert_eq!((q.as_str(), cue.as_deref()), (wq, wcue));
         }
+    }
+
+    #[test]
+    fn marks_around_no_word_are_no_quotation() {
+        let text =
+            "😀 The final score was “2-1,” the coach said.\r\n<tweet timestamp=\"1474387200\">Fares rise</tweet>";
+        assert!(direct(text).is_empty(), "{:?}", direct(text));
     }
 
     #[test]
