@@ -34,6 +34,9 @@ const MAX_NAME_TOKENS: usize = 4;
 const MAX_SOURCE_WORDS: usize = 6;
 /// Most words of a setting between a speech verb and its `that`.
 const MAX_SETTING_WORDS: usize = 5;
+/// Most tokens of whom something was told to, before the clause told (`told the
+/// county's planning board on Monday he …`).
+const MAX_ADDRESSEE_TOKENS: usize = 8;
 /// Most tokens of a longer setting between a speech verb and its `that`, commas
 /// included (`said during a rally in Dayton, Ohio, on Friday that`).
 const MAX_LONG_SETTING_TOKENS: usize = 14;
@@ -61,6 +64,9 @@ const SETTING_WORDS: &[&str] = &[
     "last",
     "this",
     "week",
+    "weekend",
+    "month",
+    "year",
     "night",
     "morning",
     "afternoon",
@@ -920,7 +926,8 @@ fn content_start(doc: &Doc, mut c: usize) -> usize {
     let setting = (c..c + MAX_SETTING_WORDS + 1)
         .take_while(|&t| doc.is_capitalised(t) || SETTING_WORDS.contains(&doc.low(t)) || is_that(doc, t))
         .find(|&t| is_that(doc, t))
-        .or_else(|| long_setting_end(doc, c));
+        .or_else(|| long_setting_end(doc, c))
+        .or_else(|| addressee_end(doc, c));
     if let Some(that) = setting {
         c = that;
     }
@@ -951,6 +958,28 @@ fn long_setting_end(doc: &Doc, c: usize) -> Option<usize> {
         _ => doc.is_punct(t, ','),
     };
     (c + 1..c + MAX_LONG_SETTING_TOKENS).take_while(|&t| is_that(doc, t) || plain(t)).find(|&t| is_that(doc, t))
+}
+
+/// Whom it was told to, when no `that` follows: `told CNN the bridge is safe`, `told
+/// the forum he was against it`, `told him on Monday they would …`. After a form of
+/// `tell`, a short run of words without a verb, up to the subject of the clause told:
+/// a subject pronoun, or (after a name or a pronoun object) a determiner.
+fn addressee_end(doc: &Doc, c: usize) -> Option<usize> {
+    let told = c.checked_sub(1).is_some_and(|v| matches!(doc.low(v), "told" | "tells" | "tell" | "telling"));
+    if !told || doc.kind(c) != Some(TokenKind::Word) {
+        return None;
+    }
+    // `told her story`: a possessive, not whom it was told to.
+    let named =
+        doc.is_capitalised(c) || matches!(doc.low(c), "him" | "them" | "me" | "us" | "reporters" | "journalists");
+    let plain = |t: usize| doc.kind(t) == Some(TokenKind::Word) && !is_finite_verb(doc, t) && !is_that(doc, t);
+    let clause = |t: usize| {
+        let low = doc.low(t);
+        matches!(low, "he" | "she" | "they" | "we" | "i" | "it") || (named && matches!(low, "the" | "a" | "an"))
+    };
+    (c + 1..c + MAX_ADDRESSEE_TOKENS)
+        .take_while(|&t| plain(t))
+        .find(|&t| clause(t) && !doc.is_capitalised(t) || doc.low(t) == "i")
 }
 
 fn is_that(doc: &Doc, t: usize) -> bool {
@@ -1021,6 +1050,22 @@ mod tests {
             [
                 "in the end the talks had failed and that nobody was to blame",
                 "by citing the figures to show that fares must rise"
+            ]
+        );
+    }
+
+    #[test]
+    fn whom_it_was_told_to_is_not_what_was_told() {
+        let text = "Lee later told CNN the bridge is safe for “all” traffic.\r\n\r\n\
+                    Lee told the forum he was against the toll 😀. Lee told voters this weekend she would vote no.\r\n\
+                    Northwind Bank announced this month that it would drop the plan.";
+        assert_eq!(
+            indirect(text),
+            [
+                "the bridge is safe for “all” traffic",
+                "he was against the toll",
+                "she would vote no",
+                "it would drop the plan"
             ]
         );
     }
