@@ -220,14 +220,51 @@ pub fn cue_before(doc: &Doc, lex: &Lexicon, t: usize) -> Option<(usize, SpeakerH
     Some((v, subject_before(doc, v)?))
 }
 
+/// Nouns of a time phrase between a subject and its verb (`this month`, `last week`).
+const TIME_NOUNS: &[&str] = &["week", "weekend", "month", "year", "morning", "afternoon", "evening", "night"];
+/// Words opening such a phrase.
+const TIME_OPENERS: &[&str] = &["this", "last", "next", "earlier", "later"];
+/// Days, which open no subject (`The bank on Monday announced …`).
+const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// The last token of the subject of the verb at token `v`: the word before it past
+/// adverbs ([`SPEECH_SUBJECT_GAP`]: `has long said`, `juga mengatakan`) and English
+/// time phrases (`The bank this month announced`, `Roe on Monday said`, `Roe earlier
+/// this week told`).
+pub fn subject_end(doc: &Doc, v: usize) -> Option<usize> {
+    let mut s = v.checked_sub(1)?;
+    loop {
+        if SPEECH_SUBJECT_GAP.contains(&doc.low(s)) {
+            s = s.checked_sub(1)?;
+        } else if let Some(before) = time_phrase_start(doc, s).and_then(|a| a.checked_sub(1)) {
+            s = before;
+        } else {
+            return Some(s);
+        }
+    }
+}
+
+/// The first token of an English time phrase ending at token `s` (`this month`, `on
+/// Monday`, `Monday`).
+fn time_phrase_start(doc: &Doc, s: usize) -> Option<usize> {
+    let low = doc.low(s);
+    let lower = doc.kind(s) == Some(TokenKind::Word) && !doc.is_capitalised(s);
+    if lower && TIME_NOUNS.contains(&low) {
+        let a = s.checked_sub(1)?;
+        return (TIME_OPENERS.contains(&doc.low(a)) && !doc.is_capitalised(a)).then_some(a);
+    }
+    if doc.is_capitalised(s) && DAYS.contains(&low) {
+        let on = s.checked_sub(1).filter(|&a| doc.low(a) == "on");
+        return Some(on.unwrap_or(s));
+    }
+    None
+}
+
 /// The speaker hint for the subject of the verb at token `v`: a pronoun, a name right
 /// before it, or a name that opens the clause before an apposition or a date
 /// (`Budi, Kepala Dinas, Kamis (7/3/2024), mengatakan`).
 pub fn subject_before(doc: &Doc, v: usize) -> Option<SpeakerHint> {
-    let mut s = v.checked_sub(1)?;
-    while SPEECH_SUBJECT_GAP.contains(&doc.low(s)) {
-        s = s.checked_sub(1)?;
-    }
+    let s = subject_end(doc, v)?;
     // `He’s claiming`: a pronoun with a contracted `is`.
     let low = doc.low(s);
     let uncontracted = low.strip_suffix("’s").or_else(|| low.strip_suffix("'s")).unwrap_or(low);

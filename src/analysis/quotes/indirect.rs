@@ -12,7 +12,7 @@ use super::super::lexicon::Lexicon;
 use super::super::tokenizer::TokenKind;
 use super::super::QuoteKind;
 use super::asides::aside_cue;
-use super::cues::{subject_before, SpeakerHint};
+use super::cues::{subject_before, subject_end, SpeakerHint};
 use super::indonesian;
 use super::marks::is_mark_at;
 use super::reporting::{skip_apposition, MIN_CONTENT_WORDS, ROLE_NOUNS};
@@ -346,10 +346,7 @@ fn split_cue(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize, facts: &To
     if (v + 1..close).any(|t| doc.kind(t) != Some(TokenKind::Word)) || facts.inside(v, close) {
         return None;
     }
-    let mut s = v.checked_sub(1)?;
-    while SPEECH_SUBJECT_GAP.contains(&doc.low(s)) {
-        s = s.checked_sub(1)?;
-    }
+    let s = subject_end(doc, v)?;
     let sentence_start = doc.sentence_of(v).and_then(|i| doc.sentences.get(i)).map(|r| r.start)?;
     let floor = s.saturating_sub(MAX_SUBJECT_TOKENS).max(sentence_start);
     let comma = (floor..=s).rev().find(|&t| doc.is_punct(t, ','))?;
@@ -598,10 +595,7 @@ fn participle_subject(doc: &Doc, lex: &Lexicon, v: usize) -> Option<SpeakerHint>
 /// `Roe thanked the crowd and said …`, `He signed the bill but also warned …`: a verb
 /// joined by `and` or `but` to an earlier one reports for the subject of the sentence.
 fn coordinated_subject(doc: &Doc, lex: &Lexicon, v: usize) -> Option<SpeakerHint> {
-    let mut s = v.checked_sub(1)?;
-    while SPEECH_SUBJECT_GAP.contains(&doc.low(s)) {
-        s = s.checked_sub(1)?;
-    }
+    let s = subject_end(doc, v)?;
     if !matches!(doc.low(s), "and" | "but") {
         return None;
     }
@@ -621,10 +615,7 @@ fn english_subject_end(doc: &Doc, v: usize) -> Option<usize> {
     if !(english_verbs::is_inflected(low) || low == "say") || english_verbs::is_participle(low) {
         return None;
     }
-    let mut s = v.checked_sub(1)?;
-    while SPEECH_SUBJECT_GAP.contains(&doc.low(s)) {
-        s = s.checked_sub(1)?;
-    }
+    let s = subject_end(doc, v)?;
     Some(s)
 }
 
@@ -801,10 +792,7 @@ fn trailing_cue(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Opti
     if after > MAX_TAIL_WORDS || !tail_plain || tail_is_clause(doc, v, sentence_end) {
         return None;
     }
-    let mut s = v.checked_sub(1)?;
-    while SPEECH_SUBJECT_GAP.contains(&doc.low(s)) {
-        s = s.checked_sub(1)?;
-    }
+    let mut s = subject_end(doc, v)?;
     // `…, Sen. Jane Roe (D-Mo.) told`: a bracketed affiliation after the name.
     if doc.is_punct(s, ')') {
         let open = (s.saturating_sub(MAX_SUBJECT_TOKENS)..s).rev().find(|&k| doc.is_punct(k, '('))?;
@@ -1068,6 +1056,13 @@ mod tests {
                 "it would drop the plan"
             ]
         );
+    }
+
+    #[test]
+    fn a_time_phrase_between_subject_and_verb_is_skipped() {
+        let text = "😀 Northwind Bank this month announced that it would drop the “sales” plan.\r\n\
+                    The mayor on Monday said the bridge is safe. Lee earlier this week also said the toll would stay.";
+        assert_eq!(indirect(text), ["it would drop the “sales” plan", "the bridge is safe", "the toll would stay"]);
     }
 
     #[test]
