@@ -127,8 +127,7 @@ impl Placed {
     /// `the New York businessman`): the place is a word of the phrase, which names
     /// the speaker, so the place's entity becomes the SOURCE over the whole phrase.
     fn widen_place(&mut self, k: usize, start: usize, end: usize) {
-        let Some((e, _)) =
-            self.tagged.get_mut(k).filter(|(e, _)| e.is(Label::Loc) && start <= e.start && e.end <= end)
+        let Some((e, _)) = self.tagged.get_mut(k).filter(|(e, _)| e.is(Label::Loc) && start <= e.start && e.end <= end)
         else {
             return;
         };
