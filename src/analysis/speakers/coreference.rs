@@ -127,7 +127,7 @@ impl<'a> Context<'a> {
     /// `Wulan menambahkan, …` or `Namun, lanjut Harun, …`): only the speaker of the
     /// quote can "add" to it, so this names a `-nya` speaker the text before may not
     /// (a candidate feature, [`goes_on_next`](super::candidate_features::CandidateFeatures::goes_on_next)).
-    fn continued(&self, quote_end: usize) -> Option<Mention> {
+    pub(super) fn continued(&self, quote_end: usize) -> Option<Mention> {
         let doc = self.doc;
         let cue = doc.token_at_or_after(quote_end);
         let s = doc.sentence_of(cue)?;
