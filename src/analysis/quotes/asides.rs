@@ -124,7 +124,7 @@ pub fn aside_cue(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Opt
     if !has_words(doc, after, sentence_end) {
         return Some((start, before, hint));
     }
-    let clause = (start..before).all(|t| !doc.is_punct(t, ',') && !doc.is_punct(t, '—'));
+    let clause = (start..before).all(|t| !doc.is_punct(t, ','));
     let subject = clause && start < before && !is_setting(doc, start, before);
     Some((if subject { start } else { after }, sentence_end, hint))
 }

@@ -36,6 +36,8 @@ pub struct Seen {
     pub paragraph_speaker: bool,
     /// The cue names it.
     pub named: bool,
+    /// The next sentence says it goes on speaking (`Budi menambahkan`).
+    pub goes_on: bool,
     /// Paragraphs between it and the cue.
     pub paragraphs_back: usize,
     /// Sentences between it and the cue.
@@ -95,6 +97,7 @@ fn features_of(s: &Seen, rank: usize) -> CandidateFeatures {
         distance_rank: u32::try_from(rank).unwrap_or(u32::MAX),
         mentions: 1,
         agreement: Default::default(),
+        goes_on_next: s.goes_on,
         kind: Some(s.kind),
     }
 }
@@ -118,6 +121,7 @@ fn group(doc: &Doc, seen: &[Seen]) -> Vec<Candidate> {
                 f.last_direct_speaker |= s.last_direct_speaker;
                 f.paragraph_speaker |= s.paragraph_speaker;
                 f.named_at_cue |= s.named;
+                f.goes_on_next |= s.goes_on;
                 // The named mention, else a salient one, stands for the person over a passing one.
                 if (s.named && !c.best.named) || (s.salient && !c.best.salient && !c.best.named) {
                     c.best = *s;

@@ -101,7 +101,9 @@ pub fn rank_speakers_with(
     }
     let (cue_pos, pronoun, named) = read_cue(&doc, lex, &sorted, target);
     let query = Query { pos: cue_pos.unwrap_or(target.start).min(target.start), pronoun, named, wide: true };
-    let ranked = context.ranked(&query, weights);
+    // As the analysis reads a `-nya` or pronoun cue: the one who goes on speaking next.
+    let goes_on = (pronoun != Pronoun::None).then(|| context.continued(target.end)).flatten();
+    let ranked = context.ranked_going_on(&query, weights, Vec::new(), goes_on);
     let entity_of = |m: Mention| match m {
         Mention::Entity(i) => original.get(i).copied(),
         _ => None,

@@ -163,3 +163,20 @@ fn repeated_corrections_put_the_chosen_candidate_first() {
     }
     panic!("corrections did not move the ranking: {weights:?}");
 }
+
+#[test]
+fn the_one_who_goes_on_next_leads_and_says_so_in_its_features() {
+    let text =
+        "Camat Yuni Astuti meminta warga mengungsi 🛶.\r\n\r\nKetua RW Darto Sumarno mengatakan perahu siap.\r\n\r\n\
+                ”Posko dibuka siang malam,” katanya.\r\n\r\nYuni menambahkan, bantuan datang besok.";
+    let f = Fixture::new(text)
+        .entity("Yuni Astuti", 0, "PERSON")
+        .entity("Darto Sumarno", 0, "PERSON")
+        .entity("Yuni", 1, "PERSON")
+        .quote("”Posko dibuka siang malam,”", "katanya", None);
+    let ranked = f.rank(0, &SpeakerWeights::default());
+    assert_eq!(f.names(&ranked).first().map(String::as_str), Some("Yuni Astuti"), "{:?}", f.names(&ranked));
+    assert!(ranked.first().is_some_and(|r| r.features.goes_on_next));
+    let without = SpeakerWeights { goes_on_next: 0.0, ..SpeakerWeights::default() };
+    assert_eq!(f.names(&f.rank(0, &without)).first().map(String::as_str), Some("Darto Sumarno"));
+}

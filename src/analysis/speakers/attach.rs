@@ -25,8 +25,12 @@ pub fn attach(chars: &CodePoints, entities: &mut Vec<Entity>, mentions: &[Option
             Mention::New { start, end } => (start, end, false),
             Mention::Cut { start, end } => (start, end, true),
             Mention::Source { start, end } => {
-                // An unnamed source never reshapes a name: it is added where it is free.
-                if placed.clashes(start, end).is_empty() {
+                // An unnamed source never reshapes a name: it is added where it is
+                // free, or takes in the one place it describes (`one Ohio official`).
+                let clashes = placed.clashes(start, end);
+                if let [k] = clashes[..] {
+                    placed.widen_place(k, start, end);
+                } else if clashes.is_empty() {
                     let e = Entity {
                         start,
                         end,
@@ -117,6 +121,23 @@ impl Placed {
         e.label = Label::Person;
         e.source = SPEAKER_SOURCE;
         true
+    }
+
+    /// An unnamed source `start..end` with a place inside it (`one Ohio official`,
+    /// `the New York businessman`): the place is a word of the phrase, which names
+    /// the speaker, so the place's entity becomes the SOURCE over the whole phrase.
+    fn widen_place(&mut self, k: usize, start: usize, end: usize) {
+        let Some((e, _)) = self.tagged.get_mut(k).filter(|(e, _)| e.is(Label::Loc) && start <= e.start && e.end <= end)
+        else {
+            return;
+        };
+        self.spans.remove(&(e.start, e.end, k));
+        self.spans.insert((start, end, k));
+        e.start = start;
+        e.end = end;
+        e.label = Label::Source;
+        e.source = SPEAKER_SOURCE;
+        e.confidence = SOURCE_CONFIDENCE;
     }
 
     /// `start..end` ends a non-PERSON entity and does not begin it: the entity keeps

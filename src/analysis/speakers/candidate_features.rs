@@ -94,11 +94,16 @@ pub struct CandidateFeatures {
     pub mentions: u32,
     /// Fit with the pronoun standing for the speaker.
     pub agreement: Agreement,
+    /// The subject of a continuation verb in the sentence right after the quotation
+    /// (`Budi menambahkan, …`, `Namun, lanjut Budi, …`): only the one speaking can
+    /// "add" to what was said.
+    #[serde(default)]
+    pub goes_on_next: bool,
     pub kind: Option<CandidateKind>,
 }
 
 /// How many numbers [`CandidateFeatures::values`] gives.
-pub const FEATURE_COUNT: usize = 12;
+pub const FEATURE_COUNT: usize = 13;
 
 impl CandidateFeatures {
     /// The features as numbers, in the order of [`SpeakerWeights`](super::ranker::SpeakerWeights)'s fields.
@@ -118,6 +123,7 @@ impl CandidateFeatures {
             // Mentions help less the more there are.
             (self.mentions.max(1) as f32).ln(),
             self.agreement.value(),
+            flag(self.goes_on_next),
         ]
     }
 }
@@ -150,6 +156,7 @@ mod tests {
             sentences_back: 40,
             mentions: 0,
             agreement: Agreement::Clashes,
+            goes_on_next: true,
             ..CandidateFeatures::default()
         };
         let v = f.values();
@@ -158,5 +165,6 @@ mod tests {
         assert_eq!(v[8], MAX_SENTENCES_BACK as f32, "far is capped");
         assert_eq!(v[10], 0.0, "no mention counts as one");
         assert_eq!(v[11], -1.0);
+        assert_eq!(v[12], 1.0);
     }
 }

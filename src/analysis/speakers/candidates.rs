@@ -39,6 +39,17 @@ impl Context<'_> {
 
     /// [`Context::ranked`] with more candidates seen (`more`, in any order).
     pub(super) fn ranked_with(&self, query: &Query, weights: &SpeakerWeights, more: Vec<Seen>) -> Vec<Scored<Mention>> {
+        self.ranked_going_on(query, weights, more, None)
+    }
+
+    /// [`Context::ranked_with`], knowing who the next sentence says goes on speaking.
+    pub(super) fn ranked_going_on(
+        &self,
+        query: &Query,
+        weights: &SpeakerWeights,
+        more: Vec<Seen>,
+        goes_on: Option<Mention>,
+    ) -> Vec<Scored<Mention>> {
         let mut seen = self.seen_people(query);
         if query.wide || query.pronoun == Pronoun::They {
             self.seen_groups(query, &mut seen);
@@ -48,6 +59,9 @@ impl Context<'_> {
         seen.sort_by_key(|s| std::cmp::Reverse(s.at));
         if let Some(m) = query.named {
             self.add_named(query, m, &mut seen);
+        }
+        if let Some(m) = goes_on {
+            self.add_going_on(query, m, &mut seen);
         }
         rank_seen(self.doc, self.lex, &seen, query.pronoun, weights)
     }
@@ -112,6 +126,7 @@ impl Context<'_> {
             last_direct_speaker: false,
             paragraph_speaker: false,
             named: false,
+            goes_on: false,
             paragraphs_back,
             sentences_back,
         })
@@ -163,6 +178,17 @@ impl Context<'_> {
             if group || person {
                 seen.extend(self.seen(query, Mention::Entity(i), None, false));
             }
+        }
+    }
+
+    /// The person who goes on speaking in the next sentence, marked; a mention after
+    /// the quotation, it joins the earlier mentions of its name when ranked, else
+    /// stands last (furthest), as it was named after the cue.
+    fn add_going_on(&self, query: &Query, m: Mention, seen: &mut Vec<Seen>) {
+        let wide = Query { wide: true, ..*query };
+        if let Some(mut s) = self.seen(&wide, m, None, true) {
+            s.goes_on = true;
+            seen.push(s);
         }
     }
 

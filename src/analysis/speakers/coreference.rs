@@ -103,11 +103,13 @@ impl<'a> Context<'a> {
     }
 
     /// The person a pronoun or `-nya` cue at char `cue` refers to, ranked among the
-    /// people named before `pos` ([`candidates`](super::candidates)).
-    pub fn pronoun(&self, cue: usize, pos: usize, weights: &SpeakerWeights) -> Option<Mention> {
+    /// people named before `pos` ([`candidates`](super::candidates)) and the one the
+    /// sentence after the quotation (ending at `quote_end`) says goes on speaking.
+    pub fn pronoun(&self, cue: usize, pos: usize, quote_end: usize, weights: &SpeakerWeights) -> Option<Mention> {
         let pronoun = Pronoun::at_token(self.doc, self.lex, self.doc.token_at_or_after(cue));
         let query = Query { pos, pronoun, named: None, wide: false };
-        let best = self.ranked(&query, weights).first().map(|s| s.who);
+        let ranked = self.ranked_going_on(&query, weights, Vec::new(), self.continued(quote_end));
+        let best = ranked.first().map(|s| s.who);
         best.or_else(|| self.nearest(pos))
     }
 
@@ -123,8 +125,9 @@ impl<'a> Context<'a> {
 
     /// The person the next sentence says goes on speaking (`”…,” katanya.` followed by
     /// `Wulan menambahkan, …` or `Namun, lanjut Harun, …`): only the speaker of the
-    /// quote can "add" to it, so this names a `-nya` speaker the text before may not.
-    pub fn continued(&self, quote_end: usize) -> Option<Mention> {
+    /// quote can "add" to it, so this names a `-nya` speaker the text before may not
+    /// (a candidate feature, [`goes_on_next`](super::candidate_features::CandidateFeatures::goes_on_next)).
+    pub(super) fn continued(&self, quote_end: usize) -> Option<Mention> {
         let doc = self.doc;
         let cue = doc.token_at_or_after(quote_end);
         let s = doc.sentence_of(cue)?;

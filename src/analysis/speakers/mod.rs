@@ -82,9 +82,7 @@ pub fn resolve_all(
             SpeakerHint::Continued => last_direct,
             SpeakerHint::After(a, b) => names.after_cue(a, b),
             SpeakerHint::Subject(a, b) => names.subject(a, b),
-            SpeakerHint::Pronoun(pos) => {
-                context.continued(q.end).or_else(|| context.pronoun(pos, pos.min(q.start), weights))
-            }
+            SpeakerHint::Pronoun(pos) => context.pronoun(pos, pos.min(q.start), q.end, weights),
             // `They say …`: the group named just before, else the unnamed "they".
             SpeakerHint::Source(a, b) if b == a + 1 && is_group_pronoun(doc.low(a)) => {
                 let at = doc.tokens.get(a).map_or(q.start, |t| t.start());

@@ -92,3 +92,127 @@ fn they_reaches_back_one_paragraph_only() {
          They {{say}} ((the night boat will not sail 🌊)).",
     );
 }
+
+#[test]
+fn a_degree_after_the_name_ends_the_speaker_not_the_role() {
+    // N6: `SH` after the name is a degree; the name before it speaks, not the role.
+    check(
+        "Hakim Sutarjo menunda sidang.\r\n\r\n\
+         [[“Gugatan itu kami tolak ⚖️,”]] {{kata}} kuasa hukum warga, <<Rahmat Sinaga SH>>.",
+    );
+}
+
+#[test]
+fn an_initial_tells_apart_two_people_of_one_family_name() {
+    // N7: the initial before a family name is part of the name.
+    check(
+        "Council member K Vandermolen voted against the plan 🌉.\r\n\r\n\
+         [[\"The bridge is closed,\"]] {{said}} county engineer <<J Vandermolen>>.",
+    );
+}
+
+#[test]
+fn dari_after_the_person_names_where_from_not_who() {
+    // N15: `dari` after the person opens the affiliation, even one holding a name.
+    check("[[“Berkasnya belum lengkap 📄,”]] {{ujar}} <<Maria Ulfa>> dari Tim Pemenangan Bupati Wahyudi.\r\n");
+}
+
+#[test]
+fn the_person_at_the_cue_speaks_before_an_apposition_naming_another() {
+    // N17: an office named after a person (a hospital) closes the apposition.
+    check(
+        "[[“Stok darah cukup sampai Lebaran 🩸,”]] {{kata}} <<Marlina Siregar>>, \
+         Direktur Rumah Sakit Umum Daerah Haji Adam Malik.\r\n",
+    );
+}
+
+#[test]
+fn a_place_inside_an_unnamed_source_is_part_of_it() {
+    // N22: `one Texas election official` speaks, not Texas and not the governor.
+    check(
+        "Governor Tom Becker 🗳️ asked for patience.\r\n\r\n\
+         [[“The count will take a week,”]] <<one Texas election official>> {{said}}.",
+    );
+}
+
+#[test]
+fn an_english_surname_opening_the_sentence_before_a_speech_verb_speaks() {
+    // S4: the tagger misses `Fields`; without the rule the senator would speak.
+    check(
+        "Senator Maria Lopez opened the hearing 🏛️.\r\n\r\n\
+         <<Fields>> {{believes}} ((the budget will not pass this year)).",
+    );
+}
+
+#[test]
+fn a_person_introduced_by_disampaikan_is_salient() {
+    // C1: `disampaikan X` introduces a speaker; the nearer passing name does not speak.
+    check(
+        "Hal senada disampaikan <<Budi Santoso>> di pasar milik keluarga Ani Lestari.\r\n\r\n\
+         [[“Harga beras stabil 🍚,”]] {{ujarnya}}.",
+    );
+}
+
+#[test]
+fn a_time_of_day_after_the_day_belongs_to_the_date() {
+    // C3: `Jumat pagi` between subject and verb is a date.
+    check(
+        "Bupati <<Hendra Gunawan>> Jumat pagi meninjau tanggul yang jebol bersama ajudannya, Ani Lestari 🌊.\r\n\r\n\
+         [[“Perbaikan selesai pekan depan,”]] {{ujarnya}}.",
+    );
+}
+
+#[test]
+fn a_verb_right_after_the_comma_following_a_name() {
+    // C6: `X, meninjau …` with no second comma: the verb right after the comma.
+    check(
+        "Bupati <<Hendra Gunawan>>, meninjau pintu air yang macet bersama ajudannya Ani Lestari 🌊.\r\n\r\n\
+         [[\"Kami kerahkan pompa cadangan,\"]] {{ujarnya}}.",
+    );
+}
+
+#[test]
+fn an_apposition_between_subject_and_verb_is_skipped() {
+    // C7: `X, Bupati Lembah Hijau, meninjau …`: the subject before the aside.
+    check(
+        "<<Hendra Gunawan>>, Bupati Lembah Hijau, meninjau tanggul yang jebol bersama ajudannya Ani Lestari.\r\n\r\n\
+         [[“Perbaikan selesai pekan depan 🌊,”]] {{ujarnya}}.",
+    );
+}
+
+#[test]
+fn a_day_and_date_between_subject_and_verb_are_skipped() {
+    // C8: `X Kamis (7/3) meninjau …`.
+    check(
+        "Bupati <<Hendra Gunawan>> Kamis (7/3) meninjau jembatan yang retak bersama ajudannya, Ani Lestari 🌉.\r\n\r\n\
+         [[“Jembatan ditutup sampai Senin,”]] {{ujarnya}}.",
+    );
+}
+
+#[test]
+fn menurutnya_stands_for_a_person_not_the_company_that_spoke() {
+    // G1: the `-nya` of `menurut` is a person, like that of a cue.
+    check(
+        "Direktur Utama <<Hendra Gunawan>> membuka rapat pemegang saham 📊. \
+         “Laba naik sepuluh persen,” kata PT Sinar Makmur dalam siaran persnya.\r\n\r\n\
+         {{Menurutnya}}, ((dividen akan dibagikan bulan depan)).",
+    );
+}
+
+#[test]
+fn mereka_stands_for_the_union_not_the_director() {
+    // R4: `mereka` may be an organisation.
+    check(
+        "<<Serikat Buruh Tekstil Nusantara>> menolak rencana PHK yang diumumkan Direktur Hendra Gunawan 🧵.\r\n\r\n\
+         [[“Kami akan mogok pekan depan,”]] {{kata}} mereka.",
+    );
+}
+
+#[test]
+fn a_lower_case_run_on_after_an_apposed_verb_is_the_report() {
+    // D7: `X, apposition, noted the drop …`: the subject speaks, `the drop` does not.
+    check(
+        "Dana <<Whitcombe>>, the county’s chief pollster, {{noted}} ((the drop in a radio interview on Monday)). \
+         She {{said}} ((younger voters stayed home 🗳️)).\r\n",
+    );
+}
