@@ -17,6 +17,7 @@ pub fn reasons(features: &CandidateFeatures) -> String {
     flag(features.last_speaker, "the last speaker");
     flag(features.speech_subject && !features.last_speaker, "introduced as a speaker");
     flag(features.paragraph_speaker, "spoke in this paragraph");
+    flag(features.goes_on_next, "goes on in the next sentence");
     flag(features.titled, "with a title or role");
     flag(features.agreement == Agreement::Agrees, "fits the pronoun");
     flag(features.agreement == Agreement::Clashes, "does not fit the pronoun");
@@ -47,5 +48,7 @@ mod tests {
         assert_eq!(reasons(&features), "introduced as a speaker · fits the pronoun · 2 paragraphs back · named 3×");
         let named = CandidateFeatures { named_at_cue: true, same_paragraph: true, ..CandidateFeatures::default() };
         assert_eq!(reasons(&named), "named at the cue · same paragraph");
+        let adds = CandidateFeatures { goes_on_next: true, paragraphs_back: 1, ..CandidateFeatures::default() };
+        assert_eq!(reasons(&adds), "goes on in the next sentence · 1 paragraph back");
     }
 }
