@@ -742,7 +742,8 @@ fn indonesian_short_predicate_after_a_speech_verb_is_a_report() {
     check("Bupati <<Ratna Dewi>> {{menyebutkan}} bahwa ((sudah)).\r\n\r\n\"Kami lanjutkan,\" katanya 🚜.");
     // A short noun object is no report, with the cue or without a predicate word.
     let text = "Warga 🏡 Desa Sukamaju berkumpul.\r\n\r\nKepala desa mengatakan hal itu.\r\n\r\n\
-                Ia menyatakan perang.\r\n\r\nSekretaris desa menyampaikan salam hangat.";
+                Ia menyatakan perang.\r\n\r\nSekretaris desa menyampaikan salam hangat.\r\n\r\n\
+                Pameran foto itu mengingatkan kita pada banjir besar dua dekade lalu.";
     assert!(indirect_reports(text).is_empty(), "{:?}", indirect_reports(text));
 }
 

@@ -201,6 +201,9 @@ const ACT_NOUNS: &[&str] = &[
 /// opens a reported clause.
 const ACT_FOLLOWERS: &[&str] =
     &["terhadap", "untuk", "atas", "kepada", "bagi", "maaf", "kasih", "agar", "supaya", "selamat", "cita"];
+/// Pronouns that a verb of reminding or telling takes as its object (`mengingatkan kita
+/// pada …`).
+const PRONOUN_OBJECTS: &[&str] = &["kita", "kami", "saya", "kamu", "anda", "mereka", "kalian"];
 /// Most words of a role phrase without a name (`Juru bicara militer Israel`).
 const MAX_ROLE_WORDS: usize = 5;
 /// Words opening an apposition that describes the name before it (`X, sebuah bank
@@ -560,7 +563,10 @@ pub fn names_an_act(doc: &Doc, v: usize, c: usize, end: usize) -> bool {
     let low = doc.low(c);
     let noun = low.strip_suffix("nya").unwrap_or(low);
     let object = ACT_FOLLOWERS.contains(&doc.low(c + 1)) || c + 1 >= end;
-    ACT_NOUNS.contains(&noun) && object && !(c..end).any(|t| doc.low(t) == "bahwa")
+    // `mengingatkan kita pada …`: reminding someone of something reports nothing.
+    let reminded = PRONOUN_OBJECTS.contains(&low) && matches!(doc.low(c + 1), "pada" | "akan" | "kepada");
+    let act = (ACT_NOUNS.contains(&noun) && object) || reminded;
+    act && !(c..end).any(|t| doc.low(t) == "bahwa")
 }
 
 /// `Juru bicara militer Israel menyatakan, …`, `Menteri kesehatan Palestina
