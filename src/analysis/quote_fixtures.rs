@@ -787,3 +787,20 @@ fn a_report_keeps_the_bracket_closing_in_it() {
          “Warga harus waspada 🌊,” katanya.",
     );
 }
+
+#[test]
+fn indonesian_setting_before_the_verb_is_no_speaker() {
+    // The day (`kemarin`) or the occasion before the verb is not who spoke; the
+    // subject before the comma is.
+    check(
+        "Anggota DPRD <<Sutrisno Wibowo>>, kemarin {{mengatakan}} ((anggaran jalan desa 🛣️ akan naik tahun depan)).\r\n\r\n\
+         “Kami kawal,” katanya.",
+    );
+    // A speech verb after a modal, a purpose or a passive request is another verb's
+    // complement, not a report.
+    let text =
+        "Banjir 🌊 melanda tiga desa.\r\n\r\nPemerintah desa diminta memastikan stok pangan di posko cukup.\r\n\r\n\
+                Petugas mesti memastikan semua pengungsi sudah terdata.\r\n\r\n\
+                Relawan datang untuk memastikan bantuan sampai ke warga.";
+    assert!(indirect_reports(text).is_empty(), "{:?}", indirect_reports(text));
+}

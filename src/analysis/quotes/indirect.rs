@@ -544,7 +544,8 @@ fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<
         .or_else(|| indonesian::subject_of_verb(doc, v))
         .map(|h| indonesian::apposed_subject(doc, lex, v, h))
         .map(|h| indonesian::role_subject(doc, lex, v, h))
-        .filter(|&h| !indonesian::names_no_speaker(doc, v, h))?;
+        .filter(|&h| !indonesian::names_no_speaker(doc, v, h))
+        .map(|h| indonesian::setting_as_subject(doc, lex, v, h))?;
     let c = indonesian::past_addressee(doc, v, content_start(doc, v + 1));
     // `menyatakan perang`, `menyampaikan niatnya untuk …`: the act, not a report.
     if indonesian::names_an_act(doc, v, c, sentence_end) {

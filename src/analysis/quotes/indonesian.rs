@@ -98,6 +98,11 @@ const NOT_IN_SUBJECTS: &[&str] = &[
     // make a predicate (`pemda sangat terbantu memastikan …`).
     "karena", "sebab", "kalau", "jika", "apabila", "bila", "agar", "supaya", "sehingga", "sangat", "sekali", "amat",
     "terlalu",
+    // Modals, purposes and verbs of trying or being asked before the speech verb make
+    // it the complement of another verb (`pemerintah diminta memastikan …`, `mesti
+    // memastikan`, `berusaha memastikan`), and a preposition or conjunction makes a
+    // phrase no subject (`dalam menyampaikan …`, `termasuk memastikan …`).
+    "mesti", "pasti", "selalu", "untuk", "diminta", "dituntut", "berusaha", "berhasil", "termasuk", "serta", "dalam",
 ];
 /// Prefixes of active verbs (`mengindikasi`, `menyusun`, `membahas`), which a noun
 /// phrase does not hold (`menteri` has `ment-`).
@@ -718,6 +723,25 @@ pub fn short_aside(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> O
     let start = doc.sentence_of(v).and_then(|i| doc.sentences.get(i)).map(|r| r.start)?;
     let short = plain && (1..MIN_CONTENT_WORDS).contains(&words);
     (short && is_subject_clause(doc, start, comma)).then_some((start, sentence_end, hint))
+}
+
+/// `Budi, seusai rapat itu menjelaskan …`, `…, kemarin mengatakan …`: a subject hint of
+/// the Indonesian verb at token `v` that is only a setting (opening with a setting word,
+/// or a time such as `hari ini`) names no speaker; the report stays, its speaker left to
+/// the ranker.
+pub fn setting_as_subject(doc: &Doc, lex: &Lexicon, v: usize, hint: SpeakerHint) -> SpeakerHint {
+    let SpeakerHint::Source(a, b) = hint else { return hint };
+    if is_english(doc.low(v)) || b <= a {
+        return hint;
+    }
+    let first = doc.low(a);
+    let time = (a..b).all(|t| lex.calendar.contains(doc.low(t)) || TIMES_OF_DAY.contains(&doc.low(t)))
+        || (b == a + 2 && first == "hari" && doc.low(a + 1) == "ini");
+    if SETTING_WORDS.contains(&first) || time {
+        SpeakerHint::None
+    } else {
+        hint
+    }
 }
 
 /// Is the subject in `hint` of the Indonesian speech verb at token `v` no speaker: a
