@@ -698,3 +698,109 @@ fn indonesian_name_before_an_introducing_apposition() {
          datang 🧂)).\r\n\r\n“Kami rugi besar,” ujarnya.",
     );
 }
+
+/// The indirect reports `text` holds, as (content, cue) pairs.
+fn indirect_reports(text: &str) -> Vec<(String, String)> {
+    let s = Analyzer::new().analyze(text);
+    s.quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Indirect)
+        .map(|q| (slice(text, (q.start, q.end)), q.cue.map(|c| slice(text, c)).unwrap_or_default()))
+        .collect()
+}
+
+#[test]
+fn indonesian_statement_of_one_or_two_words_closed_by_its_cue() {
+    check(
+        "Petani <<Suparman>> menemui warga 🏘️.\r\n\r\n“Jalan ini kami perbaiki,” katanya.\r\n\r\n\
+         ((Jangan menunggu)), {{tegasnya}}.",
+    );
+    check("\"Banjir sudah surut,\" kata warga.\r\n\r\n((Belum aman)), {{kata}} <<Rahmat Hidayat>> di posko, Selasa (4/6) 🌧️.");
+    // A connective alone before the cue is no statement; the cue set off before more
+    // report keeps that reading.
+    check(
+        "Camat <<Wulan Sari>> hadir 🎉.\r\n\r\nNamun, {{kata}} <<Wulan>>, ((yang perlu dijaga adalah kebersihan pasar)).\r\n\r\n\
+         “Kami awasi,” ujarnya.",
+    );
+}
+
+#[test]
+fn indonesian_short_rest_after_a_cue_inside_the_clause() {
+    check(
+        "Kepala dinas <<Hendra Gunawan>> ditanya soal kabar itu 📰.\r\n\r\n((Kabar itu, {{katanya}}, tidak benar)).\r\n\r\n\
+         \"Kami sudah cek,\" ujarnya.",
+    );
+    check("((Rencana pembangunan jembatan itu, {{kata}} <<Yusuf Maulana>>, belum siap)) 🌉.\r\n\r\n“Tunggu saja,” katanya.");
+}
+
+#[test]
+fn indonesian_short_predicate_after_a_speech_verb_is_a_report() {
+    check(
+        "Pelatih <<Bambang Irawan>> {{mengatakan}} ((siap)).\r\n\r\n“Tim kami lengkap ⚽,” katanya.\r\n\r\n\
+         Ditanya soal jadwal, Bambang {{menyatakan}} ((tidak tahu)).",
+    );
+    check("Bupati <<Ratna Dewi>> {{menyebutkan}} bahwa ((sudah)).\r\n\r\n\"Kami lanjutkan,\" katanya 🚜.");
+    // A short noun object is no report, with the cue or without a predicate word.
+    let text = "Warga 🏡 Desa Sukamaju berkumpul.\r\n\r\nKepala desa mengatakan hal itu.\r\n\r\n\
+                Ia menyatakan perang.\r\n\r\nSekretaris desa menyampaikan salam hangat.\r\n\r\n\
+                Pameran foto itu mengingatkan kita pada banjir besar dua dekade lalu.";
+    assert!(indirect_reports(text).is_empty(), "{:?}", indirect_reports(text));
+}
+
+#[test]
+fn indonesian_subjects_that_are_no_speaker() {
+    // A demonstrative for a thing, a clause opened by a conjunction or a degree
+    // adverb, and a noun making the verb a noun phrase speak no report.
+    let text = "Sidang 🏛️ berlangsung alot.\r\n\r\nHal itu menegaskan lemahnya pengawasan anggaran desa.\r\n\r\n\
+                Ini menunjukkan kualitas layanan publik yang menurun.\r\n\r\n\
+                Pedagang itu belum mendaftar, karena menilai biaya izin terlalu mahal.\r\n\r\n\
+                Rumah sakit sangat terbantu memastikan pasokan oksigen tetap cukup.\r\n\r\n\
+                Warga belajar cara-cara menyampaikan keluhan, usulan, atau kritik.";
+    assert!(indirect_reports(text).is_empty(), "{:?}", indirect_reports(text));
+}
+
+#[test]
+fn indonesian_menurut_after_its_subject_without_a_comma() {
+    check(
+        "((Gagasan membuat pupuk dari limbah pasar itu {{menurut}} <<Dimas>>, salah satu anggota kelompok, datang dari \
+         para ibu)) 🌱.\r\n\r\n“Kami hanya membantu,” kata Dimas.",
+    );
+    // A capitalised `Menurut` after a heading that lost its stop does not report the heading.
+    let text = "Harga naik Menurut Ani Lestari, harga beras 🍚 naik sejak Maret.\r\n\r\n\"Kami kewalahan,\" katanya.";
+    let reports = indirect_reports(text);
+    assert!(reports.iter().any(|(c, _)| c == "harga beras 🍚 naik sejak Maret"), "{reports:?}");
+}
+
+#[test]
+fn indonesian_nested_report_with_an_addressee_before_bahwa() {
+    let text = "Menteri Lestari Wahyuni menegaskan para bupati sudah menyampaikan kepada gubernur bahwa anggaran 💸 \
+                banjir belum cair.\r\n\r\n“Kami tunggu,” katanya.";
+    let reports = indirect_reports(text);
+    let inner = ("anggaran 💸 banjir belum cair".to_owned(), "menyampaikan".to_owned());
+    assert!(reports.contains(&inner), "{reports:?}");
+}
+
+#[test]
+fn a_report_keeps_the_bracket_closing_in_it() {
+    check(
+        "Kepala BPBD <<Agus Salim>> {{mengatakan}}, ((hujan deras diperkirakan turun hingga Jumat (7/6))).\r\n\r\n\
+         “Warga harus waspada 🌊,” katanya.",
+    );
+}
+
+#[test]
+fn indonesian_setting_before_the_verb_is_no_speaker() {
+    // The day (`kemarin`) or the occasion before the verb is not who spoke; the
+    // subject before the comma is.
+    check(
+        "Anggota DPRD <<Sutrisno Wibowo>>, kemarin {{mengatakan}} ((anggaran jalan desa 🛣️ akan naik tahun depan)).\r\n\r\n\
+         “Kami kawal,” katanya.",
+    );
+    // A speech verb after a modal, a purpose or a passive request is another verb's
+    // complement, not a report.
+    let text =
+        "Banjir 🌊 melanda tiga desa.\r\n\r\nPemerintah desa diminta memastikan stok pangan di posko cukup.\r\n\r\n\
+                Petugas mesti memastikan semua pengungsi sudah terdata.\r\n\r\n\
+                Relawan datang untuk memastikan bantuan sampai ke warga.";
+    assert!(indirect_reports(text).is_empty(), "{:?}", indirect_reports(text));
+}

@@ -178,7 +178,8 @@ pub fn find(doc: &Doc, lex: &Lexicon, direct: &[RawQuote]) -> (Vec<RawQuote>, Ve
             // and the verb inside it its own clause up to that cue's comma.
             if let Some((u, (start, comma, outer_hint))) = indonesian::outer_report(doc, lex, v, c, range.end) {
                 for (v, c, e, hint) in [(u, start, comma, outer_hint), (v, c, comma, hint)] {
-                    if let Some(span) = content_span(doc, c, e, &facts) {
+                    let fewest = indonesian::fewest_content_words(doc, lex, v, (c, e), range.end);
+                    if let Some(span) = content_span_of(doc, c, e, &facts, fewest) {
                         out.push(report(direct, &mut taken, span, v, hint));
                     }
                 }
@@ -187,7 +188,8 @@ pub fn find(doc: &Doc, lex: &Lexicon, direct: &[RawQuote]) -> (Vec<RawQuote>, Ve
             // `…, though she noted …`: a report of its own ends this one.
             let next = second_report(doc, lex, c, e);
             let e = next.unwrap_or(e);
-            let Some((start, end)) = content_span(doc, c, e, &facts) else { continue };
+            let fewest = indonesian::fewest_content_words(doc, lex, v, (c, e), range.end);
+            let Some((start, end)) = content_span_of(doc, c, e, &facts, fewest) else { continue };
             if naming_without_quote(doc, v, c, e) {
                 continue;
             }
@@ -195,7 +197,9 @@ pub fn find(doc: &Doc, lex: &Lexicon, direct: &[RawQuote]) -> (Vec<RawQuote>, Ve
             // `X menjelaskan, harian itu mengatakan, …`: the report holds another one,
             // of its own cue and speaker, whose subject opens it.
             if let Some(w) = indonesian::nested_cue(doc, lex, v, c, e) {
-                let inner = report_at(doc, lex, w, range.end).filter(|&(_, _, h)| opens_at(h, c));
+                let inner = report_at(doc, lex, w, range.end)
+                    .map(|(ic, ie, h)| (ic, ie, indonesian::inner_subject(doc, c, w, h)))
+                    .filter(|&(_, _, h)| opens_at(h, c));
                 if let Some(span) = inner.and_then(|(c, e, _)| content_span(doc, c, e, &facts)) {
                     let hint = inner.map_or(SpeakerHint::None, |(_, _, h)| h);
                     out.push(report(direct, &mut taken, span, w, hint));
@@ -494,6 +498,16 @@ fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<
     }
     // `…, kata dia saat ditemui.`, `…, kata surat kabar itu.`: a report before the cue.
     if let Some(found) = indonesian::trailing_cue(doc, lex, v, sentence_end) {
+        // After a word or two, the cue may be set off before more report (`Namun, kata
+        // Agung, yang perlu …`): that reading, when it has one, wins over a short
+        // statement (`Jangan dibalik, tegasnya.`).
+        let (start, comma, _) = found;
+        let short = (start..comma).filter(|&t| doc.kind(t) == Some(TokenKind::Word)).count() < MIN_CONTENT_WORDS;
+        let aside = || aside_cue(doc, lex, v, sentence_end).filter(|&(c, _, _)| c > v);
+        return short.then(aside).flatten().or(Some(found));
+    }
+    // `Hal itu, katanya, tidak benar.`: the clause around the cue, however short its rest.
+    if let Some(found) = indonesian::short_aside(doc, lex, v, sentence_end) {
         return Some(found);
     }
     // `Namun, kata Budi, …`; else `Roe, a pollster, said the …`: the subject before.
@@ -548,8 +562,10 @@ fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<
         .or_else(|| phrase_subject(doc, v))
         .or_else(|| indonesian::subject_of_verb(doc, v))
         .map(|h| indonesian::apposed_subject(doc, lex, v, h))
-        .map(|h| indonesian::role_subject(doc, lex, v, h))?;
-    let c = content_start(doc, v + 1);
+        .map(|h| indonesian::role_subject(doc, lex, v, h))
+        .filter(|&h| !indonesian::names_no_speaker(doc, v, h))
+        .map(|h| indonesian::setting_as_subject(doc, lex, v, h))?;
+    let c = indonesian::past_addressee(doc, v, content_start(doc, v + 1));
     // `menyatakan perang`, `menyampaikan niatnya untuk …`: the act, not a report.
     if indonesian::names_an_act(doc, v, c, sentence_end) {
         return None;
@@ -976,12 +992,21 @@ fn is_that(doc: &Doc, t: usize) -> bool {
 
 /// Char span of the reported content in tokens `c..end`, without the final stop.
 fn content_span(doc: &Doc, c: usize, end: usize, facts: &TokenFacts) -> Option<(usize, usize)> {
+    content_span_of(doc, c, end, facts, MIN_CONTENT_WORDS)
+}
+
+/// [`content_span`] of a report that needs at least `fewest` words of its own.
+fn content_span_of(doc: &Doc, c: usize, end: usize, facts: &TokenFacts, fewest: usize) -> Option<(usize, usize)> {
     let mark = |t: usize| doc.tokens.get(t).is_some_and(|x| is_mark_at(&doc.chars, x.start()));
     let mut e = end;
     // The final stop goes, but not a mark closing a quote the report opened (`would
     // rise “for a while”.`).
     while e > c && doc.kind(e - 1) == Some(TokenKind::Punct) && !(mark(e - 1) && (c..e - 1).any(mark)) {
         e -= 1;
+    }
+    // `… pembayaran (grace period)`: a bracket closing one opened in the content stays.
+    if e < end && doc.is_punct(e, ')') && opens_bracket(doc, c, e) {
+        e += 1;
     }
     // A report may quote a part (`the plan “will cost more”`, `fare dodging “would be
     // odd”`), but not open with a quote.
@@ -994,12 +1019,18 @@ fn content_span(doc: &Doc, c: usize, end: usize, facts: &TokenFacts) -> Option<(
     } else if quoting {
         1
     } else {
-        MIN_CONTENT_WORDS
+        fewest
     };
-    if facts.words(c, e) < MIN_CONTENT_WORDS || facts.words_outside(c, e) < own_words {
+    if facts.words(c, e) < fewest || facts.words_outside(c, e) < own_words {
         return None;
     }
     doc.char_span(c, e)
+}
+
+/// Do tokens `c..e` open more round brackets than they close?
+fn opens_bracket(doc: &Doc, c: usize, e: usize) -> bool {
+    let opened = (c..e).filter(|&t| doc.is_punct(t, '(')).count();
+    opened > (c..e).filter(|&t| doc.is_punct(t, ')')).count()
 }
 
 #[cfg(test)]

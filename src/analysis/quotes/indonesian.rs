@@ -93,6 +93,16 @@ const VERB_ADVERBS: &[&str] =
 const NOT_IN_SUBJECTS: &[&str] = &[
     "tidak", "tak", "belum", "bukan", "akan", "ingin", "mau", "harus", "bisa", "dapat", "enggan", "perlu", "hendak",
     "mereka", "kami", "kita", "saya", "aku", "anda",
+    // Conjunctions of cause, condition and purpose open a clause without a subject
+    // (`…, karena menilai …`, `Bodoh sekali kalau mengungkap …`), and degree adverbs
+    // make a predicate (`pemda sangat terbantu memastikan …`).
+    "karena", "sebab", "kalau", "jika", "apabila", "bila", "agar", "supaya", "sehingga", "sangat", "sekali", "amat",
+    "terlalu",
+    // Modals, purposes and verbs of trying or being asked before the speech verb make
+    // it the complement of another verb (`pemerintah diminta memastikan …`, `mesti
+    // memastikan`, `berusaha memastikan`), and a preposition or conjunction makes a
+    // phrase no subject (`dalam menyampaikan …`, `termasuk memastikan …`).
+    "mesti", "pasti", "selalu", "untuk", "diminta", "dituntut", "berusaha", "berhasil", "termasuk", "serta", "dalam",
 ];
 /// Prefixes of active verbs (`mengindikasi`, `menyusun`, `membahas`), which a noun
 /// phrase does not hold (`menteri` has `ment-`).
@@ -141,6 +151,7 @@ const CLAUSE_OPENERS: &[&str] = &[
     "nantinya",
     "jadi",
     "maka",
+    "sehingga",
 ];
 /// Longest subject phrase without a name before a speech verb, in words.
 const MAX_SUBJECT_WORDS: usize = 7;
@@ -195,6 +206,9 @@ const ACT_NOUNS: &[&str] = &[
 /// opens a reported clause.
 const ACT_FOLLOWERS: &[&str] =
     &["terhadap", "untuk", "atas", "kepada", "bagi", "maaf", "kasih", "agar", "supaya", "selamat", "cita"];
+/// Pronouns that a verb of reminding or telling takes as its object (`mengingatkan kita
+/// pada …`).
+const PRONOUN_OBJECTS: &[&str] = &["kita", "kami", "saya", "kamu", "anda", "mereka", "kalian"];
 /// Most words of a role phrase without a name (`Juru bicara militer Israel`).
 const MAX_ROLE_WORDS: usize = 5;
 /// Words opening an apposition that describes the name before it (`X, sebuah bank
@@ -202,6 +216,44 @@ const MAX_ROLE_WORDS: usize = 5;
 const APPOSITION_OPENERS: &[&str] = &["sebuah", "seorang", "salah"];
 /// Most words of a name set off by commas before its verb (`…, Budi Santoso, mengatakan`).
 const MAX_NAME_WORDS: usize = 4;
+/// Words a content of one or two words opens with after a speech verb when it is a
+/// predicate, so a statement (`Ia mengatakan siap.`, `Budi menyatakan tidak tahu.`),
+/// not a noun object (`menyatakan perang`): negations, aspect and modal words, and
+/// the adjectives of readiness and agreement that news reports this way.
+const PREDICATE_OPENERS: &[&str] = &[
+    "tidak",
+    "tak",
+    "belum",
+    "bukan",
+    "sudah",
+    "telah",
+    "akan",
+    "masih",
+    "sedang",
+    "bisa",
+    "dapat",
+    "harus",
+    "perlu",
+    "siap",
+    "setuju",
+    "sepakat",
+    "bersedia",
+    "yakin",
+    "optimistis",
+    "optimis",
+    "pesimistis",
+    "pesimis",
+];
+/// Demonstratives that, as the subject of a speech verb, stand for a thing or an event
+/// (`Hal itu menegaskan …`, `Ini menunjukkan …`), which says nothing.
+const DEMONSTRATIVES: &[&str] = &["ini", "itu", "tersebut"];
+/// Nouns that make the verb after them a noun phrase of manner or aim (`cara-cara
+/// menyampaikan keinginan`, `upaya menjelaskan …`, `hak menyatakan pendapat`): no one
+/// speaks there.
+const NOMINALISING_HEADS: &[&str] = &["cara", "upaya", "usaha", "hak", "kesempatan", "kewajiban"];
+/// Addressees written between a speech verb and its `bahwa` (`menyampaikan kepada
+/// ketua umumnya bahwa …`), in words.
+const MAX_ADDRESSEE_WORDS: usize = 5;
 
 /// Is `low` an English verb form (`said`, `told`): a cue for the shared rules?
 fn is_english(low: &str) -> bool {
@@ -227,7 +279,9 @@ pub fn trailing_cue(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> 
         return None;
     }
     let start = doc.sentence_of(v).and_then(|i| doc.sentences.get(i)).map(|r| r.start)?;
-    if (start..comma).rev().filter(|&t| is_word(doc, t)).take(MIN_CONTENT_WORDS).count() < MIN_CONTENT_WORDS {
+    // A statement of one or two words is reported too (`Jangan dibalik, tegasnya.`):
+    // the cue closing the sentence makes it one ([`fewest_content_words`]).
+    if !(start..comma).any(|t| is_word(doc, t)) {
         return None;
     }
     let (rest, hint) = speaker_after(doc, lex, v, sentence_end)?;
@@ -468,22 +522,39 @@ pub fn apposed_subject(doc: &Doc, lex: &Lexicon, v: usize, hint: SpeakerHint) ->
     }
 }
 
-/// `Kebijakan itu, menurut Budi, belum tepat`: where `menurut` at token `v` is set off
-/// by commas after the subject of what it reports, the report starts with that subject,
-/// at the sentence start. Not after a connective or a setting (`Namun, menurut Budi,
-/// …`, `Dalam rapat itu, menurut Budi, …`), which is not reported.
+/// `Kebijakan itu, menurut Budi, belum tepat`, `Ide itu menurut Budi, …`: where
+/// `menurut` at token `v` follows the subject of what it reports (set off by a comma
+/// or not), the report starts with that subject, at the sentence start. Not after a
+/// connective or a setting (`Namun, menurut Budi, …`, `Dalam rapat itu, menurut Budi,
+/// …`), which is not reported.
 pub fn subject_before_menurut(doc: &Doc, v: usize) -> Option<usize> {
-    let comma = v.checked_sub(1).filter(|&c| doc.is_punct(c, ','))?;
+    let before = v.checked_sub(1)?;
+    // Without a comma, `menurut` goes on the clause in lower case: a capitalised one
+    // opens a sentence after a heading that lost its stop (`Donor darah Menurut X, …`).
+    let end = if doc.is_punct(before, ',') { before } else { (!doc.is_capitalised(v)).then_some(v)? };
     let start = doc.sentence_of(v).and_then(|i| doc.sentences.get(i)).map(|r| r.start)?;
-    if comma - start > MAX_SUBJECT_CLAUSE_TOKENS {
-        return None;
+    let words = (start..end).any(|t| is_word(doc, t));
+    (doc.low(v) == "menurut" && words && is_subject_clause(doc, start, end)).then_some(start)
+}
+
+/// Do tokens `start..end`, before a cue set in the middle of a clause, hold the
+/// clause's subject (`Kebijakan itu`, `Ide membuat salep ini`) rather than a
+/// connective, a setting or a sentence adverb (`Namun`, `Dalam rapat itu`,
+/// `Pasalnya`)? A subject is short and has no comma.
+fn is_subject_clause(doc: &Doc, start: usize, end: usize) -> bool {
+    if end.saturating_sub(start) > MAX_SUBJECT_CLAUSE_TOKENS {
+        return false;
     }
-    let first = (start..comma).find(|&t| is_word(doc, t))?;
-    let clause = (first..comma).all(|t| !doc.is_punct(t, ',') && !doc.is_punct(t, '—'));
+    let Some(first) = (start..end).find(|&t| is_word(doc, t)) else { return false };
+    let clause = (first..end).all(|t| !doc.is_punct(t, ',') && !doc.is_punct(t, '—'));
     let low = doc.low(first);
-    let adverb = comma == first + 1 && low.ends_with("nya");
-    let opener = CLAUSE_CONNECTIVES.contains(&low) || CLAUSE_OPENERS.contains(&low);
-    (doc.low(v) == "menurut" && clause && !adverb && !opener).then_some(start)
+    let adverb = end == first + 1 && low.ends_with("nya");
+    clause && !adverb && !opens_setting(low)
+}
+
+/// Does `low` open a connective or a setting (`namun`, `selanjutnya`, `dalam`, `karena`)?
+fn opens_setting(low: &str) -> bool {
+    CLAUSE_CONNECTIVES.contains(&low) || CLAUSE_OPENERS.contains(&low)
 }
 
 /// `menyatakan perang terhadap …`, `menyampaikan niatnya untuk …`: does the content
@@ -497,7 +568,10 @@ pub fn names_an_act(doc: &Doc, v: usize, c: usize, end: usize) -> bool {
     let low = doc.low(c);
     let noun = low.strip_suffix("nya").unwrap_or(low);
     let object = ACT_FOLLOWERS.contains(&doc.low(c + 1)) || c + 1 >= end;
-    ACT_NOUNS.contains(&noun) && object && !(c..end).any(|t| doc.low(t) == "bahwa")
+    // `mengingatkan kita pada …`: reminding someone of something reports nothing.
+    let reminded = PRONOUN_OBJECTS.contains(&low) && matches!(doc.low(c + 1), "pada" | "akan" | "kepada");
+    let act = (ACT_NOUNS.contains(&noun) && object) || reminded;
+    act && !(c..end).any(|t| doc.low(t) == "bahwa")
 }
 
 /// `Juru bicara militer Israel menyatakan, …`, `Menteri kesehatan Palestina
@@ -537,7 +611,49 @@ pub fn nested_cue(doc: &Doc, lex: &Lexicon, v: usize, c: usize, e: usize) -> Opt
         let low = doc.low(w);
         lex.cues_before.contains(low) && !doc.is_capitalised(w) && !is_english(low)
     })?;
-    (doc.is_punct(w + 1, ',') || doc.low(w + 1) == "bahwa").then_some(w)
+    (doc.is_punct(w + 1, ',') || doc.low(w + 1) == "bahwa" || addressed_bahwa(doc, w, e)).then_some(w)
+}
+
+/// `Budi menegaskan para bupati sudah menyampaikan …`: the subject of the nested cue at
+/// token `w` is the phrase opening the outer content at token `c`, up to the adverbs
+/// before `w`. A subject hint that ends there but reaches back over the outer verb (no
+/// comma parts them) is cut to that phrase; any other hint is kept.
+pub fn inner_subject(doc: &Doc, c: usize, w: usize, hint: SpeakerHint) -> SpeakerHint {
+    let (SpeakerHint::Subject(a, b) | SpeakerHint::Source(a, b)) = hint else { return hint };
+    let mut s = w;
+    while s > c && (SPEECH_SUBJECT_GAP.contains(&doc.low(s - 1)) || VERB_ADVERBS.contains(&doc.low(s - 1))) {
+        s -= 1;
+    }
+    if a >= c || b != s || s <= c || !(c..s).all(|t| is_word(doc, t)) {
+        return hint;
+    }
+    if (c..s).any(|t| doc.is_capitalised(t)) {
+        SpeakerHint::Subject(c, s)
+    } else {
+        SpeakerHint::Source(c, s)
+    }
+}
+
+/// `menyampaikan kepada para petani bahwa …`: where the content of the Indonesian
+/// verb at token `v` would open at token `c` with an addressee and a `bahwa` follows it
+/// within a few words, the content starts after that `bahwa`.
+pub fn past_addressee(doc: &Doc, v: usize, c: usize) -> usize {
+    if is_english(doc.low(v)) || doc.low(c) != "kepada" {
+        return c;
+    }
+    let limit = c + 1 + MAX_ADDRESSEE_WORDS + 1;
+    let that = (c + 1..limit).take_while(|&t| is_word(doc, t)).find(|&t| doc.low(t) == "bahwa");
+    that.map_or(c, |t| t + 1)
+}
+
+/// `menyampaikan kepada ketua umumnya bahwa …`: does an addressee of a few words
+/// follow the verb at token `w`, then `bahwa` (before token `e`)?
+fn addressed_bahwa(doc: &Doc, w: usize, e: usize) -> bool {
+    if doc.low(w + 1) != "kepada" {
+        return false;
+    }
+    let limit = e.min(w + 2 + MAX_ADDRESSEE_WORDS + 1);
+    (w + 2..limit).take_while(|&t| is_word(doc, t)).any(|t| doc.low(t) == "bahwa")
 }
 
 /// `Rencana itu, dikatakan Budi, terlalu mahal`, `Aturan itu, yang disebut Sari,
@@ -559,4 +675,87 @@ pub fn passive_aside(doc: &Doc, v: usize, sentence_end: usize) -> Option<(usize,
     let named = comma > a && (a..comma).all(|t| is_word(doc, t) && doc.is_capitalised(t));
     let goes_on = (comma + 1..sentence_end).filter(|&t| is_word(doc, t)).take(MIN_CONTENT_WORDS).count();
     (named && goes_on == MIN_CONTENT_WORDS).then_some((start, sentence_end, SpeakerHint::After(a, comma)))
+}
+
+/// Fewest words of the content in tokens `c..e` that the Indonesian cue at token `v`
+/// reports. One where the construction makes a statement certain: the cue closes the
+/// sentence after it (`Jangan dibalik, tegasnya.`, not after a connective alone), a
+/// `bahwa` opens it, or it opens with a predicate word (`Ia mengatakan siap.`, `…
+/// menyatakan tidak tahu`); else the shared minimum, which keeps noun objects out
+/// (`mengatakan hal itu`, `menyampaikan salam`).
+pub fn fewest_content_words(doc: &Doc, lex: &Lexicon, v: usize, (c, e): (usize, usize), sentence_end: usize) -> usize {
+    if is_english(doc.low(v)) {
+        return MIN_CONTENT_WORDS;
+    }
+    let certain = if e <= v {
+        let opening = (c..e).find(|&t| is_word(doc, t)).is_some_and(|t| !opens_setting(doc.low(t)));
+        opening && trailing_cue(doc, lex, v, sentence_end).is_some()
+    } else {
+        (v + 1..c).any(|t| doc.low(t) == "bahwa") || PREDICATE_OPENERS.contains(&doc.low(c))
+    };
+    if certain {
+        1
+    } else {
+        MIN_CONTENT_WORDS
+    }
+}
+
+/// `Hal itu, katanya, tidak benar.`, `Rencana itu, kata Budi, belum siap.`: an
+/// Indonesian cue set off by commas after the subject of a clause whose rest is one or
+/// two words up to the end of the sentence `v` is in. The whole clause, the cue inside
+/// it, is reported (the shared reading of asides wants more words after the cue).
+pub fn short_aside(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<(usize, usize, SpeakerHint)> {
+    let low = doc.low(v);
+    let comma = v.checked_sub(1).filter(|&c| doc.is_punct(c, ','))?;
+    if doc.is_capitalised(v) || !lex.is_cue_after(low) || is_english(low) {
+        return None;
+    }
+    let (rest, hint) = speaker_after(doc, lex, v, sentence_end)?;
+    if !doc.is_punct(rest, ',') {
+        return None;
+    }
+    let mut end = sentence_end;
+    while end > rest && doc.kind(end - 1) == Some(TokenKind::Punct) {
+        end -= 1;
+    }
+    let words = (rest + 1..end).filter(|&t| is_word(doc, t)).count();
+    let plain = (rest + 1..end).all(|t| is_word(doc, t));
+    let start = doc.sentence_of(v).and_then(|i| doc.sentences.get(i)).map(|r| r.start)?;
+    let short = plain && (1..MIN_CONTENT_WORDS).contains(&words);
+    (short && is_subject_clause(doc, start, comma)).then_some((start, sentence_end, hint))
+}
+
+/// `Budi, seusai rapat itu menjelaskan …`, `…, kemarin mengatakan …`: a subject hint of
+/// the Indonesian verb at token `v` that is only a setting (opening with a setting word,
+/// or a time such as `hari ini`) names no speaker; the report stays, its speaker left to
+/// the ranker.
+pub fn setting_as_subject(doc: &Doc, lex: &Lexicon, v: usize, hint: SpeakerHint) -> SpeakerHint {
+    let SpeakerHint::Source(a, b) = hint else { return hint };
+    if is_english(doc.low(v)) || b <= a {
+        return hint;
+    }
+    let first = doc.low(a);
+    let time = (a..b).all(|t| lex.calendar.contains(doc.low(t)) || TIMES_OF_DAY.contains(&doc.low(t)))
+        || (b == a + 2 && first == "hari" && doc.low(a + 1) == "ini");
+    if SETTING_WORDS.contains(&first) || time {
+        SpeakerHint::None
+    } else {
+        hint
+    }
+}
+
+/// Is the subject in `hint` of the Indonesian speech verb at token `v` no speaker: a
+/// demonstrative standing for a thing (`Hal itu menegaskan …`, `Ini menunjukkan …`),
+/// or a noun that makes the verb a noun phrase (`cara-cara menyampaikan …`)?
+pub fn names_no_speaker(doc: &Doc, v: usize, hint: SpeakerHint) -> bool {
+    let (SpeakerHint::Subject(a, b) | SpeakerHint::Source(a, b)) = hint else { return false };
+    if is_english(doc.low(v)) || b <= a {
+        return false;
+    }
+    let s = b - 1;
+    let low = doc.low(s);
+    let opens = s == a || !is_word(doc, s - 1);
+    let demonstrative = DEMONSTRATIVES.contains(&low) && (opens || doc.low(s - 1) == "hal");
+    let head = low.split('-').next().unwrap_or(low);
+    demonstrative || NOMINALISING_HEADS.contains(&head)
 }
