@@ -92,3 +92,19 @@ fn they_reaches_back_one_paragraph_only() {
          They {{say}} ((the night boat will not sail 🌊)).",
     );
 }
+
+#[test]
+fn a_role_subject_set_off_by_a_relative_clause_is_an_unnamed_source() {
+    check(
+        "Darto, warga Desa Sukamaju, mengeluhkan jalan rusak 🚜.\r\n\r\n\
+         <<Pejabat itu>>, yang baru dilantik pekan lalu, {{mengatakan}}, [[“Dana perbaikan sudah cair.”]]",
+    );
+}
+
+#[test]
+fn mereka_as_a_subject_is_the_group_named_before() {
+    check(
+        "<<Para nelayan>> desa itu menolak rencana relokasi 🐟. Camat Yuni Astuti datang sore harinya.\r\n\r\n\
+         Mereka {{mengatakan}}, [[\"Kami tidak mau pindah dari pantai.\"]]\r\n",
+    );
+}
