@@ -50,10 +50,18 @@ pub const CLAUSE_CONNECTIVES: &[&str] = &[
 pub const QUANTIFIERS: &[&str] =
     &["para", "sejumlah", "beberapa", "banyak", "sebagian", "seorang", "sebuah", "semua", "seluruh", "kedua"];
 
-/// Is the word an adverb or connective that may stand at a subject's edge
+/// English auxiliaries and modals between a subject and its verb that
+/// [`SPEECH_SUBJECT_GAP`] leaves out (`Police have said`, `The board would not say`).
+pub const AUXILIARIES: &[&str] =
+    &["have", "will", "would", "could", "can", "may", "might", "should", "must", "did", "does", "do", "not", "been"];
+
+/// Is the word an adverb, auxiliary or connective that may stand at a subject's edge
 /// (`recently`, `however`, `juga`, `namun`, `has`), not in the subject itself?
 pub fn is_subject_edge(low: &str) -> bool {
-    CLAUSE_CONNECTIVES.contains(&low) || SPEECH_SUBJECT_GAP.contains(&low) || SUBJECT_VERB_GAP.contains(&low)
+    CLAUSE_CONNECTIVES.contains(&low)
+        || SPEECH_SUBJECT_GAP.contains(&low)
+        || SUBJECT_VERB_GAP.contains(&low)
+        || AUXILIARIES.contains(&low)
 }
 
 /// Words standing between a subject and its verb, skipped to find one from the

@@ -219,3 +219,57 @@ impl Names<'_> {
         Some(Mention::Cut { start, end })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::doc::Doc;
+    use super::super::super::intervals::EntityIndex;
+    use super::super::super::lexicon::Lexicon;
+    use super::*;
+
+    /// The class of the subject written before the last word of `text` (its verb),
+    /// with the phrase's text for a noun phrase.
+    fn class(text: &str) -> Option<(UnnamedSubject, String)> {
+        let doc = Doc::new(text);
+        let lex = Lexicon::new();
+        let names = Names { doc: &doc, lex: &lex, entities: &[], index: EntityIndex::new(&[]) };
+        let verb = doc.tokens.len().checked_sub(1)?;
+        let found = names.unnamed_subject(0, verb)?;
+        let phrase = match found {
+            UnnamedSubject::Phrase(a, b) => doc.char_span(a, b).map(|(s, e)| doc.text_of(s, e)).unwrap_or_default(),
+            _ => String::new(),
+        };
+        Some((found, phrase))
+    }
+
+    fn phrase(text: &str) -> Option<String> {
+        class(text).and_then(|(c, p)| matches!(c, UnnamedSubject::Phrase(..)).then_some(p))
+    }
+
+    #[test]
+    fn pronouns_and_things_are_read_past_the_adverbs_at_their_edges() {
+        assert!(matches!(class("😀 He recently said"), Some((UnnamedSubject::Pronoun(1), _))));
+        assert!(matches!(class("Ia kemudian mengatakan"), Some((UnnamedSubject::Pronoun(0), _))));
+        assert!(matches!(class("Mereka juga mengatakan"), Some((UnnamedSubject::Group(0), _))));
+        assert!(matches!(class("Recently, however, it said"), Some((UnnamedSubject::Impersonal, _))));
+        assert!(matches!(class("Sementara itu, itu menunjukkan"), Some((UnnamedSubject::Impersonal, _))));
+    }
+
+    #[test]
+    fn noun_phrases_without_a_name_are_read_from_the_clause_boundary() {
+        assert_eq!(phrase("Meanwhile, the report has said").as_deref(), Some("the report"));
+        assert_eq!(phrase("Police have not said").as_deref(), Some("Police"));
+        assert_eq!(phrase("Namun warga setempat mengaku").as_deref(), Some("warga setempat"));
+        assert_eq!(phrase("Officials at the port, a unit of the ministry, said").as_deref(), Some("Officials"));
+        assert_eq!(phrase("Pejabat itu, yang baru dilantik, mengatakan").as_deref(), Some("Pejabat itu"));
+        assert_eq!(phrase("In May, local fishing crews said").as_deref(), Some("local fishing crews"));
+    }
+
+    #[test]
+    fn clauses_long_phrases_and_names_are_no_unnamed_subject() {
+        assert_eq!(class("the meeting deteriorated from there, said"), None);
+        assert_eq!(class("the very long list of all the small harbour towns said"), None);
+        assert_eq!(class("Tom Becker said"), None);
+        assert_eq!(class("We said"), None);
+    }
+}
