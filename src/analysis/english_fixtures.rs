@@ -382,3 +382,39 @@ fn they_after_a_quote_is_its_cue_and_resolves_like_they_before_it() {
     check("<<Officials>> met the divers on Monday 🙂.\r\n\r\n[[“The pier stays shut for the winter,”]] they {{said}}.");
     check("[[\"The pier stays shut for the winter,\"]] <<they>> {{said}}.\r\n");
 }
+
+#[test]
+fn a_noun_phrase_subject_set_off_by_an_apposition_is_an_unnamed_source() {
+    check(
+        "Mayor Tom Becker opened the ferry terminal 🙂.\r\n\r\n\
+         <<The report>>, released by the harbour board, {{said}}: [[“The pier is unsafe.”]]\r\n",
+    );
+    check(
+        "Mayor Tom Becker opened the ferry terminal 🙂.\r\n\r\n\
+         <<A spokesperson>> for the agency, speaking on Monday, {{said}} ((the tolls would not rise)).",
+    );
+}
+
+#[test]
+fn a_pronoun_subject_with_an_adverb_is_the_person_it_agrees_with() {
+    check(
+        "Mayor <<Tom Becker>> opened the ferry terminal 🙂. Senator Ann Price watched from the pier.\r\n\r\n\
+         [[\"We will fix the ramp soon,\"]] He recently {{told}} reporters.\r\n",
+    );
+}
+
+#[test]
+fn an_adverb_at_the_edge_of_a_subject_phrase_is_left_out() {
+    check(
+        "Mayor Tom Becker opened the ferry terminal 🙂.\r\n\r\n\
+         <<Local farmers>>, however, {{said}}: [[“The road cuts our fields in two.”]]\r\n",
+    );
+}
+
+#[test]
+fn it_as_a_subject_is_no_person_named_before() {
+    check(
+        "Mayor Tom Becker opened the ferry terminal 🙂.\r\n\r\n\
+         It also {{said}} ((the ramp \"was never safe\" for trucks)).\r\n",
+    );
+}

@@ -118,6 +118,14 @@ pub fn is_inflected(low: &str) -> bool {
     VERBS.iter().any(|v| v.third == low || v.past == low || v.ing == low)
 }
 
+/// Is `low` an English verb form that heads no noun phrase: a reporting verb's
+/// inflected form that is not also a noun (`told`, `argues`, but not `reports`), or
+/// a regular past (`deteriorated`, `refused`; not `need` or `speed`)?
+pub fn is_verb_form(low: &str) -> bool {
+    let past = low.chars().count() > 4 && low.ends_with("ed") && !low.ends_with("eed");
+    past || (is_inflected(low) && !may_be_noun(low))
+}
+
 /// Is `low` a form that may as well be a noun (`demands`, `notes`, `claims`)?
 pub fn may_be_noun(low: &str) -> bool {
     VERBS.iter().any(|v| v.noun_too && (v.base == low || v.third == low))
@@ -177,5 +185,7 @@ mod tests {
         assert!(!is_phrasal("called", "the") && !is_phrasal("recalled", "for"));
         assert!(is_inflected("told") && is_inflected("argues") && !is_inflected("say") && !is_inflected("kata"));
         assert!(may_be_noun("demands") && may_be_noun("note") && !may_be_noun("noted") && !may_be_noun("says"));
+        assert!(is_verb_form("told") && is_verb_form("resigned") && is_verb_form("argues"));
+        assert!(!is_verb_form("reports") && !is_verb_form("need") && !is_verb_form("spokesman"));
     }
 }

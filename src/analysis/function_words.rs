@@ -1,9 +1,68 @@
 //! Closed-class words that the quote and speaker rules both read, each concept
-//! listed once: personal pronouns that can speak, the adverbs standing between a
-//! subject and its verb, and the lower-case links inside a role phrase.
+//! listed once: personal pronouns that can speak, pronouns that stand for a thing,
+//! the adverbs standing between a subject and its verb, the connectives at a
+//! clause's edge, the quantifiers opening a noun phrase, and the lower-case links
+//! inside a role phrase.
 
 /// Personal pronouns that can be a speaker (`kata dia`, `Ia mengatakan`, `he said`).
 pub const PRONOUNS: &[&str] = &["ia", "dia", "beliau", "he", "she"];
+
+/// Pronouns that stand for a thing or a statement, not a person (`It said`, `This
+/// shows`, `Itu menunjukkan`): written as a speech verb's subject they name no speaker
+/// of their own.
+pub const IMPERSONAL_PRONOUNS: &[&str] = &["it", "this", "that", "these", "those", "there", "itu", "ini", "tersebut"];
+
+/// Connectives and sentence adverbs that open a clause or close off its subject
+/// (`However, …`, `Meanwhile …`, `Namun …`, `Sementara itu …`): never part of the
+/// subject they stand next to. The adverbs between a subject and its verb are
+/// [`SUBJECT_VERB_GAP`] and [`SPEECH_SUBJECT_GAP`].
+pub const CLAUSE_CONNECTIVES: &[&str] = &[
+    "however",
+    "meanwhile",
+    "but",
+    "and",
+    "yet",
+    "so",
+    "though",
+    "although",
+    "instead",
+    "moreover",
+    "furthermore",
+    "nevertheless",
+    "nonetheless",
+    "indeed",
+    "namun",
+    "tetapi",
+    "tapi",
+    "sedangkan",
+    "sementara",
+    "selain",
+    "adapun",
+    "selanjutnya",
+    "sebelumnya",
+    "kini",
+    "dan",
+];
+
+/// Words that quantify a noun phrase as an article does (`para pejabat`, `sejumlah
+/// warga`, `beberapa saksi`, `seorang petugas`): Indonesian has no article, so these
+/// open its noun phrases (the English determiners are in `quotes::unnamed`).
+pub const QUANTIFIERS: &[&str] =
+    &["para", "sejumlah", "beberapa", "banyak", "sebagian", "seorang", "sebuah", "semua", "seluruh", "kedua"];
+
+/// English auxiliaries and modals between a subject and its verb that
+/// [`SPEECH_SUBJECT_GAP`] leaves out (`Police have said`, `The board would not say`).
+pub const AUXILIARIES: &[&str] =
+    &["have", "will", "would", "could", "can", "may", "might", "should", "must", "did", "does", "do", "not", "been"];
+
+/// Is the word an adverb, auxiliary or connective that may stand at a subject's edge
+/// (`recently`, `however`, `juga`, `namun`, `has`), not in the subject itself?
+pub fn is_subject_edge(low: &str) -> bool {
+    CLAUSE_CONNECTIVES.contains(&low)
+        || SPEECH_SUBJECT_GAP.contains(&low)
+        || SUBJECT_VERB_GAP.contains(&low)
+        || AUXILIARIES.contains(&low)
+}
 
 /// Words standing between a subject and its verb, skipped to find one from the
 /// other (`Putin juga mengatakan`, `Budi kemudian menambahkan`, `Carter also said`).

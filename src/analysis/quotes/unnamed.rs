@@ -6,7 +6,11 @@
 //! as the phrase's head is who speaks.
 
 use super::super::doc::Doc;
+use super::super::english_verbs;
+use super::super::function_words::QUANTIFIERS;
+use super::super::lexicon::Lexicon;
 use super::super::tokenizer::TokenKind;
+use super::reporting::ROLE_NOUNS;
 
 /// Words opening a noun phrase.
 const DETERMINERS: &[&str] = &[
@@ -41,6 +45,8 @@ const PRONOUN_HEADS: &[&str] = &["who", "which", "that", "also", "then", "now"];
 const PHRASE_ENDS: &[&str] = &["for", "of", "at", "from", "with", "in", "on", "di", "dari", "untuk", "yang", "who"];
 /// Longest head phrase, in words.
 const MAX_WORDS: usize = 5;
+/// Longest plural phrase without a determiner (`senior state officials`), in words.
+const MAX_PLURAL_WORDS: usize = 3;
 
 /// The unnamed source in tokens `a..b` (all of them, up to a prepositional tail),
 /// as the token range of its head phrase.
@@ -73,6 +79,39 @@ pub fn unnamed_source(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
     let plural = if lower(a) { is_plural(first) } else { SPEAKING_PLURALS.contains(&first) };
     let bare = end == a + 1 && opener_ok && (COLLECTIVES.contains(&first) || plural);
     bare.then_some((a, end))
+}
+
+/// A role phrase without a name in tokens `a..b` (`pejabat kementerian itu`, `warga
+/// setempat`, `para saksi`, `juru bicara kepolisian`): a quantifier, a title, a role
+/// noun or a collective, then lower-case words, up to a prepositional or relative
+/// tail; as the token range of the phrase. The opening word is capitalised only at a
+/// sentence start. Indonesian puts the head first, so the head is the opening word.
+pub fn role_source(doc: &Doc, lex: &Lexicon, a: usize, b: usize) -> Option<(usize, usize)> {
+    let end = (a + 1..b).find(|&t| PHRASE_ENDS.contains(&doc.low(t))).unwrap_or(b);
+    let first = doc.low(a);
+    let lower = |t: usize| doc.kind(t) == Some(TokenKind::Word) && !doc.is_capitalised(t);
+    let opener_ok = lower(a) || doc.is_sentence_initial(a);
+    let head = QUANTIFIERS.contains(&first)
+        || COLLECTIVES.contains(&first)
+        || (ROLE_NOUNS.contains(&first) && !DETERMINERS.contains(&first))
+        || lex.titles.contains(first);
+    let rest_lower = (a + 1..end).all(lower);
+    (head && opener_ok && rest_lower && end - a <= MAX_WORDS && b - end <= MAX_WORDS).then_some((a, end))
+}
+
+/// `federal prosecutors`, `local residents`: lower-case words ending in a plural
+/// noun, up to a prepositional tail, two to [`MAX_PLURAL_WORDS`] words; as the token
+/// range of the phrase. The opening word is capitalised only at a sentence start. (A
+/// bare plural is read by [`unnamed_source`], which takes a capitalised one only from
+/// the plurals listed as speaking.)
+pub fn plural_phrase(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
+    let end = (a + 1..b).find(|&t| PHRASE_ENDS.contains(&doc.low(t))).unwrap_or(b);
+    let lower = |t: usize| doc.kind(t) == Some(TokenKind::Word) && !doc.is_capitalised(t);
+    let opener_ok = lower(a) || doc.is_sentence_initial(a);
+    let head = doc.low(end - 1);
+    let plural = is_plural(head) && !english_verbs::is_verb_form(head) && !PRONOUN_HEADS.contains(&head);
+    let short = end - a >= 2 && end - a <= MAX_PLURAL_WORDS && b - end <= MAX_WORDS;
+    (opener_ok && (a + 1..end).all(lower) && plural && short).then_some((a, end))
 }
 
 /// Is the lower-case word a plural that names people speaking (`officials`, `aides`)?
@@ -112,5 +151,40 @@ mod tests {
         assert_eq!(source("Jane Roe"), None);
         assert_eq!(source("analysis"), None);
         assert_eq!(source("the long and winding road that leads nowhere"), None);
+    }
+
+    fn role(text: &str) -> Option<String> {
+        let doc = Doc::new(text);
+        let (a, b) = role_source(&doc, &Lexicon::new(), 0, doc.tokens.len())?;
+        let (s, e) = doc.char_span(a, b)?;
+        Some(text.chars().skip(s).take(e - s).collect())
+    }
+
+    #[test]
+    fn role_phrases_without_a_name_are_sources() {
+        assert_eq!(role("Pejabat dinas itu").as_deref(), Some("Pejabat dinas itu"));
+        assert_eq!(role("para saksi di lokasi").as_deref(), Some("para saksi"));
+        assert_eq!(role("Sejumlah pedagang").as_deref(), Some("Sejumlah pedagang"));
+        assert_eq!(role("warga yang tinggal di tepi sungai").as_deref(), Some("warga"));
+        assert_eq!(role("Pejabat Dinas Perhubungan"), None);
+        assert_eq!(role("rumah itu"), None);
+        assert_eq!(role("the mayor"), None);
+    }
+
+    fn plural(text: &str) -> Option<String> {
+        let doc = Doc::new(text);
+        let (a, b) = plural_phrase(&doc, 0, doc.tokens.len())?;
+        let (s, e) = doc.char_span(a, b)?;
+        Some(text.chars().skip(s).take(e - s).collect())
+    }
+
+    #[test]
+    fn lower_case_words_ending_in_a_plural_are_sources() {
+        assert_eq!(plural("federal investigators in the case").as_deref(), Some("federal investigators"));
+        assert_eq!(plural("Local farmers").as_deref(), Some("Local farmers"));
+        assert_eq!(plural("the plan argues"), None);
+        assert_eq!(plural("federal Investigators"), None);
+        assert_eq!(plural("very many old and tired workers"), None);
+        assert_eq!(plural("Opponents"), None);
     }
 }

@@ -1,10 +1,11 @@
 //! What a `they` (`mereka`) written as a speaker stands for: a group named just
 //! before — an organisation, an unnamed source that spoke (`Officials said …`), or
-//! a plural unnamed group named in passing (`The police closed the road.`) — in the
-//! same or the previous paragraph. Without one the `they` stays an unnamed source:
+//! a plural unnamed group named in passing (`The police closed the road.`, `para
+//! nelayan`) — in the same or the previous paragraph. Without one the `they` stays an unnamed source:
 //! `They say …` at the head of an article is the generic, unnamed "they".
 
 use super::super::quotes::unnamed::is_plural;
+use super::super::tokenizer::TokenKind;
 use super::candidate_features::{Agreement, CandidateKind};
 use super::candidates::Query;
 use super::coreference::Context;
@@ -16,6 +17,8 @@ use super::ranker::{Scored, SpeakerWeights};
 const MAX_GROUP_PARAGRAPHS: u32 = 1;
 /// Tokens looked back over for a group named in passing.
 const MAX_GROUP_TOKENS: usize = 80;
+/// The Indonesian marker of a plural of people (`para pejabat`).
+const PLURAL_MARKER: &str = "para";
 /// Determiners kept with a group's noun (`the police`, `para pejabat`).
 const GROUP_DETERMINERS: &[&str] = &["the", "para", "many", "some", "several"];
 
@@ -73,6 +76,14 @@ impl Context<'_> {
             .map(move |(n, &(at, who))| (at, who, n == 0 && last_person.is_none_or(|p| at >= p)))
     }
 
+    /// `para nelayan`, `para guru`: Indonesian marks a plural of people with `para`,
+    /// so a lower-case noun right after it names a group, whether listed or not.
+    fn after_plural_marker(&self, t: usize) -> bool {
+        let doc = self.doc;
+        let marked = t.checked_sub(1).is_some_and(|p| doc.low(p) == PLURAL_MARKER);
+        marked && doc.kind(t) == Some(TokenKind::Word) && !doc.is_capitalised(t)
+    }
+
     /// Plural groups named outside direct quotes in the tokens before `pos`
     /// (`the police`, `officials`, `warga`), latest first, as unnamed-source mentions.
     pub(super) fn groups_named_before(&self, pos: usize) -> Vec<Mention> {
@@ -83,8 +94,8 @@ impl Context<'_> {
         for t in (from..end).rev() {
             let low = doc.low(t);
             let written_as_noun = !doc.is_capitalised(t) || doc.is_sentence_initial(t);
-            let head = is_plural_source_word(low) && low != "pihak" && !GROUP_DETERMINERS.contains(&low);
-            if !head || !written_as_noun {
+            let listed = is_plural_source_word(low) && low != "pihak" && !GROUP_DETERMINERS.contains(&low);
+            if !(listed || self.after_plural_marker(t)) || !written_as_noun {
                 continue;
             }
             let a = if t > 0 && GROUP_DETERMINERS.contains(&doc.low(t - 1)) { t - 1 } else { t };

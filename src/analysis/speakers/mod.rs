@@ -43,6 +43,7 @@ use full_mentions::FullMentions;
 use groups::is_group_pronoun;
 use names::{Mention, Names};
 use ranker::SpeakerWeights;
+use subjects::UnnamedSubject;
 
 pub use attach::SPEAKER_SOURCE;
 
@@ -64,6 +65,36 @@ pub fn link_with(
     attach(&doc.chars, entities, &mentions)
 }
 
+/// How a quote's speaker was read at its cue.
+enum Read {
+    /// Named by the cue (or the quote before): taken as read.
+    Named(Option<Mention>),
+    /// A pronoun resolved by the ranker: its speaker is named by its fullest alias.
+    Pronoun(Option<Mention>),
+    /// Read from a name at the cue, which may be missing: then the ranker chooses.
+    Unread(Option<Mention>),
+}
+
+/// The person a pronoun (or `-nya` cue) at char `pos` stands for: the ranker's best
+/// that agrees with it (the one the next sentence says goes on speaking weighs in).
+fn pronoun_speaker(context: &Context, pos: usize, q: &RawQuote, weights: &SpeakerWeights) -> Option<Mention> {
+    context.pronoun(pos, pos.min(q.start), q.end, weights)
+}
+
+/// The speaker `they` (`mereka`) at token `t` stands for: the group named or speaking
+/// just before, else the unnamed "they" itself.
+fn group_or_source(
+    doc: &Doc,
+    names: &Names,
+    context: &Context,
+    t: usize,
+    q: &RawQuote,
+    weights: &SpeakerWeights,
+) -> Option<Mention> {
+    let at = doc.tokens.get(t).map_or(q.start, |x| x.start());
+    context.group_antecedent(at.min(q.start), weights).or_else(|| names.source(t, t + 1))
+}
+
 /// The speaker mention of each quote.
 pub fn resolve_all(
     doc: &Doc,
@@ -78,25 +109,41 @@ pub fn resolve_all(
     let mut out: Vec<Option<Mention>> = Vec::with_capacity(quotes.len());
     let mut last_direct: Option<Mention> = None;
     for q in quotes {
-        let found = match q.hint {
-            SpeakerHint::Continued => last_direct,
-            SpeakerHint::After(a, b) => names.after_cue(a, b),
-            SpeakerHint::Subject(a, b) => names.subject(a, b),
-            SpeakerHint::Pronoun(pos) => context.pronoun(pos, pos.min(q.start), q.end, weights),
+        let read = match q.hint {
+            SpeakerHint::Continued => Read::Named(last_direct),
+            SpeakerHint::After(a, b) => Read::Unread(names.after_cue(a, b)),
+            SpeakerHint::Subject(a, b) => match names.unnamed_subject(a, b) {
+                Some(UnnamedSubject::Pronoun(t)) => Read::Pronoun(pronoun_speaker(
+                    &context,
+                    doc.tokens.get(t).map_or(q.start, |x| x.start()),
+                    q,
+                    weights,
+                )),
+                Some(UnnamedSubject::Group(t)) => Read::Named(group_or_source(doc, &names, &context, t, q, weights)),
+                // `It said …`: a thing (a report, a letter) speaks; no person named
+                // before stands for it.
+                Some(UnnamedSubject::Impersonal) => Read::Named(None),
+                Some(UnnamedSubject::Phrase(x, y)) => Read::Unread(names.subject(a, b).or_else(|| names.source(x, y))),
+                None => Read::Unread(names.subject(a, b)),
+            },
+            SpeakerHint::Pronoun(pos) => Read::Pronoun(pronoun_speaker(&context, pos, q, weights)),
             // `They say …`: the group named just before, else the unnamed "they".
             SpeakerHint::Source(a, b) if b == a + 1 && is_group_pronoun(doc.low(a)) => {
-                let at = doc.tokens.get(a).map_or(q.start, |t| t.start());
-                context.group_antecedent(at.min(q.start), weights).or_else(|| names.source(a, b))
+                Read::Named(group_or_source(doc, &names, &context, a, q, weights))
             }
-            SpeakerHint::Source(a, b) => names.source(a, b),
-            SpeakerHint::None => None,
+            SpeakerHint::Source(a, b) => Read::Named(names.source(a, b)),
+            SpeakerHint::None => Read::Unread(None),
         };
         // No cue, or a cue whose name could not be read: the ranker's best candidate
         // within reach (a suggestion the annotator reviews, with the runner-up shown).
-        let unread = matches!(q.hint, SpeakerHint::None | SpeakerHint::After(..) | SpeakerHint::Subject(..));
-        let found = if found.is_none() && unread { context.best_candidate(q.start, q.cue, weights) } else { found };
-        let pronoun = matches!(q.hint, SpeakerHint::Pronoun(_));
-        let found = found.map(|m| full.of(m)).map(|m| if pronoun { full.alias_of(m) } else { m });
+        let found = match read {
+            Read::Unread(None) => context.best_candidate(q.start, q.cue, weights).map(|m| full.of(m)),
+            Read::Named(m) | Read::Unread(m) => m.map(|m| full.of(m)),
+            Read::Pronoun(m) => m.map(|m| {
+                let named = full.of(m);
+                full.alias_of(named)
+            }),
+        };
         match found {
             Some(m) if names.is_personal(m) => context.spoke(q, m),
             Some(m @ Mention::Source { .. }) => context.spoke_as_group(q, m),

@@ -140,7 +140,7 @@ fn an_english_surname_opening_the_sentence_before_a_speech_verb_speaks() {
     // S4: the tagger misses `Fields`; without the rule the senator would speak.
     check(
         "Senator Maria Lopez opened the hearing 🏛️.\r\n\r\n\
-         <<Fields>> {{believes}} ((the budget will not pass this year)).",
+         <<Fields>> {{argues}} ((the budget will not pass this year)).",
     );
 }
 
@@ -214,5 +214,21 @@ fn a_lower_case_run_on_after_an_apposed_verb_is_the_report() {
     check(
         "Dana <<Whitcombe>>, the county’s chief pollster, {{noted}} ((the drop in a radio interview on Monday)). \
          She {{said}} ((younger voters stayed home 🗳️)).\r\n",
+    );
+}
+
+#[test]
+fn a_role_subject_set_off_by_a_relative_clause_is_an_unnamed_source() {
+    check(
+        "Darto, warga Desa Sukamaju, mengeluhkan jalan rusak 🚜.\r\n\r\n\
+         <<Pejabat itu>>, yang baru dilantik pekan lalu, {{mengatakan}}, [[“Dana perbaikan sudah cair.”]]",
+    );
+}
+
+#[test]
+fn mereka_as_a_subject_is_the_group_named_before() {
+    check(
+        "<<Para nelayan>> desa itu menolak rencana relokasi 🐟. Camat Yuni Astuti datang sore harinya.\r\n\r\n\
+         Mereka {{mengatakan}}, [[\"Kami tidak mau pindah dari pantai.\"]]\r\n",
     );
 }
