@@ -11,6 +11,7 @@ pub mod cues;
 pub mod direct;
 pub mod indirect;
 pub mod indonesian;
+pub mod indonesian_sources;
 pub mod marks;
 pub mod reporting;
 pub mod unnamed;
@@ -34,7 +35,12 @@ pub struct RawQuote {
 /// Direct and indirect quotes of `doc`, sorted by position.
 pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<RawQuote> {
     let direct = direct::find(doc, lex);
-    let (reports, taken) = indirect::find(doc, lex, &direct);
+    let (mut reports, taken) = indirect::find(doc, lex, &direct);
+    for q in &mut reports {
+        if let Some(v) = q.cue {
+            q.hint = indonesian_sources::noun_phrase_source(doc, v, q.hint);
+        }
+    }
     let kept = direct.into_iter().zip(taken).filter(|(_, taken)| !taken).map(|(q, _)| q);
     let mut all: Vec<RawQuote> = kept.chain(reports).collect();
     all.sort_by_key(|q| (q.start, q.end));
