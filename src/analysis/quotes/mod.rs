@@ -11,9 +11,9 @@ pub mod cues;
 pub mod direct;
 pub mod indirect;
 pub mod indonesian;
-pub mod indonesian_sources;
 pub mod marks;
 pub mod reporting;
+pub mod source_phrase;
 pub mod unnamed;
 
 use super::doc::Doc;
@@ -38,7 +38,7 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<RawQuote> {
     let (mut reports, taken) = indirect::find(doc, lex, &direct);
     for q in &mut reports {
         if let Some(v) = q.cue {
-            q.hint = indonesian_sources::noun_phrase_source(doc, v, q.hint);
+            q.hint = source_phrase::noun_phrase_source(doc, v, q.hint);
         }
     }
     let kept = direct.into_iter().zip(taken).filter(|(_, taken)| !taken).map(|(q, _)| q);
