@@ -418,3 +418,20 @@ fn it_as_a_subject_is_no_person_named_before() {
          It also {{said}} ((the ramp \"was never safe\" for trucks)).\r\n",
     );
 }
+
+#[test]
+fn a_name_in_the_possessive_determines_the_subject_phrase_which_speaks() {
+    check(
+        "Mayor Tom Becker opened the grain terminal 🙂.\r\n\r\n\
+         <<Ann Lee’s lawyer>> {{said}} that ((the lease was never signed)).\r\n",
+    );
+    check(
+        "Mayor Tom Becker opened the grain terminal.\r\n\r\n\
+         However, <<the Harbour Trust's chief engineer>> {{said}} ((the cranes \"need a year of repairs\" 🏗️)).\r\n",
+    );
+    // A name in apposition to the phrase is the speaker.
+    check(
+        "Mayor Tom Becker opened the grain terminal.\r\n\r\n\
+         Lee’s lawyer, <<Ruth Olsen>>, {{said}} ((the lease was never signed)).\r\n",
+    );
+}

@@ -44,6 +44,12 @@ pub const CLAUSE_CONNECTIVES: &[&str] = &[
     "dan",
 ];
 
+/// English conjunctions that open a subordinate clause (`When Roe’s bill passed`):
+/// a capitalised one at a sentence start is no word of a name.
+pub const SUBORDINATORS: &[&str] = &[
+    "when", "while", "if", "because", "since", "after", "before", "as", "once", "until", "unless", "whether", "where",
+];
+
 /// Words that quantify a noun phrase as an article does (`para pejabat`, `sejumlah
 /// warga`, `beberapa saksi`, `seorang petugas`): Indonesian has no article, so these
 /// open its noun phrases (the English determiners are in `quotes::unnamed`).

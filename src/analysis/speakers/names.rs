@@ -13,6 +13,7 @@ use super::super::function_words::ROLE_LINKS;
 use super::super::intervals::EntityIndex;
 use super::super::lexicon::{lines, Lexicon, WILAYAH};
 use super::super::quotes::cues::is_name_stop;
+use super::super::quotes::unnamed::is_possessive;
 use super::super::tokenizer::TokenKind;
 use super::super::{Entity, Label};
 use std::collections::HashSet;
@@ -117,6 +118,11 @@ pub struct Names<'a> {
 }
 
 impl Names<'_> {
+    /// The token that ends entity `e`.
+    fn last_token_of(&self, e: &Entity) -> Option<usize> {
+        self.doc.token_at_or_after(e.end).checked_sub(1)
+    }
+
     pub(super) fn entity_at(&self, t: usize) -> Option<usize> {
         self.index.at(self.doc.tokens.get(t)?.start())
     }
@@ -354,7 +360,12 @@ impl Names<'_> {
     /// An unnamed source in tokens `a..b`: the person or organisation named inside
     /// it where the entity stage found one (`the Trump campaign`), else the phrase.
     pub fn source(&self, a: usize, b: usize) -> Option<Mention> {
-        if let Some((i, e)) = (a..b).find_map(|t| self.entity_at(t)).and_then(|i| Some((i, self.entities.get(i)?))) {
+        // `Ann Lee's lawyer`: a name in the possessive is whose the speaker is, not
+        // the speaker; the phrase speaks.
+        let possessor = |t: usize| t + 1 < b && is_possessive(self.doc.low(t));
+        let inside = (a..b).find_map(|t| self.entity_at(t)).and_then(|i| Some((i, self.entities.get(i)?)));
+        let inside = inside.filter(|(_, e)| !self.last_token_of(e).is_some_and(possessor));
+        if let Some((i, e)) = inside {
             if e.is(Label::Person) || e.is(Label::Org) {
                 return Some(Mention::Entity(i));
             }
