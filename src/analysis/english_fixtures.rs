@@ -435,3 +435,13 @@ fn a_name_in_the_possessive_determines_the_subject_phrase_which_speaks() {
          Lee’s lawyer, <<Ruth Olsen>>, {{said}} ((the lease was never signed)).\r\n",
     );
 }
+
+#[test]
+fn an_auxiliary_between_a_relative_pronoun_and_its_verb_keeps_the_report() {
+    check(
+        "The toll vote was put off by the opposition 🙂, <<who>> have {{argued}} that \
+         ((the tolls are “far too high” for commuters)).\r\n",
+    );
+    check("Mayor Tom Becker backed the plan.\r\n\r\nIt was opposed by the ferry union, <<which>> had {{warned}} that ((fares would double)).");
+    check("The plan passed despite local farmers, <<who>> have long {{said}} ((the road \"cuts our fields in two\")).\r\n");
+}

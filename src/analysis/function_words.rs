@@ -57,9 +57,10 @@ pub const QUANTIFIERS: &[&str] =
     &["para", "sejumlah", "beberapa", "banyak", "sebagian", "seorang", "sebuah", "semua", "seluruh", "kedua"];
 
 /// English auxiliaries and modals between a subject and its verb that
-/// [`SPEECH_SUBJECT_GAP`] leaves out (`Police have said`, `The board would not say`).
+/// [`SPEECH_SUBJECT_GAP`] leaves out (`The board would not say`; the perfect `have`,
+/// as `has` and `had`, is in it: `Police have said`, `who have argued`).
 pub const AUXILIARIES: &[&str] =
-    &["have", "will", "would", "could", "can", "may", "might", "should", "must", "did", "does", "do", "not", "been"];
+    &["will", "would", "could", "can", "may", "might", "should", "must", "did", "does", "do", "not", "been"];
 
 /// Is the word an adverb, auxiliary or connective that may stand at a subject's edge
 /// (`recently`, `however`, `juga`, `namun`, `has`), not in the subject itself?
@@ -94,6 +95,7 @@ pub const SPEECH_SUBJECT_GAP: &[&str] = &[
     "then",
     "later",
     "has",
+    "have",
     "had",
     "previously",
     "earlier",
