@@ -445,3 +445,20 @@ fn an_auxiliary_between_a_relative_pronoun_and_its_verb_keeps_the_report() {
     check("Mayor Tom Becker backed the plan.\r\n\r\nIt was opposed by the ferry union, <<which>> had {{warned}} that ((fares would double)).");
     check("The plan passed despite local farmers, <<who>> have long {{said}} ((the road \"cuts our fields in two\")).\r\n");
 }
+
+#[test]
+fn a_role_noun_after_an_organisation_keeps_the_phrase_as_the_speaker() {
+    check(
+        "Mayor Tom Becker opened the grain terminal 🙂.\r\n\r\n\
+         <<The Republican nominee>> {{said}} ((the terminal “was built on debt”)).\r\n",
+    );
+    check(
+        "Mayor Tom Becker opened the grain terminal.\r\n\r\n\
+         <<The Democratic presidential nominee>> also {{argued}} that ((the port should stay public)).",
+    );
+    // A name in apposition to the role phrase is the speaker.
+    check(
+        "Mayor Tom Becker opened the grain terminal.\r\n\r\n\
+         The Republican nominee, <<Ruth Olsen>>, {{said}} ((the terminal \"was built on debt\")).\r\n",
+    );
+}

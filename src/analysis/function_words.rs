@@ -50,6 +50,50 @@ pub const SUBORDINATORS: &[&str] = &[
     "when", "while", "if", "because", "since", "after", "before", "as", "once", "until", "unless", "whether", "where",
 ];
 
+/// English nouns of a role or office that head a phrase after the organisation they
+/// serve (`the Green Party nominee`, `a Northwind Bank spokeswoman`): the phrase
+/// names a person of the organisation, not the organisation.
+pub const ROLE_HEADS: &[&str] = &[
+    "nominee",
+    "candidate",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "official",
+    "director",
+    "executive",
+    "chief",
+    "head",
+    "leader",
+    "secretary",
+    "minister",
+    "lawyer",
+    "attorney",
+    "adviser",
+    "advisor",
+    "aide",
+    "economist",
+    "analyst",
+    "strategist",
+    "pollster",
+    "manager",
+    "founder",
+    "member",
+    "officer",
+    "president",
+    "commissioner",
+    "spokespeople",
+    "officials",
+    "lawyers",
+    "attorneys",
+    "aides",
+    "members",
+    "leaders",
+];
+
 /// Words that quantify a noun phrase as an article does (`para pejabat`, `sejumlah
 /// warga`, `beberapa saksi`, `seorang petugas`): Indonesian has no article, so these
 /// open its noun phrases (the English determiners are in `quotes::unnamed`).

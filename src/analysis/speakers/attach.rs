@@ -124,13 +124,16 @@ impl Placed {
     }
 
     /// An unnamed source `start..end` with a place inside it (`one Ohio official`,
-    /// `the New York businessman`) or a name in the possessive before its head (`Ann
-    /// Lee’s lawyer`): the place or possessor is a word of the phrase, which names the
+    /// `the New York businessman`), a name in the possessive before its head (`Ann
+    /// Lee’s lawyer`) or an organisation before a role noun (`The Green Party
+    /// nominee`): the place, possessor or organisation is a word of the phrase, which names the
     /// speaker, so its entity becomes the SOURCE over the whole phrase.
     fn widen_place(&mut self, chars: &CodePoints, k: usize, start: usize, end: usize) {
-        let possessor = |e: &Entity| e.end < end && ends_possessive(chars, e.end);
+        // An organisation before the head (`The Green Party nominee`) is read so by
+        // the speaker stage only where the head is a role noun.
+        let modifier = |e: &Entity| e.end < end && (ends_possessive(chars, e.end) || e.is(Label::Org));
         let inside = |e: &Entity| start <= e.start && e.end <= end;
-        let Some((e, _)) = self.tagged.get_mut(k).filter(|(e, _)| (e.is(Label::Loc) || possessor(e)) && inside(e))
+        let Some((e, _)) = self.tagged.get_mut(k).filter(|(e, _)| (e.is(Label::Loc) || modifier(e)) && inside(e))
         else {
             return;
         };

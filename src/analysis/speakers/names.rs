@@ -9,7 +9,7 @@
 //! that the speaker is always an entity even when the tagger missed it.
 
 use super::super::doc::Doc;
-use super::super::function_words::ROLE_LINKS;
+use super::super::function_words::{ROLE_HEADS, ROLE_LINKS};
 use super::super::intervals::EntityIndex;
 use super::super::lexicon::{lines, Lexicon, WILAYAH};
 use super::super::quotes::cues::is_name_stop;
@@ -118,6 +118,27 @@ pub struct Names<'a> {
 }
 
 impl Names<'_> {
+    /// `The Green Party nominee`: a phrase in tokens `a..b` ending in a lower-case
+    /// role noun after the organisation it serves, as an unnamed source; the
+    /// organisation is not the speaker.
+    pub fn role_of_organisation(&self, a: usize, b: usize) -> Option<Mention> {
+        let org = (a..b).find_map(|t| self.entity_at(t)).and_then(|i| self.entities.get(i))?;
+        if !org.is(Label::Org) || !self.role_headed(org, b) {
+            return None;
+        }
+        let (start, end) = self.doc.char_span(a, b)?;
+        Some(Mention::Source { start, end })
+    }
+
+    /// Does the phrase ending before token `b` end in a lower-case role noun after
+    /// entity `e` (`The Green Party nominee`)?
+    fn role_headed(&self, e: &Entity, b: usize) -> bool {
+        let Some(head) = b.checked_sub(1) else { return false };
+        let low = self.doc.low(head);
+        let after = self.last_token_of(e).is_some_and(|t| t < head);
+        after && !self.doc.is_capitalised(head) && (ROLE_HEADS.contains(&low) || self.lex.titles.contains(low))
+    }
+
     /// The token that ends entity `e`.
     fn last_token_of(&self, e: &Entity) -> Option<usize> {
         self.doc.token_at_or_after(e.end).checked_sub(1)
@@ -365,6 +386,9 @@ impl Names<'_> {
         let possessor = |t: usize| t + 1 < b && is_possessive(self.doc.low(t));
         let inside = (a..b).find_map(|t| self.entity_at(t)).and_then(|i| Some((i, self.entities.get(i)?)));
         let inside = inside.filter(|(_, e)| !self.last_token_of(e).is_some_and(possessor));
+        if let Some(m) = self.role_of_organisation(a, b) {
+            return Some(m);
+        }
         if let Some((i, e)) = inside {
             if e.is(Label::Person) || e.is(Label::Org) {
                 return Some(Mention::Entity(i));

@@ -38,9 +38,9 @@ pub fn read_hint(names: &Names, context: &Context, q: &RawQuote, weights: &Speak
             // `It said …`: a thing (a report, a letter) speaks; no person named
             // before stands for it.
             Some(UnnamedSubject::Impersonal) => HintReading::Named(None),
-            Some(UnnamedSubject::Phrase(x, y)) => {
-                HintReading::Unread(names.subject(a, b).or_else(|| names.source(x, y)))
-            }
+            Some(UnnamedSubject::Phrase(x, y)) => HintReading::Unread(
+                names.role_of_organisation(x, y).or_else(|| names.subject(a, b)).or_else(|| names.source(x, y)),
+            ),
             None => HintReading::Unread(names.subject(a, b)),
         },
         SpeakerHint::Pronoun(pos) => HintReading::Pronoun(pos),
