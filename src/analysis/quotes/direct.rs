@@ -98,7 +98,7 @@ fn lead_out(
     let closed = end.checked_sub(2).and_then(|k| doc.chars.get(k)).is_some_and(|c| ",.?!".contains(c));
     let after = doc.token_at_or_after(end);
     let goes_on = doc.kind(after) == Some(TokenKind::Word) && !doc.is_capitalised(after);
-    if closed || !goes_on || !doc.chars.range(start..end).is_some_and(|q| !q.contains('\n')) {
+    if closed || !goes_on || doc.chars.range(start..end).is_none_or(|q| q.contains('\n')) {
         return None;
     }
     let sentence = doc.sentence_of(opening)?;
