@@ -418,3 +418,47 @@ fn it_as_a_subject_is_no_person_named_before() {
          It also {{said}} ((the ramp \"was never safe\" for trucks)).\r\n",
     );
 }
+
+#[test]
+fn a_name_in_the_possessive_determines_the_subject_phrase_which_speaks() {
+    check(
+        "Mayor Tom Becker opened the grain terminal 🙂.\r\n\r\n\
+         <<Ann Lee’s lawyer>> {{said}} that ((the lease was never signed)).\r\n",
+    );
+    check(
+        "Mayor Tom Becker opened the grain terminal.\r\n\r\n\
+         However, <<the Harbour Trust's chief engineer>> {{said}} ((the cranes \"need a year of repairs\" 🏗️)).\r\n",
+    );
+    // A name in apposition to the phrase is the speaker.
+    check(
+        "Mayor Tom Becker opened the grain terminal.\r\n\r\n\
+         Lee’s lawyer, <<Ruth Olsen>>, {{said}} ((the lease was never signed)).\r\n",
+    );
+}
+
+#[test]
+fn an_auxiliary_between_a_relative_pronoun_and_its_verb_keeps_the_report() {
+    check(
+        "The toll vote was put off by the opposition 🙂, <<who>> have {{argued}} that \
+         ((the tolls are “far too high” for commuters)).\r\n",
+    );
+    check("Mayor Tom Becker backed the plan.\r\n\r\nIt was opposed by the ferry union, <<which>> had {{warned}} that ((fares would double)).");
+    check("The plan passed despite local farmers, <<who>> have long {{said}} ((the road \"cuts our fields in two\")).\r\n");
+}
+
+#[test]
+fn a_role_noun_after_an_organisation_keeps_the_phrase_as_the_speaker() {
+    check(
+        "Mayor Tom Becker opened the grain terminal 🙂.\r\n\r\n\
+         <<The Republican nominee>> {{said}} ((the terminal “was built on debt”)).\r\n",
+    );
+    check(
+        "Mayor Tom Becker opened the grain terminal.\r\n\r\n\
+         <<The Democratic presidential nominee>> also {{argued}} that ((the port should stay public)).",
+    );
+    // A name in apposition to the role phrase is the speaker.
+    check(
+        "Mayor Tom Becker opened the grain terminal.\r\n\r\n\
+         The Republican nominee, <<Ruth Olsen>>, {{said}} ((the terminal \"was built on debt\")).\r\n",
+    );
+}

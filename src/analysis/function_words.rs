@@ -44,6 +44,56 @@ pub const CLAUSE_CONNECTIVES: &[&str] = &[
     "dan",
 ];
 
+/// English conjunctions that open a subordinate clause (`When Roe’s bill passed`):
+/// a capitalised one at a sentence start is no word of a name.
+pub const SUBORDINATORS: &[&str] = &[
+    "when", "while", "if", "because", "since", "after", "before", "as", "once", "until", "unless", "whether", "where",
+];
+
+/// English nouns of a role or office that head a phrase after the organisation they
+/// serve (`the Green Party nominee`, `a Northwind Bank spokeswoman`): the phrase
+/// names a person of the organisation, not the organisation.
+pub const ROLE_HEADS: &[&str] = &[
+    "nominee",
+    "candidate",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "official",
+    "director",
+    "executive",
+    "chief",
+    "head",
+    "leader",
+    "secretary",
+    "minister",
+    "lawyer",
+    "attorney",
+    "adviser",
+    "advisor",
+    "aide",
+    "economist",
+    "analyst",
+    "strategist",
+    "pollster",
+    "manager",
+    "founder",
+    "member",
+    "officer",
+    "president",
+    "commissioner",
+    "spokespeople",
+    "officials",
+    "lawyers",
+    "attorneys",
+    "aides",
+    "members",
+    "leaders",
+];
+
 /// Words that quantify a noun phrase as an article does (`para pejabat`, `sejumlah
 /// warga`, `beberapa saksi`, `seorang petugas`): Indonesian has no article, so these
 /// open its noun phrases (the English determiners are in `quotes::unnamed`).
@@ -51,9 +101,10 @@ pub const QUANTIFIERS: &[&str] =
     &["para", "sejumlah", "beberapa", "banyak", "sebagian", "seorang", "sebuah", "semua", "seluruh", "kedua"];
 
 /// English auxiliaries and modals between a subject and its verb that
-/// [`SPEECH_SUBJECT_GAP`] leaves out (`Police have said`, `The board would not say`).
+/// [`SPEECH_SUBJECT_GAP`] leaves out (`The board would not say`; the perfect `have`,
+/// as `has` and `had`, is in it: `Police have said`, `who have argued`).
 pub const AUXILIARIES: &[&str] =
-    &["have", "will", "would", "could", "can", "may", "might", "should", "must", "did", "does", "do", "not", "been"];
+    &["will", "would", "could", "can", "may", "might", "should", "must", "did", "does", "do", "not", "been"];
 
 /// Is the word an adverb, auxiliary or connective that may stand at a subject's edge
 /// (`recently`, `however`, `juga`, `namun`, `has`), not in the subject itself?
@@ -88,6 +139,7 @@ pub const SPEECH_SUBJECT_GAP: &[&str] = &[
     "then",
     "later",
     "has",
+    "have",
     "had",
     "previously",
     "earlier",

@@ -7,7 +7,7 @@
 
 use super::super::doc::Doc;
 use super::super::english_verbs;
-use super::super::function_words::QUANTIFIERS;
+use super::super::function_words::{CLAUSE_CONNECTIVES, QUANTIFIERS, SUBORDINATORS};
 use super::super::lexicon::Lexicon;
 use super::super::tokenizer::TokenKind;
 use super::reporting::ROLE_NOUNS;
@@ -70,7 +70,8 @@ pub fn unnamed_source(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
     // `the Green campaign`, `a Transport Department official`, `the city's transport
     // director`: names may modify the head, which is a lower-case noun; the phrase
     // speaks through the head (the speaker stage prefers an entity inside it).
-    let determined = (DETERMINERS.contains(&first) && opener_ok) || is_possessive(doc.low(a));
+    let determined =
+        (DETERMINERS.contains(&first) && opener_ok) || is_possessive(doc.low(a)) || possessive_name_ends(doc, a, end);
     let head_lower = end > a + 1 && lower(end - 1) && !PRONOUN_HEADS.contains(&doc.low(end - 1));
     let words = (a + 1..end).all(|t| doc.kind(t) == Some(TokenKind::Word));
     if determined && head_lower && words {
@@ -119,8 +120,21 @@ pub fn is_speaking_plural(low: &str) -> bool {
     SPEAKING_PLURALS.contains(&low)
 }
 
+/// Longest name in the possessive that opens a phrase (`Ann Lee's lawyer`), in words.
+const MAX_POSSESSOR_WORDS: usize = 3;
+
+/// `Ann Lee's lawyer`, `Northwind Bank’s economist`: capitalised words opening
+/// `a..end`, the last of them a possessive, determine the phrase as `the` does.
+fn possessive_name_ends(doc: &Doc, a: usize, end: usize) -> bool {
+    let reach = end.min(a + MAX_POSSESSOR_WORDS);
+    let possessor = (a..reach).find(|&t| is_possessive(doc.low(t)));
+    let clause_word = |t: usize| SUBORDINATORS.contains(&doc.low(t)) || CLAUSE_CONNECTIVES.contains(&doc.low(t));
+    let name_word = |t: usize| doc.kind(t) == Some(TokenKind::Word) && doc.is_capitalised(t) && !clause_word(t);
+    possessor.is_some_and(|k| (a..=k).all(name_word))
+}
+
 /// `city's`, `Roe’s`: a possessive, which determines a noun phrase as an article does.
-fn is_possessive(low: &str) -> bool {
+pub fn is_possessive(low: &str) -> bool {
     low.len() > 2 && (low.ends_with("'s") || low.ends_with("’s"))
 }
 
@@ -151,6 +165,14 @@ mod tests {
         assert_eq!(source("Jane Roe"), None);
         assert_eq!(source("analysis"), None);
         assert_eq!(source("the long and winding road that leads nowhere"), None);
+        assert_eq!(source("Ann Lee’s lawyer").as_deref(), Some("Ann Lee’s lawyer"));
+        assert_eq!(
+            source("Harbour Trust's chief engineer at the port").as_deref(),
+            Some("Harbour Trust's chief engineer")
+        );
+        assert_eq!(source("Ann Lee’s"), None);
+        assert_eq!(source("Ann Lee and the engineer"), None);
+        assert_eq!(source("When Lee’s appeal"), None);
     }
 
     fn role(text: &str) -> Option<String> {

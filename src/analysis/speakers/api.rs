@@ -20,6 +20,7 @@ use super::full_mentions::FullMentions;
 use super::gender::Pronoun;
 use super::names::{Mention, Names};
 use super::ranker::SpeakerWeights;
+use super::reading::{read_hint, HintReading};
 use std::sync::OnceLock;
 
 /// Source of the entities handed in.
@@ -94,13 +95,19 @@ pub fn rank_speakers_with(
     let mut context = Context::new(&doc, lex, &sorted, &raw);
     let mut earlier: Vec<&QuoteRef> = quotes.iter().filter(|q| q.end <= target.start).collect();
     earlier.sort_by_key(|q| q.end);
+    let mut last_direct = None;
     for q in earlier {
-        if let Some(i) = q.speaker.and_then(|s| position.get(s).copied().flatten()) {
-            context.spoke(&raw_quote(q), Mention::Entity(i));
+        let speaker = q.speaker.and_then(|s| position.get(s).copied().flatten()).map(Mention::Entity);
+        if let Some(m) = speaker {
+            context.spoke(&raw_quote(q), m);
+        }
+        if q.direct {
+            last_direct = speaker;
         }
     }
-    let (cue_pos, pronoun, named) = read_cue(&doc, lex, &sorted, target);
-    let query = Query { pos: cue_pos.unwrap_or(target.start).min(target.start), pronoun, named, wide: true };
+    let names = Names { doc: &doc, lex, entities: &sorted, index: EntityIndex::new(&sorted) };
+    let CueReading { pos, pronoun, named } = read_cue(&names, &context, target, last_direct, weights);
+    let query = Query { pos: pos.min(target.start), pronoun, named, wide: true };
     // As the analysis reads a `-nya` or pronoun cue: the one who goes on speaking next.
     let goes_on = (pronoun != Pronoun::None).then(|| context.continued(target.end)).flatten();
     let ranked = context.ranked_going_on(&query, weights, Vec::new(), goes_on);
@@ -154,33 +161,56 @@ fn inverse(original: &[usize], len: usize) -> Vec<Option<usize>> {
     out
 }
 
-/// Where the speaker of `target` is written: the cue's offset, the pronoun standing
-/// for the speaker, and the mention the cue names. The quote finder reads the text
-/// again; its quote with the same cue (else the one overlapping `target` most) says
-/// where the name stands.
+/// Where the speaker of a quotation is written, as the ranking's query takes it.
+struct CueReading {
+    /// The char the candidates are ranked from: the pronoun, else the cue, else the quote.
+    pos: usize,
+    /// The pronoun standing for the speaker, if the speaker is not named.
+    pronoun: Pronoun,
+    /// The entity the cue names (or the analysis' rules settle on).
+    named: Option<Mention>,
+}
+
+/// Where the speaker of `target` is written, read as the analysis reads it
+/// ([`read_hint`]): the quote finder reads the text again, and its quote with the
+/// same cue (else the one overlapping `target` most) gives the hint. `last_direct`
+/// is the speaker of the direct quote before (for a quote that goes on).
 fn read_cue(
-    doc: &Doc,
-    lex: &Lexicon,
-    entities: &[Entity],
+    names: &Names,
+    context: &Context,
     target: &QuoteRef,
-) -> (Option<usize>, Pronoun, Option<Mention>) {
+    last_direct: Option<Mention>,
+    weights: &SpeakerWeights,
+) -> CueReading {
+    let (doc, lex) = (names.doc, names.lex);
     let cue_token = target.cue.map(|(a, _)| doc.token_at_or_after(a));
     let found = quotes::find(doc, lex);
     let overlap = |q: &RawQuote| q.end.min(target.end).saturating_sub(q.start.max(target.start));
     let same_cue = cue_token.and_then(|t| found.iter().find(|q| q.cue == Some(t)));
     let raw = same_cue.or_else(|| found.iter().filter(|q| overlap(q) > 0).max_by_key(|q| overlap(q)));
     let cue = cue_token.or_else(|| raw.and_then(|q| q.cue));
-    let cue_pos = cue.and_then(|t| doc.tokens.get(t)).map(|t| t.start());
-    let pronoun = cue.map_or(Pronoun::None, |t| Pronoun::around_cue(doc, lex, t));
-    let names = Names { doc, lex, entities, index: EntityIndex::new(entities) };
-    let mention = match raw.map(|q| q.hint) {
-        Some(SpeakerHint::After(a, b)) => names.after_cue(a, b),
-        Some(SpeakerHint::Subject(a, b)) => names.subject(a, b),
-        Some(SpeakerHint::Source(a, b)) => names.source(a, b),
-        _ => None,
+    let cue_pos = cue.and_then(|t| doc.tokens.get(t)).map_or(target.start, |t| t.start());
+    let around_cue = cue.map_or(Pronoun::None, |t| Pronoun::around_cue(doc, lex, t));
+    let as_named = |m: Option<Mention>| {
+        m.map(|m| FullMentions::new(doc, names.entities).of(m)).and_then(|m| as_entity(&names.index, m))
     };
-    let named = mention.map(|m| FullMentions::new(doc, entities).of(m)).and_then(|m| as_entity(&names.index, m));
-    (cue_pos, if named.is_some() { Pronoun::None } else { pronoun }, named)
+    let reading = raw.map_or(HintReading::Unread(None), |q| read_hint(names, context, q, weights));
+    match reading {
+        HintReading::Pronoun(at) => {
+            let pronoun = Pronoun::at_token(doc, lex, doc.token_at_or_after(at));
+            CueReading { pos: at, pronoun, named: None }
+        }
+        HintReading::Continued => CueReading { pos: cue_pos, pronoun: Pronoun::None, named: last_direct },
+        // `It said`: nobody named before stands for a thing; no pronoun ranks them.
+        HintReading::Named(None) => CueReading { pos: cue_pos, pronoun: Pronoun::None, named: None },
+        // A speaker that is not among the entities handed in (an unnamed `they` the
+        // caller has no span for) is ranked by the pronoun at the cue.
+        HintReading::Named(m) | HintReading::Unread(m) => {
+            let named = as_named(m);
+            let pronoun = if named.is_some() { Pronoun::None } else { around_cue };
+            CueReading { pos: cue_pos, pronoun, named }
+        }
+    }
 }
 
 /// A mention as one of the entities: itself, or the entity holding its span.

@@ -180,3 +180,77 @@ fn the_one_who_goes_on_next_leads_and_says_so_in_its_features() {
     let without = SpeakerWeights { goes_on_next: 0.0, ..SpeakerWeights::default() };
     assert_eq!(f.names(&f.rank(0, &without)).first().map(String::as_str), Some("Darto Sumarno"));
 }
+
+/// For every quotation the analysis finds in `text`: the analysis' speaker and the
+/// inspector's first candidate, both as text, with the entities and the earlier
+/// speakers the analysis gives.
+fn analysis_and_inspector(text: &str) -> Vec<(Option<String>, Option<String>)> {
+    let s = super::super::Analyzer::new().analyze(text);
+    let refs: Vec<EntityRef> =
+        s.entities.iter().map(|e| EntityRef { start: e.start, end: e.end, label: e.label.as_str() }).collect();
+    let quotes: Vec<QuoteRef> = s
+        .quotes
+        .iter()
+        .map(|q| QuoteRef {
+            start: q.start,
+            end: q.end,
+            cue: q.cue,
+            speaker: q.speaker,
+            direct: q.kind == super::super::QuoteKind::Direct,
+        })
+        .collect();
+    let slice = |i: usize| s.entities.get(i).map(|e| text.chars().skip(e.start).take(e.end - e.start).collect());
+    (0..quotes.len())
+        .map(|k| {
+            let earlier: Vec<QuoteRef> = quotes
+                .iter()
+                .enumerate()
+                .map(|(j, q)| QuoteRef { speaker: q.speaker.filter(|_| j < k), ..*q })
+                .collect();
+            let first = rank_speakers(text, &refs, &earlier, k, &SpeakerWeights::default()).first().map(|r| r.entity);
+            (s.quotes.get(k).and_then(|q| q.speaker).and_then(slice), first.and_then(slice))
+        })
+        .collect()
+}
+
+#[test]
+fn the_inspector_reads_an_unnamed_subject_as_the_analysis_does() {
+    // A pronoun with an adverb is the person it agrees with, not the last name (`He
+    // recently` is no name); a noun phrase is an unnamed source, not the person
+    // named before; `they` is the group named before.
+    let texts = [
+        "Mayor Tom Becker toured the dam 🙂. Senator Ann Price stayed in the capital.\r\n\r\n\
+         “The spillway holds,” He recently told reporters.\r\n",
+        "Mayor Tom Becker toured the dam 🙂.\r\n\r\n\
+         The survey, published by the water board, said: \"Two valves leak.\"\r\n",
+        "Mayor Tom Becker met the Riverside Farmers Union 🌾.\r\n\r\n\
+         They later said: “The canal fees are too high.”\r\n",
+    ];
+    for text in texts {
+        let got = analysis_and_inspector(text);
+        assert!(!got.is_empty(), "{text}");
+        for (analysis, inspector) in got {
+            assert!(analysis.is_some(), "{text}");
+            assert_eq!(analysis, inspector, "{text}");
+        }
+    }
+}
+
+/// `It said`: the analysis names no one; the inspector still lists the people named
+/// before (for the annotator's digit keys), none of them as the cue's name.
+#[test]
+fn it_as_the_subject_names_no_one_in_the_inspector_either() {
+    let text = "Mayor Tom Becker toured the dam 🙂.\r\n\r\nIt also said the valves \"were never tested\" at all.\r\n";
+    let got = analysis_and_inspector(text);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got.first().and_then(|(analysis, _)| analysis.clone()), None);
+    let f = Fixture::new(text).entity("Tom Becker", 0, "PERSON");
+    let (start, end) = span(text, "the valves \"were never tested\" at all", 0);
+    let f = Fixture {
+        quotes: vec![QuoteRef { start, end, cue: Some(span(text, "said", 0)), speaker: None, direct: false }],
+        ..f
+    };
+    let ranked = f.rank(0, &SpeakerWeights::default());
+    assert_eq!(ranked.len(), 1, "{ranked:?}");
+    assert!(ranked.iter().all(|r| !r.features.named_at_cue && !r.features.speech_subject), "{ranked:?}");
+}

@@ -29,7 +29,7 @@ pub fn attach(chars: &CodePoints, entities: &mut Vec<Entity>, mentions: &[Option
                 // free, or takes in the one place it describes (`one Ohio official`).
                 let clashes = placed.clashes(start, end);
                 if let [k] = clashes[..] {
-                    placed.widen_place(k, start, end);
+                    placed.widen_place(chars, k, start, end);
                 } else if clashes.is_empty() {
                     let e = Entity {
                         start,
@@ -124,10 +124,16 @@ impl Placed {
     }
 
     /// An unnamed source `start..end` with a place inside it (`one Ohio official`,
-    /// `the New York businessman`): the place is a word of the phrase, which names
-    /// the speaker, so the place's entity becomes the SOURCE over the whole phrase.
-    fn widen_place(&mut self, k: usize, start: usize, end: usize) {
-        let Some((e, _)) = self.tagged.get_mut(k).filter(|(e, _)| e.is(Label::Loc) && start <= e.start && e.end <= end)
+    /// `the New York businessman`), a name in the possessive before its head (`Ann
+    /// Lee’s lawyer`) or an organisation before a role noun (`The Green Party
+    /// nominee`): the place, possessor or organisation is a word of the phrase, which names the
+    /// speaker, so its entity becomes the SOURCE over the whole phrase.
+    fn widen_place(&mut self, chars: &CodePoints, k: usize, start: usize, end: usize) {
+        // An organisation before the head (`The Green Party nominee`) is read so by
+        // the speaker stage only where the head is a role noun.
+        let modifier = |e: &Entity| e.end < end && (ends_possessive(chars, e.end) || e.is(Label::Org));
+        let inside = |e: &Entity| start <= e.start && e.end <= end;
+        let Some((e, _)) = self.tagged.get_mut(k).filter(|(e, _)| (e.is(Label::Loc) || modifier(e)) && inside(e))
         else {
             return;
         };
@@ -212,4 +218,10 @@ impl Found {
         let k = tagged.partition_point(|(e, _)| e.end <= start);
         tagged.get(k).filter(|(e, _)| overlaps(e)).map(|_| k)
     }
+}
+
+/// Does the text before char `end` end in a possessive `'s` (`’s`)?
+fn ends_possessive(chars: &CodePoints, end: usize) -> bool {
+    let at = |k: usize| end.checked_sub(k).and_then(|i| chars.get(i));
+    matches!(at(2), Some('\'' | '’')) && matches!(at(1), Some('s' | 'S'))
 }

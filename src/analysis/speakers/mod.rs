@@ -23,6 +23,7 @@ pub mod gender;
 pub mod groups;
 pub mod names;
 pub mod ranker;
+pub mod reading;
 pub mod salient;
 pub mod subjects;
 pub mod word_lists;
@@ -35,15 +36,14 @@ mod rule_fixtures;
 use super::doc::Doc;
 use super::intervals::EntityIndex;
 use super::lexicon::Lexicon;
-use super::quotes::{RawQuote, SpeakerHint};
+use super::quotes::RawQuote;
 use super::{Entity, QuoteKind};
 use attach::attach;
 use coreference::Context;
 use full_mentions::FullMentions;
-use groups::is_group_pronoun;
 use names::{Mention, Names};
 use ranker::SpeakerWeights;
-use subjects::UnnamedSubject;
+use reading::{read_hint, HintReading};
 
 pub use attach::SPEAKER_SOURCE;
 
@@ -81,20 +81,6 @@ fn pronoun_speaker(context: &Context, pos: usize, q: &RawQuote, weights: &Speake
     context.pronoun(pos, pos.min(q.start), q.end, weights)
 }
 
-/// The speaker `they` (`mereka`) at token `t` stands for: the group named or speaking
-/// just before, else the unnamed "they" itself.
-fn group_or_source(
-    doc: &Doc,
-    names: &Names,
-    context: &Context,
-    t: usize,
-    q: &RawQuote,
-    weights: &SpeakerWeights,
-) -> Option<Mention> {
-    let at = doc.tokens.get(t).map_or(q.start, |x| x.start());
-    context.group_antecedent(at.min(q.start), weights).or_else(|| names.source(t, t + 1))
-}
-
 /// The speaker mention of each quote.
 pub fn resolve_all(
     doc: &Doc,
@@ -109,30 +95,11 @@ pub fn resolve_all(
     let mut out: Vec<Option<Mention>> = Vec::with_capacity(quotes.len());
     let mut last_direct: Option<Mention> = None;
     for q in quotes {
-        let read = match q.hint {
-            SpeakerHint::Continued => Read::Named(last_direct),
-            SpeakerHint::After(a, b) => Read::Unread(names.after_cue(a, b)),
-            SpeakerHint::Subject(a, b) => match names.unnamed_subject(a, b) {
-                Some(UnnamedSubject::Pronoun(t)) => Read::Pronoun(pronoun_speaker(
-                    &context,
-                    doc.tokens.get(t).map_or(q.start, |x| x.start()),
-                    q,
-                    weights,
-                )),
-                Some(UnnamedSubject::Group(t)) => Read::Named(group_or_source(doc, &names, &context, t, q, weights)),
-                // `It said …`: a thing (a report, a letter) speaks; no person named
-                // before stands for it.
-                Some(UnnamedSubject::Impersonal) => Read::Named(None),
-                Some(UnnamedSubject::Phrase(x, y)) => Read::Unread(names.subject(a, b).or_else(|| names.source(x, y))),
-                None => Read::Unread(names.subject(a, b)),
-            },
-            SpeakerHint::Pronoun(pos) => Read::Pronoun(pronoun_speaker(&context, pos, q, weights)),
-            // `They say …`: the group named just before, else the unnamed "they".
-            SpeakerHint::Source(a, b) if b == a + 1 && is_group_pronoun(doc.low(a)) => {
-                Read::Named(group_or_source(doc, &names, &context, a, q, weights))
-            }
-            SpeakerHint::Source(a, b) => Read::Named(names.source(a, b)),
-            SpeakerHint::None => Read::Unread(None),
+        let read = match read_hint(&names, &context, q, weights) {
+            HintReading::Continued => Read::Named(last_direct),
+            HintReading::Named(m) => Read::Named(m),
+            HintReading::Pronoun(pos) => Read::Pronoun(pronoun_speaker(&context, pos, q, weights)),
+            HintReading::Unread(m) => Read::Unread(m),
         };
         // No cue, or a cue whose name could not be read: the ranker's best candidate
         // within reach (a suggestion the annotator reviews, with the runner-up shown).

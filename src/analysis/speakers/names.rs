@@ -9,10 +9,11 @@
 //! that the speaker is always an entity even when the tagger missed it.
 
 use super::super::doc::Doc;
-use super::super::function_words::ROLE_LINKS;
+use super::super::function_words::{ROLE_HEADS, ROLE_LINKS};
 use super::super::intervals::EntityIndex;
 use super::super::lexicon::{lines, Lexicon, WILAYAH};
 use super::super::quotes::cues::is_name_stop;
+use super::super::quotes::unnamed::is_possessive;
 use super::super::tokenizer::TokenKind;
 use super::super::{Entity, Label};
 use std::collections::HashSet;
@@ -117,6 +118,32 @@ pub struct Names<'a> {
 }
 
 impl Names<'_> {
+    /// `The Green Party nominee`: a phrase in tokens `a..b` ending in a lower-case
+    /// role noun after the organisation it serves, as an unnamed source; the
+    /// organisation is not the speaker.
+    pub fn role_of_organisation(&self, a: usize, b: usize) -> Option<Mention> {
+        let org = (a..b).find_map(|t| self.entity_at(t)).and_then(|i| self.entities.get(i))?;
+        if !org.is(Label::Org) || !self.role_headed(org, b) {
+            return None;
+        }
+        let (start, end) = self.doc.char_span(a, b)?;
+        Some(Mention::Source { start, end })
+    }
+
+    /// Does the phrase ending before token `b` end in a lower-case role noun after
+    /// entity `e` (`The Green Party nominee`)?
+    fn role_headed(&self, e: &Entity, b: usize) -> bool {
+        let Some(head) = b.checked_sub(1) else { return false };
+        let low = self.doc.low(head);
+        let after = self.last_token_of(e).is_some_and(|t| t < head);
+        after && !self.doc.is_capitalised(head) && (ROLE_HEADS.contains(&low) || self.lex.titles.contains(low))
+    }
+
+    /// The token that ends entity `e`.
+    fn last_token_of(&self, e: &Entity) -> Option<usize> {
+        self.doc.token_at_or_after(e.end).checked_sub(1)
+    }
+
     pub(super) fn entity_at(&self, t: usize) -> Option<usize> {
         self.index.at(self.doc.tokens.get(t)?.start())
     }
@@ -354,7 +381,15 @@ impl Names<'_> {
     /// An unnamed source in tokens `a..b`: the person or organisation named inside
     /// it where the entity stage found one (`the Trump campaign`), else the phrase.
     pub fn source(&self, a: usize, b: usize) -> Option<Mention> {
-        if let Some((i, e)) = (a..b).find_map(|t| self.entity_at(t)).and_then(|i| Some((i, self.entities.get(i)?))) {
+        // `Ann Lee's lawyer`: a name in the possessive is whose the speaker is, not
+        // the speaker; the phrase speaks.
+        let possessor = |t: usize| t + 1 < b && is_possessive(self.doc.low(t));
+        let inside = (a..b).find_map(|t| self.entity_at(t)).and_then(|i| Some((i, self.entities.get(i)?)));
+        let inside = inside.filter(|(_, e)| !self.last_token_of(e).is_some_and(possessor));
+        if let Some(m) = self.role_of_organisation(a, b) {
+            return Some(m);
+        }
+        if let Some((i, e)) = inside {
             if e.is(Label::Person) || e.is(Label::Org) {
                 return Some(Mention::Entity(i));
             }
