@@ -176,7 +176,9 @@ pub fn find(doc: &Doc, lex: &Lexicon, direct: &[RawQuote]) -> (Vec<RawQuote>, Ve
             let Some((c, e, hint)) = report_at(doc, lex, v, range.end) else { continue };
             // `X mengumumkan bahwa …, kata seorang pejabat.`: the last cue reports all,
             // and the verb inside it its own clause up to that cue's comma.
-            if let Some((u, (start, comma, outer_hint))) = indonesian::outer_report(doc, lex, v, c, range.end) {
+            let outer = indonesian::outer_report(doc, lex, v, c, range.end)
+                .or_else(|| outer_according_to(doc, lex, v, c, range.end));
+            if let Some((u, (start, comma, outer_hint))) = outer {
                 for (v, c, e, hint) in [(u, start, comma, outer_hint), (v, c, comma, hint)] {
                     let fewest = indonesian::fewest_content_words(doc, lex, v, (c, e), range.end);
                     if let Some(span) = content_span_of(doc, c, e, &facts, fewest) {
@@ -886,6 +888,29 @@ fn trailing_report(
     (start < comma).then_some((start, comma, hint))
 }
 
+/// `Police have said they will wait, according to the family's lawyers.`: a report
+/// found at the English verb `v` with content from token `c`, whose clause ends in
+/// `, according to X`. That source reports the whole clause, the verb's report inside
+/// it included; returns the `according` token and its report. A clause after a
+/// semicolon is its own: the source reports only that one.
+fn outer_according_to(
+    doc: &Doc,
+    lex: &Lexicon,
+    v: usize,
+    c: usize,
+    sentence_end: usize,
+) -> Option<(usize, (usize, usize, SpeakerHint))> {
+    if !english_verbs::is_inflected(doc.low(v)) {
+        return None;
+    }
+    let u = (c.max(v) + 1..sentence_end)
+        .find(|&u| doc.is_punct(u - 1, ',') && doc.low(u) == "according" && doc.low(u + 1) == "to")?;
+    if (v..u).any(|t| doc.is_punct(t, ';')) {
+        return None;
+    }
+    trailing_report(doc, lex, u, u + 2, sentence_end).filter(|&(start, _, _)| start < v).map(|found| (u, found))
+}
+
 /// `Menurut Putin, …` / `menurutnya, …` / `According to the minister, …`.
 fn according_to(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<(usize, SpeakerHint)> {
     let pos = doc.tokens.get(v).map_or(0, |x| x.start());
@@ -1094,6 +1119,21 @@ mod tests {
         let text = "😀 Northwind Bank this month announced that it would drop the “sales” plan.\r\n\
                     The mayor on Monday said the bridge is safe. Lee earlier this week also said the toll would stay.";
         assert_eq!(indirect(text), ["it would drop the “sales” plan", "the bridge is safe", "the toll would stay"]);
+    }
+
+    #[test]
+    fn according_to_at_the_end_reports_the_clause_with_its_report_inside() {
+        let text =
+            "Police have said they will not release the “second” video 📹, according to lawyers for the family.\r\n\
+                    The firm reported that it lost money; its shares fell, according to its website.";
+        assert_eq!(
+            indirect(text),
+            [
+                "Police have said they will not release the “second” video",
+                "they will not release the “second” video",
+                "it lost money; its shares fell, according to its website"
+            ]
+        );
     }
 
     #[test]
