@@ -124,7 +124,8 @@ fn english_phrase(doc: &Doc, a: usize, mut b: usize) -> Option<(usize, usize)> {
     let a = (a..b).rev().find(|&t| is_break(doc, t)).map_or(a, |t| t + 1);
     // A lone `who` is the relative pronoun written at the verb, kept as the source, as
     // is `many of whom`.
-    let phrase = b > a + 1 && !(b > a + 1 && doc.low(b - 2) == "of" && doc.low(b - 1) == "whom");
+    let of_whom = b > a + 1 && doc.low(b - 2) == "of" && doc.low(b - 1) == "whom";
+    let phrase = b > a + 1 && !of_whom;
     let open_end = b <= a || (phrase && ENGLISH_OPEN_ENDS.contains(&doc.low(b - 1)));
     let relative = (a..b).find(|&t| RELATIVE_OPENERS.contains(&doc.low(t))).unwrap_or(b);
     let verb = (a..relative).any(|t| is_english_verb(doc, t));
