@@ -126,8 +126,9 @@ fn english_phrase(doc: &Doc, a: usize, mut b: usize) -> Option<(usize, usize)> {
     // is `many of whom`.
     let of_whom = b > a + 1 && doc.low(b - 2) == "of" && doc.low(b - 1) == "whom";
     let phrase = b > a + 1 && !of_whom;
-    let open_end = b <= a || (phrase && ENGLISH_OPEN_ENDS.contains(&doc.low(b - 1)));
     let relative = (a..b).find(|&t| RELATIVE_OPENERS.contains(&doc.low(t))).unwrap_or(b);
+    // `all the skippers we spoke to`: a relative clause may end in its preposition.
+    let open_end = b <= a || (phrase && relative + 1 >= b && ENGLISH_OPEN_ENDS.contains(&doc.low(b - 1)));
     let verb = (a..relative).any(|t| is_english_verb(doc, t));
     (!open_end && !verb).then_some((a, b))
 }
