@@ -462,3 +462,12 @@ fn a_role_noun_after_an_organisation_keeps_the_phrase_as_the_speaker() {
          The Republican nominee, <<Ruth Olsen>>, {{said}} ((the terminal \"was built on debt\")).\r\n",
     );
 }
+
+#[test]
+fn a_plural_of_people_opening_the_sentence_speaks_as_a_source() {
+    check(
+        "Mayor Helen Carter 😀 backed the bridge.\r\n\r\n<<Opponents>> {{argued}} that ((the “£48 million” plan \
+         would strain the budget)).",
+    );
+    check("<<Proponents>>, including the Harbour Trust, {{say}} ((the bridge will pay for itself)).\r\n");
+}
