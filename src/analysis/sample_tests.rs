@@ -92,10 +92,15 @@ fn harbour_quotes_have_their_speakers() {
     }
     let dates = labelled(HARBOUR, &s, "DATE");
     assert!(dates.iter().any(|d| d.contains("12/3/2024")) && dates.iter().any(|d| d == "March 2025"), "{dates:?}");
-    let all: Vec<String> = s.entities.iter().map(|e| slice(HARBOUR, e.start, e.end)).collect();
+    // Sentence-opening words are no names; `Opponents` speaks as an unnamed source.
+    let names: Vec<String> = ["PERSON", "ORG", "LOC"].iter().flat_map(|label| labelled(HARBOUR, &s, label)).collect();
     for word in ["Opponents", "According"] {
-        assert!(!all.iter().any(|t| t.starts_with(word)), "{word} tagged: {all:?}");
+        assert!(!names.iter().any(|t| t.starts_with(word)), "{word} tagged: {names:?}");
     }
+    let opponents = s.quotes.iter().find(|q| slice(HARBOUR, q.start, q.end).starts_with("the £48 million"));
+    let speaker =
+        opponents.and_then(|q| s.entities.get(q.speaker?)).map(|e| (slice(HARBOUR, e.start, e.end), e.label.clone()));
+    assert_eq!(speaker, Some(("Opponents".to_owned(), "SOURCE".to_owned())));
     // After the cue `According to`, the organisation's last word is not cut off as a person.
     assert!(!persons.iter().any(|p| p == "Transport"), "{persons:?}");
 }
