@@ -797,7 +797,7 @@ fn is_setting_only(doc: &Doc, lex: &Lexicon, v: usize, c: usize, end: usize) -> 
         (c..end).filter(|&t| doc.kind(t) == Some(TokenKind::Word)).count() <= MAX_TAIL_WORDS
             || !(c..end).any(|t| is_finite_verb(doc, t))
     };
-    let addressee = matches!(doc.low(v), "told" | "tells" | "tell" | "telling") && doc.is_capitalised(c);
+    let addressee = is_tell(doc, v) && doc.is_capitalised(c);
     (SETTING_PREPOSITIONS.contains(&first) || addressee) && !lex.cues_before.contains(first) && short()
 }
 
@@ -973,7 +973,7 @@ fn content_start(doc: &Doc, mut c: usize) -> usize {
 /// inside what was said (`said in the end the talks had failed and that …`) or
 /// belongs to an act (`responded by citing the figures to show that …`).
 fn long_setting_end(doc: &Doc, c: usize) -> Option<usize> {
-    let told = c.checked_sub(1).is_some_and(|v| matches!(doc.low(v), "told" | "tells" | "tell" | "telling"));
+    let told = c.checked_sub(1).is_some_and(|v| is_tell(doc, v));
     let addressee = told && (NOUN_DETERMINERS.contains(&doc.low(c)) || doc.is_capitalised(c));
     if !SETTING_PREPOSITIONS.contains(&doc.low(c)) && !addressee {
         return None;
@@ -994,7 +994,7 @@ fn long_setting_end(doc: &Doc, c: usize) -> Option<usize> {
 /// `tell`, a short run of words without a verb, up to the subject of the clause told:
 /// a subject pronoun, or (after a name or a pronoun object) a determiner.
 fn addressee_end(doc: &Doc, c: usize) -> Option<usize> {
-    let told = c.checked_sub(1).is_some_and(|v| matches!(doc.low(v), "told" | "tells" | "tell" | "telling"));
+    let told = c.checked_sub(1).is_some_and(|v| is_tell(doc, v));
     if !told || doc.kind(c) != Some(TokenKind::Word) {
         return None;
     }
@@ -1009,6 +1009,11 @@ fn addressee_end(doc: &Doc, c: usize) -> Option<usize> {
     (c + 1..c + MAX_ADDRESSEE_TOKENS)
         .take_while(|&t| plain(t))
         .find(|&t| clause(t) && !doc.is_capitalised(t) || doc.low(t) == "i")
+}
+
+/// Is token `t` a form of `tell`, whose object is whom it was told to?
+fn is_tell(doc: &Doc, t: usize) -> bool {
+    matches!(doc.low(t), "told" | "tells" | "tell" | "telling")
 }
 
 fn is_that(doc: &Doc, t: usize) -> bool {

@@ -86,7 +86,7 @@ const PASSIVE_ASIDE_CUES: &[&str] = &["dikatakan", "disebut", "disebutkan", "dit
 const MAX_AGENT_WORDS: usize = 5;
 /// Adverbs between a subject and its speech verb, besides the shared gap words
 /// (`Budi sebelumnya mengatakan`, `Polri pernah menyatakan`).
-const VERB_ADVERBS: &[&str] =
+pub(super) const VERB_ADVERBS: &[&str] =
     &["sebelumnya", "pernah", "sempat", "tetap", "masih", "bahkan", "justru", "lebih", "dulu"];
 /// Negations, modals and pronouns: a phrase with one before a speech verb is a clause
 /// (`ia tidak menjelaskan`, `mereka akan menyampaikan`), not a subject that reports.
@@ -256,7 +256,7 @@ const NOMINALISING_HEADS: &[&str] = &["cara", "upaya", "usaha", "hak", "kesempat
 const MAX_ADDRESSEE_WORDS: usize = 5;
 
 /// Is `low` an English verb form (`said`, `told`): a cue for the shared rules?
-fn is_english(low: &str) -> bool {
+pub(super) fn is_english(low: &str) -> bool {
     english_verbs::is_inflected(low) || english_verbs::after_forms().any(|f| f == low)
 }
 

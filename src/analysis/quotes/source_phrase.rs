@@ -14,9 +14,9 @@
 //!   `That’s when she …`) is no source (`the voters we asked` keeps its relative clause).
 
 use super::super::doc::Doc;
-use super::super::english_verbs;
 use super::super::tokenizer::TokenKind;
 use super::cues::SpeakerHint;
+use super::indonesian::{is_english, VERB_ADVERBS};
 
 /// English auxiliaries and forms of `be`: a source phrase ends before them, and one
 /// that holds them elsewhere is a clause.
@@ -58,29 +58,10 @@ const CLAUSE_CONJUNCTIONS: &[&str] = &[
     "padahal",
 ];
 /// Adverbs that end a subject before its verb, not the source (`Saksi itu segera
-/// melaporkan`, `situs resmi itu baru melaporkan`).
-const TRAILING_ADVERBS: &[&str] = &[
-    "segera",
-    "baru",
-    "langsung",
-    "juga",
-    "pun",
-    "sudah",
-    "telah",
-    "lalu",
-    "kemudian",
-    "kembali",
-    "sebelumnya",
-    "pernah",
-    "sempat",
-    "tetap",
-    "masih",
-    "bahkan",
-    "justru",
-    "lebih",
-    "dulu",
-    "terus",
-];
+/// melaporkan`, `situs resmi itu baru melaporkan`), besides the verb adverbs the report
+/// readers skip ([`VERB_ADVERBS`]: `sebelumnya`, `pernah` …).
+const TRAILING_ADVERBS: &[&str] =
+    &["segera", "baru", "langsung", "juga", "pun", "sudah", "telah", "lalu", "kemudian", "kembali", "terus"];
 /// `secara terpisah`, `secara resmi`: a manner adverb of two words.
 const MANNER: &str = "secara";
 /// Negations: a phrase holding one is a clause (`air tidak tertampung`).
@@ -155,7 +136,7 @@ fn is_english_verb(doc: &Doc, t: usize) -> bool {
 /// `b` moved back over the adverbs ending tokens `a..b`.
 fn without_trailing_adverbs(doc: &Doc, a: usize, mut b: usize) -> usize {
     loop {
-        if b > a && TRAILING_ADVERBS.contains(&doc.low(b - 1)) {
+        if b > a && (TRAILING_ADVERBS.contains(&doc.low(b - 1)) || VERB_ADVERBS.contains(&doc.low(b - 1))) {
             b -= 1;
         } else if b > a + 1 && doc.low(b - 2) == MANNER {
             b -= 2;
@@ -180,10 +161,6 @@ fn is_verb(doc: &Doc, t: usize) -> bool {
     let low = doc.low(t);
     let lower = doc.kind(t) == Some(TokenKind::Word) && (!doc.is_capitalised(t) || doc.is_sentence_initial(t));
     lower && low.chars().count() >= MIN_VERB_CHARS && VERB_PREFIXES.iter().any(|p| low.starts_with(p))
-}
-
-fn is_english(low: &str) -> bool {
-    english_verbs::is_inflected(low) || english_verbs::after_forms().any(|f| f == low)
 }
 
 #[cfg(test)]
