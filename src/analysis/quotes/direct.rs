@@ -95,14 +95,12 @@ fn lead_out(
     end: usize,
     opening: usize,
 ) -> Option<(usize, (usize, SpeakerHint))> {
-    let closed = end.checked_sub(2).and_then(|k| doc.chars.get(k)).is_some_and(|c| ",.?!".contains(c));
-    let after = doc.token_at_or_after(end);
-    let goes_on = doc.kind(after) == Some(TokenKind::Word) && !doc.is_capitalised(after);
     // A quote over several paragraphs is closed by its last one.
     let one_paragraph = doc.chars.range(start..end).is_some_and(|q| !q.contains('\n'));
-    if closed || !goes_on || !one_paragraph {
+    if !goes_on_unclosed(doc, end) || !one_paragraph {
         return None;
     }
+    let after = doc.token_at_or_after(end);
     let sentence = doc.sentence_of(opening)?;
     let comma = (after..after + MAX_LEAD_OUT_TOKENS)
         .take_while(|&t| doc.sentence_of(t) == Some(sentence) && !doc.newline_after(t.saturating_sub(1)))
@@ -116,6 +114,15 @@ fn lead_out(
     let english = english_verbs::is_inflected(doc.low(v)) || doc.low(v) == "say";
     let words_end = doc.tokens.get(comma - 1)?.end();
     (english && doc.sentence_of(v) == Some(sentence) && comma > after).then_some((words_end, (v, hint)))
+}
+
+/// Does the sentence of a quote ending at char `end` go on in the reporter's
+/// lower-case words, the quote not closed by its own punctuation (`“budget cuts” and
+/// new taxes`, not `“…,” she said`)?
+pub(super) fn goes_on_unclosed(doc: &Doc, end: usize) -> bool {
+    let closed = end.checked_sub(2).and_then(|k| doc.chars.get(k)).is_some_and(|c| ",.?!".contains(c));
+    let after = doc.token_at_or_after(end);
+    !closed && doc.kind(after) == Some(TokenKind::Word) && !doc.is_capitalised(after)
 }
 
 /// Is there no line break between chars `a` and `b`?

@@ -13,6 +13,7 @@ use super::super::tokenizer::TokenKind;
 use super::super::QuoteKind;
 use super::asides::aside_cue;
 use super::cues::{subject_before, subject_end, SpeakerHint};
+use super::direct::goes_on_unclosed;
 use super::indonesian;
 use super::marks::is_mark_at;
 use super::reporting::{skip_apposition, MIN_CONTENT_WORDS, ROLE_NOUNS};
@@ -470,10 +471,8 @@ fn runs_on(doc: &Doc, q: &RawQuote) -> bool {
     if v >= doc.token_at_or_after(q.start) || !english_verbs::is_inflected(doc.low(v)) {
         return false;
     }
-    let closed = q.end.checked_sub(2).and_then(|k| doc.chars.get(k)).is_some_and(|c| ",.?!".contains(c));
     let after = doc.token_at_or_after(q.end);
-    let goes_on = doc.kind(after) == Some(TokenKind::Word) && !doc.is_capitalised(after);
-    !closed && goes_on && doc.sentence_of(after) == doc.sentence_of(v)
+    goes_on_unclosed(doc, q.end) && doc.sentence_of(after) == doc.sentence_of(v)
 }
 
 /// A reporting construction whose cue is token `v`: the tokens of its content (up to
