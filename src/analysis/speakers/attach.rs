@@ -103,10 +103,7 @@ impl Placed {
         else {
             return;
         };
-        self.spans.remove(&(e.start, e.end, k));
-        self.spans.insert((start, end, k));
-        e.start = start;
-        e.end = end;
+        move_entity(&mut self.spans, k, e, start, end);
         e.source = SPEAKER_SOURCE;
     }
 
@@ -137,10 +134,7 @@ impl Placed {
         else {
             return;
         };
-        self.spans.remove(&(e.start, e.end, k));
-        self.spans.insert((start, end, k));
-        e.start = start;
-        e.end = end;
+        move_entity(&mut self.spans, k, e, start, end);
         e.label = Label::Source;
         e.source = SPEAKER_SOURCE;
         e.confidence = SOURCE_CONFIDENCE;
@@ -156,9 +150,8 @@ impl Placed {
             return false;
         };
         let blank = chars.range(e.start..start).map_or(0, |s| s.iter().rev().take_while(|c| c.is_whitespace()).count());
-        self.spans.remove(&(e.start, e.end, k));
-        e.end = start - blank;
-        self.spans.insert((e.start, e.end, k));
+        let kept = e.start;
+        move_entity(&mut self.spans, k, e, kept, start - blank);
         let person =
             Entity { start, end, label: Label::Person, source: SPEAKER_SOURCE, confidence: SPEAKER_CONFIDENCE };
         self.push(person, Err((start, end)));
@@ -169,6 +162,14 @@ impl Placed {
         self.spans.insert((e.start, e.end, self.tagged.len()));
         self.tagged.push((e, origin));
     }
+}
+
+/// Moves entity `k` (`e`) to chars `start..end`, keeping the span index in step.
+fn move_entity(spans: &mut BTreeSet<(usize, usize, usize)>, k: usize, e: &mut Entity, start: usize, end: usize) {
+    spans.remove(&(e.start, e.end, k));
+    spans.insert((start, end, k));
+    e.start = start;
+    e.end = end;
 }
 
 /// Where each speaker ended up in the sorted merged list.
