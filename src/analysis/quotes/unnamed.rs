@@ -167,12 +167,16 @@ pub fn is_plural(low: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn source(text: &str) -> Option<String> {
+    /// The text of the phrase `read` finds over all of `text`'s tokens.
+    fn read_phrase(text: &str, read: impl Fn(&Doc, usize) -> Option<(usize, usize)>) -> Option<String> {
         let doc = Doc::new(text);
-        let n = doc.tokens.len();
-        let (a, b) = unnamed_source(&doc, 0, n)?;
+        let (a, b) = read(&doc, doc.tokens.len())?;
         let (s, e) = doc.char_span(a, b)?;
         Some(text.chars().skip(s).take(e - s).collect())
+    }
+
+    fn source(text: &str) -> Option<String> {
+        read_phrase(text, |doc, n| unnamed_source(doc, 0, n))
     }
 
     #[test]
@@ -196,10 +200,8 @@ mod tests {
     }
 
     fn role(text: &str) -> Option<String> {
-        let doc = Doc::new(text);
-        let (a, b) = role_source(&doc, &Lexicon::new(), 0, doc.tokens.len())?;
-        let (s, e) = doc.char_span(a, b)?;
-        Some(text.chars().skip(s).take(e - s).collect())
+        let lex = Lexicon::new();
+        read_phrase(text, |doc, n| role_source(doc, &lex, 0, n))
     }
 
     #[test]
@@ -214,10 +216,7 @@ mod tests {
     }
 
     fn plural(text: &str) -> Option<String> {
-        let doc = Doc::new(text);
-        let (a, b) = plural_phrase(&doc, 0, doc.tokens.len())?;
-        let (s, e) = doc.char_span(a, b)?;
-        Some(text.chars().skip(s).take(e - s).collect())
+        read_phrase(text, |doc, n| plural_phrase(doc, 0, n))
     }
 
     #[test]
