@@ -113,7 +113,7 @@ fn with_entity(label: &str) -> Document {
 
 #[test]
 fn labels_a_format_cannot_carry_are_renamed_counted_and_read_back() {
-    for label in ["MY LABEL", "CUE", "DIRECT_QUOTE", "", "a\tb"] {
+    for label in ["MY LABEL", "CUE", "DIRECT_QUOTE", "", "a\tb", "[PER]", "#TAG", "<ANY>", "!X"] {
         let doc = with_entity(label);
         for format in
             [Format::Doccano, Format::LabelStudio, Format::Brat, Format::Conll, Format::Spacy, Format::SpacyJsonl]

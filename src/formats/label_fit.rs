@@ -1,5 +1,6 @@
-//! Entity labels a dataset format cannot carry (empty, with whitespace, or
-//! named like the quotation labels) are renamed on export and counted, so
+//! Entity labels a dataset format cannot carry (empty, with whitespace,
+//! named like the quotation labels, or opening with brat's configuration
+//! syntax) are renamed on export and counted, so
 //! that Sorot's own import always reads an exported dataset back.
 
 use super::ExportSummary;
@@ -21,7 +22,8 @@ pub(crate) fn fit_labels(docs: &mut [Document], summary: &mut ExportSummary) {
             let quotes = doc.quotes().to_vec();
             *doc = std::mem::take(doc).with_spans(entities, quotes);
         }
-        summary.adjust(renamed, "entity labels renamed to fit the format (empty, spaced or reserved names)");
+        summary
+            .adjust(renamed, "entity labels renamed to fit the format (empty, spaced, reserved or brat-syntax names)");
         if doc.labels.iter().any(|l| fitted(&l.name).is_some()) {
             let labels =
                 doc.labels.iter().map(|l| LabelDef { name: fitted(&l.name).unwrap_or(l.name.clone()), ..l.clone() });
@@ -31,7 +33,8 @@ pub(crate) fn fit_labels(docs: &mut [Document], summary: &mut ExportSummary) {
 }
 
 /// The name a label is exported under, if it cannot go out as it is:
-/// whitespace becomes `_`, an empty name `UNNAMED`, a reserved one gets `_LABEL`.
+/// whitespace becomes `_`, an empty name `UNNAMED`, a reserved one gets `_LABEL`,
+/// a first character brat reads as syntax becomes `_`.
 pub(crate) fn fitted(name: &str) -> Option<String> {
     match validate_label_name(name) {
         Ok(()) => None,
@@ -41,6 +44,10 @@ pub(crate) fn fitted(name: &str) -> Option<String> {
             Some(fitted(&replaced).unwrap_or(replaced))
         }
         Err(LabelNameError::Reserved(_)) => Some(format!("{name}_LABEL")),
+        Err(LabelNameError::Syntax(_)) => {
+            let replaced: String = std::iter::once('_').chain(name.chars().skip(1)).collect();
+            Some(fitted(&replaced).unwrap_or(replaced))
+        }
     }
 }
 
@@ -55,7 +62,8 @@ mod tests {
         assert_eq!(fitted("a\tb c").as_deref(), Some("a_b_c"));
         assert_eq!(fitted("").as_deref(), Some("UNNAMED"));
         assert_eq!(fitted("CUE").as_deref(), Some("CUE_LABEL"));
-        for name in ["MY LABEL", "", "CUE", "DIRECT_QUOTE", " "] {
+        assert_eq!(fitted("[ERSON").as_deref(), Some("_ERSON"));
+        for name in ["MY LABEL", "", "CUE", "DIRECT_QUOTE", " ", "[ERSON", "#1", "<ANY>", "!X"] {
             assert_eq!(validate_label_name(&fitted(name).unwrap()), Ok(()), "{name:?}");
         }
     }

@@ -16,7 +16,16 @@ pub enum LabelNameError {
     Whitespace(String),
     #[error("label {0:?} is reserved for quotations, cues and their links in exported datasets")]
     Reserved(String),
+    #[error(
+        "label {0:?} starts with `[`, `#`, `<` or `!`, which brat's annotation.conf reads as a section, \
+         comment, macro or abstract type"
+    )]
+    Syntax(String),
 }
+
+/// First characters a brat `annotation.conf` line reads as syntax, not as a
+/// type name: a section header, a comment, a macro, an abstract type.
+const CONF_SYNTAX_STARTS: [char; 4] = ['[', '#', '<', '!'];
 
 /// Checks a label name before it is created or renamed (Settings dialog,
 /// imports): every dataset format must be able to carry it and read it back
@@ -30,6 +39,9 @@ pub fn validate_label_name(name: &str) -> Result<(), LabelNameError> {
     }
     if RESERVED_LABEL_NAMES.contains(&name) {
         return Err(LabelNameError::Reserved(name.to_owned()));
+    }
+    if name.starts_with(CONF_SYNTAX_STARTS) {
+        return Err(LabelNameError::Syntax(name.to_owned()));
     }
     Ok(())
 }
@@ -127,6 +139,10 @@ mod tests {
         assert!(matches!(validate_label_name("MY\tLABEL"), Err(LabelNameError::Whitespace(_))));
         assert!(matches!(validate_label_name("CUE"), Err(LabelNameError::Reserved(_))));
         assert!(matches!(validate_label_name("DIRECT_QUOTE"), Err(LabelNameError::Reserved(_))));
+        for name in ["[PER]", "#TAG", "<ANY>", "!ABSTRACT"] {
+            assert!(matches!(validate_label_name(name), Err(LabelNameError::Syntax(_))), "{name}");
+        }
+        assert_eq!(validate_label_name("PER[1]#2"), Ok(()), "only the first character is syntax");
         assert_eq!(validate_label_name("WORK_OF_ART"), Ok(()));
         assert_eq!(validate_label_name("Tokoh“😀”"), Ok(()), "any non-space characters");
     }
