@@ -1,0 +1,116 @@
+//! The shipped English check set (`eval/en-news`: articles written and annotated
+//! for Sorot). Its gold must agree with its articles, offsets in code points; and
+//! the analysis must keep finding its quotations and their speakers about as well
+//! as when the floors below were set. A guard against regressions on English text
+//! nobody tuned on when it was written; the reference figure is the shared
+//! scorer's (`score.py`, see the set's README).
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use serde_json::Value;
+use sorot::analysis::{Analyzer, QuoteSuggestion};
+
+const SET: &str = "eval/en-news";
+
+/// Floors: F1 at 80 % overlap over all quotations, and speakers right.
+const MIN_F1: f64 = 0.97;
+const MIN_SPEAKER: f64 = 0.90;
+
+struct Gold {
+    id: String,
+    text: String,
+    quotes: Vec<Value>,
+}
+
+fn gold() -> Vec<Gold> {
+    let lines = std::fs::read_to_string(Path::new(SET).join("gold.jsonl")).unwrap();
+    lines
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).unwrap();
+            Gold {
+                id: v["id"].as_str().unwrap().to_owned(),
+                text: v["text"].as_str().unwrap().to_owned(),
+                quotes: v["quotes"].as_array().unwrap().clone(),
+            }
+        })
+        .collect()
+}
+
+fn slice(text: &str, start: usize, end: usize) -> String {
+    text.chars().skip(start).take(end - start).collect()
+}
+
+fn span(v: &Value) -> (usize, usize) {
+    (v["start"].as_u64().unwrap() as usize, v["end"].as_u64().unwrap() as usize)
+}
+
+/// Capitalised words of a name: a speaker is right when it shares one with the
+/// gold mention or the name a gold pronoun stands for (as the scorer reads it).
+fn name_words(s: &str) -> HashSet<String> {
+    s.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().count() > 1)
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn the_gold_agrees_with_its_articles_in_code_points() {
+    let docs = gold();
+    assert_eq!(docs.len(), 8);
+    let mut quotes = 0;
+    for doc in &docs {
+        let article = std::fs::read_to_string(Path::new(SET).join("articles").join(format!("{}.txt", doc.id))).unwrap();
+        assert_eq!(article, doc.text, "{}: gold text differs from its article", doc.id);
+        for q in &doc.quotes {
+            let mut parts = vec![q.clone()];
+            parts.extend(q["cue"].as_object().map(|_| q["cue"].clone()));
+            parts.extend(q["speaker"].as_array().unwrap().iter().cloned());
+            for part in parts {
+                let (start, end) = span(&part);
+                assert!(start < end && end <= doc.text.chars().count(), "{}: {start}..{end}", doc.id);
+                assert_eq!(slice(&doc.text, start, end), part["text"].as_str().unwrap(), "{}", doc.id);
+            }
+            quotes += 1;
+        }
+    }
+    assert_eq!(quotes, 97);
+}
+
+#[test]
+fn the_analysis_finds_quotations_and_speakers_at_least_as_well_as_when_the_floors_were_set() {
+    let analyzer = Analyzer::new();
+    let (mut matched, mut predicted, mut wanted, mut right, mut asked) = (0, 0, 0, 0, 0);
+    for doc in gold() {
+        let suggestions = analyzer.analyze(&doc.text);
+        let found = &suggestions.quotes;
+        predicted += found.len();
+        wanted += doc.quotes.len();
+        let mut used = vec![false; found.len()];
+        for g in &doc.quotes {
+            let (gs, ge) = span(g);
+            let overlap = |q: &QuoteSuggestion| q.end.min(ge).saturating_sub(q.start.max(gs));
+            let best = (0..found.len()).filter(|&i| !used[i]).max_by_key(|&i| (overlap(&found[i]), usize::MAX - i));
+            let Some(i) = best.filter(|&i| overlap(&found[i]) * 5 >= (ge - gs) * 4) else { continue };
+            used[i] = true;
+            matched += 1;
+            asked += 1;
+            let Some(speaker) = found[i].speaker.and_then(|e| suggestions.entities.get(e)) else { continue };
+            let said = slice(&doc.text, speaker.start, speaker.end);
+            let mentions = g["speaker"].as_array().unwrap();
+            let overlaps = mentions.iter().map(span).any(|(a, b)| speaker.start < b && a < speaker.end);
+            let mut names: HashSet<String> =
+                mentions.iter().flat_map(|m| name_words(m["text"].as_str().unwrap())).collect();
+            names.extend(g["speaker_resolved"].as_str().map(name_words).unwrap_or_default());
+            right += usize::from(overlaps || !name_words(&said).is_disjoint(&names));
+        }
+    }
+    let (p, r) = (matched as f64 / predicted as f64, matched as f64 / wanted as f64);
+    let f1 = 2.0 * p * r / (p + r);
+    let speaker = right as f64 / asked as f64;
+    eprintln!("en-news: F1@0.8 {f1:.3} (p {p:.3}, r {r:.3}), speaker {speaker:.3} ({right}/{asked})");
+    assert!(f1 >= MIN_F1, "F1@0.8 {f1:.3} fell below {MIN_F1}");
+    assert!(speaker >= MIN_SPEAKER, "speaker {speaker:.3} fell below {MIN_SPEAKER}");
+}
