@@ -3,6 +3,7 @@
 
 use super::code_points::CodePoints;
 use super::indices::Indices;
+use super::language::{self, Language};
 use super::sentences;
 use super::tokenizer::{self, Token, TokenKind};
 use std::ops::Range;
@@ -23,6 +24,8 @@ pub struct Doc {
     first_word: Indices,
     /// Per sentence: is it a title-case line? Computed once, since every token asks.
     title_case: Vec<bool>,
+    /// The language of the running text (see [`language::detect`]).
+    pub language: Language,
 }
 
 impl Doc {
@@ -49,11 +52,13 @@ impl Doc {
             sentence_index,
             first_word: Indices::with_capacity(0),
             title_case: Vec::new(),
+            language: Language::Indonesian,
         };
         let mut first_word = Indices::with_capacity(doc.sentences.len());
         doc.sentences.iter().for_each(|r| first_word.push(doc.first_non_punct(r.clone())));
         doc.first_word = first_word;
         doc.title_case = doc.sentences.iter().map(|r| doc.title_case_range(r.clone())).collect();
+        doc.language = language::detect((0..doc.tokens.len()).map(|i| doc.low(i)));
         doc
     }
 

@@ -28,6 +28,7 @@ pub mod function_words;
 pub mod gazetteer;
 mod indices;
 pub mod intervals;
+pub mod language;
 pub mod lexicon;
 pub mod name_rules;
 pub mod quote_confidence;

@@ -3,7 +3,9 @@
 
 use super::super::doc::Doc;
 use super::super::english_verbs;
+use super::super::language::Language;
 use super::super::lexicon::Lexicon;
+use super::super::tokenizer::TokenKind;
 use super::super::{Label, Span};
 use super::names::label_bit;
 
@@ -140,6 +142,40 @@ pub fn trim_verb_tails(doc: &Doc, lex: &Lexicon, spans: &mut Vec<Span>) {
     spans.retain(|s| s.end > s.start);
 }
 
+/// Lower-case words that belong inside a name written in English (`Ludwig van
+/// Beethoven`, `Bashar al-Assad`, `Rania bint Abdullah`) and may end one.
+const NAME_PARTICLES: &[&str] = &[
+    "van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "dos", "das", "la", "le", "al", "el", "bin",
+    "bint", "ter", "y",
+];
+
+/// In English text, cuts lower-case words off the end of any name (`Hofstra
+/// University security`, `Paul Whitcomb of`, `Suu Kyi long`): English capitalises
+/// every word of a name but its particles, and the tagger, trained on Indonesian,
+/// runs names on into the words after them. Indonesian names may end in a lower-case
+/// word (`Jawa timur` as written), so Indonesian text keeps them.
+pub fn trim_english_tails(doc: &Doc, spans: &mut Vec<Span>) {
+    if doc.language != Language::English {
+        return;
+    }
+    for s in spans.iter_mut() {
+        while s.end - s.start > 1 && is_english_tail(doc, s.end - 1) {
+            s.end -= 1;
+        }
+    }
+    spans.retain(|s| s.end > s.start);
+}
+
+/// A lower-case word that is no name particle, or punctuation left at the end once
+/// the words after it went (`Castillo &`).
+fn is_english_tail(doc: &Doc, t: usize) -> bool {
+    if doc.kind(t) == Some(TokenKind::Punct) {
+        return !doc.is_punct(t, '.') && !doc.is_punct(t, ')');
+    }
+    let starts_lower = doc.word(t).chars().next().is_some_and(char::is_lowercase);
+    starts_lower && !NAME_PARTICLES.contains(&doc.low(t))
+}
+
 fn is_verb_word(doc: &Doc, lex: &Lexicon, t: usize) -> bool {
     let low = doc.low(t);
     let starts_lower = doc.word(t).chars().next().is_some_and(char::is_lowercase);
@@ -179,6 +215,33 @@ mod tests {
         let got: Vec<(usize, usize)> = spans.iter().map(|s| (s.start, s.end)).collect();
         // A title does not join, nor does a word of listed places.
         assert_eq!(got, [(2, 4), (6, 7), (9, 10), (12, 15)]);
+    }
+
+    #[test]
+    fn lower_case_tails_come_off_names_in_english_text_only() {
+        let english = "The “Northwind Bank security” team 😀 met Paul Whitcomb of Maine.\r\nHe said it was over.";
+        let doc = Doc::new(english);
+        let at = |w: &str| (0..doc.tokens.len()).find(|&t| doc.word(t) == w).unwrap();
+        let mut spans = vec![
+            Span::new(at("Northwind"), at("security") + 1, Label::Org, "test", 1.0),
+            Span::new(at("Paul"), at("of") + 1, Label::Person, "test", 1.0),
+        ];
+        trim_english_tails(&doc, &mut spans);
+        let texts: Vec<String> =
+            spans.iter().map(|s| doc.word(s.start).to_owned() + " " + doc.word(s.end - 1)).collect();
+        assert_eq!(texts, ["Northwind Bank", "Paul Whitcomb"]);
+
+        let particle = Doc::new("They met Ludwig van Beethoven and said so.");
+        let at = |w: &str| (0..particle.tokens.len()).find(|&t| particle.word(t) == w).unwrap();
+        let mut spans = vec![Span::new(at("Ludwig"), at("van") + 1, Label::Person, "test", 1.0)];
+        trim_english_tails(&particle, &mut spans);
+        assert_eq!(spans[0].end, at("van") + 1, "a particle may end a name");
+
+        let indonesian = Doc::new("“Kami siap 😀,” kata warga Jawa timur itu.\r\nIa menuturkan, kafe itu tutup.");
+        let at = |w: &str| (0..indonesian.tokens.len()).find(|&t| indonesian.word(t) == w).unwrap();
+        let mut spans = vec![Span::new(at("Jawa"), at("timur") + 1, Label::Loc, "test", 1.0)];
+        trim_english_tails(&indonesian, &mut spans);
+        assert_eq!(spans[0].end, at("timur") + 1, "Indonesian text keeps its lower-case name words");
     }
 
     #[test]

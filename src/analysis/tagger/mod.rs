@@ -106,6 +106,7 @@ impl Tagger {
         bounds::take_in_given_names(doc, lex, &self.evidence.name_words(doc), &mut spans);
         bounds::trim_person_names(doc, lex, &mut spans);
         bounds::trim_verb_tails(doc, lex, &mut spans);
+        bounds::trim_english_tails(doc, &mut spans);
         bounds::balance_parentheses(doc, &mut spans);
         if self.weights.domain.joins_acronyms(convention) {
             acronyms::join_defined(doc, &mut spans);
