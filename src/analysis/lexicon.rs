@@ -16,6 +16,7 @@ macro_rules! asset {
 }
 
 pub(crate) const MANUAL: &str = asset!("manual.tsv");
+pub(crate) const ENGLISH_PLACES: &str = asset!("english_places.txt");
 pub(crate) const TRAIN_ENTITIES: &str = asset!("train_entities.tsv");
 pub(crate) const WILAYAH: &str = asset!("wilayah.txt");
 pub(crate) const DBPEDIA_PERSON: &str = asset!("dbpedia_person.txt");

@@ -19,6 +19,7 @@ pub mod conll_reader;
 pub mod consistency;
 pub mod defined_places;
 pub mod domain;
+pub mod english_places;
 pub mod evidence;
 pub mod features;
 pub mod hashing;
@@ -67,6 +68,7 @@ pub struct Tagger {
     weights: Weights,
     evidence: Evidence,
     places: places::ListedPlaces,
+    english_places: english_places::EnglishPlaces,
     defined: defined_places::DefinedPlaces,
 }
 
@@ -95,7 +97,13 @@ impl Tagger {
     }
 
     fn with_evidence(weights: Weights, evidence: Evidence) -> Tagger {
-        Tagger { weights, evidence, places: places::ListedPlaces::new(), defined: defined_places::DefinedPlaces::new() }
+        Tagger {
+            weights,
+            evidence,
+            places: places::ListedPlaces::new(),
+            english_places: english_places::EnglishPlaces::new(),
+            defined: defined_places::DefinedPlaces::new(),
+        }
     }
 
     /// PERSON / ORG / LOC spans of `doc` (the tokens of `text`), sorted, disjoint.
@@ -107,6 +115,7 @@ impl Tagger {
         bounds::trim_person_names(doc, lex, &mut spans);
         bounds::trim_verb_tails(doc, lex, &mut spans);
         bounds::trim_english_tails(doc, &mut spans);
+        self.english_places.apply(doc, lex, &mut spans);
         bounds::balance_parentheses(doc, &mut spans);
         if self.weights.domain.joins_acronyms(convention) {
             acronyms::join_defined(doc, &mut spans);
