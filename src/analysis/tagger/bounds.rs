@@ -166,6 +166,15 @@ pub fn trim_english_tails(doc: &Doc, spans: &mut Vec<Span>) {
     spans.retain(|s| s.end > s.start);
 }
 
+/// In English text, drops a name that is one weekday or month (`in March`,
+/// `since Friday`): the tagger, trained on Indonesian calendar words, does not know
+/// the English ones; the date rules mark them.
+pub fn drop_english_calendar_words(doc: &Doc, lex: &Lexicon, spans: &mut Vec<Span>) {
+    if doc.language == Language::English {
+        spans.retain(|s| !(s.end == s.start + 1 && lex.calendar.contains(doc.low(s.start))));
+    }
+}
+
 /// A lower-case word that is no name particle, or punctuation left at the end once
 /// the words after it went (`Castillo &`).
 fn is_english_tail(doc: &Doc, t: usize) -> bool {
@@ -242,6 +251,21 @@ mod tests {
         let mut spans = vec![Span::new(at("Jawa"), at("timur") + 1, Label::Loc, "test", 1.0)];
         trim_english_tails(&indonesian, &mut spans);
         assert_eq!(spans[0].end, at("timur") + 1, "Indonesian text keeps its lower-case name words");
+    }
+
+    #[test]
+    fn a_lone_english_month_is_no_name() {
+        let doc = Doc::new("The tariffs began in March, he said, and “ended 😀” on Friday.\r\nMarch Fong spoke.");
+        let lex = Lexicon::new();
+        let at = |w: &str| (0..doc.tokens.len()).find(|&t| doc.word(t) == w).unwrap();
+        let fong = at("Fong");
+        let mut spans = vec![
+            Span::new(at("March"), at("March") + 1, Label::Person, "test", 1.0),
+            Span::new(fong - 1, fong + 1, Label::Person, "test", 1.0),
+        ];
+        drop_english_calendar_words(&doc, &lex, &mut spans);
+        assert_eq!(spans.len(), 1);
+        assert_eq!(spans[0].start, fong - 1, "a longer name holding a month stays");
     }
 
     #[test]

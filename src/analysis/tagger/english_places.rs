@@ -51,7 +51,7 @@ impl EnglishPlaces {
         }
         self.split_titled_person_of_place(doc, lex, spans);
         for s in spans.iter_mut().filter(|s| s.label != Label::Loc) {
-            if self.is_place(doc, lex, s.start, s.end) {
+            if self.is_place(doc, lex, s.start, s.end) || is_street(doc, s.start, s.end) {
                 s.label = Label::Loc;
             }
         }
@@ -120,6 +120,14 @@ impl EnglishPlaces {
     }
 }
 
+/// Words that end the name of a street or square (`Garner Street`, `Trafalgar Square`).
+const STREET_HEADS: &[&str] = &["street", "avenue", "road", "boulevard", "square", "lane", "drive", "highway", "plaza"];
+
+/// `Garner Street`: a name of two words or more ending in a street word is a place.
+fn is_street(doc: &Doc, a: usize, b: usize) -> bool {
+    b >= a + 2 && doc.is_capitalised(b - 1) && STREET_HEADS.contains(&doc.low(b - 1))
+}
+
 /// A title word (`Senator`, `Governor`) or the abbreviations English news writes
 /// before a legislator's or governor's name.
 fn is_title(doc: &Doc, lex: &Lexicon, t: usize) -> bool {
@@ -176,8 +184,16 @@ mod tests {
 
     #[test]
     fn listed_places_in_english_text_are_places() {
-        let text = "DETROIT — Senator Paul Whitcomb of Maine said “we are ready 😀” in Ottawa.\r\nHe flew home.";
-        let got = places(text, &[("DETROIT", Label::Org), ("Paul Whitcomb", Label::Person), ("Maine", Label::Person)]);
+        let text = "DETROIT — Senator Paul Whitcomb of Maine said “we are ready 😀” in Ottawa.\r\nHe flew home to Garner Street.";
+        let got = places(
+            text,
+            &[
+                ("DETROIT", Label::Org),
+                ("Paul Whitcomb", Label::Person),
+                ("Maine", Label::Person),
+                ("Garner Street", Label::Person),
+            ],
+        );
         assert_eq!(
             got,
             [
@@ -185,6 +201,7 @@ mod tests {
                 ("Paul Whitcomb".to_owned(), Label::Person),
                 ("Maine".to_owned(), Label::Loc),
                 ("Ottawa".to_owned(), Label::Loc),
+                ("Garner Street".to_owned(), Label::Loc),
             ]
         );
     }

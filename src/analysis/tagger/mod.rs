@@ -115,6 +115,7 @@ impl Tagger {
         bounds::trim_person_names(doc, lex, &mut spans);
         bounds::trim_verb_tails(doc, lex, &mut spans);
         bounds::trim_english_tails(doc, &mut spans);
+        bounds::drop_english_calendar_words(doc, lex, &mut spans);
         self.english_places.apply(doc, lex, &mut spans);
         bounds::balance_parentheses(doc, &mut spans);
         if self.weights.domain.joins_acronyms(convention) {
