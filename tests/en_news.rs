@@ -14,8 +14,8 @@ use sorot::analysis::{Analyzer, QuoteSuggestion};
 const SET: &str = "eval/en-news";
 
 /// Floors: F1 at 80 % overlap over all quotations, and speakers right.
-const MIN_F1: f64 = 0.97;
-const MIN_SPEAKER: f64 = 0.90;
+const MIN_F1: f64 = 0.95;
+const MIN_SPEAKER: f64 = 0.91;
 
 struct Gold {
     id: String,
@@ -59,7 +59,7 @@ fn name_words(s: &str) -> HashSet<String> {
 #[test]
 fn the_gold_agrees_with_its_articles_in_code_points() {
     let docs = gold();
-    assert_eq!(docs.len(), 8);
+    assert_eq!(docs.len(), 14);
     let mut quotes = 0;
     for doc in &docs {
         let article = std::fs::read_to_string(Path::new(SET).join("articles").join(format!("{}.txt", doc.id))).unwrap();
@@ -76,7 +76,7 @@ fn the_gold_agrees_with_its_articles_in_code_points() {
             quotes += 1;
         }
     }
-    assert_eq!(quotes, 97);
+    assert_eq!(quotes, 158);
 }
 
 #[test]
