@@ -122,8 +122,33 @@ fn trim_titles(doc: &Doc, lex: &Lexicon, spans: &mut [Span]) {
 /// tagger may start a name on (`Wali Kota Hendro` → `Kota Hendro`).
 fn is_title_at(doc: &Doc, lex: &Lexicon, t: usize) -> bool {
     let joined = |p: usize| format!("{}{}", doc.low(p), doc.low(t));
-    lex.titles.contains(doc.low(t)) || t.checked_sub(1).is_some_and(|p| lex.titles.contains(joined(p).as_str()))
+    let english = doc.language == Language::English && ENGLISH_TITLES.contains(&doc.low(t));
+    english
+        || lex.titles.contains(doc.low(t))
+        || t.checked_sub(1).is_some_and(|p| lex.titles.contains(joined(p).as_str()))
 }
+
+/// Words of English political and newsroom titles that `titles.txt` lacks (`Senate
+/// Majority Leader`, `Trade Commissioner`), trimmed off personal names in
+/// English text only: as tagger features they would move Indonesian tags, where
+/// English job titles (`Chief Economist`) sit inside organisation names. `Rep.` and
+/// `Sen.` stay: the speaker stage reads a name after `said` from its first word.
+const ENGLISH_TITLES: &[&str] = &[
+    "leader",
+    "majority",
+    "minority",
+    "whip",
+    "commissioner",
+    "economist",
+    "treasurer",
+    "attorney",
+    "premier",
+    "deputy",
+    "strategist",
+    "pollster",
+    "adviser",
+    "advisor",
+];
 
 /// Drops lower-case common words from the end of personal names (`Bambang Santoso
 /// hadir` → `Bambang Santoso`): fewer than 1 in 100 names in the training corpora
@@ -251,6 +276,16 @@ mod tests {
         let mut spans = vec![Span::new(at("Jawa"), at("timur") + 1, Label::Loc, "test", 1.0)];
         trim_english_tails(&indonesian, &mut spans);
         assert_eq!(spans[0].end, at("timur") + 1, "Indonesian text keeps its lower-case name words");
+    }
+
+    #[test]
+    fn english_titles_come_off_personal_names_in_english_text() {
+        let doc = Doc::new("“Not now 😀,” said Senate Majority Leader Tom Hale.\r\nHe left.");
+        let lex = Lexicon::new();
+        let at = |w: &str| (0..doc.tokens.len()).find(|&t| doc.word(t) == w).unwrap();
+        let mut spans = vec![Span::new(at("Majority"), at("Hale") + 1, Label::Person, "test", 1.0)];
+        trim_person_names(&doc, &lex, &mut spans);
+        assert_eq!(spans[0].start, at("Tom"));
     }
 
     #[test]
