@@ -200,6 +200,23 @@ pub fn drop_english_calendar_words(doc: &Doc, lex: &Lexicon, spans: &mut Vec<Spa
     }
 }
 
+/// In English text, drops a name that is a contraction of a pronoun or a function
+/// word (`She's`, `That's`, `It'll` opening a sentence): capitalised, but no name.
+pub fn drop_english_contractions(doc: &Doc, spans: &mut Vec<Span>) {
+    if doc.language == Language::English {
+        spans.retain(|s| !(s.end == s.start + 1 && is_function_contraction(doc.low(s.start))));
+    }
+}
+
+fn is_function_contraction(low: &str) -> bool {
+    let stem = ["'s", "’s", "'re", "’re", "'ll", "’ll", "'d", "’d", "'ve", "’ve", "'m", "’m"]
+        .iter()
+        .find_map(|suffix| low.strip_suffix(suffix));
+    stem.is_some_and(|w| {
+        matches!(w, "he" | "she" | "it" | "that" | "there" | "what" | "who" | "here" | "they" | "we" | "you" | "i")
+    })
+}
+
 /// A lower-case word that is no name particle, or punctuation left at the end once
 /// the words after it went (`Castillo &`).
 fn is_english_tail(doc: &Doc, t: usize) -> bool {
@@ -286,6 +303,19 @@ mod tests {
         let mut spans = vec![Span::new(at("Majority"), at("Hale") + 1, Label::Person, "test", 1.0)];
         trim_person_names(&doc, &lex, &mut spans);
         assert_eq!(spans[0].start, at("Tom"));
+    }
+
+    #[test]
+    fn a_pronoun_contraction_is_no_name() {
+        let doc = Doc::new("She's ready, “we are 😀,” he said.\r\nThat’ll do, said Kim's aide.");
+        let at = |w: &str| (0..doc.tokens.len()).find(|&t| doc.word(t) == w).unwrap();
+        let mut spans: Vec<Span> = ["She's", "That’ll", "Kim's"]
+            .iter()
+            .map(|w| Span::new(at(w), at(w) + 1, Label::Org, "test", 1.0))
+            .collect();
+        drop_english_contractions(&doc, &mut spans);
+        assert_eq!(spans.len(), 1);
+        assert_eq!(doc.word(spans[0].start), "Kim's");
     }
 
     #[test]

@@ -116,6 +116,7 @@ impl Tagger {
         bounds::trim_verb_tails(doc, lex, &mut spans);
         bounds::trim_english_tails(doc, &mut spans);
         bounds::drop_english_calendar_words(doc, lex, &mut spans);
+        bounds::drop_english_contractions(doc, &mut spans);
         self.english_places.apply(doc, lex, &mut spans);
         bounds::balance_parentheses(doc, &mut spans);
         if self.weights.domain.joins_acronyms(convention) {
