@@ -18,6 +18,7 @@ pub mod attach;
 pub mod candidate_features;
 pub mod candidates;
 pub mod coreference;
+pub mod examples;
 pub mod full_mentions;
 pub mod gender;
 pub mod groups;

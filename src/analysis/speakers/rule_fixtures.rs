@@ -232,3 +232,24 @@ fn mereka_as_a_subject_is_the_group_named_before() {
          Mereka {{mengatakan}}, [[\"Kami tidak mau pindah dari pantai.\"]]\r\n",
     );
 }
+
+#[test]
+fn a_group_set_off_by_examples_speaks_not_the_person_named_before() {
+    // Session 8, E1: `X, including Y, said`: X names the group, Y some of its members.
+    check(
+        "Mayor Tom Becker opened the toll bridge on Monday 🌉.\r\n\r\n\
+         <<Unions>>, including the dock workers’ guild, {{said}} ((the toll was too high)).\r\n",
+    );
+    check(
+        "Mayor Tom Becker opened the toll bridge on Monday.\n\n\
+         [[\"Nobody asked the drivers 🚚,\"]] {{said}} <<several unions>>, including the Dock Workers Alliance.",
+    );
+}
+
+#[test]
+fn a_group_set_off_by_termasuk_speaks_not_a_member() {
+    check(
+        "Wali Kota Budi Santoso meresmikan jembatan tol itu 🌉.\r\n\r\n\
+         <<Serikat buruh>>, termasuk Serikat Pekerja Pelabuhan, {{mengatakan}} ((tarifnya terlalu mahal)).",
+    );
+}
