@@ -23,6 +23,7 @@ pub mod full_mentions;
 pub mod gender;
 pub mod groups;
 pub mod names;
+pub mod organisation_subjects;
 pub mod ranker;
 pub mod reading;
 pub mod salient;

@@ -253,3 +253,24 @@ fn a_group_set_off_by_termasuk_speaks_not_a_member() {
          <<Serikat buruh>>, termasuk Serikat Pekerja Pelabuhan, {{mengatakan}} ((tarifnya terlalu mahal)).",
     );
 }
+
+#[test]
+fn an_organisation_opening_its_clause_speaks_not_a_person_named_before() {
+    // Session 8, O1: the tagger's organisation is the subject; the name reader found no person.
+    check(
+        "Mayor Tom Becker opened the toll bridge 🌉.\r\n\r\n\
+         After meeting Mayor Tom Becker, the <<Sierra Club>> {{said}} ((the toll was too high)).",
+    );
+    check(
+        "Mayor Tom Becker opened the toll bridge.\n\n\
+         <<Northwind Bank>>, a lender based in Ohio, {{said}} ((rates will rise in May 📈)).",
+    );
+}
+
+#[test]
+fn an_organisation_with_its_status_in_brackets_speaks() {
+    check(
+        "Wali Kota Budi Santoso meresmikan jembatan tol itu 🌉.\r\n\r\n\
+         <<PT Jasa Marga (Persero)>> {{mengakui}} ((tarif tol itu terlalu mahal bagi sopir truk)).\r\n",
+    );
+}
