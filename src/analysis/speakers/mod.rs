@@ -22,6 +22,7 @@ pub mod examples;
 pub mod full_mentions;
 pub mod gender;
 pub mod groups;
+pub mod headline;
 pub mod names;
 pub mod organisation_subjects;
 pub mod ranker;

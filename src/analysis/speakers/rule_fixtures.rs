@@ -3,7 +3,8 @@
 //! fresh for it, and fails when that case is switched off. Markup as in
 //! [`quote_fixtures`](super::super::quote_fixtures).
 
-use super::super::quote_fixtures::check;
+use super::super::quote_fixtures::{check, check_tagged};
+use super::super::Label;
 
 #[test]
 fn nya_after_a_blended_short_name_goes_to_the_full_name() {
@@ -272,5 +273,16 @@ fn an_organisation_with_its_status_in_brackets_speaks() {
     check(
         "Wali Kota Budi Santoso meresmikan jembatan tol itu 🌉.\r\n\r\n\
          <<PT Jasa Marga (Persero)>> {{mengakui}} ((tarif tol itu terlalu mahal bagi sopir truk)).\r\n",
+    );
+}
+
+#[test]
+fn a_headline_gives_no_full_name_to_a_later_cue() {
+    // Session 8, H1: the tagger reads the Title Case headline's run as a person.
+    check_tagged(
+        "Senator Ward Hammers Northwind Bank Over Fees\r\n\r\n\
+         Senator <<Ann Ward>> questioned the bank’s chief on Monday 🙂.\r\n\r\n\
+         [[“You should resign,”]] {{said}} Ward.",
+        &[("Ward Hammers Northwind Bank", Label::Person), ("Ann Ward", Label::Person)],
     );
 }
