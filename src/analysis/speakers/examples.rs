@@ -29,9 +29,10 @@ impl Names<'_> {
         while y > from && (doc.kind(y - 1) == Some(TokenKind::Punct) || is_subject_edge(doc.low(y - 1))) {
             y -= 1;
         }
-        let closed = (y..b).any(|t| doc.is_punct(t, ','));
+        if !(y..b).any(|t| doc.is_punct(t, ',')) {
+            return None;
+        }
         let opening = (from..y).rev().find(|&t| self.opens_examples(t))?;
-        closed.then_some(())?;
         let x = (from..opening).rev().find(|&t| self.ends_clause(t)).map_or(from, |t| t + 1);
         self.group_before_examples(x, opening)
     }
