@@ -94,6 +94,11 @@ pub const ROLE_HEADS: &[&str] = &[
     "leaders",
 ];
 
+/// Words opening an aside of examples after a group (`Critics, including two
+/// unions, said`, `Beberapa bank, termasuk Bank X, menilai`): the aside names members,
+/// the group before it is the phrase's head.
+pub const EXAMPLE_MARKERS: &[&str] = &["including", "termasuk"];
+
 /// Words that quantify a noun phrase as an article does (`para pejabat`, `sejumlah
 /// warga`, `beberapa saksi`, `seorang petugas`): Indonesian has no article, so these
 /// open its noun phrases (the English determiners are in `quotes::unnamed`).

@@ -128,7 +128,9 @@ impl Placed {
     fn widen_place(&mut self, chars: &CodePoints, k: usize, start: usize, end: usize) {
         // An organisation before the head (`The Green Party nominee`) is read so by
         // the speaker stage only where the head is a role noun.
-        let modifier = |e: &Entity| e.end < end && (ends_possessive(chars, e.end) || e.is(Label::Org));
+        // A role phrase the tagger took whole for an organisation (`a Homeland
+        // Security Department official`) ends where the organisation does.
+        let modifier = |e: &Entity| (e.end < end && ends_possessive(chars, e.end)) || e.is(Label::Org);
         let inside = |e: &Entity| start <= e.start && e.end <= end;
         let Some((e, _)) = self.tagged.get_mut(k).filter(|(e, _)| (e.is(Label::Loc) || modifier(e)) && inside(e))
         else {

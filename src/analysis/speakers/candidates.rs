@@ -172,7 +172,7 @@ impl Context<'_> {
         let k = entities.partition_point(|e| e.end <= query.pos);
         let from = k.saturating_sub(MAX_OTHER_ENTITIES);
         for i in (from..k).rev() {
-            let Some(e) = entities.get(i) else { continue };
+            let Some(e) = entities.get(i).filter(|e| e.start >= self.headline_end) else { continue };
             let group = e.is(Label::Org) || e.is(Label::Source);
             let person = query.wide && e.is(Label::Person) && !seen.iter().any(|s| s.who == Mention::Entity(i));
             if group || person {

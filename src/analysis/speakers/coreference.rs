@@ -15,6 +15,7 @@ use super::super::quotes::RawQuote;
 use super::super::{Entity, Label, QuoteKind};
 use super::candidates::Query;
 use super::gender::Pronoun;
+use super::headline::headline_end;
 use super::names::{names_a_person, Mention};
 use super::ranker::SpeakerWeights;
 use super::salient::Salient;
@@ -67,13 +68,18 @@ pub struct Context<'a> {
     pub(super) group_speakers: Vec<(usize, Mention)>,
     /// Direct quotations: a group named inside one is no antecedent.
     pub(super) direct: Cover,
+    /// Where the article's headline ends (0 without one): its entities are no
+    /// candidates ([`headline`](super::headline)).
+    pub(super) headline_end: usize,
 }
 
 impl<'a> Context<'a> {
     pub fn new(doc: &'a Doc, lex: &'a Lexicon, entities: &'a [Entity], quotes: &[RawQuote]) -> Context<'a> {
         let direct = Cover::new(quotes.iter().filter(|q| q.kind == QuoteKind::Direct).map(|q| (q.start, q.end)));
         let quoted = |e: &Entity| direct.covers_range(e.start, e.end);
-        let person = |e: &Entity| e.is(Label::Person) && !quoted(e) && names_a_person(doc, lex, e);
+        let headline_end = headline_end(doc);
+        let person =
+            |e: &Entity| e.is(Label::Person) && e.start >= headline_end && !quoted(e) && names_a_person(doc, lex, e);
         let unquoted = (0..entities.len()).filter(|&i| entities.get(i).is_some_and(person)).collect();
         let salient = Salient::new(
             entities
@@ -84,7 +90,7 @@ impl<'a> Context<'a> {
         );
         let index = EntityIndex::new(entities);
         let paragraphs = Paragraphs::new(&doc.chars);
-        Context { doc, lex, index, unquoted, salient, paragraphs, group_speakers: Vec::new(), direct }
+        Context { doc, lex, index, unquoted, salient, paragraphs, group_speakers: Vec::new(), direct, headline_end }
     }
 
     /// Records the speaker of a quote; quotes come in text order.

@@ -5,6 +5,7 @@
 use super::super::doc::Doc;
 use super::super::{Entity, Label};
 use super::aliases::Aliases;
+use super::headline::headline_end;
 use super::names::Mention;
 use super::word_lists::WordLists;
 use std::collections::HashMap;
@@ -34,8 +35,10 @@ pub struct FullMentions<'a> {
 
 impl<'a> FullMentions<'a> {
     pub fn new(doc: &'a Doc, entities: &'a [Entity]) -> FullMentions<'a> {
+        // A headline's capitalised runs (`Senator Was Headed`) are no full names.
+        let headline_end = headline_end(doc);
         let words = WordLists::new(entities.iter().map(|e| {
-            if e.is(Label::Person) {
+            if e.is(Label::Person) && e.start >= headline_end {
                 words_in(doc, e.start, e.end)
             } else {
                 Vec::new()

@@ -18,12 +18,16 @@ pub mod attach;
 pub mod candidate_features;
 pub mod candidates;
 pub mod coreference;
+pub mod examples;
 pub mod full_mentions;
 pub mod gender;
 pub mod groups;
+pub mod headline;
 pub mod names;
+pub mod organisation_subjects;
 pub mod ranker;
 pub mod reading;
+pub mod role_spans;
 pub mod salient;
 pub mod subjects;
 pub mod word_lists;
@@ -119,7 +123,9 @@ pub fn resolve_all(
         if q.kind == QuoteKind::Direct {
             last_direct = found;
         }
-        out.push(found);
+        // The context keeps the organisation as it was read; the quote's speaker is
+        // the role phrase it stands for where the tagger took one for it.
+        out.push(found.map(|m| names.role_span_as_source(m)));
     }
     out
 }

@@ -340,6 +340,10 @@ impl Names<'_> {
     /// ending the last comma-separated part that holds one (`kata Kepala Dusun X,
     /// Kelurahan Y, Sugeng Raharjo`), skipping trailing dates; failing that, the role.
     pub fn after_cue(&self, a: usize, b: usize) -> Option<Mention> {
+        // `said several unions, including the dock workers`: the group speaks.
+        if let Some(group) = self.after_cue_with_examples(a, b) {
+            return Some(group);
+        }
         let e = self.phrase_end(a, b);
         if e == a {
             return None;

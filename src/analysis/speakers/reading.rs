@@ -32,17 +32,7 @@ pub fn read_hint(names: &Names, context: &Context, q: &RawQuote, weights: &Speak
     match q.hint {
         SpeakerHint::Continued => HintReading::Continued,
         SpeakerHint::After(a, b) => HintReading::Unread(names.after_cue(a, b)),
-        SpeakerHint::Subject(a, b) => match names.unnamed_subject(a, b) {
-            Some(UnnamedSubject::Pronoun(t)) => HintReading::Pronoun(char_at(doc, t, q)),
-            Some(UnnamedSubject::Group(t)) => HintReading::Named(group_or_source(names, context, t, q, weights)),
-            // `It said …`: a thing (a report, a letter) speaks; no person named
-            // before stands for it.
-            Some(UnnamedSubject::Impersonal) => HintReading::Named(None),
-            Some(UnnamedSubject::Phrase(x, y)) => HintReading::Unread(
-                names.role_of_organisation(x, y).or_else(|| names.subject(a, b)).or_else(|| names.source(x, y)),
-            ),
-            None => HintReading::Unread(names.subject(a, b)),
-        },
+        SpeakerHint::Subject(a, b) => read_subject(names, context, q, weights, (a, b)),
         SpeakerHint::Pronoun(pos) => HintReading::Pronoun(pos),
         // `They say …`: the group named just before, else the unnamed "they".
         SpeakerHint::Source(a, b) if b == a + 1 && is_group_pronoun(doc.low(a)) => {
@@ -50,6 +40,31 @@ pub fn read_hint(names: &Names, context: &Context, q: &RawQuote, weights: &Speak
         }
         SpeakerHint::Source(a, b) => HintReading::Named(names.source(a, b)),
         SpeakerHint::None => HintReading::Unread(None),
+    }
+}
+
+/// The reading of a subject in tokens `a..b` before a speech verb.
+fn read_subject(
+    names: &Names,
+    context: &Context,
+    q: &RawQuote,
+    weights: &SpeakerWeights,
+    (a, b): (usize, usize),
+) -> HintReading {
+    // `Critics, including two unions, said`: the group before its examples.
+    if let Some(group) = names.subject_with_examples(a, b) {
+        return HintReading::Named(Some(group));
+    }
+    match names.unnamed_subject(a, b) {
+        Some(UnnamedSubject::Pronoun(t)) => HintReading::Pronoun(char_at(names.doc, t, q)),
+        Some(UnnamedSubject::Group(t)) => HintReading::Named(group_or_source(names, context, t, q, weights)),
+        // `It said …`: a thing (a report, a letter) speaks; no person named
+        // before stands for it.
+        Some(UnnamedSubject::Impersonal) => HintReading::Named(None),
+        Some(UnnamedSubject::Phrase(x, y)) => HintReading::Unread(
+            names.role_of_organisation(x, y).or_else(|| names.subject(a, b)).or_else(|| names.source(x, y)),
+        ),
+        None => HintReading::Unread(names.subject(a, b)),
     }
 }
 

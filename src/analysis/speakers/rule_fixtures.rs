@@ -3,7 +3,8 @@
 //! fresh for it, and fails when that case is switched off. Markup as in
 //! [`quote_fixtures`](super::super::quote_fixtures).
 
-use super::super::quote_fixtures::check;
+use super::super::quote_fixtures::{check, check_tagged};
+use super::super::Label;
 
 #[test]
 fn nya_after_a_blended_short_name_goes_to_the_full_name() {
@@ -230,5 +231,58 @@ fn mereka_as_a_subject_is_the_group_named_before() {
     check(
         "<<Para nelayan>> desa itu menolak rencana relokasi 🐟. Camat Yuni Astuti datang sore harinya.\r\n\r\n\
          Mereka {{mengatakan}}, [[\"Kami tidak mau pindah dari pantai.\"]]\r\n",
+    );
+}
+
+#[test]
+fn a_group_set_off_by_examples_speaks_not_the_person_named_before() {
+    // Session 8, E1: `X, including Y, said`: X names the group, Y some of its members.
+    check(
+        "Mayor Tom Becker opened the toll bridge on Monday 🌉.\r\n\r\n\
+         <<Unions>>, including the dock workers’ guild, {{said}} ((the toll was too high)).\r\n",
+    );
+    check(
+        "Mayor Tom Becker opened the toll bridge on Monday.\n\n\
+         [[\"Nobody asked the drivers 🚚,\"]] {{said}} <<several unions>>, including the Dock Workers Alliance.",
+    );
+}
+
+#[test]
+fn a_group_set_off_by_termasuk_speaks_not_a_member() {
+    check(
+        "Wali Kota Budi Santoso meresmikan jembatan tol itu 🌉.\r\n\r\n\
+         <<Serikat buruh>>, termasuk Serikat Pekerja Pelabuhan, {{mengatakan}} ((tarifnya terlalu mahal)).",
+    );
+}
+
+#[test]
+fn an_organisation_opening_its_clause_speaks_not_a_person_named_before() {
+    // Session 8, O1: the tagger's organisation is the subject; the name reader found no person.
+    check(
+        "Mayor Tom Becker opened the toll bridge 🌉.\r\n\r\n\
+         After meeting Mayor Tom Becker, the <<Sierra Club>> {{said}} ((the toll was too high)).",
+    );
+    check(
+        "Mayor Tom Becker opened the toll bridge.\n\n\
+         <<Northwind Bank>>, a lender based in Ohio, {{said}} ((rates will rise in May 📈)).",
+    );
+}
+
+#[test]
+fn an_organisation_with_its_status_in_brackets_speaks() {
+    check(
+        "Wali Kota Budi Santoso meresmikan jembatan tol itu 🌉.\r\n\r\n\
+         <<PT Jasa Marga (Persero)>> {{mengakui}} ((tarif tol itu terlalu mahal bagi sopir truk)).\r\n",
+    );
+}
+
+#[test]
+fn a_headline_gives_no_full_name_to_a_later_cue() {
+    // Session 8, H1: the tagger reads the Title Case headline's run as a person.
+    check_tagged(
+        "Senator Ward Hammers Northwind Bank Over Fees\r\n\r\n\
+         Senator <<Ann Ward>> questioned the bank’s chief on Monday 🙂.\r\n\r\n\
+         [[“You should resign,”]] {{said}} Ward.",
+        &[("Ward Hammers Northwind Bank", Label::Person), ("Ann Ward", Label::Person)],
     );
 }

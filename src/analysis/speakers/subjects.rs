@@ -72,7 +72,7 @@ impl Names<'_> {
     /// that part is an apposition set off by commas (`Officials at X, a division of
     /// Y,`), the part before it; without the connectives and adverbs at its edges,
     /// nor a demonstrative left over from a connective (`Sementara itu`).
-    fn stripped_clause(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+    pub(super) fn stripped_clause(&self, a: usize, b: usize) -> Option<(usize, usize)> {
         let doc = self.doc;
         let last = b.checked_sub(1).filter(|&l| l >= a)?;
         let from = doc.sentence_of(last).and_then(|i| doc.sentences.get(i)).map_or(a, |r| r.start).max(a);
@@ -99,7 +99,7 @@ impl Names<'_> {
     }
 
     /// The first token after the last boundary in `from..y`.
-    fn part_start(&self, from: usize, y: usize) -> usize {
+    pub(super) fn part_start(&self, from: usize, y: usize) -> usize {
         (from..y).rev().find(|&t| self.is_boundary(t)).map_or(from, |t| t + 1)
     }
 
@@ -114,7 +114,7 @@ impl Names<'_> {
 
     /// `x` moved on over punctuation, connectives and adverbs (`however`, `namun`),
     /// and over a demonstrative that a connective leaves (`Sementara itu`, `Selain itu`).
-    fn strip_head(&self, mut x: usize, y: usize) -> usize {
+    pub(super) fn strip_head(&self, mut x: usize, y: usize) -> usize {
         let doc = self.doc;
         let mut stripped = false;
         while x < y && (doc.kind(x) == Some(TokenKind::Punct) || is_subject_edge(doc.low(x))) {
@@ -154,6 +154,11 @@ impl Names<'_> {
                 return self.is_person_at(run.0).map(Mention::Entity);
             }
             return self.mention(run);
+        }
+        // `After meeting Mayor Lee, the Sierra Club said`: the organisation opening the
+        // clause speaks, not a person named before it.
+        if let Some(m) = self.organisation_opening(a, b) {
+            return Some(m);
         }
         // `Yudhistira dari PT Rumah Bambu mengatakan`: the person before the organisation.
         if let Some(i) = (a..b).rev().find_map(|t| self.is_person_at(t)) {
@@ -202,7 +207,9 @@ impl Names<'_> {
             return Some(Mention::Entity(i));
         }
         let first = (a..b).find_map(heads).map(Mention::Entity);
-        first.or_else(|| comma.and_then(|c| self.name_before_comma(a, c)))
+        let named = first.or_else(|| comma.and_then(|c| self.name_before_comma(a, c)));
+        // `Northwind Bank (NWB) said`, `Northwind Bank, a lender in Ohio, said`.
+        named.or_else(|| self.organisation_opening(a, b))
     }
 
     /// A name read from capitals right before the comma at token `c`: a run of name
