@@ -471,3 +471,40 @@ fn a_plural_of_people_opening_the_sentence_speaks_as_a_source() {
     );
     check("<<Proponents>>, including the Harbour Trust, {{say}} ((the bridge will pay for itself)).\r\n");
 }
+
+// Session 8: English reports
+
+#[test]
+fn a_report_in_a_relative_clause_ends_at_the_comma_closing_the_clause() {
+    check(
+        "The ferry plan was put to a vote 🙂.\r\n\r\nMost councillors, <<who>> have {{argued}} that \
+         ((the “new” fares are unfair)), want a second vote.\r\n",
+    );
+    check("Dock workers, <<who>> {{say}} ((the cranes \"are not safe\")), quickly left the meeting.");
+    // A list after the comma is still what was said.
+    check("Mayor Ruth Olsen, <<who>> {{said}} ((the plan was costly, slow and unfair)), left early.\r\n");
+}
+
+#[test]
+fn a_modal_or_raising_verb_before_the_cue_keeps_the_subject_as_speaker() {
+    check(
+        "Mayor <<Tom Becker>> opened the toll bridge 😀.\r\n\r\nLater he appeared to {{suggest}} that \
+         ((the “temporary” toll would stay)).\r\n",
+    );
+    check("Harbour master <<Harriet Voss>> seemed to {{say}} ((the ferries would run until May)).");
+    check("<<Critics>> would {{argue}} that ((the bridge \"cost twice what it should\")).\r\n");
+    // After a modal, a verb with a mere object reports nothing.
+    assert!(quotes("Tom Becker would reveal large debts in the port 🙂.\r\nThe unions will continue their attacks.")
+        .is_empty());
+    assert!(quotes("The new tolls came in slowly, Tom Becker will insist on being heard.").is_empty());
+}
+
+#[test]
+fn negated_and_open_speech_is_a_report_of_the_question() {
+    check("Attorney General <<Ruth Olsen>> isn’t {{saying}} ((if the port trust broke any “rules”)) 🙂.\r\n");
+    check("<<The harbour board>> did not {{say}} ((when the cranes would be repaired)).");
+    check("Mayor <<Tom Becker>> would not {{say}} ((whether he backs the “second” bridge)).\r\n");
+    check("<<Harriet Voss>> declined to {{say}} ((why the ferry was sold)).");
+    // Not negated, `said when …` tells when it was said.
+    assert!(quotes("Tom Becker said when the depot closed 😀.").is_empty());
+}
