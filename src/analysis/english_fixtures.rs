@@ -508,3 +508,24 @@ fn negated_and_open_speech_is_a_report_of_the_question() {
     // Not negated, `said when …` tells when it was said.
     assert!(quotes("Tom Becker said when the depot closed 😀.").is_empty());
 }
+
+#[test]
+fn a_title_or_nickname_in_quote_marks_inside_a_sentence_is_no_quotation() {
+    let text = "[[“The ferry will run,”]] <<Harriet Voss>> {{said}} on Harbour Radio’s “Morning Tide.”\r\n\r\n\
+                The law, known as the \"Clean Harbour and Ports Renewal Act\", passed 😀.\r\n";
+    check(text);
+    assert_eq!(quotes(&plain(text)).len(), 1);
+    // A nickname after a first name, beside a quote of the same paragraph.
+    let text = "[[\"We won,\"]] {{said}} <<Tom Becker>>. His aide, Ruth “Ruthie” Olsen, agreed.";
+    check(text);
+    assert_eq!(quotes(&plain(text)).len(), 1);
+    // A sentence that goes on from the quote before is kept.
+    let text = "[[“We will rebuild the pier,”]] <<Tom Becker>> {{said}}, clapping. [[“Every plank of it.”]]\r\n";
+    check(text);
+    assert_eq!(quotes(&plain(text)).len(), 2);
+}
+
+/// The text of a fixture without its markup.
+fn plain(markup: &str) -> String {
+    ["[[", "]]", "{{", "}}", "<<", ">>", "((", "))"].iter().fold(markup.to_string(), |t, m| t.replace(m, ""))
+}
