@@ -529,3 +529,26 @@ fn a_title_or_nickname_in_quote_marks_inside_a_sentence_is_no_quotation() {
 fn plain(markup: &str) -> String {
     ["[[", "]]", "{{", "}}", "<<", ">>", "((", "))"].iter().fold(markup.to_string(), |t, m| t.replace(m, ""))
 }
+
+#[test]
+fn the_speakers_next_act_after_comma_and_ends_the_report() {
+    check(
+        "Mayor <<Tom Becker>> {{urged}} ((the council to keep the “night” ferry)), and criticized its \
+         budget 😀.\r\n",
+    );
+    // A second verb of saying after a quoted word opens a report of its own.
+    check(
+        "<<Harriet Voss>> is {{telling}} dock workers that ((the cranes are \"unsafe\")) and says she will close them.",
+    );
+    check("<<Harriet Voss>> is telling dock workers that the cranes are “unsafe” and {{says}} ((she will close them)).\r\n");
+    // Without a comma, or after `but`, the verb may be the reported subject's.
+    check("<<Ruth Olsen>> {{said}} ((the toll would cost more at first, but would pay off by 2030)).\r\n");
+}
+
+#[test]
+fn a_trailing_cue_reports_the_whole_clause_with_the_report_inside() {
+    check("((Mayor Tom Becker had told dock workers that the cranes were unsafe)), <<the union>> {{said}} 😀.\r\n");
+    check("Mayor <<Tom Becker>> had {{told}} dock workers that ((the cranes were unsafe)), the union said.");
+    // Inside a relative clause the inner report ends with the clause.
+    check("Dock workers, <<who>> {{asked}} ((the board to close the pier)), walked out on Friday, the union said.\r\n");
+}

@@ -180,9 +180,11 @@ pub fn find(doc: &Doc, lex: &Lexicon, direct: &[RawQuote]) -> (Vec<RawQuote>, Ve
             // `X mengumumkan bahwa …, kata seorang pejabat.`: the last cue reports all,
             // and the verb inside it its own clause up to that cue's comma.
             let outer = indonesian::outer_report(doc, lex, v, c, range.end)
-                .or_else(|| outer_according_to(doc, lex, v, c, range.end));
+                .or_else(|| outer_according_to(doc, lex, v, c, range.end))
+                .or_else(|| outer_trailing_cue(doc, lex, v, c, range.end));
             if let Some((u, (start, comma, outer_hint))) = outer {
-                for (v, c, e, hint) in [(u, start, comma, outer_hint), (v, c, comma, hint)] {
+                // The inner report may end before the comma (`Lee, who asked …, left, X said`).
+                for (v, c, e, hint) in [(u, start, comma, outer_hint), (v, c, comma.min(e), hint)] {
                     let fewest = indonesian::fewest_content_words(doc, lex, v, (c, e), range.end);
                     if let Some(span) = content_span_of(doc, c, e, &facts, fewest) {
                         out.push(report(direct, &mut taken, span, v, hint));
@@ -190,8 +192,9 @@ pub fn find(doc: &Doc, lex: &Lexicon, direct: &[RawQuote]) -> (Vec<RawQuote>, Ve
                 }
                 break;
             }
-            // `…, though she noted …`: a report of its own ends this one.
-            let next = second_report(doc, lex, c, e);
+            // `…, though she noted …`: a report of its own ends this one, as does the
+            // speaker's next act (`…, and criticized …`).
+            let next = second_report(doc, lex, c, e).or_else(|| coordinated_act(doc, v, c, e));
             let e = next.unwrap_or(e);
             let fewest = indonesian::fewest_content_words(doc, lex, v, (c, e), range.end);
             let Some((start, end)) = content_span_of(doc, c, e, &facts, fewest) else { continue };
@@ -249,7 +252,7 @@ fn second_report(doc: &Doc, lex: &Lexicon, c: usize, e: usize) -> Option<usize> 
         if matches!(doc.low(k), "and" | "but")
             && !doc.is_capitalised(k + 1)
             && lex.cues_before.contains(low)
-            && doc.kind(k - 1) == Some(TokenKind::Word)
+            && (doc.kind(k - 1) == Some(TokenKind::Word) || closes_quote(doc, k - 1))
             && verb()
         {
             return true;
@@ -267,6 +270,36 @@ fn second_report(doc: &Doc, lex: &Lexicon, c: usize, e: usize) -> Option<usize> 
         }
         let low = doc.low(v);
         joined && named && v < e && english_verbs::is_inflected(low) && lex.cues_before.contains(low)
+    })
+}
+
+/// Is token `t` a quote mark closing a quote (`“depleted” and says …`)?
+fn closes_quote(doc: &Doc, t: usize) -> bool {
+    let mark = doc.tokens.get(t).is_some_and(|x| is_mark_at(&doc.chars, x.start()));
+    mark && t.checked_sub(1).is_some_and(|p| doc.kind(p) == Some(TokenKind::Word))
+}
+
+/// Adverbs between a conjunction and the verb it joins (`and then purged`).
+const JOINED_ADVERBS: &[&str] = &["then", "still", "also", "later", "even", "quickly", "again", "never"];
+
+/// `Lee urged the board to act, and criticized its delays`: where the English report of
+/// the verb at token `v`, in tokens `c..e`, hands back to the reporter — at `, and`
+/// before a verb without a subject, the speaker's next act. (After `, but` the verb is
+/// as often the reported subject's: `…, but would pay off later`.)
+fn coordinated_act(doc: &Doc, v: usize, c: usize, e: usize) -> Option<usize> {
+    let low = doc.low(v);
+    if !(english_verbs::is_inflected(low) || english_verbs::is_base(low) && after_verb_group(doc, v)) {
+        return None;
+    }
+    (c + 1..e).find(|&k| {
+        if !doc.is_punct(k, ',') || doc.low(k + 1) != "and" {
+            return false;
+        }
+        let mut t = k + 2;
+        while JOINED_ADVERBS.contains(&doc.low(t)) {
+            t += 1;
+        }
+        t < e && is_finite_verb(doc, t) && !english_verbs::is_participle(doc.low(t))
     })
 }
 
@@ -1006,6 +1039,28 @@ fn outer_according_to(
     trailing_report(doc, lex, u, u + 2, sentence_end).filter(|&(start, _, _)| start < v).map(|found| (u, found))
 }
 
+/// `Lee had told officials that she would wait, the source added.`: a report found at
+/// the English verb `v` with content from token `c`, whose sentence ends in an English
+/// trailing cue of its own (`…, the source added.`). That cue reports the whole clause,
+/// and the verb's report inside ends at the cue's comma; returns the trailing cue and
+/// its report.
+fn outer_trailing_cue(
+    doc: &Doc,
+    lex: &Lexicon,
+    v: usize,
+    c: usize,
+    sentence_end: usize,
+) -> Option<(usize, (usize, usize, SpeakerHint))> {
+    if !english_verbs::is_inflected(doc.low(v)) {
+        return None;
+    }
+    (c.max(v) + 2..sentence_end)
+        .filter(|&u| english_verbs::is_inflected(doc.low(u)) && lex.is_cue_after(doc.low(u)) && !doc.is_capitalised(u))
+        .find_map(|u| {
+            trailing_cue(doc, lex, u, sentence_end).filter(|&(start, _, _)| start < v).map(|found| (u, found))
+        })
+}
+
 /// `Menurut Putin, …` / `menurutnya, …` / `According to the minister, …`.
 fn according_to(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<(usize, SpeakerHint)> {
     let pos = doc.tokens.get(v).map_or(0, |x| x.start());
@@ -1069,7 +1124,8 @@ fn content_start(doc: &Doc, mut c: usize) -> usize {
 /// belongs to an act (`responded by citing the figures to show that …`).
 fn long_setting_end(doc: &Doc, c: usize) -> Option<usize> {
     let told = c.checked_sub(1).is_some_and(|v| is_tell(doc, v));
-    let addressee = told && (NOUN_DETERMINERS.contains(&doc.low(c)) || doc.is_capitalised(c));
+    // `told dock workers that …`: whoever it was told to, up to the `that`.
+    let addressee = told && doc.kind(c) == Some(TokenKind::Word) && !is_that(doc, c);
     if !SETTING_PREPOSITIONS.contains(&doc.low(c)) && !addressee {
         return None;
     }
