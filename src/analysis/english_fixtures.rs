@@ -471,3 +471,84 @@ fn a_plural_of_people_opening_the_sentence_speaks_as_a_source() {
     );
     check("<<Proponents>>, including the Harbour Trust, {{say}} ((the bridge will pay for itself)).\r\n");
 }
+
+// Session 8: English reports
+
+#[test]
+fn a_report_in_a_relative_clause_ends_at_the_comma_closing_the_clause() {
+    check(
+        "The ferry plan was put to a vote 🙂.\r\n\r\nMost councillors, <<who>> have {{argued}} that \
+         ((the “new” fares are unfair)), want a second vote.\r\n",
+    );
+    check("Dock workers, <<who>> {{say}} ((the cranes \"are not safe\")), quickly left the meeting.");
+    // A list after the comma is still what was said.
+    check("Mayor Ruth Olsen, <<who>> {{said}} ((the plan was costly, slow and unfair)), left early.\r\n");
+}
+
+#[test]
+fn a_modal_or_raising_verb_before_the_cue_keeps_the_subject_as_speaker() {
+    check(
+        "Mayor <<Tom Becker>> opened the toll bridge 😀.\r\n\r\nLater he appeared to {{suggest}} that \
+         ((the “temporary” toll would stay)).\r\n",
+    );
+    check("Harbour master <<Harriet Voss>> seemed to {{say}} ((the ferries would run until May)).");
+    check("<<Critics>> would {{argue}} that ((the bridge \"cost twice what it should\")).\r\n");
+    // After a modal, a verb with a mere object reports nothing.
+    assert!(quotes("Tom Becker would reveal large debts in the port 🙂.\r\nThe unions will continue their attacks.")
+        .is_empty());
+    assert!(quotes("The new tolls came in slowly, Tom Becker will insist on being heard.").is_empty());
+}
+
+#[test]
+fn negated_and_open_speech_is_a_report_of_the_question() {
+    check("Attorney General <<Ruth Olsen>> isn’t {{saying}} ((if the port trust broke any “rules”)) 🙂.\r\n");
+    check("<<The harbour board>> did not {{say}} ((when the cranes would be repaired)).");
+    check("Mayor <<Tom Becker>> would not {{say}} ((whether he backs the “second” bridge)).\r\n");
+    check("<<Harriet Voss>> declined to {{say}} ((why the ferry was sold)).");
+    // Not negated, `said when …` tells when it was said.
+    assert!(quotes("Tom Becker said when the depot closed 😀.").is_empty());
+}
+
+#[test]
+fn a_title_or_nickname_in_quote_marks_inside_a_sentence_is_no_quotation() {
+    let text = "[[“The ferry will run,”]] <<Harriet Voss>> {{said}} on Harbour Radio’s “Morning Tide.”\r\n\r\n\
+                The law, known as the \"Clean Harbour and Ports Renewal Act\", passed 😀.\r\n";
+    check(text);
+    assert_eq!(quotes(&plain(text)).len(), 1);
+    // A nickname after a first name, beside a quote of the same paragraph.
+    let text = "[[\"We won,\"]] {{said}} <<Tom Becker>>. His aide, Ruth “Ruthie” Olsen, agreed.";
+    check(text);
+    assert_eq!(quotes(&plain(text)).len(), 1);
+    // A sentence that goes on from the quote before is kept.
+    let text = "[[“We will rebuild the pier,”]] <<Tom Becker>> {{said}}, clapping. [[“Every plank of it.”]]\r\n";
+    check(text);
+    assert_eq!(quotes(&plain(text)).len(), 2);
+}
+
+/// The text of a fixture without its markup.
+fn plain(markup: &str) -> String {
+    ["[[", "]]", "{{", "}}", "<<", ">>", "((", "))"].iter().fold(markup.to_string(), |t, m| t.replace(m, ""))
+}
+
+#[test]
+fn the_speakers_next_act_after_comma_and_ends_the_report() {
+    check(
+        "Mayor <<Tom Becker>> {{urged}} ((the council to keep the “night” ferry)), and criticized its \
+         budget 😀.\r\n",
+    );
+    // A second verb of saying after a quoted word opens a report of its own.
+    check(
+        "<<Harriet Voss>> is {{telling}} dock workers that ((the cranes are \"unsafe\")) and says she will close them.",
+    );
+    check("<<Harriet Voss>> is telling dock workers that the cranes are “unsafe” and {{says}} ((she will close them)).\r\n");
+    // Without a comma, or after `but`, the verb may be the reported subject's.
+    check("<<Ruth Olsen>> {{said}} ((the toll would cost more at first, but would pay off by 2030)).\r\n");
+}
+
+#[test]
+fn a_trailing_cue_reports_the_whole_clause_with_the_report_inside() {
+    check("((Mayor Tom Becker had told dock workers that the cranes were unsafe)), <<the union>> {{said}} 😀.\r\n");
+    check("Mayor <<Tom Becker>> had {{told}} dock workers that ((the cranes were unsafe)), the union said.");
+    // Inside a relative clause the inner report ends with the clause.
+    check("Dock workers, <<who>> {{asked}} ((the board to close the pier)), walked out on Friday, the union said.\r\n");
+}

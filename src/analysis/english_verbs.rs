@@ -118,6 +118,12 @@ pub fn is_inflected(low: &str) -> bool {
     VERBS.iter().any(|v| v.third == low || v.past == low || v.ing == low)
 }
 
+/// Is `low` the base form of a reporting verb (`say`, `argue`, `suggest`), as written
+/// after a modal or `to` (`would argue`, `appeared to suggest`)?
+pub fn is_base(low: &str) -> bool {
+    VERBS.iter().any(|v| v.base == low)
+}
+
 /// Is `low` an English verb form that heads no noun phrase: a reporting verb's
 /// inflected form that is not also a noun (`told`, `argues`, but not `reports`), or
 /// a regular past (`deteriorated`, `refused`; not `need` or `speed`)?
@@ -183,6 +189,7 @@ mod tests {
         assert!(is_phrasal("called", "for") && is_phrasal("calls", "on") && is_phrasal("pointing", "out"));
         assert!(is_naming("called") && is_naming("dubbed") && is_naming("labelled") && !is_naming("recalled"));
         assert!(!is_phrasal("called", "the") && !is_phrasal("recalled", "for"));
+        assert!(is_base("argue") && is_base("say") && !is_base("argued") && !is_base("kata"));
         assert!(is_inflected("told") && is_inflected("argues") && !is_inflected("say") && !is_inflected("kata"));
         assert!(may_be_noun("demands") && may_be_noun("note") && !may_be_noun("noted") && !may_be_noun("says"));
         assert!(is_verb_form("told") && is_verb_form("resigned") && is_verb_form("argues"));

@@ -234,14 +234,81 @@ const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", 
 pub fn subject_end(doc: &Doc, v: usize) -> Option<usize> {
     let mut s = v.checked_sub(1)?;
     loop {
-        if SPEECH_SUBJECT_GAP.contains(&doc.low(s)) {
+        if SPEECH_SUBJECT_GAP.contains(&doc.low(s)) || is_verb_group_word(doc, s) {
             s = s.checked_sub(1)?;
+        } else if let Some(before) = raising_start(doc, s).and_then(|a| a.checked_sub(1)) {
+            s = before;
         } else if let Some(before) = time_phrase_start(doc, s).and_then(|a| a.checked_sub(1)) {
             s = before;
         } else {
             return Some(s);
         }
     }
+}
+
+/// English modals, `do` and negations between a subject and its verb of saying (`would
+/// argue`, `did not say`, `isn’t saying`, `won’t comment`): the verb's group, not its
+/// subject.
+const VERB_GROUP: &[&str] =
+    &["would", "will", "could", "can", "may", "might", "should", "must", "did", "does", "do", "not", "never"];
+/// Verbs that lend their subject to an infinitive of saying (`appeared to suggest`,
+/// `seems to say`) or that speak by declining to (`declined to say whether …`,
+/// `refused to comment`): the speaker is their subject.
+const RAISING_VERBS: &[&str] = &[
+    "appear", "appears", "appeared", "seem", "seems", "seemed", "decline", "declines", "declined", "refuse", "refuses",
+    "refused",
+];
+
+/// Is token `t` a lower-case English modal, `do`, or negation, or a negated auxiliary
+/// (`isn’t`, `wouldn't`, `didn’t`)?
+fn is_verb_group_word(doc: &Doc, t: usize) -> bool {
+    let low = doc.low(t);
+    let word = doc.kind(t) == Some(TokenKind::Word) && !doc.is_capitalised(t);
+    word && (VERB_GROUP.contains(&low) || low.ends_with("n’t") || low.ends_with("n't"))
+}
+
+/// The raising verb of `appeared to` when token `s` is the `to` after it.
+fn raising_start(doc: &Doc, s: usize) -> Option<usize> {
+    let verb = s.checked_sub(1)?;
+    let raised = doc.low(s) == "to" && RAISING_VERBS.contains(&doc.low(verb)) && !doc.is_capitalised(verb);
+    raised.then_some(verb)
+}
+
+/// Does a verb group stand right before the English verb at token `v`, past adverbs:
+/// a modal, `do`, a negation or a raising verb's `to` (`would argue`, `did not say`,
+/// `seemed to suggest`)? The verb may then be written in its base form.
+pub fn after_verb_group(doc: &Doc, v: usize) -> bool {
+    let Some(mut s) = v.checked_sub(1) else { return false };
+    while SPEECH_SUBJECT_GAP.contains(&doc.low(s)) && !is_verb_group_word(doc, s) {
+        let Some(p) = s.checked_sub(1) else { return false };
+        s = p;
+    }
+    is_verb_group_word(doc, s) || raising_start(doc, s).is_some()
+}
+
+/// Is the English verb at token `v` negated (`did not say`, `isn’t saying`, `would
+/// never say`, `declined to say`)? What follows it is then an open question (`did not
+/// say when …`), not a setting.
+pub fn is_negated(doc: &Doc, v: usize) -> bool {
+    let mut s = v;
+    while let Some(p) = s.checked_sub(1) {
+        let low = doc.low(p);
+        if matches!(low, "not" | "never") || low.ends_with("n’t") || low.ends_with("n't") {
+            return true;
+        }
+        if let Some(verb) = raising_start(doc, p) {
+            let declined = doc.low(verb).starts_with("declin") || doc.low(verb).starts_with("refus");
+            if declined {
+                return true;
+            }
+            s = verb;
+        } else if SPEECH_SUBJECT_GAP.contains(&low) || is_verb_group_word(doc, p) {
+            s = p;
+        } else {
+            return false;
+        }
+    }
+    false
 }
 
 /// The first token of an English time phrase ending at token `s` (`this month`, `on

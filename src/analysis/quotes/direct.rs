@@ -8,6 +8,7 @@ use super::super::lexicon::Lexicon;
 use super::super::tokenizer::TokenKind;
 use super::super::QuoteKind;
 use super::cues::{cue_after, cue_before, opens_sentence, subject_before, SpeakerHint};
+use super::indonesian;
 use super::marks::direct_spans;
 use super::marks::is_mark_at;
 use super::RawQuote;
@@ -53,6 +54,12 @@ pub fn find(doc: &Doc, lex: &Lexicon) -> Vec<RawQuote> {
             .or_else(|| cue_before(doc, lex, opening))
             .or_else(|| (words >= MIN_UNCUED_WORDS).then(|| cue_earlier(doc, lex, opening)).flatten());
         let continues = out.last().is_some_and(|q| q.cue.is_some() && same_paragraph(doc, q.end, start));
+        // `on Fox News’s “Fox and Friends.”`, `the bill, known as the “Clean Ports Act”`:
+        // a title in English news, not words of the speaker before.
+        let english = out.last().and_then(|q| q.cue).is_some_and(|v| indonesian::is_english(doc.low(v)));
+        if found.is_none() && (continues && english || words >= MIN_UNCUED_WORDS) && is_title(doc, opening, after) {
+            continue;
+        }
         let (cue, hint, confidence) = match found {
             Some((cue, hint)) => (Some(cue), hint, 0.8),
             None if continues => (None, SpeakerHint::Continued, 0.6),
@@ -123,6 +130,26 @@ pub(super) fn goes_on_unclosed(doc: &Doc, end: usize) -> bool {
     let closed = end.checked_sub(2).and_then(|k| doc.chars.get(k)).is_some_and(|c| ",.?!".contains(c));
     let after = doc.token_at_or_after(end);
     !closed && doc.kind(after) == Some(TokenKind::Word) && !doc.is_capitalised(after)
+}
+
+/// English words that a title leaves in lower case (`Friends of the Earth`).
+const TITLE_SMALL_WORDS: &[&str] = &["of", "the", "and", "a", "an", "to", "in", "on", "for", "at", "by", "with", "or"];
+/// Most words of a quoted title.
+const MAX_TITLE_WORDS: usize = 10;
+
+/// Is the quote whose opening mark is token `opening` (its words before token
+/// `after`) a title or a name set inside a sentence (`titled “How to Run a Port”`,
+/// `Marcia “Cia” Price`): right after a word, every word capitalised but English
+/// function words, and a capitalised word first?
+fn is_title(doc: &Doc, opening: usize, after: usize) -> bool {
+    let inside = opening.checked_sub(1).is_some_and(|p| doc.kind(p) == Some(TokenKind::Word));
+    let words: Vec<usize> = (opening + 1..after).filter(|&t| doc.kind(t) == Some(TokenKind::Word)).collect();
+    let capitalised = |t: &usize| doc.is_capitalised(*t) || TITLE_SMALL_WORDS.contains(&doc.low(*t));
+    inside
+        && !opens_sentence(doc, opening)
+        && words.len() <= MAX_TITLE_WORDS
+        && words.first().is_some_and(|&t| doc.is_capitalised(t))
+        && words.iter().all(capitalised)
 }
 
 /// Is there no line break between chars `a` and `b`?

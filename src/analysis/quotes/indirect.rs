@@ -12,7 +12,7 @@ use super::super::lexicon::Lexicon;
 use super::super::tokenizer::TokenKind;
 use super::super::QuoteKind;
 use super::asides::aside_cue;
-use super::cues::{subject_before, subject_end, SpeakerHint};
+use super::cues::{after_verb_group, is_negated, subject_before, subject_end, SpeakerHint};
 use super::direct::goes_on_unclosed;
 use super::indonesian;
 use super::marks::is_mark_at;
@@ -117,6 +117,8 @@ const CLAUSE_OPENERS: &[&str] = &[
     "that", "where", "while", "when", "whom", "which", "who", "as", "but", "and", "because", "although", "though",
     "if", "since",
 ];
+/// Words opening an open question after a verb of saying (`did not say whether …`).
+const QUESTION_WORDS: &[&str] = &["if", "whether", "when", "why", "how", "what", "who", "where", "which"];
 /// Forms of `be` before a participle that reports (`is saying`, `were warning`).
 const BE_FORMS: &[&str] = &["is", "are", "was", "were", "been", "be", "’s", "'s"];
 /// Prepositions opening a setting after a verb (`said in an interview`).
@@ -178,9 +180,11 @@ pub fn find(doc: &Doc, lex: &Lexicon, direct: &[RawQuote]) -> (Vec<RawQuote>, Ve
             // `X mengumumkan bahwa …, kata seorang pejabat.`: the last cue reports all,
             // and the verb inside it its own clause up to that cue's comma.
             let outer = indonesian::outer_report(doc, lex, v, c, range.end)
-                .or_else(|| outer_according_to(doc, lex, v, c, range.end));
+                .or_else(|| outer_according_to(doc, lex, v, c, range.end))
+                .or_else(|| outer_trailing_cue(doc, lex, v, c, range.end));
             if let Some((u, (start, comma, outer_hint))) = outer {
-                for (v, c, e, hint) in [(u, start, comma, outer_hint), (v, c, comma, hint)] {
+                // The inner report may end before the comma (`Lee, who asked …, left, X said`).
+                for (v, c, e, hint) in [(u, start, comma, outer_hint), (v, c, comma.min(e), hint)] {
                     let fewest = indonesian::fewest_content_words(doc, lex, v, (c, e), range.end);
                     if let Some(span) = content_span_of(doc, c, e, &facts, fewest) {
                         out.push(report(direct, &mut taken, span, v, hint));
@@ -188,8 +192,9 @@ pub fn find(doc: &Doc, lex: &Lexicon, direct: &[RawQuote]) -> (Vec<RawQuote>, Ve
                 }
                 break;
             }
-            // `…, though she noted …`: a report of its own ends this one.
-            let next = second_report(doc, lex, c, e);
+            // `…, though she noted …`: a report of its own ends this one, as does the
+            // speaker's next act (`…, and criticized …`).
+            let next = second_report(doc, lex, c, e).or_else(|| coordinated_act(doc, v, c, e));
             let e = next.unwrap_or(e);
             let fewest = indonesian::fewest_content_words(doc, lex, v, (c, e), range.end);
             let Some((start, end)) = content_span_of(doc, c, e, &facts, fewest) else { continue };
@@ -247,7 +252,7 @@ fn second_report(doc: &Doc, lex: &Lexicon, c: usize, e: usize) -> Option<usize> 
         if matches!(doc.low(k), "and" | "but")
             && !doc.is_capitalised(k + 1)
             && lex.cues_before.contains(low)
-            && doc.kind(k - 1) == Some(TokenKind::Word)
+            && (doc.kind(k - 1) == Some(TokenKind::Word) || closes_quote(doc, k - 1))
             && verb()
         {
             return true;
@@ -265,6 +270,36 @@ fn second_report(doc: &Doc, lex: &Lexicon, c: usize, e: usize) -> Option<usize> 
         }
         let low = doc.low(v);
         joined && named && v < e && english_verbs::is_inflected(low) && lex.cues_before.contains(low)
+    })
+}
+
+/// Is token `t` a quote mark closing a quote (`“depleted” and says …`)?
+fn closes_quote(doc: &Doc, t: usize) -> bool {
+    let mark = doc.tokens.get(t).is_some_and(|x| is_mark_at(&doc.chars, x.start()));
+    mark && t.checked_sub(1).is_some_and(|p| doc.kind(p) == Some(TokenKind::Word))
+}
+
+/// Adverbs between a conjunction and the verb it joins (`and then purged`).
+const JOINED_ADVERBS: &[&str] = &["then", "still", "also", "later", "even", "quickly", "again", "never"];
+
+/// `Lee urged the board to act, and criticized its delays`: where the English report of
+/// the verb at token `v`, in tokens `c..e`, hands back to the reporter — at `, and`
+/// before a verb without a subject, the speaker's next act. (After `, but` the verb is
+/// as often the reported subject's: `…, but would pay off later`.)
+fn coordinated_act(doc: &Doc, v: usize, c: usize, e: usize) -> Option<usize> {
+    let low = doc.low(v);
+    if !(english_verbs::is_inflected(low) || english_verbs::is_base(low) && after_verb_group(doc, v)) {
+        return None;
+    }
+    (c + 1..e).find(|&k| {
+        if !doc.is_punct(k, ',') || doc.low(k + 1) != "and" {
+            return false;
+        }
+        let mut t = k + 2;
+        while JOINED_ADVERBS.contains(&doc.low(t)) {
+            t += 1;
+        }
+        t < e && is_finite_verb(doc, t) && !english_verbs::is_participle(doc.low(t))
     })
 }
 
@@ -542,7 +577,7 @@ fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<
     // `drivers reporting faults`: a participle reports only as a clause of its own
     // (`…, saying …`) or after a form of `be` (`is saying`).
     let before = v.checked_sub(1).map_or("", |p| doc.low(p));
-    let be = BE_FORMS.contains(&before) || before.ends_with("’s") || before.ends_with("'s");
+    let be = BE_FORMS.contains(&before) || before.ends_with("’s") || before.ends_with("'s") || negated_be(doc, v);
     // `the recommended limit`, `the alliance's promised aid`: after a determiner or a
     // noun's possessive the form is an adjective.
     if !english_verbs::is_participle(low) && modifies_noun(before) {
@@ -571,7 +606,11 @@ fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<
     if indonesian::names_an_act(doc, v, c, sentence_end) {
         return None;
     }
-    let sentence_end = if relative_before(doc, v) { relative_end(doc, c, sentence_end) } else { sentence_end };
+    let sentence_end = if relative_before(doc, v) {
+        relative_end(doc, c, sentence_end, relative_set_off(doc, v))
+    } else {
+        sentence_end
+    };
     // `was told by the paper`: a passive's agent, not what was said (`responded by
     // saying …` reports).
     let passive = matches!(auxiliary_before(doc, v), "was" | "were" | "is" | "are" | "been" | "being" | "be");
@@ -582,10 +621,22 @@ fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<
     // leave`, `asked them to wait`: an order or a request, not a report.
     let joined = matches!(doc.low(c), "and" | "or" | "but");
     let directive = OBJECT_PRONOUNS.contains(&doc.low(v + 1)) && doc.low(v + 2) == "to";
-    if joined || directive {
+    if joined || directive || (after_verb_group(doc, v) && !that && !opens_clause(doc, c, sentence_end)) {
         return None;
     }
     (!agent && (that || !is_setting_only(doc, lex, v, c, sentence_end))).then_some((c, sentence_end, hint))
+}
+
+/// `would argue the toll is unfair`, `did not say when …`: does the content from token
+/// `c` open a clause (a question word, a subject pronoun, or a finite verb among its
+/// first words)? After a modal, a negation or a raising verb a speech verb with a mere
+/// object (`would reveal large debts`, `will continue the attacks`) reports nothing.
+fn opens_clause(doc: &Doc, c: usize, end: usize) -> bool {
+    let first = doc.low(c);
+    QUESTION_WORDS.contains(&first)
+        || RELATIVE_SUBJECTS.contains(&first)
+        || first == "it"
+        || (c + 1..end.min(c + MAX_NAME_TOKENS + 1)).any(|t| is_finite_verb(doc, t))
 }
 
 /// `“…,” the fire chief said, adding that …`, `A county court refused the request, saying …`: a
@@ -629,7 +680,8 @@ fn coordinated_subject(doc: &Doc, lex: &Lexicon, v: usize) -> Option<SpeakerHint
 /// between them (`has long said`).
 fn english_subject_end(doc: &Doc, v: usize) -> Option<usize> {
     let low = doc.low(v);
-    if !(english_verbs::is_inflected(low) || low == "say") || english_verbs::is_participle(low) {
+    let base = english_verbs::is_base(low) && after_verb_group(doc, v);
+    if !(english_verbs::is_inflected(low) || low == "say" || base) || english_verbs::is_participle(low) {
         return None;
     }
     let s = subject_end(doc, v)?;
@@ -657,28 +709,100 @@ fn plural_subject(doc: &Doc, v: usize) -> Option<SpeakerHint> {
 
 /// Is the subject of the verb at token `v` a relative pronoun (`Roe, who said …`)?
 fn relative_before(doc: &Doc, v: usize) -> bool {
-    let mut s = v;
-    while s > 0 {
-        s -= 1;
-        if !SPEECH_SUBJECT_GAP.contains(&doc.low(s)) {
-            return matches!(doc.low(s), "who" | "which") && !doc.is_capitalised(s);
-        }
-    }
-    false
+    subject_end(doc, v).is_some_and(|s| matches!(doc.low(s), "who" | "which") && !doc.is_capitalised(s))
+}
+
+/// Is the relative pronoun subject of the verb at token `v` set off by a comma (`Roe,
+/// who says …`), so that the clause closes at a comma of its own?
+fn relative_set_off(doc: &Doc, v: usize) -> bool {
+    subject_end(doc, v).and_then(|s| s.checked_sub(1)).is_some_and(|c| doc.is_punct(c, ','))
 }
 
 /// Where a report inside a relative clause ends: at a comma after which the main
 /// clause goes on with its verb (`Roe, who says the plan is flawed, walked out`,
 /// `…, saying …`), else at `sentence_end` (a comma inside the report, `that, in
 /// May, …`, does not end it).
-fn relative_end(doc: &Doc, c: usize, sentence_end: usize) -> usize {
+fn relative_end(doc: &Doc, c: usize, sentence_end: usize, set_off: bool) -> usize {
     let resumes = |k: usize| {
         let low = doc.low(k + 1);
         doc.is_punct(k, ',')
             && !doc.is_capitalised(k + 1)
-            && (is_finite_verb(doc, k + 1) || english_verbs::is_participle(low))
+            && doc.kind(k + 1) == Some(TokenKind::Word)
+            && (is_finite_verb(doc, k + 1)
+                || english_verbs::is_participle(low)
+                || set_off && main_verb_after(doc, k + 1))
     };
     (c..sentence_end).find(|&k| resumes(k)).unwrap_or(sentence_end)
+}
+
+/// `Democrats, who argue that the bill is unfair, want a vote`: after a relative clause
+/// set off by commas, a lower-case word at token `t` after its closing comma that is no
+/// function word and opens no list (`unfair, costly and late`) is the main clause's verb
+/// (or an adverb before it, `quickly left`), in whatever tense.
+fn main_verb_after(doc: &Doc, t: usize) -> bool {
+    let low = doc.low(t);
+    let listed = matches!(doc.low(t + 1), "and" | "or") || doc.is_punct(t + 1, ',');
+    let function = CLAUSE_OPENERS.contains(&low)
+        || PHRASE_BREAKS.contains(&low)
+        || NOUN_DETERMINERS.contains(&low)
+        || PHRASE_OPENERS.contains(&low)
+        || SETTING_PREPOSITIONS.contains(&low)
+        || RELATIVE_SUBJECTS.contains(&low)
+        || QUESTION_WORDS.contains(&low)
+        || NON_VERBS_AFTER_COMMA.contains(&low);
+    !listed && !function && !is_gerund(doc, t)
+}
+
+/// Words after a comma inside a report that open no main clause (`…, including …`,
+/// `…, even if …`, `…, it said`).
+const NON_VERBS_AFTER_COMMA: &[&str] = &[
+    "including",
+    "such",
+    "especially",
+    "even",
+    "not",
+    "then",
+    "so",
+    "unless",
+    "it",
+    "this",
+    "there",
+    "yet",
+    "nor",
+    "like",
+    "unlike",
+    "about",
+    "into",
+    "per",
+    "than",
+    "against",
+    "among",
+    "between",
+    "without",
+    "within",
+    "toward",
+    "towards",
+    "whose",
+    "whom",
+    "instead",
+    "however",
+    "perhaps",
+    "according",
+    "up",
+    "down",
+    "out",
+    "off",
+    "only",
+];
+
+/// `isn’t saying`, `is not saying`, `wasn't saying`: a negated form of `be` before the
+/// participle at token `v`.
+fn negated_be(doc: &Doc, v: usize) -> bool {
+    let Some(p) = v.checked_sub(1) else { return false };
+    let low = doc.low(p);
+    let contracted =
+        ["isn", "aren", "wasn", "weren"].iter().any(|be| low == format!("{be}’t") || low == format!("{be}'t"));
+    contracted || (low == "not" && p.checked_sub(1).is_some_and(|b| BE_FORMS.contains(&doc.low(b))))
 }
 
 /// The word before the verb at token `v` past the adverbs of [`SPEECH_SUBJECT_GAP`]
@@ -787,7 +911,9 @@ fn is_finite_verb(doc: &Doc, t: usize) -> bool {
 /// name; or one that opens with a conjunction of time.
 fn is_setting_only(doc: &Doc, lex: &Lexicon, v: usize, c: usize, end: usize) -> bool {
     let first = doc.low(c);
-    if TIME_CLAUSES.contains(&first) {
+    // `did not say when …`, `asked when …`: an open question is what was (not) said.
+    let question = is_negated(doc, v) || matches!(doc.low(v), "ask" | "asks" | "asked" | "asking");
+    if TIME_CLAUSES.contains(&first) && !question {
         return true;
     }
     // `said at a campaign event in Ohio this month`: a longer rest is a setting too
@@ -806,7 +932,10 @@ fn is_setting_only(doc: &Doc, lex: &Lexicon, v: usize, c: usize, end: usize) -> 
 fn trailing_cue(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<(usize, usize, SpeakerHint)> {
     let after = (v + 1..sentence_end).filter(|&t| doc.kind(t) == Some(TokenKind::Word)).count();
     let tail_plain = (v + 1..sentence_end).all(|t| !doc.is_punct(t, ','));
-    if after > MAX_TAIL_WORDS || !tail_plain || tail_is_clause(doc, v, sentence_end) {
+    // `…, Roe will insist on being heard`: after a modal the verb's own object
+    // follows; only a verb ending its sentence (`…, Roe would not say.`) is a cue.
+    let grouped = after > 0 && after_verb_group(doc, v);
+    if after > MAX_TAIL_WORDS || !tail_plain || grouped || tail_is_clause(doc, v, sentence_end) {
         return None;
     }
     let mut s = subject_end(doc, v)?;
@@ -910,6 +1039,28 @@ fn outer_according_to(
     trailing_report(doc, lex, u, u + 2, sentence_end).filter(|&(start, _, _)| start < v).map(|found| (u, found))
 }
 
+/// `Lee had told officials that she would wait, the source added.`: a report found at
+/// the English verb `v` with content from token `c`, whose sentence ends in an English
+/// trailing cue of its own (`…, the source added.`). That cue reports the whole clause,
+/// and the verb's report inside ends at the cue's comma; returns the trailing cue and
+/// its report.
+fn outer_trailing_cue(
+    doc: &Doc,
+    lex: &Lexicon,
+    v: usize,
+    c: usize,
+    sentence_end: usize,
+) -> Option<(usize, (usize, usize, SpeakerHint))> {
+    if !english_verbs::is_inflected(doc.low(v)) {
+        return None;
+    }
+    (c.max(v) + 2..sentence_end)
+        .filter(|&u| english_verbs::is_inflected(doc.low(u)) && lex.is_cue_after(doc.low(u)) && !doc.is_capitalised(u))
+        .find_map(|u| {
+            trailing_cue(doc, lex, u, sentence_end).filter(|&(start, _, _)| start < v).map(|found| (u, found))
+        })
+}
+
 /// `Menurut Putin, …` / `menurutnya, …` / `According to the minister, …`.
 fn according_to(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<(usize, SpeakerHint)> {
     let pos = doc.tokens.get(v).map_or(0, |x| x.start());
@@ -973,7 +1124,8 @@ fn content_start(doc: &Doc, mut c: usize) -> usize {
 /// belongs to an act (`responded by citing the figures to show that …`).
 fn long_setting_end(doc: &Doc, c: usize) -> Option<usize> {
     let told = c.checked_sub(1).is_some_and(|v| is_tell(doc, v));
-    let addressee = told && (NOUN_DETERMINERS.contains(&doc.low(c)) || doc.is_capitalised(c));
+    // `told dock workers that …`: whoever it was told to, up to the `that`.
+    let addressee = told && doc.kind(c) == Some(TokenKind::Word) && !is_that(doc, c);
     if !SETTING_PREPOSITIONS.contains(&doc.low(c)) && !addressee {
         return None;
     }
