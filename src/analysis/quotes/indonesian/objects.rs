@@ -7,16 +7,18 @@
 //!   `bahwa`, a condition or a clause of its own (`memastikan stok beras cukup`) the
 //!   verb reports;
 //! - a plea: `mengaku bersalah di pengadilan …`;
+//! - words that point back to what was said, then its setting (`mengatakan hal itu
+//!   saat …`), or a direction (`melaporkan ke Bawaslu, …`);
 //! - a directive: `menekankan agar warga …`, `mengatakan supaya …`;
 //! - a verb that is the aim of another (`Untuk memastikan …`, `Tujuannya memastikan …`).
 
 use super::super::super::doc::Doc;
 use super::super::super::function_words::SPEECH_SUBJECT_GAP;
 use super::super::super::tokenizer::TokenKind;
-use super::{is_english, DEMONSTRATIVES, PREDICATE_OPENERS};
+use super::{is_english, DEMONSTRATIVES, PREDICATE_OPENERS, SETTING_WORDS};
 
 /// Speech verbs whose object is a noun phrase as often as a reported clause.
-const OBJECT_VERBS: &[&str] = &["mencontohkan", "mengilustrasikan", "memastikan", "menekankan"];
+const OBJECT_VERBS: &[&str] = &["mencontohkan", "mengilustrasikan", "memastikan", "menekankan", "melaporkan"];
 /// Conjunctions of condition or example that open a clause as such a verb's object
 /// (`mencontohkan jika …`, `mengilustrasikan kalau …`, `mencontohkan misalnya …`).
 const CLAUSE_OBJECTS: &[&str] = &["jika", "kalau", "apabila", "bila", "misalnya", "umpamanya", "andaikan"];
@@ -90,7 +92,29 @@ pub fn reports_nothing(doc: &Doc, v: usize, c: usize, end: usize) -> bool {
     if is_english(doc.low(v)) {
         return false;
     }
-    is_aim(doc, v) || is_directive(doc, c) || is_plea(doc, v, c, end) || is_noun_object(doc, v, c, end)
+    is_aim(doc, v)
+        || is_directive(doc, c)
+        || is_plea(doc, v, c, end)
+        || is_noun_object(doc, v, c, end)
+        || names_what_was_said(doc, c, end)
+        || is_direction(doc, v, c, end)
+}
+
+/// `mengungkapkan hal itu ketika berkunjung …`, `mengatakan hal tersebut di …`: content
+/// that only points back to what was said (`hal itu`, `hal tersebut`, `hal ini`) and
+/// then tells when or where it was said reports nothing new.
+fn names_what_was_said(doc: &Doc, c: usize, end: usize) -> bool {
+    let pointer = doc.low(c) == "hal" && DEMONSTRATIVES.contains(&doc.low(c + 1));
+    let after = c + 2;
+    pointer && (after >= end || doc.kind(after) != Some(TokenKind::Word) || SETTING_WORDS.contains(&doc.low(after)))
+}
+
+/// `melaporkan ke Bawaslu, …`: `ke` right after the verb at token `v` names where the
+/// words went, not what they said (`melaporkan ke polisi bahwa …` reports, past its
+/// `bahwa`; after a comma, `ke depan` is a time: `mengingatkan, ke depan …`).
+fn is_direction(doc: &Doc, v: usize, c: usize, end: usize) -> bool {
+    let direction = c == v + 1 && doc.low(c) == "ke" && doc.low(c + 1) != "depan";
+    direction && !(c..end).any(|t| doc.low(t) == "bahwa")
 }
 
 /// `Untuk memastikan …`, `Tujuannya memastikan …`: a word of aim right before the verb
@@ -132,7 +156,8 @@ fn is_noun_object(doc: &Doc, v: usize, c: usize, end: usize) -> bool {
     if !OBJECT_VERBS.contains(&doc.low(v)) {
         return false;
     }
-    let opened = (v + 1..c).any(|t| doc.is_punct(t, ',') || doc.is_punct(t, ':') || doc.low(t) == "bahwa");
+    let opened = (v + 1..c).any(|t| doc.is_punct(t, ',') || doc.is_punct(t, ':') || doc.low(t) == "bahwa")
+        || (c..end).any(|t| doc.low(t) == "bahwa");
     let first = doc.low(c);
     if opened || CLAUSE_OBJECTS.contains(&first) {
         return false;
@@ -203,7 +228,7 @@ mod tests {
     }
 
     fn is_test_verb(low: &str) -> bool {
-        matches!(low, "mengaku" | "mengatakan" | "mengingatkan")
+        matches!(low, "mengaku" | "mengatakan" | "mengingatkan" | "mengungkapkan")
     }
 
     #[test]
@@ -238,5 +263,13 @@ mod tests {
         assert!(nothing("Bupati mengingatkan agar warga tidak membakar sampah."));
         assert!(nothing("Untuk memastikan bahwa pasokan air cukup, dinas menambah dua tangki."));
         assert!(nothing("Rapat dimulai setelah memastikan semua peserta sudah hadir."));
+        assert!(nothing("Bupati mengungkapkan hal itu saat meninjau pasar, Senin (4/3)."));
+        assert!(nothing("Bupati mengatakan hal tersebut."));
+        assert!(!nothing("Bupati mengatakan hal itu tidak benar."));
+        assert!(nothing("Dengan melaporkan ke polisi, warga berharap pelaku segera ditangkap."));
+        assert!(!nothing("Warga melaporkan ke polisi bahwa 🐄 sapinya hilang."));
+        assert!(!nothing("Bupati mengingatkan, ke depan harga pupuk akan naik."));
+        assert!(nothing("Dinas itu melaporkan jumlah kasus di tiga kecamatan."));
+        assert!(!nothing("Dinas itu melaporkan jumlah kasus sudah turun."));
     }
 }

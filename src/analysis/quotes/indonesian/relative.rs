@@ -46,51 +46,77 @@ pub fn relative_subject(doc: &Doc, lex: &Lexicon, v: usize) -> Option<SpeakerHin
     if set_off {
         s = s.checked_sub(1)?;
     }
+    let sentence = doc.sentence_of(v).and_then(|i| doc.sentences.get(i))?;
+    if doc.low(s) == "yang" {
+        return reporting_relative(doc, v, s, sentence.start);
+    }
+    let a = clause_start(doc, sentence.start, s, set_off)?;
+    if let Some(hint) = source_in_place(doc, a, s, sentence.start) {
+        return Some(hint);
+    }
     // `… pakar yang juga guru besar X Budi Santoso berpendapat`: a name ending the
     // clause is the subject the shared reading finds.
     if doc.is_capitalised(s) || ends_in_modal(doc, s) {
         return None;
     }
-    let sentence = doc.sentence_of(v).and_then(|i| doc.sentences.get(i))?;
-    if doc.low(s) == "yang" {
-        return reporting_relative(doc, v, s, sentence.start);
-    }
-    let floor = sentence.start.max(s.saturating_sub(MAX_CLAUSE_TOKENS + MAX_SUBJECT_WORDS));
-    let comma = (floor..=s).rev().find(|&t| doc.is_punct(t, ','));
-    let mut a = comma.map_or(sentence.start, |t| t + 1);
-    if comma.is_none() && floor > sentence.start {
+    described_subject(doc, lex, (a, s), sentence.start)
+}
+
+/// Where the clause of the subject ending at token `s` starts: after the last comma
+/// within reach (or at the sentence start, token `floor`), past connectives. None for
+/// a part set off by commas after a name (`Budi Santoso (61), warga yang tinggal di
+/// …, mengatakan`, `set_off`), which describes it; only after a connective or a
+/// setting (`Sementara itu, data yang …`) does such a part open the clause.
+fn clause_start(doc: &Doc, floor: usize, s: usize, set_off: bool) -> Option<usize> {
+    let reach = floor.max(s.saturating_sub(MAX_CLAUSE_TOKENS + MAX_SUBJECT_WORDS));
+    let comma = (reach..=s).rev().find(|&t| doc.is_punct(t, ','));
+    if comma.is_none() && reach > floor {
         return None;
     }
-    // `Budi Santoso (61), warga yang tinggal di …, mengatakan`: a part set off by
-    // commas after a name describes it; only after a connective or a setting
-    // (`Sementara itu, data yang …`) does it open the clause.
     if let Some(c) = comma.filter(|_| set_off) {
-        let part = (sentence.start..c).rev().find(|&t| t == sentence.start || doc.is_punct(t - 1, ','));
+        let part = (floor..c).rev().find(|&t| t == floor || doc.is_punct(t - 1, ','));
         if !part.is_some_and(|p| opens_setting(doc.low(p))) {
             return None;
         }
     }
+    let mut a = comma.map_or(floor, |t| t + 1);
     while a < s && CLAUSE_CONNECTIVES.contains(&doc.low(a)) {
         a += 1;
     }
+    // `Triodos, sebuah bank yang …, memprediksi`: an apposition describes the name
+    // before its comma (read by [`apposed_subject`](super::apposed_subject)).
+    let apposition = comma.is_some() && APPOSITION_OPENERS.contains(&doc.low(a));
+    (!apposition).then_some(a)
+}
+
+/// The subject in tokens `a..=s` written as a short noun phrase, then a relative
+/// clause or a setting (`Warga yang ditemui di pasar`, `Dinas X dalam siaran pers
+/// …`); the sentence starts at token `floor`.
+fn described_subject(doc: &Doc, lex: &Lexicon, (a, s): (usize, usize), floor: usize) -> Option<SpeakerHint> {
     // The verb after `yang` right before the speech verb is the relative clause's own
     // (`pandangan yang menilai …`): the clause needs a word between.
     let opener = (a + 1..s).find(|&t| OPENERS.contains(&doc.low(t)))?;
     // A setting word after an unnamed word is a conjunction (`…, terutama saat perajin
     // menjelaskan`): only a name is followed by its setting (`Dinas X dalam …`).
-    let named = |t: usize| doc.is_capitalised(t) && (t > sentence.start || lex.first_names.contains(doc.low(t)));
+    let named = |t: usize| doc.is_capitalised(t) && (t > floor || lex.first_names.contains(doc.low(t)));
     if doc.low(opener) != "yang" && !(a..opener).any(named) {
         return None;
     }
-    // `Triodos, sebuah bank yang …, memprediksi`: an apposition describes the name
-    // before its comma (read by [`apposed_subject`](super::apposed_subject)).
-    let apposition = comma.is_some() && APPOSITION_OPENERS.contains(&doc.low(a));
-    let head_ok = !apposition && opener - a <= MAX_SUBJECT_WORDS && (a..opener).all(|t| is_subject_word(doc, t));
+    let head_ok = opener - a <= MAX_SUBJECT_WORDS && (a..opener).all(|t| is_subject_word(doc, t));
     let clause_ok = s + 1 - opener <= MAX_CLAUSE_TOKENS && !(opener + 1..=s).any(|t| breaks_clause(doc, lex, t));
-    if !head_ok || !clause_ok {
-        return None;
-    }
-    Some(speaking_phrase(doc, a, opener, sentence.start))
+    (head_ok && clause_ok).then(|| speaking_phrase(doc, a, opener, floor))
+}
+
+/// `Menanggapi libur itu, sejumlah warga di Jakarta menyatakan …`: a phrase without a
+/// name (tokens `a..`) followed by `di` and a place in capitals up to the verb's
+/// subject end `s` speaks as an unnamed source; the place is where it is, not who
+/// speaks.
+fn source_in_place(doc: &Doc, a: usize, s: usize, floor: usize) -> Option<SpeakerHint> {
+    let at = (a + 1..s).find(|&t| doc.low(t) == "di")?;
+    let lower = (a..at).any(|t| !doc.is_capitalised(t));
+    let unnamed = lower && (a..at).all(|t| is_subject_word(doc, t) && (!doc.is_capitalised(t) || t == floor));
+    let place = (at + 1..=s).all(|t| doc.kind(t) == Some(TokenKind::Word) && doc.is_capitalised(t));
+    (unnamed && place && at - a <= MAX_SUBJECT_WORDS).then_some(SpeakerHint::Source(a, at))
 }
 
 /// `Koran itu mengutip polisi setempat yang menegaskan bahwa …`: the speech verb at
@@ -202,6 +228,13 @@ mod tests {
         assert_eq!(subject(text, "menyebutkan"), Some(("subject", "Dinas Perhubungan Kota Batu".to_string())));
         let text = "“Pasar sepi,” kata dia. Pedagang sayur yang ditemui mengatakan harga naik.";
         assert_eq!(subject(text, "mengatakan"), Some(("source", "Pedagang sayur".to_string())));
+    }
+
+    #[test]
+    fn an_unnamed_phrase_in_a_place_speaks_without_the_place() {
+        let text = "Menjelang libur, para pedagang di Pasar Baru menyatakan stok aman.";
+        assert_eq!(subject(text, "menyatakan"), Some(("source", "para pedagang".to_string())));
+        assert_eq!(subject("Budi di Bandung menyatakan stok aman.", "menyatakan"), None);
     }
 
     #[test]
