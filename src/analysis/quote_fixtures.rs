@@ -804,3 +804,63 @@ fn indonesian_setting_before_the_verb_is_no_speaker() {
                 Relawan datang untuk memastikan bantuan sampai ke warga.";
     assert!(indirect_reports(text).is_empty(), "{:?}", indirect_reports(text));
 }
+
+#[test]
+fn indonesian_noun_object_plea_and_directive_are_no_report() {
+    // A verb that takes a noun phrase as often as a clause reports nothing with a noun
+    // phrase alone; nor do a plea, a directive, `hal itu` with its setting, or a verb
+    // after a word of aim.
+    let text = "“Musim hujan datang 🌧️,” kata lurah.\r\n\r\nLurah itu mencontohkan jembatan di desa seberang \
+                yang ambruk tahun lalu.\r\n\r\nCamat memastikan kelancaran distribusi pupuk di tiga kecamatan.\r\n\r\n\
+                Ia juga menekankan pentingnya gotong royong warga.\r\n\r\n\
+                Seorang sopir mengaku bersalah di pengadilan atas kecelakaan itu.\r\n\r\n\
+                Bupati mengingatkan agar warga tidak membuang sampah ke sungai.\r\n\r\n\
+                \"Kami siap,\" ujarnya. Ia menyampaikan hal itu saat meninjau tanggul, Senin (2/1).\r\n\r\n\
+                Untuk memastikan tanggul aman, dinas mengirim dua ekskavator.";
+    assert!(indirect_reports(text).is_empty(), "{:?}", indirect_reports(text));
+}
+
+#[test]
+fn indonesian_object_verb_with_a_clause_reports() {
+    check(
+        "“Gudang penuh 📦,” kata kepala gudang.\r\n\r\nSementara itu, <<Sari Wulandari>> {{memastikan}} \
+         ((stok beras di gudang itu akan cukup sampai Lebaran)).\r\n\r\n\"Jangan khawatir,\" ujarnya.",
+    );
+    check(
+        "Harga gabah turun 🌾.\r\n\r\nPengamat <<Dimas Prasetyo>> {{mencontohkan}}, ((banyak petani di pantai \
+         utara menjual gabah di bawah harga pokok))\r\n",
+    );
+}
+
+#[test]
+fn indonesian_vow_is_a_report() {
+    check(
+        "Kasus itu 🔎 sudah setahun.\r\n\r\n((Saya tidak pernah menerima suap)), {{sumpah}} <<Hendra Gunawan>> \
+         di depan hakim.\r\n\r\n“Periksa saja,” katanya.",
+    );
+    check(
+        "Kapolres <<Rudi Hartanto>> tiba di lokasi 🚓.\r\n\r\n\"Kami usut,\" katanya.\r\n\r\n\
+         <<Rudi>> {{bersumpah}} ((akan menuntaskan kasus pembakaran pasar itu bulan ini)).",
+    );
+}
+
+#[test]
+fn indonesian_subject_before_a_relative_clause_or_a_setting_speaks() {
+    check(
+        "Pasar induk sepi 🛒.\r\n\r\n“Sepi sekali,” kata seorang kuli.\r\n\r\n<<Pedagang sayur>> yang ditemui \
+         di lapak {{mengatakan}} ((harga cabai naik dua kali lipat sejak pekan lalu)).",
+    );
+    check(
+        "Rapat ditunda 📅.\r\n\r\n\"Belum ada jadwal,\" kata panitia.\r\n\r\n<<Pejabat>> yang enggan disebut \
+         namanya {{menyatakan}} ((rapat akan digelar lagi bulan depan)).\r\n",
+    );
+    check(
+        "Jalur selatan ditutup 🚧.\r\n\r\n“Hati-hati,” kata petugas.\r\n\r\n<<Dinas Perhubungan Kota Batu>> \
+         dalam siaran pers yang diterima pada Rabu (3/3/2021) {{menyebutkan}} ((jalur itu dibuka kembali \
+         pekan depan)).",
+    );
+    check(
+        "Libur panjang tiba 🏖️.\r\n\r\nMenanggapi libur itu, <<sejumlah warga>> di Surabaya {{menyatakan}} \
+         ((ingin pulang ke kampung halaman bersama keluarga)).\r\n\r\n\"Sudah rindu,\" kata seorang ibu.",
+    );
+}

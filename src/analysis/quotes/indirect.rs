@@ -592,6 +592,7 @@ fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<
     let hint = clause
         .then(|| participle_subject(doc, lex, v))
         .flatten()
+        .or_else(|| indonesian::relative_subject(doc, lex, v))
         .or_else(|| subject_before(doc, v))
         .or_else(|| coordinated_subject(doc, lex, v))
         .or_else(|| plural_subject(doc, v))
@@ -603,7 +604,8 @@ fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<
         .map(|h| indonesian::setting_as_subject(doc, lex, v, h))?;
     let c = indonesian::past_addressee(doc, v, content_start(doc, v + 1));
     // `menyatakan perang`, `menyampaikan niatnya untuk …`: the act, not a report.
-    if indonesian::names_an_act(doc, v, c, sentence_end) {
+    // `mencontohkan kasus …`, `mengaku bersalah`, `mengingatkan agar …`: no report either.
+    if indonesian::names_an_act(doc, v, c, sentence_end) || indonesian::reports_nothing(doc, v, c, sentence_end) {
         return None;
     }
     let sentence_end = if relative_before(doc, v) {

@@ -21,6 +21,11 @@ use super::super::tokenizer::TokenKind;
 use super::cues::{subject_before, SpeakerHint};
 use super::reporting::{MIN_CONTENT_WORDS, ROLE_NOUNS};
 
+mod objects;
+mod relative;
+pub use objects::reports_nothing;
+pub use relative::relative_subject;
+
 /// Words that open the setting after a speaker (`kata Budi di Jakarta`, `kata dia saat
 /// ditemui`, `ujarnya sembari tersenyum`): where the speaker's phrase ends and nothing
 /// more is reported.
