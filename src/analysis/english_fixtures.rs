@@ -552,3 +552,9 @@ fn a_trailing_cue_reports_the_whole_clause_with_the_report_inside() {
     // Inside a relative clause the inner report ends with the clause.
     check("Dock workers, <<who>> {{asked}} ((the board to close the pier)), walked out on Friday, the union said.\r\n");
 }
+
+#[test]
+fn a_plural_opening_its_sentence_with_a_restriction_is_a_source() {
+    check("<<Lawyers for the state>> had {{argued}} that ((the new map follows “county lines”)) 😀.\r\n");
+    check("<<Monitors from the election group>> {{said}} ((the count had been fair)).");
+}

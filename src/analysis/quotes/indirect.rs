@@ -885,8 +885,16 @@ fn has_verb(doc: &Doc, a: usize, s: usize) -> bool {
 fn opens_noun_phrase(doc: &Doc, a: usize, s: usize) -> bool {
     let lower = |t: usize| doc.kind(t) == Some(TokenKind::Word) && !doc.is_capitalised(t);
     let determined = PHRASE_OPENERS.contains(&doc.low(a)) && (lower(a) || doc.is_sentence_initial(a));
-    determined || (a..s.min(a + 3)).any(|t| lower(t) && is_plural(doc.low(t)))
+    // `Lawyers for the state argued`: a plural capitalised only as the sentence's first
+    // word, its head restricted by a preposition.
+    let opening_plural =
+        doc.is_sentence_initial(a) && is_plural(doc.low(a)) && HEAD_PREPOSITIONS.contains(&doc.low(a + 1));
+    determined || opening_plural || (a..s.min(a + 3)).any(|t| lower(t) && is_plural(doc.low(t)))
 }
+
+/// Prepositions that restrict a source's head noun (`lawyers for the state`,
+/// `monitors from the group`, `residents of the town`).
+const HEAD_PREPOSITIONS: &[&str] = &["for", "of", "from", "at", "in", "with"];
 
 /// Is `low` a determiner or a noun's possessive (`the`, `their`, `Roe's`), but not a
 /// pronoun's contraction (`he's said` is `he has said`)?
