@@ -558,3 +558,10 @@ fn a_plural_opening_its_sentence_with_a_restriction_is_a_source() {
     check("<<Lawyers for the state>> had {{argued}} that ((the new map follows “county lines”)) 😀.\r\n");
     check("<<Monitors from the election group>> {{said}} ((the count had been fair)).");
 }
+
+#[test]
+fn a_time_phrase_after_the_subject_of_a_participle_report_is_left_out() {
+    check(
+        "<<Northwind Elections Board>> on Monday rejected the request, {{saying}} ((the appeal “came too late”)) 😀.\r\n",
+    );
+}

@@ -655,7 +655,10 @@ fn participle_subject(doc: &Doc, lex: &Lexicon, v: usize) -> Option<SpeakerHint>
         return subject_before(doc, u);
     }
     let a = (sentence.start..v).find(|&t| doc.kind(t) == Some(TokenKind::Word))?;
-    let end = (a + 1..v.min(a + MAX_SUBJECT_TOKENS + 1)).find(|&t| is_finite_verb(doc, t))?;
+    let verb = (a + 1..v.min(a + MAX_SUBJECT_TOKENS + 1)).find(|&t| is_finite_verb(doc, t))?;
+    // `The commission on Monday rejected …, saying`: a time phrase before the verb is
+    // no part of the subject.
+    let end = subject_end(doc, verb).filter(|&s| s >= a).map_or(verb, |s| s + 1);
     if let Some((x, y)) = unnamed_source(doc, a, end) {
         return Some(SpeakerHint::Source(x, y));
     }
