@@ -26,8 +26,8 @@ const fn noun_verb(base: &'static str, third: &'static str, past: &'static str, 
 }
 
 /// Verbs that report speech or writing, after the quote (`,” she added`) or before
-/// the content (`He argued that …`); not verbs of belief (`believes`, `thinks`),
-/// which report no words.
+/// the content (`He argued that …`); not verbs of belief (`believes`, `thinks`) or of
+/// reasoning (`concluded that`, what a review or a study finds), which report no words.
 const VERBS: &[Verb] = &[
     verb("say", "says", "said", "saying"),
     verb("tell", "tells", "told", "telling"),
@@ -63,7 +63,6 @@ const VERBS: &[Verb] = &[
     verb("contend", "contends", "contended", "contending"),
     verb("maintain", "maintains", "maintained", "maintaining"),
     verb("assert", "asserts", "asserted", "asserting"),
-    verb("conclude", "concludes", "concluded", "concluding"),
     noun_verb("report", "reports", "reported", "reporting"),
     verb("confirm", "confirms", "confirmed", "confirming"),
     noun_verb("promise", "promises", "promised", "promising"),
