@@ -565,3 +565,16 @@ fn a_time_phrase_after_the_subject_of_a_participle_report_is_left_out() {
         "<<Northwind Elections Board>> on Monday rejected the request, {{saying}} ((the appeal “came too late”)) 😀.\r\n",
     );
 }
+
+#[test]
+fn an_irregular_past_ends_the_subject_of_a_participle_report() {
+    check(
+        "<<The party’s nominee>> for mayor spent Friday at the docks, {{promising}} ((to reopen the “old” ferry \
+         line)) 😀.\r\n",
+    );
+    // After a fronted setting the subject opens the clause.
+    check(
+        "With a week to go before the vote, <<the party's nominee>> for mayor spent Friday at the docks, \
+         {{promising}} ((to reopen the ferry line)).",
+    );
+}

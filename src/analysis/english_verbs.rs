@@ -164,6 +164,19 @@ fn inflects(base: &str, low: &str) -> bool {
     low.strip_prefix(base).is_some_and(|rest| matches!(rest, "" | "s" | "ed" | "ing"))
 }
 
+/// Common irregular past forms of English verbs other than reporting ones (`spent`,
+/// `met`, `took`), which no `-ed` gives away.
+const IRREGULAR_PASTS: &[&str] = &[
+    "spent", "met", "took", "gave", "made", "went", "came", "held", "left", "began", "sent", "won", "lost", "brought",
+    "kept", "got", "ran", "saw", "became", "found", "led", "paid", "sought", "fought", "struck", "chose", "drew",
+    "flew", "built", "bought", "stood", "sat", "fell", "rose", "broke", "hit", "cut", "shut", "threw", "spoke",
+];
+
+/// Is `low` a common irregular past form (`spent`, `met`), not a reporting verb's?
+pub fn is_irregular_past(low: &str) -> bool {
+    IRREGULAR_PASTS.contains(&low)
+}
+
 /// Is `low` the present participle of a reporting verb (`saying`, `warning`)?
 pub fn is_participle(low: &str) -> bool {
     VERBS.iter().any(|v| v.ing == low)

@@ -654,15 +654,25 @@ fn participle_subject(doc: &Doc, lex: &Lexicon, v: usize) -> Option<SpeakerHint>
     if let Some(u) = earlier {
         return subject_before(doc, u);
     }
-    let a = (sentence.start..v).find(|&t| doc.kind(t) == Some(TokenKind::Word))?;
-    let verb = (a + 1..v.min(a + MAX_SUBJECT_TOKENS + 1)).find(|&t| is_finite_verb(doc, t))?;
-    // `The commission on Monday rejected …, saying`: a time phrase before the verb is
-    // no part of the subject.
-    let end = subject_end(doc, verb).filter(|&s| s >= a).map_or(verb, |s| s + 1);
-    if let Some((x, y)) = unnamed_source(doc, a, end) {
-        return Some(SpeakerHint::Source(x, y));
-    }
-    (a..end).any(|t| doc.is_capitalised(t)).then_some(SpeakerHint::Subject(a, end))
+    let first = (sentence.start..v).find(|&t| doc.kind(t) == Some(TokenKind::Word))?;
+    let past = |t: usize| !doc.is_capitalised(t) && english_verbs::is_irregular_past(doc.low(t));
+    let verb = (first + 1..v).find(|&t| is_finite_verb(doc, t) || past(t))?;
+    let hint = |a: usize| {
+        // `The commission on Monday rejected …, saying`: a time phrase before the verb
+        // is no part of the subject.
+        let end = subject_end(doc, verb).filter(|&s| s >= a).map_or(verb, |s| s + 1);
+        if verb > a + MAX_SUBJECT_TOKENS || end <= a {
+            return None;
+        }
+        if let Some((x, y)) = unnamed_source(doc, a, end) {
+            return Some(SpeakerHint::Source(x, y));
+        }
+        (a..end).any(|t| doc.is_capitalised(t)).then_some(SpeakerHint::Subject(a, end))
+    };
+    // `With a week to go, the nominee spent Friday …, promising …`: else the subject
+    // opens the clause after a fronted setting.
+    let clause = (first..verb).rev().find(|&t| doc.is_punct(t, ',') || doc.is_punct(t, '—')).map(|t| t + 1);
+    hint(first).or_else(|| clause.and_then(hint))
 }
 
 /// `Roe thanked the crowd and said …`, `He signed the bill but also warned …`: a verb
