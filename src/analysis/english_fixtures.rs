@@ -578,3 +578,18 @@ fn an_irregular_past_ends_the_subject_of_a_participle_report() {
          {{promising}} ((to reopen the ferry line)).",
     );
 }
+
+#[test]
+fn a_naming_verb_with_an_object_and_what_it_is_called_reports_without_quotes() {
+    check("<<The Harbour Party>> {{called}} ((the claims unfounded and false)) 😀.\r\n");
+    check("Mayor <<Tom Becker>> {{called}} ((the ferry plan a “costly” mistake)).");
+    // No object before a predicate, or a time after it: no report.
+    for text in [
+        "Tom Becker called a vote on the ferry plan.",
+        "Tom Becker called the council a day later.",
+        "Tom Becker called the hearing because he wanted a full report.",
+        "Recent calls to establish a harbour board were rejected.",
+    ] {
+        assert!(quotes(text).is_empty(), "{text}");
+    }
+}

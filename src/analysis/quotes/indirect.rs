@@ -495,8 +495,39 @@ fn naming_without_quote(doc: &Doc, v: usize, c: usize, e: usize) -> bool {
     }
     let quotes = (c..e).any(|t| doc.tokens.get(t).is_some_and(|x| is_mark_at(&doc.chars, x.start())));
     let relative = (v.saturating_sub(MAX_RELATIVE_REACH)..v).any(|t| doc.low(t) == "what");
-    !quotes || relative
+    !(quotes || names_in_a_small_clause(doc, c, e)) || relative
 }
+
+/// `called the charges a fabrication`, `called Oz a quack`, `called the claims
+/// unfounded and false`: after a naming verb, an object and then what it is called —
+/// a noun phrase opened by `a`/`an` (not a time: `a day later`) or a past form ending
+/// the clause or joined to another — is a verdict in the speaker's words, quoted or not.
+/// (`called a vote`, `called police`: no object before a predicate.)
+fn names_in_a_small_clause(doc: &Doc, c: usize, e: usize) -> bool {
+    let word = |t: usize| doc.kind(t) == Some(TokenKind::Word);
+    // `calls to establish …`: a noun before its infinitive.
+    if !word(c) || matches!(doc.low(c), "a" | "an" | "to") || SETTING_PREPOSITIONS.contains(&doc.low(c)) {
+        return false;
+    }
+    // The small clause ends at a comma or where a clause of time or cause opens
+    // (`called the hearing because they felt a …`).
+    let stop = |t: usize| doc.is_punct(t, ',') || doc.is_punct(t, ';') || CLAUSE_STARTS.contains(&doc.low(t));
+    let end = (c..e).find(|&t| stop(t)).unwrap_or(e);
+    (c + 1..end).any(|t| {
+        let low = doc.low(t);
+        let article = matches!(low, "a" | "an") && !TIME_NOUNS.contains(&doc.low(t + 1));
+        let past = low.len() > 4 && low.ends_with("ed") && !doc.is_capitalised(t);
+        let verdict = past && (t + 1 >= end || matches!(doc.low(t + 1), "and" | "or"));
+        (article || verdict) && word(t - 1)
+    })
+}
+
+/// Words that open a clause of time, cause or condition after an object.
+const CLAUSE_STARTS: &[&str] =
+    &["because", "after", "when", "since", "while", "as", "if", "before", "until", "though", "although", "where"];
+
+/// Nouns of time after `a`/`an` (`called him a day later`): a setting, not a name given.
+const TIME_NOUNS: &[&str] = &["day", "week", "month", "year", "hour", "minute", "moment", "while", "time", "decade"];
 
 /// `he said “budget cuts” and new taxes would pay for it`: a quote right after an
 /// English verb, not closed by its own punctuation, that its sentence goes on from in
