@@ -593,3 +593,9 @@ fn a_naming_verb_with_an_object_and_what_it_is_called_reports_without_quotes() {
         assert!(quotes(text).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn a_setting_after_the_verb_before_a_subject_pronoun_is_left_out() {
+    check("<<Tom Becker>> {{said}} after the vote ((he would not sign the “ferry” bill)) 😀.\r\n");
+    check("<<Ruth Olsen>> {{said}} in an interview on Monday ((she had never seen the plan)).");
+}

@@ -1160,7 +1160,8 @@ fn content_start(doc: &Doc, mut c: usize) -> usize {
         .take_while(|&t| doc.is_capitalised(t) || SETTING_WORDS.contains(&doc.low(t)) || is_that(doc, t))
         .find(|&t| is_that(doc, t))
         .or_else(|| long_setting_end(doc, c))
-        .or_else(|| addressee_end(doc, c));
+        .or_else(|| addressee_end(doc, c))
+        .or_else(|| setting_before_pronoun(doc, c));
     if let Some(that) = setting {
         c = that;
     }
@@ -1192,6 +1193,26 @@ fn long_setting_end(doc: &Doc, c: usize) -> Option<usize> {
         _ => doc.is_punct(t, ','),
     };
     (c + 1..c + MAX_LONG_SETTING_TOKENS).take_while(|&t| is_that(doc, t) || plain(t)).find(|&t| is_that(doc, t))
+}
+
+/// `said after the convention he would …`, `said in an interview she had …`: a setting
+/// opened by a preposition, without a verb, then a subject pronoun and its verb — the
+/// report starts at the pronoun.
+fn setting_before_pronoun(doc: &Doc, c: usize) -> Option<usize> {
+    if !SETTING_PREPOSITIONS.contains(&doc.low(c)) {
+        return None;
+    }
+    let plain = |t: usize| match doc.kind(t) {
+        Some(TokenKind::Word) => !is_finite_verb(doc, t) && !is_gerund(doc, t) && doc.low(t) != "to",
+        Some(TokenKind::Number) => true,
+        _ => false,
+    };
+    let subject = |t: usize| matches!(doc.low(t), "he" | "she" | "they" | "we" | "i") && !doc.is_capitalised(t);
+    let p = (c + 1..c + MAX_SETTING_WORDS + 2).take_while(|&t| subject(t) || plain(t)).find(|&t| subject(t))?;
+    let verb = doc.low(p + 1);
+    let modal = matches!(verb, "would" | "will" | "could" | "can" | "may" | "might" | "should" | "must" | "did");
+    let finite = is_finite_verb(doc, p + 1) || modal || BE_FORMS.contains(&verb);
+    (p > c + 1 && finite).then_some(p)
 }
 
 /// Whom it was told to, when no `that` follows: `told CNN the bridge is safe`, `told
