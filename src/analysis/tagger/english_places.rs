@@ -173,7 +173,7 @@ mod tests {
             .iter()
             .map(|&(words, label)| {
                 let first = at(words.split(' ').next().unwrap());
-                let last_word = words.split(' ').last().unwrap();
+                let last_word = words.split(' ').next_back().unwrap();
                 let last = (first..doc.tokens.len()).find(|&t| doc.word(t) == last_word).unwrap();
                 Span::new(first, last + 1, label, "test", 0.9)
             })
