@@ -177,8 +177,9 @@ fn more_reporting_verbs_particles_and_infinitives() {
     check("Mayor <<Ana Ruiz>> {{urged}} ((drivers to keep off the coast road tonight)).");
     check("Mayor <<Ana Ruiz>> {{mentioned}} ((the flooded tunnel as her first worry)).");
     check("Mayor <<Ana Ruiz>> {{called}} [[the new contract “a gift to the bus company”]].");
-    // A naming verb reports only a quoted name, and not inside a relative.
-    assert!(quotes("Mayor Ana Ruiz called the new contract a gift to the bus company.").is_empty());
+    // A naming verb reports what it calls its object, quoted or not (polnear's gold marks
+    // `called the charges unsubstantiated`), but not a name it gives inside a relative.
+    check("Mayor <<Ana Ruiz>> {{called}} ((the new contract a gift to the bus company)).");
     assert!(quotes("The mayor denounced what the minister called a “brief delay” in the works.").is_empty());
     // `said to be` reports nothing.
     assert!(quotes("The mayor is said to be furious about the “ferry” delays 😀.\r\n").is_empty());
