@@ -77,8 +77,26 @@ impl EntitySource for Tagged {
 /// [`check`] with the entity stage replaced by the given (mistaken) entities, to show
 /// that speakers are found in spite of tagger errors.
 pub(super) fn check_tagged(markup: &str, tagged: &[(&'static str, Label)]) {
+    check_with(&tagged_analyzer(tagged), markup);
+}
+
+/// An analyser whose entity stage is the given (mistaken) entities, and dates.
+pub(super) fn tagged_analyzer(tagged: &[(&'static str, Label)]) -> Analyzer {
     let sources: Vec<Box<dyn EntitySource>> = vec![Box::new(DateRules), Box::new(Tagged(tagged.to_vec()))];
-    check_with(&Analyzer::with_sources(Arc::new(Lexicon::new()), sources), markup);
+    Analyzer::with_sources(Arc::new(Lexicon::new()), sources)
+}
+
+/// Each quote's speaker in `text` as `analyzer` suggests it: its text and label.
+pub(super) fn speakers_of(analyzer: &Analyzer, text: &str) -> Vec<Option<(String, String)>> {
+    let s = analyzer.analyze(text);
+    let slice = |a: usize, b: usize| text.chars().skip(a).take(b - a).collect::<String>();
+    let speaker = |i: usize| s.entities.get(i).map(|e| (slice(e.start, e.end), e.label.clone()));
+    s.quotes.iter().map(|q| q.speaker.and_then(speaker)).collect()
+}
+
+/// Each quote's speaker text in `text`, with the shipped analyser.
+pub(super) fn speaker_texts(text: &str) -> Vec<Option<String>> {
+    speakers_of(&Analyzer::new(), text).into_iter().map(|s| s.map(|(text, _)| text)).collect()
 }
 
 fn check_with(analyzer: &Analyzer, markup: &str) {

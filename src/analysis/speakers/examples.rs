@@ -115,14 +115,7 @@ fn is_connective(low: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::{Analyzer, Suggestions};
-
-    /// Each quote's speaker text in `text`.
-    fn speakers(text: &str) -> Vec<Option<String>> {
-        let s: Suggestions = Analyzer::new().analyze(text);
-        let slice = |a: usize, b: usize| text.chars().skip(a).take(b - a).collect::<String>();
-        s.quotes.iter().map(|q| q.speaker.and_then(|i| s.entities.get(i)).map(|e| slice(e.start, e.end))).collect()
-    }
+    use super::super::super::quote_fixtures::speaker_texts as speakers;
 
     #[test]
     fn an_organisation_before_its_examples_speaks_not_the_member_named() {

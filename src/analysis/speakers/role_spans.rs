@@ -73,35 +73,12 @@ impl Names<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::doc::Doc;
-    use super::super::super::lexicon::Lexicon;
-    use super::super::super::sources::{DateRules, EntitySource};
-    use super::super::super::{Analyzer, Label, Span};
-    use std::sync::Arc;
-
-    /// The tagger's mistake under test: each listed text, at its first occurrence,
-    /// tagged whole with its label.
-    struct Whole(Vec<(&'static str, Label)>);
-
-    impl EntitySource for Whole {
-        fn entities(&self, text: &str, doc: &Doc) -> Vec<Span> {
-            let chars = |byte: usize| text.get(..byte).map_or(0, |s| s.chars().count());
-            let span = |&(name, label): &(&str, Label)| {
-                let at = text.find(name)?;
-                let (start, end) = (chars(at), chars(at + name.len()));
-                Some(Span::new(doc.token_at_or_after(start), doc.token_at_or_after(end), label, "test", 1.0))
-            };
-            self.0.iter().filter_map(span).collect()
-        }
-    }
+    use super::super::super::quote_fixtures::{speakers_of, tagged_analyzer};
+    use super::super::super::Label;
 
     /// Each quote's speaker as (text, label), with `tagged` as the entity stage.
     fn speakers(text: &str, tagged: &[(&'static str, Label)]) -> Vec<Option<(String, String)>> {
-        let sources: Vec<Box<dyn EntitySource>> = vec![Box::new(DateRules), Box::new(Whole(tagged.to_vec()))];
-        let s = Analyzer::with_sources(Arc::new(Lexicon::new()), sources).analyze(text);
-        let slice = |a: usize, b: usize| text.chars().skip(a).take(b - a).collect::<String>();
-        let speaker = |i: usize| s.entities.get(i).map(|e| (slice(e.start, e.end), e.label.clone()));
-        s.quotes.iter().map(|q| q.speaker.and_then(speaker)).collect()
+        speakers_of(&tagged_analyzer(tagged), text)
     }
 
     #[test]
