@@ -5,47 +5,18 @@
 //! nobody tuned on when it was written; the reference figure is the shared
 //! scorer's (`score.py`, see the set's README).
 
-use std::collections::HashSet;
-use std::path::Path;
+mod eval_set;
 
-use serde_json::Value;
-use sorot::analysis::{Analyzer, QuoteSuggestion};
+use std::collections::HashSet;
+
+use eval_set::{check_parts_agree, gold, match_free, slice, span};
+use sorot::analysis::Analyzer;
 
 const SET: &str = "eval/en-news";
 
 /// Floors: F1 at 80 % overlap over all quotations, and speakers right.
 const MIN_F1: f64 = 0.96;
 const MIN_SPEAKER: f64 = 0.94;
-
-struct Gold {
-    id: String,
-    text: String,
-    quotes: Vec<Value>,
-}
-
-fn gold() -> Vec<Gold> {
-    let lines = std::fs::read_to_string(Path::new(SET).join("gold.jsonl")).unwrap();
-    lines
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let v: Value = serde_json::from_str(l).unwrap();
-            Gold {
-                id: v["id"].as_str().unwrap().to_owned(),
-                text: v["text"].as_str().unwrap().to_owned(),
-                quotes: v["quotes"].as_array().unwrap().clone(),
-            }
-        })
-        .collect()
-}
-
-fn slice(text: &str, start: usize, end: usize) -> String {
-    text.chars().skip(start).take(end - start).collect()
-}
-
-fn span(v: &Value) -> (usize, usize) {
-    (v["start"].as_u64().unwrap() as usize, v["end"].as_u64().unwrap() as usize)
-}
 
 /// Capitalised words of a name: a speaker is right when it shares one with the
 /// gold mention or the name a gold pronoun stands for (as the scorer reads it).
@@ -58,24 +29,10 @@ fn name_words(s: &str) -> HashSet<String> {
 
 #[test]
 fn the_gold_agrees_with_its_articles_in_code_points() {
-    let docs = gold();
+    let docs = gold(SET);
     assert_eq!(docs.len(), 14);
-    let mut quotes = 0;
-    for doc in &docs {
-        let article = std::fs::read_to_string(Path::new(SET).join("articles").join(format!("{}.txt", doc.id))).unwrap();
-        assert_eq!(article, doc.text, "{}: gold text differs from its article", doc.id);
-        for q in &doc.quotes {
-            let mut parts = vec![q.clone()];
-            parts.extend(q["cue"].as_object().map(|_| q["cue"].clone()));
-            parts.extend(q["speaker"].as_array().unwrap().iter().cloned());
-            for part in parts {
-                let (start, end) = span(&part);
-                assert!(start < end && end <= doc.text.chars().count(), "{}: {start}..{end}", doc.id);
-                assert_eq!(slice(&doc.text, start, end), part["text"].as_str().unwrap(), "{}", doc.id);
-            }
-            quotes += 1;
-        }
-    }
+    check_parts_agree(SET, &docs);
+    let quotes: usize = docs.iter().map(|d| d.quotes.len()).sum();
     assert_eq!(quotes, 158);
 }
 
@@ -83,18 +40,14 @@ fn the_gold_agrees_with_its_articles_in_code_points() {
 fn the_analysis_finds_quotations_and_speakers_at_least_as_well_as_when_the_floors_were_set() {
     let analyzer = Analyzer::new();
     let (mut matched, mut predicted, mut wanted, mut right, mut asked) = (0, 0, 0, 0, 0);
-    for doc in gold() {
+    for doc in gold(SET) {
         let suggestions = analyzer.analyze(&doc.text);
-        let found = &suggestions.quotes;
+        let found: Vec<_> = suggestions.quotes.iter().collect();
         predicted += found.len();
         wanted += doc.quotes.len();
         let mut used = vec![false; found.len()];
         for g in &doc.quotes {
-            let (gs, ge) = span(g);
-            let overlap = |q: &QuoteSuggestion| q.end.min(ge).saturating_sub(q.start.max(gs));
-            let best = (0..found.len()).filter(|&i| !used[i]).max_by_key(|&i| (overlap(&found[i]), usize::MAX - i));
-            let Some(i) = best.filter(|&i| overlap(&found[i]) * 5 >= (ge - gs) * 4) else { continue };
-            used[i] = true;
+            let Some(i) = match_free(&found, &mut used, g) else { continue };
             matched += 1;
             asked += 1;
             let Some(speaker) = found[i].speaker.and_then(|e| suggestions.entities.get(e)) else { continue };

@@ -6,10 +6,10 @@
 //! (`score.py`, see the set's README), whose speaker test is more lenient than
 //! the overlap test here.
 
-use std::path::Path;
+mod eval_set;
 
-use serde_json::Value;
-use sorot::analysis::{Analyzer, QuoteKind, QuoteSuggestion};
+use eval_set::{check_parts_agree, gold, match_free, span};
+use sorot::analysis::{Analyzer, QuoteKind};
 
 const SET: &str = "eval/id-reports";
 
@@ -17,57 +17,11 @@ const SET: &str = "eval/id-reports";
 const MIN_F1: f64 = 0.85;
 const MIN_SPEAKER: f64 = 0.96;
 
-struct Gold {
-    id: String,
-    text: String,
-    quotes: Vec<Value>,
-}
-
-fn gold() -> Vec<Gold> {
-    let lines = std::fs::read_to_string(Path::new(SET).join("gold.jsonl")).unwrap();
-    lines
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let v: Value = serde_json::from_str(l).unwrap();
-            Gold {
-                id: v["id"].as_str().unwrap().to_owned(),
-                text: v["text"].as_str().unwrap().to_owned(),
-                quotes: v["quotes"].as_array().unwrap().clone(),
-            }
-        })
-        .collect()
-}
-
-fn slice(text: &str, start: usize, end: usize) -> String {
-    text.chars().skip(start).take(end - start).collect()
-}
-
-fn span(v: &Value) -> (usize, usize) {
-    (v["start"].as_u64().unwrap() as usize, v["end"].as_u64().unwrap() as usize)
-}
-
 #[test]
 fn the_gold_agrees_with_its_articles_in_code_points() {
-    let docs = gold();
+    let docs = gold(SET);
     assert_eq!(docs.len(), 60);
-    let mut spans = 0;
-    for doc in &docs {
-        let article = std::fs::read_to_string(Path::new(SET).join("articles").join(format!("{}.txt", doc.id))).unwrap();
-        assert_eq!(article, doc.text, "{}: gold text differs from its article", doc.id);
-        let len = doc.text.chars().count();
-        for q in &doc.quotes {
-            let mut parts = vec![q.clone()];
-            parts.extend(q["cue"].as_object().map(|_| q["cue"].clone()));
-            parts.extend(q["speaker"].as_array().unwrap().iter().cloned());
-            for part in parts {
-                let (start, end) = span(&part);
-                assert!(start < end && end <= len, "{}: {start}..{end} outside the text", doc.id);
-                assert_eq!(slice(&doc.text, start, end), part["text"].as_str().unwrap(), "{}", doc.id);
-                spans += 1;
-            }
-        }
-    }
+    let spans = check_parts_agree(SET, &docs);
     assert!(spans > 600, "{spans} spans");
 }
 
@@ -75,19 +29,14 @@ fn the_gold_agrees_with_its_articles_in_code_points() {
 fn the_analysis_finds_the_reports_at_least_as_well_as_when_the_floors_were_set() {
     let analyzer = Analyzer::new();
     let (mut matched, mut predicted, mut asked, mut right, mut wanted) = (0, 0, 0, 0, 0);
-    for doc in gold() {
+    for doc in gold(SET) {
         let suggestions = analyzer.analyze(&doc.text);
         let reports: Vec<_> = suggestions.quotes.iter().filter(|q| q.kind == QuoteKind::Indirect).collect();
         predicted += reports.len();
         wanted += doc.quotes.len();
         let mut used = vec![false; reports.len()];
         for g in &doc.quotes {
-            let (gs, ge) = span(g);
-            let overlap = |r: &QuoteSuggestion| r.end.min(ge).saturating_sub(r.start.max(gs));
-            // The free report overlapping most (the first on a tie), as the scorer matches.
-            let best = (0..reports.len()).filter(|&i| !used[i]).max_by_key(|&i| (overlap(reports[i]), usize::MAX - i));
-            let Some(i) = best.filter(|&i| overlap(reports[i]) * 5 >= (ge - gs) * 4) else { continue };
-            used[i] = true;
+            let Some(i) = match_free(&reports, &mut used, g) else { continue };
             matched += 1;
             let mentions: Vec<(usize, usize)> = g["speaker"].as_array().unwrap().iter().map(span).collect();
             if mentions.is_empty() {

@@ -1,0 +1,78 @@
+//! What the tests over the shipped evaluation sets share (`eval/id-reports`,
+//! `eval/en-news`): reading `gold.jsonl`, checking it against the articles in code
+//! points, and matching suggested quotations to gold ones as `../shared/eval/score.py`
+//! does. Each test binary uses part of it.
+#![allow(dead_code)]
+
+use std::path::Path;
+
+use serde_json::Value;
+use sorot::analysis::QuoteSuggestion;
+
+/// One article of a set: its id, text and gold quotations (as JSON).
+pub struct Gold {
+    pub id: String,
+    pub text: String,
+    pub quotes: Vec<Value>,
+}
+
+/// The articles of the set in folder `set`, from its `gold.jsonl`.
+pub fn gold(set: &str) -> Vec<Gold> {
+    let lines = std::fs::read_to_string(Path::new(set).join("gold.jsonl")).unwrap();
+    lines
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).unwrap();
+            Gold {
+                id: v["id"].as_str().unwrap().to_owned(),
+                text: v["text"].as_str().unwrap().to_owned(),
+                quotes: v["quotes"].as_array().unwrap().clone(),
+            }
+        })
+        .collect()
+}
+
+/// Chars `start..end` of `text`.
+pub fn slice(text: &str, start: usize, end: usize) -> String {
+    text.chars().skip(start).take(end - start).collect()
+}
+
+/// A gold part's `start..end`.
+pub fn span(v: &Value) -> (usize, usize) {
+    (v["start"].as_u64().unwrap() as usize, v["end"].as_u64().unwrap() as usize)
+}
+
+/// Checks that each article's gold text is its file and that every quotation, cue
+/// and speaker mention covers the text it claims; returns the parts checked.
+pub fn check_parts_agree(set: &str, docs: &[Gold]) -> usize {
+    let mut parts_checked = 0;
+    for doc in docs {
+        let article = std::fs::read_to_string(Path::new(set).join("articles").join(format!("{}.txt", doc.id))).unwrap();
+        assert_eq!(article, doc.text, "{}: gold text differs from its article", doc.id);
+        let len = doc.text.chars().count();
+        for q in &doc.quotes {
+            let mut parts = vec![q.clone()];
+            parts.extend(q["cue"].as_object().map(|_| q["cue"].clone()));
+            parts.extend(q["speaker"].as_array().unwrap().iter().cloned());
+            for part in parts {
+                let (start, end) = span(&part);
+                assert!(start < end && end <= len, "{}: {start}..{end} outside the text", doc.id);
+                assert_eq!(slice(&doc.text, start, end), part["text"].as_str().unwrap(), "{}", doc.id);
+                parts_checked += 1;
+            }
+        }
+    }
+    parts_checked
+}
+
+/// The free suggestion (not `used`) overlapping the gold quotation `g` most, the first
+/// on a tie, if it covers at least 80 % of `g`, as the scorer matches; marked used.
+pub fn match_free(found: &[&QuoteSuggestion], used: &mut [bool], g: &Value) -> Option<usize> {
+    let (gs, ge) = span(g);
+    let overlap = |q: &QuoteSuggestion| q.end.min(ge).saturating_sub(q.start.max(gs));
+    let best = (0..found.len()).filter(|&i| !used[i]).max_by_key(|&i| (overlap(found[i]), usize::MAX - i));
+    let i = best.filter(|&i| overlap(found[i]) * 5 >= (ge - gs) * 4)?;
+    used[i] = true;
+    Some(i)
+}
