@@ -16,26 +16,9 @@ Offsets are Unicode code points, end exclusive (Python str indices).
 import json, os, re, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+from gold_spans import nearest  # noqa: E402 (the shared helpers sit one folder up)
 MARKS = "\"“”"
-
-
-def occurrences(text, needle):
-    pat = r"(?<!\w)" + re.escape(needle) + r"(?!\w)"
-    return [(m.start(), m.end()) for m in re.finditer(pat, text)]
-
-
-def gap(a, b):
-    """Distance between two spans, 0 when one holds the other or they touch."""
-    return max(0, max(a[0], b[0]) - min(a[1], b[1]))
-
-
-def nearest(text, needle, anchor, where):
-    found = occurrences(text, needle)
-    if not found:
-        raise ValueError(f"{where}: {needle!r} not found")
-    para = (text.rfind("\n", 0, anchor[0]) + 1, (text.find("\n", anchor[1]) + 1 or len(text) + 1) - 1)
-    inside = [f for f in found if para[0] <= f[0] and f[1] <= para[1]] or found
-    return min(inside, key=lambda f: (gap(f, anchor), f[0] < anchor[0]))
 
 
 def quote_of(text, fields, where):
