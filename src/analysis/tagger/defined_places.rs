@@ -8,6 +8,7 @@
 use super::super::doc::Doc;
 use super::super::lexicon;
 use super::super::{Label, Span};
+use super::places::tokens_taken;
 use std::collections::HashSet;
 
 /// Source name of spans this pass adds.
@@ -41,12 +42,7 @@ impl DefinedPlaces {
     /// (`spans` sorted, disjoint). Run before [`super::acronyms::add_defined`], which
     /// then gives the acronym the place's label.
     pub fn add(&self, doc: &Doc, spans: &mut Vec<Span>) {
-        let mut used = vec![false; doc.tokens.len()];
-        for s in spans.iter() {
-            for slot in used.get_mut(s.start..s.end).into_iter().flatten() {
-                *slot = true;
-            }
-        }
+        let used = tokens_taken(doc, spans);
         let added: Vec<Span> = (1..doc.tokens.len())
             .filter(|&p| doc.is_punct(p, '(') && doc.is_punct(p + 2, ')') && is_short_form(doc, p + 1))
             .filter_map(|p| self.place_before(doc, &used, p))

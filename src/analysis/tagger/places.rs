@@ -31,6 +31,16 @@ impl Default for ListedPlaces {
     }
 }
 
+/// Per token of `doc`, whether one of `spans` (token ranges) covers it: where the
+/// passes that add names may not.
+pub(super) fn tokens_taken(doc: &Doc, spans: &[Span]) -> Vec<bool> {
+    let mut taken = vec![false; doc.tokens.len()];
+    for s in spans {
+        taken.get_mut(s.start..s.end).into_iter().flatten().for_each(|slot| *slot = true);
+    }
+    taken
+}
+
 impl ListedPlaces {
     pub fn new() -> ListedPlaces {
         let names = lexicon::lines(lexicon::MANUAL)
@@ -48,12 +58,7 @@ impl ListedPlaces {
     /// Adds the untagged mentions of listed places (`spans` sorted, disjoint), except
     /// those inside a longer capitalised name (`Liga Indonesia`).
     pub fn add_untagged(&self, doc: &Doc, lex: &Lexicon, spans: &mut Vec<Span>) {
-        let mut used = vec![false; doc.tokens.len()];
-        for s in spans.iter() {
-            for slot in used.get_mut(s.start..s.end).into_iter().flatten() {
-                *slot = true;
-            }
-        }
+        let used = tokens_taken(doc, spans);
         let free = |t: usize| !used.get(t).copied().unwrap_or(true);
         let added: Vec<Span> = (0..doc.tokens.len())
             .filter(|&t| free(t) && self.is_listed(doc, t) && !inside_longer_name(doc, lex, t, t + 1))
