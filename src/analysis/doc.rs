@@ -152,6 +152,11 @@ impl Doc {
         self.chars.range(start..end).map(|r| r.to_string()).unwrap_or_default()
     }
 
+    /// The text of tokens `start..end` (empty if out of range).
+    pub fn tokens_text(&self, start: usize, end: usize) -> String {
+        self.char_span(start, end).map(|(a, b)| self.text_of(a, b)).unwrap_or_default()
+    }
+
     /// Whether a line break separates tokens `a` and `a + 1`.
     pub fn newline_after(&self, a: usize) -> bool {
         match (self.tokens.get(a), self.tokens.get(a + 1)) {

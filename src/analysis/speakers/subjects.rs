@@ -243,7 +243,7 @@ mod tests {
         let verb = doc.tokens.len().checked_sub(1)?;
         let found = names.unnamed_subject(0, verb)?;
         let phrase = match found {
-            UnnamedSubject::Phrase(a, b) => doc.char_span(a, b).map(|(s, e)| doc.text_of(s, e)).unwrap_or_default(),
+            UnnamedSubject::Phrase(a, b) => doc.tokens_text(a, b),
             _ => String::new(),
         };
         Some((found, phrase))

@@ -16,6 +16,7 @@ use super::super::lexicon::{self, Lexicon};
 use super::super::tokenizer::TokenKind;
 use super::super::{Label, Span};
 use super::consistency::inside_longer_name;
+use super::places::tokens_taken;
 
 /// Source name of spans this pass adds.
 pub const SOURCE: &str = "tagger:english-place";
@@ -85,17 +86,14 @@ impl EnglishPlaces {
         if !doc.is_capitalised(a) || given_name {
             return false;
         }
-        let text = token_text(doc, a, b);
+        let text = doc.tokens_text(a, b);
         self.names.contains(text.as_str()) || (is_upper(&text) && self.names.contains(title_case(&text).as_str()))
     }
 
     /// Adds the longest listed place starting at each free capitalised word, except
     /// a piece of a longer capitalised name (`Georgia` in `Georgia Power`).
     fn add_untagged(&self, doc: &Doc, lex: &Lexicon, spans: &mut Vec<Span>) {
-        let mut used = vec![false; doc.tokens.len()];
-        for s in spans.iter() {
-            used.get_mut(s.start..s.end).into_iter().flatten().for_each(|slot| *slot = true);
-        }
+        let used = tokens_taken(doc, spans);
         let mut added = Vec::new();
         let mut t = 0;
         while t < doc.tokens.len() {
@@ -156,11 +154,6 @@ fn title_case(text: &str) -> String {
         .collect()
 }
 
-/// The text of tokens `a..b`.
-fn token_text(doc: &Doc, a: usize, b: usize) -> String {
-    doc.char_span(a, b).map(|(x, y)| doc.text_of(x, y)).unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,7 +172,7 @@ mod tests {
             })
             .collect();
         EnglishPlaces::new().apply(&doc, &lex, &mut spans);
-        spans.iter().map(|s| (token_text(&doc, s.start, s.end), s.label)).collect()
+        spans.iter().map(|s| (doc.tokens_text(s.start, s.end), s.label)).collect()
     }
 
     #[test]
