@@ -5,6 +5,7 @@
 //! `He said: "…"`. Each cue comes with a [`SpeakerHint`] that the speaker stage
 //! resolves once entities are known.
 
+use super::super::dates::{MONTH_NAMES, WEEKDAYS};
 use super::super::doc::Doc;
 use super::super::function_words::{PRONOUNS, SPEECH_SUBJECT_GAP};
 use super::super::lexicon::Lexicon;
@@ -352,6 +353,11 @@ pub fn subject_before(doc: &Doc, v: usize) -> Option<SpeakerHint> {
     // aside closed by a dash, as by a comma.
     let glued = doc.is_punct(s, ',') || doc.is_punct(s, ')') || doc.is_punct(s, '—');
     let from = sentence.start.max(v.saturating_sub(40));
+    // `BPS dalam laporannya pada Senin menyatakan`: an aside ending in a day or a
+    // month, whose capital is no name.
+    if let Some(opener) = is_calendar_word(doc, s).then(|| aside_before(doc, from, s)).flatten() {
+        return Some(SpeakerHint::Subject(from, opener));
+    }
     if doc.is_capitalised(s) && unnamed_source(doc, clause_start(doc, sentence.start, s), s + 1).is_none() || glued {
         return Some(SpeakerHint::Subject(from, s + 1));
     }
@@ -373,17 +379,28 @@ fn clause_start(doc: &Doc, sentence_start: usize, s: usize) -> usize {
 }
 
 /// `Budi Santoso dalam kesempatan berbeda mengatakan`, `Budi yang diundang sebagai
-/// pembicara menyatakan`: a lower-case aside without commas between the name and its
-/// verb; `s` is its last word. Returns the aside's opening token, right after the name.
+/// pembicara menyatakan`, `BPS dalam laporannya pada Senin menyatakan`: a lower-case
+/// aside (days and months aside) without commas between the name and its verb; `s` is
+/// its last word. Returns the aside's opening token, right after the name.
 fn aside_before(doc: &Doc, floor: usize, s: usize) -> Option<usize> {
     let mut t = s;
-    while t > floor && s - t < MAX_ASIDE_WORDS && doc.kind(t) == Some(TokenKind::Word) && !doc.is_capitalised(t) {
-        if ASIDE_OPENERS.contains(&doc.low(t)) && doc.is_capitalised(t - 1) {
+    let aside_word = |t: usize| !doc.is_capitalised(t) || is_calendar_word(doc, t);
+    while t > floor && s - t < MAX_ASIDE_WORDS && doc.kind(t) == Some(TokenKind::Word) && aside_word(t) {
+        // `pada` opens a setting after a name of several words (`Lembaga Survei X pada
+        // awal Maret`), not after a capitalised common noun (`Keterangan pada situs`).
+        let opens = ASIDE_OPENERS.contains(&doc.low(t)) || (doc.low(t) == "pada" && !doc.is_sentence_initial(t - 1));
+        if opens && doc.is_capitalised(t - 1) {
             return Some(t);
         }
         t -= 1;
     }
     None
+}
+
+/// Is token `t` the name of a day or a month (capitalised, yet no name of a speaker)?
+fn is_calendar_word(doc: &Doc, t: usize) -> bool {
+    let low = doc.low(t);
+    WEEKDAYS.contains(&low) || MONTH_NAMES.contains(&low)
 }
 
 /// Tokens after a cue where the speaker's name may be: up to the end of the sentence
@@ -398,4 +415,18 @@ pub fn window_end(doc: &Doc, from: usize) -> usize {
         e += 1;
     }
     e
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::quote_fixtures::speaker_texts;
+
+    #[test]
+    fn an_aside_ending_in_a_day_between_a_body_and_its_verb_is_skipped() {
+        let text = "Harga beras naik 😟.\r\nMenteri Pertanian Joko Santoso meninjau pasar.\r\n\r\n\
+                    Badan Pusat Statistik dalam laporan bulanannya pada Senin menyatakan, harga “beras” naik 3 persen.\r\n\
+                    Lembaga Survei Nusantara pada awal Maret menyebut, sebagian besar warga puas.";
+        let speakers = speaker_texts(text);
+        assert_eq!(speakers, [Some("Badan Pusat Statistik".to_owned()), Some("Lembaga Survei Nusantara".to_owned())]);
+    }
 }

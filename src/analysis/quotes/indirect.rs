@@ -551,6 +551,9 @@ fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<
     if let Some(found) = indonesian::passive_aside(doc, v, sentence_end) {
         return Some(found);
     }
+    if let Some(found) = indonesian::kata_opening(doc, lex, v, sentence_end) {
+        return Some(found);
+    }
     if low == "menurut" || low == "menurutnya" || (low == "according" && doc.low(v + 1) == "to") {
         let before = || trailing_report(doc, lex, v, v + 2, sentence_end);
         // `Kebijakan itu, menurut Budi, belum tepat`: the subject before is reported too.
@@ -1131,6 +1134,10 @@ fn according_to(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Opti
     let first = doc.low(from);
     if doc.low(v) == "according" && comma <= from + MAX_SOURCE_WORDS && !doc.is_capitalised(from) {
         return Some((comma + 1, english_source(doc, from, comma)?));
+    }
+    // `Menurut ahli gempa Universitas X, Rudi Hartono, …`: the name after the role speaks.
+    if let Some((a, b, c)) = indonesian::name_after_role(doc, lex, v, comma, sentence_end) {
+        return Some((c, SpeakerHint::After(a, b)));
     }
     if let Some(hint) = indonesian::unnamed_source_after_menurut(doc, v, comma) {
         return Some((comma + 1, hint));

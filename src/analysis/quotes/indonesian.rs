@@ -22,8 +22,10 @@ use super::cues::{subject_before, SpeakerHint};
 use super::reporting::{MIN_CONTENT_WORDS, ROLE_NOUNS};
 
 mod objects;
+mod opening_cue;
 mod relative;
 pub use objects::reports_nothing;
+pub use opening_cue::{kata_opening, name_after_role};
 pub use relative::relative_subject;
 
 /// Words that open the setting after a speaker (`kata Budi di Jakarta`, `kata dia saat
