@@ -353,9 +353,10 @@ pub fn subject_before(doc: &Doc, v: usize) -> Option<SpeakerHint> {
     // aside closed by a dash, as by a comma.
     let glued = doc.is_punct(s, ',') || doc.is_punct(s, ')') || doc.is_punct(s, '—');
     let from = sentence.start.max(v.saturating_sub(40));
-    // `BPS dalam laporannya pada Senin menyatakan`: an aside ending in a day or a
-    // month, whose capital is no name.
-    if let Some(opener) = is_calendar_word(doc, s).then(|| aside_before(doc, from, s)).flatten() {
+    // `BPS dalam laporannya pada Senin menyatakan`: an aside ending in a day, a month
+    // or a year, whose capital is no name.
+    let dated = is_calendar_word(doc, s) || doc.kind(s) == Some(TokenKind::Number);
+    if let Some(opener) = dated.then(|| aside_before(doc, from, s)).flatten() {
         return Some(SpeakerHint::Subject(from, opener));
     }
     if doc.is_capitalised(s) && unnamed_source(doc, clause_start(doc, sentence.start, s), s + 1).is_none() || glued {
@@ -384,12 +385,17 @@ fn clause_start(doc: &Doc, sentence_start: usize, s: usize) -> usize {
 /// its last word. Returns the aside's opening token, right after the name.
 fn aside_before(doc: &Doc, floor: usize, s: usize) -> Option<usize> {
     let mut t = s;
-    let aside_word = |t: usize| !doc.is_capitalised(t) || is_calendar_word(doc, t);
-    while t > floor && s - t < MAX_ASIDE_WORDS && doc.kind(t) == Some(TokenKind::Word) && aside_word(t) {
+    let aside_word = |t: usize| match doc.kind(t) {
+        Some(TokenKind::Word) => !doc.is_capitalised(t) || is_calendar_word(doc, t),
+        Some(TokenKind::Number) => true,
+        _ => false,
+    };
+    while t > floor && s - t < MAX_ASIDE_WORDS && aside_word(t) {
         // `pada` opens a setting after a name of several words (`Lembaga Survei X pada
         // awal Maret`), not after a capitalised common noun (`Keterangan pada situs`).
         let opens = ASIDE_OPENERS.contains(&doc.low(t)) || (doc.low(t) == "pada" && !doc.is_sentence_initial(t - 1));
-        if opens && doc.is_capitalised(t - 1) {
+        // After a name, or a name's bracketed abbreviation (`Organisasi X (WTO) dalam …`).
+        if opens && (doc.is_capitalised(t - 1) || doc.is_punct(t - 1, ')')) {
             return Some(t);
         }
         t -= 1;
@@ -425,8 +431,10 @@ mod tests {
     fn an_aside_ending_in_a_day_between_a_body_and_its_verb_is_skipped() {
         let text = "Harga beras naik 😟.\r\nMenteri Pertanian Joko Santoso meninjau pasar.\r\n\r\n\
                     Badan Pusat Statistik dalam laporan bulanannya pada Senin menyatakan, harga “beras” naik 3 persen.\r\n\
-                    Lembaga Survei Nusantara pada awal Maret menyebut, sebagian besar warga puas.";
+                    Lembaga Survei Nusantara pada awal Maret menyebut, sebagian besar warga puas.\r\n\
+                    Organisasi Pangan Dunia (FAO) dalam laporan terbarunya pada 6 Mei 2025 menyatakan, stok beras cukup.";
         let speakers = speaker_texts(text);
-        assert_eq!(speakers, [Some("Badan Pusat Statistik".to_owned()), Some("Lembaga Survei Nusantara".to_owned())]);
+        let bodies = ["Badan Pusat Statistik", "Lembaga Survei Nusantara", "Organisasi Pangan Dunia (FAO)"];
+        assert_eq!(speakers, bodies.map(|b| Some(b.to_owned())));
     }
 }
