@@ -7,9 +7,7 @@
 
 mod eval_set;
 
-use std::collections::HashSet;
-
-use eval_set::{check_parts_agree, gold, match_free, slice, span};
+use eval_set::{check_parts_agree, gold, match_free, speaker_matches};
 use sorot::analysis::Analyzer;
 
 const SET: &str = "eval/en-news";
@@ -17,15 +15,6 @@ const SET: &str = "eval/en-news";
 /// Floors: F1 at 80 % overlap over all quotations, and speakers right.
 const MIN_F1: f64 = 0.96;
 const MIN_SPEAKER: f64 = 0.94;
-
-/// Capitalised words of a name: a speaker is right when it shares one with the
-/// gold mention or the name a gold pronoun stands for (as the scorer reads it).
-fn name_words(s: &str) -> HashSet<String> {
-    s.split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().count() > 1)
-        .map(str::to_owned)
-        .collect()
-}
 
 #[test]
 fn the_gold_agrees_with_its_articles_in_code_points() {
@@ -51,13 +40,7 @@ fn the_analysis_finds_quotations_and_speakers_at_least_as_well_as_when_the_floor
             matched += 1;
             asked += 1;
             let Some(speaker) = found[i].speaker.and_then(|e| suggestions.entities.get(e)) else { continue };
-            let said = slice(&doc.text, speaker.start, speaker.end);
-            let mentions = g["speaker"].as_array().unwrap();
-            let overlaps = mentions.iter().map(span).any(|(a, b)| speaker.start < b && a < speaker.end);
-            let mut names: HashSet<String> =
-                mentions.iter().flat_map(|m| name_words(m["text"].as_str().unwrap())).collect();
-            names.extend(g["speaker_resolved"].as_str().map(name_words).unwrap_or_default());
-            right += usize::from(overlaps || !name_words(&said).is_disjoint(&names));
+            right += usize::from(speaker_matches(&doc.text, speaker.start, speaker.end, g));
         }
     }
     let (p, r) = (matched as f64 / predicted as f64, matched as f64 / wanted as f64);

@@ -1,9 +1,11 @@
 //! What the tests over the shipped evaluation sets share (`eval/id-reports`,
-//! `eval/en-news`): reading `gold.jsonl`, checking it against the articles in code
-//! points, and matching suggested quotations to gold ones as `../shared/eval/score.py`
-//! does. Each test binary uses part of it.
+//! `eval/en-news`, `eval/id-news`): reading `gold.jsonl`, checking it against the
+//! articles in code points, matching suggested quotations to gold ones as
+//! `../shared/eval/score.py` does, and its name-word test of a speaker. Each test
+//! binary uses part of it.
 #![allow(dead_code)]
 
+use std::collections::HashSet;
 use std::path::Path;
 
 use serde_json::Value;
@@ -75,4 +77,24 @@ pub fn match_free(found: &[&QuoteSuggestion], used: &mut [bool], g: &Value) -> O
     let i = best.filter(|&i| overlap(found[i]) * 5 >= (ge - gs) * 4)?;
     used[i] = true;
     Some(i)
+}
+
+/// Capitalised words of a name: a speaker is right when it shares one with the
+/// gold mention or the name a gold pronoun stands for (as the scorer reads it).
+pub fn name_words(s: &str) -> HashSet<String> {
+    s.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().count() > 1)
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Whether the suggested speaker `start..end` of `text` is the gold quotation `g`'s:
+/// it overlaps a gold speaker mention, or shares a name word with one or with
+/// `speaker_resolved` (the name a pronoun, a `-nya` or a role at the cue stands for).
+pub fn speaker_matches(text: &str, start: usize, end: usize, g: &Value) -> bool {
+    let mentions = g["speaker"].as_array().unwrap();
+    let overlaps = mentions.iter().map(span).any(|(a, b)| start < b && a < end);
+    let mut names: HashSet<String> = mentions.iter().flat_map(|m| name_words(m["text"].as_str().unwrap())).collect();
+    names.extend(g["speaker_resolved"].as_str().map(name_words).unwrap_or_default());
+    overlaps || !name_words(&slice(text, start, end)).is_disjoint(&names)
 }

@@ -1,0 +1,130 @@
+//! The shipped Indonesian news check set (`eval/id-news`: articles written and
+//! annotated for Sorot, never tuned on when the floors were set). Its gold must
+//! agree with its articles, offsets in code points, and keep the constructions it
+//! exists for; the analysis must keep finding its quotations and their speakers —
+//! above all the speakers of cues that carry no name (`ujarnya`, `kata dia`) —
+//! about as well as when the floors below were set. A guard against regressions;
+//! the reference figures are the shared scorer's (`score.py`, see the set's README).
+
+mod eval_set;
+
+use eval_set::{check_parts_agree, gold, match_free, speaker_matches, Gold};
+use sorot::analysis::{Analyzer, QuoteKind};
+
+const SET: &str = "eval/id-news";
+
+/// Floors, just under main's untuned figures (45a04e7: F1 0.952, direct 1.000,
+/// speaker 0.977, nameless cues 0.961): F1 at 80 % overlap over all quotations and
+/// over direct ones, speakers right over all matched quotations and over those whose
+/// cue carries no name.
+const MIN_F1: f64 = 0.95;
+const MIN_DIRECT_F1: f64 = 0.99;
+const MIN_SPEAKER: f64 = 0.97;
+const MIN_NAMELESS_SPEAKER: f64 = 0.95;
+
+/// Whether the gold quotation's cue names no one: a `-nya`, a pronoun or a role noun
+/// at the cue, or no cue at all (the annotations give the name in `speaker_resolved`).
+fn nameless(g: &serde_json::Value) -> bool {
+    g["speaker_resolved"].is_string()
+}
+
+fn is_direct(g: &serde_json::Value) -> bool {
+    g["kind"] == "direct"
+}
+
+#[test]
+fn the_gold_agrees_with_its_articles_in_code_points() {
+    let docs = gold(SET);
+    assert_eq!(docs.len(), 16);
+    check_parts_agree(SET, &docs);
+    let quotes: Vec<_> = docs.iter().flat_map(|d| &d.quotes).collect();
+    assert_eq!(quotes.len(), 236);
+    assert_eq!(quotes.iter().filter(|q| is_direct(q)).count(), 106);
+    assert_eq!(quotes.iter().filter(|q| nameless(q)).count(), 81);
+}
+
+#[test]
+fn the_set_keeps_the_constructions_it_exists_for() {
+    let docs = gold(SET);
+    let texts = || docs.iter().flat_map(|d| d.quotes.iter().map(|q| q["text"].as_str().unwrap()));
+    assert!(docs.iter().filter(|d| d.text.contains("\r\n")).count() >= 2, "CRLF articles");
+    assert!(texts().any(|t| t.chars().any(|c| c as u32 >= 0x1F300)), "an emoji inside a quotation");
+    assert!(texts().any(|t| t.starts_with('“')) && texts().any(|t| t.starts_with('"')), "curly and straight marks");
+    assert!(texts().any(|t| t.starts_with('”')), "a closing mark opening a quotation");
+    assert!(texts().any(|t| t.contains("\n\n“")), "a quotation running over paragraphs");
+    let cues = |suffix: &str| {
+        docs.iter()
+            .flat_map(|d| &d.quotes)
+            .filter(|q| q["cue"]["text"].as_str().is_some_and(|c| c.ends_with(suffix)))
+            .count()
+    };
+    assert!(cues("nya") >= 30, "-nya cues");
+}
+
+/// Suggestions and gold quotations counted for F1 at 80 % overlap, and matched
+/// quotations whose suggested speaker is right.
+struct Counts {
+    matched: usize,
+    predicted: usize,
+    wanted: usize,
+    right: usize,
+    asked: usize,
+}
+
+impl Counts {
+    fn f1(&self) -> f64 {
+        let (p, r) = (self.matched as f64 / self.predicted as f64, self.matched as f64 / self.wanted as f64);
+        2.0 * p * r / (p + r)
+    }
+
+    fn speaker(&self) -> f64 {
+        self.right as f64 / self.asked as f64
+    }
+}
+
+/// Scores the suggestions of kinds `kinds` against the gold quotations `pick` keeps.
+fn score(docs: &[Gold], analyzer: &Analyzer, kinds: &[QuoteKind], pick: fn(&serde_json::Value) -> bool) -> Counts {
+    let mut c = Counts { matched: 0, predicted: 0, wanted: 0, right: 0, asked: 0 };
+    for doc in docs {
+        let suggestions = analyzer.analyze(&doc.text);
+        let found: Vec<_> = suggestions.quotes.iter().filter(|q| kinds.contains(&q.kind)).collect();
+        c.predicted += found.len();
+        let mut used = vec![false; found.len()];
+        for g in doc.quotes.iter().filter(|g| pick(g)) {
+            c.wanted += 1;
+            let Some(i) = match_free(&found, &mut used, g) else { continue };
+            c.matched += 1;
+            c.asked += 1;
+            let Some(speaker) = found[i].speaker.and_then(|e| suggestions.entities.get(e)) else { continue };
+            c.right += usize::from(speaker_matches(&doc.text, speaker.start, speaker.end, g));
+        }
+    }
+    c
+}
+
+#[test]
+fn the_analysis_finds_quotations_and_speakers_at_least_as_well_as_when_the_floors_were_set() {
+    let (analyzer, docs) = (Analyzer::new(), gold(SET));
+    let all = score(&docs, &analyzer, &[QuoteKind::Direct, QuoteKind::Indirect], |_| true);
+    let direct = score(&docs, &analyzer, &[QuoteKind::Direct], is_direct);
+    let unnamed = score(&docs, &analyzer, &[QuoteKind::Direct, QuoteKind::Indirect], nameless);
+    eprintln!(
+        "id-news: F1@0.8 {:.3}, direct {:.3}, speaker {:.3} ({}/{}), nameless cues {:.3} ({}/{})",
+        all.f1(),
+        direct.f1(),
+        all.speaker(),
+        all.right,
+        all.asked,
+        unnamed.speaker(),
+        unnamed.right,
+        unnamed.asked
+    );
+    assert!(all.f1() >= MIN_F1, "F1@0.8 {:.3} fell below {MIN_F1}", all.f1());
+    assert!(direct.f1() >= MIN_DIRECT_F1, "direct F1@0.8 {:.3} fell below {MIN_DIRECT_F1}", direct.f1());
+    assert!(all.speaker() >= MIN_SPEAKER, "speaker {:.3} fell below {MIN_SPEAKER}", all.speaker());
+    assert!(
+        unnamed.speaker() >= MIN_NAMELESS_SPEAKER,
+        "speaker of nameless cues {:.3} fell below {MIN_NAMELESS_SPEAKER}",
+        unnamed.speaker()
+    );
+}
