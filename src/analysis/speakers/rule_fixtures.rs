@@ -286,3 +286,21 @@ fn a_headline_gives_no_full_name_to_a_later_cue() {
         &[("Ward Hammers Northwind Bank", Label::Person), ("Ann Ward", Label::Person)],
     );
 }
+
+#[test]
+fn nya_goes_to_the_reporter_between_not_the_earlier_direct_speaker() {
+    // Session 9: the person reported speaking in between (`X menjelaskan, …`) says the
+    // next `-nya` quote, not the speaker of the direct quote before, and not the name
+    // most recently written (after a preposition, spoken about).
+    check(
+        "[[“Air sungai naik setengah meter semalam 🌊,”]] {{kata}} Ketua RT <<Joko Purnomo>>.\r\n\r\n\
+         Sementara itu, petugas BPBD <<Rahmat Hidayat>> menjelaskan, tanggul di hilir mulai bocor. \
+         Perahu karet dikirim dari gudang bersama Lurah Sari Dewi.\r\n\r\n\
+         [[”Kami siaga sampai air surut,”]] {{ujarnya}}.",
+    );
+    check(
+        "[[\"The road stays shut,\"]] {{said}} Mayor <<Ann Moss>>.\n\n\
+         Police chief <<Raj Patel>> said officers would stay overnight 🚓, after a call with Councillor Ben Ortiz.\n\n\
+         [[\"We are not leaving,\"]] he {{said}}.",
+    );
+}
