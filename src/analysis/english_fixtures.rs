@@ -4,6 +4,7 @@
 //! `[[…]]` direct, `((…))` indirect content, `{{…}}` cue, `<<…>>` speaker).
 //! Every sentence is written for these tests.
 
+use super::doc::Doc;
 use super::quote_fixtures::{check, check_tagged};
 use super::{Analyzer, Label, QuoteKind};
 
@@ -599,4 +600,31 @@ fn a_naming_verb_with_an_object_and_what_it_is_called_reports_without_quotes() {
 fn a_setting_after_the_verb_before_a_subject_pronoun_is_left_out() {
     check("<<Tom Becker>> {{said}} after the vote ((he would not sign the “ferry” bill)) 😀.\r\n");
     check("<<Ruth Olsen>> {{said}} in an interview on Monday ((she had never seen the plan)).");
+}
+
+/// Entities of `text` with the shipped analyser, as (text, label).
+fn entities(text: &str) -> Vec<(String, Label)> {
+    let s = Analyzer::new().analyze(text);
+    let slice = |a: usize, b: usize| text.chars().skip(a).take(b - a).collect::<String>();
+    s.entities.iter().filter_map(|e| Some((slice(e.start, e.end), Label::parse(&e.label)?))).collect()
+}
+
+#[test]
+fn a_name_in_the_possessive_is_the_name_without_its_s() {
+    let text = "Donors gave $42,000 to Mayor Joan Pell's campaign 😀, filings show.\r\n\r\n\
+                Pell’s rivals asked for an inquiry. In an interview, Pell denied any link.\r\n";
+    let got = entities(text);
+    assert!(got.contains(&("Joan Pell".to_string(), Label::Person)), "{got:?}");
+    assert!(got.iter().all(|(name, _)| !name.ends_with("'s") && !name.ends_with("’s")), "{got:?}");
+    let pell: Vec<&Label> = got.iter().filter(|(name, _)| name == "Pell").map(|(_, label)| label).collect();
+    assert!(!pell.is_empty() && pell.iter().all(|&&l| l == Label::Person), "{got:?}");
+}
+
+#[test]
+fn only_english_text_has_its_possessives_split() {
+    let english = Doc::new("The agency said Moody's Investors Service cut the rating.");
+    assert_eq!((0..english.tokens.len()).map(|t| english.word(t)).nth(4), Some("'s"));
+    // Indonesian text keeps its words as written (`Jum'at`, a firm's `Moody's`).
+    let indonesian = Doc::new("Lembaga pemeringkat Moody's Investors Service, pada hari Jum'at, mengatakan hal itu.");
+    assert!((0..indonesian.tokens.len()).any(|t| indonesian.word(t) == "Moody's"));
 }
