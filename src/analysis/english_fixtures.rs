@@ -628,3 +628,35 @@ fn only_english_text_has_its_possessives_split() {
     let indonesian = Doc::new("Lembaga pemeringkat Moody's Investors Service, pada hari Jum'at, mengatakan hal itu.");
     assert!((0..indonesian.tokens.len()).any(|t| indonesian.word(t) == "Moody's"));
 }
+
+#[test]
+fn a_possessive_subject_speaks_through_its_role_or_the_name_apposed() {
+    // No name for the role: the role phrase speaks.
+    check("The harbour board met on Monday 😀.\r\n\r\n<<The governor’s spokesman>> {{said}} ((the plan was “far too costly”)).\r\n");
+    // A name in apposition to the role is the speaker, not the possessor.
+    check(
+        "Senator Joan Pell faced questions on Tuesday.\r\n\r\n\
+         [[\"We have nothing to hide,\"]] Pell's spokesman, <<Tom Reyes>>, {{said}}.\r\n",
+    );
+    check_tagged(
+        "The harbour board met on Monday.\r\n\r\nNorthwind’s chief executive, <<Ana Ruiz>>, {{said}} \
+         ((the company would open a new office 🏢)).",
+        &[("Northwind", Label::Org), ("Ana Ruiz", Label::Person)],
+    );
+    // A place's named body speaks as the organisation.
+    check(
+        "The harbour board met on Monday.\r\n\r\nIndonesia's <<General Elections Commission>> {{said}} \
+         ((the count would end on Friday)).",
+    );
+}
+
+#[test]
+fn an_english_organisation_is_its_whole_capitalised_name() {
+    let got = entities(
+        "Indonesia’s General Elections Commission on Monday rejected the request 😀.\r\n\
+         A lawyer wrote to the Federal Bureau of Prisons and the Harbour Workers Union.",
+    );
+    for name in ["General Elections Commission", "Federal Bureau of Prisons", "Harbour Workers Union"] {
+        assert!(got.contains(&(name.to_string(), Label::Org)), "{name}: {got:?}");
+    }
+}

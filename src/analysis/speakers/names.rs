@@ -123,11 +123,19 @@ impl Names<'_> {
     /// organisation is not the speaker.
     pub fn role_of_organisation(&self, a: usize, b: usize) -> Option<Mention> {
         let org = (a..b).find_map(|t| self.entity_at(t)).and_then(|i| self.entities.get(i))?;
-        if !org.is(Label::Org) || !self.role_headed(org, b) {
+        if !org.is(Label::Org) || !self.role_headed(org, b) || self.person_apposed(b) {
             return None;
         }
         let (start, end) = self.doc.char_span(a, b)?;
         Some(Mention::Source { start, end })
+    }
+
+    /// `Northwind’s chief executive, Ana Ruiz, said`: a person set off by a comma right
+    /// after a role phrase ending before token `b` is whom the role names.
+    fn person_apposed(&self, b: usize) -> bool {
+        let person = self.is_person_at(b + 1).and_then(|i| self.entities.get(i));
+        let closed = person.and_then(|e| self.last_token_of(e)).is_some_and(|t| self.doc.is_punct(t + 1, ','));
+        self.doc.is_punct(b, ',') && closed
     }
 
     /// Does the phrase ending before token `b` end in a lower-case role noun after
