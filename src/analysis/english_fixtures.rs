@@ -5,7 +5,7 @@
 //! Every sentence is written for these tests.
 
 use super::doc::Doc;
-use super::quote_fixtures::{check, check_tagged};
+use super::quote_fixtures::{check, check_tagged, speaker_texts};
 use super::{Analyzer, Label, QuoteKind};
 
 /// The quotations of `text` as (kind, text) pairs.
@@ -659,4 +659,11 @@ fn an_english_organisation_is_its_whole_capitalised_name() {
     for name in ["General Elections Commission", "Federal Bureau of Prisons", "Harbour Workers Union"] {
         assert!(got.contains(&(name.to_string(), Label::Org)), "{name}: {got:?}");
     }
+}
+
+#[test]
+fn a_name_in_the_possessive_is_no_antecedent_of_a_pronoun_speaker() {
+    let text = "Mayor Tom Becker spoke after the vote 😀.\r\n\r\n\
+                The complaint came from Mr. Carl Dunne’s firm, which builds piers. “I like Carl,” he said.\r\n";
+    assert_eq!(speaker_texts(text), vec![Some("Tom Becker".to_string())]);
 }
