@@ -6,6 +6,7 @@
 //! [`antecedents`](super::antecedents).
 
 use super::super::entity::Label;
+use super::super::language::Language;
 use super::super::tokenizer::is_possessive_mark;
 use super::antecedents::{rank_seen, Seen, MAX_CANDIDATE_MENTIONS, MAX_PARAGRAPHS_BACK};
 use super::candidate_features::CandidateKind;
@@ -162,6 +163,9 @@ impl Context<'_> {
     /// `Mr. Tribe’s client`: a name in the possessive (its `'s` split off, in English)
     /// tells whose something is; it is no mention of a person who then speaks.
     fn is_possessor(&self, i: usize) -> bool {
+        if self.doc.language != Language::English {
+            return false;
+        }
         let after = self.index.entities.get(i).map(|e| self.doc.token_at_or_after(e.end));
         after.is_some_and(|t| is_possessive_mark(self.doc.low(t)))
     }
