@@ -667,3 +667,13 @@ fn a_name_in_the_possessive_is_no_antecedent_of_a_pronoun_speaker() {
                 The complaint came from Mr. Carl Dunne’s firm, which builds piers. “I like Carl,” he said.\r\n";
     assert_eq!(speaker_texts(text), vec![Some("Tom Becker".to_string())]);
 }
+
+#[test]
+fn a_name_taken_into_its_possessive_phrase_leaves_a_later_surname_its_own() {
+    let text = "Senator Joan Pell’s office said on Tuesday that the ferry contract would be reviewed 😀.\r\n\r\n\
+                Later, Pell said \"the review would take a month.\"\r\n";
+    let got = speaker_texts(text);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].as_deref(), Some("Senator Joan Pell’s office"));
+    assert_eq!(got[1].as_deref(), Some("Pell"));
+}
