@@ -31,15 +31,13 @@ pub struct Doc {
 impl Doc {
     pub fn new(text: &str) -> Doc {
         let chars = CodePoints::new(text);
-        let tokens = tokenizer::tokenize_by(|i| chars.get(i));
-        let mut words = Packed::with_capacity(chars.len(), tokens.len());
-        let mut lower = LowerCase::with_capacity(chars.len());
-        // Tokens come in order: one walk through the text finds each one's bytes.
-        let mut bytes = ByteWalk::new(text);
-        for t in &tokens {
-            let (start, end) = (bytes.byte_of(t.start()), bytes.byte_of(t.end()));
-            words.push_str(text.get(start..end).unwrap_or(""));
-            lower.push(&words);
+        let mut tokens = tokenizer::tokenize_by(|i| chars.get(i));
+        let (mut words, mut lower) = word_forms(text, chars.len(), &tokens);
+        let language = language::detect((0..tokens.len()).map(|i| lower.get(i, &words)));
+        // English possessives come off their word (`Pell's` → `Pell`, `'s`) once the
+        // language is known, read from the words as written.
+        if language == Language::English && tokenizer::split_possessives(&mut tokens, |i| chars.get(i)) {
+            (words, lower) = word_forms(text, chars.len(), &tokens);
         }
         let sentences = sentences::split(&chars, &tokens);
         let sentence_index = sentence_index(&sentences, tokens.len());
@@ -52,13 +50,12 @@ impl Doc {
             sentence_index,
             first_word: Indices::with_capacity(0),
             title_case: Vec::new(),
-            language: Language::Indonesian,
+            language,
         };
         let mut first_word = Indices::with_capacity(doc.sentences.len());
         doc.sentences.iter().for_each(|r| first_word.push(doc.first_non_punct(r.clone())));
         doc.first_word = first_word;
         doc.title_case = doc.sentences.iter().map(|r| doc.title_case_range(r.clone())).collect();
-        doc.language = language::detect((0..doc.tokens.len()).map(|i| doc.low(i)));
         doc
     }
 
@@ -164,6 +161,20 @@ impl Doc {
             _ => false,
         }
     }
+}
+
+/// Each token's text and its lower case. Tokens come in order: one walk through
+/// the text finds each one's bytes.
+fn word_forms(text: &str, chars: usize, tokens: &[Token]) -> (Packed, LowerCase) {
+    let mut words = Packed::with_capacity(chars, tokens.len());
+    let mut lower = LowerCase::with_capacity(chars);
+    let mut bytes = ByteWalk::new(text);
+    for t in tokens {
+        let (start, end) = (bytes.byte_of(t.start()), bytes.byte_of(t.end()));
+        words.push_str(text.get(start..end).unwrap_or(""));
+        lower.push(&words);
+    }
+    (words, lower)
 }
 
 /// Byte offsets of a text's char offsets asked in ascending order (each may be

@@ -4,7 +4,8 @@
 //! `[[…]]` direct, `((…))` indirect content, `{{…}}` cue, `<<…>>` speaker).
 //! Every sentence is written for these tests.
 
-use super::quote_fixtures::{check, check_tagged};
+use super::doc::Doc;
+use super::quote_fixtures::{check, check_tagged, speaker_texts};
 use super::{Analyzer, Label, QuoteKind};
 
 /// The quotations of `text` as (kind, text) pairs.
@@ -599,4 +600,80 @@ fn a_naming_verb_with_an_object_and_what_it_is_called_reports_without_quotes() {
 fn a_setting_after_the_verb_before_a_subject_pronoun_is_left_out() {
     check("<<Tom Becker>> {{said}} after the vote ((he would not sign the “ferry” bill)) 😀.\r\n");
     check("<<Ruth Olsen>> {{said}} in an interview on Monday ((she had never seen the plan)).");
+}
+
+/// Entities of `text` with the shipped analyser, as (text, label).
+fn entities(text: &str) -> Vec<(String, Label)> {
+    let s = Analyzer::new().analyze(text);
+    let slice = |a: usize, b: usize| text.chars().skip(a).take(b - a).collect::<String>();
+    s.entities.iter().filter_map(|e| Some((slice(e.start, e.end), Label::parse(&e.label)?))).collect()
+}
+
+#[test]
+fn a_name_in_the_possessive_is_the_name_without_its_s() {
+    let text = "Donors gave $42,000 to Mayor Joan Pell's campaign 😀, filings show.\r\n\r\n\
+                Pell’s rivals asked for an inquiry. In an interview, Pell denied any link.\r\n";
+    let got = entities(text);
+    assert!(got.contains(&("Joan Pell".to_string(), Label::Person)), "{got:?}");
+    assert!(got.iter().all(|(name, _)| !name.ends_with("'s") && !name.ends_with("’s")), "{got:?}");
+    let pell: Vec<&Label> = got.iter().filter(|(name, _)| name == "Pell").map(|(_, label)| label).collect();
+    assert!(!pell.is_empty() && pell.iter().all(|&&l| l == Label::Person), "{got:?}");
+}
+
+#[test]
+fn only_english_text_has_its_possessives_split() {
+    let english = Doc::new("The agency said Moody's Investors Service cut the rating.");
+    assert_eq!((0..english.tokens.len()).map(|t| english.word(t)).nth(4), Some("'s"));
+    // Indonesian text keeps its words as written (`Jum'at`, a firm's `Moody's`).
+    let indonesian = Doc::new("Lembaga pemeringkat Moody's Investors Service, pada hari Jum'at, mengatakan hal itu.");
+    assert!((0..indonesian.tokens.len()).any(|t| indonesian.word(t) == "Moody's"));
+}
+
+#[test]
+fn a_possessive_subject_speaks_through_its_role_or_the_name_apposed() {
+    // No name for the role: the role phrase speaks.
+    check("The harbour board met on Monday 😀.\r\n\r\n<<The governor’s spokesman>> {{said}} ((the plan was “far too costly”)).\r\n");
+    // A name in apposition to the role is the speaker, not the possessor.
+    check(
+        "Senator Joan Pell faced questions on Tuesday.\r\n\r\n\
+         [[\"We have nothing to hide,\"]] Pell's spokesman, <<Tom Reyes>>, {{said}}.\r\n",
+    );
+    check_tagged(
+        "The harbour board met on Monday.\r\n\r\nNorthwind’s chief executive, <<Ana Ruiz>>, {{said}} \
+         ((the company would open a new office 🏢)).",
+        &[("Northwind", Label::Org), ("Ana Ruiz", Label::Person)],
+    );
+    // A place's named body speaks as the organisation.
+    check(
+        "The harbour board met on Monday.\r\n\r\nIndonesia's <<General Elections Commission>> {{said}} \
+         ((the count would end on Friday)).",
+    );
+}
+
+#[test]
+fn an_english_organisation_is_its_whole_capitalised_name() {
+    let got = entities(
+        "Indonesia’s General Elections Commission on Monday rejected the request 😀.\r\n\
+         A lawyer wrote to the Federal Bureau of Prisons and the Harbour Workers Union.",
+    );
+    for name in ["General Elections Commission", "Federal Bureau of Prisons", "Harbour Workers Union"] {
+        assert!(got.contains(&(name.to_string(), Label::Org)), "{name}: {got:?}");
+    }
+}
+
+#[test]
+fn a_name_in_the_possessive_is_no_antecedent_of_a_pronoun_speaker() {
+    let text = "Mayor Tom Becker spoke after the vote 😀.\r\n\r\n\
+                The complaint came from Mr. Carl Dunne’s firm, which builds piers. “I like Carl,” he said.\r\n";
+    assert_eq!(speaker_texts(text), vec![Some("Tom Becker".to_string())]);
+}
+
+#[test]
+fn a_name_taken_into_its_possessive_phrase_leaves_a_later_surname_its_own() {
+    let text = "Senator Joan Pell’s office said on Tuesday that the ferry contract would be reviewed 😀.\r\n\r\n\
+                Later, Pell said \"the review would take a month.\"\r\n";
+    let got = speaker_texts(text);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].as_deref(), Some("Senator Joan Pell’s office"));
+    assert_eq!(got[1].as_deref(), Some("Pell"));
 }

@@ -134,6 +134,58 @@ pub fn tokenize_by(char_at: impl Fn(usize) -> Option<char>) -> Vec<Token> {
     tokens
 }
 
+/// Words whose `'s` is a contracted `is` or `us` (`it's`, `She’s`, `Let's`): they keep
+/// it, as they are no possessor.
+const CONTRACTING_WORDS: &[&str] = &["he", "she", "it", "that", "there", "what", "who", "here", "where", "how", "let"];
+
+/// Splits an English possessive `'s` (`’s`) off the word it ends (`Pell's` →
+/// `Pell`, `'s`), so that a name reads the same with and without it. Only a final
+/// `s` after an apostrophe after a letter comes off (`Qur'an`, `Jum'at` have none),
+/// and not from a pronoun's contraction; a plural possessive (`voters'`) already ends
+/// its word, as an apostrophe joins letters only. The tokenizer itself does not
+/// know the language: [`Doc`](super::doc::Doc) calls this for English text only.
+/// Returns whether any token was split.
+pub fn split_possessives(tokens: &mut Vec<Token>, char_at: impl Fn(usize) -> Option<char>) -> bool {
+    let split_at = |t: &Token| possessive_start(t, &char_at);
+    if !tokens.iter().any(|t| split_at(t).is_some()) {
+        return false;
+    }
+    let mut out = Vec::with_capacity(tokens.len() + tokens.len() / 16);
+    for t in tokens.iter() {
+        match split_at(t) {
+            Some(at) => {
+                out.extend(Token::new(t.start(), at, TokenKind::Word));
+                out.extend(Token::new(at, t.end(), TokenKind::Word));
+            }
+            None => out.push(*t),
+        }
+    }
+    *tokens = out;
+    true
+}
+
+/// The possessive `'s` (`’s`) as [`split_possessives`] leaves it, lower-cased.
+pub fn is_possessive_mark(low: &str) -> bool {
+    matches!(low, "'s" | "’s")
+}
+
+/// Where the possessive `'s` of word `t` starts, if it ends in one.
+fn possessive_start(t: &Token, char_at: impl Fn(usize) -> Option<char>) -> Option<usize> {
+    let (start, end) = (t.start(), t.end());
+    if t.kind() != TokenKind::Word || end < start + 3 {
+        return None;
+    }
+    let apostrophe = end - 2;
+    let ends_possessive = matches!(char_at(end - 1), Some('s' | 'S'))
+        && matches!(char_at(apostrophe), Some('\'' | '’'))
+        && char_at(apostrophe - 1).is_some_and(char::is_alphabetic);
+    if !ends_possessive || apostrophe - start > 5 {
+        return ends_possessive.then_some(apostrophe);
+    }
+    let stem: String = (start..apostrophe).filter_map(&char_at).flat_map(char::to_lowercase).collect();
+    (!CONTRACTING_WORDS.contains(&stem.as_str())).then_some(apostrophe)
+}
+
 /// End of the word or number starting at `i` (which is alphanumeric).
 fn word_end(char_at: impl Fn(usize) -> Option<char>, mut i: usize) -> usize {
     loop {
@@ -201,6 +253,40 @@ mod tests {
         let t = Token::new(2, 5, TokenKind::Number).unwrap();
         assert_eq!(t.shifted(10).map(|s| (s.start(), s.end(), s.kind())), Some((12, 15, TokenKind::Number)));
         assert_eq!(t.shifted(MAX_OFFSET), None);
+    }
+
+    fn split_texts(s: &str) -> Vec<String> {
+        let chars: Vec<char> = s.chars().collect();
+        let mut tokens = tokenize(&chars);
+        split_possessives(&mut tokens, |i| chars.get(i).copied());
+        tokens.iter().map(|t| chars[t.start()..t.end()].iter().collect()).collect()
+    }
+
+    #[test]
+    fn a_possessive_s_comes_off_its_word_but_no_inner_apostrophe_does() {
+        assert_eq!(split_texts("Joan Pell's office"), ["Joan", "Pell", "'s", "office"]);
+        assert_eq!(
+            split_texts("Microsoft’s chief, O’Neill’s aide"),
+            ["Microsoft", "’s", "chief", ",", "O’Neill", "’s", "aide"]
+        );
+        assert_eq!(split_texts("Qur'an, Jum’at, ma'ruf"), ["Qur'an", ",", "Jum’at", ",", "ma'ruf"]);
+        // A plural possessive already ends its word; a pronoun keeps its contracted `is`.
+        assert_eq!(split_texts("the voters' club"), ["the", "voters", "'", "club"]);
+        assert_eq!(split_texts("It's late, she’s sure"), ["It's", "late", ",", "she’s", "sure"]);
+        assert_eq!(split_texts("the 1990's"), ["the", "1990's"]);
+    }
+
+    #[test]
+    fn split_possessives_keep_code_point_offsets_with_emoji_and_crlf() {
+        let s = "😀 “Pell’s”\r\nRoe's";
+        let chars: Vec<char> = s.chars().collect();
+        let mut toks = tokenize(&chars);
+        assert!(split_possessives(&mut toks, |i| chars.get(i).copied()));
+        let spans: Vec<(usize, usize)> = toks.iter().map(|t| (t.start(), t.end())).collect();
+        assert_eq!(spans, [(0, 1), (2, 3), (3, 7), (7, 9), (9, 10), (12, 15), (15, 17)]);
+        assert!(toks.iter().all(|t| t.kind() != TokenKind::Number));
+        let mut plain = tokenize(&['a', 'b']);
+        assert!(!split_possessives(&mut plain, |i| ['a', 'b'].get(i).copied()));
     }
 
     #[test]

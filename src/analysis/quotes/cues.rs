@@ -9,7 +9,7 @@ use super::super::dates::{MONTH_NAMES, WEEKDAYS};
 use super::super::doc::Doc;
 use super::super::function_words::{PRONOUNS, SPEECH_SUBJECT_GAP};
 use super::super::lexicon::Lexicon;
-use super::super::tokenizer::TokenKind;
+use super::super::tokenizer::{is_possessive_mark, TokenKind};
 use super::marks::is_mark_at;
 use super::unnamed::unnamed_source;
 
@@ -56,9 +56,16 @@ fn is_cue(lex: &Lexicon, low: &str) -> bool {
     lex.is_cue_after(low) || lex.cues_before.contains(low)
 }
 
-/// A speech verb written in lower case (a capitalised one belongs to a title).
+/// A speech verb written in lower case (a capitalised one belongs to a title), not a
+/// noun in the possessive (`the report's authors`).
 fn is_cue_at(doc: &Doc, lex: &Lexicon, t: usize) -> bool {
-    !doc.is_capitalised(t) && is_cue(lex, doc.low(t))
+    !doc.is_capitalised(t) && is_cue(lex, doc.low(t)) && !is_possessive_noun(doc, t)
+}
+
+/// Is token `t` a word with an English possessive `'s` split off after it (`the
+/// state's`, `the report’s`)? It is a noun, whatever verb it is spelt like.
+pub fn is_possessive_noun(doc: &Doc, t: usize) -> bool {
+    is_possessive_mark(doc.low(t + 1))
 }
 
 fn start_of(doc: &Doc, t: usize) -> usize {

@@ -12,7 +12,7 @@ use super::super::lexicon::Lexicon;
 use super::super::tokenizer::TokenKind;
 use super::super::QuoteKind;
 use super::asides::aside_cue;
-use super::cues::{after_verb_group, is_negated, subject_before, subject_end, SpeakerHint};
+use super::cues::{self, after_verb_group, is_negated, subject_before, subject_end, SpeakerHint};
 use super::direct::goes_on_unclosed;
 use super::indonesian;
 use super::marks::is_mark_at;
@@ -119,8 +119,10 @@ const CLAUSE_OPENERS: &[&str] = &[
 ];
 /// Words opening an open question after a verb of saying (`did not say whether …`).
 const QUESTION_WORDS: &[&str] = &["if", "whether", "when", "why", "how", "what", "who", "where", "which"];
-/// Forms of `be` before a participle that reports (`is saying`, `were warning`).
-const BE_FORMS: &[&str] = &["is", "are", "was", "were", "been", "be", "’s", "'s"];
+/// Forms of `be` before a participle that reports (`is saying`, `were warning`). A
+/// contracted `is` stays on its pronoun (`he’s saying`, read apart); a lone `'s` is a
+/// possessive split off its noun (`the mayor's`).
+const BE_FORMS: &[&str] = &["is", "are", "was", "were", "been", "be"];
 /// Prepositions opening a setting after a verb (`said in an interview`).
 const SETTING_PREPOSITIONS: &[&str] = &["in", "at", "on", "during", "by", "after", "before", "from", "via", "with"];
 /// Words opening a setting placed before a cue in mid-sentence (`During the talks, she
@@ -544,6 +546,9 @@ fn runs_on(doc: &Doc, q: &RawQuote) -> bool {
 /// A reporting construction whose cue is token `v`: the tokens of its content (up to
 /// the sentence end, mostly) and the speaker hint.
 fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<(usize, usize, SpeakerHint)> {
+    if cues::is_possessive_noun(doc, v) {
+        return None;
+    }
     let low = doc.low(v);
     if let Some((c, hint)) = indonesian::passive_opening(doc, v) {
         return Some((content_start(doc, c), sentence_end, hint));
@@ -683,7 +688,8 @@ fn participle_subject(doc: &Doc, lex: &Lexicon, v: usize) -> Option<SpeakerHint>
     let sentence = doc.sentence_of(v).and_then(|i| doc.sentences.get(i))?;
     let earlier = (sentence.start..v.saturating_sub(1)).rev().find(|&u| {
         let low = doc.low(u);
-        !doc.is_capitalised(u) && lex.is_cue_after(low) && !english_verbs::is_participle(low)
+        let verb = !doc.is_capitalised(u) && !cues::is_possessive_noun(doc, u);
+        verb && lex.is_cue_after(low) && !english_verbs::is_participle(low)
     });
     if let Some(u) = earlier {
         return subject_before(doc, u);

@@ -9,7 +9,7 @@ use super::super::doc::Doc;
 use super::super::english_verbs;
 use super::super::function_words::{CLAUSE_CONNECTIVES, QUANTIFIERS, SUBORDINATORS};
 use super::super::lexicon::Lexicon;
-use super::super::tokenizer::TokenKind;
+use super::super::tokenizer::{is_possessive_mark, TokenKind};
 use super::reporting::ROLE_NOUNS;
 
 /// Words opening a noun phrase.
@@ -91,7 +91,7 @@ pub fn unnamed_source(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
     // director`: names may modify the head, which is a lower-case noun; the phrase
     // speaks through the head (the speaker stage prefers an entity inside it).
     let determined =
-        (DETERMINERS.contains(&first) && opener_ok) || is_possessive(doc.low(a)) || possessive_name_ends(doc, a, end);
+        (DETERMINERS.contains(&first) && opener_ok) || is_possessor(doc, a) || possessive_name_ends(doc, a, end);
     let head_lower = end > a + 1 && lower(end - 1) && !PRONOUN_HEADS.contains(&doc.low(end - 1));
     let words = (a + 1..end).all(|t| doc.kind(t) == Some(TokenKind::Word));
     if determined && head_lower && words {
@@ -147,15 +147,25 @@ const MAX_POSSESSOR_WORDS: usize = 3;
 /// `a..end`, the last of them a possessive, determine the phrase as `the` does.
 fn possessive_name_ends(doc: &Doc, a: usize, end: usize) -> bool {
     let reach = end.min(a + MAX_POSSESSOR_WORDS);
-    let possessor = (a..reach).find(|&t| is_possessive(doc.low(t)));
+    let possessor = (a..reach).find(|&t| t + 1 < end && is_possessor(doc, t));
     let clause_word = |t: usize| SUBORDINATORS.contains(&doc.low(t)) || CLAUSE_CONNECTIVES.contains(&doc.low(t));
     let name_word = |t: usize| doc.kind(t) == Some(TokenKind::Word) && doc.is_capitalised(t) && !clause_word(t);
     possessor.is_some_and(|k| (a..=k).all(name_word))
 }
 
 /// `city's`, `Roe’s`: a possessive, which determines a noun phrase as an article does.
+/// English text has its `'s` as a token of its own (`Roe`, `’s`: see
+/// [`split_possessives`](crate::analysis::tokenizer::split_possessives)); a word that
+/// keeps it is read too.
 pub fn is_possessive(low: &str) -> bool {
     low.len() > 2 && (low.ends_with("'s") || low.ends_with("’s"))
+}
+
+/// Is token `t` a possessor: a word in the possessive (`Roe’s`) or one followed by
+/// its split-off `'s` (`Roe`, `’s`)?
+pub fn is_possessor(doc: &Doc, t: usize) -> bool {
+    let word = doc.kind(t) == Some(TokenKind::Word) && !is_possessive_mark(doc.low(t));
+    word && (is_possessive(doc.low(t)) || is_possessive_mark(doc.low(t + 1)))
 }
 
 /// An English plural noun (`sources`, `officials`), not a verb form or `-ss` word.

@@ -223,8 +223,13 @@ impl Found {
     }
 }
 
-/// Does the text before char `end` end in a possessive `'s` (`’s`)?
+/// Is the name ending at char `end` in the possessive: does the text before `end`
+/// end in `'s` (`’s`), or the text from `end` open with it (English, where the
+/// entity leaves the split-off `'s` out)?
 fn ends_possessive(chars: &CodePoints, end: usize) -> bool {
-    let at = |k: usize| end.checked_sub(k).and_then(|i| chars.get(i));
-    matches!(at(2), Some('\'' | '’')) && matches!(at(1), Some('s' | 'S'))
+    let mark = |apostrophe: Option<usize>| {
+        let at = |i: Option<usize>| i.and_then(|i| chars.get(i));
+        matches!(at(apostrophe), Some('\'' | '’')) && matches!(at(apostrophe.map(|i| i + 1)), Some('s' | 'S'))
+    };
+    mark(end.checked_sub(2)) || mark(Some(end))
 }

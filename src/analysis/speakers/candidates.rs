@@ -6,6 +6,8 @@
 //! [`antecedents`](super::antecedents).
 
 use super::super::entity::Label;
+use super::super::language::Language;
+use super::super::tokenizer::is_possessive_mark;
 use super::antecedents::{rank_seen, Seen, MAX_CANDIDATE_MENTIONS, MAX_PARAGRAPHS_BACK};
 use super::candidate_features::CandidateKind;
 use super::coreference::Context;
@@ -151,11 +153,21 @@ impl Context<'_> {
         for &i in self.unquoted.get(k.saturating_sub(MAX_CANDIDATE_MENTIONS)..k).unwrap_or(&[]).iter().rev() {
             // A salient mention is already in, where it stands.
             let listed = |s: &Seen| s.who == Mention::Entity(i) && s.at == s.end;
-            if !seen.iter().any(listed) {
+            if !seen.iter().any(listed) && !self.is_possessor(i) {
                 seen.extend(self.seen(query, Mention::Entity(i), None, false));
             }
         }
         seen
+    }
+
+    /// `Mr. Tribe’s client`: a name in the possessive (its `'s` split off, in English)
+    /// tells whose something is; it is no mention of a person who then speaks.
+    fn is_possessor(&self, i: usize) -> bool {
+        if self.doc.language != Language::English {
+            return false;
+        }
+        let after = self.index.entities.get(i).map(|e| self.doc.token_at_or_after(e.end));
+        after.is_some_and(|t| is_possessive_mark(self.doc.low(t)))
     }
 
     /// Speakers of quotes ending in `pos`'s paragraph before it.

@@ -13,8 +13,8 @@ use super::super::function_words::{ROLE_HEADS, ROLE_LINKS};
 use super::super::intervals::EntityIndex;
 use super::super::lexicon::{lines, Lexicon, WILAYAH};
 use super::super::quotes::cues::is_name_stop;
-use super::super::quotes::unnamed::is_possessive;
-use super::super::tokenizer::TokenKind;
+use super::super::quotes::unnamed::{is_possessive, is_possessor};
+use super::super::tokenizer::{is_possessive_mark, TokenKind};
 use super::super::{Entity, Label};
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -123,11 +123,19 @@ impl Names<'_> {
     /// organisation is not the speaker.
     pub fn role_of_organisation(&self, a: usize, b: usize) -> Option<Mention> {
         let org = (a..b).find_map(|t| self.entity_at(t)).and_then(|i| self.entities.get(i))?;
-        if !org.is(Label::Org) || !self.role_headed(org, b) {
+        if !org.is(Label::Org) || !self.role_headed(org, b) || self.person_apposed(b) {
             return None;
         }
         let (start, end) = self.doc.char_span(a, b)?;
         Some(Mention::Source { start, end })
+    }
+
+    /// `Northwind’s chief executive, Ana Ruiz, said`: a person set off by a comma right
+    /// after a role phrase ending before token `b` is whom the role names.
+    fn person_apposed(&self, b: usize) -> bool {
+        let person = self.is_person_at(b + 1).and_then(|i| self.entities.get(i));
+        let closed = person.and_then(|e| self.last_token_of(e)).is_some_and(|t| self.doc.is_punct(t + 1, ','));
+        self.doc.is_punct(b, ',') && closed
     }
 
     /// Does the phrase ending before token `b` end in a lower-case role noun after
@@ -142,6 +150,13 @@ impl Names<'_> {
     /// The token that ends entity `e`.
     fn last_token_of(&self, e: &Entity) -> Option<usize> {
         self.doc.token_at_or_after(e.end).checked_sub(1)
+    }
+
+    /// Is entity `i` a possessor, its split-off `'s` right after it (`Lee` of `Lee’s
+    /// lawyer`)? It tells whose the subject is; it is not the subject.
+    pub(super) fn is_possessor_entity(&self, i: usize) -> bool {
+        let last = self.entities.get(i).and_then(|e| self.last_token_of(e));
+        last.is_some_and(|t| is_possessive_mark(self.doc.low(t + 1)))
     }
 
     pub(super) fn entity_at(&self, t: usize) -> Option<usize> {
@@ -387,7 +402,10 @@ impl Names<'_> {
     pub fn source(&self, a: usize, b: usize) -> Option<Mention> {
         // `Ann Lee's lawyer`: a name in the possessive is whose the speaker is, not
         // the speaker; the phrase speaks.
-        let possessor = |t: usize| t + 1 < b && is_possessive(self.doc.low(t));
+        let possessor = |t: usize| {
+            let mark = usize::from(!is_possessive(self.doc.low(t)));
+            t + 1 + mark < b && is_possessor(self.doc, t)
+        };
         let inside = (a..b).find_map(|t| self.entity_at(t)).and_then(|i| Some((i, self.entities.get(i)?)));
         let inside = inside.filter(|(_, e)| !self.last_token_of(e).is_some_and(possessor));
         if let Some(m) = self.role_of_organisation(a, b) {

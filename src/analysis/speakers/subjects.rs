@@ -200,7 +200,8 @@ impl Names<'_> {
     /// (`Direktur Kajian Pusat Data Ekonomi Rizal Effendi, saat dihubungi, mengatakan`).
     fn clause_subject(&self, a: usize, b: usize) -> Option<Mention> {
         let named = |i: usize| self.entities.get(i).is_some_and(|e| names_a_person(self.doc, self.lex, e));
-        let heads = |t: usize| self.is_person_at(t).filter(|&i| named(i));
+        // `Lee’s lawyer, Ruth Olsen, said`: a name in the possessive heads no subject.
+        let heads = |t: usize| self.is_person_at(t).filter(|&i| named(i) && !self.is_possessor_entity(i));
         let comma = (a..b).find(|&t| self.doc.is_punct(t, ','));
         let before_comma = comma.and_then(|c| c.checked_sub(1)).filter(|&t| t >= a).and_then(heads);
         if let Some(i) = before_comma {

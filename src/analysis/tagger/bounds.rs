@@ -5,7 +5,7 @@ use super::super::doc::Doc;
 use super::super::english_verbs;
 use super::super::language::Language;
 use super::super::lexicon::Lexicon;
-use super::super::tokenizer::TokenKind;
+use super::super::tokenizer::{is_possessive_mark, TokenKind};
 use super::super::{Label, Span};
 use super::names::label_bit;
 
@@ -179,16 +179,53 @@ const NAME_PARTICLES: &[&str] = &[
 /// every word of a name but its particles, and the tagger, trained on Indonesian,
 /// runs names on into the words after them. Indonesian names may end in a lower-case
 /// word (`Jawa timur` as written), so Indonesian text keeps them.
-pub fn trim_english_tails(doc: &Doc, spans: &mut Vec<Span>) {
+/// A name run on into a time phrase (`General Elections Commission on Monday`) ends
+/// before it: a date is no part of a name (and the date rules mark it).
+pub fn trim_english_tails(doc: &Doc, lex: &Lexicon, spans: &mut Vec<Span>) {
     if doc.language != Language::English {
         return;
     }
+    let dated = |s: &Span| {
+        let lower = |t: usize| doc.word(t).chars().next().is_some_and(char::is_lowercase);
+        s.end - s.start > 2 && lex.calendar.contains(doc.low(s.end - 1)) && lower(s.end - 2)
+    };
     for s in spans.iter_mut() {
+        if dated(s) {
+            s.end -= 1;
+        }
         while s.end - s.start > 1 && is_english_tail(doc, s.end - 1) {
             s.end -= 1;
         }
     }
     spans.retain(|s| s.end > s.start);
+}
+
+/// In English text, takes the capitalised words right before an organisation into it
+/// (`Indonesia's General Elections Commission`, where the tagger found `Elections
+/// Commission`): English capitalises every word of a name, and the tagger, trained on
+/// Indonesian, often starts one late. A word opening its sentence, a possessive or
+/// another name ends the run.
+pub fn extend_english_organisations(doc: &Doc, spans: &mut [Span]) {
+    if doc.language != Language::English {
+        return;
+    }
+    let mut floor = 0;
+    for k in 0..spans.len() {
+        let Some(&s) = spans.get(k) else { continue };
+        let mut start = s.start;
+        while s.label == Label::Org && start > floor && takes_into_name(doc, start - 1) {
+            start -= 1;
+        }
+        if let Some(span) = spans.get_mut(k) {
+            span.start = start;
+            floor = span.end;
+        }
+    }
+}
+
+/// A capitalised word inside a sentence, not all capitals (`U.S.`, `NEW YORK —`).
+fn takes_into_name(doc: &Doc, t: usize) -> bool {
+    doc.is_capitalised(t) && !doc.is_all_caps(t) && !doc.is_sentence_initial(t)
 }
 
 /// In English text, drops a name that is one weekday or month (`in March`,
@@ -224,7 +261,8 @@ fn is_english_tail(doc: &Doc, t: usize) -> bool {
         return !doc.is_punct(t, '.') && !doc.is_punct(t, ')');
     }
     let starts_lower = doc.word(t).chars().next().is_some_and(char::is_lowercase);
-    starts_lower && !NAME_PARTICLES.contains(&doc.low(t))
+    // `Joan Pell's`: the possessive is no word of the name.
+    (starts_lower && !NAME_PARTICLES.contains(&doc.low(t))) || is_possessive_mark(doc.low(t))
 }
 
 fn is_verb_word(doc: &Doc, lex: &Lexicon, t: usize) -> bool {
@@ -277,7 +315,7 @@ mod tests {
             Span::new(at("Northwind"), at("security") + 1, Label::Org, "test", 1.0),
             Span::new(at("Paul"), at("of") + 1, Label::Person, "test", 1.0),
         ];
-        trim_english_tails(&doc, &mut spans);
+        trim_english_tails(&doc, &Lexicon::new(), &mut spans);
         let texts: Vec<String> =
             spans.iter().map(|s| doc.word(s.start).to_owned() + " " + doc.word(s.end - 1)).collect();
         assert_eq!(texts, ["Northwind Bank", "Paul Whitcomb"]);
@@ -285,13 +323,13 @@ mod tests {
         let particle = Doc::new("They met Ludwig van Beethoven and said so.");
         let at = |w: &str| (0..particle.tokens.len()).find(|&t| particle.word(t) == w).unwrap();
         let mut spans = vec![Span::new(at("Ludwig"), at("van") + 1, Label::Person, "test", 1.0)];
-        trim_english_tails(&particle, &mut spans);
+        trim_english_tails(&particle, &Lexicon::new(), &mut spans);
         assert_eq!(spans[0].end, at("van") + 1, "a particle may end a name");
 
         let indonesian = Doc::new("“Kami siap 😀,” kata warga Jawa timur itu.\r\nIa menuturkan, kafe itu tutup.");
         let at = |w: &str| (0..indonesian.tokens.len()).find(|&t| indonesian.word(t) == w).unwrap();
         let mut spans = vec![Span::new(at("Jawa"), at("timur") + 1, Label::Loc, "test", 1.0)];
-        trim_english_tails(&indonesian, &mut spans);
+        trim_english_tails(&indonesian, &Lexicon::new(), &mut spans);
         assert_eq!(spans[0].end, at("timur") + 1, "Indonesian text keeps its lower-case name words");
     }
 
@@ -309,13 +347,12 @@ mod tests {
     fn a_pronoun_contraction_is_no_name() {
         let doc = Doc::new("She's ready, “we are 😀,” he said.\r\nThat’ll do, said Kim's aide.");
         let at = |w: &str| (0..doc.tokens.len()).find(|&t| doc.word(t) == w).unwrap();
-        let mut spans: Vec<Span> = ["She's", "That’ll", "Kim's"]
-            .iter()
-            .map(|w| Span::new(at(w), at(w) + 1, Label::Org, "test", 1.0))
-            .collect();
+        let mut spans: Vec<Span> =
+            ["She's", "That’ll", "Kim"].iter().map(|w| Span::new(at(w), at(w) + 1, Label::Org, "test", 1.0)).collect();
         drop_english_contractions(&doc, &mut spans);
+        // A name in the possessive is no contraction (its `'s` is a token of its own).
         assert_eq!(spans.len(), 1);
-        assert_eq!(doc.word(spans[0].start), "Kim's");
+        assert_eq!(doc.word(spans[0].start), "Kim");
     }
 
     #[test]

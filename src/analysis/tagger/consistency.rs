@@ -3,6 +3,7 @@
 //! `Vladimir Putin`) is that person.
 
 use super::super::doc::Doc;
+use super::super::language::Language;
 use super::super::lexicon::Lexicon;
 use super::super::tokenizer::TokenKind;
 use super::super::{Label, Span};
@@ -31,6 +32,9 @@ pub fn propagate(doc: &Doc, lex: &Lexicon, sure_plain: &[bool], spans: &mut Vec<
         }
     }
     let parts = person_parts(doc, lex, spans);
+    if doc.language == Language::English {
+        parts_as_people(doc, &parts, spans);
+    }
     let mut t = 0;
     while t < doc.tokens.len() {
         match find_mention(doc, lex, &names, &parts, &used, t).filter(|s| !kept_plain(sure_plain, s)) {
@@ -93,6 +97,18 @@ fn person_parts(doc: &Doc, lex: &Lexicon, spans: &[Span]) -> HashMap<String, f32
         }
     }
     parts
+}
+
+/// English: a one-word name that is part of a personal name tagged more surely (`Pell`
+/// after `Mayor Joan Pell`) is that person. The tagger, trained on Indonesian, may
+/// read a lone surname opening a clause as an organisation; once the possessive is
+/// split off (`Joan Pell's`), the full name is read surely and decides.
+fn parts_as_people(doc: &Doc, parts: &HashMap<String, f32>, spans: &mut [Span]) {
+    for s in spans.iter_mut().filter(|s| s.end == s.start + 1 && s.label != Label::Person) {
+        if parts.get(doc.word(s.start)).is_some_and(|&conf| conf > s.confidence) {
+            s.label = Label::Person;
+        }
+    }
 }
 
 /// An untagged mention of a known name starting at token `t`, longest first.

@@ -19,6 +19,7 @@ pub mod conll_reader;
 pub mod consistency;
 pub mod defined_places;
 pub mod domain;
+pub mod english_organisations;
 pub mod english_places;
 pub mod evidence;
 pub mod features;
@@ -114,10 +115,12 @@ impl Tagger {
         bounds::take_in_given_names(doc, lex, &self.evidence.name_words(doc), &mut spans);
         bounds::trim_person_names(doc, lex, &mut spans);
         bounds::trim_verb_tails(doc, lex, &mut spans);
-        bounds::trim_english_tails(doc, &mut spans);
+        bounds::trim_english_tails(doc, lex, &mut spans);
+        bounds::extend_english_organisations(doc, &mut spans);
         bounds::drop_english_calendar_words(doc, lex, &mut spans);
         bounds::drop_english_contractions(doc, &mut spans);
         self.english_places.apply(doc, lex, &mut spans);
+        english_organisations::add_untagged(doc, &mut spans);
         bounds::balance_parentheses(doc, &mut spans);
         if self.weights.domain.joins_acronyms(convention) {
             acronyms::join_defined(doc, &mut spans);

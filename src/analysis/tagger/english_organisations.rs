@@ -1,0 +1,81 @@
+//! Organisations in English text named by a capitalised run ending in a word that
+//! heads organisation names (`General Elections Commission`, `Harbour Workers
+//! Union`). The tagger, trained on Indonesian, knows `Komisi` and `Partai` but not
+//! their English heads, and leaves such a name out or starts it late; in English
+//! every word of the name is capitalised, so the run is the name.
+
+use super::super::doc::Doc;
+use super::super::language::Language;
+use super::super::tokenizer::TokenKind;
+use super::super::{Label, Span};
+use super::places::tokens_taken;
+
+/// Source name of spans this pass adds.
+pub const SOURCE: &str = "tagger:english-organisation";
+/// Confidence of an added name: the run is read, not scored.
+const CONFIDENCE: f32 = 0.5;
+/// The most words of a name read back from its head.
+const MAX_WORDS: usize = 6;
+
+/// Lower-cased nouns that head organisation names in English.
+const HEADS: &[&str] = &[
+    "agency",
+    "association",
+    "authority",
+    "bank",
+    "board",
+    "bureau",
+    "commission",
+    "committee",
+    "council",
+    "court",
+    "department",
+    "federation",
+    "foundation",
+    "institute",
+    "ministry",
+    "party",
+    "tribunal",
+    "union",
+    "university",
+];
+/// Capitalised function words that open a sentence, not a name.
+const OPENERS: &[&str] = &["the", "a", "an", "this", "that", "its", "their", "our", "his", "her"];
+
+/// Adds, in English `doc`, each untagged capitalised run of two or more words ending
+/// in an organisation head as an ORG (`spans` sorted and disjoint before and after).
+pub fn add_untagged(doc: &Doc, spans: &mut Vec<Span>) {
+    if doc.language != Language::English {
+        return;
+    }
+    let taken = tokens_taken(doc, spans);
+    let free_name_word = |t: usize| {
+        let word = doc.kind(t) == Some(TokenKind::Word) && doc.is_capitalised(t) && !doc.is_all_caps(t);
+        word && !taken.get(t).copied().unwrap_or(true) && !OPENERS.contains(&doc.low(t))
+    };
+    let mut added = Vec::new();
+    for head in (0..doc.tokens.len()).filter(|&t| HEADS.contains(&doc.low(t)) && free_name_word(t)) {
+        if doc.is_title_case_sentence(head) {
+            continue;
+        }
+        let mut start = head;
+        while start > 0 && head - start + 1 < MAX_WORDS && free_name_word(start - 1) && !doc.newline_after(start - 1) {
+            start -= 1;
+        }
+        // `Federal Bureau of Investigation`: the name goes on after `of`.
+        let mut end = head + 1;
+        if doc.low(end) == "of" && free_name_word(end + 1) && !doc.is_capitalised(end) {
+            end += 1;
+            while end < head + MAX_WORDS && free_name_word(end) {
+                end += 1;
+            }
+        }
+        if start < head {
+            added.push(Span::new(start, end, Label::Org, SOURCE, CONFIDENCE));
+        }
+    }
+    if !added.is_empty() {
+        spans.extend(added);
+        spans.sort_by_key(|s| s.start);
+    }
+}
