@@ -662,6 +662,17 @@ fn an_english_organisation_is_its_whole_capitalised_name() {
 }
 
 #[test]
+fn names_joined_by_an_ampersand_are_one_firm() {
+    let got = entities(
+        "The city paid Castillo & Sons for the “repairs” 😀.\r\nThe firm also works in Trinidad & Tobago.\r\n",
+    );
+    assert!(got.contains(&("Castillo & Sons".to_string(), Label::Org)), "{got:?}");
+    assert!(!got.iter().any(|(n, _)| n == "Sons" || n == "Castillo"), "{got:?}");
+    // A country joined by `&` is no firm.
+    assert!(!got.iter().any(|(n, l)| n.contains("Tobago") && *l == Label::Org), "{got:?}");
+}
+
+#[test]
 fn a_name_in_the_possessive_is_no_antecedent_of_a_pronoun_speaker() {
     let text = "Mayor Tom Becker spoke after the vote 😀.\r\n\r\n\
                 The complaint came from Mr. Carl Dunne’s firm, which builds piers. “I like Carl,” he said.\r\n";

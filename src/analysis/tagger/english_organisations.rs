@@ -2,7 +2,8 @@
 //! heads organisation names (`General Elections Commission`, `Harbour Workers
 //! Union`). The tagger, trained on Indonesian, knows `Komisi` and `Partai` but not
 //! their English heads, and leaves such a name out or starts it late; in English
-//! every word of the name is capitalised, so the run is the name.
+//! every word of the name is capitalised, so the run is the name. Names joined by `&`
+//! (`Castillo & Sons`, `Baker & Lane`) name one firm, which the tagger cuts in two.
 
 use super::super::doc::Doc;
 use super::super::language::Language;
@@ -78,4 +79,48 @@ pub fn add_untagged(doc: &Doc, spans: &mut Vec<Span>) {
         spans.extend(added);
         spans.sort_by_key(|s| s.start);
     }
+}
+
+/// Most capitalised words on each side of a firm's `&`.
+const MAX_PARTNER_WORDS: usize = 3;
+
+/// Makes, in English `doc`, each run of capitalised words joined by `&` (`Castillo &
+/// Sons`) one ORG, in place of the names tagged inside it (`spans` sorted and
+/// disjoint before and after). Not in a title-case headline, where every word is
+/// capitalised.
+pub fn join_ampersand_firms(doc: &Doc, spans: &mut Vec<Span>) {
+    if doc.language != Language::English {
+        return;
+    }
+    let name_word = |t: usize| doc.kind(t) == Some(TokenKind::Word) && doc.is_capitalised(t);
+    let joined =
+        |t: usize| t > 0 && name_word(t - 1) && name_word(t + 1) && !doc.newline_after(t - 1) && !doc.newline_after(t);
+    let mut firms: Vec<(usize, usize)> = Vec::new();
+    for amp in (1..doc.tokens.len()).filter(|&t| doc.is_punct(t, '&') && joined(t)) {
+        if doc.is_title_case_sentence(amp) {
+            continue;
+        }
+        let mut start = amp - 1;
+        while start > 0
+            && amp - start < MAX_PARTNER_WORDS
+            && name_word(start - 1)
+            && !OPENERS.contains(&doc.low(start - 1))
+        {
+            start -= 1;
+        }
+        let mut end = amp + 2;
+        while end < amp + 1 + MAX_PARTNER_WORDS && name_word(end) && !doc.newline_after(end - 1) {
+            end += 1;
+        }
+        firms.push((start, end));
+    }
+    if firms.is_empty() {
+        return;
+    }
+    // A date or a place overlapping the run is kept, and the run is not a firm.
+    let other = |s: &Span| !matches!(s.label, Label::Person | Label::Org);
+    firms.retain(|&(a, b)| !spans.iter().any(|s| s.start < b && a < s.end && (other(s) || s.start < a || s.end > b)));
+    spans.retain(|s| !firms.iter().any(|&(a, b)| a <= s.start && s.end <= b));
+    spans.extend(firms.iter().map(|&(a, b)| Span::new(a, b, Label::Org, SOURCE, CONFIDENCE)));
+    spans.sort_by_key(|s| s.start);
 }

@@ -121,6 +121,7 @@ impl Tagger {
         bounds::drop_english_contractions(doc, &mut spans);
         self.english_places.apply(doc, lex, &mut spans);
         english_organisations::add_untagged(doc, &mut spans);
+        english_organisations::join_ampersand_firms(doc, &mut spans);
         bounds::balance_parentheses(doc, &mut spans);
         if self.weights.domain.joins_acronyms(convention) {
             acronyms::join_defined(doc, &mut spans);
