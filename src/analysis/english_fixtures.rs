@@ -603,7 +603,7 @@ fn a_setting_after_the_verb_before_a_subject_pronoun_is_left_out() {
 }
 
 /// Entities of `text` with the shipped analyser, as (text, label).
-fn entities(text: &str) -> Vec<(String, Label)> {
+pub(super) fn entities(text: &str) -> Vec<(String, Label)> {
     let s = Analyzer::new().analyze(text);
     let slice = |a: usize, b: usize| text.chars().skip(a).take(b - a).collect::<String>();
     s.entities.iter().filter_map(|e| Some((slice(e.start, e.end), Label::parse(&e.label)?))).collect()

@@ -19,6 +19,7 @@ pub mod conll_reader;
 pub mod consistency;
 pub mod defined_places;
 pub mod domain;
+pub mod english_adjectives;
 pub mod english_organisations;
 pub mod english_places;
 pub mod evidence;
@@ -119,6 +120,7 @@ impl Tagger {
         bounds::extend_english_organisations(doc, &mut spans);
         bounds::drop_english_calendar_words(doc, lex, &mut spans);
         bounds::drop_english_contractions(doc, &mut spans);
+        english_adjectives::drop_lone_adjectives(doc, &mut spans);
         self.english_places.apply(doc, lex, &mut spans);
         english_organisations::add_untagged(doc, &mut spans);
         english_organisations::join_ampersand_firms(doc, &mut spans);
