@@ -387,9 +387,10 @@ fn clause_start(doc: &Doc, sentence_start: usize, s: usize) -> usize {
 }
 
 /// `Budi Santoso dalam kesempatan berbeda mengatakan`, `Budi yang diundang sebagai
-/// pembicara menyatakan`, `BPS dalam laporannya pada Senin menyatakan`: a lower-case
-/// aside (days and months aside) without commas between the name and its verb; `s` is
-/// its last word. Returns the aside's opening token, right after the name.
+/// pembicara menyatakan`, `BPS dalam laporannya pada Senin menyatakan`: an aside of
+/// lower-case words (and the days, months and numbers of a date) without commas
+/// between the name and its verb; `s` is its last word. Returns the aside's opening
+/// token, right after the name.
 fn aside_before(doc: &Doc, floor: usize, s: usize) -> Option<usize> {
     let mut t = s;
     let aside_word = |t: usize| match doc.kind(t) {
