@@ -1,9 +1,13 @@
-"""Placing annotated text in an article, shared by the sets' make_gold.py scripts:
-every occurrence of a phrase as a whole word run, and the occurrence nearest another
-span (same paragraph first). Offsets are Unicode code points, end exclusive (Python
-str indices), as ../shared/eval/score.py reads them.
+"""What the sets' make_gold.py scripts share: reading the articles and annotations.tsv,
+placing annotated text in an article (every occurrence of a phrase as a whole word
+run, the occurrence nearest another span, same paragraph first), and writing
+gold.jsonl. Offsets are Unicode code points, end exclusive (Python str indices), as
+../shared/eval/score.py reads them.
 """
+import json
+import os
 import re
+import sys
 
 
 def occurrences(text, needle):
@@ -16,11 +20,78 @@ def gap(a, b):
     return max(0, max(a[0], b[0]) - min(a[1], b[1]))
 
 
+def paragraph_of(text, span):
+    """The line holding `span`: from after the line break before it to the next one."""
+    start = text.rfind("\n", 0, span[0]) + 1
+    end = text.find("\n", span[1])
+    return start, len(text) if end < 0 else end
+
+
 def nearest(text, needle, anchor, where):
     found = occurrences(text, needle)
     if not found:
         raise ValueError(f"{where}: {needle!r} not found")
     # the same paragraph first: the cue and the speaker belong to the content's sentence
-    para = (text.rfind("\n", 0, anchor[0]) + 1, (text.find("\n", anchor[1]) + 1 or len(text) + 1) - 1)
+    para = paragraph_of(text, anchor)
     inside = [f for f in found if para[0] <= f[0] and f[1] <= para[1]] or found
     return min(inside, key=lambda f: (gap(f, anchor), f[0] < anchor[0]))
+
+
+def unique_span(text, content, where):
+    """Where `content` stands in `text`; it must stand there exactly once."""
+    found = [(m.start(), m.start() + len(content)) for m in re.finditer(re.escape(content), text)]
+    if len(found) != 1:
+        raise ValueError(f"{where}: content found {len(found)} times")
+    return found[0]
+
+
+def span_record(text, span):
+    """A span as gold.jsonl writes it, with the text it covers."""
+    return {"start": span[0], "end": span[1], "text": text[span[0]:span[1]]}
+
+
+def read_articles(here, newline=None, **fields):
+    """The articles in `here`/articles as gold documents by id, with `fields` added to
+    each; `newline=""` keeps CRLF line ends as written (Python's default reads them
+    as "\\n")."""
+    docs = {}
+    for name in sorted(os.listdir(os.path.join(here, "articles"))):
+        if name.endswith(".txt"):
+            with open(os.path.join(here, "articles", name), encoding="utf-8", newline=newline) as f:
+                docs[name[:-4]] = {"id": name[:-4], "text": f.read(), "entities": [], "quotes": [], **fields}
+    return docs
+
+
+def read_annotations(here, docs, field_count, record_of):
+    """Each line of `here`/annotations.tsv (blank lines and # comments aside) with
+    `field_count` tab-separated fields, the first an article id: `record_of(text,
+    other fields, where)` gives the record added to that article's quotes. Every line
+    that cannot be placed is reported; then the script stops without writing."""
+    errors = 0
+    with open(os.path.join(here, "annotations.tsv"), encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            where = f"annotations.tsv:{n}"
+            try:
+                parts = line.split("\t")
+                if len(parts) != field_count:
+                    raise ValueError(f"{where}: expected {field_count} tab-separated fields, got {len(parts)}")
+                if parts[0] not in docs:
+                    raise ValueError(f"{where}: no article {parts[0]}")
+                docs[parts[0]]["quotes"].append(record_of(docs[parts[0]]["text"], parts[1:], where))
+            except ValueError as e:
+                print(e, file=sys.stderr)
+                errors += 1
+    if errors:
+        sys.exit(f"{errors} annotation(s) could not be placed; gold.jsonl not written")
+
+
+def write_gold(here, docs):
+    """`here`/gold.jsonl, one document a line, quotes in text order; returns all quotes."""
+    with open(os.path.join(here, "gold.jsonl"), "w", encoding="utf-8") as g:
+        for doc in docs.values():
+            doc["quotes"].sort(key=lambda q: (q["start"], -q["end"]))
+            g.write(json.dumps(doc, ensure_ascii=False) + "\n")
+    return [q for d in docs.values() for q in d["quotes"]]

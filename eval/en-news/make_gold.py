@@ -13,65 +13,33 @@ the occurrence nearest the cue (or the content, without a cue). The kind follows
 polnear-dev's rule: direct when the content starts or ends with a quote mark.
 Offsets are Unicode code points, end exclusive (Python str indices).
 """
-import json, os, re, sys
+import os, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
-from gold_spans import nearest  # noqa: E402 (the shared helpers sit one folder up)
+from gold_spans import nearest, read_annotations, read_articles, span_record, unique_span, write_gold  # noqa: E402
 MARKS = "\"“”"
 
 
 def quote_of(text, fields, where):
     content, cue, speaker, resolved = fields
     content = content.replace("\\n", "\n")  # a quotation running over paragraphs
-    found = [(m.start(), m.start() + len(content)) for m in re.finditer(re.escape(content), text)]
-    if len(found) != 1:
-        raise ValueError(f"{where}: content found {len(found)} times")
-    span = found[0]
+    span = unique_span(text, content, where)
     c = nearest(text, cue, span, where) if cue else None
-    mentions = []
-    if speaker:
-        m = nearest(text, speaker, c or span, where)
-        mentions.append({"start": m[0], "end": m[1], "text": text[m[0]:m[1]]})
+    mentions = [span_record(text, nearest(text, speaker, c or span, where))] if speaker else []
     return {
         "start": span[0], "end": span[1], "text": content,
         "kind": "direct" if content[0] in MARKS or content[-1] in MARKS else "indirect",
-        "cue": {"start": c[0], "end": c[1], "text": text[c[0]:c[1]]} if c else None,
+        "cue": span_record(text, c) if c else None,
         "speaker": mentions,
         "speaker_resolved": resolved or None,
     }
 
 
 def main():
-    docs = {}
-    for name in sorted(os.listdir(os.path.join(HERE, "articles"))):
-        if name.endswith(".txt"):
-            with open(os.path.join(HERE, "articles", name), encoding="utf-8") as f:
-                docs[name[:-4]] = {"id": name[:-4], "text": f.read(), "entities": [], "quotes": []}
-    errors = 0
-    with open(os.path.join(HERE, "annotations.tsv"), encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            line = line.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            where = f"annotations.tsv:{n}"
-            try:
-                parts = line.split("\t")
-                if len(parts) != 5:
-                    raise ValueError(f"{where}: expected 5 tab-separated fields, got {len(parts)}")
-                if parts[0] not in docs:
-                    raise ValueError(f"{where}: no article {parts[0]}")
-                docs[parts[0]]["quotes"].append(quote_of(docs[parts[0]]["text"], parts[1:], where))
-            except ValueError as e:
-                print(e, file=sys.stderr)
-                errors += 1
-    if errors:
-        sys.exit(f"{errors} annotation(s) could not be placed; gold.jsonl not written")
-    with open(os.path.join(HERE, "gold.jsonl"), "w", encoding="utf-8") as g:
-        for doc in docs.values():
-            doc["quotes"].sort(key=lambda q: (q["start"], -q["end"]))
-            g.write(json.dumps(doc, ensure_ascii=False) + "\n")
-    quotes = [q for d in docs.values() for q in d["quotes"]]
+    docs = read_articles(HERE)
+    read_annotations(HERE, docs, 5, quote_of)
+    quotes = write_gold(HERE, docs)
     print(f"{len(docs)} articles, {len(quotes)} quotations "
           f"({sum(q['kind'] == 'direct' for q in quotes)} direct), "
           f"{sum(1 for q in quotes if q['speaker'])} with a speaker mention")

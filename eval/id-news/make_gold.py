@@ -19,18 +19,14 @@ content (the person the reader has in mind), not a later one.
 Kind: direct when the content starts or ends with a quote mark (as pfsa-dev and
 en-news). Offsets are Unicode code points, end exclusive (Python str indices).
 """
-import json, os, re, sys
+import os, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
-from gold_spans import nearest, occurrences  # noqa: E402 (the shared helpers sit one folder up)
+from gold_spans import (  # noqa: E402 (the shared helpers sit one folder up)
+    nearest, occurrences, paragraph_of, read_annotations, read_articles, span_record, unique_span, write_gold,
+)
 MARKS = "\"“”"
-
-
-def paragraph_of(text, span):
-    start = text.rfind("\n", 0, span[0]) + 1
-    end = text.find("\n", span[1])
-    return start, len(text) if end < 0 else end
 
 
 def speaker_mention(text, needle, anchor, content, where):
@@ -46,54 +42,24 @@ def quote_of(text, fields, where):
     content, cue, speakers, resolved = fields
     line_end = "\r\n" if "\r\n" in text else "\n"
     content = content.replace("\\n", line_end)
-    found = [(m.start(), m.start() + len(content)) for m in re.finditer(re.escape(content), text)]
-    if len(found) != 1:
-        raise ValueError(f"{where}: content found {len(found)} times")
-    span = found[0]
+    span = unique_span(text, content, where)
     c = nearest(text, cue, span, where) if cue else None
-    mentions = []
-    for s in filter(None, (x.strip() for x in speakers.split("|"))):
-        m = speaker_mention(text, s, c or span, span, where)
-        mentions.append({"start": m[0], "end": m[1], "text": text[m[0]:m[1]]})
+    names = filter(None, (x.strip() for x in speakers.split("|")))
+    mentions = [span_record(text, speaker_mention(text, s, c or span, span, where)) for s in names]
     return {
         "start": span[0], "end": span[1], "text": content,
         "kind": "direct" if content[0] in MARKS or content[-1] in MARKS else "indirect",
-        "cue": {"start": c[0], "end": c[1], "text": text[c[0]:c[1]]} if c else None,
+        "cue": span_record(text, c) if c else None,
         "speaker": mentions,
         "speaker_resolved": resolved or None,
     }
 
 
 def main():
-    docs = {}
-    for name in sorted(os.listdir(os.path.join(HERE, "articles"))):
-        if name.endswith(".txt"):
-            with open(os.path.join(HERE, "articles", name), encoding="utf-8", newline="") as f:
-                docs[name[:-4]] = {"id": name[:-4], "text": f.read(), "entities": [], "quotes": []}
-    errors = 0
-    with open(os.path.join(HERE, "annotations.tsv"), encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            line = line.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            where = f"annotations.tsv:{n}"
-            try:
-                parts = line.split("\t")
-                if len(parts) != 5:
-                    raise ValueError(f"{where}: expected 5 tab-separated fields, got {len(parts)}")
-                if parts[0] not in docs:
-                    raise ValueError(f"{where}: no article {parts[0]}")
-                docs[parts[0]]["quotes"].append(quote_of(docs[parts[0]]["text"], parts[1:], where))
-            except ValueError as e:
-                print(e, file=sys.stderr)
-                errors += 1
-    if errors:
-        sys.exit(f"{errors} annotation(s) could not be placed; gold.jsonl not written")
-    with open(os.path.join(HERE, "gold.jsonl"), "w", encoding="utf-8") as g:
-        for doc in docs.values():
-            doc["quotes"].sort(key=lambda q: (q["start"], -q["end"]))
-            g.write(json.dumps(doc, ensure_ascii=False) + "\n")
-    quotes = [q for d in docs.values() for q in d["quotes"]]
+    # CRLF articles keep their line ends: offsets count the "\r" as the app does.
+    docs = read_articles(HERE, newline="")
+    read_annotations(HERE, docs, 5, quote_of)
+    quotes = write_gold(HERE, docs)
     direct = [q for q in quotes if q["kind"] == "direct"]
     print(f"{len(docs)} articles, {len(quotes)} records ({len(direct)} direct, "
           f"{len(quotes) - len(direct)} reports), "
