@@ -630,10 +630,7 @@ fn indonesian_negated_or_intended_speech_is_no_report() {
     let text =
         "Menteri <<Lestari>> berbicara 🎤.\r\n\r\nNamun, ia tidak menjelaskan rincian anggaran tersebut.\r\n\r\n\
                 Selain itu, ia pun berencana akan menyampaikan hasil rapat itu kepada gubernur.";
-    let plain = parse(text).text;
-    let s = Analyzer::new().analyze(&plain);
-    let reports: Vec<String> =
-        s.quotes.iter().filter(|q| q.kind == QuoteKind::Indirect).map(|q| slice(&plain, (q.start, q.end))).collect();
+    let reports = report_texts(&parse(text).text);
     assert!(reports.is_empty(), "{reports:?}");
 }
 
@@ -643,10 +640,7 @@ fn indonesian_speech_verb_with_a_noun_object_is_no_report() {
     // niatnya`), not what was said.
     let text = "Bupati <<Handoko>> berpidato 🎙️.\r\n\r\nIa menyatakan perang terhadap pembalakan liar di hutan lindung.\r\n\r\n\
                 Ketua koperasi Siti Aminah menyampaikan niatnya untuk membuka cabang di desa sebelah.";
-    let plain = parse(text).text;
-    let s = Analyzer::new().analyze(&plain);
-    let reports: Vec<String> =
-        s.quotes.iter().filter(|q| q.kind == QuoteKind::Indirect).map(|q| slice(&plain, (q.start, q.end))).collect();
+    let reports = report_texts(&parse(text).text);
     assert!(reports.is_empty(), "{reports:?}");
     // Such a noun opening a clause of its own is reported.
     check(
@@ -663,13 +657,7 @@ fn indonesian_nested_reports_are_one_each() {
         "Juru bicara pelabuhan Made Wirawan menjelaskan, harian setempat mengatakan, kapal feri 🚢 itu tertahan \
                 badai di selat.\r\n\r\nDinas Perikanan mengumumkan bahwa pelelangan ikan ditutup sementara, kata \
                 seorang petugas.\r\n\r\n“Kami menunggu cuaca membaik,” ujarnya.";
-    let s = Analyzer::new().analyze(text);
-    let reports: Vec<(String, String)> = s
-        .quotes
-        .iter()
-        .filter(|q| q.kind == QuoteKind::Indirect)
-        .map(|q| (slice(text, (q.start, q.end)), q.cue.map(|c| slice(text, c)).unwrap_or_default()))
-        .collect();
+    let reports = indirect_reports(text);
     let want = [
         ("harian setempat mengatakan, kapal feri 🚢 itu tertahan badai di selat", "menjelaskan"),
         ("kapal feri 🚢 itu tertahan badai di selat", "mengatakan"),
@@ -715,6 +703,12 @@ fn indonesian_name_before_an_introducing_apposition() {
         "<<Wayan Sudarsa>>, seorang petani garam di Karangasem, {{mengatakan}} ((harga garam turun sejak hujan \
          datang 🧂)).\r\n\r\n“Kami rugi besar,” ujarnya.",
     );
+}
+
+/// The contents of the indirect reports `text` holds, with the shipped analyser.
+pub(super) fn report_texts(text: &str) -> Vec<String> {
+    let s = Analyzer::new().analyze(text);
+    s.quotes.iter().filter(|q| q.kind == QuoteKind::Indirect).map(|q| slice(text, (q.start, q.end))).collect()
 }
 
 /// The indirect reports `text` holds, as (content, cue) pairs.

@@ -1304,16 +1304,7 @@ fn opens_bracket(doc: &Doc, c: usize, e: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::{Analyzer, QuoteKind};
-
-    fn indirect(text: &str) -> Vec<String> {
-        let sugg = Analyzer::new().analyze(text);
-        sugg.quotes
-            .iter()
-            .filter(|q| q.kind == QuoteKind::Indirect)
-            .map(|q| text.chars().skip(q.start).take(q.end - q.start).collect())
-            .collect()
-    }
+    use super::super::super::quote_fixtures::report_texts as indirect;
 
     #[test]
     fn indirect_speech_runs_to_the_end_of_the_sentence() {

@@ -185,10 +185,8 @@ pub fn trim_english_tails(doc: &Doc, lex: &Lexicon, spans: &mut Vec<Span>) {
     if doc.language != Language::English {
         return;
     }
-    let dated = |s: &Span| {
-        let lower = |t: usize| doc.word(t).chars().next().is_some_and(char::is_lowercase);
-        s.end - s.start > 2 && lex.calendar.contains(doc.low(s.end - 1)) && lower(s.end - 2)
-    };
+    let dated =
+        |s: &Span| s.end - s.start > 2 && lex.calendar.contains(doc.low(s.end - 1)) && starts_lower(doc, s.end - 2);
     for s in spans.iter_mut() {
         if dated(s) {
             s.end -= 1;
@@ -209,17 +207,13 @@ pub fn extend_english_organisations(doc: &Doc, spans: &mut [Span]) {
     if doc.language != Language::English {
         return;
     }
+    // A run never reaches back into the name before it.
     let mut floor = 0;
-    for k in 0..spans.len() {
-        let Some(&s) = spans.get(k) else { continue };
-        let mut start = s.start;
-        while s.label == Label::Org && start > floor && takes_into_name(doc, start - 1) {
-            start -= 1;
+    for s in spans.iter_mut() {
+        while s.label == Label::Org && s.start > floor && takes_into_name(doc, s.start - 1) {
+            s.start -= 1;
         }
-        if let Some(span) = spans.get_mut(k) {
-            span.start = start;
-            floor = span.end;
-        }
+        floor = s.end;
     }
 }
 
@@ -260,9 +254,13 @@ fn is_english_tail(doc: &Doc, t: usize) -> bool {
     if doc.kind(t) == Some(TokenKind::Punct) {
         return !doc.is_punct(t, '.') && !doc.is_punct(t, ')');
     }
-    let starts_lower = doc.word(t).chars().next().is_some_and(char::is_lowercase);
     // `Joan Pell's`: the possessive is no word of the name.
-    (starts_lower && !NAME_PARTICLES.contains(&doc.low(t))) || is_possessive_mark(doc.low(t))
+    (starts_lower(doc, t) && !NAME_PARTICLES.contains(&doc.low(t))) || is_possessive_mark(doc.low(t))
+}
+
+/// Does token `t` open with a lower-case letter (`security`, `on`; not `Bank`, `,`)?
+fn starts_lower(doc: &Doc, t: usize) -> bool {
+    doc.word(t).chars().next().is_some_and(char::is_lowercase)
 }
 
 fn is_verb_word(doc: &Doc, lex: &Lexicon, t: usize) -> bool {

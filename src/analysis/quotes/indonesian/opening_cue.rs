@@ -116,15 +116,7 @@ fn reports(doc: &Doc, c: usize, sentence_end: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::super::quote_fixtures::speaker_texts;
-    use super::super::super::super::{Analyzer, QuoteKind};
-
-    /// The indirect reports of `text`, as text.
-    fn reports(text: &str) -> Vec<String> {
-        let found = Analyzer::new().analyze(text);
-        let slice = |a: usize, b: usize| text.chars().skip(a).take(b - a).collect::<String>();
-        found.quotes.iter().filter(|q| q.kind == QuoteKind::Indirect).map(|q| slice(q.start, q.end)).collect()
-    }
+    use super::super::super::super::quote_fixtures::{report_texts as reports, speaker_texts};
 
     #[test]
     fn the_name_set_off_after_a_role_speaks_and_is_not_reported() {
