@@ -668,6 +668,8 @@ fn names_joined_by_an_ampersand_are_one_firm() {
     );
     assert!(got.contains(&("Castillo & Sons".to_string(), Label::Org)), "{got:?}");
     assert!(!got.iter().any(|(n, _)| n == "Sons" || n == "Castillo"), "{got:?}");
+    let three = entities("The city hired Smith & Jones & Brown for the audit.");
+    assert!(three.contains(&("Smith & Jones & Brown".to_string(), Label::Org)), "{three:?}");
     // A country joined by `&` is no firm.
     assert!(!got.iter().any(|(n, l)| n.contains("Tobago") && *l == Label::Org), "{got:?}");
 }

@@ -112,12 +112,17 @@ pub fn join_ampersand_firms(doc: &Doc, spans: &mut Vec<Span>) {
         while end < amp + 1 + MAX_PARTNER_WORDS && name_word(end) && !doc.newline_after(end - 1) {
             end += 1;
         }
-        firms.push((start, end));
+        // `Smith & Jones & Brown`: a second `&` goes on the same firm.
+        match firms.last_mut() {
+            Some(last) if start < last.1 => last.1 = end,
+            _ => firms.push((start, end)),
+        }
     }
     if firms.is_empty() {
         return;
     }
-    // A date or a place overlapping the run is kept, and the run is not a firm.
+    // A place or a date inside the run, or a name reaching past its ends, stays as it
+    // is, and the run is then no firm.
     let other = |s: &Span| !matches!(s.label, Label::Person | Label::Org);
     firms.retain(|&(a, b)| !spans.iter().any(|s| s.start < b && a < s.end && (other(s) || s.start < a || s.end > b)));
     spans.retain(|s| !firms.iter().any(|&(a, b)| a <= s.start && s.end <= b));
