@@ -7,12 +7,11 @@
 
 use super::super::entity::Label;
 use super::super::language::Language;
-use super::super::tokenizer::is_possessive_mark;
 use super::antecedents::{rank_seen, Seen, MAX_CANDIDATE_MENTIONS, MAX_PARAGRAPHS_BACK};
 use super::candidate_features::CandidateKind;
 use super::coreference::Context;
 use super::gender::{is_plural_source, Pronoun};
-use super::names::Mention;
+use super::names::{in_possessive, Mention};
 use super::ranker::{Scored, SpeakerWeights};
 
 /// Entities looked back over for organisations and unnamed sources.
@@ -166,8 +165,7 @@ impl Context<'_> {
         if self.doc.language != Language::English {
             return false;
         }
-        let after = self.index.entities.get(i).map(|e| self.doc.token_at_or_after(e.end));
-        after.is_some_and(|t| is_possessive_mark(self.doc.low(t)))
+        self.index.entities.get(i).is_some_and(|e| in_possessive(self.doc, e))
     }
 
     /// Speakers of quotes ending in `pos`'s paragraph before it.

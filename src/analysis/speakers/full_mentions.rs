@@ -3,11 +3,10 @@
 //! nickname as its full name ([`aliases`](super::aliases)).
 
 use super::super::doc::Doc;
-use super::super::tokenizer::is_possessive_mark;
 use super::super::{Entity, Label};
 use super::aliases::Aliases;
 use super::headline::headline_end;
-use super::names::Mention;
+use super::names::{in_possessive, Mention};
 use super::word_lists::WordLists;
 use std::collections::HashMap;
 
@@ -40,9 +39,8 @@ impl<'a> FullMentions<'a> {
         let headline_end = headline_end(doc);
         // A name in the possessive (`Senator Joan Pell’s office said`) may be taken into
         // the SOURCE phrase it opens (see `attach`): a later `Pell` is not that phrase.
-        let possessor = |e: &Entity| is_possessive_mark(doc.low(doc.token_at_or_after(e.end)));
         let words = WordLists::new(entities.iter().map(|e| {
-            if e.is(Label::Person) && e.start >= headline_end && !possessor(e) {
+            if e.is(Label::Person) && e.start >= headline_end && !in_possessive(doc, e) {
                 words_in(doc, e.start, e.end)
             } else {
                 Vec::new()

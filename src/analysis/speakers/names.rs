@@ -66,6 +66,12 @@ fn place_tails() -> &'static HashSet<String> {
     })
 }
 
+/// Is entity `e` in the possessive, its split-off `'s` right after it (`Lee` of `Lee’s
+/// lawyer`; English text only has one)?
+pub(super) fn in_possessive(doc: &Doc, e: &Entity) -> bool {
+    is_possessive_mark(doc.low(doc.token_at_or_after(e.end)))
+}
+
 /// Whether a word list claims `low` as a title, office, place, date or
 /// common word: then it is not part of a person's name.
 fn is_listed(lex: &Lexicon, low: &str) -> bool {
@@ -152,11 +158,10 @@ impl Names<'_> {
         self.doc.token_at_or_after(e.end).checked_sub(1)
     }
 
-    /// Is entity `i` a possessor, its split-off `'s` right after it (`Lee` of `Lee’s
-    /// lawyer`)? It tells whose the subject is; it is not the subject.
+    /// Is entity `i` a possessor ([`in_possessive`])? It tells whose the subject is;
+    /// it is not the subject.
     pub(super) fn is_possessor_entity(&self, i: usize) -> bool {
-        let last = self.entities.get(i).and_then(|e| self.last_token_of(e));
-        last.is_some_and(|t| is_possessive_mark(self.doc.low(t + 1)))
+        self.entities.get(i).is_some_and(|e| in_possessive(self.doc, e))
     }
 
     pub(super) fn entity_at(&self, t: usize) -> Option<usize> {
