@@ -105,7 +105,7 @@ pub fn rank_speakers_with(
             last_direct = speaker;
         }
     }
-    let names = Names { doc: &doc, lex, entities: &sorted, index: EntityIndex::new(&sorted) };
+    let names = Names::new(&doc, lex, &sorted);
     let CueReading { pos, pronoun, named } = read_cue(&names, &context, target, last_direct, weights);
     let query = Query { pos: pos.min(target.start), pronoun, named, wide: true };
     // As the analysis reads a `-nya` or pronoun cue: the one who goes on speaking next.

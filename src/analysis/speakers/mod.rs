@@ -38,7 +38,6 @@ mod api_tests;
 mod rule_fixtures;
 
 use super::doc::Doc;
-use super::intervals::EntityIndex;
 use super::lexicon::Lexicon;
 use super::quotes::RawQuote;
 use super::{Entity, QuoteKind};
@@ -93,7 +92,7 @@ pub fn resolve_all(
     quotes: &[RawQuote],
     weights: &SpeakerWeights,
 ) -> Vec<Option<Mention>> {
-    let names = Names { doc, lex, entities, index: EntityIndex::new(entities) };
+    let names = Names::new(doc, lex, entities);
     let mut context = Context::new(doc, lex, entities, quotes);
     let mut full = FullMentions::new(doc, entities);
     let mut out: Vec<Option<Mention>> = Vec::with_capacity(quotes.len());

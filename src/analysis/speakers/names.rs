@@ -14,6 +14,7 @@ use super::super::intervals::EntityIndex;
 use super::super::lexicon::{lines, Lexicon, WILAYAH};
 use super::super::quotes::cues::is_name_stop;
 use super::super::quotes::unnamed::{is_possessive, is_possessor};
+use super::super::tagger::field_lists;
 use super::super::tokenizer::{is_possessive_mark, TokenKind};
 use super::super::{Entity, Label};
 use std::collections::HashSet;
@@ -121,6 +122,34 @@ pub struct Names<'a> {
     pub entities: &'a [Entity],
     /// `entities` by position: every name word asks which entity it is in.
     pub index: EntityIndex<'a>,
+    /// Per token: inside an institution's or office's listed fields (`Badan
+    /// Meteorologi, Klimatologi, dan Geofisika`), where no word is a person's name.
+    listed: Vec<bool>,
+}
+
+impl<'a> Names<'a> {
+    pub fn new(doc: &'a Doc, lex: &'a Lexicon, entities: &'a [Entity]) -> Names<'a> {
+        let index = EntityIndex::new(entities);
+        let mut listed = vec![false; doc.tokens.len()];
+        let name_at = |t: usize| {
+            let at = doc.tokens.get(t).map(|x| x.start());
+            index.at(at?).and_then(|i| entities.get(i)).filter(|e| Some(e.start) == at).map(|e| e.label)
+        };
+        for list in field_lists::find(doc, lex, &name_at) {
+            listed.get_mut(list.start..list.end).into_iter().flatten().for_each(|slot| *slot = true);
+        }
+        // A list of one `dan` field (`Kopi dan Kakao`) is found by the tagger's pass only.
+        for e in entities.iter().filter(|e| e.source == field_lists::SOURCE) {
+            let (a, b) = (doc.token_at_or_after(e.start), doc.token_at_or_after(e.end));
+            listed.get_mut(a..b).into_iter().flatten().for_each(|slot| *slot = true);
+        }
+        Names { doc, lex, entities, index, listed }
+    }
+
+    /// Is token `t` inside a listed name's fields?
+    pub(super) fn is_listed_field(&self, t: usize) -> bool {
+        self.listed.get(t).copied().unwrap_or(false)
+    }
 }
 
 impl Names<'_> {
@@ -175,7 +204,7 @@ impl Names<'_> {
     /// Can token `t` be part of a person's name (capitalised, not a role, office or place)?
     fn is_name_word(&self, t: usize) -> bool {
         let low = self.doc.low(t);
-        if !self.doc.is_capitalised(t) {
+        if !self.doc.is_capitalised(t) || self.is_listed_field(t) {
             return false;
         }
         if self.lex.first_names.contains(low) {
@@ -258,7 +287,7 @@ impl Names<'_> {
         let low = self.doc.low(t);
         let listed = self.is_listed(low);
         let letters = low.chars().all(char::is_alphabetic);
-        self.doc.is_capitalised(t) && letters && !listed && !self.doc.is_all_caps(t)
+        self.doc.is_capitalised(t) && letters && !listed && !self.doc.is_all_caps(t) && !self.is_listed_field(t)
     }
 
     /// The mention for a run of tokens: the PERSON entity over it, else a new span.
@@ -438,7 +467,9 @@ impl Names<'_> {
         if let Some(i) = person.or_else(|| (a..e).find_map(|t| self.entity_at(t)).filter(speaking)) {
             return Some(Mention::Entity(i));
         }
-        if e <= a || e - a > 8 || PRONOUN_LIKE.contains(&self.doc.low(a)) || self.opening_word(a, e) {
+        // The commas and `dan` of listed fields do not make a role longer.
+        let joints = (a..e).filter(|&t| self.is_listed_field(t) && !self.doc.is_capitalised(t)).count();
+        if e <= a || e - a - joints > 8 || PRONOUN_LIKE.contains(&self.doc.low(a)) || self.opening_word(a, e) {
             return None;
         }
         let (start, end) = self.doc.char_span(a, e)?;

@@ -304,3 +304,19 @@ fn nya_goes_to_the_reporter_between_not_the_earlier_direct_speaker() {
          [[\"We are not leaving,\"]] he {{said}}.",
     );
 }
+
+#[test]
+fn an_institution_listing_its_fields_speaks_as_one_name() {
+    check(
+        "<<Badan Meteorologi, Klimatologi, dan Geofisika>> {{menyatakan}} ((gelombang tinggi akan datang pekan ini)).\r\n\r\n\
+         Kepala Balai Besar Wilayah Timur <<Yosef Lamaran>> {{mengatakan}}, [[“Nelayan jangan melaut dulu 🌊.”]]",
+    );
+}
+
+#[test]
+fn an_office_listing_its_fields_goes_on_to_the_name() {
+    check(
+        "[[“Aparat akan bertindak tegas 🚓,”]] {{kata}} Menteri Koordinator Bidang Politik, Hukum, dan Keamanan <<Arief Santosa>>.\r\n\r\n\
+         <<Menteri Pendidikan, Kebudayaan, Riset, dan Teknologi>> {{menegaskan}} ((ujian sekolah tetap digelar bulan depan)).",
+    );
+}

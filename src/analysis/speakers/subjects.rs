@@ -169,8 +169,9 @@ impl Names<'_> {
             let (start, end) = self.doc.char_span(x, y)?;
             return Some(Mention::Cut { start, end });
         }
+        // `Menteri … Bidang Politik, Hukum, dan Keamanan`: the role goes on over its fields.
         let mut s = b.checked_sub(1)?;
-        while s > a && self.doc.is_capitalised(s - 1) {
+        while s > a && (self.doc.is_capitalised(s - 1) || self.is_listed_field(s - 1)) {
             s -= 1;
         }
         self.role(s, b)
@@ -240,7 +241,7 @@ mod tests {
     fn class(text: &str) -> Option<(UnnamedSubject, String)> {
         let doc = Doc::new(text);
         let lex = Lexicon::new();
-        let names = Names { doc: &doc, lex: &lex, entities: &[], index: EntityIndex::new(&[]) };
+        let names = Names::new(&doc, &lex, &[]);
         let verb = doc.tokens.len().checked_sub(1)?;
         let found = names.unnamed_subject(0, verb)?;
         let phrase = match found {

@@ -24,6 +24,7 @@ pub mod english_organisations;
 pub mod english_places;
 pub mod evidence;
 pub mod features;
+pub mod field_lists;
 pub mod hashing;
 pub mod learning;
 pub mod model_io;
@@ -124,6 +125,7 @@ impl Tagger {
         self.english_places.apply(doc, lex, &mut spans);
         english_organisations::add_untagged(doc, &mut spans);
         english_organisations::join_ampersand_firms(doc, &mut spans);
+        field_lists::join(doc, lex, &mut spans);
         bounds::balance_parentheses(doc, &mut spans);
         if self.weights.domain.joins_acronyms(convention) {
             acronyms::join_defined(doc, &mut spans);
