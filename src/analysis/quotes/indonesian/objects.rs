@@ -9,7 +9,8 @@
 //! - a plea: `mengaku bersalah di pengadilan …`;
 //! - words that point back to what was said, then its setting (`mengatakan hal itu
 //!   saat …`), or a direction (`melaporkan ke Bawaslu, …`);
-//! - a directive: `menekankan agar warga …`, `mengatakan supaya …`;
+//! - a directive: `menekankan agar warga …`, `mengatakan supaya …`, or one to an
+//!   addressee: `mengingatkan warga agar …`, `memperingatkan warga, Senin, untuk …`;
 //! - a verb that is the aim of another (`Untuk memastikan …`, `Tujuannya memastikan …`).
 
 use super::super::super::doc::Doc;
@@ -61,6 +62,11 @@ const DI_NOUNS: &[&str] = &[
 ];
 /// Conjunctions of a directive after a speech verb (`mengingatkan agar …`).
 const DIRECTIVES: &[&str] = &["agar", "supaya"];
+/// Verbs of reminding and warning, which take the one told as their object before a
+/// directive (`mengingatkan warga agar …`).
+const ADDRESSING_VERBS: &[&str] = &["mengingatkan", "memperingatkan"];
+/// Most tokens of the one told, with an aside, before the directive's conjunction.
+const MAX_ADDRESSEE_TOKENS: usize = 10;
 /// Words of purpose or aim before a speech verb (`Untuk memastikan …`, `Tujuannya
 /// memastikan …`), and conjunctions of time or manner before one without a subject
 /// (`setelah memastikan …`, `sambil menegaskan …`): the verb is what someone means to
@@ -94,6 +100,7 @@ pub fn reports_nothing(doc: &Doc, v: usize, c: usize, end: usize) -> bool {
     }
     is_aim(doc, v)
         || is_directive(doc, c)
+        || is_addressed_directive(doc, v, c, end)
         || is_plea(doc, v, c, end)
         || is_noun_object(doc, v, c, end)
         || names_what_was_said(doc, c, end)
@@ -130,6 +137,21 @@ fn is_aim(doc: &Doc, v: usize) -> bool {
 /// `mengingatkan agar warga …`: content opening with a conjunction of a directive.
 fn is_directive(doc: &Doc, c: usize) -> bool {
     DIRECTIVES.contains(&doc.low(c))
+}
+
+/// `mengingatkan warga agar …`, `memperingatkan warga kota itu, Minggu, untuk …`: after
+/// a verb of reminding or warning, the one told and then `agar`, `supaya` or `untuk`
+/// before any predicate; `memperingatkan banjir bisa datang untuk …` reports, its
+/// predicate (`bisa`) coming first.
+fn is_addressed_directive(doc: &Doc, v: usize, c: usize, end: usize) -> bool {
+    // The one told follows the verb itself: after a comma, a colon or `bahwa` a clause does.
+    if !ADDRESSING_VERBS.contains(&doc.low(v)) || c != v + 1 || doc.low(c) == "bahwa" {
+        return false;
+    }
+    let limit = end.min(c + MAX_ADDRESSEE_TOKENS);
+    let conjunction = (c + 1..limit).find(|&t| matches!(doc.low(t), "agar" | "supaya" | "untuk"));
+    let plain = |t: usize| doc.kind(t) != Some(TokenKind::Word) || !is_predicate(doc.low(t));
+    conjunction.is_some_and(|k| (c..k).all(plain))
 }
 
 /// `mengaku bersalah di pengadilan …`, `mengaku tidak bersalah atas …`: `bersalah`
@@ -228,7 +250,7 @@ mod tests {
     }
 
     fn is_test_verb(low: &str) -> bool {
-        matches!(low, "mengaku" | "mengatakan" | "mengingatkan" | "mengungkapkan")
+        matches!(low, "mengaku" | "mengatakan" | "mengingatkan" | "mengungkapkan" | "memperingatkan")
     }
 
     #[test]
@@ -253,6 +275,15 @@ mod tests {
         assert!(!nothing("Ia memastikan data yang dikumpulkan tim masih bisa dipakai."));
         assert!(!nothing("Ia memastikan jadwal kereta dijalankan seperti biasa."));
         assert!(nothing("Ia mencontohkan sekolah yang sudah membuka kelas malam."));
+    }
+
+    #[test]
+    fn a_directive_to_the_one_told_reports_nothing() {
+        assert!(nothing("Lurah mengingatkan warga agar tidak membakar sampah 🔥 di halaman."));
+        assert!(nothing("Kapolres memperingatkan para pemudik, Jumat (3/4), untuk tidak melintas malam hari.\r\n"));
+        assert!(!nothing("Kapolres memperingatkan “jalur selatan” bisa macet untuk dua hari ke depan."));
+        assert!(!nothing("Ia mengingatkan bahwa warga harus mengungsi agar selamat."));
+        assert!(!nothing("Ia mengingatkan, stok beras cukup untuk tiga bulan."));
     }
 
     #[test]
