@@ -3,62 +3,34 @@
 
 usage: make_gold.py   (reads annotations.tsv and articles/, writes gold.jsonl here)
 
+The same record as eval/id-news (both use gold_spans.news_quote).
 annotations.tsv: one quotation or report a line, tab-separated:
   article id; content text (`\\n` for a line break: a quotation running over
   paragraphs is one record, written with the article's own line ends); cue text
   (empty for a paragraph that goes on a quotation without a cue of its own);
-  speaker mentions (" | " between several, e.g. a role at the cue and the name it
-  stands for: `Kapolres | AKBP Wisnu Aditya`); and, when the cue carries no name
-  (`-nya`, `ia`, `dia`, `beliau`, no cue at all), the name it stands for
-  (`speaker_resolved`, which score.py also accepts).
+  speaker mentions (" | " between several, e.g. a description at the cue and the
+  name it stands for: `Lelaki itu | Kartono`); and, when the cue carries no name
+  (`-nya`, `ia`, `dia`, `beliau`, a role or description at the cue, no cue at all),
+  the name it stands for (`speaker_resolved`, which score.py also accepts).
 Lines starting with # are comments. The content must occur exactly once in its
 article. The cue is the occurrence nearest the content in its paragraph. A speaker
 mention is the occurrence nearest the cue in the cue's paragraph; a nameless cue's
 antecedent written in an earlier paragraph is its last occurrence before the
 content (the person the reader has in mind), not a later one.
 Kind: direct when the content starts or ends with a quote mark (as pfsa-dev and
-en-news). Offsets are Unicode code points, end exclusive (Python str indices).
+id-news). Offsets are Unicode code points, end exclusive (Python str indices).
 """
 import os, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
-from gold_spans import (  # noqa: E402 (the shared helpers sit one folder up)
-    nearest, occurrences, paragraph_of, read_annotations, read_articles, span_record, unique_span, write_gold,
-)
-MARKS = "\"“”"
-
-
-def speaker_mention(text, needle, anchor, content, where):
-    para = paragraph_of(text, anchor)
-    found = occurrences(text, needle)
-    if any(para[0] <= s and e <= para[1] for s, e in found):
-        return nearest(text, needle, anchor, where)
-    earlier = [f for f in found if f[1] <= content[0]]
-    return earlier[-1] if earlier else nearest(text, needle, anchor, where)
-
-
-def quote_of(text, fields, where):
-    content, cue, speakers, resolved = fields
-    line_end = "\r\n" if "\r\n" in text else "\n"
-    content = content.replace("\\n", line_end)
-    span = unique_span(text, content, where)
-    c = nearest(text, cue, span, where) if cue else None
-    names = filter(None, (x.strip() for x in speakers.split("|")))
-    mentions = [span_record(text, speaker_mention(text, s, c or span, span, where)) for s in names]
-    return {
-        "start": span[0], "end": span[1], "text": content,
-        "kind": "direct" if content[0] in MARKS or content[-1] in MARKS else "indirect",
-        "cue": span_record(text, c) if c else None,
-        "speaker": mentions,
-        "speaker_resolved": resolved or None,
-    }
+from gold_spans import news_quote, read_annotations, read_articles, write_gold  # noqa: E402 (one folder up)
 
 
 def main():
-    # CRLF articles keep their line ends: offsets count the "\r" as the app does.
+    # CRLF articles (04, 08) keep their line ends: offsets count the "\r" as the app does.
     docs = read_articles(HERE, newline="")
-    read_annotations(HERE, docs, 5, quote_of)
+    read_annotations(HERE, docs, 5, news_quote)
     quotes = write_gold(HERE, docs)
     direct = [q for q in quotes if q["kind"] == "direct"]
     print(f"{len(docs)} articles, {len(quotes)} records ({len(direct)} direct, "
