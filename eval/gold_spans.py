@@ -1,7 +1,8 @@
 """What the sets' make_gold.py scripts share: reading the articles and annotations.tsv,
 placing annotated text in an article (every occurrence of a phrase as a whole word
-run, the occurrence nearest another span, same paragraph first), and writing
-gold.jsonl. Offsets are Unicode code points, end exclusive (Python str indices), as
+run, the occurrence nearest another span, same paragraph first), the record of the
+whole-article sets (eval/id-news, eval/id-features: direct or report, cue, speaker
+mentions, the name a nameless cue stands for), and writing gold.jsonl. Offsets are Unicode code points, end exclusive (Python str indices), as
 ../shared/eval/score.py reads them.
 """
 import json
@@ -95,3 +96,37 @@ def write_gold(here, docs):
             doc["quotes"].sort(key=lambda q: (q["start"], -q["end"]))
             g.write(json.dumps(doc, ensure_ascii=False) + "\n")
     return [q for d in docs.values() for q in d["quotes"]]
+
+
+MARKS = "\"“”"
+
+
+def speaker_mention(text, needle, anchor, content, where):
+    """A speaker mention: the occurrence nearest the cue in the cue's paragraph, else
+    the last one before the content (the name a nameless cue's reader has in mind)."""
+    para = paragraph_of(text, anchor)
+    found = occurrences(text, needle)
+    if any(para[0] <= s and e <= para[1] for s, e in found):
+        return nearest(text, needle, anchor, where)
+    earlier = [f for f in found if f[1] <= content[0]]
+    return earlier[-1] if earlier else nearest(text, needle, anchor, where)
+
+
+def news_quote(text, fields, where):
+    """A record of a whole-article set (eval/id-news, eval/id-features) from its
+    annotation fields: content (`\\n` for a line break), cue, speaker mentions (' | '
+    between several) and the name a nameless cue stands for."""
+    content, cue, speakers, resolved = fields
+    line_end = "\r\n" if "\r\n" in text else "\n"
+    content = content.replace("\\n", line_end)
+    span = unique_span(text, content, where)
+    c = nearest(text, cue, span, where) if cue else None
+    names = filter(None, (x.strip() for x in speakers.split("|")))
+    mentions = [span_record(text, speaker_mention(text, s, c or span, span, where)) for s in names]
+    return {
+        "start": span[0], "end": span[1], "text": content,
+        "kind": "direct" if content[0] in MARKS or content[-1] in MARKS else "indirect",
+        "cue": span_record(text, c) if c else None,
+        "speaker": mentions,
+        "speaker_resolved": resolved or None,
+    }

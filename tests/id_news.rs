@@ -8,7 +8,7 @@
 
 mod eval_set;
 
-use eval_set::{check_parts_agree, gold, match_free, speaker_matches, Gold};
+use eval_set::{check_parts_agree, gold, is_direct, nameless, score};
 use sorot::analysis::{Analyzer, QuoteKind};
 
 const SET: &str = "eval/id-news";
@@ -21,16 +21,6 @@ const MIN_F1: f64 = 0.95;
 const MIN_DIRECT_F1: f64 = 0.99;
 const MIN_SPEAKER: f64 = 0.97;
 const MIN_NAMELESS_SPEAKER: f64 = 0.95;
-
-/// Whether the gold quotation's cue names no one: a `-nya`, a pronoun or a role noun
-/// at the cue, or no cue at all (the annotations give the name in `speaker_resolved`).
-fn nameless(g: &serde_json::Value) -> bool {
-    g["speaker_resolved"].is_string()
-}
-
-fn is_direct(g: &serde_json::Value) -> bool {
-    g["kind"] == "direct"
-}
 
 #[test]
 fn the_gold_agrees_with_its_articles_in_code_points() {
@@ -59,47 +49,6 @@ fn the_set_keeps_the_constructions_it_exists_for() {
             .count()
     };
     assert!(cues("nya") >= 30, "-nya cues");
-}
-
-/// Suggestions and gold quotations counted for F1 at 80 % overlap, and matched
-/// quotations whose suggested speaker is right.
-struct Counts {
-    matched: usize,
-    predicted: usize,
-    wanted: usize,
-    right: usize,
-    asked: usize,
-}
-
-impl Counts {
-    fn f1(&self) -> f64 {
-        let (p, r) = (self.matched as f64 / self.predicted as f64, self.matched as f64 / self.wanted as f64);
-        2.0 * p * r / (p + r)
-    }
-
-    fn speaker(&self) -> f64 {
-        self.right as f64 / self.asked as f64
-    }
-}
-
-/// Scores the suggestions of kinds `kinds` against the gold quotations `pick` keeps.
-fn score(docs: &[Gold], analyzer: &Analyzer, kinds: &[QuoteKind], pick: fn(&serde_json::Value) -> bool) -> Counts {
-    let mut c = Counts { matched: 0, predicted: 0, wanted: 0, right: 0, asked: 0 };
-    for doc in docs {
-        let suggestions = analyzer.analyze(&doc.text);
-        let found: Vec<_> = suggestions.quotes.iter().filter(|q| kinds.contains(&q.kind)).collect();
-        c.predicted += found.len();
-        let mut used = vec![false; found.len()];
-        for g in doc.quotes.iter().filter(|g| pick(g)) {
-            c.wanted += 1;
-            let Some(i) = match_free(&found, &mut used, g) else { continue };
-            c.matched += 1;
-            c.asked += 1;
-            let Some(speaker) = found[i].speaker.and_then(|e| suggestions.entities.get(e)) else { continue };
-            c.right += usize::from(speaker_matches(&doc.text, speaker.start, speaker.end, g));
-        }
-    }
-    c
 }
 
 #[test]

@@ -23,42 +23,13 @@ import os, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
-from gold_spans import (  # noqa: E402 (the shared helpers sit one folder up)
-    nearest, occurrences, paragraph_of, read_annotations, read_articles, span_record, unique_span, write_gold,
-)
-MARKS = "\"“”"
-
-
-def speaker_mention(text, needle, anchor, content, where):
-    para = paragraph_of(text, anchor)
-    found = occurrences(text, needle)
-    if any(para[0] <= s and e <= para[1] for s, e in found):
-        return nearest(text, needle, anchor, where)
-    earlier = [f for f in found if f[1] <= content[0]]
-    return earlier[-1] if earlier else nearest(text, needle, anchor, where)
-
-
-def quote_of(text, fields, where):
-    content, cue, speakers, resolved = fields
-    line_end = "\r\n" if "\r\n" in text else "\n"
-    content = content.replace("\\n", line_end)
-    span = unique_span(text, content, where)
-    c = nearest(text, cue, span, where) if cue else None
-    names = filter(None, (x.strip() for x in speakers.split("|")))
-    mentions = [span_record(text, speaker_mention(text, s, c or span, span, where)) for s in names]
-    return {
-        "start": span[0], "end": span[1], "text": content,
-        "kind": "direct" if content[0] in MARKS or content[-1] in MARKS else "indirect",
-        "cue": span_record(text, c) if c else None,
-        "speaker": mentions,
-        "speaker_resolved": resolved or None,
-    }
+from gold_spans import news_quote, read_annotations, read_articles, write_gold  # noqa: E402 (one folder up)
 
 
 def main():
     # CRLF articles keep their line ends: offsets count the "\r" as the app does.
     docs = read_articles(HERE, newline="")
-    read_annotations(HERE, docs, 5, quote_of)
+    read_annotations(HERE, docs, 5, news_quote)
     quotes = write_gold(HERE, docs)
     direct = [q for q in quotes if q["kind"] == "direct"]
     print(f"{len(docs)} articles, {len(quotes)} records ({len(direct)} direct, "

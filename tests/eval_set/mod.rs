@@ -1,15 +1,16 @@
 //! What the tests over the shipped evaluation sets share (`eval/id-reports`,
 //! `eval/en-news`, `eval/id-news`): reading `gold.jsonl`, checking it against the
 //! articles in code points, matching suggested quotations to gold ones as
-//! `../shared/eval/score.py` does, and its name-word test of a speaker. Each test
-//! binary uses part of it.
+//! `../shared/eval/score.py` does, its name-word test of a speaker, and the F1 and
+//! speaker counts of the whole-article sets (`eval/id-news`, `eval/id-features`).
+//! Each test binary uses part of it.
 #![allow(dead_code)]
 
 use std::collections::HashSet;
 use std::path::Path;
 
 use serde_json::Value;
-use sorot::analysis::QuoteSuggestion;
+use sorot::analysis::{Analyzer, QuoteKind, QuoteSuggestion};
 
 /// One article of a set: its id, text and gold quotations (as JSON).
 pub struct Gold {
@@ -97,4 +98,56 @@ pub fn speaker_matches(text: &str, start: usize, end: usize, g: &Value) -> bool 
     let mut names: HashSet<String> = mentions.iter().flat_map(|m| name_words(m["text"].as_str().unwrap())).collect();
     names.extend(g["speaker_resolved"].as_str().map(name_words).unwrap_or_default());
     overlaps || !name_words(&slice(text, start, end)).is_disjoint(&names)
+}
+
+/// Whether the gold quotation's cue names no one: a `-nya`, a pronoun or a role noun
+/// at the cue, or no cue at all (the annotations give the name in `speaker_resolved`).
+pub fn nameless(g: &Value) -> bool {
+    g["speaker_resolved"].is_string()
+}
+
+/// Whether the gold quotation is direct (its content opens or closes with a mark).
+pub fn is_direct(g: &Value) -> bool {
+    g["kind"] == "direct"
+}
+
+/// Suggestions and gold quotations counted for F1 at 80 % overlap, and matched
+/// quotations whose suggested speaker is right.
+pub struct Counts {
+    pub matched: usize,
+    pub predicted: usize,
+    pub wanted: usize,
+    pub right: usize,
+    pub asked: usize,
+}
+
+impl Counts {
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.matched as f64 / self.predicted as f64, self.matched as f64 / self.wanted as f64);
+        2.0 * p * r / (p + r)
+    }
+
+    pub fn speaker(&self) -> f64 {
+        self.right as f64 / self.asked as f64
+    }
+}
+
+/// Scores the suggestions of kinds `kinds` against the gold quotations `pick` keeps.
+pub fn score(docs: &[Gold], analyzer: &Analyzer, kinds: &[QuoteKind], pick: fn(&Value) -> bool) -> Counts {
+    let mut c = Counts { matched: 0, predicted: 0, wanted: 0, right: 0, asked: 0 };
+    for doc in docs {
+        let suggestions = analyzer.analyze(&doc.text);
+        let found: Vec<_> = suggestions.quotes.iter().filter(|q| kinds.contains(&q.kind)).collect();
+        c.predicted += found.len();
+        let mut used = vec![false; found.len()];
+        for g in doc.quotes.iter().filter(|g| pick(g)) {
+            c.wanted += 1;
+            let Some(i) = match_free(&found, &mut used, g) else { continue };
+            c.matched += 1;
+            c.asked += 1;
+            let Some(speaker) = found[i].speaker.and_then(|e| suggestions.entities.get(e)) else { continue };
+            c.right += usize::from(speaker_matches(&doc.text, speaker.start, speaker.end, g));
+        }
+    }
+    c
 }
