@@ -505,6 +505,14 @@ pub fn apposed_subject(doc: &Doc, lex: &Lexicon, v: usize, hint: SpeakerHint) ->
     if introduces && commas.len() == 1 && (opening..first).any(|t| doc.is_capitalised(t)) {
         return SpeakerHint::Subject(opening, first);
     }
+    // `Kepala Dinas X, Ratna Sitompul, yang juga hadir, menyatakan`: the relative clause
+    // describes the name set off right before it, which holds the role and speaks.
+    if let [.., before, _] = commas[..] {
+        let name = (before + 1, last);
+        if doc.low(part.0) == "yang" && is_bare_name(doc, lex, name) {
+            return SpeakerHint::Subject(name.0, name.1);
+        }
+    }
     if doc.low(part.0) == "yang" && opening < first {
         let named = (opening + 1..first).any(|t| doc.is_capitalised(t));
         return if named { SpeakerHint::Subject(opening, first) } else { SpeakerHint::Source(opening, first) };
@@ -518,15 +526,20 @@ pub fn apposed_subject(doc: &Doc, lex: &Lexicon, v: usize, hint: SpeakerHint) ->
     if !office && (part.0..part.1).any(day) && (part.0..part.1).all(date) {
         return SpeakerHint::Subject(opening, first);
     }
-    let name = part.1 > part.0
-        && part.1 - part.0 <= MAX_NAME_WORDS
-        && (part.0..part.1).all(|t| doc.is_capitalised(t) && !lex.titles.contains(doc.low(t)));
+    // `Direktur Utama Perum X, Bonar Sihombing, mengakui`: a role opening with its title
+    // names its holder after the comma, as a described one does.
     let described = (opening..first).any(|t| is_word(doc, t) && !doc.is_capitalised(t));
-    if name && described {
+    let titled = lex.titles.contains(doc.low(opening));
+    if is_bare_name(doc, lex, part) && (described || titled) {
         SpeakerHint::Subject(part.0, part.1)
     } else {
         hint
     }
+}
+
+/// Are tokens `a..b` a name of at most [`MAX_NAME_WORDS`] capitalised words, none a title?
+fn is_bare_name(doc: &Doc, lex: &Lexicon, (a, b): (usize, usize)) -> bool {
+    b > a && b - a <= MAX_NAME_WORDS && (a..b).all(|t| doc.is_capitalised(t) && !lex.titles.contains(doc.low(t)))
 }
 
 /// `Kebijakan itu, menurut Budi, belum tepat`, `Ide itu menurut Budi, …`: where

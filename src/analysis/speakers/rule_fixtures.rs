@@ -320,3 +320,20 @@ fn an_office_listing_its_fields_goes_on_to_the_name() {
          <<Menteri Pendidikan, Kebudayaan, Riset, dan Teknologi>> {{menegaskan}} ((ujian sekolah tetap digelar bulan depan)).",
     );
 }
+
+#[test]
+fn a_name_set_off_after_a_titled_role_holds_it() {
+    // The tagger may read the end of the role as a person (`Tirta Sejuk`); the name set
+    // off after the role, or before a relative clause, is the one who speaks.
+    check_tagged(
+        "Direktur Utama Perumda Air Minum Tirta Sejuk, <<Bonar Sihombing>>, {{mengakui}} ((pasokan air ke kawasan utara belum normal)).\r\n\r\n\
+         Kepala Dinas Kesehatan Kota Lembah Hijau, <<Ratna Sitompul>>, yang juga hadir 🏥, {{menyatakan}} ((wabah “difteri” sudah terkendali)).",
+        &[
+            ("Perumda Air Minum", Label::Org),
+            ("Tirta Sejuk", Label::Person),
+            ("Bonar Sihombing", Label::Person),
+            ("Dinas Kesehatan Kota Lembah Hijau", Label::Org),
+            ("Ratna Sitompul", Label::Person),
+        ],
+    );
+}
