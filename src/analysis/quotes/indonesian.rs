@@ -509,7 +509,7 @@ pub fn apposed_subject(doc: &Doc, lex: &Lexicon, v: usize, hint: SpeakerHint) ->
     // describes the name set off right before it, which holds the role and speaks.
     if let [.., before, _] = commas[..] {
         let name = (before + 1, last);
-        if doc.low(part.0) == "yang" && is_bare_name(doc, lex, name) {
+        if doc.low(part.0) == "yang" && is_apposed_name(doc, lex, name) {
             return SpeakerHint::Subject(name.0, name.1);
         }
     }
@@ -530,16 +530,29 @@ pub fn apposed_subject(doc: &Doc, lex: &Lexicon, v: usize, hint: SpeakerHint) ->
     // names its holder after the comma, as a described one does.
     let described = (opening..first).any(|t| is_word(doc, t) && !doc.is_capitalised(t));
     let titled = lex.titles.contains(doc.low(opening));
-    if is_bare_name(doc, lex, part) && (described || titled) {
+    if is_apposed_name(doc, lex, part) && (described || titled) {
         SpeakerHint::Subject(part.0, part.1)
     } else {
         hint
     }
 }
 
-/// Are tokens `a..b` a name of at most [`MAX_NAME_WORDS`] capitalised words, none a title?
-fn is_bare_name(doc: &Doc, lex: &Lexicon, (a, b): (usize, usize)) -> bool {
-    b > a && b - a <= MAX_NAME_WORDS && (a..b).all(|t| doc.is_capitalised(t) && !lex.titles.contains(doc.low(t)))
+/// Are tokens `a..b` a name set off by commas: at most [`MAX_NAME_WORDS`] capitalised
+/// words, none a title, or such a name after a rank or degree (`AKP Maya Sari`, `dr.
+/// Irfan Maulana`) when a word of it is a given name or no common word (`Kepala Dinas`
+/// is a role, not a name)?
+fn is_apposed_name(doc: &Doc, lex: &Lexicon, (a, b): (usize, usize)) -> bool {
+    let bare = |(a, b): (usize, usize)| {
+        b > a && b - a <= MAX_NAME_WORDS && (a..b).all(|t| doc.is_capitalised(t) && !lex.titles.contains(doc.low(t)))
+    };
+    let mut n = a;
+    while n < b && (lex.titles.contains(doc.low(n)) || doc.is_punct(n, '.')) {
+        n += 1;
+    }
+    let low = |t: usize| doc.low(t);
+    let named = (n..b).any(|t| lex.first_names.contains(low(t)) || !lex.common.contains(low(t)));
+    let office = (n..b).any(|t| lex.org_words.contains(low(t)) || lex.loc_words.contains(low(t)));
+    bare((a, b)) || (n > a && bare((n, b)) && named && !office)
 }
 
 /// `Kebijakan itu, menurut Budi, belum tepat`, `Ide itu menurut Budi, …`: where

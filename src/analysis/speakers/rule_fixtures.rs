@@ -327,13 +327,16 @@ fn a_name_set_off_after_a_titled_role_holds_it() {
     // off after the role, or before a relative clause, is the one who speaks.
     check_tagged(
         "Direktur Utama Perumda Air Minum Tirta Sejuk, <<Bonar Sihombing>>, {{mengakui}} ((pasokan air ke kawasan utara belum normal)).\r\n\r\n\
-         Kepala Dinas Kesehatan Kota Lembah Hijau, <<Ratna Sitompul>>, yang juga hadir 🏥, {{menyatakan}} ((wabah “difteri” sudah terkendali)).",
+         Kepala Dinas Kesehatan Kota Lembah Hijau, <<Ratna Sitompul>>, yang juga hadir 🏥, {{menyatakan}} ((wabah “difteri” sudah terkendali)).\r\n\r\n\
+         Kepala Satuan Reserse Polres Teluk Biru, AKP <<Dewi Anggraini>>, yang mendampingi korban, {{menjelaskan}} bahwa ((tersangka sudah ditahan sejak Senin)).",
         &[
             ("Perumda Air Minum", Label::Org),
             ("Tirta Sejuk", Label::Person),
             ("Bonar Sihombing", Label::Person),
             ("Dinas Kesehatan Kota Lembah Hijau", Label::Org),
             ("Ratna Sitompul", Label::Person),
+            ("Polres Teluk Biru", Label::Org),
+            ("Dewi Anggraini", Label::Person),
         ],
     );
 }
