@@ -10,7 +10,7 @@ use super::super::language::Language;
 use super::antecedents::{rank_seen, Seen, MAX_CANDIDATE_MENTIONS, MAX_PARAGRAPHS_BACK};
 use super::candidate_features::CandidateKind;
 use super::coreference::Context;
-use super::gender::{is_plural_source, Pronoun};
+use super::gender::{is_one_person_source, is_plural_source, Pronoun};
 use super::names::{in_possessive, Mention};
 use super::ranker::{Scored, SpeakerWeights};
 
@@ -87,6 +87,9 @@ impl Context<'_> {
     fn kind_of(&self, m: Mention) -> CandidateKind {
         let source = |start: usize, end: usize| {
             let (a, b) = (self.doc.token_at_or_after(start), self.doc.token_at_or_after(end));
+            if is_one_person_source(self.doc, a, b) {
+                return CandidateKind::Person;
+            }
             CandidateKind::Source { plural: is_plural_source(self.doc, a, b) }
         };
         match m {

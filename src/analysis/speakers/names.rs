@@ -15,6 +15,7 @@ use super::super::lexicon::{lines, Lexicon, WILAYAH};
 use super::super::quotes::cues::is_name_stop;
 use super::super::quotes::unnamed::{is_possessive, is_possessor};
 use super::super::tagger::field_lists;
+use super::gender::is_one_person_source;
 use super::super::tokenizer::{is_possessive_mark, TokenKind};
 use super::super::{Entity, Label};
 use std::collections::HashSet;
@@ -498,7 +499,10 @@ impl Names<'_> {
                 over.is_none_or(|e| e.start == start && e.end == end)
             }
             Mention::Cut { .. } => true,
-            Mention::Source { .. } => false,
+            // `seorang warga`: an unnamed source that is one person.
+            Mention::Source { start, end } => {
+                is_one_person_source(self.doc, self.doc.token_at_or_after(start), self.doc.token_at_or_after(end))
+            }
         }
     }
 }

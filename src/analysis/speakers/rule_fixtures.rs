@@ -340,3 +340,14 @@ fn a_name_set_off_after_a_titled_role_holds_it() {
         ],
     );
 }
+
+#[test]
+fn nya_may_stand_for_one_unnamed_person() {
+    // `seorang` counts one person: the unnamed trader, not the official named before,
+    // goes on speaking.
+    check(
+        "Lurah Bambang Wiyono meninjau pasar pagi itu.\r\n\r\n\
+         <<Seorang pedagang>> yang ditemui di los sayur {{mengatakan}} ((harga “cabai” naik dua kali lipat)).\r\n\r\n\
+         [[“Pembeli jadi sepi sekali 😔,”]] {{katanya}}.",
+    );
+}
