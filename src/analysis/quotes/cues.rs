@@ -11,7 +11,7 @@ use super::super::function_words::{PRONOUNS, SPEECH_SUBJECT_GAP};
 use super::super::lexicon::Lexicon;
 use super::super::tokenizer::{is_possessive_mark, TokenKind};
 use super::marks::is_mark_at;
-use super::unnamed::unnamed_source;
+use super::unnamed::{counted_person, unnamed_source};
 
 /// Where to look for the speaker once entities are known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -372,7 +372,14 @@ pub fn subject_before(doc: &Doc, v: usize) -> Option<SpeakerHint> {
     if let Some((a, b)) = unnamed_source(doc, clause_start(doc, sentence.start, s), s + 1) {
         return Some(SpeakerHint::Source(a, b));
     }
-    aside_before(doc, from, s).map(|opener| SpeakerHint::Subject(from, opener))
+    // `seorang warga Kelurahan Sukamaju yang ikut hadir mengatakan`: before the aside,
+    // a person counted with `seorang` speaks, not the place describing them.
+    let opener = aside_before(doc, from, s)?;
+    let before = opener.checked_sub(1).filter(|&e| e > from);
+    match before.and_then(|e| counted_person(doc, clause_start(doc, sentence.start, e), opener)) {
+        Some((a, b)) => Some(SpeakerHint::Source(a, b)),
+        None => Some(SpeakerHint::Subject(from, opener)),
+    }
 }
 
 /// The first token after the last comma before token `s` in its sentence (or the

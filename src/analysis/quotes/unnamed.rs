@@ -102,6 +102,24 @@ pub fn unnamed_source(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
     bare.then_some((a, end))
 }
 
+/// Does the unnamed source in tokens `a..b` name one person: `seorang warga`, `salah
+/// seorang guru`? Indonesian counts people, and only people, with `seorang`, so `ia`
+/// or `-nya` may stand for such a source.
+pub fn is_one_person_source(doc: &Doc, a: usize, b: usize) -> bool {
+    (a..b.min(a + 2)).any(|t| doc.low(t) == "seorang")
+}
+
+/// `seorang warga Kelurahan Sukamaju`, `salah seorang guru SD Negeri 3`: in tokens
+/// `a..b`, a person counted with `seorang` and described by the words after it, places
+/// and schools included; no name is given unless one is introduced (`bernama`,
+/// `berinisial`), so the whole phrase is the source.
+pub fn counted_person(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
+    let counted = doc.low(a) == "seorang" || (doc.low(a) == "salah" && doc.low(a + 1) == "seorang");
+    let words = (a..b).all(|t| doc.kind(t) == Some(TokenKind::Word));
+    let named = (a..b).any(|t| matches!(doc.low(t), "bernama" | "berinisial" | "named"));
+    (counted && words && !named && b - a <= MAX_WORDS + 3).then_some((a, b))
+}
+
 /// A role phrase without a name in tokens `a..b` (`pejabat kementerian itu`, `warga
 /// setempat`, `para saksi`, `juru bicara kepolisian`): a quantifier, a title, a role
 /// noun or a collective, then lower-case words, up to a prepositional or relative

@@ -155,13 +155,6 @@ pub fn is_plural_source(doc: &Doc, a: usize, b: usize) -> bool {
     (a..b).any(|t| is_plural_source_word(doc.low(t)))
 }
 
-/// Does the unnamed source in tokens `a..b` name one person: `seorang warga`, `salah
-/// seorang guru`? Indonesian counts people, and only people, with `seorang`, so `ia`
-/// or `-nya` may stand for such a source.
-pub fn is_one_person_source(doc: &Doc, a: usize, b: usize) -> bool {
-    (a..b.min(a + 2)).any(|t| doc.low(t) == "seorang")
-}
-
 /// Is the lower-case word one that makes an unnamed source a group?
 pub fn is_plural_source_word(low: &str) -> bool {
     PLURAL_SOURCE_WORDS.contains(&low) || is_speaking_plural(low)

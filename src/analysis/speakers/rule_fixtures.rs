@@ -351,3 +351,12 @@ fn nya_may_stand_for_one_unnamed_person() {
          [[“Pembeli jadi sepi sekali 😔,”]] {{katanya}}.",
     );
 }
+
+#[test]
+fn a_counted_person_described_by_a_place_speaks_not_the_place() {
+    check(
+        "Direktur PDAM Budi Harjono hadir dalam rapat itu.\r\n\r\n\
+         Di luar ruang rapat, <<seorang warga Kelurahan Sukamaju>> yang ikut hadir {{mengatakan}} ((warga sudah lama membeli air 💧 dari pedagang keliling)).\r\n\r\n\
+         [[“Satu jeriken lima ribu rupiah,”]] {{katanya}}.",
+    );
+}
