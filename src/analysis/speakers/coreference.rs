@@ -41,6 +41,28 @@ const STANCES: &[&str] = &[
     "curiga",
     "percaya",
 ];
+/// Verbs of being there and of bearing without a me-/ber- prefix: the person is the
+/// one the story is with (`Darwis termasuk yang terakhir keluar.`, `Lina duduk di
+/// samping suaminya.`), whom a `-nya` after may stand for.
+const PRESENCES: &[&str] = &[
+    "duduk",
+    "datang",
+    "tiba",
+    "hadir",
+    "pulang",
+    "kembali",
+    "masuk",
+    "keluar",
+    "termasuk",
+    "ikut",
+    "tinggal",
+    "tampak",
+    "terlihat",
+    "tersenyum",
+    "terdiam",
+    "terisak",
+    "diam",
+];
 /// Words after a day name that belong to the date (`Senin sore`, `Selasa lalu`).
 const TIME_OF_DAY: &[&str] = &["pagi", "siang", "sore", "malam", "lalu", "ini", "kemarin", "dini", "hari"];
 /// Verbs by which a speaker goes on (`Budi menambahkan`, `lanjut Budi`), and how far
@@ -202,8 +224,11 @@ fn verb_follows(doc: &Doc, lex: &Lexicon, mut t: usize) -> bool {
 /// A lower-case me-/ber- verb or a reporting verb at token `t`.
 fn is_verb(doc: &Doc, lex: &Lexicon, t: usize) -> bool {
     let low = doc.low(t);
-    let verb_like =
-        low.starts_with("me") || low.starts_with("ber") || lex.cues_before.contains(low) || STANCES.contains(&low);
+    let verb_like = low.starts_with("me")
+        || low.starts_with("ber")
+        || lex.cues_before.contains(low)
+        || STANCES.contains(&low)
+        || PRESENCES.contains(&low);
     verb_like && !doc.is_capitalised(t) && !PRONOUNS.contains(&low)
 }
 

@@ -360,3 +360,14 @@ fn a_counted_person_described_by_a_place_speaks_not_the_place() {
          [[“Satu jeriken lima ribu rupiah,”]] {{katanya}}.",
     );
 }
+
+#[test]
+fn nya_goes_to_the_person_the_story_is_with() {
+    // `duduk` has no me-/ber- prefix, yet Lina is the subject the `-nya` after stands for,
+    // not the speaker before her nor the child spoken about.
+    check(
+        "Kapolres <<Hendra Wijaya>> {{mengatakan}} ((pelaku sudah ditahan sejak Senin)).\r\n\r\n\
+         Ibu korban, <<Lina Marlina>>, duduk di samping suaminya sambil memeluk seragam Nabila 🎒.\r\n\r\n\
+         [[“Kami hanya ingin keadilan,”]] {{katanya}}.",
+    );
+}
