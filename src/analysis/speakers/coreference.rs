@@ -103,11 +103,14 @@ impl<'a> Context<'a> {
         let person =
             |e: &Entity| e.is(Label::Person) && e.start >= headline_end && !quoted(e) && names_a_person(doc, lex, e);
         let unquoted = (0..entities.len()).filter(|&i| entities.get(i).is_some_and(person)).collect();
+        // `Siti bercerita, awalnya Fikri hanya mengeluh …`: the subject of a verb inside
+        // what someone reports is spoken about; the one reporting is who goes on.
+        let reported = Cover::new(quotes.iter().filter(|q| q.kind == QuoteKind::Indirect).map(|q| (q.start, q.end)));
         let salient = Salient::new(
             entities
                 .iter()
                 .enumerate()
-                .filter(|(_, e)| person(e) && is_salient(doc, lex, e))
+                .filter(|(_, e)| person(e) && !reported.covers_range(e.start, e.end) && is_salient(doc, lex, e))
                 .map(|(i, e)| (e.end, Mention::Entity(i))),
         );
         let index = EntityIndex::new(entities);

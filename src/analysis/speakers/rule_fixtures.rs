@@ -3,7 +3,7 @@
 //! fresh for it, and fails when that case is switched off. Markup as in
 //! [`quote_fixtures`](super::super::quote_fixtures).
 
-use super::super::quote_fixtures::{check, check_tagged};
+use super::super::quote_fixtures::{check, check_tagged, speaker_texts};
 use super::super::Label;
 
 #[test]
@@ -370,4 +370,14 @@ fn nya_goes_to_the_person_the_story_is_with() {
          Ibu korban, <<Lina Marlina>>, duduk di samping suaminya sambil memeluk seragam Nabila 🎒.\r\n\r\n\
          [[“Kami hanya ingin keadilan,”]] {{katanya}}.",
     );
+}
+
+#[test]
+fn nya_skips_a_subject_inside_what_was_reported() {
+    // Bagas is the subject of a verb, but inside what his mother reports: she goes on.
+    let text = "Dokter Yudi Prasetyo mengatakan ruang isolasi sudah penuh sejak Kamis.\r\n\r\n\
+                Wulan Sari menunggui anaknya di lorong. Ibu dua anak itu bercerita, awalnya Bagas hanya mengeluh \
+                demam ringan 🤒.\r\n\r\n“Saya kira flu biasa,” tuturnya.";
+    let got = speaker_texts(text);
+    assert_eq!(got.last(), Some(&Some("Wulan Sari".to_string())), "{got:?}");
 }
