@@ -7,10 +7,10 @@
 
 use super::super::entity::Label;
 use super::super::language::Language;
+use super::super::quotes::unnamed::is_one_person_source;
 use super::antecedents::{rank_seen, Seen, MAX_CANDIDATE_MENTIONS, MAX_PARAGRAPHS_BACK};
 use super::candidate_features::CandidateKind;
 use super::coreference::Context;
-use super::super::quotes::unnamed::is_one_person_source;
 use super::gender::{is_plural_source, Pronoun};
 use super::names::{in_possessive, Mention};
 use super::ranker::{Scored, SpeakerWeights};
