@@ -11,24 +11,42 @@ use super::super::tokenizer::TokenKind;
 use super::cues::SpeakerHint;
 use super::reporting::{skip_apposition, MIN_CONTENT_WORDS, ROLE_NOUNS};
 
-/// Words opening a connective or a setting before the cue (`Namun, kata X, …`,
-/// `Selama pandemi, kata X, …`): not part of the report, unlike a subject or a clause
-/// of time or condition (`Ketika pasar dibangun, kata X, …`, `Jika …, kata X, …`),
-/// which the speaker said with the rest.
-const SETTING_OPENERS: &[&str] = &[
+/// Connectives before the cue (`Namun, kata X, …`, `Meski begitu, kata X, …`): they
+/// join the report to what came before and are left out of it, unlike its subject, a
+/// setting of time or place (`Kini, kata X, …`, `Dalam lima tahun itu, menurut X, …`)
+/// or a clause of time or condition (`Ketika pasar dibangun, kata X, …`), which the
+/// speaker said with the rest.
+const CONNECTIVES: &[&str] = &[
     "namun",
     "tetapi",
     "tapi",
     "sementara",
     "selain",
+    "lalu",
+    "kemudian",
+    "apalagi",
+    "bahkan",
+    "hanya",
+    "adapun",
+    "maka",
+    "jadi",
+    "dan",
+    "atau",
+    "begitu",
+    "sedangkan",
+    "padahal",
     "meski",
     "meskipun",
     "walau",
     "walaupun",
-    "setelah",
-    "sebelum",
-    "selama",
-    "sejak",
+    "tak",
+    "tidak",
+    "menurut",
+];
+/// Indonesian words opening a setting, which the report keeps (`Pada 2023, kata X,
+/// …`) unless it only points back (`Untuk itu`, `Dengan demikian`, `Oleh sebab itu`) or
+/// stands alone (`Sebab, …`): then it is a connective.
+const SETTING_PREPOSITIONS: &[&str] = &[
     "dalam",
     "dari",
     "untuk",
@@ -40,15 +58,10 @@ const SETTING_OPENERS: &[&str] = &[
     "oleh",
     "karena",
     "sebab",
-    "lalu",
-    "kemudian",
-    "apalagi",
-    "bahkan",
-    "hanya",
-    "adapun",
-    "nantinya",
-    "sebelumnya",
-    "kini",
+    "setelah",
+    "sebelum",
+    "selama",
+    "sejak",
     "berdasarkan",
     "hingga",
     "sampai",
@@ -56,13 +69,6 @@ const SETTING_OPENERS: &[&str] = &[
     "bagi",
     "atas",
     "akibat",
-    "maka",
-    "jadi",
-    "dan",
-    "atau",
-    "begitu",
-    "sedangkan",
-    "padahal",
     "lewat",
     "melalui",
     "usai",
@@ -72,12 +78,15 @@ const SETTING_OPENERS: &[&str] = &[
     "jelang",
     "terhadap",
     "sebagai",
-    "tak",
-    "tidak",
-    "menurut",
     "mengenai",
     "soal",
     "tentang",
+];
+/// Words after such a preposition that point back to what came before.
+const POINTERS: &[&str] = &["itu", "ini", "demikian", "tersebut", "begitu", "hal", "karena", "sebab"];
+/// English openers of a connective or a setting, both left out of the report (`In
+/// Ohio, Roe said, …`).
+const ENGLISH_SETTINGS: &[&str] = &[
     "however",
     "but",
     "in",
@@ -96,10 +105,28 @@ const SETTING_OPENERS: &[&str] = &[
     "still",
     "meanwhile",
 ];
-/// Modal adverbs ending in `-nya` that belong to the report (`Seharusnya, kata X,
-/// …`: what should be is what was said), unlike connectives and discourse adverbs
-/// (`Pasalnya`, `Akibatnya`, `Sebenarnya`).
-const REPORTED_ADVERBS: &[&str] = &["seharusnya", "semestinya"];
+/// Discourse adverbs ending in `-nya` that stand alone before a cue (`Pasalnya, kata X,
+/// …`): connectives; a noun with `-nya` (`Motifnya`, `Dinasnya`) is the report's subject.
+const CONNECTIVE_NYA: &[&str] = &[
+    "pasalnya",
+    "akibatnya",
+    "sebenarnya",
+    "sayangnya",
+    "rupanya",
+    "untungnya",
+    "anehnya",
+    "artinya",
+    "misalnya",
+    "sebaliknya",
+    "selanjutnya",
+    "tampaknya",
+    "agaknya",
+    "kabarnya",
+    "soalnya",
+    "makanya",
+    "karenanya",
+    "akhirnya",
+];
 /// Sentence adverbs that stand alone before a cue (`Memang, kata Ratna, …`): a
 /// setting, not the subject of the report.
 const SENTENCE_ADVERBS: &[&str] =
@@ -125,16 +152,19 @@ pub fn aside_cue(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Opt
         return Some((start, before, hint));
     }
     let clause = (start..before).all(|t| !doc.is_punct(t, ','));
-    let subject = clause && start < before && !is_setting(doc, start, before);
+    let subject = clause && start < before && !opens_with_connective(doc, start, before);
     Some((if subject { start } else { after }, sentence_end, hint))
 }
 
-/// Do tokens `a..b` open with a connective or a setting rather than a subject? One
-/// word alone may be an adverb (`Memang`, `Seharusnya`), or a subject (`Polri`).
-fn is_setting(doc: &Doc, a: usize, b: usize) -> bool {
+/// Do tokens `a..b` open with a connective rather than the report's subject or
+/// setting? One word alone may be a discourse adverb (`Memang`, `Pasalnya`), or a
+/// subject (`Polri`, `Motifnya`).
+pub(super) fn opens_with_connective(doc: &Doc, a: usize, b: usize) -> bool {
     let low = doc.low(a);
-    let connective_nya = low.ends_with("nya") && !REPORTED_ADVERBS.contains(&low);
-    SETTING_OPENERS.contains(&low) || (b == a + 1 && (connective_nya || SENTENCE_ADVERBS.contains(&low)))
+    // `Sebab, kata X, …`: a preposition alone is a conjunction.
+    let pointer = SETTING_PREPOSITIONS.contains(&low) && (b == a + 1 || POINTERS.contains(&doc.low(a + 1)));
+    let adverb = b == a + 1 && (CONNECTIVE_NYA.contains(&low) || SENTENCE_ADVERBS.contains(&low));
+    CONNECTIVES.contains(&low) || ENGLISH_SETTINGS.contains(&low) || pointer || adverb
 }
 
 /// Are there enough words in `a..end` for a report? Looks a few tokens ahead only, so
@@ -183,4 +213,31 @@ fn named_apposition_end(doc: &Doc, mut comma: usize, sentence_end: usize) -> usi
         comma = next;
     }
     comma
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::quote_fixtures::report_texts;
+
+    #[test]
+    fn a_setting_or_a_subject_before_the_cue_is_reported_a_connective_is_not() {
+        let text = "Kini, kata Sri, harga “cabai” sudah turun di pasar.\r\n\
+                    Motifnya, kata Dedi, sakit hati karena utang 💸 lama.\r\n\
+                    Dalam lima tahun terakhir, menurut warga, sungai itu tiga kali meluap.\r\n\
+                    Namun, kata Sri, pasokan dari petani masih seret.\r\n\
+                    Untuk itu, lanjut Dedi, polisi memeriksa tiga saksi lagi.\r\n\
+                    Pasalnya, kata Sri, gudang beras sudah kosong sejak Senin.\r\n\
+                    Sebab, menurut Dedi, saksi kunci belum ditemukan.";
+        let got = report_texts(text);
+        let want = [
+            "Kini, kata Sri, harga “cabai” sudah turun di pasar",
+            "Motifnya, kata Dedi, sakit hati karena utang 💸 lama",
+            "Dalam lima tahun terakhir, menurut warga, sungai itu tiga kali meluap",
+            "pasokan dari petani masih seret",
+            "polisi memeriksa tiga saksi lagi",
+            "gudang beras sudah kosong sejak Senin",
+            "saksi kunci belum ditemukan",
+        ];
+        assert_eq!(got, want);
+    }
 }

@@ -18,6 +18,7 @@ use super::super::english_verbs;
 use super::super::function_words::{PRONOUNS, SPEECH_SUBJECT_GAP};
 use super::super::lexicon::Lexicon;
 use super::super::tokenizer::TokenKind;
+use super::asides;
 use super::cues::{subject_before, SpeakerHint};
 use super::reporting::{MIN_CONTENT_WORDS, ROLE_NOUNS};
 
@@ -580,9 +581,7 @@ fn is_subject_clause(doc: &Doc, start: usize, end: usize) -> bool {
     }
     let Some(first) = (start..end).find(|&t| is_word(doc, t)) else { return false };
     let clause = (first..end).all(|t| !doc.is_punct(t, ',') && !doc.is_punct(t, '—'));
-    let low = doc.low(first);
-    let adverb = end == first + 1 && low.ends_with("nya");
-    clause && !adverb && !opens_setting(low)
+    clause && !asides::opens_with_connective(doc, first, end)
 }
 
 /// Does `low` open a connective or a setting (`namun`, `selanjutnya`, `dalam`, `karena`)?
