@@ -43,6 +43,10 @@ const CONNECTIVES: &[&str] = &[
     "tidak",
     "menurut",
 ];
+/// Connectives that join a clause and go on into its subject without a comma (`Namun
+/// laporan itu, menurut X, …`), unlike those that open a phrase of their own (`Meski
+/// demikian`, `Selain itu`, `Selain menambah …`).
+const COORDINATORS: &[&str] = &["namun", "tetapi", "tapi", "bahkan", "lalu", "kemudian", "dan", "padahal", "sedangkan"];
 /// Indonesian words opening a setting, which the report keeps (`Pada 2023, kata X,
 /// …`) unless it only points back (`Untuk itu`, `Dengan demikian`, `Oleh sebab itu`) or
 /// stands alone (`Sebab, …`): then it is a connective.
@@ -152,8 +156,21 @@ pub fn aside_cue(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Opt
         return Some((start, before, hint));
     }
     let clause = (start..before).all(|t| !doc.is_punct(t, ','));
-    let subject = clause && start < before && !opens_with_connective(doc, start, before);
-    Some((if subject { start } else { after }, sentence_end, hint))
+    let subject = (clause && start < before).then(|| report_start(doc, start, before)).flatten();
+    Some((subject.unwrap_or(after), sentence_end, hint))
+}
+
+/// Where the reported words start in tokens `a..b` before a cue set inside a clause:
+/// at `a`, or past a connective written without a comma (`Namun laporan itu, menurut
+/// X, …`); none when only a connective stands there (`Namun, kata X, …`).
+pub(super) fn report_start(doc: &Doc, a: usize, b: usize) -> Option<usize> {
+    if !opens_with_connective(doc, a, b) {
+        return Some(a);
+    }
+    let next = a + 1;
+    let word = doc.kind(next) == Some(TokenKind::Word) && !POINTERS.contains(&doc.low(next));
+    let run_on = next < b && word && COORDINATORS.contains(&doc.low(a)) && !opens_with_connective(doc, next, b);
+    run_on.then_some(next)
 }
 
 /// Do tokens `a..b` open with a connective rather than the report's subject or
@@ -227,7 +244,9 @@ mod tests {
                     Namun, kata Sri, pasokan dari petani masih seret.\r\n\
                     Untuk itu, lanjut Dedi, polisi memeriksa tiga saksi lagi.\r\n\
                     Pasalnya, kata Sri, gudang beras sudah kosong sejak Senin.\r\n\
-                    Sebab, menurut Dedi, saksi kunci belum ditemukan.";
+                    Sebab, menurut Dedi, saksi kunci belum ditemukan.\r\n\
+                    Namun laporan itu, menurut Sri, baru dibahas dua hari kemudian.\r\n\
+                    Meski demikian, kata Dedi, penyidik tetap bekerja.";
         let got = report_texts(text);
         let want = [
             "Kini, kata Sri, harga “cabai” sudah turun di pasar",
@@ -237,6 +256,8 @@ mod tests {
             "polisi memeriksa tiga saksi lagi",
             "gudang beras sudah kosong sejak Senin",
             "saksi kunci belum ditemukan",
+            "laporan itu, menurut Sri, baru dibahas dua hari kemudian",
+            "penyidik tetap bekerja",
         ];
         assert_eq!(got, want);
     }

@@ -556,11 +556,11 @@ fn is_apposed_name(doc: &Doc, lex: &Lexicon, (a, b): (usize, usize)) -> bool {
     bare((a, b)) || (n > a && bare((n, b)) && named && !office)
 }
 
-/// `Kebijakan itu, menurut Budi, belum tepat`, `Ide itu menurut Budi, …`: where
-/// `menurut` at token `v` follows the subject of what it reports (set off by a comma
-/// or not), the report starts with that subject, at the sentence start. Not after a
-/// connective or a setting (`Namun, menurut Budi, …`, `Dalam rapat itu, menurut Budi,
-/// …`), which is not reported.
+/// `Kebijakan itu, menurut Budi, belum tepat`, `Ide itu menurut Budi, …`, `Dalam rapat
+/// itu, menurut Budi, …`: where `menurut` at token `v` follows the subject or a setting
+/// of what it reports (set off by a comma or not), the report starts there, at the
+/// sentence start or past a connective (`Namun laporan itu, menurut Budi, …`). Not
+/// after a connective alone (`Namun, menurut Budi, …`), which is not reported.
 pub fn subject_before_menurut(doc: &Doc, v: usize) -> Option<usize> {
     let before = v.checked_sub(1)?;
     // Without a comma, `menurut` goes on the clause in lower case: a capitalised one
@@ -568,20 +568,21 @@ pub fn subject_before_menurut(doc: &Doc, v: usize) -> Option<usize> {
     let end = if doc.is_punct(before, ',') { before } else { (!doc.is_capitalised(v)).then_some(v)? };
     let start = doc.sentence_of(v).and_then(|i| doc.sentences.get(i)).map(|r| r.start)?;
     let words = (start..end).any(|t| is_word(doc, t));
-    (doc.low(v) == "menurut" && words && is_subject_clause(doc, start, end)).then_some(start)
+    (doc.low(v) == "menurut" && words).then(|| subject_clause_start(doc, start, end)).flatten()
 }
 
-/// Do tokens `start..end`, before a cue set in the middle of a clause, hold the
-/// clause's subject (`Kebijakan itu`, `Ide membuat salep ini`) rather than a
-/// connective, a setting or a sentence adverb (`Namun`, `Dalam rapat itu`,
-/// `Pasalnya`)? A subject is short and has no comma.
-fn is_subject_clause(doc: &Doc, start: usize, end: usize) -> bool {
+/// Where the reported words start in tokens `start..end`, before a cue set in the
+/// middle of a clause, when they hold the clause's subject or setting (`Kebijakan itu`,
+/// `Ide membuat salep ini`, `Kini`) rather than a connective or a sentence adverb
+/// alone (`Namun`, `Pasalnya`): a short part without a comma.
+fn subject_clause_start(doc: &Doc, start: usize, end: usize) -> Option<usize> {
     if end.saturating_sub(start) > MAX_SUBJECT_CLAUSE_TOKENS {
-        return false;
+        return None;
     }
-    let Some(first) = (start..end).find(|&t| is_word(doc, t)) else { return false };
+    let first = (start..end).find(|&t| is_word(doc, t))?;
     let clause = (first..end).all(|t| !doc.is_punct(t, ',') && !doc.is_punct(t, '—'));
-    clause && !asides::opens_with_connective(doc, first, end)
+    let from = clause.then(|| asides::report_start(doc, first, end)).flatten()?;
+    Some(if from == first { start } else { from })
 }
 
 /// Does `low` open a connective or a setting (`namun`, `selanjutnya`, `dalam`, `karena`)?
@@ -754,7 +755,8 @@ pub fn short_aside(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> O
     let plain = (rest + 1..end).all(|t| is_word(doc, t));
     let start = doc.sentence_of(v).and_then(|i| doc.sentences.get(i)).map(|r| r.start)?;
     let short = plain && (1..MIN_CONTENT_WORDS).contains(&words);
-    (short && is_subject_clause(doc, start, comma)).then_some((start, sentence_end, hint))
+    let start = short.then(|| subject_clause_start(doc, start, comma)).flatten()?;
+    Some((start, sentence_end, hint))
 }
 
 /// `Budi, seusai rapat itu menjelaskan …`, `…, kemarin mengatakan …`: a subject hint of
