@@ -4,6 +4,7 @@
 use super::dates::{MONTH_NAMES, WEEKDAYS};
 use super::english_verbs;
 use rustc_hash::FxHashSet;
+use std::sync::OnceLock;
 
 /// A set of lower-case words, hashed with a fast non-cryptographic hasher: the
 /// tagger looks every token up in several of them, and SipHash cost ~10 % of a run.
@@ -193,6 +194,14 @@ pub struct Lexicon {
     pub org_words: WordSet,
     pub loc_words: WordSet,
     pub calendar: WordSet,
+}
+
+/// Is `low` a single-word region name (`cilacap`, `maluku`, `yogyakarta`): a place,
+/// never part of a person's name?
+pub(crate) fn is_region_name(low: &str) -> bool {
+    static REGIONS: OnceLock<FxHashSet<String>> = OnceLock::new();
+    let regions = REGIONS.get_or_init(|| lines(WILAYAH).filter(|l| !l.contains(' ')).map(str::to_lowercase).collect());
+    regions.contains(low)
 }
 
 /// Non-comment, non-empty lines of an embedded list.

@@ -16,7 +16,7 @@
 use super::super::doc::Doc;
 use super::super::english_verbs;
 use super::super::function_words::{PRONOUNS, SPEECH_SUBJECT_GAP};
-use super::super::lexicon::Lexicon;
+use super::super::lexicon::{is_region_name, Lexicon};
 use super::super::tokenizer::TokenKind;
 use super::asides;
 use super::cues::{subject_before, SpeakerHint};
@@ -552,6 +552,10 @@ fn is_apposed_name(doc: &Doc, lex: &Lexicon, (a, b): (usize, usize)) -> bool {
     }
     let low = |t: usize| doc.low(t);
     let named = (n..b).any(|t| lex.first_names.contains(low(t)) || !lex.common.contains(low(t)));
+    // `Peneliti Universitas X, Yogyakarta, mengatakan`: a place set off names no one.
+    if b == a + 1 && is_region_name(low(a)) {
+        return false;
+    }
     let office = (n..b).any(|t| lex.org_words.contains(low(t)) || lex.loc_words.contains(low(t)));
     bare((a, b)) || (n > a && bare((n, b)) && named && !office)
 }

@@ -11,7 +11,7 @@
 use super::super::doc::Doc;
 use super::super::function_words::{ROLE_HEADS, ROLE_LINKS};
 use super::super::intervals::EntityIndex;
-use super::super::lexicon::{lines, Lexicon, WILAYAH};
+use super::super::lexicon::{is_region_name, lines, Lexicon, WILAYAH};
 use super::super::quotes::cues::is_name_stop;
 use super::super::quotes::unnamed::{is_one_person_source, is_possessive, is_possessor};
 use super::super::tagger::field_lists;
@@ -51,12 +51,6 @@ pub enum Mention {
     },
 }
 
-/// Single-word region names (`Cilacap`, `Maluku`): places, never part of a name.
-fn places() -> &'static HashSet<String> {
-    static PLACES: OnceLock<HashSet<String>> = OnceLock::new();
-    PLACES.get_or_init(|| lines(WILAYAH).filter(|l| !l.contains(' ')).map(str::to_lowercase).collect())
-}
-
 /// Words ending multi-word region names (`Raya` of `Jakarta Raya`, `Pusat`): the end
 /// of a place, not a name the tagger swallowed into it.
 fn place_tails() -> &'static HashSet<String> {
@@ -81,7 +75,7 @@ fn is_listed(lex: &Lexicon, low: &str) -> bool {
         || lex.loc_words.contains(low)
         || lex.calendar.contains(low)
         || lex.common.contains(low)
-        || places().contains(low)
+        || is_region_name(low)
 }
 
 /// Can a PERSON entity be a person the text goes on about? The tagger also calls

@@ -232,7 +232,6 @@ impl Names<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::super::doc::Doc;
-    use super::super::super::intervals::EntityIndex;
     use super::super::super::lexicon::Lexicon;
     use super::*;
 
