@@ -439,8 +439,10 @@ pub fn subject_of_verb(doc: &Doc, v: usize) -> Option<SpeakerHint> {
         }
     }
     let sentence = doc.sentence_of(v).and_then(|i| doc.sentences.get(i))?;
+    // `Pria 45 tahun itu mengatakan`: an age is part of the phrase.
+    let age = |t: usize| doc.kind(t) == Some(TokenKind::Number) && doc.low(t + 1) == "tahun";
     let mut a = s;
-    while a > sentence.start && is_word(doc, a - 1) && s + 1 - a < MAX_SUBJECT_WORDS + 2 {
+    while a > sentence.start && (is_word(doc, a - 1) || age(a - 1)) && s + 1 - a < MAX_SUBJECT_WORDS + 2 {
         a -= 1;
     }
     let opens_clause = a == sentence.start || doc.is_punct(a - 1, ',');

@@ -381,3 +381,12 @@ fn nya_skips_a_subject_inside_what_was_reported() {
     let got = speaker_texts(text);
     assert_eq!(got.last(), Some(&Some("Wulan Sari".to_string())), "{got:?}");
 }
+
+#[test]
+fn an_unnamed_subject_with_an_age_or_a_place_speaks() {
+    check(
+        "Warga berkumpul di balai desa sejak pagi 🌧️.\r\n\r\n\
+         <<Pria 45 tahun itu>> {{mengatakan}} ((rumahnya sudah dua kali kebanjiran tahun ini)).\r\n\r\n\
+         <<Seorang sumber di kepolisian>> yang mengetahui penyidikan {{mengatakan}} ((tersangka pernah dilaporkan dalam “kasus” lain)).",
+    );
+}

@@ -102,7 +102,9 @@ fn described_subject(doc: &Doc, lex: &Lexicon, (a, s): (usize, usize), floor: us
     if doc.low(opener) != "yang" && !(a..opener).any(named) {
         return None;
     }
-    let head_ok = opener - a <= MAX_SUBJECT_WORDS && (a..opener).all(|t| is_subject_word(doc, t));
+    // `Seorang sumber di kepolisian yang …`: `di` and a place may go on the noun.
+    let in_head = |t: usize| is_subject_word(doc, t) || (t > a && doc.low(t) == "di");
+    let head_ok = opener - a <= MAX_SUBJECT_WORDS && (a..opener).all(in_head);
     let clause_ok = s + 1 - opener <= MAX_CLAUSE_TOKENS && !(opener + 1..=s).any(|t| breaks_clause(doc, lex, t));
     (head_ok && clause_ok).then(|| speaking_phrase(doc, a, opener, floor))
 }
