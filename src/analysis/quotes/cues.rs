@@ -228,8 +228,27 @@ pub fn cue_before(doc: &Doc, lex: &Lexicon, t: usize) -> Option<(usize, SpeakerH
     Some((v, subject_before(doc, v)?))
 }
 
-/// Nouns of a time phrase between a subject and its verb (`this month`, `last week`).
-const TIME_NOUNS: &[&str] = &["week", "weekend", "month", "year", "morning", "afternoon", "evening", "night"];
+/// English nouns of a stretch of time: after `this`/`last` they make a time phrase
+/// between a subject and its verb (`Roe last week said`), and after `a`/`an` a
+/// setting rather than a name given (`called him a day later`, in
+/// [`indirect`](super::indirect)).
+pub(super) const TIME_NOUNS: &[&str] = &[
+    "day",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "decade",
+    "hour",
+    "minute",
+    "moment",
+    "while",
+    "time",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+];
 /// Words opening such a phrase.
 const TIME_OPENERS: &[&str] = &["this", "last", "next", "earlier", "later"];
 /// Days, which open no subject (`The bank on Monday announced …`).

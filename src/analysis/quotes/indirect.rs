@@ -6,13 +6,13 @@
 
 use super::super::doc::Doc;
 use super::super::english_verbs;
-use super::super::function_words::{PRONOUNS, SPEECH_SUBJECT_GAP};
+use super::super::function_words::{PRONOUNS, SPEECH_SUBJECT_GAP, SUBORDINATORS};
 use super::super::intervals::Cover;
 use super::super::lexicon::Lexicon;
 use super::super::tokenizer::TokenKind;
 use super::super::QuoteKind;
 use super::asides::aside_cue;
-use super::cues::{self, after_verb_group, is_negated, subject_before, subject_end, SpeakerHint};
+use super::cues::{self, after_verb_group, is_negated, subject_before, subject_end, SpeakerHint, TIME_NOUNS};
 use super::direct::goes_on_unclosed;
 use super::indonesian;
 use super::marks::is_mark_at;
@@ -502,7 +502,7 @@ fn naming_without_quote(doc: &Doc, v: usize, c: usize, e: usize) -> bool {
 
 /// `called the charges a fabrication`, `called Oz a quack`, `called the claims
 /// unfounded and false`: after a naming verb, an object and then what it is called —
-/// a noun phrase opened by `a`/`an` (not a time: `a day later`) or a past form ending
+/// a noun phrase opened by `a`/`an` (not a time, [`TIME_NOUNS`]: `a day later`) or a past form ending
 /// the clause or joined to another — is a verdict in the speaker's words, quoted or not.
 /// (`called a vote`, `called police`: no object before a predicate.)
 fn names_in_a_small_clause(doc: &Doc, c: usize, e: usize) -> bool {
@@ -513,7 +513,7 @@ fn names_in_a_small_clause(doc: &Doc, c: usize, e: usize) -> bool {
     }
     // The small clause ends at a comma or where a clause of time or cause opens
     // (`called the hearing because they felt a …`).
-    let stop = |t: usize| doc.is_punct(t, ',') || doc.is_punct(t, ';') || CLAUSE_STARTS.contains(&doc.low(t));
+    let stop = |t: usize| doc.is_punct(t, ',') || doc.is_punct(t, ';') || SUBORDINATORS.contains(&doc.low(t));
     let end = (c..e).find(|&t| stop(t)).unwrap_or(e);
     (c + 1..end).any(|t| {
         let low = doc.low(t);
@@ -523,13 +523,6 @@ fn names_in_a_small_clause(doc: &Doc, c: usize, e: usize) -> bool {
         (article || verdict) && word(t - 1)
     })
 }
-
-/// Words that open a clause of time, cause or condition after an object.
-const CLAUSE_STARTS: &[&str] =
-    &["because", "after", "when", "since", "while", "as", "if", "before", "until", "though", "although", "where"];
-
-/// Nouns of time after `a`/`an` (`called him a day later`): a setting, not a name given.
-const TIME_NOUNS: &[&str] = &["day", "week", "month", "year", "hour", "minute", "moment", "while", "time", "decade"];
 
 /// `he said “budget cuts” and new taxes would pay for it`: a quote right after an
 /// English verb, not closed by its own punctuation, that its sentence goes on from in
