@@ -690,3 +690,18 @@ fn a_name_taken_into_its_possessive_phrase_leaves_a_later_surname_its_own() {
     assert_eq!(got[0].as_deref(), Some("Senator Joan Pell’s office"));
     assert_eq!(got[1].as_deref(), Some("Pell"));
 }
+
+#[test]
+fn a_verb_in_a_fronted_clause_reports_only_up_to_its_comma() {
+    // The fronted clause's verb has no report of its own here; the main clause's has.
+    let text = "Back when he wrote his memoir 📖, Senator Ruiz said that he had never borrowed a cent.\r\n";
+    check("Back when he wrote his memoir 📖, Senator <<Ruiz>> {{said}} that ((he had never borrowed a cent)).\r\n");
+    let got = quotes(text);
+    assert!(got.iter().all(|(_, q)| !q.contains("memoir")), "{got:?}");
+    // Each clause reports its own: the fronted one up to its comma.
+    check(
+        "When <<the mayor>> {{announced}} that ((the pier would close for repairs)), <<residents>> {{said}} \
+         ((they would keep fishing from the rocks)).",
+    );
+    check("While Ms. <<Okafor>> {{argued}} that ((the fares were “far too high”)), she voted for them.");
+}

@@ -8,6 +8,7 @@ use super::super::doc::Doc;
 use super::super::english_verbs;
 use super::super::function_words::{PRONOUNS, SPEECH_SUBJECT_GAP, SUBORDINATORS};
 use super::super::intervals::Cover;
+use super::super::language::Language;
 use super::super::lexicon::Lexicon;
 use super::super::tokenizer::TokenKind;
 use super::super::QuoteKind;
@@ -179,6 +180,10 @@ pub fn find(doc: &Doc, lex: &Lexicon, direct: &[RawQuote]) -> (Vec<RawQuote>, Ve
                 continue;
             }
             let Some((c, e, hint)) = report_at(doc, lex, v, range.end) else { continue };
+            // `Back when he wrote his memoir, Roe said that …`: a verb in a clause set
+            // before the main one reports no further than that clause's comma.
+            let fronted = fronted_clause_end(doc, range.start, v, e);
+            let e = fronted.unwrap_or(e);
             // `X mengumumkan bahwa …, kata seorang pejabat.`: the last cue reports all,
             // and the verb inside it its own clause up to that cue's comma.
             let outer = indonesian::outer_report(doc, lex, v, c, range.end)
@@ -196,7 +201,7 @@ pub fn find(doc: &Doc, lex: &Lexicon, direct: &[RawQuote]) -> (Vec<RawQuote>, Ve
             }
             // `…, though she noted …`: a report of its own ends this one, as does the
             // speaker's next act (`…, and criticized …`).
-            let next = second_report(doc, lex, c, e).or_else(|| coordinated_act(doc, v, c, e));
+            let next = fronted.or_else(|| second_report(doc, lex, c, e)).or_else(|| coordinated_act(doc, v, c, e));
             let e = next.unwrap_or(e);
             let fewest = indonesian::fewest_content_words(doc, lex, v, (c, e), range.end);
             let Some((start, end)) = content_span_of(doc, c, e, &facts, fewest) else { continue };
@@ -411,6 +416,32 @@ fn clause_after_conjunction(doc: &Doc, sentence_start: usize, comma: usize) -> u
         .rev()
         .find(|&t| doc.is_punct(t - 1, ',') && matches!(doc.low(t), "but" | "and" | "yet" | "so"));
     joined.map_or(sentence_start, |t| t + 1)
+}
+
+/// Adverbs that may stand before the conjunction of a fronted clause (`Back when …`,
+/// `Even after …`, `Long before …`).
+const FRONTING_ADVERBS: &[&str] = &["back", "even", "just", "only", "right", "long", "shortly", "soon"];
+
+/// The comma closing a subordinate clause that opens the English sentence starting at
+/// token `sentence_start` and holds the verb at token `v` (`When she announced that
+/// the pier would close, …`, `Back when he wrote his memoir, …`), if it comes before
+/// `end`: what the verb reports ends there, and the main clause after it is not its
+/// report. Not `As she said, …` (an aside whose report is the main clause), nor `If …`
+/// (a condition, part of what is said), nor a clause without a subject of its own
+/// (`When asked about the delay, …`), whose verb is read as before.
+fn fronted_clause_end(doc: &Doc, sentence_start: usize, v: usize, end: usize) -> Option<usize> {
+    if doc.language != Language::English {
+        return None;
+    }
+    let a = if FRONTING_ADVERBS.contains(&doc.low(sentence_start)) { sentence_start + 1 } else { sentence_start };
+    let conjunction = doc.low(a);
+    if !SUBORDINATORS.contains(&conjunction) || matches!(conjunction, "as" | "if" | "whether") || a + 1 >= v {
+        return None;
+    }
+    if (a..v).any(|t| doc.is_punct(t, ',')) {
+        return None;
+    }
+    (v + 1..end).find(|&t| doc.is_punct(t, ','))
 }
 
 /// Indices of the direct quotes (sorted by start) opening inside chars `start..end`.
