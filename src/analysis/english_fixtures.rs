@@ -705,3 +705,12 @@ fn a_verb_in_a_fronted_clause_reports_only_up_to_its_comma() {
     );
     check("While Ms. <<Okafor>> {{argued}} that ((the fares were “far too high”)), she voted for them.");
 }
+
+#[test]
+fn a_speech_verb_form_after_a_determiner_is_a_noun_not_an_earlier_cue() {
+    // `state` is a form of `to state`, but after `The` it is a noun of the subject.
+    check("<<The state court>> rejected the appeal on Tuesday 😀, {{saying}} ((the filing came too late)).\r\n");
+    check(
+        "<<The state board>> closed the office on Friday, {{arguing}} that ((nobody had used the “annex” in years)).",
+    );
+}

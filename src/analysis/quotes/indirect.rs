@@ -710,9 +710,11 @@ fn opens_clause(doc: &Doc, c: usize, end: usize) -> bool {
 /// opening the sentence (up to its verb: an auxiliary or a past form).
 fn participle_subject(doc: &Doc, lex: &Lexicon, v: usize) -> Option<SpeakerHint> {
     let sentence = doc.sentence_of(v).and_then(|i| doc.sentences.get(i))?;
+    // `The state court rejected …, saying`: after a determiner a cue's form is a noun.
+    let determined = |u: usize| u > 0 && modifies_noun(doc.low(u - 1));
     let earlier = (sentence.start..v.saturating_sub(1)).rev().find(|&u| {
         let low = doc.low(u);
-        let verb = !doc.is_capitalised(u) && !cues::is_possessive_noun(doc, u);
+        let verb = !doc.is_capitalised(u) && !cues::is_possessive_noun(doc, u) && !determined(u);
         verb && lex.is_cue_after(low) && !english_verbs::is_participle(low)
     });
     if let Some(u) = earlier {
