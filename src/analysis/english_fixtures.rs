@@ -714,3 +714,21 @@ fn a_speech_verb_form_after_a_determiner_is_a_noun_not_an_earlier_cue() {
         "<<The state board>> closed the office on Friday, {{arguing}} that ((nobody had used the “annex” in years)).",
     );
 }
+
+#[test]
+fn a_verdict_reports_the_clause_after_its_that() {
+    check(
+        "<<The state court>> struck down the map on Friday, {{ruling}} 4-3 that ((it split the valley’s farms in two)) 😀.\r\n",
+    );
+    check("<<The tribunal>> {{ruled}} on Monday that ((the \"emergency\" levy was unlawful)).");
+    // Without a `that` a verdict decides rather than reports; `rules` and a `ruling`
+    // after a determiner are nouns.
+    for text in [
+        "The judge ruled the map invalid on Friday.",
+        "The board ruled out a second vote on the levy.",
+        "New safety rules that could close dozens of older mines take effect in May.",
+        "The ruling that the court issued on Monday runs to 90 pages.",
+    ] {
+        assert!(quotes(text).is_empty(), "{text}: {:?}", quotes(text));
+    }
+}

@@ -589,6 +589,9 @@ fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<
         let from = |c: usize| indonesian::subject_before_menurut(doc, v).unwrap_or(c);
         return according_to(doc, lex, v, sentence_end).map(|(c, hint)| (from(c), sentence_end, hint)).or_else(before);
     }
+    if let Some(found) = verdict_report(doc, lex, v, sentence_end) {
+        return Some(found);
+    }
     // Only a verb that can follow what it reports (`said`, `told`, not `menyampaikan`,
     // whose object follows it) ends a sentence as a cue.
     let follows = lex.is_cue_after(low) && !doc.is_capitalised(v);
@@ -690,6 +693,34 @@ fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<
         return None;
     }
     (!agent && (that || !is_setting_only(doc, lex, v, c, sentence_end))).then_some((c, sentence_end, hint))
+}
+
+/// Forms of `rule`, the verb of a court's or a referee's verdict, that are no noun
+/// (`ruling` is one only after a comma or a form of `be`: `the ruling that …`).
+const VERDICT_FORMS: &[&str] = &["ruled", "ruling"];
+
+/// `The court, ruling 4-3 that the map was unfair, …`, `the judge ruled on Friday that
+/// …`: in English a verdict reports the clause after its `that`, past a vote tally or
+/// a short setting, for the subject of its clause. Without a `that` it decides rather
+/// than reports (`ruled the map invalid`, `ruled out a run`); `rule` is no cue of its own
+/// (`the new rule says` is a rule, not a speaker).
+fn verdict_report(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<(usize, usize, SpeakerHint)> {
+    let low = doc.low(v);
+    if doc.language != Language::English || !VERDICT_FORMS.contains(&low) || doc.is_capitalised(v) {
+        return None;
+    }
+    let clause = v > 0 && doc.is_punct(v - 1, ',');
+    let be = v > 0 && BE_FORMS.contains(&doc.low(v - 1));
+    if low == "ruling" && !clause && !be {
+        return None;
+    }
+    let reach = sentence_end.min(v + 1 + MAX_SETTING_WORDS);
+    let that = (v + 1..reach).find(|&t| is_that(doc, t))?;
+    if (v + 1..that).any(|t| doc.is_punct(t, ',') || is_finite_verb(doc, t)) {
+        return None;
+    }
+    let hint = clause.then(|| participle_subject(doc, lex, v)).flatten().or_else(|| subject_before(doc, v))?;
+    Some((that + 1, sentence_end, hint))
 }
 
 /// `would argue the toll is unfair`, `did not say when …`: does the content from token
