@@ -732,3 +732,23 @@ fn a_verdict_reports_the_clause_after_its_that() {
         assert!(quotes(text).is_empty(), "{text}: {:?}", quotes(text));
     }
 }
+
+/// The labels `text`'s entities spelt `name` get.
+fn labels_of(text: &str, name: &str) -> Vec<String> {
+    let s = Analyzer::new().analyze(text);
+    let spelt = |a: usize, b: usize| text.chars().skip(a).take(b - a).collect::<String>() == name;
+    s.entities.iter().filter(|e| spelt(e.start, e.end)).map(|e| e.label.clone()).collect()
+}
+
+#[test]
+fn a_name_after_the_article_is_no_person() {
+    // English puts no article before a person's name: `the Ledger` is a paper.
+    let text = "The Ledger reported on Monday that the pier would close 😀.\r\n\r\n\
+                “We asked the council twice,” the Ledger said in an editorial.\r\n";
+    let labels = labels_of(text, "Ledger");
+    assert!(!labels.is_empty() && labels.iter().all(|l| l != "PERSON"), "{labels:?}");
+    // A name modifying the noun after it stays a person (`the … administration`).
+    let text = "Maria Lopez spoke first, and the Maria Lopez campaign said on Friday that the \"new\" poll was wrong.";
+    let labels = labels_of(text, "Maria Lopez");
+    assert!(labels.len() == 2 && labels.iter().all(|l| l == "PERSON"), "{labels:?}");
+}
