@@ -752,3 +752,19 @@ fn a_name_after_the_article_is_no_person() {
     let labels = labels_of(text, "Maria Lopez");
     assert!(labels.len() == 2 && labels.iter().all(|l| l == "PERSON"), "{labels:?}");
 }
+
+#[test]
+fn a_name_after_the_article_that_speaks_is_an_organisation() {
+    let text = "The pier will close in May 😀, according to the NCRA.\r\n\
+                “Nobody asked the divers,” the Courier said. The mayor told the Herald on Friday that the ‘plan’ stands.";
+    assert_eq!(labels_of(text, "Courier"), ["ORG"]);
+    assert_eq!(labels_of(text, "NCRA"), ["ORG"]);
+    assert_eq!(labels_of(text, "Herald"), ["ORG"]);
+    let speakers: Vec<Option<String>> = speaker_texts(text);
+    assert_eq!(speakers.first(), Some(&Some("NCRA".to_string())), "{speakers:?}");
+    // Not a title, a lone adjective or a name modifying a noun.
+    let text = "“We will see,” the President said. “Not now,” the Republican said. She told the Harbour FM audience.";
+    for name in ["President", "Republican", "Harbour FM"] {
+        assert!(labels_of(text, name).iter().all(|l| l != "ORG"), "{name}: {:?}", labels_of(text, name));
+    }
+}
