@@ -768,3 +768,19 @@ fn a_name_after_the_article_that_speaks_is_an_organisation() {
         assert!(labels_of(text, name).iter().all(|l| l != "ORG"), "{name}: {:?}", labels_of(text, name));
     }
 }
+
+#[test]
+fn a_named_persons_office_speaks_as_the_whole_phrase() {
+    // The office made the statement, not its holder: the phrase is the speaker, and as
+    // entities do not nest, it takes in the possessor's name there; her other mentions
+    // stay a person.
+    let text = "Councillor Joan Pell spoke on Monday 😀.\r\n\r\n\
+                Joan Pell’s office said the ferry would run again by May.\r\nPell did not say more.";
+    check(
+        "Councillor Joan Pell spoke on Monday 😀.\r\n\r\n\
+         <<Joan Pell’s office>> {{said}} ((the ferry would run again by May)).\r\nPell did not say more.",
+    );
+    assert_eq!(labels_of(text, "Joan Pell’s office"), ["SOURCE"]);
+    assert_eq!(labels_of(text, "Joan Pell"), ["PERSON"]);
+    assert_eq!(labels_of(text, "Pell"), ["PERSON"]);
+}
