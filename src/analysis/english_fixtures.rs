@@ -784,3 +784,13 @@ fn a_named_persons_office_speaks_as_the_whole_phrase() {
     assert_eq!(labels_of(text, "Joan Pell"), ["PERSON"]);
     assert_eq!(labels_of(text, "Pell"), ["PERSON"]);
 }
+
+#[test]
+fn a_participle_right_after_a_name_is_that_names() {
+    // The sentence's subject (`The ad`) is not the one asking.
+    check(
+        "The council released a new ad on Monday 😀.\r\n\r\nThe ad uses footage of <<Ana Ruiz>> {{asking}}, \
+         [[“Why should the ferry stop at all?”]]\r\n",
+    );
+    check("The clip opens with a video of <<Ana Ruiz>> {{saying}}, [[\"We will keep every route.\"]]");
+}

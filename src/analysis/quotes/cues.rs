@@ -7,6 +7,7 @@
 
 use super::super::dates::{MONTH_NAMES, WEEKDAYS};
 use super::super::doc::Doc;
+use super::super::english_verbs;
 use super::super::function_words::{PRONOUNS, SPEECH_SUBJECT_GAP};
 use super::super::lexicon::Lexicon;
 use super::super::tokenizer::{is_possessive_mark, TokenKind};
@@ -385,6 +386,11 @@ pub fn subject_before(doc: &Doc, v: usize) -> Option<SpeakerHint> {
     if let Some(opener) = dated.then(|| aside_before(doc, from, s)).flatten() {
         return Some(SpeakerHint::Subject(from, opener));
     }
+    // `footage of Ana Ruiz asking, “…”`: a participle right after a name is the name's,
+    // whatever the sentence's subject.
+    if let Some(a) = name_before_participle(doc, from, s, v) {
+        return Some(SpeakerHint::Subject(a, s + 1));
+    }
     if doc.is_capitalised(s) && unnamed_source(doc, clause_start(doc, sentence.start, s), s + 1).is_none() || glued {
         return Some(SpeakerHint::Subject(from, s + 1));
     }
@@ -392,6 +398,24 @@ pub fn subject_before(doc: &Doc, v: usize) -> Option<SpeakerHint> {
         return Some(SpeakerHint::Source(a, b));
     }
     aside_before(doc, from, s).map(|opener| SpeakerHint::Subject(from, opener))
+}
+
+/// Most words of a name read back from a participle.
+const MAX_PARTICIPLE_NAME: usize = 4;
+
+/// The first token of the name ending at token `s` right before the English participle
+/// at token `v` (`of Ana Ruiz asking`), when the name follows `of` or `with` inside the
+/// sentence (`footage of …`, `a video with …`), from token `from` on.
+fn name_before_participle(doc: &Doc, from: usize, s: usize, v: usize) -> Option<usize> {
+    if s + 1 != v || !english_verbs::is_participle(doc.low(v)) || !doc.is_capitalised(s) {
+        return None;
+    }
+    let mut a = s;
+    while a > from && s - a + 1 < MAX_PARTICIPLE_NAME && (doc.is_capitalised(a - 1) || doc.is_punct(a - 1, '.')) {
+        a -= 1;
+    }
+    let linked = a > from && matches!(doc.low(a - 1), "of" | "with") && !doc.is_capitalised(a - 1);
+    linked.then_some(a)
 }
 
 /// The first token after the last comma before token `s` in its sentence (or the
