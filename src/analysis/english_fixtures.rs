@@ -690,3 +690,107 @@ fn a_name_taken_into_its_possessive_phrase_leaves_a_later_surname_its_own() {
     assert_eq!(got[0].as_deref(), Some("Senator Joan Pell’s office"));
     assert_eq!(got[1].as_deref(), Some("Pell"));
 }
+
+#[test]
+fn a_verb_in_a_fronted_clause_reports_only_up_to_its_comma() {
+    // The fronted clause's verb has no report of its own here; the main clause's has.
+    let text = "Back when he wrote his memoir 📖, Senator Ruiz said that he had never borrowed a cent.\r\n";
+    check("Back when he wrote his memoir 📖, Senator <<Ruiz>> {{said}} that ((he had never borrowed a cent)).\r\n");
+    let got = quotes(text);
+    assert!(got.iter().all(|(_, q)| !q.contains("memoir")), "{got:?}");
+    // Each clause reports its own: the fronted one up to its comma.
+    check(
+        "When <<the mayor>> {{announced}} that ((the pier would close for repairs)), <<residents>> {{said}} \
+         ((they would keep fishing from the rocks)).",
+    );
+    check("While Ms. <<Okafor>> {{argued}} that ((the fares were “far too high”)), she voted for them.");
+}
+
+#[test]
+fn a_speech_verb_form_after_a_determiner_is_a_noun_not_an_earlier_cue() {
+    // `state` is a form of `to state`, but after `The` it is a noun of the subject.
+    check("<<The state court>> rejected the appeal on Tuesday 😀, {{saying}} ((the filing came too late)).\r\n");
+    check(
+        "<<The state board>> closed the office on Friday, {{arguing}} that ((nobody had used the “annex” in years)).",
+    );
+}
+
+#[test]
+fn a_verdict_reports_the_clause_after_its_that() {
+    check(
+        "<<The state court>> struck down the map on Friday, {{ruling}} 4-3 that ((it split the valley’s farms in two)) 😀.\r\n",
+    );
+    check("<<The tribunal>> {{ruled}} on Monday that ((the \"emergency\" levy was unlawful)).");
+    // Without a `that` a verdict decides rather than reports; `rules` and a `ruling`
+    // after a determiner are nouns.
+    for text in [
+        "The judge ruled the map invalid on Friday.",
+        "The board ruled out a second vote on the levy.",
+        "New safety rules that could close dozens of older mines take effect in May.",
+        "The ruling that the court issued on Monday runs to 90 pages.",
+    ] {
+        assert!(quotes(text).is_empty(), "{text}: {:?}", quotes(text));
+    }
+}
+
+/// The labels `text`'s entities spelt `name` get.
+fn labels_of(text: &str, name: &str) -> Vec<String> {
+    let s = Analyzer::new().analyze(text);
+    let spelt = |a: usize, b: usize| text.chars().skip(a).take(b - a).collect::<String>() == name;
+    s.entities.iter().filter(|e| spelt(e.start, e.end)).map(|e| e.label.clone()).collect()
+}
+
+#[test]
+fn a_name_after_the_article_is_no_person() {
+    // English puts no article before a person's name: `the Ledger` is a paper.
+    let text = "The Ledger reported on Monday that the pier would close 😀.\r\n\r\n\
+                “We asked the council twice,” the Ledger said in an editorial.\r\n";
+    let labels = labels_of(text, "Ledger");
+    assert!(!labels.is_empty() && labels.iter().all(|l| l != "PERSON"), "{labels:?}");
+    // A name modifying the noun after it stays a person (`the … administration`).
+    let text = "Maria Lopez spoke first, and the Maria Lopez campaign said on Friday that the \"new\" poll was wrong.";
+    let labels = labels_of(text, "Maria Lopez");
+    assert!(labels.len() == 2 && labels.iter().all(|l| l == "PERSON"), "{labels:?}");
+}
+
+#[test]
+fn a_name_after_the_article_that_speaks_is_an_organisation() {
+    let text = "The pier will close in May 😀, according to the NCRA.\r\n\
+                “Nobody asked the divers,” the Courier said. The mayor told the Herald on Friday that the ‘plan’ stands.";
+    assert_eq!(labels_of(text, "Courier"), ["ORG"]);
+    assert_eq!(labels_of(text, "NCRA"), ["ORG"]);
+    assert_eq!(labels_of(text, "Herald"), ["ORG"]);
+    let speakers: Vec<Option<String>> = speaker_texts(text);
+    assert_eq!(speakers.first(), Some(&Some("NCRA".to_string())), "{speakers:?}");
+    // Not a title, a lone adjective or a name modifying a noun.
+    let text = "“We will see,” the President said. “Not now,” the Republican said. She told the Harbour FM audience.";
+    for name in ["President", "Republican", "Harbour FM"] {
+        assert!(labels_of(text, name).iter().all(|l| l != "ORG"), "{name}: {:?}", labels_of(text, name));
+    }
+}
+
+#[test]
+fn a_named_persons_office_speaks_as_the_whole_phrase() {
+    // The office made the statement, not its holder: the phrase is the speaker, and as
+    // entities do not nest, it takes in the possessor's name there; her other mentions
+    // stay a person.
+    let text = "Councillor Joan Pell spoke on Monday 😀.\r\n\r\n\
+                Joan Pell’s office said the ferry would run again by May.\r\nPell did not say more.";
+    check(
+        "Councillor Joan Pell spoke on Monday 😀.\r\n\r\n\
+         <<Joan Pell’s office>> {{said}} ((the ferry would run again by May)).\r\nPell did not say more.",
+    );
+    assert_eq!(labels_of(text, "Joan Pell’s office"), ["SOURCE"]);
+    assert_eq!(labels_of(text, "Joan Pell"), ["PERSON"]);
+    assert_eq!(labels_of(text, "Pell"), ["PERSON"]);
+}
+
+#[test]
+fn a_participle_right_after_a_name_is_that_names() {
+    // The sentence's subject (`The ad`) is not the one asking.
+    check(
+        "The council released a new ad on Monday 😀.\r\n\r\nThe ad uses footage of <<Ana Ruiz>> {{asking}}, \
+         [[“Why should the ferry stop at all?”]]\r\n",
+    );
+    check("The clip opens with a video of <<Ana Ruiz>> {{saying}}, [[\"We will keep every route.\"]]");
+}

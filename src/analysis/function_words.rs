@@ -44,10 +44,12 @@ pub const CLAUSE_CONNECTIVES: &[&str] = &[
     "dan",
 ];
 
-/// English conjunctions that open a subordinate clause (`When Roe’s bill passed`):
-/// a capitalised one at a sentence start is no word of a name.
+/// English conjunctions that open a subordinate clause (`When Roe’s bill passed`,
+/// `called the hearing because …`): a capitalised one at a sentence start is no word
+/// of a name, and one after an object ends the object.
 pub const SUBORDINATORS: &[&str] = &[
     "when", "while", "if", "because", "since", "after", "before", "as", "once", "until", "unless", "whether", "where",
+    "though", "although",
 ];
 
 /// English nouns of a role or office that head a phrase after the organisation they

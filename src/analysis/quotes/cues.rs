@@ -7,6 +7,7 @@
 
 use super::super::dates::{MONTH_NAMES, WEEKDAYS};
 use super::super::doc::Doc;
+use super::super::english_verbs;
 use super::super::function_words::{PRONOUNS, SPEECH_SUBJECT_GAP};
 use super::super::lexicon::Lexicon;
 use super::super::tokenizer::{is_possessive_mark, TokenKind};
@@ -228,8 +229,27 @@ pub fn cue_before(doc: &Doc, lex: &Lexicon, t: usize) -> Option<(usize, SpeakerH
     Some((v, subject_before(doc, v)?))
 }
 
-/// Nouns of a time phrase between a subject and its verb (`this month`, `last week`).
-const TIME_NOUNS: &[&str] = &["week", "weekend", "month", "year", "morning", "afternoon", "evening", "night"];
+/// English nouns of a stretch of time: after `this`/`last` they make a time phrase
+/// between a subject and its verb (`Roe last week said`), and after `a`/`an` a
+/// setting rather than a name given (`called him a day later`, in
+/// [`indirect`](super::indirect)).
+pub(super) const TIME_NOUNS: &[&str] = &[
+    "day",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "decade",
+    "hour",
+    "minute",
+    "moment",
+    "while",
+    "time",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+];
 /// Words opening such a phrase.
 const TIME_OPENERS: &[&str] = &["this", "last", "next", "earlier", "later"];
 /// Days, which open no subject (`The bank on Monday announced …`).
@@ -366,6 +386,11 @@ pub fn subject_before(doc: &Doc, v: usize) -> Option<SpeakerHint> {
     if let Some(opener) = dated.then(|| aside_before(doc, from, s)).flatten() {
         return Some(SpeakerHint::Subject(from, opener));
     }
+    // `footage of Ana Ruiz asking, “…”`: a participle right after a name is the name's,
+    // whatever the sentence's subject.
+    if let Some(a) = name_before_participle(doc, from, s, v) {
+        return Some(SpeakerHint::Subject(a, s + 1));
+    }
     if doc.is_capitalised(s) && unnamed_source(doc, clause_start(doc, sentence.start, s), s + 1).is_none() || glued {
         return Some(SpeakerHint::Subject(from, s + 1));
     }
@@ -380,6 +405,24 @@ pub fn subject_before(doc: &Doc, v: usize) -> Option<SpeakerHint> {
         Some((a, b)) => Some(SpeakerHint::Source(a, b)),
         None => Some(SpeakerHint::Subject(from, opener)),
     }
+}
+
+/// Most words of a name read back from a participle.
+const MAX_PARTICIPLE_NAME: usize = 4;
+
+/// The first token of the name ending at token `s` right before the English participle
+/// at token `v` (`of Ana Ruiz asking`), when the name follows `of` or `with` inside the
+/// sentence (`footage of …`, `a video with …`), from token `from` on.
+fn name_before_participle(doc: &Doc, from: usize, s: usize, v: usize) -> Option<usize> {
+    if s + 1 != v || !english_verbs::is_participle(doc.low(v)) || !doc.is_capitalised(s) {
+        return None;
+    }
+    let mut a = s;
+    while a > from && s - a + 1 < MAX_PARTICIPLE_NAME && (doc.is_capitalised(a - 1) || doc.is_punct(a - 1, '.')) {
+        a -= 1;
+    }
+    let linked = a > from && matches!(doc.low(a - 1), "of" | "with") && !doc.is_capitalised(a - 1);
+    linked.then_some(a)
 }
 
 /// The first token after the last comma before token `s` in its sentence (or the

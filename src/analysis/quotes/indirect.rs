@@ -6,13 +6,14 @@
 
 use super::super::doc::Doc;
 use super::super::english_verbs;
-use super::super::function_words::{PRONOUNS, SPEECH_SUBJECT_GAP};
+use super::super::function_words::{PRONOUNS, SPEECH_SUBJECT_GAP, SUBORDINATORS};
 use super::super::intervals::Cover;
+use super::super::language::Language;
 use super::super::lexicon::Lexicon;
 use super::super::tokenizer::TokenKind;
 use super::super::QuoteKind;
 use super::asides::aside_cue;
-use super::cues::{self, after_verb_group, is_negated, subject_before, subject_end, SpeakerHint};
+use super::cues::{self, after_verb_group, is_negated, subject_before, subject_end, SpeakerHint, TIME_NOUNS};
 use super::direct::goes_on_unclosed;
 use super::indonesian;
 use super::marks::is_mark_at;
@@ -179,6 +180,10 @@ pub fn find(doc: &Doc, lex: &Lexicon, direct: &[RawQuote]) -> (Vec<RawQuote>, Ve
                 continue;
             }
             let Some((c, e, hint)) = report_at(doc, lex, v, range.end) else { continue };
+            // `Back when he wrote his memoir, Roe said that …`: a verb in a clause set
+            // before the main one reports no further than that clause's comma.
+            let fronted = fronted_clause_end(doc, range.start, v, e);
+            let e = fronted.unwrap_or(e);
             // `X mengumumkan bahwa …, kata seorang pejabat.`: the last cue reports all,
             // and the verb inside it its own clause up to that cue's comma.
             let outer = indonesian::outer_report(doc, lex, v, c, range.end)
@@ -196,7 +201,7 @@ pub fn find(doc: &Doc, lex: &Lexicon, direct: &[RawQuote]) -> (Vec<RawQuote>, Ve
             }
             // `…, though she noted …`: a report of its own ends this one, as does the
             // speaker's next act (`…, and criticized …`).
-            let next = second_report(doc, lex, c, e).or_else(|| coordinated_act(doc, v, c, e));
+            let next = fronted.or_else(|| second_report(doc, lex, c, e)).or_else(|| coordinated_act(doc, v, c, e));
             let e = next.unwrap_or(e);
             let fewest = indonesian::fewest_content_words(doc, lex, v, (c, e), range.end);
             let Some((start, end)) = content_span_of(doc, c, e, &facts, fewest) else { continue };
@@ -413,6 +418,32 @@ fn clause_after_conjunction(doc: &Doc, sentence_start: usize, comma: usize) -> u
     joined.map_or(sentence_start, |t| t + 1)
 }
 
+/// Adverbs that may stand before the conjunction of a fronted clause (`Back when …`,
+/// `Even after …`, `Long before …`).
+const FRONTING_ADVERBS: &[&str] = &["back", "even", "just", "only", "right", "long", "shortly", "soon"];
+
+/// The comma closing a subordinate clause that opens the English sentence starting at
+/// token `sentence_start` and holds the verb at token `v` (`When she announced that
+/// the pier would close, …`, `Back when he wrote his memoir, …`), if it comes before
+/// `end`: what the verb reports ends there, and the main clause after it is not its
+/// report. Not `As she said, …` (an aside whose report is the main clause), nor `If …`
+/// (a condition, part of what is said), nor a clause without a subject of its own
+/// (`When asked about the delay, …`), whose verb is read as before.
+fn fronted_clause_end(doc: &Doc, sentence_start: usize, v: usize, end: usize) -> Option<usize> {
+    if doc.language != Language::English {
+        return None;
+    }
+    let a = if FRONTING_ADVERBS.contains(&doc.low(sentence_start)) { sentence_start + 1 } else { sentence_start };
+    let conjunction = doc.low(a);
+    if !SUBORDINATORS.contains(&conjunction) || matches!(conjunction, "as" | "if" | "whether") || a + 1 >= v {
+        return None;
+    }
+    if (a..v).any(|t| doc.is_punct(t, ',')) {
+        return None;
+    }
+    (v + 1..end).find(|&t| doc.is_punct(t, ','))
+}
+
 /// Indices of the direct quotes (sorted by start) opening inside chars `start..end`.
 fn quotes_within(direct: &[RawQuote], start: usize, end: usize) -> std::ops::Range<usize> {
     direct.partition_point(|q| q.start < start)..direct.partition_point(|q| q.start < end)
@@ -502,7 +533,7 @@ fn naming_without_quote(doc: &Doc, v: usize, c: usize, e: usize) -> bool {
 
 /// `called the charges a fabrication`, `called Oz a quack`, `called the claims
 /// unfounded and false`: after a naming verb, an object and then what it is called —
-/// a noun phrase opened by `a`/`an` (not a time: `a day later`) or a past form ending
+/// a noun phrase opened by `a`/`an` (not a time, [`TIME_NOUNS`]: `a day later`) or a past form ending
 /// the clause or joined to another — is a verdict in the speaker's words, quoted or not.
 /// (`called a vote`, `called police`: no object before a predicate.)
 fn names_in_a_small_clause(doc: &Doc, c: usize, e: usize) -> bool {
@@ -513,7 +544,7 @@ fn names_in_a_small_clause(doc: &Doc, c: usize, e: usize) -> bool {
     }
     // The small clause ends at a comma or where a clause of time or cause opens
     // (`called the hearing because they felt a …`).
-    let stop = |t: usize| doc.is_punct(t, ',') || doc.is_punct(t, ';') || CLAUSE_STARTS.contains(&doc.low(t));
+    let stop = |t: usize| doc.is_punct(t, ',') || doc.is_punct(t, ';') || SUBORDINATORS.contains(&doc.low(t));
     let end = (c..e).find(|&t| stop(t)).unwrap_or(e);
     (c + 1..end).any(|t| {
         let low = doc.low(t);
@@ -523,13 +554,6 @@ fn names_in_a_small_clause(doc: &Doc, c: usize, e: usize) -> bool {
         (article || verdict) && word(t - 1)
     })
 }
-
-/// Words that open a clause of time, cause or condition after an object.
-const CLAUSE_STARTS: &[&str] =
-    &["because", "after", "when", "since", "while", "as", "if", "before", "until", "though", "although", "where"];
-
-/// Nouns of time after `a`/`an` (`called him a day later`): a setting, not a name given.
-const TIME_NOUNS: &[&str] = &["day", "week", "month", "year", "hour", "minute", "moment", "while", "time", "decade"];
 
 /// `he said “budget cuts” and new taxes would pay for it`: a quote right after an
 /// English verb, not closed by its own punctuation, that its sentence goes on from in
@@ -564,6 +588,9 @@ fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<
         // `Kebijakan itu, menurut Budi, belum tepat`: the subject before is reported too.
         let from = |c: usize| indonesian::subject_before_menurut(doc, v).unwrap_or(c);
         return according_to(doc, lex, v, sentence_end).map(|(c, hint)| (from(c), sentence_end, hint)).or_else(before);
+    }
+    if let Some(found) = verdict_report(doc, lex, v, sentence_end) {
+        return Some(found);
     }
     // Only a verb that can follow what it reports (`said`, `told`, not `menyampaikan`,
     // whose object follows it) ends a sentence as a cue.
@@ -668,6 +695,34 @@ fn report_at(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<
     (!agent && (that || !is_setting_only(doc, lex, v, c, sentence_end))).then_some((c, sentence_end, hint))
 }
 
+/// Forms of `rule`, the verb of a court's or a referee's verdict, that are no noun
+/// (`ruling` is one only after a comma or a form of `be`: `the ruling that …`).
+const VERDICT_FORMS: &[&str] = &["ruled", "ruling"];
+
+/// `The court, ruling 4-3 that the map was unfair, …`, `the judge ruled on Friday that
+/// …`: in English a verdict reports the clause after its `that`, past a vote tally or
+/// a short setting, for the subject of its clause. Without a `that` it decides rather
+/// than reports (`ruled the map invalid`, `ruled out a run`); `rule` is no cue of its own
+/// (`the new rule says` is a rule, not a speaker).
+fn verdict_report(doc: &Doc, lex: &Lexicon, v: usize, sentence_end: usize) -> Option<(usize, usize, SpeakerHint)> {
+    let low = doc.low(v);
+    if doc.language != Language::English || !VERDICT_FORMS.contains(&low) || doc.is_capitalised(v) {
+        return None;
+    }
+    let clause = v > 0 && doc.is_punct(v - 1, ',');
+    let be = v > 0 && BE_FORMS.contains(&doc.low(v - 1));
+    if low == "ruling" && !clause && !be {
+        return None;
+    }
+    let reach = sentence_end.min(v + 1 + MAX_SETTING_WORDS);
+    let that = (v + 1..reach).find(|&t| is_that(doc, t))?;
+    if (v + 1..that).any(|t| doc.is_punct(t, ',') || is_finite_verb(doc, t)) {
+        return None;
+    }
+    let hint = clause.then(|| participle_subject(doc, lex, v)).flatten().or_else(|| subject_before(doc, v))?;
+    Some((that + 1, sentence_end, hint))
+}
+
 /// `would argue the toll is unfair`, `did not say when …`: does the content from token
 /// `c` open a clause (a question word, a subject pronoun, or a finite verb among its
 /// first words)? After a modal, a negation or a raising verb a speech verb with a mere
@@ -686,9 +741,11 @@ fn opens_clause(doc: &Doc, c: usize, end: usize) -> bool {
 /// opening the sentence (up to its verb: an auxiliary or a past form).
 fn participle_subject(doc: &Doc, lex: &Lexicon, v: usize) -> Option<SpeakerHint> {
     let sentence = doc.sentence_of(v).and_then(|i| doc.sentences.get(i))?;
+    // `The state court rejected …, saying`: after a determiner a cue's form is a noun.
+    let determined = |u: usize| u > 0 && modifies_noun(doc.low(u - 1));
     let earlier = (sentence.start..v.saturating_sub(1)).rev().find(|&u| {
         let low = doc.low(u);
-        let verb = !doc.is_capitalised(u) && !cues::is_possessive_noun(doc, u);
+        let verb = !doc.is_capitalised(u) && !cues::is_possessive_noun(doc, u) && !determined(u);
         verb && lex.is_cue_after(low) && !english_verbs::is_participle(low)
     });
     if let Some(u) = earlier {

@@ -21,7 +21,11 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// Titles written in lower case right before a name (`dr Hanafiah`, `dokter gigi R
-/// Pranoto`): inside a role phrase they do not end it.
+/// Pranoto`): inside a role phrase they do not end it. Kept apart from the lexicon's
+/// titles, which it mostly repeats: there a lower-case `ketua` or `menteri` heads a
+/// role phrase whose name may be far off, while these honorifics stand right before
+/// the name. Kept apart from the tagger's English titles (`bounds.rs`), which are
+/// job words trimmed off a name's front, not honorifics.
 const LOWER_TITLES: &[&str] =
     &["dr", "drg", "dokter", "gigi", "prof", "ir", "ustaz", "ustadz", "kiai", "romo", "pastor"];
 /// Words after a cue that are not a speaker (`kata sumber itu`, `kata mereka`).

@@ -132,7 +132,8 @@ fn is_title_at(doc: &Doc, lex: &Lexicon, t: usize) -> bool {
 /// Majority Leader`, `Trade Commissioner`), trimmed off personal names in
 /// English text only: as tagger features they would move Indonesian tags, where
 /// English job titles (`Chief Economist`) sit inside organisation names. `Rep.` and
-/// `Sen.` stay: the speaker stage reads a name after `said` from its first word.
+/// `Sen.` stay: the speaker stage reads a name after `said` from its first word (so
+/// this list is not `english_places`' title check, which counts those abbreviations).
 const ENGLISH_TITLES: &[&str] = &[
     "leader",
     "majority",

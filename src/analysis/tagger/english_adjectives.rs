@@ -61,7 +61,7 @@ pub fn drop_lone_adjectives(doc: &Doc, spans: &mut Vec<Span>) {
     }
 }
 
-fn is_lone_adjective(low: &str) -> bool {
+pub(super) fn is_lone_adjective(low: &str) -> bool {
     ADJECTIVES.contains(&low)
 }
 

@@ -6,9 +6,12 @@
 //! (`Castillo & Sons`, `Baker & Lane`) name one firm, which the tagger cuts in two.
 
 use super::super::doc::Doc;
+use super::super::english_verbs;
 use super::super::language::Language;
-use super::super::tokenizer::TokenKind;
+use super::super::lexicon::Lexicon;
+use super::super::tokenizer::{is_possessive_mark, TokenKind};
 use super::super::{Label, Span};
+use super::english_adjectives;
 use super::places::tokens_taken;
 
 /// Source name of spans this pass adds.
@@ -128,4 +131,94 @@ pub fn join_ampersand_firms(doc: &Doc, spans: &mut Vec<Span>) {
     spans.retain(|s| !firms.iter().any(|&(a, b)| a <= s.start && s.end <= b));
     spans.extend(firms.iter().map(|&(a, b)| Span::new(a, b, Label::Org, SOURCE, CONFIDENCE)));
     spans.sort_by_key(|s| s.start);
+}
+
+/// Makes, in English `doc`, each PERSON name right after the article `the` an ORG
+/// (`the Ledger reported`, `told the Courier`): English writes no article before a
+/// person's name, so a name after one is a newspaper, a firm or a body that the tagger,
+/// trained on Indonesian, read as a person. A family named in the plural (`the
+/// Harrises`, where `Harris` is a person elsewhere) stays people, and so does a name
+/// that modifies the noun after it (`the George Ruiz administration`).
+pub fn articled_names_are_organisations(doc: &Doc, spans: &mut [Span]) {
+    if doc.language != Language::English {
+        return;
+    }
+    let people: Vec<&str> =
+        spans.iter().filter(|s| s.label == Label::Person && s.end == s.start + 1).map(|s| doc.low(s.start)).collect();
+    let family = |s: &Span| {
+        let low = doc.low(s.end - 1);
+        let stem = |suffix: &str| low.strip_suffix(suffix).is_some_and(|w| people.contains(&w));
+        stem("s") || stem("es")
+    };
+    let articled = |s: &Span| s.label == Label::Person && s.start > 0 && doc.low(s.start - 1) == "the";
+    let keep = |s: &Span| family(s) || modifies_noun_after(doc, s.end);
+    let relabel: Vec<usize> = (0..spans.len()).filter(|&i| articled(&spans[i]) && !keep(&spans[i])).collect();
+    for i in relabel {
+        if let Some(s) = spans.get_mut(i) {
+            s.label = Label::Org;
+        }
+    }
+}
+
+/// Lower-case words that may follow a name that is the head of its phrase (`the
+/// Ledger on Monday`, `the Courier and …`, `the Ledger, which …`).
+const AFTER_HEAD: &[&str] = &[
+    "on", "in", "at", "for", "to", "of", "with", "by", "from", "and", "or", "but", "who", "which", "that", "last",
+    "this", "earlier", "also", "has", "had", "have", "is", "was", "will", "would", "did", "does", "not",
+];
+
+/// Is token `t` a lower-case noun after a name, the name modifying it (`the George Ruiz
+/// administration`)? Not a function word, a verb (`the Ledger reported`) or a possessive.
+fn modifies_noun_after(doc: &Doc, t: usize) -> bool {
+    let low = doc.low(t);
+    let lower = doc.kind(t) == Some(TokenKind::Word) && !doc.is_capitalised(t) && !is_possessive_mark(low);
+    let verb = english_verbs::is_verb_form(low) || english_verbs::is_inflected(low);
+    lower && !verb && !AFTER_HEAD.contains(&low)
+}
+
+/// Adds, in English `doc`, each untagged run of capitalised words after the article
+/// `the` that speaks as an ORG: before a reporting verb (`the Courier reported`, `the
+/// NAACP said`), or after `according to the` or `told the`. English writes no article
+/// before a person's name, so the speaker is a paper, a firm or a body. Not a title
+/// (`the President said`), a lone adjective (`the Republican said`: a person) or a
+/// name modifying a noun (`told the Harbour FM audience`), nor one going on after `of`
+/// or `for` (`according to the Centre for Coastal Research`), which is left as it was.
+pub fn add_articled_speakers(doc: &Doc, lex: &Lexicon, spans: &mut Vec<Span>) {
+    if doc.language != Language::English {
+        return;
+    }
+    let taken = tokens_taken(doc, spans);
+    let free_name_word = |t: usize| {
+        let word = doc.kind(t) == Some(TokenKind::Word) && doc.is_capitalised(t);
+        word && !taken.get(t).copied().unwrap_or(true) && !lex.titles.contains(doc.low(t))
+    };
+    let mut added = Vec::new();
+    for the in (0..doc.tokens.len()).filter(|&t| doc.low(t) == "the" && free_name_word(t + 1)) {
+        if doc.is_title_case_sentence(the + 1) {
+            continue;
+        }
+        let mut end = the + 1;
+        while end < the + 1 + MAX_WORDS && free_name_word(end) && !doc.newline_after(end - 1) {
+            end += 1;
+        }
+        // `the Centre for Coastal Research`: a name going on after `of` or `for` is
+        // left to the other passes (the speaker stage reads its parts on its own).
+        let goes_on = matches!(doc.low(end), "of" | "for") && doc.is_capitalised(end + 1);
+        let lone_adjective = end == the + 2 && english_adjectives::is_lone_adjective(doc.low(the + 1));
+        let speaks = || {
+            let verb = doc.kind(end) == Some(TokenKind::Word) && !doc.is_capitalised(end);
+            let before = |k: usize, word: &str| the.checked_sub(k).is_some_and(|p| doc.low(p) == word);
+            (verb && english_verbs::is_inflected(doc.low(end)))
+                || (before(2, "according") && before(1, "to"))
+                || before(1, "told")
+        };
+        // `told the RT America audience`: a name modifying a noun is not the one spoken to.
+        if !lone_adjective && !goes_on && !modifies_noun_after(doc, end) && speaks() {
+            added.push(Span::new(the + 1, end, Label::Org, SOURCE, CONFIDENCE));
+        }
+    }
+    if !added.is_empty() {
+        spans.extend(added);
+        spans.sort_by_key(|s| s.start);
+    }
 }

@@ -125,6 +125,8 @@ impl Tagger {
         self.english_places.apply(doc, lex, &mut spans);
         english_organisations::add_untagged(doc, &mut spans);
         english_organisations::join_ampersand_firms(doc, &mut spans);
+        english_organisations::articled_names_are_organisations(doc, &mut spans);
+        english_organisations::add_articled_speakers(doc, lex, &mut spans);
         field_lists::join(doc, lex, &mut spans);
         bounds::balance_parentheses(doc, &mut spans);
         if self.weights.domain.joins_acronyms(convention) {
