@@ -13,14 +13,14 @@ use sorot::analysis::{Analyzer, QuoteKind};
 
 const SET: &str = "eval/id-news";
 
-/// Floors, just under main's untuned figures (45a04e7: F1 0.952, direct 1.000,
-/// speaker 0.977, nameless cues 0.961): F1 at 80 % overlap over all quotations and
-/// over direct ones, speakers right over all matched quotations and over those whose
-/// cue carries no name.
-const MIN_F1: f64 = 0.95;
+/// Floors, just under session 10's figures (F1 0.979, direct 1.000, speaker 0.991,
+/// nameless cues 0.988; untuned at 45a04e7: 0.952, 1.000, 0.977, 0.961): F1 at 80 %
+/// overlap over all quotations and over direct ones, speakers right over all matched
+/// quotations and over those whose cue carries no name.
+const MIN_F1: f64 = 0.97;
 const MIN_DIRECT_F1: f64 = 0.99;
-const MIN_SPEAKER: f64 = 0.97;
-const MIN_NAMELESS_SPEAKER: f64 = 0.95;
+const MIN_SPEAKER: f64 = 0.98;
+const MIN_NAMELESS_SPEAKER: f64 = 0.975;
 
 #[test]
 fn the_gold_agrees_with_its_articles_in_code_points() {
