@@ -96,7 +96,10 @@ pub fn rank_speakers_with(
     let mut earlier: Vec<&QuoteRef> = quotes.iter().filter(|q| q.end <= target.start).collect();
     earlier.sort_by_key(|q| q.end);
     let mut last_direct = None;
+    // As the analysis reads them: a pronoun subject before a quote is followed first.
+    let opening = |q: &QuoteRef| q.cue.map_or(q.start, |(c, _)| c.min(q.start));
     for q in earlier {
+        context.follow_pronoun_subjects(opening(q), weights);
         let speaker = q.speaker.and_then(|s| position.get(s).copied().flatten()).map(Mention::Entity);
         if let Some(m) = speaker {
             context.spoke(&raw_quote(q), m);
@@ -105,6 +108,7 @@ pub fn rank_speakers_with(
             last_direct = speaker;
         }
     }
+    context.follow_pronoun_subjects(opening(target), weights);
     let names = Names::new(&doc, lex, &sorted);
     let CueReading { pos, pronoun, named } = read_cue(&names, &context, target, last_direct, weights);
     let query = Query { pos: pos.min(target.start), pronoun, named, wide: true };

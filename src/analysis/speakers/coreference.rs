@@ -10,6 +10,7 @@ use super::super::code_points::{CharRange, CodePoints};
 use super::super::doc::Doc;
 use super::super::function_words::{PRONOUNS, ROLE_LINKS, SUBJECT_VERB_GAP};
 use super::super::intervals::{Cover, EntityIndex};
+use super::super::language::Language;
 use super::super::lexicon::Lexicon;
 use super::super::quotes::RawQuote;
 use super::super::{Entity, Label, QuoteKind};
@@ -93,6 +94,11 @@ pub struct Context<'a> {
     /// Where the article's headline ends (0 without one): its entities are no
     /// candidates ([`headline`](super::headline)).
     pub(super) headline_end: usize,
+    /// Indonesian sentences opened by a pronoun subject of a verb that reports nothing
+    /// (`Ia menggambarkan …`, `Dia duduk …`), as the pronoun's token, ascending; and
+    /// how many of them [`Context::follow_pronoun_subjects`] has read.
+    pronoun_subjects: Vec<usize>,
+    followed: usize,
 }
 
 impl<'a> Context<'a> {
@@ -115,7 +121,38 @@ impl<'a> Context<'a> {
         );
         let index = EntityIndex::new(entities);
         let paragraphs = Paragraphs::new(&doc.chars);
-        Context { doc, lex, index, unquoted, salient, paragraphs, group_speakers: Vec::new(), direct, headline_end }
+        let pronoun_subjects = pronoun_subjects(doc, lex, &direct);
+        Context {
+            doc,
+            lex,
+            index,
+            unquoted,
+            salient,
+            paragraphs,
+            group_speakers: Vec::new(),
+            direct,
+            headline_end,
+            pronoun_subjects,
+            followed: 0,
+        }
+    }
+
+    /// `Darmaji menyatakan … . Ia menggambarkan Nabila … “…,” katanya.`: each pronoun
+    /// opening a sentence before char `pos` as the subject of a verb stands for the
+    /// person the ranker gives it, who is then salient there, as if named; the people
+    /// that sentence only speaks about (`Nabila`) come after them.
+    pub fn follow_pronoun_subjects(&mut self, pos: usize, weights: &SpeakerWeights) {
+        while let Some(&t) = self.pronoun_subjects.get(self.followed) {
+            let Some(token) = self.doc.tokens.get(t) else { break };
+            if token.start() >= pos {
+                break;
+            }
+            self.followed += 1;
+            let query = Query { pos: token.start(), pronoun: Pronoun::Person, named: None, wide: false };
+            if let Some(best) = self.ranked(&query, weights).first() {
+                self.salient.mentioned(token.end(), best.who);
+            }
+        }
     }
 
     /// Records the speaker of a quote; quotes come in text order.
@@ -174,6 +211,26 @@ impl<'a> Context<'a> {
     fn person_at(&self, t: usize) -> Option<usize> {
         self.index.person_at(self.doc.tokens.get(t)?.start())
     }
+}
+
+/// Tokens of the Indonesian pronouns (`ia`, `dia`, `beliau`) opening a sentence outside
+/// direct quotes as the subject of a verb that is no speech verb (a speech verb's
+/// report records its speaker itself).
+fn pronoun_subjects(doc: &Doc, lex: &Lexicon, direct: &Cover) -> Vec<usize> {
+    if doc.language != Language::Indonesian {
+        return Vec::new();
+    }
+    let opens = |t: usize| {
+        let pronoun = matches!(doc.low(t), "ia" | "dia" | "beliau") && doc.is_sentence_initial(t);
+        let mut v = t + 1;
+        while SUBJECT_VERB_GAP.contains(&doc.low(v)) {
+            v += 1;
+        }
+        let speech = lex.cues_before.contains(doc.low(v)) || lex.is_cue_after(doc.low(v));
+        let quoted = doc.tokens.get(t).is_some_and(|x| direct.covers_range(x.start(), x.end()));
+        pronoun && !quoted && is_verb(doc, lex, v) && !speech
+    };
+    (0..doc.tokens.len()).filter(|&t| opens(t)).collect()
 }
 
 /// Is this person mention the subject of a verb, or introduced as a speaker?

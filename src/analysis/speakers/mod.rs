@@ -98,6 +98,8 @@ pub fn resolve_all(
     let mut out: Vec<Option<Mention>> = Vec::with_capacity(quotes.len());
     let mut last_direct: Option<Mention> = None;
     for q in quotes {
+        let cue = q.cue.and_then(|t| doc.tokens.get(t)).map_or(q.start, |x| x.start());
+        context.follow_pronoun_subjects(cue.min(q.start), weights);
         let read = match read_hint(&names, &context, q, weights) {
             HintReading::Continued => Read::Named(last_direct),
             HintReading::Named(m) => Read::Named(m),

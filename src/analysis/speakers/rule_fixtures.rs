@@ -390,3 +390,15 @@ fn an_unnamed_subject_with_an_age_or_a_place_speaks() {
          <<Seorang sumber di kepolisian>> yang mengetahui penyidikan {{mengatakan}} ((tersangka pernah dilaporkan dalam “kasus” lain)).",
     );
 }
+
+#[test]
+fn a_pronoun_subject_keeps_the_person_it_stands_for_salient() {
+    // Paimin comes in as an object; `Ia` opening the next sentence is him, so the `-nya`
+    // after goes to him rather than to the chair who spoke last.
+    check(
+        "Ketua rapat <<Sri Wahyuni>> {{mengatakan}} ((setiap warga mendapat waktu tiga menit)).\r\n\r\n\
+         Kesempatan pertama diberikan kepada <<Paimin>>, nelayan dari Kampung Baru. \
+         Ia menunjukkan jaring yang robek 🎣 di depan meja pimpinan.\r\n\r\n\
+         [[“Ini jaring saya satu-satunya,”]] {{tuturnya}}.",
+    );
+}

@@ -24,6 +24,13 @@ impl Salient {
         Salient { named, spoken: Vec::new(), direct: Vec::new() }
     }
 
+    /// Records a salient mention of `who` ending at `end` found while reading (a
+    /// pronoun subject standing for them).
+    pub fn mentioned(&mut self, end: usize, who: Mention) {
+        let at = self.named.partition_point(|&(e, _)| e <= end);
+        self.named.insert(at, (end, who));
+    }
+
     /// Records the speaker of a quote ending at `end`; quotes come in text order, so
     /// this nearly always appends.
     pub fn spoke(&mut self, end: usize, who: Mention) {
