@@ -56,10 +56,15 @@ pub struct FieldList {
 /// names tagged inside an office's listed fields (`spans` sorted and disjoint before
 /// and after).
 pub fn join(doc: &Doc, lex: &Lexicon, spans: &mut Vec<Span>) {
-    let lists = find(doc, lex, &|t| spans.iter().find(|s| s.start == t).map(|s| s.label));
-    for list in &lists {
-        apply(list, spans);
+    // The label of the span starting at each token, so that reading is linear.
+    let mut starting: Vec<Option<Label>> = vec![None; doc.tokens.len()];
+    for s in spans.iter() {
+        if let Some(slot) = starting.get_mut(s.start) {
+            *slot = Some(s.label);
+        }
     }
+    let lists = find(doc, lex, &|t| starting.get(t).copied().flatten());
+    apply(&lists, spans);
     spans.sort_by_key(|s| s.start);
 }
 
@@ -156,18 +161,33 @@ fn is_closing_word(doc: &Doc, t: usize) -> bool {
     matches!(doc.low(t), "dan" | "serta")
 }
 
-/// Replaces the names tagged inside `list` by the list's own organisation (none for an
-/// office). A name reaching in from before the list's head is an organisation the head
-/// goes on (`Sekolah Tinggi Ilmu …` tagged from `Sekolah`) or is cut at the head; a name
-/// reaching out past its last field keeps what lies after it.
-fn apply(list: &FieldList, spans: &mut Vec<Span>) {
-    let mut start = list.start;
-    let mut kept = Vec::with_capacity(spans.len() + 1);
+/// Replaces the names tagged inside each of `lists` (sorted, disjoint) by the list's
+/// own organisation (none for an office), in one pass over `spans`. A name reaching in
+/// from before a list's head is an organisation the head goes on (`Sekolah Tinggi Ilmu
+/// …` tagged from `Sekolah`) or is cut at the head; a name reaching out past its last
+/// field keeps what lies after it; a name around the whole list stays, and the list adds
+/// nothing; a name across two lists is none.
+fn apply(lists: &[FieldList], spans: &mut Vec<Span>) {
+    if lists.is_empty() {
+        return;
+    }
+    let mut starts: Vec<usize> = lists.iter().map(|l| l.start).collect();
+    let mut around = vec![false; lists.len()];
+    let mut kept = Vec::with_capacity(spans.len() + lists.len());
     for mut s in spans.drain(..) {
-        if s.end <= list.start || s.start >= list.end {
+        let first = lists.partition_point(|l| l.end <= s.start);
+        let last = lists.partition_point(|l| l.start < s.end);
+        let Some(list) = lists.get(first).filter(|_| last == first + 1) else {
+            if last == first {
+                kept.push(s);
+            }
+            continue;
+        };
+        if s.start < list.start && s.end > list.end {
+            around[first] = true;
             kept.push(s);
         } else if s.start < list.start && s.label == Label::Org && list.organisation {
-            start = s.start;
+            starts[first] = s.start;
         } else if s.start < list.start {
             s.end = list.start;
             kept.push(s);
@@ -176,8 +196,10 @@ fn apply(list: &FieldList, spans: &mut Vec<Span>) {
             kept.push(s);
         }
     }
-    if list.organisation {
-        kept.push(Span::new(start, list.end, Label::Org, SOURCE, CONFIDENCE));
+    for ((list, start), around) in lists.iter().zip(starts).zip(around) {
+        if list.organisation && !around {
+            kept.push(Span::new(start, list.end, Label::Org, SOURCE, CONFIDENCE));
+        }
     }
     *spans = kept;
 }
@@ -235,6 +257,14 @@ mod tests {
         assert_eq!(got, vec![("Pusat Riset Kopi dan Geofisika".to_string(), Label::Org)]);
         let got = tagged("Warga mendatangi Pusat Kota dan Pasar Lama.");
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn two_lists_in_one_sentence_are_two_organisations() {
+        let got =
+            tagged("Badan Meteorologi, Klimatologi, dan Geofisika serta Dinas Pemuda, Olahraga, dan Pariwisata hadir.");
+        let want = ["Badan Meteorologi, Klimatologi, dan Geofisika", "Dinas Pemuda, Olahraga, dan Pariwisata"];
+        assert_eq!(got, want.map(|w| (w.to_string(), Label::Org)));
     }
 
     #[test]
