@@ -137,10 +137,10 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// `Darmaji menyatakan … . Ia menggambarkan Nabila … “…,” katanya.`: each pronoun
-    /// opening a sentence before char `pos` as the subject of a verb stands for the
-    /// person the ranker gives it, who is then salient there, as if named; the people
-    /// that sentence only speaks about (`Nabila`) come after them.
+    /// `Giliran pertama jatuh kepada Kartono, … . Ia membawa … “…,” tuturnya.`: each
+    /// pronoun opening a sentence before char `pos` as the subject of a verb stands for
+    /// the person the ranker gives it there, who is then salient at the pronoun, as if
+    /// named, and goes on being the one a later `-nya` stands for.
     pub fn follow_pronoun_subjects(&mut self, pos: usize, weights: &SpeakerWeights) {
         while let Some(&t) = self.pronoun_subjects.get(self.followed) {
             let Some(token) = self.doc.tokens.get(t) else { break };
@@ -221,14 +221,16 @@ fn pronoun_subjects(doc: &Doc, lex: &Lexicon, direct: &Cover) -> Vec<usize> {
         return Vec::new();
     }
     let opens = |t: usize| {
-        let pronoun = matches!(doc.low(t), "ia" | "dia" | "beliau") && doc.is_sentence_initial(t);
+        if !matches!(doc.low(t), "ia" | "dia" | "beliau") || !doc.is_sentence_initial(t) {
+            return false;
+        }
         let mut v = t + 1;
         while SUBJECT_VERB_GAP.contains(&doc.low(v)) {
             v += 1;
         }
         let speech = lex.cues_before.contains(doc.low(v)) || lex.is_cue_after(doc.low(v));
         let quoted = doc.tokens.get(t).is_some_and(|x| direct.covers_range(x.start(), x.end()));
-        pronoun && !quoted && is_verb(doc, lex, v) && !speech
+        !quoted && is_verb(doc, lex, v) && !speech
     };
     (0..doc.tokens.len()).filter(|&t| opens(t)).collect()
 }

@@ -9,6 +9,9 @@ use super::names::Mention;
 pub struct Salient {
     /// Salient entity mentions, ascending by end, ties in entity order.
     named: Vec<(usize, Mention)>,
+    /// People that pronoun subjects stand for, found while reading in text order,
+    /// ascending by end (kept apart from `named` so that recording one appends).
+    followed: Vec<(usize, Mention)>,
     /// Speakers of quotes, ascending by end, ties in the order recorded.
     spoken: Vec<(usize, Mention)>,
     /// Speakers of direct quotes, ascending by end.
@@ -21,14 +24,14 @@ impl Salient {
         let mut named: Vec<(usize, Mention)> = named.into_iter().collect();
         // Stable: ties keep entity order.
         named.sort_by_key(|&(end, _)| end);
-        Salient { named, spoken: Vec::new(), direct: Vec::new() }
+        Salient { named, followed: Vec::new(), spoken: Vec::new(), direct: Vec::new() }
     }
 
     /// Records a salient mention of `who` ending at `end` found while reading (a
-    /// pronoun subject standing for them).
+    /// pronoun subject standing for them); they come in text order, so this appends.
     pub fn mentioned(&mut self, end: usize, who: Mention) {
-        let at = self.named.partition_point(|&(e, _)| e <= end);
-        self.named.insert(at, (end, who));
+        let at = self.followed.partition_point(|&(e, _)| e <= end);
+        self.followed.insert(at, (end, who));
     }
 
     /// Records the speaker of a quote ending at `end`; quotes come in text order, so
@@ -67,15 +70,19 @@ impl Salient {
     /// The people ending at or before `pos`, latest first; at one offset, speakers of
     /// quotes before named people, and the later recorded first.
     pub fn latest(&self, pos: usize) -> Latest<'_> {
-        let named = self.named.get(..self.named.partition_point(|&(e, _)| e <= pos)).unwrap_or(&[]);
+        let upto = |v: &'_ [(usize, Mention)]| v.partition_point(|&(e, _)| e <= pos);
+        let named = self.named.get(..upto(&self.named)).unwrap_or(&[]);
+        let followed = self.followed.get(..upto(&self.followed)).unwrap_or(&[]);
         let spoken = self.spoken.get(..self.spoken.partition_point(|&(e, _)| e <= pos)).unwrap_or(&[]);
-        Latest { named, spoken }
+        Latest { named, followed, spoken }
     }
 }
 
-/// Iterator of [`Salient::latest`]: the two vectors merged from their ends.
+/// Iterator of [`Salient::latest`]: the three vectors merged from their ends; at one
+/// offset a quote's speaker first, then a pronoun's person, then a named mention.
 pub struct Latest<'s> {
     named: &'s [(usize, Mention)],
+    followed: &'s [(usize, Mention)],
     spoken: &'s [(usize, Mention)],
 }
 
@@ -83,13 +90,15 @@ impl Iterator for Latest<'_> {
     type Item = (usize, Mention);
 
     fn next(&mut self) -> Option<(usize, Mention)> {
-        let take_spoken = match (self.named.last(), self.spoken.last()) {
-            (None, None) => return None,
-            (Some(_), None) => false,
-            (None, Some(_)) => true,
-            (Some(a), Some(b)) => b.0 >= a.0,
+        let end = |side: &[(usize, Mention)]| side.last().map(|&(e, _)| e);
+        let latest = [end(self.spoken), end(self.followed), end(self.named)].into_iter().flatten().max()?;
+        let side = if end(self.spoken) == Some(latest) {
+            &mut self.spoken
+        } else if end(self.followed) == Some(latest) {
+            &mut self.followed
+        } else {
+            &mut self.named
         };
-        let side = if take_spoken { &mut self.spoken } else { &mut self.named };
         let (&last, rest) = side.split_last()?;
         *side = rest;
         Some(last)
@@ -123,5 +132,16 @@ mod tests {
         salient.spoke_directly(8, Mention::Entity(2));
         assert_eq!(salient.last_direct_speaker(7), Some(Mention::Entity(1)));
         assert_eq!(salient.last_direct_speaker(9), Some(Mention::Entity(2)));
+    }
+
+    #[test]
+    fn a_pronouns_person_comes_between_a_speaker_and_a_named_person_at_one_offset() {
+        let mut salient = Salient::new([(6, Mention::Entity(0)), (12, Mention::Entity(1))]);
+        salient.mentioned(6, Mention::Entity(2));
+        salient.mentioned(9, Mention::Entity(3));
+        salient.spoke(6, Mention::Entity(4));
+        let who: Vec<Mention> = salient.latest(12).map(|(_, who)| who).collect();
+        let expected = [1, 3, 4, 2, 0].map(Mention::Entity);
+        assert_eq!(who, expected);
     }
 }
