@@ -169,6 +169,12 @@ pub fn is_possessive_mark(low: &str) -> bool {
     matches!(low, "'s" | "’s")
 }
 
+/// `he’s` → `he`, `that's` → `that`: a lower-cased word without its final `'s`
+/// (`’s`), whether that is a contracted `is`/`has` or a possessive left on the word.
+pub fn strip_final_s(low: &str) -> Option<&str> {
+    low.strip_suffix("’s").or_else(|| low.strip_suffix("'s"))
+}
+
 /// Where the possessive `'s` of word `t` starts, if it ends in one.
 fn possessive_start(t: &Token, char_at: impl Fn(usize) -> Option<char>) -> Option<usize> {
     let (start, end) = (t.start(), t.end());
@@ -274,6 +280,14 @@ mod tests {
         assert_eq!(split_texts("the voters' club"), ["the", "voters", "'", "club"]);
         assert_eq!(split_texts("It's late, she’s sure"), ["It's", "late", ",", "she’s", "sure"]);
         assert_eq!(split_texts("the 1990's"), ["the", "1990's"]);
+    }
+
+    #[test]
+    fn a_final_s_comes_off_with_either_apostrophe() {
+        assert_eq!(strip_final_s("he’s"), Some("he"));
+        assert_eq!(strip_final_s("that's"), Some("that"));
+        assert_eq!(strip_final_s("hers"), None);
+        assert_eq!(strip_final_s("’s"), Some(""));
     }
 
     #[test]

@@ -10,7 +10,7 @@ use super::super::doc::Doc;
 use super::super::english_verbs;
 use super::super::function_words::{PRONOUNS, SPEECH_SUBJECT_GAP};
 use super::super::lexicon::Lexicon;
-use super::super::tokenizer::{is_possessive_mark, TokenKind};
+use super::super::tokenizer::{is_possessive_mark, strip_final_s, TokenKind};
 use super::marks::is_mark_at;
 use super::unnamed::{counted_person, unnamed_source};
 
@@ -362,7 +362,7 @@ pub fn subject_before(doc: &Doc, v: usize) -> Option<SpeakerHint> {
     let s = subject_end(doc, v)?;
     // `He’s claiming`: a pronoun with a contracted `is`.
     let low = doc.low(s);
-    let uncontracted = low.strip_suffix("’s").or_else(|| low.strip_suffix("'s")).unwrap_or(low);
+    let uncontracted = strip_final_s(low).unwrap_or(low);
     if PRONOUNS.contains(&uncontracted) {
         return Some(SpeakerHint::Pronoun(start_of(doc, s)));
     }

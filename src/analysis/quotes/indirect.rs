@@ -10,7 +10,7 @@ use super::super::function_words::{PRONOUNS, SPEECH_SUBJECT_GAP, SUBORDINATORS};
 use super::super::intervals::Cover;
 use super::super::language::Language;
 use super::super::lexicon::Lexicon;
-use super::super::tokenizer::TokenKind;
+use super::super::tokenizer::{strip_final_s, TokenKind};
 use super::super::QuoteKind;
 use super::asides::aside_cue;
 use super::cues::{self, after_verb_group, is_negated, subject_before, subject_end, SpeakerHint, TIME_NOUNS};
@@ -1009,7 +1009,7 @@ const HEAD_PREPOSITIONS: &[&str] = &["for", "of", "from", "at", "in", "with"];
 /// Is `low` a determiner or a noun's possessive (`the`, `their`, `Roe's`), but not a
 /// pronoun's contraction (`he's said` is `he has said`)?
 fn modifies_noun(low: &str) -> bool {
-    let stem = low.strip_suffix("’s").or_else(|| low.strip_suffix("'s"));
+    let stem = strip_final_s(low);
     match stem {
         Some(stem) => !matches!(stem, "he" | "she" | "it" | "that" | "who" | "there" | "what"),
         None => NOUN_DETERMINERS.contains(&low),

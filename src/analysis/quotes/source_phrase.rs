@@ -14,7 +14,7 @@
 //!   `That’s when she …`) is no source (`the voters we asked` keeps its relative clause).
 
 use super::super::doc::Doc;
-use super::super::tokenizer::TokenKind;
+use super::super::tokenizer::{strip_final_s, TokenKind};
 use super::cues::SpeakerHint;
 use super::indonesian::{is_english, VERB_ADVERBS};
 
@@ -129,7 +129,7 @@ fn is_break(doc: &Doc, t: usize) -> bool {
 /// An English auxiliary, or a contracted `is` after a pronoun (`That’s`, `There's`).
 fn is_english_verb(doc: &Doc, t: usize) -> bool {
     let low = doc.low(t);
-    let stem = low.strip_suffix("’s").or_else(|| low.strip_suffix("'s"));
+    let stem = strip_final_s(low);
     ENGLISH_AUXILIARIES.contains(&low) || stem.is_some_and(|s| matches!(s, "that" | "there" | "it" | "what" | "here"))
 }
 

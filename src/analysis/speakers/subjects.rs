@@ -8,7 +8,7 @@ use super::super::english_verbs;
 use super::super::function_words::{is_subject_edge, IMPERSONAL_PRONOUNS, PRONOUNS};
 use super::super::quotes::marks::is_mark_at;
 use super::super::quotes::unnamed::{plural_phrase, role_source, unnamed_source};
-use super::super::tokenizer::TokenKind;
+use super::super::tokenizer::{strip_final_s, TokenKind};
 use super::groups::is_group_pronoun;
 use super::names::{names_a_person, Mention, Names};
 
@@ -32,7 +32,7 @@ pub enum UnnamedSubject {
 
 /// A word's form without a contracted `is` (`he’s` → `he`).
 fn uncontracted(low: &str) -> &str {
-    low.strip_suffix("’s").or_else(|| low.strip_suffix("'s")).unwrap_or(low)
+    strip_final_s(low).unwrap_or(low)
 }
 
 impl Names<'_> {
