@@ -10,20 +10,16 @@
 
 mod eval_set;
 
-use eval_set::{check_parts_agree, gold, is_direct, nameless, score, span, Gold};
-use sorot::analysis::{Analyzer, QuoteKind};
+use eval_set::{check_floors, check_parts_agree, gold, is_direct, nameless, span, Floors, Gold};
 
 const SET: &str = "eval/id-features";
 
-/// Floors, just under session 10's figures (this test's own matching at 80 % overlap:
+/// Floors ([`Floors`]), just under session 10's figures (this test's own matching at 80 % overlap:
 /// F1 0.984, direct 1.000, speaker 0.971, nameless cues 0.953; untuned at b13dcc3 they
 /// were 0.939, 1.000, 0.891 and 0.853, and half A has been tuned on since): F1 over
 /// all quotations and over direct ones, speakers right over all matched quotations
 /// and over those whose cue carries no name.
-const MIN_F1: f64 = 0.975;
-const MIN_DIRECT_F1: f64 = 0.99;
-const MIN_SPEAKER: f64 = 0.96;
-const MIN_NAMELESS_SPEAKER: f64 = 0.94;
+const FLOORS: Floors = Floors { f1: 0.975, direct_f1: 0.99, speaker: 0.96, nameless_speaker: 0.94 };
 
 #[test]
 fn the_gold_agrees_with_its_articles_in_code_points() {
@@ -73,27 +69,5 @@ fn the_set_keeps_the_constructions_it_exists_for() {
 
 #[test]
 fn the_analysis_finds_quotations_and_speakers_at_least_as_well_as_when_the_floors_were_set() {
-    let (analyzer, docs) = (Analyzer::new(), gold(SET));
-    let all = score(&docs, &analyzer, &[QuoteKind::Direct, QuoteKind::Indirect], |_| true);
-    let direct = score(&docs, &analyzer, &[QuoteKind::Direct], is_direct);
-    let unnamed = score(&docs, &analyzer, &[QuoteKind::Direct, QuoteKind::Indirect], nameless);
-    eprintln!(
-        "id-features: F1@0.8 {:.3}, direct {:.3}, speaker {:.3} ({}/{}), nameless cues {:.3} ({}/{})",
-        all.f1(),
-        direct.f1(),
-        all.speaker(),
-        all.right,
-        all.asked,
-        unnamed.speaker(),
-        unnamed.right,
-        unnamed.asked
-    );
-    assert!(all.f1() >= MIN_F1, "F1@0.8 {:.3} fell below {MIN_F1}", all.f1());
-    assert!(direct.f1() >= MIN_DIRECT_F1, "direct F1@0.8 {:.3} fell below {MIN_DIRECT_F1}", direct.f1());
-    assert!(all.speaker() >= MIN_SPEAKER, "speaker {:.3} fell below {MIN_SPEAKER}", all.speaker());
-    assert!(
-        unnamed.speaker() >= MIN_NAMELESS_SPEAKER,
-        "speaker of nameless cues {:.3} fell below {MIN_NAMELESS_SPEAKER}",
-        unnamed.speaker()
-    );
+    check_floors(SET, "id-features", &FLOORS);
 }

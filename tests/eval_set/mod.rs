@@ -2,7 +2,8 @@
 //! `eval/en-news`, `eval/id-news`): reading `gold.jsonl`, checking it against the
 //! articles in code points, matching suggested quotations to gold ones as
 //! `../shared/eval/score.py` does, its name-word test of a speaker, and the F1 and
-//! speaker counts of the whole-article sets (`eval/id-news`, `eval/id-features`).
+//! speaker counts of the whole-article sets (`eval/id-news`, `eval/id-features`) and
+//! the check of their floors.
 //! Each test binary uses part of it.
 #![allow(dead_code)]
 
@@ -150,4 +151,43 @@ pub fn score(docs: &[Gold], analyzer: &Analyzer, kinds: &[QuoteKind], pick: fn(&
         }
     }
     c
+}
+
+/// Floors of a whole-article set: F1 at 80 % overlap over all quotations and over
+/// direct ones, speakers right over all matched quotations and over those whose cue
+/// carries no name.
+pub struct Floors {
+    pub f1: f64,
+    pub direct_f1: f64,
+    pub speaker: f64,
+    pub nameless_speaker: f64,
+}
+
+/// Scores the whole-article set in folder `set` with the shipped analysis, prints its
+/// figures under `label`, and fails if one falls below its floor.
+pub fn check_floors(set: &str, label: &str, floors: &Floors) {
+    let (analyzer, docs) = (Analyzer::new(), gold(set));
+    let all = score(&docs, &analyzer, &[QuoteKind::Direct, QuoteKind::Indirect], |_| true);
+    let direct = score(&docs, &analyzer, &[QuoteKind::Direct], is_direct);
+    let unnamed = score(&docs, &analyzer, &[QuoteKind::Direct, QuoteKind::Indirect], nameless);
+    eprintln!(
+        "{label}: F1@0.8 {:.3}, direct {:.3}, speaker {:.3} ({}/{}), nameless cues {:.3} ({}/{})",
+        all.f1(),
+        direct.f1(),
+        all.speaker(),
+        all.right,
+        all.asked,
+        unnamed.speaker(),
+        unnamed.right,
+        unnamed.asked
+    );
+    assert!(all.f1() >= floors.f1, "F1@0.8 {:.3} fell below {}", all.f1(), floors.f1);
+    assert!(direct.f1() >= floors.direct_f1, "direct F1@0.8 {:.3} fell below {}", direct.f1(), floors.direct_f1);
+    assert!(all.speaker() >= floors.speaker, "speaker {:.3} fell below {}", all.speaker(), floors.speaker);
+    assert!(
+        unnamed.speaker() >= floors.nameless_speaker,
+        "speaker of nameless cues {:.3} fell below {}",
+        unnamed.speaker(),
+        floors.nameless_speaker
+    );
 }
