@@ -113,7 +113,7 @@ def speaker_mention(text, needle, anchor, content, where):
 
 
 def news_quote(text, fields, where):
-    """A record of a whole-article set (eval/id-news, eval/id-features) from its
+    """A record of a whole-article set (eval/en-news, eval/id-news, eval/id-features) from its
     annotation fields: content (`\\n` for a line break), cue, speaker mentions (' | '
     between several) and the name a nameless cue stands for."""
     content, cue, speakers, resolved = fields
@@ -130,3 +130,17 @@ def news_quote(text, fields, where):
         "speaker": mentions,
         "speaker_resolved": resolved or None,
     }
+
+
+def make_news_gold(folder):
+    """Builds the gold.jsonl of a whole-article set (eval/id-news, eval/id-features) in
+    `folder` from its articles and annotations.tsv, and prints its counts. CRLF articles
+    keep their line ends: offsets count the "\r" as the app does."""
+    docs = read_articles(folder, newline="")
+    read_annotations(folder, docs, 5, news_quote)
+    quotes = write_gold(folder, docs)
+    direct = [q for q in quotes if q["kind"] == "direct"]
+    print(f"{len(docs)} articles, {len(quotes)} records ({len(direct)} direct, "
+          f"{len(quotes) - len(direct)} reports), "
+          f"{sum(1 for q in quotes if q['speaker_resolved'] and q['cue'])} with a nameless cue, "
+          f"{sum(1 for q in quotes if not q['cue'])} without a cue")

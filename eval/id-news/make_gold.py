@@ -23,20 +23,7 @@ import os, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
-from gold_spans import news_quote, read_annotations, read_articles, write_gold  # noqa: E402 (one folder up)
-
-
-def main():
-    # CRLF articles keep their line ends: offsets count the "\r" as the app does.
-    docs = read_articles(HERE, newline="")
-    read_annotations(HERE, docs, 5, news_quote)
-    quotes = write_gold(HERE, docs)
-    direct = [q for q in quotes if q["kind"] == "direct"]
-    print(f"{len(docs)} articles, {len(quotes)} records ({len(direct)} direct, "
-          f"{len(quotes) - len(direct)} reports), "
-          f"{sum(1 for q in quotes if q['speaker_resolved'] and q['cue'])} with a nameless cue, "
-          f"{sum(1 for q in quotes if not q['cue'])} without a cue")
-
+from gold_spans import make_news_gold  # noqa: E402 (one folder up)
 
 if __name__ == "__main__":
-    main()
+    make_news_gold(HERE)
