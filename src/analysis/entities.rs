@@ -303,7 +303,7 @@ impl Rules<'_> {
         let (doc, lex) = (self.doc, self.lex);
         let before = s.checked_sub(1).map_or("", |p| doc.low(p));
         let after = doc.low(e);
-        lex.is_cue_after(before) || lex.cues_before.contains(after) || lex.is_cue_after(after)
+        lex.is_cue_after(before) || lex.is_cue(after)
     }
 
     fn headline_break(&self, k: usize) -> bool {
@@ -346,7 +346,7 @@ impl Rules<'_> {
         if has_title && n >= 2 {
             return span(Label::Person, "rules:title", 0.8);
         }
-        let speech_next = lex.cues_before.contains(after) || lex.is_cue_after(after);
+        let speech_next = lex.is_cue(after);
         let speech_before = lex.is_cue_after(before) && s == run_start;
         if speech_next || speech_before {
             return span(Label::Person, "rules:context", 0.75);

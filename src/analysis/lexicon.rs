@@ -285,6 +285,11 @@ impl Lexicon {
     pub fn is_cue_after(&self, lower: &str) -> bool {
         self.cues_after.contains(lower) || self.nya_cue_base(lower).is_some()
     }
+
+    /// A speech verb of either list: one after a quote or one before a report.
+    pub fn is_cue(&self, lower: &str) -> bool {
+        self.is_cue_after(lower) || self.cues_before.contains(lower)
+    }
 }
 
 #[cfg(test)]

@@ -53,14 +53,10 @@ pub fn is_name_stop(low: &str) -> bool {
     NAME_STOPS.contains(&low)
 }
 
-fn is_cue(lex: &Lexicon, low: &str) -> bool {
-    lex.is_cue_after(low) || lex.cues_before.contains(low)
-}
-
 /// A speech verb written in lower case (a capitalised one belongs to a title), not a
 /// noun in the possessive (`the report's authors`).
 fn is_cue_at(doc: &Doc, lex: &Lexicon, t: usize) -> bool {
-    !doc.is_capitalised(t) && is_cue(lex, doc.low(t)) && !is_possessive_noun(doc, t)
+    !doc.is_capitalised(t) && lex.is_cue(doc.low(t)) && !is_possessive_noun(doc, t)
 }
 
 /// Is token `t` a word with an English possessive `'s` split off after it (`the

@@ -548,17 +548,16 @@ fn is_apposed_name(doc: &Doc, lex: &Lexicon, (a, b): (usize, usize)) -> bool {
     let bare = |(a, b): (usize, usize)| {
         b > a && b - a <= MAX_NAME_WORDS && (a..b).all(|t| doc.is_capitalised(t) && !lex.titles.contains(doc.low(t)))
     };
+    // `Peneliti Universitas X, Yogyakarta, mengatakan`: a place set off names no one.
+    if b == a + 1 && is_region_name(doc.low(a)) {
+        return false;
+    }
     let mut n = a;
     while n < b && (lex.titles.contains(doc.low(n)) || doc.is_punct(n, '.')) {
         n += 1;
     }
-    let low = |t: usize| doc.low(t);
-    let named = (n..b).any(|t| lex.first_names.contains(low(t)) || !lex.common.contains(low(t)));
-    // `Peneliti Universitas X, Yogyakarta, mengatakan`: a place set off names no one.
-    if b == a + 1 && is_region_name(low(a)) {
-        return false;
-    }
-    let office = (n..b).any(|t| lex.org_words.contains(low(t)) || lex.loc_words.contains(low(t)));
+    let named = (n..b).any(|t| lex.first_names.contains(doc.low(t)) || !lex.common.contains(doc.low(t)));
+    let office = (n..b).any(|t| lex.org_words.contains(doc.low(t)) || lex.loc_words.contains(doc.low(t)));
     bare((a, b)) || (n > a && bare((n, b)) && named && !office)
 }
 

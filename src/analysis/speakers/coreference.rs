@@ -228,7 +228,7 @@ fn pronoun_subjects(doc: &Doc, lex: &Lexicon, direct: &Cover) -> Vec<usize> {
         while SUBJECT_VERB_GAP.contains(&doc.low(v)) {
             v += 1;
         }
-        let speech = lex.cues_before.contains(doc.low(v)) || lex.is_cue_after(doc.low(v));
+        let speech = lex.is_cue(doc.low(v));
         let quoted = doc.tokens.get(t).is_some_and(|x| direct.covers_range(x.start(), x.end()));
         !quoted && is_verb(doc, lex, v) && !speech
     };

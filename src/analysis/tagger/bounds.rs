@@ -267,7 +267,7 @@ fn starts_lower(doc: &Doc, t: usize) -> bool {
 fn is_verb_word(doc: &Doc, lex: &Lexicon, t: usize) -> bool {
     let low = doc.low(t);
     let starts_lower = doc.word(t).chars().next().is_some_and(char::is_lowercase);
-    starts_lower && (english_verbs::is_inflected(low) || lex.cues_before.contains(low) || lex.is_cue_after(low))
+    starts_lower && (english_verbs::is_inflected(low) || lex.is_cue(low))
 }
 
 fn trim_plain_tails(doc: &Doc, lex: &Lexicon, spans: &mut [Span]) {

@@ -178,7 +178,7 @@ fn is_subject_word(doc: &Doc, t: usize) -> bool {
 fn breaks_clause(doc: &Doc, lex: &Lexicon, t: usize) -> bool {
     let low = doc.low(t);
     let quote = doc.kind(t) == Some(TokenKind::Punct) && matches!(low, "\"" | "“" | "”" | "'" | "‘" | "’");
-    let cue = lex.cues_before.contains(low) || lex.is_cue_after(low);
+    let cue = lex.is_cue(low);
     doc.is_punct(t, ',') || doc.is_punct(t, ';') || quote || cue || SUBORDINATORS.contains(&low)
 }
 
